@@ -1,0 +1,111 @@
+"""Ingest: read each input file into a Document of blocks, whatever its format.
+
+The reader is chosen by content as well as by extension, so a `.txt` holding HTML or an
+e-mail saved without its extension is still read correctly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from digest.model import Document, Part, Problem
+
+from .decode import NotText, decode, normalize_newlines
+from .metadata import METADATA_FILE, hints_for, load_metadata
+
+__all__ = ["METADATA_FILE", "detect_format", "load_metadata", "read_file", "read_bytes"]
+
+_EMAIL_HEADER = re.compile(
+    r"^(?:From|To|Subject|Date|Received|Return-Path|MIME-Version|Message-ID|Delivered-To)"
+    r":[ \t]", re.IGNORECASE
+)
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_MD_SIGNS = re.compile(r"^(?:#{1,6} \S|```|\[[^\]]+\]\(https?://)", re.MULTILINE)
+_PELICAN_HEADER = re.compile(r"\A(?:[A-Z][A-Za-z_]*: .*\n){2,}")
+
+EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".eml": "email", ".mbox": "email", ".mbx": "email",
+}
+
+
+def detect_format(name: str, head: str) -> str:
+    """Pick a reader from the start of the content, falling back to the file's extension."""
+    first = head.lstrip("\ufeff")
+    if first.startswith("From ") and "\n" in first:
+        return "email"
+    lines = first.split("\n", 8)[:8]
+    if sum(1 for line in lines if _EMAIL_HEADER.match(line)) >= 2:
+        return "email"
+    if _HTML_START.match(first):
+        return "html"
+    by_name = EXTENSIONS.get(Path(name).suffix.lower())
+    if by_name:
+        return by_name
+    if first.startswith(("---\n", "+++\n")) or _MD_SIGNS.search(first):
+        return "markdown"
+    if _PELICAN_HEADER.match(first) and re.search(r"^Date: ", first, re.MULTILINE):
+        return "markdown"
+    return "text"
+
+
+def read_bytes(name: str, data: bytes) -> Document:
+    """Read one file's bytes; problems are recorded on the Document, never raised."""
+    problems: list[Problem] = []
+    head = data[:4096].decode("utf-8", errors="replace")
+    fmt = detect_format(name, head)
+    if fmt == "email":
+        from .email import read_email
+
+        parts, email_problems = read_email(data, name)
+        problems.extend(email_problems)
+        return Document(path=name, format=fmt, parts=parts, problems=problems)
+    try:
+        text, warning = decode(data)
+    except NotText as exc:
+        problems.append(Problem(name, f"skipped: {exc}", severity="error"))
+        return Document(path=name, format="text", parts=[], problems=problems)
+    if warning:
+        problems.append(Problem(name, warning))
+    if "\x00" in text:
+        problems.append(Problem(name, "NUL characters removed"))
+    text = normalize_newlines(text)
+    return Document(path=name, format=fmt, parts=[_read_text_as(fmt, text)], problems=problems)
+
+
+def _read_text_as(fmt: str, text: str) -> Part:
+    if fmt == "markdown":
+        from .markdown import read_markdown
+
+        return read_markdown(text)
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html(text)
+    from .text import read_text
+
+    return read_text(text)
+
+
+def read_file(path: Path, display: str | None = None) -> Document:
+    """Read a file from disk; an unreadable file gives a Document with no parts and a problem."""
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return Document(name, "text", [], problems=[Problem(name, f"unreadable: {reason}", severity="error")])
+    doc = read_bytes(name, data)
+    metadata, problems = load_metadata(path.parent)
+    doc.problems.extend(problems)
+    meta, doc.hints = hints_for(metadata, path.name)
+    for part in doc.parts:
+        for key, value in vars(meta).items():
+            if value and not getattr(part.meta, key):
+                setattr(part.meta, key, value)
+    if not data.strip():
+        doc.problems.append(Problem(name, "empty file: nothing to read"))
+    return doc

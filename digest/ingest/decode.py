@@ -1,0 +1,63 @@
+"""Bytes to clean text: encoding detection and whitespace normalisation shared by all readers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class NotText(ValueError):
+    """The bytes are not a text document (binary data)."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for images, archives and other binaries; UTF-16 with a BOM is text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return sample.count(b"\x00") > len(sample) // 100
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) // 20
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode bytes; return the text and a warning when a fallback encoding was used."""
+    if looks_binary(data):
+        raise NotText("binary data, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        where = data[: exc.start].count(b"\n") + 1
+        try:
+            text = data.decode("cp1252")
+            name = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            name = "latin-1"
+        return text, f"not valid UTF-8 (first bad byte on line {where}); read as {name}"
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_line(line: str) -> str:
+    """Normalise one line: NFC, odd spaces to plain spaces, zero-width and control chars removed."""
+    line = unicodedata.normalize("NFC", line)
+    line = line.translate(_ZERO_WIDTH)
+    line = _SPACES.sub(" ", line)
+    return _CONTROL.sub("", line)
+
+
+def collapse(text: str) -> str:
+    """Clean a run of text and fold all white space to single spaces."""
+    return " ".join(clean_line(text).split())

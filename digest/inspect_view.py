@@ -1,0 +1,95 @@
+"""What `digest inspect` shows: segmented issues as JSON-ready dicts or a readable tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from digest.model import Document, Issue, Item, Section
+
+
+def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {"line": item.line, "text": item.text, "outlet": item.outlet,
+                            "paywalled": item.paywalled}
+    if top:
+        data["number"] = item.number
+        data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
+    if item.links:
+        data["links"] = [{"text": link.text, "url": link.url} for link in item.links]
+    return data
+
+
+def section_dict(section: Section) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": section.kind,
+        "heading": section.heading,
+        "dek": section.dek,
+        "first_line": section.first_line,
+        "last_line": section.last_line,
+        "author": section.author,
+        "subsections": [{"heading": s.heading, "line": s.line} for s in section.subsections],
+        "items": [item_dict(i) for i in section.items],
+        "paragraphs": [{"line": p.line, "kind": p.kind, "text": p.text}
+                       for p in section.paragraphs],
+    }
+    if section.sponsor:
+        data["sponsor"] = section.sponsor
+    return data
+
+
+def issue_dict(issue: Issue) -> dict[str, Any]:
+    return {
+        "publication": issue.publication,
+        "publisher": issue.publisher,
+        "title": issue.title,
+        "dek": issue.dek,
+        "date": issue.date.isoformat() if issue.date else None,
+        "date_approximate": issue.date_approximate,
+        "first_line": issue.first_line,
+        "last_line": issue.last_line,
+        "duplicate_of": issue.duplicate_of,
+        "sections": [section_dict(s) for s in issue.sections],
+        "dropped": [{"kind": d.kind, "line": d.line, "text": d.text} for d in issue.dropped],
+    }
+
+
+def file_dict(doc: Document, issues: list[Issue]) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "issues": [issue_dict(i) for i in issues],
+        "problems": [str(p) for p in doc.problems],
+    }
+
+
+def tree(doc: Document, issues: list[Issue]) -> str:
+    """A readable outline of one file's issues, for people rather than programs."""
+    out = [f"{doc.path} ({doc.format}, {len(issues)} issue{'s' * (len(issues) != 1)})"]
+    for n, issue in enumerate(issues):
+        date = issue.date.isoformat() if issue.date else "undated"
+        dup = f"  [duplicate of issue {issue.duplicate_of + 1}]" if issue.duplicate_of is not None \
+            else ""
+        out.append(f"  {n + 1}. {issue.title}  ({issue.publication}, {date}, "
+                   f"lines {issue.first_line}-{issue.last_line}){dup}")
+        for section in issue.sections:
+            label = section.heading or section.kind
+            extra = f", by {section.author}" if section.author else ""
+            out.append(f"     - {section.kind}: {label} (lines {section.first_line}-"
+                       f"{section.last_line}{extra})")
+            for sub in section.subsections:
+                out.append(f"         § {sub.heading} (line {sub.line})")
+            for item in section.items:
+                out.append(_item_line(item, "         "))
+                out.extend(_item_line(s, "             ") for s in item.sub_items)
+        if issue.dropped:
+            counts: dict[str, int] = {}
+            for d in issue.dropped:
+                counts[d.kind] = counts.get(d.kind, 0) + 1
+            out.append("     dropped: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return "\n".join(out)
+
+
+def _item_line(item: Item, indent: str) -> str:
+    number = f"{item.number}. " if item.number else "• "
+    text = item.text if len(item.text) <= 70 else item.text[:69] + "…"
+    outlet = f" ({item.outlet}{' $' if item.paywalled else ''})" if item.outlet else ""
+    return f"{indent}{number}{text}{outlet}  [line {item.line}]"

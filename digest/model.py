@@ -1,0 +1,177 @@
+"""Plain data passed from one pipeline stage to the next.
+
+ingest -> Document; segment -> Issue; summarize -> IssueDigest; weeks -> Week.
+No stage imports another stage: they only share these dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Link:
+    text: str
+    url: str
+
+
+@dataclass
+class Problem:
+    """A warning or error about one input, reported and never fatal on its own."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: str = "warning"  # "warning" | "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Block:
+    """One paragraph-level unit of a source file, as a reader found it."""
+
+    text: str
+    line: int
+    end_line: int
+    kind: str = "paragraph"  # paragraph | heading | item | quote | code | rule
+    level: int = 0  # heading level 1-6, or list nesting depth from 1; 0 otherwise
+    number: int | None = None  # the number of an ordered-list item, when markup gave it
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Meta:
+    """What a file or message says about itself (front matter, headers, metadata file)."""
+
+    title: str | None = None
+    date: dt.date | None = None
+    date_approximate: bool = False
+    publication: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class IssueHint:
+    """One issue's facts from the input folder's metadata file, matched by title or order."""
+
+    title: str | None
+    date: dt.date | None
+    date_approximate: bool = False
+
+
+@dataclass
+class Part:
+    """A run of blocks with its own metadata: a whole file, or one message of a mailbox."""
+
+    blocks: list[Block]
+    meta: Meta = field(default_factory=Meta)
+
+
+@dataclass
+class Document:
+    path: str
+    format: str  # text | markdown | html | email
+    parts: list[Part]
+    hints: list[IssueHint] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str
+    kind: str = "text"  # text | subhead | quote | code
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """A list entry; for roundups, a story with its outlet and paywall flag."""
+
+    line: int
+    text: str
+    outlet: str | None = None
+    paywalled: bool = False
+    number: int | None = None
+    links: list[Link] = field(default_factory=list)
+    sub_items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Subsection:
+    heading: str
+    line: int
+
+
+@dataclass
+class Section:
+    kind: str  # lead | catch_up | lost_in_translation | one_more_thing | teaser | sponsored | section
+    heading: str | None
+    first_line: int
+    last_line: int
+    dek: str | None = None
+    author: str | None = None
+    sponsor: str | None = None
+    heading_line: int | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Dropped:
+    kind: str  # chrome | caption | credit | note | signoff | bio | other
+    line: int
+    text: str
+
+
+@dataclass
+class Issue:
+    source: str
+    index: int  # position in its file, from 0
+    format: str
+    publication: str
+    title: str
+    first_line: int
+    last_line: int
+    dek: str | None = None
+    date: dt.date | None = None
+    date_approximate: bool = False
+    publisher: str | None = None
+    author: str | None = None
+    duplicate_of: int | None = None
+    sections: list[Section] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """A summary sentence and where it came from in its issue."""
+
+    text: str
+    section: int
+    paragraph: int
+    index: int
+    line: int
+
+
+@dataclass
+class SectionDigest:
+    section: int
+    kind: str
+    sentences: list[Sentence] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class IssueDigest:
+    issue: Issue
+    sections: list[SectionDigest]
+    split: dict[tuple[int, int], list[str]]  # (section, paragraph) -> its sentences
+    words_in: int = 0
+    words_out: int = 0

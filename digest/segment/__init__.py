@@ -1,0 +1,164 @@
+"""Segment: split each Document into issues, and each issue into sections and dropped lines.
+
+Newsletter-specific knowledge lives in profiles (TOML data); this package only holds rules
+that hold for any newsletter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
+
+from .account import unaccounted
+from .cards import build_cards
+from .dedupe import find_duplicates
+from .profiles import Profile, ProfileError, choose, load_profiles
+from .rules import drop_kind, is_caption_before, looks_like_heading
+from .sections import build_sections
+
+__all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
+
+DETECT_BLOCKS = 400
+
+
+def segment_document(
+    doc: Document, generic: Profile, profiles: list[Profile]
+) -> tuple[list[Issue], list[Problem]]:
+    """All issues of one document, duplicates marked, dates filled from metadata."""
+    issues: list[Issue] = []
+    problems: list[Problem] = []
+    for part in doc.parts:
+        profile = choose(profiles, [b.text for b in part.blocks[:DETECT_BLOCKS]])
+        for blocks in split_issues(part.blocks, profile):
+            issue = build_issue(blocks, profile or generic, part.meta, doc, len(issues))
+            issues.append(issue)
+            for block in unaccounted(issue, blocks):
+                problems.append(Problem(doc.path, "line is in no section and not dropped: "
+                                        f"{block.text[:60]!r}", block.line, "error"))
+    for dup, original in find_duplicates([issue_text(i) for i in issues]).items():
+        issues[dup].duplicate_of = original
+        problems.append(Problem(doc.path, f"issue {dup + 1} “{issues[dup].title}” repeats issue "
+                                f"{original + 1}: kept the first copy", issues[dup].first_line))
+    problems.extend(apply_hints(issues, doc.hints, doc.path))
+    for issue in issues:
+        if issue.date is None and issue.duplicate_of is None:
+            problems.append(Problem(doc.path, f"issue “{issue.title}” has no date: built as "
+                                    "undated", issue.first_line))
+        if not issue.sections:
+            problems.append(Problem(doc.path, f"issue “{issue.title}” has no text sections",
+                                    issue.first_line))
+    return issues, problems
+
+
+def split_issues(blocks: list[Block], profile: Profile | None) -> list[list[Block]]:
+    """A dump of many issues cut where the profile says an issue starts; else one issue."""
+    if not blocks:
+        return []
+    if profile is None or profile.starts_before is None:
+        return [blocks]
+    starts = [max(i - 1, 0) for i, b in enumerate(blocks) if profile.starts_before.search(b.text)]
+    starts = sorted(set(starts))
+    if not starts:
+        return [blocks]
+    if starts[0] != 0:
+        starts[0] = 0
+    return [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)])]
+
+
+def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
+    """Each block's drop kind (or None), with captions found by the credit that follows them.
+
+    Cards find their own captions, since a card's dek also sits above its photo credit.
+    """
+    kinds = [drop_kind(b, profile) for b in blocks]
+    if profile.layout == "cards":
+        return kinds
+    for i in range(len(blocks) - 1):
+        if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
+            kinds[i] = "caption"
+    return kinds
+
+
+def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,
+                index: int) -> Issue:
+    kinds = classify(blocks, profile)
+    dek = None
+    if profile.layout == "cards":
+        title, dek, sections, dropped = build_cards(blocks, kinds, profile)
+    else:
+        title, start = _title(blocks, kinds, profile, meta)
+        sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
+    return Issue(
+        source=doc.path,
+        index=index,
+        format=doc.format,
+        publication=meta.publication or profile.name or _publication_from(doc.path),
+        publisher=meta.publisher or profile.publisher,
+        author=meta.author,
+        title=title or meta.title or Path(doc.path).stem,
+        dek=dek,
+        date=meta.date,
+        date_approximate=meta.date_approximate,
+        first_line=blocks[0].line,
+        last_line=max(b.end_line for b in blocks),
+        sections=sections,
+        dropped=sorted(dropped, key=lambda d: d.line),
+    )
+
+
+def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
+           meta: Meta) -> tuple[str | None, int]:
+    """The issue's title and the index of its first body block."""
+    first = blocks[0]
+    if profile.starts_before is not None and len(blocks) > 1 and \
+            profile.starts_before.search(blocks[1].text):
+        return first.text, 1
+    if kinds[0] is None and first.kind == "heading" and first.level <= 1:
+        return first.text, 1
+    if meta.title:
+        same = _fold(first.text) == _fold(meta.title)
+        return meta.title, 1 if same else 0
+    if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
+        return first.text, 1
+    return None, 0
+
+
+def _publication_from(path: str) -> str:
+    stem = re.sub(r"[\d_-]+", " ", Path(path).stem).strip()
+    return stem.title() if stem else "Newsletter"
+
+
+def _fold(text: str) -> str:
+    text = text.translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(text.casefold().split())
+
+
+def issue_text(issue: Issue) -> str:
+    parts = [issue.title]
+    for section in issue.sections:
+        parts.extend(p.text for p in section.paragraphs)
+        parts.extend(i.text for i in section.items)
+    return "\n".join(parts)
+
+
+def apply_hints(issues: list[Issue], hints: list[IssueHint], path: str) -> list[Problem]:
+    """Dates from the metadata file: matched by title, or by position for untitled hints."""
+    problems = []
+    by_title = {_fold(h.title): h for h in hints if h.title}
+    used: set[int] = set()
+    for issue in issues:
+        hint = by_title.get(_fold(issue.title))
+        if hint is not None:
+            issue.date, issue.date_approximate = hint.date, hint.date_approximate
+            used.add(id(hint))
+    untitled = [h for h in hints if not h.title]
+    for issue, hint in zip([i for i in issues if i.duplicate_of is None], untitled):
+        if issue.date is None:
+            issue.date, issue.date_approximate = hint.date, hint.date_approximate
+    for hint in hints:
+        if hint.title and id(hint) not in used:
+            problems.append(Problem(path, f"metadata names an issue “{hint.title}” that is not "
+                                    "in the file"))
+    return problems

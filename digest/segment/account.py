@@ -1,0 +1,30 @@
+"""The account that proves nothing was silently lost: every block is in a section or dropped."""
+
+from __future__ import annotations
+
+from digest.model import Block, Issue
+
+
+def unaccounted(issue: Issue, blocks: list[Block]) -> list[Block]:
+    """Blocks of an issue that are neither in a section, its title or dek, nor dropped."""
+    dropped = {d.line for d in issue.dropped}
+    headings = {s.heading_line for s in issue.sections}
+    spans = [(s.first_line, s.last_line) for s in issue.sections]
+    missing = []
+    for block in blocks:
+        if block.line in dropped or block.line in headings or block.line == issue.first_line:
+            continue
+        if block.text in (issue.title, issue.dek):
+            continue
+        if any(a <= block.line <= b for a, b in spans):
+            continue
+        missing.append(block)
+    return missing
+
+
+def dropped_counts(issues: list[Issue]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for issue in issues:
+        for d in issue.dropped:
+            counts[d.kind] = counts.get(d.kind, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,145 @@
+"""Newsletter profiles: data files that tell the segmenter how one newsletter is laid out.
+
+A profile is a TOML file (see `digest/profiles/`); users add their own in a folder named by
+the `profiles` config key. `_common.toml` is merged into every profile and is the whole
+profile of a newsletter that matches none.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILTIN = Path(__file__).resolve().parent.parent / "profiles"
+DROP_KINDS = ("chrome", "credit", "caption", "note", "signoff", "bio")
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class SectionRule:
+    kind: str
+    headings: list[str]
+    layout: str = "prose"  # prose | roundup
+
+
+@dataclass
+class Profile:
+    name: str
+    source: str
+    publisher: str | None = None
+    detect: list[re.Pattern[str]] = field(default_factory=list)
+    layout: str = "sections"  # sections | cards
+    starts_before: re.Pattern[str] | None = None
+    sections: list[SectionRule] = field(default_factory=list)
+    item: re.Pattern[str] = re.compile(r"^\d{1,3}[.)]\s+")
+    sub_item: re.Pattern[str] = re.compile(r"^[•·▪◦‣*–-]\s+")
+    paywall: str = "$"
+    card_end: re.Pattern[str] | None = None
+    drop: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+
+    def section_for(self, text: str) -> SectionRule | None:
+        """The section a heading opens, matched case- and punctuation-insensitively."""
+        key = _heading_key(text)
+        for rule in self.sections:
+            if any(_heading_key(h) == key for h in rule.headings):
+                return rule
+        return None
+
+    def matches(self, texts: list[str]) -> bool:
+        return any(p.search(t) for p in self.detect for t in texts)
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _compile(path: Path, key: str, pattern: object) -> re.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise ProfileError(f"{path}: {key}: expected a string pattern, got {pattern!r}")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ProfileError(f"{path}: {key}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _patterns(path: Path, key: str, value: object) -> list[re.Pattern[str]]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ProfileError(f"{path}: {key}: expected a list of patterns")
+    return [_compile(path, key, p) for p in value]
+
+
+def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]]]) -> Profile:
+    """Build a Profile from one TOML table, merging the common drop patterns."""
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ProfileError(f"{path}: name: every profile needs a name")
+    drop_table = data.get("drop", {})
+    if not isinstance(drop_table, dict):
+        raise ProfileError(f"{path}: drop: expected a table")
+    drop = {kind: list(common.get(kind, [])) for kind in DROP_KINDS}
+    for kind, value in drop_table.items():
+        if kind not in DROP_KINDS:
+            raise ProfileError(f"{path}: drop.{kind}: unknown kind (use one of {DROP_KINDS})")
+        drop[kind] = _patterns(path, f"drop.{kind}", value) + drop[kind]
+    roundup = data.get("roundup", {})
+    sections = []
+    for i, entry in enumerate(data.get("sections", [])):
+        if not isinstance(entry, dict) or "kind" not in entry or "headings" not in entry:
+            raise ProfileError(f"{path}: sections[{i}]: needs 'kind' and 'headings'")
+        sections.append(SectionRule(entry["kind"], list(entry["headings"]),
+                                    entry.get("layout", "prose")))
+    profile = Profile(
+        name=name.strip(),
+        source=str(path),
+        publisher=data.get("publisher"),
+        detect=_patterns(path, "detect", data.get("detect")),
+        layout=data.get("layout", "sections"),
+        sections=sections,
+        drop=drop,
+    )
+    if "issue" in data and "starts_before" in data["issue"]:
+        profile.starts_before = _compile(path, "issue.starts_before", data["issue"]["starts_before"])
+    if "item" in roundup:
+        profile.item = _compile(path, "roundup.item", roundup["item"])
+    if "sub_item" in roundup:
+        profile.sub_item = _compile(path, "roundup.sub_item", roundup["sub_item"])
+    profile.paywall = str(roundup.get("paywall", profile.paywall))
+    if "cards" in data:
+        profile.card_end = _compile(path, "cards.end", data["cards"].get("end", ""))
+    if profile.layout not in ("sections", "cards"):
+        raise ProfileError(f"{path}: layout: expected 'sections' or 'cards'")
+    return profile
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
+
+
+def load_profiles(extra_dirs: list[Path] | None = None) -> tuple[Profile, list[Profile]]:
+    """The generic profile and the newsletter profiles (user folders first, then built-ins)."""
+    common_path = BUILTIN / "_common.toml"
+    common_data = _read(common_path).get("drop", {})
+    common = {k: _patterns(common_path, f"drop.{k}", common_data.get(k)) for k in DROP_KINDS}
+    generic = Profile(name="", source=str(common_path), drop=common)
+    profiles: list[Profile] = []
+    for folder in [*(extra_dirs or []), BUILTIN]:
+        for path in sorted(folder.glob("*.toml")):
+            if not path.name.startswith("_"):
+                profiles.append(parse_profile(path, _read(path), common))
+    return generic, profiles
+
+
+def choose(profiles: list[Profile], texts: list[str]) -> Profile | None:
+    return next((p for p in profiles if p.matches(texts)), None)

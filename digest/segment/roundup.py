@@ -1,0 +1,58 @@
+"""Roundup items: numbered stories with the outlet in a trailing parenthesis and a paywall mark."""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import Block, Item
+
+from .profiles import Profile
+
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,80})\)?\s*\.?$")
+_SENTENCE_END = re.compile(r"[.!?…]$")
+MAX_OUTLET_WORDS = 7
+
+
+def split_outlet(text: str, paywall: str) -> tuple[str, str | None, bool]:
+    """Text without its outlet, the outlet, and whether it is paywalled.
+
+    The outlet is the closing parenthesis, also when its ")" is missing; a parenthesis that
+    is a sentence of its own ("(Here's one example on X.)") is text, not an outlet.
+    """
+    match = _TRAILING_PAREN.search(text)
+    if not match:
+        return text, None, False
+    inside = match.group(1).strip()
+    paywalled = bool(paywall) and paywall in inside
+    name = inside.replace(paywall, " ").strip() if paywall else inside
+    name = " ".join(name.split())
+    if not name or _SENTENCE_END.search(name) or len(name.split()) > MAX_OUTLET_WORDS:
+        return text, None, False
+    if not (name[0].isupper() or name[0].isdigit()):
+        return text, None, False
+    return text[: match.start()].rstrip(), name, paywalled
+
+
+def item_from(block: Block, marker: re.Pattern[str] | None, profile: Profile) -> Item:
+    text = block.text
+    number = block.number
+    if marker:
+        found = marker.match(text)
+        if found:
+            digits = re.match(r"\d+", found.group(0))
+            number = int(digits.group(0)) if digits else number
+            text = text[found.end():]
+    body, outlet, paywalled = split_outlet(text.strip(), profile.paywall)
+    return Item(line=block.line, text=body, outlet=outlet, paywalled=paywalled,
+                number=number, links=list(block.links))
+
+
+def item_level(block: Block, profile: Profile) -> int:
+    """1 for a story, 2 for a sub-story, 0 for a block that is not a list entry."""
+    if block.kind == "item":
+        return 1 if block.level <= 1 else 2
+    if profile.sub_item.match(block.text):
+        return 2
+    if profile.item.match(block.text):
+        return 1
+    return 0

@@ -1,0 +1,134 @@
+"""The "sections" layout: a lead, then sections opened by headings (known or generic)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
+
+from .profiles import Profile
+from .roundup import item_from, item_level
+from .rules import looks_like_heading, looks_like_numbered_subhead
+
+
+@dataclass
+class _Open:
+    """A section being filled, with the lines it has seen so far."""
+
+    section: Section
+    layout: str = "prose"
+    lines: list[tuple[int, int]] = field(default_factory=list)
+
+    def take(self, block: Block) -> None:
+        self.lines.append((block.line, block.end_line))
+
+    def close(self) -> Section:
+        if self.lines:
+            self.section.first_line = self.lines[0][0]
+            self.section.last_line = max(end for _, end in self.lines)
+        return self.section
+
+
+def _kind_of(block: Block) -> str:
+    return {"quote": "quote", "code": "code"}.get(block.kind, "text")
+
+
+def build_sections(
+    blocks: list[Block],
+    kinds: list[str | None],
+    profile: Profile,
+    lead_kind: str = "lead",
+    lead_subheads: bool | None = None,
+) -> tuple[list[Section], list[Dropped]]:
+    """Sections and dropped lines of one issue's blocks (its title already taken off).
+
+    Title-like lines in the lead are its subheads when the newsletter has named sections
+    (or the caller says so); elsewhere they open a new section.
+    """
+    if lead_subheads is None:
+        lead_subheads = bool(profile.sections)
+    markup = any(b.kind == "heading" for b in blocks)
+    levels = [b.level for b in blocks if b.kind == "heading" and not profile.section_for(b.text)]
+    top_level = min(levels, default=1)
+    sections: list[Section] = []
+    dropped: list[Dropped] = []
+    current: _Open | None = None
+
+    def open_section(kind: str, heading: str | None, line: int, layout: str = "prose") -> _Open:
+        nonlocal current
+        if current is not None:
+            sections.append(current.close())
+        current = _Open(Section(kind, heading, line, line,
+                                heading_line=line - 1 if heading else None), layout)
+        return current
+
+    for i, block in enumerate(blocks):
+        kind = kinds[i]
+        if kind is not None:
+            dropped.append(Dropped(kind, block.line, block.text))
+            if current is not None and kind != "chrome":
+                current.take(block)
+            continue
+        rule = profile.section_for(block.text) if block.kind in ("heading", "paragraph") else None
+        if rule is not None:
+            open_section(rule.kind, block.text, block.line + 1, rule.layout)
+            continue
+        in_lead = current is None or current.section.kind == lead_kind
+        roundup_item = current is not None and current.layout == "roundup" and bool(
+            item_level(block, profile))
+        if not roundup_item and _is_heading(blocks, kinds, i, markup):
+            deeper = block.kind == "heading" and block.level > top_level
+            if current is not None and (deeper or (in_lead and lead_subheads)):
+                _subhead(current, block)
+            else:
+                open_section("section", block.text, block.line + 1)
+            continue
+        if current is None:
+            current = open_section(lead_kind, None, block.line)
+        if roundup_item:
+            _add_item(current, block, profile)
+        elif current.layout == "roundup":
+            current.section.paragraphs.append(Paragraph(block.line, block.text, _kind_of(block),
+                                                        list(block.links)))
+            current.take(block)
+        elif in_lead and lead_subheads and looks_like_numbered_subhead(block.text) and not (
+            i + 1 < len(blocks) and looks_like_numbered_subhead(blocks[i + 1].text)
+        ):
+            _subhead(current, block)
+        elif block.kind == "item" or (not in_lead and item_level(block, profile)):
+            _add_item(current, block, profile)
+        else:
+            current.section.paragraphs.append(
+                Paragraph(block.line, block.text, _kind_of(block), list(block.links)))
+            current.take(block)
+    if current is not None:
+        sections.append(current.close())
+    return sections, dropped
+
+
+def _is_heading(blocks: list[Block], kinds: list[str | None], i: int, markup: bool) -> bool:
+    block = blocks[i]
+    if block.kind == "heading":
+        return True
+    if markup or block.kind != "paragraph" or not looks_like_heading(block.text):
+        return False
+    following = next((b for b, k in zip(blocks[i + 1:], kinds[i + 1:]) if k is None), None)
+    return following is not None and not looks_like_heading(following.text)
+
+
+def _subhead(current: _Open, block: Block) -> None:
+    current.section.subsections.append(Subsection(block.text, block.line))
+    current.section.paragraphs.append(Paragraph(block.line, block.text, "subhead"))
+    current.take(block)
+
+
+def _add_item(current: _Open, block: Block, profile: Profile) -> None:
+    level = item_level(block, profile) or 1
+    items: list[Item] = current.section.items
+    if level == 2 and items:
+        item = item_from(block, profile.sub_item, profile)
+        item.number = None
+        items[-1].sub_items.append(item)
+    else:
+        items.append(item_from(block, profile.item, profile))
+    current.take(block)
