@@ -97,7 +97,8 @@ def read_file(path: Path, display: str | None = None) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return Document(name, "text", [], problems=[Problem(name, f"unreadable: {reason}", severity="error")])
+        problem = Problem(name, f"unreadable: {reason}", severity="error")
+        return Document(name, "text", [], problems=[problem])
     doc = read_bytes(name, data)
     metadata, problems = load_metadata(path.parent)
     doc.problems.extend(problems)
@@ -106,6 +107,6 @@ def read_file(path: Path, display: str | None = None) -> Document:
         for key, value in vars(meta).items():
             if value and not getattr(part.meta, key):
                 setattr(part.meta, key, value)
-    if not data.strip():
+    if not data.lstrip(b"\xef\xbb\xbf").strip():
         doc.problems.append(Problem(name, "empty file: nothing to read"))
     return doc

@@ -19,8 +19,8 @@ def looks_binary(data: bytes) -> bool:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     sample = data[:8192]
-    if b"\x00" in sample:
-        return sample.count(b"\x00") > len(sample) // 100
+    if sample.count(b"\x00") > len(sample) // 100:
+        return True
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls > len(sample) // 20
 
@@ -32,7 +32,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        return data.decode("utf-16", errors="replace"), None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
+from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
 
 from .account import unaccounted
 from .cards import build_cards
-from .dedupe import find_duplicates
+from .dedupe import find_duplicates, issue_text
 from .profiles import Profile, ProfileError, choose, load_profiles
 from .rules import drop_kind, is_caption_before, looks_like_heading
 from .sections import build_sections
@@ -133,14 +133,6 @@ def _publication_from(path: str) -> str:
 def _fold(text: str) -> str:
     text = text.translate(str.maketrans("‘’“”", "''\"\""))
     return " ".join(text.casefold().split())
-
-
-def issue_text(issue: Issue) -> str:
-    parts = [issue.title]
-    for section in issue.sections:
-        parts.extend(p.text for p in section.paragraphs)
-        parts.extend(i.text for i in section.items)
-    return "\n".join(parts)
 
 
 def apply_hints(issues: list[Issue], hints: list[IssueHint], path: str) -> list[Problem]:

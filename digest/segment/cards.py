@@ -60,7 +60,8 @@ def build_cards(
     first_card = len(blocks)
     if ends:
         first_card = next(
-            (i for i in range(ends[0] - 1, header.end, -1) if is_header_at(blocks, kinds, i, ends[0])),
+            (i for i in range(ends[0] - 1, header.end, -1)
+             if is_header_at(blocks, kinds, i, ends[0])),
             ends[0],
         )
     sections, dropped = build_sections(blocks[header.end:first_card], kinds[header.end:first_card],

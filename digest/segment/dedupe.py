@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from digest.model import Issue
+
 SHINGLE = 5
 NEAR = 0.9
 
@@ -35,3 +37,31 @@ def find_duplicates(texts: list[str], threshold: float = NEAR) -> dict[int, int]
                 found[j] = i
                 break
     return found
+
+
+def cross_file_duplicates(issues: list[Issue]) -> tuple[list[Issue], list[tuple[Issue, Issue]]]:
+    """Issues kept, and (repeat, original) pairs for the same issue found in two files.
+
+    Only issues of one publication with the same title are compared, so this stays linear.
+    """
+    kept: list[Issue] = []
+    repeats: list[tuple[Issue, Issue]] = []
+    seen: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
+    for issue in issues:
+        key = (issue.publication.casefold(), " ".join(issue.title.casefold().split()))
+        prints = fingerprint(issue_text(issue))
+        original = next((o for o, p in seen.get(key, []) if similarity(p, prints) >= NEAR), None)
+        if original is None:
+            seen.setdefault(key, []).append((issue, prints))
+            kept.append(issue)
+        else:
+            repeats.append((issue, original))
+    return kept, repeats
+
+
+def issue_text(issue: Issue) -> str:
+    parts = [issue.title]
+    for section in issue.sections:
+        parts.extend(p.text for p in section.paragraphs)
+        parts.extend(i.text for i in section.items)
+    return "\n".join(parts)

@@ -107,7 +107,8 @@ def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]
         drop=drop,
     )
     if "issue" in data and "starts_before" in data["issue"]:
-        profile.starts_before = _compile(path, "issue.starts_before", data["issue"]["starts_before"])
+        pattern = data["issue"]["starts_before"]
+        profile.starts_before = _compile(path, "issue.starts_before", pattern)
     if "item" in roundup:
         profile.item = _compile(path, "roundup.item", roundup["item"])
     if "sub_item" in roundup:

@@ -47,12 +47,15 @@ def item_from(block: Block, marker: re.Pattern[str] | None, profile: Profile) ->
                 number=number, links=list(block.links))
 
 
-def item_level(block: Block, profile: Profile) -> int:
-    """1 for a story, 2 for a sub-story, 0 for a block that is not a list entry."""
+def item_level(block: Block, profile: Profile, under_numbered: bool = True) -> int:
+    """1 for a story, 2 for a sub-story, 0 for a block that is not a list entry.
+
+    A bullet is a sub-story when it is indented or follows numbered stories.
+    """
     if block.kind == "item":
         return 1 if block.level <= 1 else 2
     if profile.sub_item.match(block.text):
-        return 2
+        return 2 if block.level >= 1 or under_numbered else 1
     if profile.item.match(block.text):
         return 1
     return 0

@@ -69,7 +69,7 @@ def looks_like_name(text: str) -> bool:
 
 
 def leading_name(text: str) -> str:
-    """The proper-noun phrase a sentence opens with ("The Financial Technology Association (FTA)")."""
+    """The proper-noun phrase a sentence opens with ("The Tech Association (TA) is...")."""
     taken: list[str] = []
     for word in text.split():
         bare = word.strip(",;:")

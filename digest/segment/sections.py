@@ -123,8 +123,8 @@ def _subhead(current: _Open, block: Block) -> None:
 
 
 def _add_item(current: _Open, block: Block, profile: Profile) -> None:
-    level = item_level(block, profile) or 1
     items: list[Item] = current.section.items
+    level = item_level(block, profile, any(i.number is not None for i in items)) or 1
     if level == 2 and items:
         item = item_from(block, profile.sub_item, profile)
         item.number = None

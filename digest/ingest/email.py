@@ -1,0 +1,173 @@
+"""E-mail reader: one `.eml` message, or an mbox of many, each message to one Part.
+
+The HTML body is preferred (read by `read_html`), else the plain-text one (`read_text`).
+Line numbers are those of the decoded body part. When the body is stored as is (7bit/8bit,
+not base64 or quoted-printable) they are shifted by the body's first line in the file, so they
+point into the file; for encoded bodies they count lines of the decoded text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import parseaddr, parsedate_to_datetime
+from typing import cast
+
+from digest.model import Meta, Part, Problem
+
+from .decode import NotText, collapse, decode, normalize_newlines
+from .html import read_html
+from .text import read_text
+
+_SEPARATOR_TIME = re.compile(rb"\d{1,2}:\d{2}")
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+_HEADERS_END = re.compile(rb"\r?\n\r?\n")
+_ENCODED = ("base64", "quoted-printable")
+
+
+def read_email(data: bytes, name: str) -> tuple[list[Part], list[Problem]]:
+    """Parts of the messages in a file; malformed messages give problems, never exceptions."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    messages = split_mbox(data) if data.startswith(b"From ") else [(1, data)]
+    parts: list[Part] = []
+    problems: list[Problem] = []
+    if not any(raw.strip() for _, raw in messages):
+        problems.append(Problem(name, "no e-mail message found", severity="error"))
+        return parts, problems
+    for number, (line, raw) in enumerate(messages, start=1):
+        try:
+            part = _read_message(raw, _Where(name, number, line), problems)
+        except Exception as exc:  # one bad message must not stop the others
+            problems.append(
+                Problem(name, f"message {number} unreadable: {exc}", line, severity="error")
+            )
+            continue
+        if part is not None:
+            parts.append(part)
+    return parts, problems
+
+
+def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
+    """Messages of an mbox with the file line of their first header, `>From ` unescaped."""
+    lines = data.split(b"\n")
+    starts: list[int] = []
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if line.startswith(b"From ") and (previous_blank or _SEPARATOR_TIME.search(line)):
+            starts.append(index + 1)
+        previous_blank = not line.strip()
+    ends = [start - 1 for start in starts[1:]] + [len(lines)]
+    return [
+        (start + 1, _ESCAPED_FROM.sub(rb"\1", b"\n".join(lines[start:end])))
+        for start, end in zip(starts, ends)
+    ]
+
+
+class _Where:
+    def __init__(self, name: str, number: int, line: int) -> None:
+        self.name, self.number, self.line = name, number, line
+
+    def problem(self, message: str, severity: str = "warning") -> Problem:
+        return Problem(self.name, f"message {self.number}: {message}", self.line, severity)
+
+
+def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | None:
+    message = cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(raw))
+    date = _date(message, where, problems)
+    body = message.get_body(preferencelist=("html", "plain"))
+    if body is None:
+        problems.append(
+            Problem(where.name, f"message {where.number} has no text or HTML body", where.line)
+        )
+        return None
+    try:
+        text = _body_text(body, where, problems)
+    except NotText:
+        problems.append(where.problem("body is binary, not text", "error"))
+        return None
+    text = normalize_newlines(text)
+    part = read_html(text) if body.get_content_type() == "text/html" else read_text(text)
+    shift = _body_line(raw, body)
+    if shift is not None:
+        for block in part.blocks:
+            block.line += where.line + shift - 2
+            block.end_line += where.line + shift - 2
+    sender = _sender(message)
+    part.meta = Meta(
+        title=_subject(message) or part.meta.title,
+        date=date,
+        publication=sender or part.meta.publication,
+        publisher=part.meta.publisher,
+        author=sender or part.meta.author,
+    )
+    return part
+
+
+def _raw_header(message: Message, name: str) -> str | None:
+    for key, value in message.raw_items():
+        if key.lower() == name:
+            return str(value)
+    return None
+
+
+def _subject(message: Message) -> str | None:
+    try:
+        subject = str(message.get("subject") or "")
+    except Exception:  # a header the library cannot parse
+        subject = _raw_header(message, "subject") or ""
+    return collapse(subject) or None
+
+
+def _sender(message: Message) -> str | None:
+    try:
+        header = message.get("from")
+        addresses = getattr(header, "addresses", ())
+        name = addresses[0].display_name if addresses else ""
+    except Exception:  # a header the library cannot parse
+        name = parseaddr(_raw_header(message, "from") or "")[0]
+    return collapse(name) or None
+
+
+def _date(message: Message, where: _Where, problems: list[Problem]) -> dt.date | None:
+    raw = _raw_header(message, "date")
+    if raw is None or not raw.strip():
+        problems.append(where.problem("missing Date header; date left empty"))
+        return None
+    try:
+        return parsedate_to_datetime(collapse(raw)).date()
+    except (ValueError, TypeError, IndexError, OverflowError):
+        problems.append(where.problem(f"malformed Date header {collapse(raw)!r}; date left empty"))
+        return None
+
+
+def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
+    """The body decoded with its declared charset, else as `decode` reads any file."""
+    payload = body.get_payload(decode=True)
+    data = payload if isinstance(payload, bytes) else b""
+    charset = body.get_content_charset()
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    text, warning = decode(data)
+    if charset:
+        problems.append(where.problem(f"body is not valid {charset}; {warning or 'read as UTF-8'}"))
+    elif warning:
+        problems.append(where.problem(f"body {warning}"))
+    return text
+
+
+def _body_line(raw: bytes, body: Message) -> int | None:
+    """The line of the raw message where a body stored as is begins (None when encoded)."""
+    if str(body.get("content-transfer-encoding", "")).strip().lower() in _ENCODED:
+        return None
+    payload = body.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        return None
+    headers_end = _HEADERS_END.search(raw)
+    position = raw.find(payload[:200], headers_end.end() if headers_end else 0)
+    return raw.count(b"\n", 0, position) + 1 if position >= 0 else None

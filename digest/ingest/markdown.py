@@ -1,0 +1,268 @@
+"""Markdown reader: markdown-it-py's token stream to blocks, front matter to metadata.
+
+Front matter may be YAML (between `---` lines), TOML (between `+++` lines) or a Pelican-style
+`Key: value` header; its lines give no blocks, and block line numbers stay those of the file.
+HTML comments are dropped and raw HTML keeps only its visible text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from digest.model import Block, Link, Meta, Part
+
+from .decode import clean_line, collapse, normalize_newlines
+from .html import html_blocks, parse_date
+
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):(?:[ \t]+(.*))?$")
+_YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
+_SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
+
+
+def read_markdown(text: str) -> Part:
+    lines = normalize_newlines(text).removeprefix("\ufeff").split("\n")
+    size, fields = front_matter(lines)
+    body = "\n" * size + "\n".join(lines[size:])
+    return Part(blocks=_Blocks().read(_MD.parse(body)), meta=meta_from(fields))
+
+
+def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
+    """How many leading lines are front matter, and its fields with lower-case keys."""
+    first = lines[0].rstrip() if lines else ""
+    if first not in ("---", "+++"):
+        return _pelican(lines)
+    closers = ("---", "...") if first == "---" else ("+++",)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
+    if end is None:
+        return 0, {}
+    inner = "\n".join(lines[1:end])
+    fields = _yaml(inner) if first == "---" else _toml(inner)
+    return (0, {}) if fields is None else (end + 1, fields)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading, with an impossible timestamp (`2024-02-30`) kept as its string."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _yaml(inner: str) -> dict[str, Any] | None:
+    if not inner.strip():
+        return {}
+    try:
+        data = yaml.load(inner, Loader=_Loader)
+    except (yaml.YAMLError, ValueError):
+        return {} if _YAML_KEY.match(inner) else None
+    return _lower(data) if isinstance(data, dict) else None
+
+
+def _toml(inner: str) -> dict[str, Any]:
+    try:
+        return _lower(tomllib.loads(inner))
+    except tomllib.TOMLDecodeError:
+        return {}
+
+
+def _pelican(lines: list[str]) -> tuple[int, dict[str, Any]]:
+    fields: dict[str, Any] = {}
+    key = ""
+    count = len(lines)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            count = index
+            break
+        match = _PELICAN_LINE.match(line)
+        if match:
+            key = match[1].strip().lower()
+            fields[key] = (match[2] or "").strip()
+        elif key and line[:1] in (" ", "\t"):
+            fields[key] = f"{fields[key]} {line.strip()}"
+        else:
+            return 0, {}
+    if not {"title", "date"} & fields.keys():
+        return 0, {}
+    return count, fields
+
+
+def _lower(data: dict[Any, Any]) -> dict[str, Any]:
+    return {str(key).strip().lower(): value for key, value in data.items()}
+
+
+def meta_from(fields: dict[str, Any]) -> Meta:
+    def first(*keys: str) -> str | None:
+        for key in keys:
+            value = _text(fields.get(key))
+            if value:
+                return value
+        return None
+
+    return Meta(
+        title=first("title"),
+        date=parse_date(fields.get("date")),
+        publication=first("publication", "newsletter", "category", "categories"),
+        publisher=first("publisher"),
+        author=first("author", "authors"),
+    )
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, list | tuple):
+        value = next((item for item in value if isinstance(item, str) and item.strip()), None)
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return collapse(str(value)) or None
+    return None
+
+
+class _Blocks:
+    """Walks the token stream, keeping track of lists, items and quotes around each paragraph."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.stack: list[str] = []  # "list" | "item" | "quote", innermost last
+        self.number: int | None = None  # the number of the current item, until it is used
+        self.row: list[tuple[str, list[Link]]] | None = None
+        self.in_comment = False
+
+    def read(self, tokens: list[Token]) -> list[Block]:
+        opened: Token | None = None
+        for token in tokens:
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.stack.append("list")
+            elif kind == "list_item_open":
+                self.stack.append("item")
+                self.number = int(token.info) if token.info.isdigit() else None
+            elif kind == "blockquote_open":
+                self.stack.append("quote")
+            elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close",
+                          "blockquote_close"):
+                self.stack.pop()
+            elif kind in ("paragraph_open", "heading_open"):
+                opened = token
+            elif kind == "tr_open":
+                self.row, opened = [], token
+            elif kind == "tr_close":
+                self._row(opened)
+            elif kind == "inline":
+                self._inline(token, opened)
+            elif kind in ("fence", "code_block"):
+                self._code(token)
+            elif kind == "hr":
+                line = _lines(token)[0]
+                self.blocks.append(Block(text="", line=line, end_line=line, kind="rule"))
+            elif kind == "html_block":
+                offset = _lines(token)[0] - 1
+                for block in html_blocks(token.content):
+                    block.line += offset
+                    block.end_line += offset
+                    self.blocks.append(block)
+        return self.blocks
+
+    def _inline(self, token: Token, opened: Token | None) -> None:
+        text, links = self._plain(token)
+        if self.row is not None:
+            self.row.append((text, links))
+            return
+        if not text or opened is None:
+            return
+        line, end = _lines(token)
+        block = Block(text=text, line=line, end_line=end, links=links)
+        if opened.type == "heading_open" and "quote" not in self.stack:
+            block.kind, block.level = "heading", int(opened.tag[1:])
+        else:
+            self._place(block)
+        self.blocks.append(block)
+
+    def _place(self, block: Block) -> None:
+        """Kind, level and number of a paragraph from the containers around it."""
+        inner = next((c for c in reversed(self.stack) if c != "list"), None)
+        if inner == "item":
+            block.kind, block.level = "item", self.stack.count("list")
+            block.number, self.number = self.number, None
+        elif inner == "quote":
+            block.kind = "quote"
+
+    def _row(self, opened: Token | None) -> None:
+        cells, self.row = self.row or [], None
+        text = " | ".join(cell for cell, _ in cells if cell)
+        if text and opened is not None:
+            line, end = _lines(opened)
+            block = Block(text=text, line=line, end_line=end)
+            block.links = [link for _, links in cells for link in links]
+            self._place(block)
+            self.blocks.append(block)
+
+    def _code(self, token: Token) -> None:
+        text = "\n".join(clean_line(line).rstrip() for line in token.content.split("\n"))
+        if text.strip("\n"):
+            line, end = _lines(token)
+            self.blocks.append(Block(text=text.strip("\n"), line=line, end_line=end, kind="code"))
+
+    def _plain(self, token: Token) -> tuple[str, list[Link]]:
+        """The readable text of an inline token, and its links."""
+        parts: list[str] = []
+        links: list[Link] = []
+        opened: list[tuple[int, str]] = []
+        skip_until: str | None = None
+        for child in token.children or []:
+            kind = child.type
+            if skip_until:
+                if kind == "html_inline" and child.content.lower().startswith(skip_until):
+                    skip_until = None
+            elif kind in ("text", "text_special"):
+                parts.append(self._uncomment(child.content))
+            elif self.in_comment:
+                continue
+            elif kind == "code_inline":
+                parts.append(child.content)
+            elif kind in ("softbreak", "hardbreak"):
+                parts.append(" ")
+            elif kind == "image":
+                parts.append(child.content)
+            elif kind == "link_open":
+                opened.append((len(parts), str(child.attrs.get("href", ""))))
+            elif kind == "link_close" and opened:
+                start, href = opened.pop()
+                text = collapse("".join(parts[start:]))
+                if text and href:
+                    links.append(Link(text, href))
+            elif kind == "html_inline":
+                script = _SCRIPT_OPEN.match(child.content)
+                if script:
+                    skip_until = f"</{script[1].lower()}"
+                elif child.content.lower().startswith("<br"):
+                    parts.append(" ")
+        return collapse("".join(parts)), links
+
+    def _uncomment(self, text: str) -> str:
+        """Text outside `<!-- -->`, for comments the parser left as literal text."""
+        kept: list[str] = []
+        while text:
+            if self.in_comment:
+                _, found, text = text.partition("-->")
+                self.in_comment = not found
+            else:
+                head, found, text = text.partition("<!--")
+                kept.append(head)
+                self.in_comment = bool(found)
+        return "".join(kept)
+
+
+def _lines(token: Token) -> tuple[int, int]:
+    """1-based first and last source line of a block token."""
+    start, end = token.map or (0, 1)
+    return start + 1, max(end, start + 1)

@@ -1,0 +1,75 @@
+"""Newsletters with no profile are segmented by their headings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.ingest import read_bytes, read_file
+from digest.segment import load_profiles, segment_document
+
+TWIR = sorted((Path(__file__).parent / "data" / "twir").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def top_headings(text: str) -> list[str]:
+    """The source's shallowest repeated ATX headings, outside comments, fences and quotes."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    found, fenced = [], False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and (m := re.match(r"^(#{1,6})\s+(.*?)\s*$", line)):
+            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", m.group(2)).replace("`", "")
+            found.append((len(m.group(1)), plain.replace("*", "")))
+    top = min(level for level, _ in found)
+    return [text for level, text in found if level == top]
+
+
+@pytest.mark.parametrize("path", TWIR, ids=[p.name for p in TWIR])
+def test_this_week_in_rust_issue_has_its_date_and_top_sections(path, profiles):
+    doc = read_file(path)
+    issues, problems = segment_document(doc, *profiles)
+    assert [p for p in problems if p.severity == "error"] == []
+    (issue,) = issues
+    assert issue.date.isoformat() == path.name[:10]
+    assert issue.publication == "This Week in Rust"
+    assert issue.title.startswith("This Week in Rust")
+    assert [s.heading for s in issue.sections if s.heading] == top_headings(path.read_text())
+    assert issue.sections[0].kind == "lead"
+
+
+def test_plain_text_newsletter_splits_on_title_like_lines(profiles):
+    text = "\n\n".join([
+        "The Weekly Widget",
+        "Welcome back. This week was busy in the widget world, and we have a lot to cover.",
+        "Top stories",
+        "Acme shipped a new widget. It is blue and it is fast.",
+        "Globex recalled its widget after reports of overheating in cold weather.",
+        "What we're reading",
+        "- A long essay on widget history (Widget Monthly)",
+        "- A podcast about sprockets (Sprocket FM $)",
+        "That's all for this week. Thanks for reading!",
+    ])
+    doc = read_bytes("widget.txt", text.encode())
+    (issue,), problems = segment_document(doc, *profiles)
+    assert issue.title == "The Weekly Widget"
+    kinds = [(s.kind, s.heading) for s in issue.sections]
+    assert kinds == [("lead", None), ("section", "Top stories"), ("section", "What we're reading")]
+    reading = issue.sections[2]
+    assert [(i.outlet, i.paywalled) for i in reading.items] == [
+        ("Widget Monthly", False), ("Sprocket FM", True)]
+    assert reading.paragraphs[-1].text.startswith("That's all")
+
+
+def test_an_issue_with_no_headings_is_one_lead_section(profiles):
+    doc = read_bytes("note.txt", b"Just one paragraph of thoughts, no headings at all.\n")
+    (issue,), _ = segment_document(doc, *profiles)
+    assert [s.kind for s in issue.sections] == ["lead"]
+    assert issue.title == "note"
