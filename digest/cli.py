@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from digest import __version__
@@ -35,6 +37,76 @@ def _inspect(args: argparse.Namespace) -> int:
     return 1 if failed and args.strict else 0
 
 
+def _progress(verbosity: int) -> Callable[[str], None]:
+    """Progress lines: one line redrawn on a terminal, plain lines in CI, none with -q."""
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    if verbosity < 0 or (verbosity == 0 and not interactive):
+        return lambda _: None
+    if interactive and verbosity == 0:
+        def redraw(message: str) -> None:
+            sys.stderr.write("\r\033[K" + message[:100])
+            sys.stderr.flush()
+        return redraw
+    return lambda message: print(message, file=sys.stderr)
+
+
+def _load_config(args: argparse.Namespace):  # noqa: ANN202 - Config, imported lazily
+    from digest.config import ConfigError, load_config
+
+    try:
+        config = load_config(Path(args.config) if args.config else None, args.base_url)
+    except ConfigError as exc:
+        print(f"digest: config error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+    if getattr(args, "input", None):
+        config.build.input = str(Path(args.input).resolve())
+    if getattr(args, "output", None):
+        config.build.output = str(Path(args.output).resolve())
+    return config
+
+
+def _build(args: argparse.Namespace) -> int:
+    from digest.build import build
+
+    config = _load_config(args)
+    verbosity = -1 if args.quiet else args.verbose
+    log = _progress(verbosity)
+    from digest.segment import ProfileError
+
+    try:
+        report = build(config, log)
+    except ProfileError as exc:
+        print(f"digest: profile error: {exc}", file=sys.stderr)
+        return 2
+    if sys.stderr.isatty() and verbosity == 0 and not os.environ.get("CI"):
+        sys.stderr.write("\r\033[K")
+    for problem in report.problems:
+        if not args.quiet or problem.severity == "error":
+            print(problem, file=sys.stderr)
+    if not args.quiet:
+        print(summary_line(report, config.path(config.build.output)))
+    if args.verbose:
+        print("  time: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()))
+        print("  dropped: " + (", ".join(f"{k} {v}" for k, v in report.dropped.items())
+                               or "nothing"))
+    return 1 if args.strict and report.problems else 0
+
+
+def summary_line(report, output: Path) -> str:  # noqa: ANN001 - BuildReport
+    done = "unchanged" if report.unchanged else f"{report.written} files written"
+    dropped = sum(report.dropped.values())
+    return (f"built {report.issues} issues from {report.files} files into {output} "
+            f"({report.pages} pages, {done}); {report.duplicates} duplicates skipped, "
+            f"{dropped} lines dropped as furniture, {len(report.problems)} warnings")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from digest.serve import serve
+
+    config = _load_config(args)
+    return serve(config, args.host, args.port, rebuild=not args.no_rebuild)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="digest", description=__doc__)
     top.add_argument("--version", action="version", version=f"digest {__version__}")
@@ -48,7 +120,31 @@ def parser() -> argparse.ArgumentParser:
                          help="a folder of extra newsletter profiles (repeatable)")
     inspect.add_argument("--strict", action="store_true", help="exit 1 if any file had an error")
     inspect.set_defaults(run=_inspect)
+
+    build = commands.add_parser("build", help="build the digest site and feeds")
+    build.add_argument("--input", metavar="DIR", help="folder of newsletter files")
+    build.add_argument("--output", metavar="DIR", help="folder to write the site into")
+    _common(build)
+    build.add_argument("--strict", action="store_true", help="exit 1 on any warning")
+    noise = build.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="count", default=0,
+                       help="print each step, stage timings and dropped-line counts")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="serve the site locally, rebuilding on changes")
+    _common(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument("--no-rebuild", action="store_true", help="serve without watching")
+    serve.set_defaults(run=_serve, input=None, output=None)
     return top
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", metavar="FILE", help="config file (default: ./digest.toml)")
+    command.add_argument("--base-url", metavar="URL",
+                         help="absolute URL the site is published at (or $DIGEST_BASE_URL)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,7 +110,8 @@ class Subsection:
 
 @dataclass
 class Section:
-    kind: str  # lead | catch_up | lost_in_translation | one_more_thing | teaser | sponsored | section
+    # lead | catch_up | lost_in_translation | one_more_thing | teaser | sponsored | section
+    kind: str
     heading: str | None
     first_line: int
     last_line: int
@@ -175,3 +176,26 @@ class IssueDigest:
     split: dict[tuple[int, int], list[str]]  # (section, paragraph) -> its sentences
     words_in: int = 0
     words_out: int = 0
+
+
+@dataclass
+class Week:
+    """An ISO week (Monday to Sunday) and the issues dated in it."""
+
+    year: int
+    number: int
+    start: dt.date
+    end: dt.date
+    issues: list[IssueDigest] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-W{self.number:02d}"
+
+
+@dataclass
+class Site:
+    """Everything the renderer needs: weeks newest first, and the issues with no date."""
+
+    weeks: list[Week]
+    undated: list[IssueDigest] = field(default_factory=list)

@@ -1,0 +1,29 @@
+"""Group summarized issues by ISO week (Monday to Sunday) of their date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from digest.model import IssueDigest, Site, Week
+
+
+def group_by_week(digests: list[IssueDigest]) -> Site:
+    """Weeks newest first; in a week, issues by newsletter then date; undated ones apart."""
+    weeks: dict[tuple[int, int], Week] = {}
+    undated = []
+    for digest in digests:
+        date = digest.issue.date
+        if date is None:
+            undated.append(digest)
+            continue
+        year, number, _ = date.isocalendar()
+        if (year, number) not in weeks:
+            start = dt.date.fromisocalendar(year, number, 1)
+            weeks[(year, number)] = Week(year, number, start, start + dt.timedelta(days=6))
+        weeks[(year, number)].issues.append(digest)
+    for week in weeks.values():
+        week.issues.sort(key=lambda d: (d.issue.publication.casefold(), d.issue.date,
+                                        d.issue.title))
+    undated.sort(key=lambda d: (d.issue.publication.casefold(), d.issue.source, d.issue.index))
+    return Site(weeks=sorted(weeks.values(), key=lambda w: w.start, reverse=True),
+                undated=undated)
