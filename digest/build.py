@@ -33,7 +33,7 @@ class BuildReport:
 
     @property
     def warnings(self) -> int:
-        return len(self.problems)
+        return sum(1 for p in self.problems if p.severity != "info")
 
 
 class _Timer:
@@ -88,7 +88,8 @@ def segment_all(docs: list[Document], config: Config, report: BuildReport) -> li
     kept, repeats = cross_file_duplicates(unique)
     for repeat, original in repeats:
         report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
-                                       f"{original.source}: kept that copy", repeat.first_line))
+                                       f"{original.source}: kept that copy", repeat.first_line,
+                                       "info"))
     report.issues = len(kept)
     report.duplicates = len(issues) - len(kept)
     return kept

@@ -89,7 +89,7 @@ def _build(args: argparse.Namespace) -> int:
         print("  time: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()))
         print("  dropped: " + (", ".join(f"{k} {v}" for k, v in report.dropped.items())
                                or "nothing"))
-    return 1 if args.strict and report.problems else 0
+    return 1 if args.strict and report.warnings else 0
 
 
 def summary_line(report, output: Path) -> str:  # noqa: ANN001 - BuildReport
@@ -97,7 +97,7 @@ def summary_line(report, output: Path) -> str:  # noqa: ANN001 - BuildReport
     dropped = sum(report.dropped.values())
     return (f"built {report.issues} issues from {report.files} files into {output} "
             f"({report.pages} pages, {done}); {report.duplicates} duplicates skipped, "
-            f"{dropped} lines dropped as furniture, {len(report.problems)} warnings")
+            f"{dropped} lines dropped as furniture, {report.warnings} warnings")
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ class Problem:
     path: str
     message: str
     line: int | None = None
-    severity: str = "warning"  # "warning" | "error"
+    severity: str = "warning"  # "info" (reported, never fails --strict) | "warning" | "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -24,6 +24,13 @@ _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re
 _MD_SIGNS = re.compile(r"^(?:#{1,6} \S|```|\[[^\]]+\]\(https?://)", re.MULTILINE)
 _PELICAN_HEADER = re.compile(r"\A(?:[A-Z][A-Za-z_]*: .*\n){2,}")
 
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ACTIVE = re.compile(r"<(?:script|iframe|object|embed|applet)\b|\son\w+\s*=|javascript:|"
+                     r"data:[a-z]+/", re.IGNORECASE)
+_RAW_HTML = re.compile(r"<(?:[a-z][a-z0-9]*\b[^>]*|/[a-z][a-z0-9]*)>", re.IGNORECASE)
+LONG_LINE = 100_000
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
 EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
@@ -70,10 +77,27 @@ def read_bytes(name: str, data: bytes) -> Document:
         return Document(path=name, format="text", parts=[], problems=problems)
     if warning:
         problems.append(Problem(name, warning))
-    if "\x00" in text:
-        problems.append(Problem(name, "NUL characters removed"))
     text = normalize_newlines(text)
+    problems.extend(Problem(name, notice) for notice in notices(fmt, text))
     return Document(path=name, format=fmt, parts=[_read_text_as(fmt, text)], problems=problems)
+
+
+def notices(fmt: str, text: str) -> list[str]:
+    """What the readers will remove or struggle with, said once per file."""
+    found = []
+    if "\x00" in text:
+        found.append("NUL characters removed")
+    if _CONTROL.search(text.replace("\x00", "")):
+        found.append("control characters removed")
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > LONG_LINE:
+        found.append(f"a very long line ({longest:,} characters): summarized in pieces")
+    if fmt == "html" and _ACTIVE.search(text):
+        found.append("active content removed (scripts, frames, objects, event handlers, "
+                     "javascript: and data: links)")
+    if fmt == "markdown" and _RAW_HTML.search(text):
+        found.append("raw HTML removed: only its text is kept")
+    return found
 
 
 def _read_text_as(fmt: str, text: str) -> Part:
@@ -94,6 +118,11 @@ def read_file(path: Path, display: str | None = None) -> Document:
     """Read a file from disk; an unreadable file gives a Document with no parts and a problem."""
     name = display or str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problem = Problem(name, f"skipped: too large to be a newsletter ({size / 2**20:.1f} "
+                              f"MB; the limit is {MAX_FILE_BYTES // 2**20} MB)", severity="error")
+            return Document(name, "text", [], problems=[problem])
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__

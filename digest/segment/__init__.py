@@ -40,7 +40,8 @@ def segment_document(
     for dup, original in find_duplicates([issue_text(i) for i in issues]).items():
         issues[dup].duplicate_of = original
         problems.append(Problem(doc.path, f"issue {dup + 1} “{issues[dup].title}” repeats issue "
-                                f"{original + 1}: kept the first copy", issues[dup].first_line))
+                                f"{original + 1}: kept the first copy", issues[dup].first_line,
+                                "info"))
     problems.extend(apply_hints(issues, doc.hints, doc.path))
     for issue in issues:
         if issue.date is None and issue.duplicate_of is None:
@@ -49,7 +50,20 @@ def segment_document(
         if not issue.sections:
             problems.append(Problem(doc.path, f"issue “{issue.title}” has no text sections",
                                     issue.first_line))
+        missing = missing_sections(issue, profiles)
+        if missing and issue.duplicate_of is None:
+            problems.append(Problem(doc.path, f"issue “{issue.title}” is missing sections "
+                                    f"({', '.join(missing)}): truncated?", issue.last_line))
     return issues, problems
+
+
+def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
+    """Headings a profile's issue always has but this one lacks, as when a dump is cut short."""
+    profile = next((p for p in profiles if p.name == issue.publication and p.sections), None)
+    if profile is None:
+        return []
+    found = {s.kind for s in issue.sections}
+    return [rule.headings[0] for rule in profile.sections if rule.kind not in found]
 
 
 def split_issues(blocks: list[Block], profile: Profile | None) -> list[list[Block]]:

@@ -1,0 +1,99 @@
+"""`digest build` as a user runs it: deterministic, atomic, quiet when nothing changed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, run_digest
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path, seed_site):
+    other = project(tmp_path)
+    run_digest("build", "-q", cwd=other)
+    assert tree(other / "output") == tree(seed_site)
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
+    folder = project(tmp_path)
+    run_digest("build", "-q", cwd=folder)
+    before = {p: p.stat().st_mtime_ns for p in (folder / "output").rglob("*")}
+    inode = (folder / "output").stat().st_ino
+    done = run_digest("build", cwd=folder)
+    assert "unchanged" in done.stdout
+    assert (folder / "output").stat().st_ino == inode
+    assert {p: p.stat().st_mtime_ns for p in (folder / "output").rglob("*")} == before
+
+
+def test_a_killed_build_leaves_the_previous_output_intact(tmp_path):
+    folder = project(tmp_path)
+    run_digest("build", "-q", cwd=folder)
+    good = tree(folder / "output")
+    for n in range(30):
+        (folder / "seeds" / f"extra-{n}.md").write_text(
+            f"---\ntitle: Extra issue {n}\ndate: 2024-05-{n % 28 + 1:02d}\n---\n\n"
+            + "\n\n".join(f"## Part {k}\n\nSentence {k} of a longer text about widgets. " * 30
+                          for k in range(8)), encoding="utf-8")
+    shutil.rmtree(folder / ".digest-cache")
+    build = subprocess.Popen([sys.executable, "-m", "digest", "build", "-q"], cwd=folder)
+    time.sleep(1.5)
+    assert build.poll() is None, "the build finished before it could be killed"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    assert tree(folder / "output") == good
+    run_digest("build", "-q", cwd=folder)
+    assert not list(folder.glob(".output.*")), "leftover temporary folders"
+    assert len(tree(folder / "output")) > len(good)
+
+
+def test_strict_turns_warnings_into_failure(tmp_path):
+    folder = project(tmp_path)
+    (folder / "seeds" / "empty.txt").write_bytes(b"")
+    done = run_digest("build", cwd=folder)
+    assert "empty.txt" in done.stderr
+    strict = run_digest("build", "--strict", cwd=folder, check=False)
+    assert strict.returncode == 1
+
+
+def test_a_broken_config_exits_2_naming_the_key(tmp_path):
+    folder = project(tmp_path)
+    (folder / "digest.toml").write_text('[site]\ntitel = "typo"\n', encoding="utf-8")
+    done = run_digest("build", cwd=folder, check=False)
+    assert done.returncode == 2
+    assert "site.titel" in done.stderr
+    (folder / "digest.toml").write_text('[feed]\nentries = "ten"\n', encoding="utf-8")
+    done = run_digest("build", cwd=folder, check=False)
+    assert done.returncode == 2 and "feed.entries" in done.stderr
+    (folder / "digest.toml").write_text("[summary]\nalgorithm = 'magic'\n", encoding="utf-8")
+    done = run_digest("build", cwd=folder, check=False)
+    assert done.returncode == 2 and "summary.algorithm" in done.stderr
+    (folder / "digest.toml").write_text("[site\n", encoding="utf-8")
+    done = run_digest("build", cwd=folder, check=False)
+    assert done.returncode == 2 and "digest.toml" in done.stderr
+
+
+def test_base_url_comes_from_flag_then_environment_then_config(tmp_path):
+    folder = project(tmp_path)
+    (folder / "digest.toml").write_text('[site]\nbase_url = "https://config.example/"\n')
+    env = {**os.environ, "DIGEST_BASE_URL": "https://env.example/sub/"}
+    subprocess.run([sys.executable, "-m", "digest", "build", "-q"], cwd=folder, env=env,
+                   check=True)
+    assert "https://env.example/sub/" in (folder / "output" / "feed.xml").read_text()
+    run_digest("build", "-q", "--base-url", "https://flag.example/", cwd=folder)
+    assert "https://flag.example/" in (folder / "output" / "feed.xml").read_text()
