@@ -37,6 +37,38 @@ def _inspect(args: argparse.Namespace) -> int:
     return 1 if failed and args.strict else 0
 
 
+def _summarize(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from digest.ingest import read_file
+    from digest.segment import load_profiles, segment_document
+    from digest.summarize import algorithm_names, format_digest, summarize_issue
+
+    config = _load_config(args).summary
+    if args.algorithm:
+        if args.algorithm not in algorithm_names():
+            print(f"digest: unknown algorithm {args.algorithm!r}; choose one of "
+                  f"{', '.join(algorithm_names())}", file=sys.stderr)
+            return 2
+        config = dataclasses.replace(config, algorithm=args.algorithm)
+    if args.sentences is not None:
+        k = args.sentences
+        config = dataclasses.replace(config, lead_sentences=k, lead_min=k, lead_max=k,
+                                     lost_in_translation_sentences=k, one_more_thing_sentences=k,
+                                     teaser_sentences=k, section_min=k, section_max=k)
+    generic, profiles = load_profiles()
+    for name in args.files:
+        doc = read_file(Path(name), display=name)
+        issues, problems = segment_document(doc, generic, profiles)
+        for problem in doc.problems + problems:
+            print(problem, file=sys.stderr)
+        for issue in issues:
+            if issue.duplicate_of is None:
+                print(format_digest(summarize_issue(issue, config)))
+                print()
+    return 0
+
+
 def _progress(verbosity: int) -> Callable[[str], None]:
     """Progress lines: one line redrawn on a terminal, plain lines in CI, none with -q."""
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
@@ -120,6 +152,16 @@ def parser() -> argparse.ArgumentParser:
                          help="a folder of extra newsletter profiles (repeatable)")
     inspect.add_argument("--strict", action="store_true", help="exit 1 if any file had an error")
     inspect.set_defaults(run=_inspect)
+
+    summarize = commands.add_parser("summarize", help="print a summary of each section of "
+                                    "each issue in FILEs")
+    summarize.add_argument("files", nargs="+", metavar="FILE")
+    summarize.add_argument("--algorithm", metavar="A", help="summarizer: centrality (default), "
+                           "lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction")
+    summarize.add_argument("--sentences", type=int, metavar="K",
+                           help="sentences per section (default: by section kind)")
+    summarize.add_argument("--config", metavar="FILE", help="config file (default: ./digest.toml)")
+    summarize.set_defaults(run=_summarize, base_url=None)
 
     build = commands.add_parser("build", help="build the digest site and feeds")
     build.add_argument("--input", metavar="DIR", help="folder of newsletter files")

@@ -10,6 +10,16 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Signatures of common binary formats that may carry few control bytes early on.
+_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-",
+          b"\x1f\x8b", b"BZh", b"7z\xbc\xaf", b"\x7fELF", b"Rar!", b"RIFF", b"OggS", b"ID3",
+          b"\x00\x00\x01\x00", b"II*\x00", b"MM\x00*", b"\xd0\xcf\x11\xe0")
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                            rb"[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 class NotText(ValueError):
     """The bytes are not a text document (binary data)."""
 
@@ -18,6 +28,8 @@ def looks_binary(data: bytes) -> bool:
     """True for images, archives and other binaries; UTF-16 with a BOM is text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
+    if data.startswith(_MAGIC):
+        return True
     sample = data[:8192]
     if sample.count(b"\x00") > len(sample) // 100:
         return True
@@ -37,6 +49,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         where = data[: exc.start].count(b"\n") + 1
+        damaged = data.decode("utf-8", errors="replace")
+        bad = damaged.count("\ufffd")
+        if len(_UTF8_SEQUENCE.findall(data)) > bad:
+            return damaged, (f"not valid UTF-8: {bad} bad byte sequence{'s' * (bad != 1)} "
+                             f"replaced (the first on line {where})")
         try:
             text = data.decode("cp1252")
             name = "cp1252"

@@ -9,6 +9,7 @@ from digest.model import Issue
 
 SHINGLE = 5
 NEAR = 0.9
+FULLER = 1.2  # a later copy replaces the first one only when this much longer
 
 
 def fingerprint(text: str) -> frozenset[int]:
@@ -27,6 +28,13 @@ def similarity(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b)
 
 
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """How much of the smaller text the larger one holds: a cut-short copy scores 1.0."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
 def find_duplicates(texts: list[str], threshold: float = NEAR) -> dict[int, int]:
     """Map each duplicate's index to the index of the earlier copy it repeats."""
     prints = [fingerprint(t) for t in texts]
@@ -40,23 +48,38 @@ def find_duplicates(texts: list[str], threshold: float = NEAR) -> dict[int, int]
 
 
 def cross_file_duplicates(issues: list[Issue]) -> tuple[list[Issue], list[tuple[Issue, Issue]]]:
-    """Issues kept, and (repeat, original) pairs for the same issue found in two files.
+    """Issues kept, and (repeat, kept copy) pairs for one issue found in two files.
 
     Only issues of one publication with the same title are compared, so this stays linear.
+    A copy that holds the other (a cut-short copy) counts too; the first copy is kept unless
+    a later one is clearly fuller.
     """
-    kept: list[Issue] = []
-    repeats: list[tuple[Issue, Issue]] = []
-    seen: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
+    groups: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
+    dropped: dict[int, Issue] = {}
     for issue in issues:
         key = (issue.publication.casefold(), " ".join(issue.title.casefold().split()))
         prints = fingerprint(issue_text(issue))
-        original = next((o for o, p in seen.get(key, []) if similarity(p, prints) >= NEAR), None)
-        if original is None:
-            seen.setdefault(key, []).append((issue, prints))
-            kept.append(issue)
+        group = groups.setdefault(key, [])
+        match = next((n for n, (_, p) in enumerate(group) if containment(p, prints) >= NEAR),
+                     None)
+        if match is None:
+            group.append((issue, prints))
+        elif len(prints) > FULLER * len(group[match][1]):
+            dropped[id(group[match][0])] = issue
+            group[match] = (issue, prints)
         else:
-            repeats.append((issue, original))
+            dropped[id(issue)] = group[match][0]
+    final = {id(i): i for group in groups.values() for i, _ in group}
+    kept = [i for i in issues if id(i) in final]
+    repeats = [(i, _last(dropped, i, final)) for i in issues if id(i) in dropped]
     return kept, repeats
+
+
+def _last(dropped: dict[int, Issue], issue: Issue, final: dict[int, Issue]) -> Issue:
+    """The kept copy an issue was finally replaced by (a fuller copy may replace a fuller one)."""
+    while id(issue) not in final:
+        issue = dropped[id(issue)]
+    return issue
 
 
 def issue_text(issue: Issue) -> str:

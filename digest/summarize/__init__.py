@@ -1,0 +1,48 @@
+"""Summarize: condense each issue's sections into an IssueDigest, with sentence provenance.
+
+Public API:
+
+- ``summarize_text(text, sentences, algorithm=None) -> list[str]``: plain text in (paragraphs
+  separated by newlines), up to ``sentences`` chosen sentences out, in document order. ``None``
+  picks DEFAULT_ALGORITHM; empty text gives ``[]``; an unknown name raises ValueError.
+- ``summarize_issue(issue, config=SummaryConfig(), cache=None) -> IssueDigest``: condenses each
+  section by its kind (see ``SummaryConfig``): the lead to a few sentences, ``catch_up`` items
+  to their first sentences (outlet, paywall flag and sub-items kept), ``lost_in_translation`` to
+  two, ``one_more_thing`` to one, a teaser to its dek, ``sponsored`` never; generic sections by
+  length. Only "text" and "quote" paragraphs are summarized. Each chosen ``Sentence`` records
+  its section, paragraph and sentence index and the paragraph's line, so that
+  ``digest.split[(section, paragraph)][index] == sentence.text``; a teaser's dek has paragraph
+  -1. ``digest.split`` holds the split of every paragraph of every section.
+- ``format_digest(digest) -> str``: a plain-text rendering.
+- ``SummaryCache(path)``: chosen sentences and splits on disk; call ``save()`` after a run.
+- ``algorithm_names()``: "centrality" (the default, see ``ranker``), "lead" (first k
+  sentences) and every sumy algorithm: lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic,
+  reduction.
+
+No NLTK or sumy data is downloaded or read: sentences come from pysbd (run per line, as it is
+slow on long strings), words from NLTK's regex NLTKWordTokenizer, stems and stop words from
+sumy's packaged English ones. sumy and numpy are imported only when a summary is made.
+"""
+
+from __future__ import annotations
+
+from .algorithms import algorithm_names, select
+from .cache import SUMMARIZER_VERSION, SummaryCache
+from .policy import SummaryConfig, format_digest, summarize_issue
+from .ranker import CENTRALITY
+from .tokenizer import DigestTokenizer, split_sentences
+
+__all__ = [
+    "DEFAULT_ALGORITHM", "SUMMARIZER_VERSION", "DigestTokenizer", "SummaryCache",
+    "SummaryConfig", "algorithm_names", "format_digest", "split_sentences", "summarize_issue",
+    "summarize_text",
+]
+
+DEFAULT_ALGORITHM = CENTRALITY
+
+
+def summarize_text(text: str, sentences: int, algorithm: str | None = None) -> list[str]:
+    """The best `sentences` sentences of `text`, in document order."""
+    paragraphs = [split_sentences(line) for line in text.split("\n") if line.strip()]
+    flat = [s for p in paragraphs for s in p]
+    return [flat[i] for i in select(paragraphs, sentences, algorithm or DEFAULT_ALGORITHM)]

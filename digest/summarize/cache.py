@@ -1,0 +1,111 @@
+"""An on-disk cache of summaries, so a rebuild only summarizes what changed.
+
+Entries are the chosen sentence indices, keyed by a hash of the summarized sentences, the
+algorithm, its parameters and SUMMARIZER_VERSION; paragraph splits are kept too, keyed by the
+paragraph's text, because pysbd is the slowest step. The file is JSON, read once and written
+atomically (temporary file, then os.replace). A missing or unreadable file is an empty cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+SUMMARIZER_VERSION = "1"
+
+
+def _digest(payload: Any) -> str:
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def summary_key(sentences: Sequence[Sequence[str]], algorithm: str, params: dict[str, Any]) -> str:
+    """Key of one summarization: its paragraphs' sentences, algorithm, parameters, version."""
+    return _digest([SUMMARIZER_VERSION, algorithm, params, [list(p) for p in sentences]])
+
+
+class SummaryCache:
+    """Chosen-sentence indices and paragraph splits; `path=None` keeps them in memory only."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.hits = 0
+        self.misses = 0
+        self._summaries: dict[str, list[int]] = {}
+        self._splits: dict[str, list[str]] = {}
+        self._used: set[str] = set()
+        self._dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        if self.path is None or not self.path.is_file():
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(data, dict) or data.get("version") != SUMMARIZER_VERSION:
+            return
+        summaries, splits = data.get("summaries"), data.get("splits")
+        if isinstance(summaries, dict):
+            self._summaries = summaries
+        if isinstance(splits, dict):
+            self._splits = splits
+
+    def __len__(self) -> int:
+        return len(self._summaries)
+
+    def chosen(self, key: str, compute: Callable[[], list[int]]) -> list[int]:
+        """The cached indices for `key`, or `compute()`'s, stored; counts a hit or a miss."""
+        self._used.add(key)
+        found = self._summaries.get(key)
+        if isinstance(found, list):
+            self.hits += 1
+            return list(found)
+        self.misses += 1
+        value = list(compute())
+        self._summaries[key] = value
+        self._dirty = True
+        return value
+
+    def split(self, text: str, compute: Callable[[str], list[str]]) -> list[str]:
+        """The cached sentence split of one paragraph, or `compute(text)`'s, stored."""
+        key = _digest([SUMMARIZER_VERSION, text])
+        self._used.add(key)
+        found = self._splits.get(key)
+        if isinstance(found, list):
+            return list(found)
+        value = list(compute(text))
+        self._splits[key] = value
+        self._dirty = True
+        return value
+
+    def save(self, prune: bool = False) -> None:
+        """Write the file atomically if anything changed; `prune` drops entries unused since
+        loading (use it only after a run that went over every input)."""
+        if self.path is None:
+            return
+        if prune:
+            before = len(self._summaries) + len(self._splits)
+            self._summaries = {k: v for k, v in self._summaries.items() if k in self._used}
+            self._splits = {k: v for k, v in self._splits.items() if k in self._used}
+            self._dirty |= before != len(self._summaries) + len(self._splits)
+        if not self._dirty:
+            return
+        payload = {"version": SUMMARIZER_VERSION, "summaries": self._summaries,
+                   "splits": self._splits}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=self.path.name + ".", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        self._dirty = False

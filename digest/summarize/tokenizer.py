@@ -1,0 +1,95 @@
+"""A sumy tokenizer that needs no downloaded data: pysbd for sentences, NLTK's regex words.
+
+sumy's own English Tokenizer loads NLTK punkt data, which may be missing; this one only uses
+code shipped in the pysbd and nltk packages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+LANGUAGE = "english"
+
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
+_INNER_STOP = re.compile(r"[.!?…]")
+_TRAILING = re.compile(r"[.!?…\"'”’)\]\s]*$")
+_ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
+CHUNK = 2000  # pysbd slows sharply past a few thousand characters
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer() -> Any:
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+@lru_cache(maxsize=4096)
+def _split_line(line: str) -> tuple[str, ...]:
+    """pysbd's sentences of one line; a line with no inner full stop is one sentence. The
+    processor is called directly: Segmenter.segment only adds a slow search for each sentence's
+    position in the original text, which we do not need."""
+    body = _TRAILING.sub("", line)
+    if not _INNER_STOP.search(body):
+        return (line,)
+    parts = (s.strip() for s in _segmenter().processor(line).process())
+    return tuple(s for s in parts if s)
+
+
+def _chunks(line: str) -> list[str]:
+    """A very long line cut at likely sentence ends into pieces pysbd handles quickly."""
+    if len(line) <= CHUNK:
+        return [line]
+    pieces, current = [], ""
+    for part in _ROUGH_BREAK.split(line):
+        if current and len(current) + len(part) > CHUNK:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {part}" if current else part
+        while len(current) > CHUNK * 2:
+            cut = current.rfind(" ", 0, CHUNK) + 1 or CHUNK
+            pieces.append(current[:cut].strip())
+            current = current[cut:]
+    return [*pieces, current] if current else pieces
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences: on newlines first, then pysbd on each line (it is slow on
+    long strings, so it never sees a whole document, nor more than a few thousand characters)."""
+    sentences: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        for piece in _chunks(line) if line else []:
+            sentences.extend(_split_line(piece))
+    return sentences
+
+
+def split_words(text: str) -> list[str]:
+    """Word tokens of a sentence, without punctuation or numbers (as sumy's tokenizer does)."""
+    return [w for w in _word_tokenizer().tokenize(text) if _WORD.match(w)]
+
+
+class DigestTokenizer:
+    """The object sumy's parsers and summarizers expect as a tokenizer."""
+
+    language = LANGUAGE
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:
+        return tuple(split_sentences(text))
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(split_words(text))
+
+
+def clear_split_cache() -> None:
+    """Forget the in-process sentence splits (for timing cold runs)."""
+    _split_line.cache_clear()

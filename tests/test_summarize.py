@@ -1,0 +1,307 @@
+"""Summarize: sentence choice, algorithms, section policies, provenance and the cache."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from digest.model import Issue, Item, Paragraph, Section
+from digest.summarize import (
+    DEFAULT_ALGORITHM,
+    SummaryCache,
+    SummaryConfig,
+    algorithm_names,
+    format_digest,
+    summarize_issue,
+    summarize_text,
+)
+from digest.summarize.tokenizer import DigestTokenizer, split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ESSAY = (
+    "The city council voted on Tuesday to expand the bus network across the river. "
+    "The new routes will link the northern suburbs to the city centre and the hospital.\n"
+    "Residents had asked for better bus links for years. "
+    "Many of them work at the hospital and drive because the buses are slow. "
+    "The weather was mild.\n"
+    "The expansion will cost the city council about twelve million over five years. "
+    "Officials said the bus network would carry twice as many riders by the end. "
+    "A spokesperson declined to comment on the timetable.\n"
+    "Critics of the plan said the council should fix the existing bus routes first. "
+    "Supporters replied that the new routes would relieve traffic on the river bridges. "
+    "The vote passed by nine to four. "
+    "Work on the first bus routes starts in the spring."
+)
+
+
+def sentences_of(text: str) -> list[str]:
+    return split_sentences(text)
+
+
+def test_summarize_text_returns_requested_count_in_document_order() -> None:
+    all_sentences = sentences_of(ESSAY)
+    chosen = summarize_text(ESSAY, 4)
+    assert len(chosen) == 4
+    positions = [all_sentences.index(s) for s in chosen]
+    assert positions == sorted(positions)
+
+
+def test_summarize_text_short_and_empty_text() -> None:
+    assert summarize_text("Only one sentence here.", 3) == ["Only one sentence here."]
+    assert summarize_text("", 3) == []
+    assert summarize_text("   \n\n ", 2) == []
+    assert summarize_text(ESSAY, 0) == []
+
+
+@pytest.mark.parametrize("name", algorithm_names())
+def test_every_algorithm_works(name: str) -> None:
+    all_sentences = sentences_of(ESSAY)
+    chosen = summarize_text(ESSAY, 3, name)
+    assert len(chosen) == 3
+    positions = [all_sentences.index(s) for s in chosen]
+    assert positions == sorted(positions)
+
+
+def test_every_sumy_algorithm_and_lead_is_offered() -> None:
+    names = set(algorithm_names())
+    stock = {"lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction"}
+    assert stock | {"lead", DEFAULT_ALGORITHM} <= names
+
+
+def test_lead_takes_the_first_sentences() -> None:
+    assert summarize_text(ESSAY, 2, "lead") == sentences_of(ESSAY)[:2]
+
+
+def test_unknown_algorithm_names_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="textrank") as error:
+        summarize_text(ESSAY, 2, "bogus")
+    assert "bogus" in str(error.value) and "lead" in str(error.value)
+    with pytest.raises(ValueError):
+        summarize_text("", 2, "bogus")
+
+
+def test_tokenizer_splits_per_line_and_drops_punctuation() -> None:
+    tokenizer = DigestTokenizer()
+    assert tokenizer.language == "english"
+    assert tokenizer.to_sentences("Dr. Smith arrived. He left.\nA new line") == (
+        "Dr. Smith arrived.", "He left.", "A new line")
+    words = tokenizer.to_words("It's 5 o'clock, isn't it?")
+    assert words[:2] == ("It", "o'clock") and words[-1] == "it"
+    assert not {"5", ",", "?", "'s"} & set(words)
+
+
+def test_runs_without_any_nltk_data(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import os, sys
+        import nltk
+        nltk.data.path[:] = [os.environ["NLTK_DATA"]]
+        from digest.summarize import algorithm_names, summarize_text
+        text = sys.stdin.read()
+        for name in algorithm_names():
+            assert len(summarize_text(text, 3, name)) == 3, name
+        print("ok")
+        """
+    )
+    empty = tmp_path / "nltk_data"
+    empty.mkdir()
+    env = {**os.environ, "NLTK_DATA": str(empty), "HOME": str(tmp_path),
+           "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", script], input=ESSAY, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    assert list(empty.iterdir()) == []
+
+
+def make_issue() -> Issue:
+    lead_paragraphs = ESSAY.split("\n")
+    return Issue(
+        source="test.txt", index=0, format="text", publication="Test Report",
+        title="Buses", first_line=1, last_line=80,
+        sections=[
+            Section(
+                kind="lead", heading=None, first_line=1, last_line=20,
+                paragraphs=[
+                    Paragraph(line=3, text=lead_paragraphs[0]),
+                    Paragraph(line=5, text="Why the council acted", kind="subhead"),
+                    Paragraph(line=7, text=lead_paragraphs[1]),
+                    Paragraph(line=9, text=lead_paragraphs[2], kind="quote"),
+                    Paragraph(line=11, text="print('code is never summarized')", kind="code"),
+                    Paragraph(line=13, text=lead_paragraphs[3]),
+                ],
+            ),
+            Section(
+                kind="catch_up", heading="Catch up", first_line=21, last_line=30,
+                items=[
+                    Item(line=22, text="Trains got faster. Nobody noticed.", outlet="Wire",
+                         paywalled=True, number=1,
+                         sub_items=[Item(line=23, text="A detail. Another detail.")]),
+                    Item(line=24, text="Ferries are back. They are cheap.", outlet="Daily",
+                         number=2),
+                ],
+            ),
+            Section(
+                kind="lost_in_translation", heading="Lost in translation",
+                first_line=31, last_line=40,
+                paragraphs=[
+                    Paragraph(line=32, text="A story went viral. It was about a cat. "
+                              "The cat rode the bus every day."),
+                    Paragraph(line=34, text="The bus company gave the cat a pass. "
+                              "Riders loved the cat and the bus."),
+                ],
+            ),
+            Section(
+                kind="one_more_thing", heading="One more thing", first_line=41, last_line=44,
+                paragraphs=[Paragraph(line=42, text="A bus was painted gold. "
+                                      "It cost a lot. People took photos of the gold bus.")],
+            ),
+            Section(
+                kind="teaser", heading="Read more", first_line=45, last_line=50,
+                dek="Why buses matter more than ever.",
+                paragraphs=[Paragraph(line=47, text="Teaser body one. Teaser body two.")],
+            ),
+            Section(
+                kind="teaser", heading="Also", first_line=51, last_line=54,
+                paragraphs=[Paragraph(line=52, text="No dek here. Second sentence.")],
+            ),
+            Section(
+                kind="sponsored", heading="Sponsor", first_line=55, last_line=60,
+                sponsor="Acme",
+                paragraphs=[Paragraph(line=56, text="Buy Acme. Acme is great. Really.")],
+            ),
+            Section(
+                kind="section", heading="Links", first_line=61, last_line=70,
+                items=[Item(line=62, text="First link. More text."),
+                       Item(line=63, text="Second link. More text.")],
+            ),
+            Section(
+                kind="section", heading="Analysis", first_line=71, last_line=80,
+                paragraphs=[Paragraph(line=72, text=lead_paragraphs[3])],
+            ),
+        ],
+    )
+
+
+def test_provenance_points_at_the_source_sentence() -> None:
+    issue = make_issue()
+    digest = summarize_issue(issue, SummaryConfig())
+    assert set(digest.split) == {
+        (s, p) for s, section in enumerate(issue.sections)
+        for p in range(len(section.paragraphs))
+    }
+    chosen = [x for part in digest.sections for x in part.sentences if x.paragraph >= 0]
+    assert chosen
+    for sentence in chosen:
+        paragraph = issue.sections[sentence.section].paragraphs[sentence.paragraph]
+        assert digest.split[(sentence.section, sentence.paragraph)][sentence.index] == sentence.text
+        assert sentence.line == paragraph.line
+        assert sentence.text in paragraph.text
+        assert paragraph.kind in ("text", "quote")
+
+
+def test_section_policies() -> None:
+    issue = make_issue()
+    original = copy.deepcopy(issue)
+    digest = summarize_issue(issue, SummaryConfig())
+    assert issue == original
+    by_kind = {part.section: part for part in digest.sections}
+    assert [part.section for part in digest.sections] == list(range(len(issue.sections)))
+
+    lead = by_kind[0].sentences
+    assert 3 <= len(lead) <= 6
+    assert [(x.paragraph, x.index) for x in lead] == sorted((x.paragraph, x.index) for x in lead)
+
+    roundup = by_kind[1]
+    assert roundup.sentences == []
+    assert [i.text for i in roundup.items] == ["Trains got faster.", "Ferries are back."]
+    assert [(i.outlet, i.paywalled, i.number) for i in roundup.items] == [
+        ("Wire", True, 1), ("Daily", False, 2)]
+    assert [s.text for s in roundup.items[0].sub_items] == ["A detail."]
+    assert issue.sections[1].items[0].text == "Trains got faster. Nobody noticed."
+
+    assert len(by_kind[2].sentences) == 2
+    assert len(by_kind[3].sentences) == 1
+    assert [x.text for x in by_kind[4].sentences] == ["Why buses matter more than ever."]
+    assert by_kind[4].sentences[0].paragraph == -1
+    assert len(by_kind[5].sentences) == 1
+    assert by_kind[6].sentences == [] and by_kind[6].items == []
+    assert [i.text for i in by_kind[7].items] == ["First link.", "Second link."]
+    assert 1 <= len(by_kind[8].sentences) <= 4
+
+
+def test_config_counts_and_words() -> None:
+    issue = make_issue()
+    config = SummaryConfig(lead_sentences=2, lost_in_translation_sentences=1,
+                           algorithm="lead")
+    digest = summarize_issue(issue, config)
+    lead = digest.sections[0].sentences
+    assert [x.text for x in lead] == sentences_of(ESSAY)[:2]
+    assert len(digest.sections[2].sentences) == 1
+    assert 0 < digest.words_out < digest.words_in
+    paragraph_words = sum(len(p.text.split()) for s in issue.sections for p in s.paragraphs)
+    assert digest.words_in > paragraph_words
+
+
+def test_format_digest_is_plain_text() -> None:
+    text = format_digest(summarize_issue(make_issue(), SummaryConfig()))
+    assert text.startswith("Buses (Test Report)")
+    assert "## Catch up" in text and "- Trains got faster. (Wire, paywall)" in text
+    assert "  - A detail." in text
+    assert "Sponsor" not in text and "Buy Acme" not in text
+
+
+def test_cache_second_run_has_no_misses(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / "summaries.json"
+    first = SummaryCache(path)
+    expected = summarize_issue(make_issue(), SummaryConfig(), first)
+    assert first.misses > 0 and first.hits == 0
+    first.save()
+    assert json.loads(path.read_text("utf-8"))["summaries"]
+
+    second = SummaryCache(path)
+    again = summarize_issue(make_issue(), SummaryConfig(), second)
+    assert second.misses == 0 and second.hits == first.misses
+    assert again.sections == expected.sections and again.split == expected.split
+
+    changed = make_issue()
+    changed.sections[2].paragraphs[1].text = "The cat retired. It now rides a tram instead."
+    third = SummaryCache(path)
+    summarize_issue(changed, SummaryConfig(), third)
+    assert third.misses == 1 and third.hits == first.misses - 1
+
+
+def test_cache_key_includes_algorithm_and_count(tmp_path: Path) -> None:
+    cache = SummaryCache(tmp_path / "c.json")
+    summarize_issue(make_issue(), SummaryConfig(), cache)
+    misses = cache.misses
+    summarize_issue(make_issue(), SummaryConfig(algorithm="lead"), cache)
+    assert cache.misses == 2 * misses
+    summarize_issue(make_issue(), SummaryConfig(algorithm="lead", lead_sentences=1), cache)
+    assert cache.misses == 2 * misses + 1
+
+
+def test_cache_survives_a_broken_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text("{not json", encoding="utf-8")
+    cache = SummaryCache(path)
+    summarize_issue(make_issue(), SummaryConfig(), cache)
+    cache.save()
+    assert SummaryCache(path).misses == 0 and len(SummaryCache(path)) == cache.misses
+    assert [p.name for p in tmp_path.iterdir()] == ["c.json"]
+
+
+def test_memory_only_cache() -> None:
+    cache = SummaryCache(None)
+    summarize_issue(make_issue(), SummaryConfig(), cache)
+    summarize_issue(make_issue(), SummaryConfig(), cache)
+    assert cache.hits == cache.misses > 0
+    cache.save()

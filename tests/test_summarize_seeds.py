@@ -1,0 +1,72 @@
+"""Summaries of the real seeds carry no furniture, and point back at their source lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.ingest import read_file
+from digest.segment import load_profiles, segment_document
+from digest.summarize import SummaryConfig, summarize_issue
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def digests():
+    generic, profiles = load_profiles()
+    found = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        issues, _ = segment_document(read_file(path), generic, profiles)
+        found.extend(summarize_issue(i, SummaryConfig()) for i in issues
+                     if i.duplicate_of is None)
+    return found
+
+
+def digest_texts(digest) -> list[str]:
+    texts = [s.text for sd in digest.sections for s in sd.sentences]
+    for sd in digest.sections:
+        for item in sd.items:
+            texts.append(item.text)
+            texts.extend(sub.text for sub in item.sub_items)
+    return texts
+
+
+def test_every_seed_issue_gets_a_summary_of_its_lead(digests):
+    assert len(digests) == 10
+    for digest in digests:
+        lead = digest.sections[0]
+        assert lead.kind == "lead" and 3 <= len(lead.sentences) <= 6
+
+
+def test_no_summary_sentence_is_furniture(digests):
+    for digest in digests:
+        dropped = [d.text for d in digest.issue.dropped]
+        for text in digest_texts(digest):
+            for line in dropped:
+                assert text not in line and line not in text, (text, line)
+
+
+def test_sponsored_cards_are_never_summarized(digests):
+    for digest in digests:
+        for sd, section in zip(digest.sections, digest.issue.sections):
+            if section.kind == "sponsored":
+                assert sd.sentences == [] and sd.items == []
+
+
+def test_each_sentence_points_at_its_source_line(digests):
+    lines = {p.name: p.read_text(encoding="utf-8").splitlines() for p in SEEDS.glob("*.txt")}
+    for digest in digests:
+        source = lines[Path(digest.issue.source).name]
+        for sd in digest.sections:
+            for sentence in sd.sentences:
+                assert sentence.text in " ".join(source[sentence.line - 1].split())
+
+
+def test_roundup_items_keep_outlet_and_paywall(digests):
+    threads = digests[1]
+    (roundup,) = [sd for sd in threads.sections if sd.kind == "catch_up"]
+    assert [(i.outlet, i.paywalled) for i in roundup.items][:2] == [
+        ("Wall Street Journal", True), ("South China Morning Post", True)]
+    assert all(i.text.count(". ") == 0 or i.text.endswith(".") for i in roundup.items)
