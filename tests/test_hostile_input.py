@@ -97,7 +97,7 @@ def corpus(folder: Path) -> dict[str, str | None]:
         "huge.txt": (("A sentence in a very large file. " * 30 + "\n\n") * 21000, "large"),
         "one-line.txt": ("word " * 210000, "long line"),
         "evil.html": (EVIL_HTML, "active content"),
-        "evil.md": (EVIL_MD, "raw HTML"),
+        "evil.md": (EVIL_MD, "active content"),
         "attachments.eml": (_attachments_only(), "no text or HTML body"),
         "bad-date.eml": (_bad_date(), "Date"),
         "no-sections.txt": ("just some words without any structure at all and no end",

@@ -27,7 +27,6 @@ _PELICAN_HEADER = re.compile(r"\A(?:[A-Z][A-Za-z_]*: .*\n){2,}")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ACTIVE = re.compile(r"<(?:script|iframe|object|embed|applet)\b|\son\w+\s*=|javascript:|"
                      r"data:[a-z]+/", re.IGNORECASE)
-_RAW_HTML = re.compile(r"<(?:[a-z][a-z0-9]*\b[^>]*|/[a-z][a-z0-9]*)>", re.IGNORECASE)
 LONG_LINE = 100_000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -92,11 +91,9 @@ def notices(fmt: str, text: str) -> list[str]:
     longest = max(map(len, text.split("\n")), default=0)
     if longest > LONG_LINE:
         found.append(f"a very long line ({longest:,} characters): summarized in pieces")
-    if fmt == "html" and _ACTIVE.search(text):
+    if fmt in ("html", "markdown") and _ACTIVE.search(text):
         found.append("active content removed (scripts, frames, objects, event handlers, "
-                     "javascript: and data: links)")
-    if fmt == "markdown" and _RAW_HTML.search(text):
-        found.append("raw HTML removed: only its text is kept")
+                     "javascript: and data: links); only text and web links are kept")
     return found
 
 

@@ -1,0 +1,110 @@
+"""Render: a Site in, every output file out (path -> bytes); writing is the build's business.
+
+Pages live flat (`index.html`, `weeks/<key>.html`, `issues/<slug>.html`,
+`newsletters/<slug>.html`, `archive.html`, `undated.html`, `outlets.html`, `404.html`) and
+link to each other relatively, so the output works under any URL path and from disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import digest
+from digest.config import FeedConfig, SiteConfig
+from digest.model import IssueDigest, Site
+
+from . import dates
+from .feeds import Channel, Entry, feed_files
+from .pages import Context, environment, issue_pages, listing_pages, week_pages
+from .urls import Paths, absolute, issue_order
+
+__all__ = ["default_templates", "render_site"]
+
+
+def default_templates() -> Path:
+    return Path(digest.__file__).resolve().parent.parent / "templates"
+
+
+def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:
+    """Without duplicate issues, in a stable order."""
+    return sorted((d for d in digests if d.issue.duplicate_of is None),
+                  key=lambda d: issue_order(d.issue))
+
+
+def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
+                templates: Path | None = None) -> dict[str, bytes]:
+    """Every file of the site, keyed by output-relative POSIX path. Writes nothing."""
+    folders = list(dict.fromkeys([templates or default_templates(), default_templates()]))
+    weeks = [(w, _unique(w.issues)) for w in sorted(site.weeks, key=lambda w: w.start,
+                                                      reverse=True)]
+    weeks = [(w, issues) for w, issues in weeks if issues]
+    undated = _unique(site.undated)
+    paths = Paths([d for _, issues in weeks for d in issues] + undated)
+    ctx = Context(config, paths, environment(folders), weeks, undated)
+    week_pages(ctx)
+    issue_pages(ctx)
+    listing_pages(ctx)
+    ctx.files.update(_feeds(ctx, feed))
+    for folder in reversed(folders):
+        ctx.files.update(_static(folder / "static"))
+    ctx.files["sitemap.xml"] = _sitemap(ctx)
+    ctx.files["robots.txt"] = (f"User-agent: *\nAllow: /\n\n"
+                               f"Sitemap: {absolute(config.base_url)('sitemap.xml')}\n").encode()
+    return dict(sorted(ctx.files.items()))
+
+
+def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
+    site, paths = ctx.site, ctx.paths
+    url = absolute(site.base_url)
+    fragment = ctx.env.get_template("feed_entry.html")
+    files: dict[str, bytes] = {}
+    entries = []
+    for week, issues in ctx.weeks[: feed.entries]:
+        view = ctx.digest_view(week, issues)
+        titles = "; ".join(d.issue.title for d in issues)
+        entries.append(Entry(f"{dates.week_title(week)} ({dates.week_span(week)})",
+                             url(paths.week(week)),
+                             max(d.issue.date for d in issues if d.issue.date), titles,
+                             fragment.render(url=url, **view)))
+    channel = Channel(site.title, site.description, url("index.html"), "feed.xml", "atom.xml",
+                      "feed.json")
+    files.update(feed_files(channel, entries, site, feed, url("")))
+    dated = [d for _, issues in ctx.weeks for d in issues]
+    week_of = {id(d): week for week, issues in ctx.weeks for d in issues}
+    for publication in sorted({d.issue.publication for d in dated + ctx.undated}):
+        own = sorted((d for d in dated if d.issue.publication == publication),
+                     key=lambda d: issue_order(d.issue), reverse=True)
+        entries = []
+        for d in own[: feed.entries]:
+            view = ctx.digest_view(week_of[id(d)], [d])
+            entries.append(Entry(d.issue.title, url(paths.issue(d.issue)), d.issue.date,
+                                 d.issue.dek or d.issue.title, fragment.render(url=url, **view)))
+        channel = Channel(f"{publication} — {site.title}",
+                          f"Summaries of {publication}, an issue per entry.",
+                          url(paths.newsletter(publication)),
+                          paths.newsletter(publication, ".xml"),
+                          paths.newsletter(publication, ".atom.xml"),
+                          paths.newsletter(publication, ".json"))
+        files.update(feed_files(channel, entries, site, feed, url("")))
+    return files
+
+
+def _static(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {"static/" + p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _sitemap(ctx: Context) -> bytes:
+    url = absolute(ctx.site.base_url)
+    pages = sorted(p for p in ctx.files if p.endswith(".html") and p != "404.html")
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{_xml(url(p))}</loc></url>" for p in pages]
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,126 @@
+"""The HTML pages, each rendered from a Jinja2 template with links relative to itself."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from digest.config import SiteConfig
+from digest.model import IssueDigest, Week
+
+from . import dates, stats
+from .urls import Paths, absolute, issue_order, relative
+from .views import digest_sections, issue_sections
+
+FEEDS = (("RSS", "feed.xml", "application/rss+xml"),
+         ("Atom", "atom.xml", "application/atom+xml"),
+         ("JSON Feed", "feed.json", "application/feed+json"))
+
+
+def environment(folders: list[Path]) -> jinja2.Environment:
+    """Templates from the first folder that has each one (a project's own, then the default)."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders])
+    env = jinja2.Environment(loader=loader, autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["long_date"] = dates.long_date
+    env.filters["week_span"] = dates.week_span
+    env.filters["week_title"] = dates.week_title
+    env.filters["thousands"] = lambda n: f"{n:,}"
+    return env
+
+
+@dataclass
+class Context:
+    """What every page shares: the site, the paths, the issues and weeks to show."""
+
+    site: SiteConfig
+    paths: Paths
+    env: jinja2.Environment
+    weeks: list[tuple[Week, list[IssueDigest]]]
+    undated: list[IssueDigest]
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def render(self, template: str, page: str, url: Callable[[str], str] | None = None,
+               **values: Any) -> None:
+        """Render `template` into the output file `page`."""
+        link = url or relative(page)
+        html = self.env.get_template(template).render(
+            site=self.site, page=page, url=link, canonical=absolute(self.site.base_url)(page),
+            feeds=FEEDS, paths=self.paths, has_undated=bool(self.undated), **values)
+        self.files[page] = html.encode("utf-8")
+
+    def digest_view(self, week: Week, issues: list[IssueDigest]) -> dict[str, Any]:
+        """A week's digest grouped by newsletter, as both pages and feed entries show it."""
+        groups = []
+        for publication, group in itertools.groupby(issues, key=lambda d: d.issue.publication):
+            summaries = [{"digest": d, "issue": d.issue, "href": self.paths.issue(d.issue),
+                          "sections": digest_sections(d, self.paths.issue(d.issue)),
+                          "reading": stats.reading([d])} for d in group]
+            groups.append({"publication": publication, "href": self.paths.newsletter(publication),
+                           "issues": summaries})
+        return {"week": week, "groups": groups, "reading": stats.reading(issues)}
+
+
+def week_pages(ctx: Context) -> None:
+    for n, (week, issues) in enumerate(ctx.weeks):
+        newer = ctx.weeks[n - 1][0] if n > 0 else None
+        older = ctx.weeks[n + 1][0] if n + 1 < len(ctx.weeks) else None
+        view = ctx.digest_view(week, issues)
+        ctx.render("week.html", ctx.paths.week(week), newer=newer, older=older, **view)
+        if n == 0:
+            ctx.render("index.html", "index.html", newer=None, older=older, **view)
+    if not ctx.weeks:
+        ctx.render("index.html", "index.html", week=None, groups=[], reading=None,
+                   newer=None, older=None)
+
+
+def issue_pages(ctx: Context) -> None:
+    for week, issues in ctx.weeks:
+        for digest in issues:
+            issue_page(ctx, digest, week)
+    for digest in ctx.undated:
+        issue_page(ctx, digest, None)
+
+
+def issue_page(ctx: Context, digest: IssueDigest, week: Week | None) -> None:
+    ctx.render("issue.html", ctx.paths.issue(digest.issue), issue=digest.issue, week=week,
+               sections=issue_sections(digest), reading=stats.reading([digest]))
+
+
+def listing_pages(ctx: Context) -> None:
+    """Archive by year, undated issues, a page per newsletter, and the outlets table."""
+    years = [(year, list(group)) for year, group in
+             itertools.groupby(ctx.weeks, key=lambda pair: pair[0].year)]
+    newsletters = _newsletters(ctx)
+    ctx.render("archive.html", "archive.html", years=years, newsletters=newsletters,
+               reading=stats.reading(d for _, issues in ctx.weeks for d in issues))
+    if ctx.undated:
+        ctx.render("undated.html", "undated.html", issues=ctx.undated)
+    for publication, issues in newsletters:
+        ctx.render("newsletter.html", ctx.paths.newsletter(publication), publication=publication,
+                   issues=issues, reading=stats.reading(issues))
+    everything = [d for _, issues in ctx.weeks for d in issues] + ctx.undated
+    rows = stats.outlets(everything)
+    weekly = [(week, stats.outlets(issues)) for week, issues in ctx.weeks]
+    ctx.render("outlets.html", "outlets.html", rows=rows, total=stats.total(rows),
+               weekly=[(w, r, stats.total(r)) for w, r in weekly if r])
+    ctx.render("404.html", "404.html", url=absolute(ctx.site.base_url))
+
+
+def _newsletters(ctx: Context) -> list[tuple[str, list[IssueDigest]]]:
+    """Each newsletter with its issues, newest first and undated ones last."""
+    every = [d for _, issues in ctx.weeks for d in issues] + ctx.undated
+    by_name: dict[str, list[IssueDigest]] = {}
+    for digest in sorted(every, key=lambda d: issue_order(d.issue)):
+        by_name.setdefault(digest.issue.publication, []).append(digest)
+    result = []
+    for name in sorted(by_name, key=lambda p: (p.casefold(), p)):
+        dated = [d for d in by_name[name] if d.issue.date]
+        result.append((name, dated[::-1] + [d for d in by_name[name] if not d.issue.date]))
+    return result

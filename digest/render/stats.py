@@ -1,0 +1,64 @@
+"""Numbers shown on the pages: words read and saved, and which outlets the roundups cite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from digest.model import IssueDigest, Item
+
+WORDS_PER_MINUTE = 230
+
+
+@dataclass
+class Reading:
+    issues: int
+    words_in: int
+    words_out: int
+
+    @property
+    def minutes_saved(self) -> int:
+        return max(0, round((self.words_in - self.words_out) / WORDS_PER_MINUTE))
+
+
+def reading(digests: Iterable[IssueDigest]) -> Reading:
+    digests = list(digests)
+    return Reading(len(digests), sum(d.words_in for d in digests),
+                   sum(d.words_out for d in digests))
+
+
+@dataclass
+class OutletRow:
+    name: str
+    stories: int = 0
+    paywalled: int = 0
+
+    @property
+    def share(self) -> int:
+        """Paywalled share in whole percent."""
+        return round(100 * self.paywalled / self.stories) if self.stories else 0
+
+
+def _items(items: list[Item]) -> Iterable[Item]:
+    for item in items:
+        yield item
+        yield from _items(item.sub_items)
+
+
+def outlets(digests: Iterable[IssueDigest]) -> list[OutletRow]:
+    """Every outlet named by a list item (sub-items too), most cited first."""
+    rows: dict[str, OutletRow] = {}
+    for digest in digests:
+        for section in digest.issue.sections:
+            for item in _items(section.items):
+                name = " ".join((item.outlet or "").split())
+                if not name:
+                    continue
+                row = rows.setdefault(name.casefold(), OutletRow(name))
+                row.stories += 1
+                row.paywalled += item.paywalled
+    return sorted(rows.values(), key=lambda r: (-r.stories, r.name.casefold(), r.name))
+
+
+def total(rows: list[OutletRow]) -> OutletRow:
+    return OutletRow("All outlets", sum(r.stories for r in rows), sum(r.paywalled for r in rows))

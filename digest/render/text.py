@@ -1,0 +1,86 @@
+"""Newsletter text to safe inline HTML: markdown-it with raw HTML off, and vetted links only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from digest.model import Link
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """Inline markdown for emphasis and code only: links come from `Link`s, never from text."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.disable(["link", "image", "autolink", "html_inline", "newline"])
+    return md
+
+
+def inline(text: str) -> Markup:
+    """One line of plain newsletter text as inline HTML; every tag in it comes out escaped."""
+    core = text.strip()
+    if not core:
+        return Markup(" " if text else "")
+    head = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() else ""
+    return Markup(head + _markdown().renderInline(core).strip() + tail)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if its scheme is http, https or mailto (and it has somewhere to go), else None."""
+    url = url.strip()
+    if any(ord(c) < 33 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and parts.netloc:
+        return url
+    if scheme == "mailto" and parts.path:
+        return url
+    return None
+
+
+def anchor(url: str, label: Markup) -> Markup:
+    """A link to another site, opened without giving it a handle on this page."""
+    return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, label)
+
+
+@dataclass
+class LinkQueue:
+    """A paragraph's links, placed in order on the first sentence that holds each one's text."""
+
+    links: list[Link]
+
+    def __post_init__(self) -> None:
+        self.links = [x for x in self.links if x.text.strip() and safe_url(x.url)]
+
+    def render(self, text: str) -> Markup:
+        """`text` as inline HTML, with the pending links whose text it contains made links."""
+        out: list[Markup] = []
+        position = 0
+        while self.links:
+            link = self.links[0]
+            found = text.find(link.text, position)
+            if found < 0:
+                break
+            out.append(inline(text[position:found]))
+            out.append(anchor(safe_url(link.url) or "", inline(link.text)))
+            position = found + len(link.text)
+            self.links.pop(0)
+        out.append(inline(text[position:]))
+        return Markup("").join(out)
+
+    def leftover(self) -> list[tuple[str, Markup]]:
+        """The links whose text never turned up, to list after the paragraph."""
+        left = [(safe_url(x.url) or "", inline(x.text)) for x in self.links]
+        self.links = []
+        return left

@@ -1,0 +1,129 @@
+"""What the templates show, prepared from the model: HTML fragments already made safe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from digest.model import IssueDigest, Item, Section, SectionDigest
+
+from .text import LinkQueue, inline
+
+KIND_LABELS = {
+    "lead": "Lead story",
+    "catch_up": "Roundup",
+    "lost_in_translation": "Lost in translation",
+    "one_more_thing": "One more thing",
+    "teaser": "Teaser",
+    "sponsored": "Sponsored",
+    "section": "Section",
+}
+BLOCK_TAGS = {"subhead": "h3", "quote": "blockquote", "code": "pre"}
+
+
+def sentence_id(section: int, paragraph: int, index: int) -> str:
+    return f"s{section}-{paragraph}-{index}"
+
+
+def item_id(section: int, *path: int) -> str:
+    return f"s{section}-item-" + "-".join(str(n) for n in path)
+
+
+@dataclass
+class ItemView:
+    html: Markup
+    outlet: str | None
+    paywalled: bool
+    id: str
+    href: str | None = None  # the item in its issue page, on digest pages
+    external: bool = False  # the text carries links to other sites
+    extra: list[tuple[str, Markup]] = field(default_factory=list)
+    subs: list[ItemView] = field(default_factory=list)
+
+
+@dataclass
+class BlockView:
+    tag: str  # p | h3 | blockquote | pre
+    sentences: list[tuple[str, Markup]]  # (id, html)
+    extra: list[tuple[str, Markup]] = field(default_factory=list)
+
+
+@dataclass
+class SectionView:
+    id: str
+    kind: str
+    heading: str
+    author: str | None = None
+    sponsor: str | None = None
+    dek: tuple[str, Markup] | None = None
+    blocks: list[BlockView] = field(default_factory=list)
+    items: list[ItemView] = field(default_factory=list)
+    numbered: bool = False
+    sentences: list[tuple[str, Markup]] = field(default_factory=list)  # digest: (href, html)
+
+
+def heading(section: Section) -> str:
+    if section.kind == "sponsored":
+        return "Sponsored" + (f": {section.sponsor}" if section.sponsor else "")
+    return section.heading or KIND_LABELS.get(section.kind, KIND_LABELS["section"])
+
+
+def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str], str] | None,
+          ) -> ItemView:
+    queue = LinkQueue(list(item.links))
+    external = bool(queue.links)
+    ident = item_id(section, *path)
+    view = ItemView(queue.render(item.text), item.outlet, item.paywalled, ident,
+                    href=href(ident) if href else None, external=external)
+    if href is None:
+        view.extra = queue.leftover()
+    view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
+    return view
+
+
+def _block(digest: IssueDigest, s: int, p: int) -> BlockView:
+    paragraph = digest.issue.sections[s].paragraphs[p]
+    tag = BLOCK_TAGS.get(paragraph.kind, "p")
+    if tag == "pre":  # code keeps its spacing and is never read as markdown
+        return BlockView(tag, [(sentence_id(s, p, 0), Markup.escape(paragraph.text))])
+    queue = LinkQueue(list(paragraph.links))
+    parts = digest.split.get((s, p)) or [paragraph.text]
+    sentences = [(sentence_id(s, p, i), queue.render(text)) for i, text in enumerate(parts)]
+    return BlockView(tag, sentences, queue.leftover())
+
+
+def issue_sections(digest: IssueDigest) -> list[SectionView]:
+    """Every section of an issue in full, each sentence wrapped for linking."""
+    views = []
+    for s, section in enumerate(digest.issue.sections):
+        view = SectionView(f"s{s}", section.kind, heading(section), section.author,
+                           section.sponsor, numbered=any(i.number for i in section.items))
+        if section.dek:
+            view.dek = (sentence_id(s, -1, 0), inline(section.dek))
+        view.blocks = [_block(digest, s, p) for p in range(len(section.paragraphs))]
+        view.items = [_item(item, s, (n,), None) for n, item in enumerate(section.items)]
+        views.append(view)
+    return views
+
+
+def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
+    """The summary of an issue: chosen sentences and cut items, each linking to the issue page."""
+    views = []
+    for part in digest.sections:
+        if part.kind == "sponsored" or not (part.sentences or part.items):
+            continue
+        section = digest.issue.sections[part.section]
+        views.append(_digest_section(part, section, issue_url))
+    return views
+
+
+def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> SectionView:
+    view = SectionView(f"s{part.section}", part.kind, heading(section), section.author,
+                       numbered=any(i.number for i in part.items))
+    view.sentences = [(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
+                       inline(x.text)) for x in part.sentences]
+    view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
+                  for n, item in enumerate(part.items)]
+    return view
