@@ -83,9 +83,9 @@ def _summary(table: object, source: str) -> Any:
             raise ConfigError(f"{source}: unknown key 'summary.{key}' "
                               f"(known: {', '.join(sorted(known))})")
         default = getattr(summary, key)
-        if key == "algorithm":
+        if key.endswith("algorithm"):
             if value not in algorithm_names():
-                raise ConfigError(f"{source}: 'summary.algorithm' must be one of "
+                raise ConfigError(f"{source}: 'summary.{key}' must be one of "
                                   f"{', '.join(algorithm_names())}, got {value!r}")
         elif isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ConfigError(f"{source}: 'summary.{key}' must be a number ≥ 0, got {value!r}")

@@ -283,9 +283,11 @@ def test_cache_key_includes_algorithm_and_count(tmp_path: Path) -> None:
     cache = SummaryCache(tmp_path / "c.json")
     summarize_issue(make_issue(), SummaryConfig(), cache)
     misses = cache.misses
-    summarize_issue(make_issue(), SummaryConfig(algorithm="lead"), cache)
+    other = SummaryConfig(algorithm="lead", one_more_thing_algorithm="textrank")
+    summarize_issue(make_issue(), other, cache)
     assert cache.misses == 2 * misses
-    summarize_issue(make_issue(), SummaryConfig(algorithm="lead", lead_sentences=1), cache)
+    other.lead_sentences = 1
+    summarize_issue(make_issue(), other, cache)
     assert cache.misses == 2 * misses + 1
 
 

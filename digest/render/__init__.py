@@ -22,7 +22,10 @@ __all__ = ["default_templates", "render_site"]
 
 
 def default_templates() -> Path:
-    return Path(digest.__file__).resolve().parent.parent / "templates"
+    """The repository's templates/, or the copy a wheel carries inside the package."""
+    package = Path(digest.__file__).resolve().parent
+    packaged = package / "templates"
+    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:

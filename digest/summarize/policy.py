@@ -12,6 +12,7 @@ from .cache import SummaryCache, summary_key
 from .tokenizer import split_sentences
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
+MIN_SENTENCE_WORDS = 6
 
 
 @dataclass
@@ -20,6 +21,8 @@ class SummaryConfig:
     clamped to the matching min and max; an int is a fixed count."""
 
     algorithm: str | None = None
+    # A closing anecdote opens with its hook, so its first sentence is its best summary.
+    one_more_thing_algorithm: str = "lead"
     lead_sentences: int | float = 0.1
     lead_min: int = 3
     lead_max: int = 6
@@ -126,7 +129,11 @@ def _summarize_section(
     count = config.budget(section.kind, len(places))
     if count == 0:
         return digest
-    paragraphs = [split[(s, p)] for p in texts]
+    if section.kind == "one_more_thing" and config.one_more_thing_algorithm:
+        algorithm = config.one_more_thing_algorithm
+    places = _candidates(places, split, s, count)
+    paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
+    paragraphs = [p for p in paragraphs if p]
 
     def compute() -> list[int]:
         return select(paragraphs, count, algorithm)
@@ -141,6 +148,13 @@ def _summarize_section(
             line = section.paragraphs[p].line
             digest.sentences.append(Sentence(split[(s, p)][i], s, p, i, line))
     return digest
+
+
+def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]], s: int,
+                count: int) -> list[tuple[int, int]]:
+    """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else."""
+    full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
+    return full if len(full) >= count else places
 
 
 def format_digest(digest: IssueDigest) -> str:
