@@ -1,20 +1,28 @@
 """The build: ingest -> segment -> summarize -> group by week -> render -> write.
 
-Each stage is a function over the dataclasses in `digest.model`; this module only runs them
-in order, collects problems and times each stage.
+Each stage is a function over the dataclasses in `digest.model`; this module runs them in
+order, file by file (on every core when many files are new), remembers each file's result by
+a hash of what it was made from, and skips everything when nothing changed.
 """
 
 from __future__ import annotations
 
+import copy
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from digest.buildcache import Store, code_fingerprint, digest_of, folder_fingerprint
 from digest.config import Config
-from digest.model import Document, Issue, IssueDigest, Problem, Site
+from digest.model import Issue, IssueDigest, Problem
 
 Log = Callable[[str], None]
+STAGES = ("ingest", "segment", "summarize", "render", "write")
+PARALLEL_MIN = 40  # below this many new files, worker processes cost more than they save
 
 
 @dataclass
@@ -28,39 +36,93 @@ class BuildReport:
     pages: int = 0
     written: int = 0
     unchanged: bool = False
-    cache_hits: int = 0
-    cache_misses: int = 0
+    reused_files: int = 0
 
     @property
     def warnings(self) -> int:
         return sum(1 for p in self.problems if p.severity != "info")
 
 
-class _Timer:
-    def __init__(self, report: BuildReport, stage: str) -> None:
-        self.report, self.stage = report, stage
+@dataclass
+class FileResult:
+    """One input file read, segmented and summarized: what is cached, and what workers return."""
 
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
+    issues: list[Issue]
+    digests: list[IssueDigest | None]  # one per issue; None for a duplicate within the file
+    problems: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+    summaries: Any = None  # new summary-cache entries made in a worker process
 
-    def __exit__(self, *exc: object) -> None:
-        spent = time.perf_counter() - self.start
-        self.report.timings[self.stage] = self.report.timings.get(self.stage, 0.0) + spent
+
+@dataclass
+class Source:
+    path: Path
+    display: str
+    key: str  # hash of everything the file's result depends on
 
 
-def read_all(config: Config, report: BuildReport, log: Log) -> list[Document]:
+@lru_cache(maxsize=4)
+def _profiles(extra: tuple[str, ...]) -> Any:
+    from digest.segment import load_profiles
+
+    return load_profiles([Path(p) for p in extra])
+
+
+def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
+                 cache: Any) -> FileResult:
+    """Ingest, segment and summarize one file."""
     from digest.ingest import read_file
+    from digest.segment import segment_document
+    from digest.summarize import summarize_issue
+
+    timings = dict.fromkeys(STAGES[:3], 0.0)
+    start = time.perf_counter()
+    doc = read_file(source.path, display=source.display)
+    timings["ingest"] = time.perf_counter() - start
+    issues, problems = segment_document(doc, *_profiles(extra_profiles))
+    timings["segment"] = time.perf_counter() - start - timings["ingest"]
+    digests: list[IssueDigest | None] = []
+    for issue in issues:
+        digest = None
+        if issue.duplicate_of is None:
+            digest = summarize_issue(issue, summary, cache)
+            digest.key = digest_of(source.key, issue.index)
+        digests.append(digest)
+    timings["summarize"] = time.perf_counter() - start - timings["ingest"] - timings["segment"]
+    return FileResult(issues, digests, doc.problems + problems, timings)
+
+
+def _process_in_worker(source: Source, extra: tuple[str, ...], summary: Any) -> FileResult:
+    from digest.summarize import SummaryCache
+
+    cache = SummaryCache(None)
+    result = process_file(source, extra, summary, cache)
+    result.summaries = cache.entries()
+    return result
+
+
+def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
+    """Every input file with its key, and the key of everything else the site depends on."""
+    from digest.ingest import METADATA_FILE
     from digest.sources import input_files
 
     folder = config.path(config.build.input)
     paths, problems = input_files(folder)
     report.problems.extend(problems)
-    docs = []
-    for n, path in enumerate(paths, 1):
-        log(f"reading {n}/{len(paths)} {path.name}")
-        docs.append(read_file(path, display=_display(path, folder)))
-    report.files = len(paths)
-    return docs
+    extra = config.path(config.build.profiles)
+    metadata = [p.read_bytes() for p in sorted(folder.rglob(METADATA_FILE))] \
+        if folder.is_dir() else []
+    upstream = digest_of(code_fingerprint(), folder_fingerprint(extra, contents=True), metadata,
+                         repr(config.summary))
+    sources = []
+    for path in paths:
+        display = _display(path, folder)
+        try:
+            content = path.read_bytes() if path.stat().st_size < 64 * 2**20 else b"too large"
+        except OSError as exc:
+            content = repr(exc).encode()
+        sources.append(Source(path, display, digest_of(upstream, display, content)))
+    return sources, upstream
 
 
 def _display(path: Path, folder: Path) -> str:
@@ -70,65 +132,100 @@ def _display(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def segment_all(docs: list[Document], config: Config, report: BuildReport) -> list[Issue]:
-    from digest.segment import load_profiles, segment_document
-    from digest.segment.account import dropped_counts
-    from digest.segment.dedupe import cross_file_duplicates
+def _process_all(todo: list[Source], config: Config, log: Log) -> dict[str, FileResult]:
+    from digest.summarize import SummaryCache
 
     extra = config.path(config.build.profiles)
-    generic, profiles = load_profiles([extra] if extra.is_dir() else [])
+    extra_dirs = (str(extra),) if extra.is_dir() else ()
+    cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
+    results: dict[str, FileResult] = {}
+    if len(todo) >= PARALLEL_MIN:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(os.cpu_count() or 1, 8)) as pool:
+            done = pool.map(_process_in_worker, todo, [extra_dirs] * len(todo),
+                            [config.summary] * len(todo), chunksize=4)
+            for n, (source, result) in enumerate(zip(todo, done), 1):
+                log(f"reading and summarizing {n}/{len(todo)} {source.display}")
+                cache.absorb(*result.summaries)
+                result.summaries = None
+                results[source.key] = result
+    else:
+        for n, source in enumerate(todo, 1):
+            log(f"reading and summarizing {n}/{len(todo)} {source.display}")
+            results[source.key] = process_file(source, extra_dirs, config.summary, cache)
+    cache.save()
+    return results
+
+
+def build(config: Config, log: Log = lambda _: None) -> BuildReport:
+    from digest.render import PageMemo, default_templates, render_site
+    from digest.segment.account import dropped_counts
+    from digest.segment.dedupe import cross_file_duplicates
+    from digest.weeks import group_by_week
+    from digest.writer import output_intact, write_site
+
+    began = time.perf_counter()
+    report = BuildReport()
+    store = Store(config.path(config.build.cache) / "build")
+    output = config.path(config.build.output)
+    sources, upstream = _sources(config, report)
+    found_problems = len(report.problems)
+    templates = _templates(config)
+    fingerprint = digest_of(upstream, [s.key for s in sources], repr(config.site),
+                            repr(config.feed), str(output),
+                            folder_fingerprint(templates or default_templates(), contents=True))
+    state = store.load("state")
+    if state.get("fingerprint") == fingerprint and output_intact(output, state.get("files", {})):
+        kept: BuildReport = state["report"]
+        kept.problems = report.problems + kept.problems
+        kept.unchanged, kept.written = True, 0
+        kept.timings = {"total": time.perf_counter() - began}
+        return kept
+
+    cached: dict[str, FileResult] = store.load_entries("files", [s.key for s in sources])
+    todo = [s for s in sources if s.key not in cached]
+    fresh = _process_all(todo, config, log)
+    results = {s.key: fresh.get(s.key) or cached[s.key] for s in sources}
+    report.files, report.reused_files = len(sources), len(sources) - len(todo)
+    timings = dict.fromkeys(STAGES, 0.0)
     issues: list[Issue] = []
-    for doc in docs:
-        found, problems = segment_document(doc, generic, profiles)
-        report.problems.extend(doc.problems)
-        report.problems.extend(problems)
-        issues.extend(found)
+    digests: dict[int, IssueDigest] = {}
+    for source in sources:
+        result = results[source.key]
+        report.problems.extend(result.problems)
+        for stage, spent in result.timings.items():
+            timings[stage] += spent if source.key in fresh else 0.0
+        for issue, digest in zip(result.issues, result.digests):
+            issues.append(issue)
+            if digest is not None:
+                digests[id(issue)] = digest
     report.dropped = dropped_counts(issues)
-    unique = [i for i in issues if i.duplicate_of is None]
-    kept, repeats = cross_file_duplicates(unique)
+    kept_issues, repeats = cross_file_duplicates([i for i in issues if i.duplicate_of is None])
     for repeat, original in repeats:
         report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
                                        f"{original.source}: kept that copy", repeat.first_line,
                                        "info"))
-    report.issues = len(kept)
-    report.duplicates = len(issues) - len(kept)
-    return kept
+    report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
 
-
-def summarize_all(issues: list[Issue], config: Config, report: BuildReport,
-                  log: Log) -> list[IssueDigest]:
-    from digest.summarize import SummaryCache, summarize_issue
-
-    cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
-    digests = []
-    for n, issue in enumerate(issues, 1):
-        log(f"summarizing {n}/{len(issues)} {issue.title[:60]}")
-        digests.append(summarize_issue(issue, config.summary, cache))
-    cache.save(prune=True)
-    report.cache_hits, report.cache_misses = cache.hits, cache.misses
-    return digests
-
-
-def build(config: Config, log: Log = lambda _: None) -> BuildReport:
-    from digest.render import render_site
-    from digest.weeks import group_by_week
-    from digest.writer import write_site
-
-    report = BuildReport()
-    with _Timer(report, "ingest"):
-        docs = read_all(config, report, log)
-    with _Timer(report, "segment"):
-        issues = segment_all(docs, config, report)
-    with _Timer(report, "summarize"):
-        digests = summarize_all(issues, config, report, log)
-    with _Timer(report, "render"):
-        site: Site = group_by_week(digests)
-        files = render_site(site, config.site, config.feed, _templates(config))
+    start = time.perf_counter()
+    memo = PageMemo(store.load("pages"))
+    site = group_by_week([digests[id(i)] for i in kept_issues])
+    files = render_site(site, config.site, config.feed, templates, memo)
+    timings["render"] = time.perf_counter() - start
     report.pages = sum(1 for name in files if name.endswith(".html"))
-    with _Timer(report, "write"):
-        result = write_site(files, config.path(config.build.output))
-    report.written = result.written
-    report.unchanged = not result.swapped
+
+    start = time.perf_counter()
+    written = write_site(files, output)
+    timings["write"] = time.perf_counter() - start
+    report.written, report.unchanged = written.written, not written.swapped
+    report.timings = {**timings, "total": time.perf_counter() - began}
+    store.save_entries("files", fresh, {s.key for s in sources})
+    store.save("pages", memo.new)
+    replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
+    replay.problems = report.problems[found_problems:]
+    store.save("state", {"fingerprint": fingerprint, "report": replay,
+                         "files": {name: len(data) for name, data in files.items()}})
     return report
 
 

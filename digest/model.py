@@ -176,6 +176,7 @@ class IssueDigest:
     split: dict[tuple[int, int], list[str]]  # (section, paragraph) -> its sentences
     words_in: int = 0
     words_out: int = 0
+    key: str = ""  # what the digest was made from, hashed: pages made from it can be reused
 
 
 @dataclass

@@ -51,6 +51,15 @@ def _existing(output: Path) -> dict[str, Path]:
             if p.is_file() and p.name != PLACEHOLDER}
 
 
+def output_intact(output: Path, manifest: dict[str, int]) -> bool:
+    """The output holds exactly the files of the last build, at their sizes."""
+    if not manifest or not output.is_dir():
+        return False
+    existing = _existing(output)
+    return set(existing) == set(manifest) and all(
+        existing[name].stat().st_size == size for name, size in manifest.items())
+
+
 def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
     result = WriteResult()
     recover(output)

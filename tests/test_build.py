@@ -97,3 +97,24 @@ def test_base_url_comes_from_flag_then_environment_then_config(tmp_path):
     assert "https://env.example/sub/" in (folder / "output" / "feed.xml").read_text()
     run_digest("build", "-q", "--base-url", "https://flag.example/", cwd=folder)
     assert "https://flag.example/" in (folder / "output" / "feed.xml").read_text()
+
+
+def test_an_incremental_rebuild_equals_a_cold_build(tmp_path):
+    warm = project(tmp_path / "warm")
+    run_digest("build", "-q", cwd=warm)
+    issue = ("---\ntitle: A late issue\ndate: 2024-04-03\n---\n\nIntro paragraph of the late "
+             "issue, long enough to be summarized on its own.\n\n## News\n\nOne story here. "
+             "Another one there.\n")
+    (warm / "seeds" / "late.md").write_text(issue, encoding="utf-8")
+    (warm / "templates").mkdir()
+    shutil.copy(ROOT / "templates" / "base.html", warm / "templates" / "base.html")
+    base = (warm / "templates" / "base.html").read_text(encoding="utf-8")
+    (warm / "templates" / "base.html").write_text(base.replace("</footer>", "Local.</footer>"))
+    done = run_digest("build", "-v", cwd=warm)
+    assert "late.md" in done.stderr or "1/1" in done.stderr
+    cold = tmp_path / "cold"
+    shutil.copytree(warm / "seeds", cold / "seeds")
+    shutil.copytree(warm / "templates", cold / "templates")
+    run_digest("build", "-q", cwd=cold)
+    assert tree(warm / "output") == tree(cold / "output")
+    assert "Local." in (warm / "output" / "archive.html").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ link to each other relatively, so the output works under any URL path and from d
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import digest
@@ -15,10 +16,14 @@ from digest.model import IssueDigest, Site
 
 from . import dates
 from .feeds import Channel, Entry, feed_files
-from .pages import Context, environment, issue_pages, listing_pages, week_pages
+from .pages import Context, PageMemo, environment, issue_pages, listing_pages, week_pages
 from .urls import Paths, absolute, issue_order
 
-__all__ = ["default_templates", "render_site"]
+__all__ = ["PageMemo", "default_templates", "render_site"]
+
+
+def _fingerprint(folder: Path) -> list[tuple[str, bytes]]:
+    return [(p.as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
 def default_templates() -> Path:
@@ -35,8 +40,12 @@ def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:
 
 
 def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
-                templates: Path | None = None) -> dict[str, bytes]:
-    """Every file of the site, keyed by output-relative POSIX path. Writes nothing."""
+                templates: Path | None = None, memo: PageMemo | None = None) -> dict[str, bytes]:
+    """Every file of the site, keyed by output-relative POSIX path. Writes nothing.
+
+    With a `memo` of the last build's pages, week and issue pages whose inputs are unchanged
+    are taken from it instead of rendered again.
+    """
     folders = list(dict.fromkeys([templates or default_templates(), default_templates()]))
     weeks = [(w, _unique(w.issues)) for w in sorted(site.weeks, key=lambda w: w.start,
                                                       reverse=True)]
@@ -44,6 +53,10 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
     undated = _unique(site.undated)
     paths = Paths([d for _, issues in weeks for d in issues] + undated)
     ctx = Context(config, paths, environment(folders), weeks, undated)
+    if memo is not None:
+        ctx.memo = memo
+        salt = repr((config, bool(undated), [_fingerprint(f) for f in folders]))
+        ctx.salt = hashlib.sha256(salt.encode()).hexdigest()
     week_pages(ctx)
     issue_pages(ctx)
     listing_pages(ctx)

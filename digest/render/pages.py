@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,14 @@ def environment(folders: list[Path]) -> jinja2.Environment:
 
 
 @dataclass
+class PageMemo:
+    """Pages of the last build by the hash of their inputs; this build's go into `new`."""
+
+    old: dict[str, bytes] = field(default_factory=dict)
+    new: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
 class Context:
     """What every page shares: the site, the paths, the issues and weeks to show."""
 
@@ -45,15 +54,32 @@ class Context:
     weeks: list[tuple[Week, list[IssueDigest]]]
     undated: list[IssueDigest]
     files: dict[str, bytes] = field(default_factory=dict)
+    memo: PageMemo = field(default_factory=PageMemo)
+    salt: str = ""  # hash of the templates and settings every page depends on
+
+    def reuse(self, page: str, *inputs: object) -> str | None:
+        """Reuse a page made from the same inputs last time; else the key to store it under.
+
+        Only digests the build has keyed (IssueDigest.key) make a page reusable.
+        """
+        if not self.salt:
+            return None
+        key = hashlib.sha256(repr((self.salt, page, inputs)).encode()).hexdigest()
+        if key in self.memo.old:
+            self.files[page] = self.memo.new[key] = self.memo.old[key]
+            return None
+        return key
 
     def render(self, template: str, page: str, url: Callable[[str], str] | None = None,
-               **values: Any) -> None:
-        """Render `template` into the output file `page`."""
+               key: str | None = None, **values: Any) -> None:
+        """Render `template` into the output file `page` (and remember it under `key`)."""
         link = url or relative(page)
         html = self.env.get_template(template).render(
             site=self.site, page=page, url=link, canonical=absolute(self.site.base_url)(page),
             feeds=FEEDS, paths=self.paths, has_undated=bool(self.undated), **values)
         self.files[page] = html.encode("utf-8")
+        if key:
+            self.memo.new[key] = self.files[page]
 
     def digest_view(self, week: Week, issues: list[IssueDigest]) -> dict[str, Any]:
         """A week's digest grouped by newsletter, as both pages and feed entries show it."""
@@ -67,14 +93,29 @@ class Context:
         return {"week": week, "groups": groups, "reading": stats.reading(issues)}
 
 
+def _keyed(digests: list[IssueDigest], ctx: Context) -> list[tuple[str, str]] | None:
+    if not all(d.key for d in digests):
+        return None
+    return [(d.key, ctx.paths.issue(d.issue)) for d in digests]
+
+
 def week_pages(ctx: Context) -> None:
     for n, (week, issues) in enumerate(ctx.weeks):
         newer = ctx.weeks[n - 1][0] if n > 0 else None
         older = ctx.weeks[n + 1][0] if n + 1 < len(ctx.weeks) else None
+        keyed = _keyed(issues, ctx)
+        around = (week.key, newer and newer.key, older and older.key)
+        page = ctx.paths.week(week)
+        week_key = ctx.reuse(page, keyed, around) if keyed else None
+        index_key = ctx.reuse("index.html", keyed, around) if keyed and n == 0 else None
+        if keyed and page in ctx.files and (n > 0 or "index.html" in ctx.files):
+            continue
         view = ctx.digest_view(week, issues)
-        ctx.render("week.html", ctx.paths.week(week), newer=newer, older=older, **view)
-        if n == 0:
-            ctx.render("index.html", "index.html", newer=None, older=older, **view)
+        if page not in ctx.files:
+            ctx.render("week.html", page, key=week_key, newer=newer, older=older, **view)
+        if n == 0 and "index.html" not in ctx.files:
+            ctx.render("index.html", "index.html", key=index_key, newer=None, older=older,
+                       **view)
     if not ctx.weeks:
         ctx.render("index.html", "index.html", week=None, groups=[], reading=None,
                    newer=None, older=None)
@@ -89,7 +130,14 @@ def issue_pages(ctx: Context) -> None:
 
 
 def issue_page(ctx: Context, digest: IssueDigest, week: Week | None) -> None:
-    ctx.render("issue.html", ctx.paths.issue(digest.issue), issue=digest.issue, week=week,
+    page = ctx.paths.issue(digest.issue)
+    key = None
+    if digest.key and ctx.salt:
+        key = ctx.reuse(page, digest.key, week and ctx.paths.week(week),
+                        ctx.paths.newsletter(digest.issue.publication))
+        if key is None:
+            return
+    ctx.render("issue.html", page, key=key, issue=digest.issue, week=week,
                sections=issue_sections(digest), reading=stats.reading([digest]))
 
 

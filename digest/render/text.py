@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
 from digest.model import Link
 
 SAFE_SCHEMES = ("http", "https", "mailto")
+# Text markdown-it would only escape: no emphasis, code, escape or entity characters in it.
+_PLAIN = re.compile(r"[^*_`\\&<>\[\]!~]*")
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +26,7 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=65536)
 def inline(text: str) -> Markup:
     """One line of plain newsletter text as inline HTML; every tag in it comes out escaped."""
     core = text.strip()
@@ -29,9 +34,12 @@ def inline(text: str) -> Markup:
         return Markup(" " if text else "")
     head = " " if text[0].isspace() else ""
     tail = " " if text[-1].isspace() else ""
+    if _PLAIN.fullmatch(core):
+        return Markup(head + escapeHtml(core) + tail)
     return Markup(head + _markdown().renderInline(core).strip() + tail)
 
 
+@lru_cache(maxsize=65536)
 def safe_url(url: str) -> str | None:
     """The URL if its scheme is http, https or mailto (and it has somewhere to go), else None."""
     url = url.strip()

@@ -56,8 +56,15 @@ def cross_file_duplicates(issues: list[Issue]) -> tuple[list[Issue], list[tuple[
     """
     groups: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
     dropped: dict[int, Issue] = {}
+    titles: dict[tuple[str, str], int] = {}
     for issue in issues:
         key = (issue.publication.casefold(), " ".join(issue.title.casefold().split()))
+        titles[key] = titles.get(key, 0) + 1
+    for issue in issues:
+        key = (issue.publication.casefold(), " ".join(issue.title.casefold().split()))
+        if titles[key] == 1:
+            groups[key] = [(issue, frozenset())]
+            continue
         prints = fingerprint(issue_text(issue))
         group = groups.setdefault(key, [])
         match = next((n for n, (_, p) in enumerate(group) if containment(p, prints) >= NEAR),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from digest.model import Issue, IssueDigest, Item, Section, SectionDigest, Sentence
 
@@ -54,16 +56,19 @@ def _scaled(amount: int | float, available: int, low: int, high: int) -> int:
     return max(low, min(high, round(amount * available)))
 
 
-def first_sentence(text: str) -> str:
-    sentences = split_sentences(text)
+Splitter = Callable[[str], list[str]]
+
+
+def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
+    sentences = splitter(text)
     return sentences[0] if sentences else text.strip()
 
 
-def cut_item(item: Item) -> Item:
+def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept."""
     cut = copy.deepcopy(item)
-    cut.text = first_sentence(item.text)
-    cut.sub_items = [cut_item(sub) for sub in item.sub_items]
+    cut.text = first_sentence(item.text, splitter)
+    cut.sub_items = [cut_item(sub, splitter) for sub in item.sub_items]
     return cut
 
 
@@ -122,7 +127,9 @@ def _summarize_section(
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
     texts = [p for p in texts if split[(s, p)]]
     if section.kind == "catch_up" or (section.items and len(section.items) >= len(texts)):
-        digest.items = [cut_item(item) for item in section.items]
+        splitter = split_sentences if cache is None else partial(cache.split,
+                                                                 compute=split_sentences)
+        digest.items = [cut_item(item, splitter) for item in section.items]
         if section.kind == "catch_up":
             return digest
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))]

@@ -1,0 +1,103 @@
+"""What a build remembers in the cache folder, so that a rebuild redoes only what changed.
+
+Every entry is keyed by a hash of what it was made from: a file's bytes, the metadata file,
+the profiles, the summary settings, and the code itself (names, sizes and times of the
+package's files), so an edited profile or a new version of digest starts afresh.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import digest
+
+CACHE_VERSION = "1"
+
+
+def digest_of(*parts: object) -> str:
+    """A short stable hash of some strings, numbers and bytes."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()[:32]
+
+
+def folder_fingerprint(folder: Path, contents: bool = False) -> str:
+    """Every file under a folder by name and size and time (or bytes, when they are small)."""
+    if not folder.is_dir():
+        return "-"
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            info = path.stat()
+            mark = path.read_bytes() if contents else (info.st_size, info.st_mtime_ns)
+            found.append((path.relative_to(folder).as_posix(), mark))
+    return digest_of(*found)
+
+
+def code_fingerprint() -> str:
+    return digest_of(CACHE_VERSION, digest.__version__,
+                     folder_fingerprint(Path(digest.__file__).resolve().parent))
+
+
+class Store:
+    """Pickled tables in the cache folder; a missing or unreadable one is empty."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def load(self, name: str) -> dict[str, Any]:
+        table = _read(self.folder / f"{name}.pickle")
+        return table if isinstance(table, dict) else {}
+
+    def save(self, name: str, table: dict[str, Any]) -> None:
+        _write(self.folder / f"{name}.pickle", table)
+
+    def load_entries(self, name: str, keys: list[str]) -> dict[str, Any]:
+        """Entries stored one file each (so a build saves only its new ones)."""
+        found = {}
+        for key in keys:
+            value = _read(self.folder / name / f"{key}.pickle")
+            if value is not None:
+                found[key] = value
+        return found
+
+    def save_entries(self, name: str, entries: dict[str, Any], keep: set[str]) -> None:
+        """Write new entries, and delete those no longer in `keep`."""
+        folder = self.folder / name
+        for key, value in entries.items():
+            _write(folder / f"{key}.pickle", value)
+        for stale in folder.glob("*.pickle"):
+            if stale.stem not in keep:
+                stale.unlink(missing_ok=True)
+
+
+def _read(path: Path) -> Any:
+    gc.disable()  # loading many small objects is twice as fast without collections
+    try:
+        with open(path, "rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # a missing, stale or damaged entry is only a slower build
+        return None
+    finally:
+        gc.enable()
+
+
+def _write(path: Path, value: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f"{path.stem}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
