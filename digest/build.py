@@ -8,9 +8,10 @@ a hash of what it was made from, and skips everything when nothing changed.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from digest.buildcache import Store, code_fingerprint, digest_of, folder_fingerprint
 from digest.config import Config
-from digest.model import Issue, IssueDigest, Problem
+from digest.model import Issue, IssueDigest, Item, Problem
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
@@ -51,6 +52,7 @@ class FileResult:
     digests: list[IssueDigest | None]  # one per issue; None for a duplicate within the file
     problems: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)  # lines dropped, by kind
     summaries: Any = None  # new summary-cache entries made in a worker process
 
 
@@ -132,13 +134,13 @@ def _display(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _process_all(todo: list[Source], config: Config, log: Log) -> dict[str, FileResult]:
+def _fresh_results(todo: list[Source], config: Config, log: Log) -> Iterator[FileResult]:
+    """Results of the files not in the cache, in order: on every core when there are many."""
     from digest.summarize import SummaryCache
 
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
     cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
-    results: dict[str, FileResult] = {}
     if len(todo) >= PARALLEL_MIN:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -149,13 +151,59 @@ def _process_all(todo: list[Source], config: Config, log: Log) -> dict[str, File
                 log(f"reading and summarizing {n}/{len(todo)} {source.display}")
                 cache.absorb(*result.summaries)
                 result.summaries = None
-                results[source.key] = result
+                yield result
     else:
         for n, source in enumerate(todo, 1):
             log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-            results[source.key] = process_file(source, extra_dirs, config.summary, cache)
+            yield process_file(source, extra_dirs, config.summary, cache)
     cache.save()
-    return results
+
+
+def _light(result: FileResult, dropped: dict[str, int]) -> FileResult:
+    """What the site needs of a file's issues beyond their own pages: no paragraphs, no
+    sentence splits, dropped lines only counted. Kept in memory for every issue."""
+    issues: list[Issue] = []
+    digests: list[IssueDigest | None] = []
+    for issue, digest in zip(result.issues, result.digests):
+        slim = copy.copy(issue)
+        slim.dropped = []
+        slim.sections = [dataclasses.replace(s, paragraphs=[], items=_light_items(s.items))
+                         for s in issue.sections]
+        issues.append(slim)
+        digests.append(digest and dataclasses.replace(digest, issue=slim, split={}))
+    return FileResult(issues, digests, result.problems, dropped=dropped)
+
+
+def _light_items(items: list[Item]) -> list[Item]:
+    return [Item(i.line, "", i.outlet, i.paywalled, i.number, [], _light_items(i.sub_items))
+            for i in items]
+
+
+class _FullDigests:
+    """Whole digests read back from the cache one file at a time, for the issue pages."""
+
+    def __init__(self, store: Store, keys: dict[str, str]) -> None:
+        self.store, self.keys = store, keys
+        self.key: str | None = None
+        self.result: FileResult | None = None
+
+    def file(self, source: str) -> FileResult:
+        key = self.keys[source]
+        if key != self.key:
+            self.key = key
+            self.result = self.store.load_entry("files", key)
+        assert self.result is not None
+        return self.result
+
+    def __call__(self, light: IssueDigest) -> IssueDigest:
+        found = self.file(light.issue.source).digests[light.issue.index]
+        assert found is not None
+        return found
+
+    def text(self, issue: Issue) -> str:
+        from digest.segment.dedupe import issue_text
+
+        return issue_text(self.file(issue.source).issues[issue.index])
 
 
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
@@ -163,7 +211,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     from digest.segment.account import dropped_counts
     from digest.segment.dedupe import cross_file_duplicates
     from digest.weeks import group_by_week
-    from digest.writer import output_intact, write_site
+    from digest.writer import SiteWriter, output_intact
 
     began = time.perf_counter()
     report = BuildReport()
@@ -183,25 +231,38 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
-    cached: dict[str, FileResult] = store.load_entries("files", [s.key for s in sources])
-    todo = [s for s in sources if s.key not in cached]
-    fresh = _process_all(todo, config, log)
-    results = {s.key: fresh.get(s.key) or cached[s.key] for s in sources}
+    todo = [s for s in sources if not store.has_entry("files", s.key)]
+    todo_keys = {s.key for s in todo}
+    fresh = _fresh_results(todo, config, log)
     report.files, report.reused_files = len(sources), len(sources) - len(todo)
     timings = dict.fromkeys(STAGES, 0.0)
     issues: list[Issue] = []
     digests: dict[int, IssueDigest] = {}
     for source in sources:
-        result = results[source.key]
-        report.problems.extend(result.problems)
-        for stage, spent in result.timings.items():
-            timings[stage] += spent if source.key in fresh else 0.0
-        for issue, digest in zip(result.issues, result.digests):
+        if source.key in todo_keys:
+            result = next(fresh)
+            store.save_entry("files", source.key, result)
+            for stage, spent in result.timings.items():
+                timings[stage] += spent
+            slim = _light(result, dropped_counts(result.issues))
+            store.save_entry("light", source.key, slim)
+        else:
+            slim = store.load_entry("light", source.key)
+        report.problems.extend(slim.problems)
+        for kind, count in slim.dropped.items():
+            report.dropped[kind] = report.dropped.get(kind, 0) + count
+        for issue, digest in zip(slim.issues, slim.digests):
             issues.append(issue)
             if digest is not None:
                 digests[id(issue)] = digest
-    report.dropped = dropped_counts(issues)
-    kept_issues, repeats = cross_file_duplicates([i for i in issues if i.duplicate_of is None])
+    if todo:
+        next(fresh, None)  # let the generator save the summary cache
+    report.dropped = dict(sorted(report.dropped.items()))
+    for table in ("files", "light"):
+        store.prune_entries(table, {s.key for s in sources})
+    full = _FullDigests(store, {s.display: s.key for s in sources})
+    kept_issues, repeats = cross_file_duplicates([i for i in issues if i.duplicate_of is None],
+                                                 full.text)
     for repeat, original in repeats:
         report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
                                        f"{original.source}: kept that copy", repeat.first_line,
@@ -209,23 +270,26 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
 
     start = time.perf_counter()
-    memo = PageMemo(store.load("pages"))
+    memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
     site = group_by_week([digests[id(i)] for i in kept_issues])
-    files = render_site(site, config.site, config.feed, templates, memo)
+    writer = SiteWriter(output)
+    try:
+        render_site(site, config.site, config.feed, templates, memo, writer, full)
+    except BaseException:
+        writer.abandon()
+        raise
     timings["render"] = time.perf_counter() - start
-    report.pages = sum(1 for name in files if name.endswith(".html"))
-
+    report.pages = sum(1 for name in writer.names if name.endswith(".html"))
     start = time.perf_counter()
-    written = write_site(files, output)
+    written = writer.commit()
     timings["write"] = time.perf_counter() - start
     report.written, report.unchanged = written.written, not written.swapped
     report.timings = {**timings, "total": time.perf_counter() - began}
-    store.save_entries("files", fresh, {s.key for s in sources})
-    store.save("pages", memo.new)
     replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
     replay.problems = report.problems[found_problems:]
-    store.save("state", {"fingerprint": fingerprint, "report": replay,
-                         "files": {name: len(data) for name, data in files.items()}})
+    store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
+                         "fragments": memo.new_fragments,
+                         "files": dict(writer.names)})
     return report
 
 

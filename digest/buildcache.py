@@ -61,21 +61,19 @@ class Store:
     def save(self, name: str, table: dict[str, Any]) -> None:
         _write(self.folder / f"{name}.pickle", table)
 
-    def load_entries(self, name: str, keys: list[str]) -> dict[str, Any]:
-        """Entries stored one file each (so a build saves only its new ones)."""
-        found = {}
-        for key in keys:
-            value = _read(self.folder / name / f"{key}.pickle")
-            if value is not None:
-                found[key] = value
-        return found
+    def has_entry(self, name: str, key: str) -> bool:
+        """Entries are stored one file each, so a build reads and writes only what it needs."""
+        return (self.folder / name / f"{key}.pickle").is_file()
 
-    def save_entries(self, name: str, entries: dict[str, Any], keep: set[str]) -> None:
-        """Write new entries, and delete those no longer in `keep`."""
-        folder = self.folder / name
-        for key, value in entries.items():
-            _write(folder / f"{key}.pickle", value)
-        for stale in folder.glob("*.pickle"):
+    def load_entry(self, name: str, key: str) -> Any:
+        return _read(self.folder / name / f"{key}.pickle")
+
+    def save_entry(self, name: str, key: str, value: Any) -> None:
+        _write(self.folder / name / f"{key}.pickle", value)
+
+    def prune_entries(self, name: str, keep: set[str]) -> None:
+        """Delete the entries no longer in `keep`."""
+        for stale in (self.folder / name).glob("*.pickle"):
             if stale.stem not in keep:
                 stale.unlink(missing_ok=True)
 

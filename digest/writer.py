@@ -1,7 +1,7 @@
 """Writing the site: into a new folder beside the output, swapped in only when complete.
 
 A build that dies midway leaves the previous output untouched; a build that changes nothing
-writes nothing; files that did not change are hard-linked from the previous output.
+swaps nothing in; files that did not change are hard-linked from the previous output.
 """
 
 from __future__ import annotations
@@ -60,37 +60,82 @@ def output_intact(output: Path, manifest: dict[str, int]) -> bool:
         existing[name].stat().st_size == size for name, size in manifest.items())
 
 
-def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
-    result = WriteResult()
-    recover(output)
-    names = {str(safe_relative(name)): data for name, data in files.items()}
-    existing = _existing(output)
-    same = {name for name, data in names.items()
-            if name in existing and existing[name].stat().st_size == len(data)
-            and existing[name].read_bytes() == data}
-    result.unchanged = len(same)
-    result.removed = len(set(existing) - set(names))
-    if len(same) == len(names) and not result.removed:
-        return result
-    fresh = output.parent / f".{output.name}.new-{os.getpid()}"
-    fresh.mkdir(parents=True)
-    (fresh / PLACEHOLDER).write_bytes(b"")
-    for name, data in sorted(names.items()):
-        target = fresh / name
+class SiteWriter:
+    """Takes the site file by file into a new folder; `commit` swaps it in if anything changed.
+
+    Unchanged files are hard-linked from the previous output, so memory holds one page at a time.
+    """
+
+    def __init__(self, output: Path) -> None:
+        recover(output)
+        self.output = output
+        self.existing = _existing(output)
+        self.fresh = output.parent / f".{output.name}.new-{os.getpid()}"
+        if self.fresh.exists():
+            shutil.rmtree(self.fresh)
+        self.fresh.mkdir(parents=True)
+        (self.fresh / PLACEHOLDER).write_bytes(b"")
+        self.names: dict[str, int] = {}
+        self.result = WriteResult()
+
+    def _target(self, name: str) -> Path:
+        target = self.fresh / str(safe_relative(name))
         target.parent.mkdir(parents=True, exist_ok=True)
-        if name in same:
+        return target
+
+    def reuse(self, name: str) -> bool:
+        """Keep the previous build's copy of a file known to be current; False if there is none."""
+        old = self.existing.get(name)
+        if old is None or name in self.names:
+            return False
+        try:
+            os.link(old, self._target(name))
+        except OSError:
+            shutil.copyfile(old, self._target(name))
+        self.names[name] = old.stat().st_size
+        self.result.unchanged += 1
+        return True
+
+    def put(self, name: str, data: bytes) -> None:
+        target = self._target(name)
+        old = self.existing.get(name)
+        if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
             try:
-                os.link(existing[name], target)
-                continue
+                os.link(old, target)
             except OSError:
-                pass
-        target.write_bytes(data)
-        result.written += name not in same
-    old = output.parent / f".{output.name}.old"
-    if output.exists():
-        os.rename(output, old)
-    os.rename(fresh, output)
-    if old.exists():
-        shutil.rmtree(old)
-    result.swapped = True
-    return result
+                target.write_bytes(data)
+            self.result.unchanged += 1
+        else:
+            target.write_bytes(data)
+            self.result.written += 1
+        self.names[name] = len(data)
+
+    def commit(self) -> WriteResult:
+        """Swap the new folder in, unless it holds exactly the files already there."""
+        self.result.removed = len(set(self.existing) - set(self.names))
+        if not self.result.written and not self.result.removed:
+            shutil.rmtree(self.fresh)
+            return self.result
+        old = self.output.parent / f".{self.output.name}.old"
+        if self.output.exists():
+            os.rename(self.output, old)
+        os.rename(self.fresh, self.output)
+        if old.exists():
+            shutil.rmtree(old)
+        self.result.swapped = True
+        return self.result
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
+    """Write a whole site given as a mapping (see SiteWriter)."""
+    writer = SiteWriter(output)
+    try:
+        for name, data in sorted(files.items()):
+            writer.put(name, data)
+    except BaseException:
+        writer.abandon()
+        raise
+    return writer.commit()

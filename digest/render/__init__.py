@@ -8,15 +8,25 @@ link to each other relatively, so the output works under any URL path and from d
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import digest
 from digest.config import FeedConfig, SiteConfig
-from digest.model import IssueDigest, Site
+from digest.model import IssueDigest, Site, Week
 
 from . import dates
 from .feeds import Channel, Entry, feed_files
-from .pages import Context, PageMemo, environment, issue_pages, listing_pages, week_pages
+from .pages import (
+    Context,
+    Output,
+    PageMemo,
+    Sink,
+    environment,
+    issue_pages,
+    listing_pages,
+    week_pages,
+)
 from .urls import Paths, absolute, issue_order
 
 __all__ = ["PageMemo", "default_templates", "render_site"]
@@ -40,11 +50,15 @@ def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:
 
 
 def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
-                templates: Path | None = None, memo: PageMemo | None = None) -> dict[str, bytes]:
-    """Every file of the site, keyed by output-relative POSIX path. Writes nothing.
+                templates: Path | None = None, memo: PageMemo | None = None,
+                sink: Sink | None = None,
+                full: Callable[[IssueDigest], IssueDigest] | None = None) -> dict[str, bytes]:
+    """Every file of the site, keyed by output-relative POSIX path. Writes nothing itself.
 
-    With a `memo` of the last build's pages, week and issue pages whose inputs are unchanged
-    are taken from it instead of rendered again.
+    With a `sink`, files go there one by one and an empty dict is returned. With a `memo` of
+    the inputs of the last build's pages too, week and issue pages whose inputs are unchanged
+    are the sink's to reuse. `full` gives an issue's whole digest when the site holds a
+    lighter one (the build keeps only summaries in memory).
     """
     folders = list(dict.fromkeys([templates or default_templates(), default_templates()]))
     weeks = [(w, _unique(w.issues)) for w in sorted(site.weeks, key=lambda w: w.start,
@@ -52,8 +66,10 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
     weeks = [(w, issues) for w, issues in weeks if issues]
     undated = _unique(site.undated)
     paths = Paths([d for _, issues in weeks for d in issues] + undated)
-    ctx = Context(config, paths, environment(folders), weeks, undated)
-    if memo is not None:
+    ctx = Context(config, paths, environment(folders), weeks, undated, Output(sink))
+    if full is not None:
+        ctx.full = full
+    if memo is not None and sink is not None:
         ctx.memo = memo
         salt = repr((config, bool(undated), [_fingerprint(f) for f in folders]))
         ctx.salt = hashlib.sha256(salt.encode()).hexdigest()
@@ -66,7 +82,7 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
     ctx.files["sitemap.xml"] = _sitemap(ctx)
     ctx.files["robots.txt"] = (f"User-agent: *\nAllow: /\n\n"
                                f"Sitemap: {absolute(config.base_url)('sitemap.xml')}\n").encode()
-    return dict(sorted(ctx.files.items()))
+    return dict(sorted(ctx.files.kept.items()))
 
 
 def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
@@ -75,13 +91,16 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
     fragment = ctx.env.get_template("feed_entry.html")
     files: dict[str, bytes] = {}
     entries = []
+    def entry_html(week: Week, issues: list[IssueDigest]) -> str:
+        return ctx.fragment(lambda: fragment.render(url=url, **ctx.digest_view(week, issues)),
+                            issues, week.key)
+
     for week, issues in ctx.weeks[: feed.entries]:
-        view = ctx.digest_view(week, issues)
         titles = "; ".join(d.issue.title for d in issues)
         entries.append(Entry(f"{dates.week_title(week)} ({dates.week_span(week)})",
                              url(paths.week(week)),
                              max(d.issue.date for d in issues if d.issue.date), titles,
-                             fragment.render(url=url, **view)))
+                             entry_html(week, issues)))
     channel = Channel(site.title, site.description, url("index.html"), "feed.xml", "atom.xml",
                       "feed.json")
     files.update(feed_files(channel, entries, site, feed, url("")))
@@ -92,9 +111,8 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
                      key=lambda d: issue_order(d.issue), reverse=True)
         entries = []
         for d in own[: feed.entries]:
-            view = ctx.digest_view(week_of[id(d)], [d])
             entries.append(Entry(d.issue.title, url(paths.issue(d.issue)), d.issue.date,
-                                 d.issue.dek or d.issue.title, fragment.render(url=url, **view)))
+                                 d.issue.dek or d.issue.title, entry_html(week_of[id(d)], [d])))
         channel = Channel(f"{publication} — {site.title}",
                           f"Summaries of {publication}, an issue per entry.",
                           url(paths.newsletter(publication)),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -38,10 +38,52 @@ def environment(folders: list[Path]) -> jinja2.Environment:
 
 @dataclass
 class PageMemo:
-    """Pages of the last build by the hash of their inputs; this build's go into `new`."""
+    """The hash of each page's inputs at the last build, and at this one (`new`)."""
 
-    old: dict[str, bytes] = field(default_factory=dict)
-    new: dict[str, bytes] = field(default_factory=dict)
+    old: dict[str, str] = field(default_factory=dict)
+    new: dict[str, str] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)  # feed entries, by their inputs
+    new_fragments: dict[str, str] = field(default_factory=dict)
+
+
+class Sink(Protocol):
+    """Where finished files go: `put` a file, or `reuse` the last build's copy if it has one."""
+
+    def put(self, name: str, data: bytes) -> None: ...
+
+    def reuse(self, name: str) -> bool: ...
+
+
+class Output:
+    """The files made so far, by name; with a sink, their bytes go there and are not kept."""
+
+    def __init__(self, sink: Sink | None = None) -> None:
+        self.sink = sink
+        self.kept: dict[str, bytes] = {}
+        self.names: set[str] = set()
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.names))
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        self.names.add(name)
+        if self.sink is None:
+            self.kept[name] = data
+        else:
+            self.sink.put(name, data)
+
+    def update(self, files: dict[str, bytes]) -> None:
+        for name, data in files.items():
+            self[name] = data
+
+    def reuse(self, name: str) -> bool:
+        if self.sink is None or name in self.names or not self.sink.reuse(name):
+            return False
+        self.names.add(name)
+        return True
 
 
 @dataclass
@@ -53,8 +95,9 @@ class Context:
     env: jinja2.Environment
     weeks: list[tuple[Week, list[IssueDigest]]]
     undated: list[IssueDigest]
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: Output = field(default_factory=Output)
     memo: PageMemo = field(default_factory=PageMemo)
+    full: Callable[[IssueDigest], IssueDigest] = lambda digest: digest
     salt: str = ""  # hash of the templates and settings every page depends on
 
     def reuse(self, page: str, *inputs: object) -> str | None:
@@ -64,11 +107,22 @@ class Context:
         """
         if not self.salt:
             return None
-        key = hashlib.sha256(repr((self.salt, page, inputs)).encode()).hexdigest()
-        if key in self.memo.old:
-            self.files[page] = self.memo.new[key] = self.memo.old[key]
+        key = hashlib.sha256(repr((self.salt, page, inputs)).encode()).hexdigest()[:32]
+        if self.memo.old.get(page) == key and self.files.reuse(page):
+            self.memo.new[page] = key
             return None
         return key
+
+    def fragment(self, make: Callable[[], str], digests: list[IssueDigest],
+                  *inputs: object) -> str:
+        """A feed entry's HTML, made again only when its digests or settings changed."""
+        keyed = _keyed(digests, self)
+        if not self.salt or keyed is None:
+            return make()
+        key = hashlib.sha256(repr((self.salt, keyed, inputs)).encode()).hexdigest()[:32]
+        html = self.memo.fragments.get(key)
+        self.memo.new_fragments[key] = html if html is not None else make()
+        return self.memo.new_fragments[key]
 
     def render(self, template: str, page: str, url: Callable[[str], str] | None = None,
                key: str | None = None, **values: Any) -> None:
@@ -79,7 +133,7 @@ class Context:
             feeds=FEEDS, paths=self.paths, has_undated=bool(self.undated), **values)
         self.files[page] = html.encode("utf-8")
         if key:
-            self.memo.new[key] = self.files[page]
+            self.memo.new[page] = key
 
     def digest_view(self, week: Week, issues: list[IssueDigest]) -> dict[str, Any]:
         """A week's digest grouped by newsletter, as both pages and feed entries show it."""
@@ -137,6 +191,7 @@ def issue_page(ctx: Context, digest: IssueDigest, week: Week | None) -> None:
                         ctx.paths.newsletter(digest.issue.publication))
         if key is None:
             return
+    digest = ctx.full(digest)
     ctx.render("issue.html", page, key=key, issue=digest.issue, week=week,
                sections=issue_sections(digest), reading=stats.reading([digest]))
 

@@ -22,8 +22,8 @@ def unaccounted(issue: Issue, blocks: list[Block]) -> list[Block]:
     return missing
 
 
-def dropped_counts(issues: list[Issue]) -> dict[str, int]:
-    counts: dict[str, int] = {}
+def dropped_counts(issues: list[Issue], counts: dict[str, int] | None = None) -> dict[str, int]:
+    counts = dict(counts or {})
     for issue in issues:
         for d in issue.dropped:
             counts[d.kind] = counts.get(d.kind, 0) + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 from digest.model import Issue
 
@@ -47,7 +48,9 @@ def find_duplicates(texts: list[str], threshold: float = NEAR) -> dict[int, int]
     return found
 
 
-def cross_file_duplicates(issues: list[Issue]) -> tuple[list[Issue], list[tuple[Issue, Issue]]]:
+def cross_file_duplicates(
+    issues: list[Issue], text_of: Callable[[Issue], str] | None = None
+) -> tuple[list[Issue], list[tuple[Issue, Issue]]]:
     """Issues kept, and (repeat, kept copy) pairs for one issue found in two files.
 
     Only issues of one publication with the same title are compared, so this stays linear.
@@ -65,7 +68,7 @@ def cross_file_duplicates(issues: list[Issue]) -> tuple[list[Issue], list[tuple[
         if titles[key] == 1:
             groups[key] = [(issue, frozenset())]
             continue
-        prints = fingerprint(issue_text(issue))
+        prints = fingerprint((text_of or issue_text)(issue))
         group = groups.setdefault(key, [])
         match = next((n for n, (_, p) in enumerate(group) if containment(p, prints) >= NEAR),
                      None)
