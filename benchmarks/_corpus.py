@@ -1,0 +1,74 @@
+"""Corpora for benchmarks/build_scale.py, generated into temp folders at run time.
+
+Corpus A is the This Week in Rust archive plus `seeds/` (with its metadata.toml); corpus B
+repeats the archive's Markdown files with their `Date:` shifted by whole spans of the archive
+(so no week collides with another copy) and " (copy N)" appended to each `Title:`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+DATE = re.compile(r"^Date:\s*(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+TITLE = re.compile(r"^Title:\s*(.*)$", re.MULTILINE)
+
+
+def markdown_files(twir: Path, limit: int | None = None) -> list[Path]:
+    files = sorted(twir.glob("*.md"))
+    if not files:
+        raise SystemExit(f"no .md files in {twir}")
+    return files[:limit] if limit else files
+
+
+def date_of(text: str) -> dt.date:
+    found = DATE.search(text)
+    if not found:
+        raise ValueError("no Date: header")
+    return dt.date.fromisoformat(found.group(1))
+
+
+def rewrite(text: str, date: dt.date, title_suffix: str) -> str:
+    """The issue with a new `Date:` header and `title_suffix` appended to its `Title:`."""
+    text = DATE.sub(f"Date: {date.isoformat()}", text, count=1)
+    return TITLE.sub(lambda m: f"Title: {m.group(1).rstrip()}{title_suffix}", text, count=1)
+
+
+def copy_files(files: list[Path], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copyfile(path, folder / path.name)
+
+
+def corpus_a(files: list[Path], seeds: Path, folder: Path) -> Path:
+    """The Markdown issues plus every seed file and the seeds' metadata.toml."""
+    copy_files(files, folder)
+    copy_files(sorted(p for p in seeds.iterdir() if p.is_file()), folder)
+    return folder
+
+
+def corpus_b(files: list[Path], total: int, folder: Path) -> Path:
+    """`total` issues: the originals, then copies shifted by N spans of the archive."""
+    texts = [(p, p.read_text(encoding="utf-8")) for p in files]
+    dates = [date_of(t) for _, t in texts]
+    span = dt.timedelta(weeks=(max(dates) - min(dates)).days // 7 + 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(total):
+        copy, index = divmod(n, len(texts))
+        path, text = texts[index]
+        if copy:
+            text = rewrite(text, dates[index] + copy * span, f" (copy {copy})")
+        (folder / f"{path.stem}-{copy}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def new_issue(files: list[Path], folder: Path) -> Path:
+    """One more issue, a week after the latest, written into `folder`; returns its path."""
+    latest = max(files, key=lambda p: date_of(p.read_text(encoding="utf-8")))
+    text = latest.read_text(encoding="utf-8")
+    path = folder / "zz-new-this-week-in-rust.md"
+    path.write_text(rewrite(text, date_of(text) + dt.timedelta(weeks=1), " (new)"),
+                    encoding="utf-8")
+    return path

@@ -1,0 +1,315 @@
+"""Build time and memory of `digest build` at scale, side by side with Pelican and stock sumy.
+
+    pip install -e '.[bench]'
+    python benchmarks/build_scale.py [--runs N] [--corpus-a PATH] [--skip-b] [--skip-pelican]
+                                     [--quick]
+
+Corpus A: the This Week in Rust archive (default ../shared/corpora/this-week-in-rust from the
+repo) plus seeds/. Corpus B: 5,000 issues made from the archive with shifted dates. Both are
+generated into a temp folder. Every build runs as a subprocess; wall time includes start-up
+and peak RSS sums the process and its workers (psutil polling). Prints a Markdown table of
+medians of --runs runs (peak RSS: the largest of the runs), the ratios, and the targets;
+always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+STAGES = ("ingest", "segment", "summarize", "render", "write")
+PROBLEM = re.compile(r": (info|warning|error): (.*)$")
+PELICAN_CONF = """\
+PATH = {content!r}
+SITENAME = "bench"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+CACHE_PATH = {cache!r}
+LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float | None
+    stages: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+@dataclass
+class Row:
+    corpus: str
+    tool: str
+    case: str
+    runs: list[Run]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def rss_mb(self) -> float | None:
+        values = [r.rss_mb for r in self.runs if r.rss_mb is not None]
+        return max(values) if values else None
+
+    def stage(self, name: str) -> float | None:
+        values = [r.stages[name] for r in self.runs if name in r.stages]
+        return statistics.median(values) if values else None
+
+    @property
+    def other(self) -> float | None:
+        """Wall time outside the build's own total: start-up, imports, config, reporting."""
+        values = [r.seconds - r.stages.get("total", sum(r.stages.values()))
+                  for r in self.runs if r.stages]
+        return statistics.median(values) if values else None
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[Run, str, str]:
+    """Run a command to completion: its wall time, the peak of the summed RSS of it and its
+    worker processes (psutil, polled every 20 ms), stdout and stderr."""
+    import psutil
+
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        env = dict(os.environ, PYTHONPATH=str(REPO), CI="1")
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
+        tree, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            with contextlib.suppress(psutil.Error):  # a worker ended while being read
+                peak = max(peak, sum(p.memory_info().rss
+                                     for p in [tree, *tree.children(recursive=True)]))
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    rss = peak / 2**20
+    print(f"  {cmd[2]}: {seconds:.2f} s, {rss:.0f} MB", file=sys.stderr, flush=True)
+    if proc.returncode:
+        print(f"  {cmd[2]} exited {proc.returncode}: {stderr.strip()[-500:]}", file=sys.stderr)
+    return Run(seconds, rss), stdout, stderr
+
+
+def digest_build(config: Path) -> Run:
+    cmd = [sys.executable, "-m", "digest", "build", "-v", "--config", str(config)]
+    result, stdout, stderr = run(cmd, config.parent)
+    for line in stdout.splitlines():
+        if line.startswith("built "):
+            result.summary = line
+        if line.startswith("  time: "):
+            for part in line[len("  time: "):].split(", "):
+                name, value = part.rsplit(" ", 1)
+                result.stages[name] = float(value.rstrip("s"))
+            print(line, file=sys.stderr, flush=True)
+    result.problems = [m.group(1) + ": " + m.group(2)
+                       for m in map(PROBLEM.search, stderr.splitlines()) if m]
+    return result
+
+
+def digest_cycle(corpus: Path, work: Path, extra: Path | None) -> dict[str, Run]:
+    """Cold build (fresh output and cache), no-change rebuild, and rebuild after adding `extra`
+    (an issue file outside `corpus`, moved in for that build and back out afterwards)."""
+    work.mkdir(parents=True)
+    config = work / "digest.toml"
+    config.write_text(f'[build]\ninput = "{corpus}"\noutput = "{work / "output"}"\n'
+                      f'cache = "{work / "cache"}"\n', encoding="utf-8")
+    runs = {"cold": digest_build(config), "no change": digest_build(config)}
+    if extra is not None:
+        added = corpus / extra.name
+        extra.rename(added)
+        try:
+            runs["add one issue"] = digest_build(config)
+        finally:
+            added.rename(extra)
+    return runs
+
+
+def pelican_cycle(content: Path, work: Path) -> dict[str, Run]:
+    """Pelican with its content cache: cold (empty cache and output), then cached."""
+    work.mkdir(parents=True)
+    conf = work / "pelicanconf.py"
+    conf.write_text(PELICAN_CONF.format(content=str(content), cache=str(work / "cache")),
+                    encoding="utf-8")
+    cmd = [sys.executable, "-m", "pelican", "-s", str(conf), "-o", str(work / "output"), "-q"]
+    return {case: run(cmd, work)[0] for case in ("cold", "cached")}
+
+
+def stock_summarize(corpus: Path) -> tuple[float, int]:
+    """sumy LexRank over each whole issue of `corpus` (as digest segments it), with digest's
+    tokenizer and its lead budget; seconds (imports excluded) and the number of issues."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from digest.ingest import read_file
+    from digest.segment import load_profiles, segment_document
+    from digest.segment.dedupe import issue_text
+    from digest.summarize import DigestTokenizer, SummaryConfig
+    from digest.summarize.tokenizer import _split_line
+
+    generic, profiles = load_profiles([])
+    texts = [issue_text(issue) for path in sorted(corpus.iterdir()) if path.name !=
+             "metadata.toml" for issue in segment_document(read_file(path), generic, profiles)[0]
+             if issue.duplicate_of is None]
+    _split_line.cache_clear()
+    budget = SummaryConfig().budget
+    start = time.perf_counter()
+    tokenizer, summarizer = DigestTokenizer(), LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    for text in texts:
+        document = PlaintextParser.from_string(text, tokenizer).document
+        summarizer(document, budget("lead", len(document.sentences)))
+    return time.perf_counter() - start, len(texts)
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| corpus | tool | case | wall s | peak RSS MB | " + " | ".join(STAGES) + " | other |",
+             "| --- | --- | --- | ---: | ---: |" + " ---: |" * (len(STAGES) + 1)]
+    for row in rows:
+        stages = " | ".join(fmt(v) for v in [*map(row.stage, STAGES), row.other])
+        lines.append(f"| {row.corpus} | {row.tool} | {row.case} | {row.seconds:.2f} | "
+                     f"{fmt(row.rss_mb, 0)} | {stages} |")
+    return "\n".join(lines)
+
+
+def verdicts(rows: list[Row], stock: float | None) -> list[str]:
+    """The ratios and each target, met or missed (targets are reported here, never tested)."""
+    find = {(r.corpus.split(":")[0], r.tool, r.case): r for r in rows}
+    out = []
+
+    def ratio(label: str, num: Row | None, den: Row | None, limit: float | None) -> None:
+        if num is None or den is None:
+            return
+        value = num.seconds / den.seconds
+        verdict = "" if limit is None else f" (target ≤ {limit}: {_met(value <= limit)})"
+        out.append(f"- {label}: {value:.2f}{verdict}")
+
+    ratio("A cold build, digest / Pelican cold", find.get(("A", "digest", "cold")),
+          find.get(("A", "Pelican 4.12", "cold")), 1.0)
+    ratio("A no-change rebuild, digest / Pelican cached", find.get(("A", "digest", "no change")),
+          find.get(("A", "Pelican 4.12", "cached")), 0.2)
+    cold = find.get(("A", "digest", "cold"))
+    if cold and stock and cold.stage("summarize") is not None:
+        out.append(f"- A summarize stage, digest cold / stock sumy LexRank ({stock:.2f} s): "
+                   f"{cold.stage('summarize') / stock:.2f}")
+    if add := find.get(("A", "digest", "add one issue")):
+        out.append(f"- A add one issue: {add.seconds:.2f} s (target ≤ 2 s: "
+                   f"{_met(add.seconds <= 2)})")
+    if (b := find.get(("B", "digest", "cold"))) and b.rss_mb is not None:
+        out.append(f"- B cold build peak RSS: {b.rss_mb:.0f} MB (target ≤ 500 MB: "
+                   f"{_met(b.rss_mb <= 500)})")
+    return out
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def problems(rows: list[Row]) -> list[str]:
+    """The problems each cold digest build printed, counted by kind (file names left out)."""
+    out = []
+    for row in rows:
+        if row.tool != "digest" or row.case != "cold" or not row.runs[0].problems:
+            continue
+        counts = Counter(re.sub(r"“[^”]*”|\d+", "…", p) for p in row.runs[0].problems)
+        out.append(f"- {row.corpus}, {row.case}: {len(row.runs[0].problems)} problems")
+        out.extend(f"  - {n} × {kind}" for kind, n in counts.most_common(8))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, help="runs per measurement (default 3; 1 if --quick)")
+    parser.add_argument("--corpus-a", type=Path,
+                        default=REPO.parent / "shared/corpora/this-week-in-rust",
+                        help="the This Week in Rust Markdown folder (default: %(default)s)")
+    parser.add_argument("--skip-b", action="store_true", help="skip the 5,000-issue corpus")
+    parser.add_argument("--skip-pelican", action="store_true", help="skip Pelican")
+    parser.add_argument("--quick", action="store_true", help="60 issues for A, 500 for B")
+    args = parser.parse_args(argv)
+    runs = args.runs or (1 if args.quick else 3)
+    load = os.getloadavg()[0]
+    files = _corpus.markdown_files(args.corpus_a, 60 if args.quick else None)
+    size_b = 500 if args.quick else 5000
+    rows: list[Row] = []
+    stock: list[float] = []
+
+    def log(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
+        tmp_path = Path(tmp)
+        a = _corpus.corpus_a(files, REPO / "seeds", tmp_path / "corpus-a")
+        pelican_content = tmp_path / "pelican-content"
+        _corpus.copy_files(files, pelican_content)
+        extra = _corpus.new_issue(files, tmp_path)
+        b = None if args.skip_b else _corpus.corpus_b(files, size_b, tmp_path / "corpus-b")
+        label_a = f"A: {len(files)} TWIR + seeds"
+        cycles: dict[tuple[str, str], list[dict[str, Run]]] = {}
+        for n in range(runs):
+            log(f"run {n + 1}/{runs}: digest on corpus A")
+            cycles.setdefault((label_a, "digest"), []).append(
+                digest_cycle(a, tmp_path / f"digest-a-{n}", extra))
+            if not args.skip_pelican:
+                log(f"run {n + 1}/{runs}: Pelican on corpus A's Markdown")
+                cycles.setdefault((f"A: {len(files)} TWIR (Markdown only)", "Pelican 4.12"),
+                                  []).append(pelican_cycle(pelican_content,
+                                                           tmp_path / f"pelican-{n}"))
+            log(f"run {n + 1}/{runs}: stock sumy LexRank on corpus A")
+            seconds, issues = stock_summarize(a)
+            stock.append(seconds)
+            if b is not None:
+                log(f"run {n + 1}/{runs}: digest on corpus B")
+                cycles.setdefault((f"B: {size_b} TWIR copies", "digest"), []).append(
+                    digest_cycle(b, tmp_path / f"digest-b-{n}", None))
+        for (corpus, tool), per_run in cycles.items():
+            for case in per_run[0]:
+                rows.append(Row(corpus, tool, case, [r[case] for r in per_run]))
+        rows.append(Row(label_a, "stock sumy LexRank", f"summarize {issues} issues",
+                        [Run(s, None) for s in stock]))
+
+    print(f"## digest build at scale ({runs} runs each: wall time and stage times are medians, "
+          f"peak RSS the largest; {os.cpu_count()} cores, load average {load:.1f} before and "
+          f"{os.getloadavg()[0]:.1f} after)\n")
+    print(table(rows))
+    print("\nStage columns come from `digest build -v` (stages run in worker processes add up "
+          "their time across workers); other = wall − the build's total (start-up, imports). "
+          "Pelican reads only the TWIR Markdown (it cannot read the plain-text seeds). Stock "
+          "sumy runs in-process (no RSS; imports and segmentation excluded). Corpus B repeats "
+          "A's text, so its cold build may reuse cached summaries of repeated sections.\n")
+    for row in rows:
+        if row.tool == "digest" and row.runs[0].summary:
+            summary = re.sub(r" into \S+ ", " ", row.runs[0].summary)
+            print(f"- {row.corpus}, {row.case}: {summary}")
+    print("\n### Ratios and targets\n")
+    print("\n".join(verdicts(rows, statistics.median(stock))))
+    if found := problems(rows):
+        print("\n### Problems printed by digest build (first run)\n")
+        print("\n".join(found))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
