@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from digest.model import Link
 
@@ -59,7 +59,7 @@ def safe_url(url: str) -> str | None:
 
 def anchor(url: str, label: Markup) -> Markup:
     """A link to another site, opened without giving it a handle on this page."""
-    return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, label)
+    return Markup(f'<a href="{escape(url)}" rel="noopener noreferrer">{str(label)}</a>')
 
 
 @dataclass
@@ -73,7 +73,9 @@ class LinkQueue:
 
     def render(self, text: str) -> Markup:
         """`text` as inline HTML, with the pending links whose text it contains made links."""
-        out: list[Markup] = []
+        if not self.links:
+            return inline(text)
+        out: list[str] = []
         position = 0
         while self.links:
             link = self.links[0]
@@ -85,7 +87,7 @@ class LinkQueue:
             position = found + len(link.text)
             self.links.pop(0)
         out.append(inline(text[position:]))
-        return Markup("").join(out)
+        return Markup("".join(out))  # every piece is already safe HTML
 
     def leftover(self) -> list[tuple[str, Markup]]:
         """The links whose text never turned up, to list after the paragraph."""
