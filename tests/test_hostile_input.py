@@ -187,8 +187,10 @@ def test_nothing_executable_from_input_reaches_the_output(hostile):
     assert len(pages) > 5
     for page in pages:
         scan = _Scan()
-        scan.feed(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        scan.feed(html)
         assert scan.bad == [], (page.name, scan.bad)
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in html
     for path in output.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json"):
             text = path.read_text(encoding="utf-8")
