@@ -53,7 +53,6 @@ class FileResult:
     problems: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)  # lines dropped, by kind
-    summaries: Any = None  # new summary-cache entries made in a worker process
 
 
 @dataclass
@@ -95,12 +94,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
 
 
 def _process_in_worker(source: Source, extra: tuple[str, ...], summary: Any) -> FileResult:
-    from digest.summarize import SummaryCache
-
-    cache = SummaryCache(None)
-    result = process_file(source, extra, summary, cache)
-    result.summaries = cache.entries()
-    return result
+    return process_file(source, extra, summary, None)
 
 
 def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
@@ -140,8 +134,8 @@ def _fresh_results(todo: list[Source], config: Config, log: Log) -> Iterator[Fil
 
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
-    cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
     if len(todo) >= PARALLEL_MIN:
+        # Many new files: every core, and no sentence cache to hold (the results are cached).
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(min(os.cpu_count() or 1, 8)) as pool:
@@ -149,13 +143,12 @@ def _fresh_results(todo: list[Source], config: Config, log: Log) -> Iterator[Fil
                             [config.summary] * len(todo), chunksize=4)
             for n, (source, result) in enumerate(zip(todo, done), 1):
                 log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-                cache.absorb(*result.summaries)
-                result.summaries = None
                 yield result
-    else:
-        for n, source in enumerate(todo, 1):
-            log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-            yield process_file(source, extra_dirs, config.summary, cache)
+        return
+    cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
+    for n, source in enumerate(todo, 1):
+        log(f"reading and summarizing {n}/{len(todo)} {source.display}")
+        yield process_file(source, extra_dirs, config.summary, cache)
     cache.save()
 
 
