@@ -224,7 +224,8 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
-    todo = [s for s in sources if not store.has_entry("files", s.key)]
+    todo = [s for s in sources
+            if not (store.has_entry("files", s.key) and store.has_entry("light", s.key))]
     todo_keys = {s.key for s in todo}
     fresh = _fresh_results(todo, config, log)
     report.files, report.reused_files = len(sources), len(sources) - len(todo)
