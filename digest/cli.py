@@ -121,6 +121,7 @@ def _build(args: argparse.Namespace) -> int:
         print("  time: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()))
         print("  dropped: " + (", ".join(f"{k} {v}" for k, v in report.dropped.items())
                                or "nothing"))
+        print(f"  reused from the cache: {report.reused_files} of {report.files} files")
     return 1 if args.strict and report.warnings else 0
 
 

@@ -128,14 +128,3 @@ class SiteWriter:
     def abandon(self) -> None:
         shutil.rmtree(self.fresh, ignore_errors=True)
 
-
-def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
-    """Write a whole site given as a mapping (see SiteWriter)."""
-    writer = SiteWriter(output)
-    try:
-        for name, data in sorted(files.items()):
-            writer.put(name, data)
-    except BaseException:
-        writer.abandon()
-        raise
-    return writer.commit()

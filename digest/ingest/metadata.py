@@ -11,7 +11,6 @@ from typing import Any
 from digest.model import IssueHint, Meta, Problem
 
 METADATA_FILE = "metadata.toml"
-_FILE_KEYS = {"publication", "publisher", "author", "title", "date", "date_approximate", "issues"}
 
 
 def load_metadata(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -53,16 +52,6 @@ def hints_for(metadata: dict[str, Any], filename: str) -> tuple[Meta, list[Issue
         if isinstance(issue, dict)
     ]
     return meta, hints
-
-
-def unknown_keys(metadata: dict[str, Any]) -> list[str]:
-    return sorted(
-        f"{name}.{key}"
-        for name, entry in metadata.items()
-        if isinstance(entry, dict)
-        for key in entry
-        if key not in _FILE_KEYS
-    )
 
 
 def _str(value: object) -> str | None:

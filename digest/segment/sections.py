@@ -84,7 +84,7 @@ def build_sections(
                 open_section("section", block.text, block.line + 1)
             continue
         if current is None:
-            current = open_section(lead_kind, None, block.line)
+            open_section(lead_kind, None, block.line)
         if roundup_item:
             _add_item(current, block, profile)
         elif current.layout == "roundup":

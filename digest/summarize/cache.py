@@ -85,17 +85,6 @@ class SummaryCache:
         self._dirty = True
         return value
 
-    def entries(self) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
-        """Everything held, to carry a worker process's new entries back to the main cache."""
-        return self._summaries, self._splits
-
-    def absorb(self, summaries: dict[str, list[int]], splits: dict[str, list[str]]) -> None:
-        """Take in entries made elsewhere (by a worker process), marking them used."""
-        self._summaries.update(summaries)
-        self._splits.update(splits)
-        self._used.update(summaries, splits)
-        self._dirty |= bool(summaries or splits)
-
     def save(self, prune: bool = False) -> None:
         """Write the file atomically if anything changed; `prune` drops entries unused since
         loading (use it only after a run that went over every input)."""
