@@ -170,6 +170,16 @@ class SectionDigest:
 
 
 @dataclass
+class OutletCount:
+    """How many of an issue's list items (sub-items too) cite one outlet, and how many of
+    those are paywalled. `name` is spelled as first written; counts merge case-blind."""
+
+    name: str
+    items: int = 0
+    paywalled: int = 0
+
+
+@dataclass
 class IssueDigest:
     issue: Issue
     sections: list[SectionDigest]
@@ -177,6 +187,7 @@ class IssueDigest:
     words_in: int = 0
     words_out: int = 0
     key: str = ""  # what the digest was made from, hashed: pages made from it can be reused
+    outlets: list[OutletCount] = field(default_factory=list)
 
 
 @dataclass

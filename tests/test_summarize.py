@@ -226,6 +226,8 @@ def test_section_policies() -> None:
     assert [(i.outlet, i.paywalled, i.number) for i in roundup.items] == [
         ("Wire", True, 1), ("Daily", False, 2)]
     assert [s.text for s in roundup.items[0].sub_items] == ["A detail."]
+    assert [(o.name, o.items, o.paywalled) for o in digest.outlets] == [
+        ("Wire", 1, 1), ("Daily", 1, 0)]
     assert issue.sections[1].items[0].text == "Trains got faster. Nobody noticed."
 
     assert len(by_kind[2].sentences) == 2

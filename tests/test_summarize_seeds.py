@@ -70,3 +70,29 @@ def test_roundup_items_keep_outlet_and_paywall(digests):
     assert [(i.outlet, i.paywalled) for i in roundup.items][:2] == [
         ("Wall Street Journal", True), ("South China Morning Post", True)]
     assert all(i.text.count(". ") == 0 or i.text.endswith(".") for i in roundup.items)
+
+
+def test_outlet_counts_merge_spellings_and_count_sub_items(digests):
+    for digest in digests:
+        items = [item for section in digest.issue.sections for top in section.items
+                 for item in [top, *top.sub_items]]
+        named = [i for i in items if (i.outlet or "").strip()]
+        assert sum(o.items for o in digest.outlets) == len(named)
+        assert sum(o.paywalled for o in digest.outlets) == sum(i.paywalled for i in named)
+        assert len({o.name.casefold() for o in digest.outlets}) == len(digest.outlets)
+    assert any(o.paywalled for d in digests for o in d.outlets)
+
+
+def test_word_tokens_are_those_of_nltks_own_tokenizer():
+    """The tokenizer recompiles NLTK's patterns with `re`; it must not change a token."""
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    from digest.summarize.tokenizer import _word_tokenizer, split_sentences
+
+    stock = NLTKWordTokenizer()
+    sentences = [s for path in sorted(SEEDS.glob("*.txt"))
+                 for s in split_sentences(path.read_text(encoding="utf-8"))]
+    sentences += ["“Don't,” she said -- it's 5 o'clock (or so)... isn't it?", "Can't «stop» '90s"]
+    assert len(sentences) > 500
+    assert [_word_tokenizer().tokenize(s) for s in sentences] == [
+        stock.tokenize(s) for s in sentences]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from digest.model import IssueDigest, Item
+from digest.model import IssueDigest
 
 WORDS_PER_MINUTE = 230
 
@@ -39,24 +39,14 @@ class OutletRow:
         return round(100 * self.paywalled / self.stories) if self.stories else 0
 
 
-def _items(items: list[Item]) -> Iterable[Item]:
-    for item in items:
-        yield item
-        yield from _items(item.sub_items)
-
-
 def outlets(digests: Iterable[IssueDigest]) -> list[OutletRow]:
     """Every outlet named by a list item (sub-items too), most cited first."""
     rows: dict[str, OutletRow] = {}
     for digest in digests:
-        for section in digest.issue.sections:
-            for item in _items(section.items):
-                name = " ".join((item.outlet or "").split())
-                if not name:
-                    continue
-                row = rows.setdefault(name.casefold(), OutletRow(name))
-                row.stories += 1
-                row.paywalled += item.paywalled
+        for count in digest.outlets:
+            row = rows.setdefault(count.name.casefold(), OutletRow(count.name))
+            row.stories += count.items
+            row.paywalled += count.paywalled
     return sorted(rows.values(), key=lambda r: (-r.stories, r.name.casefold(), r.name))
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from digest.model import Issue, IssueDigest, Item, Section, SectionDigest, Sentence
+from digest.model import Issue, IssueDigest, Item, OutletCount, Section, SectionDigest, Sentence
 
 from .algorithms import select
 from .cache import SummaryCache, summary_key
@@ -60,16 +60,17 @@ Splitter = Callable[[str], list[str]]
 
 
 def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
-    sentences = splitter(text)
+    """The first sentence; only the first line with text in it is split to find it."""
+    line = next((line for line in text.split("\n") if line.strip()), "")
+    sentences = splitter(line)
     return sentences[0] if sentences else text.strip()
 
 
 def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept."""
-    cut = copy.deepcopy(item)
-    cut.text = first_sentence(item.text, splitter)
-    cut.sub_items = [cut_item(sub, splitter) for sub in item.sub_items]
-    return cut
+    return dataclasses.replace(item, text=first_sentence(item.text, splitter),
+                               links=list(item.links),
+                               sub_items=[cut_item(sub, splitter) for sub in item.sub_items])
 
 
 def count_words(text: str) -> int:
@@ -107,7 +108,25 @@ def summarize_issue(
         sum(count_words(x.text) for x in d.sentences) + _item_words(d.items) for d in sections
     )
     return IssueDigest(issue=issue, sections=sections, split=split,
-                       words_in=words_in, words_out=words_out)
+                       words_in=words_in, words_out=words_out, outlets=cited_outlets(issue))
+
+
+def cited_outlets(issue: Issue) -> list[OutletCount]:
+    """Every outlet the issue's list items (sub-items too) name, in order of first mention."""
+    counts: dict[str, OutletCount] = {}
+
+    def walk(items: list[Item]) -> None:
+        for item in items:
+            name = " ".join((item.outlet or "").split())
+            if name:
+                count = counts.setdefault(name.casefold(), OutletCount(name))
+                count.items += 1
+                count.paywalled += item.paywalled
+            walk(item.sub_items)
+
+    for section in issue.sections:
+        walk(section.items)
+    return list(counts.values())
 
 
 def _summarize_section(
