@@ -19,7 +19,7 @@ from typing import Any
 
 from digest.buildcache import Store, code_fingerprint, digest_of, folder_fingerprint
 from digest.config import Config
-from digest.model import Issue, IssueDigest, Item, Problem
+from digest.model import Issue, IssueDigest, Problem
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
@@ -93,8 +93,18 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
     return FileResult(issues, digests, doc.problems + problems, timings)
 
 
-def _process_in_worker(source: Source, extra: tuple[str, ...], summary: Any) -> FileResult:
-    return process_file(source, extra, summary, None)
+def _process_in_worker(source: Source, extra: tuple[str, ...], summary: Any,
+                       store: Store) -> FileResult:
+    return _keep(store, source, process_file(source, extra, summary, None))
+
+
+def _keep(store: Store, source: Source, result: FileResult) -> FileResult:
+    """Cache a file's whole result; give back the hollow copy the build keeps in memory
+    (sent between processes, it is also the cheapest to pickle)."""
+    from digest.segment.account import dropped_counts
+
+    store.save_entry("files", source.key, result)
+    return _hollow(result, dropped_counts(result.issues))
 
 
 def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
@@ -128,19 +138,19 @@ def _display(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _fresh_results(todo: list[Source], config: Config, log: Log) -> Iterator[FileResult]:
-    """Results of the files not in the cache, in order: on every core when there are many."""
+def _fresh_results(todo: list[Source], config: Config, store: Store,
+                   log: Log) -> Iterator[FileResult]:
+    """Hollow results of the files not in the cache, in order, each cached as it is made: on
+    every core when there are many."""
     from digest.summarize import SummaryCache
 
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
     if len(todo) >= PARALLEL_MIN:
         # Many new files: every core, and no sentence cache to hold (the results are cached).
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(min(os.cpu_count() or 1, 8)) as pool:
+        with _pool() as pool:
             done = pool.map(_process_in_worker, todo, [extra_dirs] * len(todo),
-                            [config.summary] * len(todo), chunksize=4)
+                            [config.summary] * len(todo), [store] * len(todo), chunksize=4)
             for n, (source, result) in enumerate(zip(todo, done), 1):
                 log(f"reading and summarizing {n}/{len(todo)} {source.display}")
                 yield result
@@ -148,48 +158,55 @@ def _fresh_results(todo: list[Source], config: Config, log: Log) -> Iterator[Fil
     cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
     for n, source in enumerate(todo, 1):
         log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-        yield process_file(source, extra_dirs, config.summary, cache)
+        yield _keep(store, source, process_file(source, extra_dirs, config.summary, cache))
     cache.save()
 
 
-def _light(result: FileResult, dropped: dict[str, int]) -> FileResult:
-    """What the site needs of a file's issues beyond their own pages: no paragraphs, no
-    sentence splits, dropped lines only counted. Kept in memory for every issue."""
+def _pool(workers: int | None = None, **options: Any) -> Any:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers or min(os.cpu_count() or 1, 8), **options)
+
+
+def _hollow(result: FileResult, dropped: dict[str, int]) -> FileResult:
+    """A file's issues and digests without their sections: all that the build keeps of every
+    issue in memory (titles, dates, word and outlet counts), so memory stays flat at scale."""
     issues: list[Issue] = []
     digests: list[IssueDigest | None] = []
     for issue, digest in zip(result.issues, result.digests):
-        slim = copy.copy(issue)
-        slim.dropped = []
-        slim.sections = [dataclasses.replace(s, paragraphs=[], items=_light_items(s.items))
-                         for s in issue.sections]
-        issues.append(slim)
-        digests.append(digest and dataclasses.replace(digest, issue=slim, split={}))
-    return FileResult(issues, digests, result.problems, dropped=dropped)
+        hollow = dataclasses.replace(issue, sections=[], dropped=[])
+        issues.append(hollow)
+        digests.append(digest and dataclasses.replace(digest, issue=hollow, sections=[],
+                                                      split={}))
+    return FileResult(issues, digests, result.problems, result.timings, dropped)
 
 
-def _light_items(items: list[Item]) -> list[Item]:
-    return [Item(i.line, "", i.outlet, i.paywalled, i.number, [], _light_items(i.sub_items))
-            for i in items]
+class Digests:
+    """Whole digests read back from the cache for the hollow ones the build holds, a few
+    files at a time. Picklable, so page-rendering workers read them themselves."""
 
-
-class _FullDigests:
-    """Whole digests read back from the cache one file at a time, for the issue pages."""
+    KEEP = 4  # files held: a week page may need issues of several files
 
     def __init__(self, store: Store, keys: dict[str, str]) -> None:
-        self.store, self.keys = store, keys
-        self.key: str | None = None
-        self.result: FileResult | None = None
+        self.store, self.keys = store, keys  # source file as displayed -> its cache key
+        self.held: dict[str, FileResult] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"store": self.store, "keys": self.keys, "held": {}}
 
     def file(self, source: str) -> FileResult:
-        key = self.keys[source]
-        if key != self.key:
-            self.key = key
-            self.result = self.store.load_entry("files", key)
-        assert self.result is not None
-        return self.result
+        found = self.held.pop(source, None)
+        if found is None:
+            found = self.store.load_entry("files", self.keys[source])
+            if not isinstance(found, FileResult):
+                raise RuntimeError(f"the build cache lost the entry of {source}")
+        self.held[source] = found
+        if len(self.held) > self.KEEP:
+            del self.held[next(iter(self.held))]
+        return found
 
-    def __call__(self, light: IssueDigest) -> IssueDigest:
-        found = self.file(light.issue.source).digests[light.issue.index]
+    def load(self, hollow: IssueDigest) -> IssueDigest:
+        found = self.file(hollow.issue.source).digests[hollow.issue.index]
         assert found is not None
         return found
 
@@ -197,6 +214,33 @@ class _FullDigests:
         from digest.segment.dedupe import issue_text
 
         return issue_text(self.file(issue.source).issues[issue.index])
+
+
+_CONTEXT: Any = None  # a page-rendering worker's render context
+
+
+def _adopt(context: Any) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def _render_in_worker(job: Any) -> list[Any]:
+    from digest.render import render_job
+
+    return render_job(_CONTEXT, job)
+
+
+def _render_on_every_core(ctx: Any, jobs: list[Any]) -> Iterator[Any]:
+    """Week and issue pages in worker processes when there are many, in order."""
+    from digest.render import render_job
+
+    if len(jobs) < PARALLEL_MIN:
+        for job in jobs:
+            yield from render_job(ctx, job)
+        return
+    with _pool(initializer=_adopt, initargs=(ctx,)) as pool:
+        for pages in pool.map(_render_in_worker, jobs, chunksize=8):
+            yield from pages
 
 
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
@@ -224,39 +268,40 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
-    todo = [s for s in sources
-            if not (store.has_entry("files", s.key) and store.has_entry("light", s.key))]
+    todo = [s for s in sources if not store.has_entry("files", s.key)]
     todo_keys = {s.key for s in todo}
-    fresh = _fresh_results(todo, config, log)
+    fresh = _fresh_results(todo, config, store, log)
     report.files, report.reused_files = len(sources), len(sources) - len(todo)
     timings = dict.fromkeys(STAGES, 0.0)
+    known: dict[str, FileResult] = store.load("hollow")
+    hollows: dict[str, FileResult] = {}
     issues: list[Issue] = []
     digests: dict[int, IssueDigest] = {}
     for source in sources:
         if source.key in todo_keys:
-            result = next(fresh)
-            store.save_entry("files", source.key, result)
-            for stage, spent in result.timings.items():
+            hollow = next(fresh)
+            for stage, spent in hollow.timings.items():
                 timings[stage] += spent
-            slim = _light(result, dropped_counts(result.issues))
-            store.save_entry("light", source.key, slim)
-        else:
-            slim = store.load_entry("light", source.key)
-        report.problems.extend(slim.problems)
-        for kind, count in slim.dropped.items():
+        elif source.key in known:
+            hollow = known[source.key]
+        else:  # cached by a build that stopped before it could note what it holds
+            whole = store.load_entry("files", source.key)
+            hollow = _hollow(whole, dropped_counts(whole.issues))
+        hollows[source.key] = hollow
+        report.problems.extend(hollow.problems)
+        for kind, count in hollow.dropped.items():
             report.dropped[kind] = report.dropped.get(kind, 0) + count
-        for issue, digest in zip(slim.issues, slim.digests):
+        for issue, digest in zip(hollow.issues, hollow.digests):
             issues.append(issue)
             if digest is not None:
                 digests[id(issue)] = digest
     if todo:
         next(fresh, None)  # let the generator save the summary cache
     report.dropped = dict(sorted(report.dropped.items()))
-    for table in ("files", "light"):
-        store.prune_entries(table, {s.key for s in sources})
-    full = _FullDigests(store, {s.display: s.key for s in sources})
+    store.prune_entries("files", {s.key for s in sources})
+    cached = Digests(store, {s.display: s.key for s in sources})
     kept_issues, repeats = cross_file_duplicates([i for i in issues if i.duplicate_of is None],
-                                                 full.text)
+                                                 cached.text)
     for repeat, original in repeats:
         report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
                                        f"{original.source}: kept that copy", repeat.first_line,
@@ -268,7 +313,8 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     site = group_by_week([digests[id(i)] for i in kept_issues])
     writer = SiteWriter(output)
     try:
-        render_site(site, config.site, config.feed, templates, memo, writer, full)
+        render_site(site, config.site, config.feed, templates, memo, writer, cached.load,
+                    _render_on_every_core)
     except BaseException:
         writer.abandon()
         raise
@@ -281,6 +327,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     report.timings = {**timings, "total": time.perf_counter() - began}
     replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
     replay.problems = report.problems[found_problems:]
+    store.save("hollow", {s.key: hollows[s.key] for s in sources})
     store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
                          "fragments": memo.new_fragments,
                          "files": dict(writer.names)})

@@ -19,17 +19,21 @@ from . import dates
 from .feeds import Channel, Entry, feed_files
 from .pages import (
     Context,
+    Job,
     Output,
     PageMemo,
+    Rendered,
+    Runner,
     Sink,
-    environment,
-    issue_pages,
     listing_pages,
-    week_pages,
+    render_in_turn,
+    render_job,
+    week_and_issue_pages,
 )
 from .urls import Paths, absolute, issue_order
 
-__all__ = ["PageMemo", "default_templates", "render_site"]
+__all__ = ["Context", "Job", "PageMemo", "Rendered", "Runner", "default_templates",
+           "render_job", "render_site"]
 
 
 def _fingerprint(folder: Path) -> list[tuple[str, bytes]]:
@@ -52,13 +56,15 @@ def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:
 def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
                 templates: Path | None = None, memo: PageMemo | None = None,
                 sink: Sink | None = None,
-                full: Callable[[IssueDigest], IssueDigest] | None = None) -> dict[str, bytes]:
+                load: Callable[[IssueDigest], IssueDigest] | None = None,
+                runner: Runner = render_in_turn) -> dict[str, bytes]:
     """Every file of the site, keyed by output-relative POSIX path. Writes nothing itself.
 
     With a `sink`, files go there one by one and an empty dict is returned. With a `memo` of
     the inputs of the last build's pages too, week and issue pages whose inputs are unchanged
-    are the sink's to reuse. `full` gives an issue's whole digest when the site holds a
-    lighter one (the build keeps only summaries in memory).
+    are the sink's to reuse. When the site holds hollow digests (no sections), `load` gives
+    an issue's whole one; `runner` may render the week and issue pages in other processes
+    (then `load` must pickle).
     """
     folders = list(dict.fromkeys([templates or default_templates(), default_templates()]))
     weeks = [(w, _unique(w.issues)) for w in sorted(site.weeks, key=lambda w: w.start,
@@ -66,15 +72,14 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
     weeks = [(w, issues) for w, issues in weeks if issues]
     undated = _unique(site.undated)
     paths = Paths([d for _, issues in weeks for d in issues] + undated)
-    ctx = Context(config, paths, environment(folders), weeks, undated, Output(sink))
-    if full is not None:
-        ctx.full = full
+    ctx = Context(config, paths, folders, weeks, undated, Output(sink))
+    if load is not None:
+        ctx.load = load
     if memo is not None and sink is not None:
         ctx.memo = memo
-        salt = repr((config, bool(undated), [_fingerprint(f) for f in folders]))
+        salt = repr((config, [_fingerprint(f) for f in folders]))
         ctx.salt = hashlib.sha256(salt.encode()).hexdigest()
-    week_pages(ctx)
-    issue_pages(ctx)
+    week_and_issue_pages(ctx, runner)
     listing_pages(ctx)
     ctx.files.update(_feeds(ctx, feed))
     for folder in reversed(folders):
@@ -92,8 +97,11 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     entries = []
     def entry_html(week: Week, issues: list[IssueDigest]) -> str:
-        return ctx.fragment(lambda: fragment.render(url=url, **ctx.digest_view(week, issues)),
-                            issues, week.key)
+        def make() -> str:
+            view = ctx.digest_view(week, [ctx.load(d) for d in issues])
+            return fragment.render(url=url, **view)
+
+        return ctx.fragment(make, issues, week.key)
 
     for week, issues in ctx.weeks[: feed.entries]:
         titles = "; ".join(d.issue.title for d in issues)

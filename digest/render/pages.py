@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -88,17 +89,30 @@ class Output:
 
 @dataclass
 class Context:
-    """What every page shares: the site, the paths, the issues and weeks to show."""
+    """What every page shares: the site, the paths, the issues and weeks to show.
+
+    The site may hold hollow digests (no sections): `load` gives the whole digest that week
+    pages, issue pages and feeds show. A context pickles without its output, so that worker
+    processes can render pages.
+    """
 
     site: SiteConfig
     paths: Paths
-    env: jinja2.Environment
+    folders: list[Path]  # template folders, first one wins
     weeks: list[tuple[Week, list[IssueDigest]]]
     undated: list[IssueDigest]
     files: Output = field(default_factory=Output)
     memo: PageMemo = field(default_factory=PageMemo)
-    full: Callable[[IssueDigest], IssueDigest] = lambda digest: digest
+    load: Callable[[IssueDigest], IssueDigest] = lambda digest: digest
     salt: str = ""  # hash of the templates and settings every page depends on
+
+    @functools.cached_property
+    def env(self) -> jinja2.Environment:
+        return environment(self.folders)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: v for k, v in self.__dict__.items() if k != "env"}
+        return {**state, "files": Output(), "memo": PageMemo()}
 
     def reuse(self, page: str, *inputs: object) -> str | None:
         """Reuse a page made from the same inputs last time; else the key to store it under.
@@ -124,14 +138,22 @@ class Context:
         self.memo.new_fragments[key] = html if html is not None else make()
         return self.memo.new_fragments[key]
 
+    def html(self, template: str, page: str, url: Callable[[str], str] | None = None,
+             **values: Any) -> bytes:
+        """`template` rendered as the output file `page`."""
+        link = url or relative(page)
+        return self.env.get_template(template).render(
+            site=self.site, page=page, url=link, canonical=absolute(self.site.base_url)(page),
+            feeds=FEEDS, paths=self.paths, has_undated=bool(self.undated), **values,
+        ).encode("utf-8")
+
     def render(self, template: str, page: str, url: Callable[[str], str] | None = None,
                key: str | None = None, **values: Any) -> None:
         """Render `template` into the output file `page` (and remember it under `key`)."""
-        link = url or relative(page)
-        html = self.env.get_template(template).render(
-            site=self.site, page=page, url=link, canonical=absolute(self.site.base_url)(page),
-            feeds=FEEDS, paths=self.paths, has_undated=bool(self.undated), **values)
-        self.files[page] = html.encode("utf-8")
+        self.put(page, key, self.html(template, page, url, **values))
+
+    def put(self, page: str, key: str | None, data: bytes) -> None:
+        self.files[page] = data
         if key:
             self.memo.new[page] = key
 
@@ -153,47 +175,102 @@ def _keyed(digests: list[IssueDigest], ctx: Context) -> list[tuple[str, str]] | 
     return [(d.key, ctx.paths.issue(d.issue)) for d in digests]
 
 
-def week_pages(ctx: Context) -> None:
+@dataclass
+class Job:
+    """Pages of one week to make: its own, the home page's for the newest week, and those of
+    its issues (`week` None: an undated issue's). Each page is (template, page, memo key,
+    position of its issue in the week, or None for a week page)."""
+
+    week: int | None
+    pages: list[tuple[str, str, str | None, int | None]] = field(default_factory=list)
+
+
+Rendered = tuple[str, str | None, bytes]  # page, memo key, bytes
+Runner = Callable[[Context, list[Job]], Iterable[Rendered]]
+
+
+def page_jobs(ctx: Context) -> list[Job]:
+    """The week, home and issue pages to render: those whose inputs changed since the last
+    build (the rest are taken from it now)."""
+    jobs = []
     for n, (week, issues) in enumerate(ctx.weeks):
-        newer = ctx.weeks[n - 1][0] if n > 0 else None
-        older = ctx.weeks[n + 1][0] if n + 1 < len(ctx.weeks) else None
+        job = Job(n)
         keyed = _keyed(issues, ctx)
+        newer, older = _neighbours(ctx, n)
         around = (week.key, newer and newer.key, older and older.key)
-        page = ctx.paths.week(week)
-        week_key = ctx.reuse(page, keyed, around) if keyed else None
-        index_key = ctx.reuse("index.html", keyed, around) if keyed and n == 0 else None
-        if keyed and page in ctx.files and (n > 0 or "index.html" in ctx.files):
-            continue
-        view = ctx.digest_view(week, issues)
-        if page not in ctx.files:
-            ctx.render("week.html", page, key=week_key, newer=newer, older=older, **view)
-        if n == 0 and "index.html" not in ctx.files:
-            ctx.render("index.html", "index.html", key=index_key, newer=None, older=older,
-                       **view)
-    if not ctx.weeks:
-        ctx.render("index.html", "index.html", week=None, groups=[], reading=None,
-                   newer=None, older=None)
+        pages = [("week.html", ctx.paths.week(week))]
+        if n == 0:
+            pages.append(("index.html", "index.html"))
+        for template, page in pages:
+            key = ctx.reuse(page, keyed, around) if keyed else None
+            if page not in ctx.files:
+                job.pages.append((template, page, key, None))
+        for i, digest in enumerate(issues):
+            job.pages += _issue_page(ctx, digest, week, i)
+        jobs += [job] if job.pages else []
+    for i, digest in enumerate(ctx.undated):
+        job = Job(None, _issue_page(ctx, digest, None, i))
+        jobs += [job] if job.pages else []
+    return jobs
 
 
-def issue_pages(ctx: Context) -> None:
-    for week, issues in ctx.weeks:
-        for digest in issues:
-            issue_page(ctx, digest, week)
-    for digest in ctx.undated:
-        issue_page(ctx, digest, None)
+def _neighbours(ctx: Context, n: int) -> tuple[Week | None, Week | None]:
+    newer = ctx.weeks[n - 1][0] if n > 0 else None
+    older = ctx.weeks[n + 1][0] if n + 1 < len(ctx.weeks) else None
+    return newer, older
 
 
-def issue_page(ctx: Context, digest: IssueDigest, week: Week | None) -> None:
+def _issue_page(ctx: Context, digest: IssueDigest, week: Week | None,
+                i: int) -> list[tuple[str, str, str | None, int | None]]:
+    """The issue's page, unless it is taken from the last build."""
     page = ctx.paths.issue(digest.issue)
     key = None
     if digest.key and ctx.salt:
         key = ctx.reuse(page, digest.key, week and ctx.paths.week(week),
                         ctx.paths.newsletter(digest.issue.publication))
         if key is None:
-            return
-    digest = ctx.full(digest)
-    ctx.render("issue.html", page, key=key, issue=digest.issue, week=week,
-               sections=issue_sections(digest), reading=stats.reading([digest]))
+            return []
+    return [("issue.html", page, key, i)]
+
+
+def render_job(ctx: Context, job: Job) -> list[Rendered]:
+    """The pages of one job, rendered (in whichever process holds the context)."""
+    week, issues = ctx.weeks[job.week] if job.week is not None else (None, ctx.undated)
+    loaded: dict[int, IssueDigest] = {}
+
+    def digest(i: int) -> IssueDigest:
+        if i not in loaded:
+            loaded[i] = ctx.load(issues[i])
+        return loaded[i]
+
+    done = []
+    for template, page, key, i in job.pages:
+        if i is not None:
+            whole = digest(i)
+            values = {"issue": whole.issue, "week": week, "sections": issue_sections(whole),
+                      "reading": stats.reading([whole])}
+        else:
+            assert job.week is not None and week is not None
+            newer, older = _neighbours(ctx, job.week)
+            view = ctx.digest_view(week, [digest(n) for n in range(len(issues))])
+            values = {**view, "older": older, "newer": newer if template == "week.html" else None}
+        done.append((page, key, ctx.html(template, page, **values)))
+    return done
+
+
+def render_in_turn(ctx: Context, jobs: list[Job]) -> Iterator[Rendered]:
+    """The default runner: every job in this process, one after another."""
+    for job in jobs:
+        yield from render_job(ctx, job)
+
+
+def week_and_issue_pages(ctx: Context, runner: Runner = render_in_turn) -> None:
+    """Every week page, the home page and every issue page: made, or reused."""
+    for page, key, data in runner(ctx, page_jobs(ctx)):
+        ctx.put(page, key, data)
+    if not ctx.weeks:
+        ctx.render("index.html", "index.html", week=None, groups=[], reading=None,
+                   newer=None, older=None)
 
 
 def listing_pages(ctx: Context) -> None:

@@ -15,6 +15,7 @@ from digest.model import Link
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 # Text markdown-it would only escape: no emphasis, code, escape or entity characters in it.
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
 _PLAIN = re.compile(r"[^*_`\\&<>\[\]!~]*")
 
 
@@ -43,7 +44,7 @@ def inline(text: str) -> Markup:
 def safe_url(url: str) -> str | None:
     """The URL if its scheme is http, https or mailto (and it has somewhere to go), else None."""
     url = url.strip()
-    if any(ord(c) < 33 for c in url):
+    if _CONTROL_OR_SPACE.search(url):
         return None
     try:
         parts = urlsplit(url)

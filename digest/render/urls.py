@@ -71,10 +71,14 @@ class Paths:
 def relative(page: str) -> Callable[[str], str]:
     """A function giving the link from `page` to another output path (which may have #frag)."""
     folder = posixpath.dirname(page)
+    seen: dict[str, str] = {}  # a page links to a few paths many times (a sentence each)
 
     def link(target: str) -> str:
         path, _, fragment = target.partition("#")
-        rel = posixpath.relpath(path, folder or ".") if path else posixpath.basename(page)
+        rel = seen.get(path)
+        if rel is None:
+            rel = posixpath.relpath(path, folder or ".") if path else posixpath.basename(page)
+            seen[path] = rel
         return rel + (f"#{fragment}" if fragment else "")
 
     return link
