@@ -15,11 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digest.buildcache import Store, code_fingerprint, digest_of, folder_fingerprint
 from digest.config import Config
 from digest.model import Issue, IssueDigest, Problem
+
+if TYPE_CHECKING:
+    from digest.render import Context, Job, Rendered
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
@@ -199,7 +202,8 @@ class Digests:
         if found is None:
             found = self.store.load_entry("files", self.keys[source])
             if not isinstance(found, FileResult):
-                raise RuntimeError(f"the build cache lost the entry of {source}")
+                raise RuntimeError(f"the build cache entry of {source} is missing or damaged;"
+                                   f" delete {self.store.folder} and build again")
         self.held[source] = found
         if len(self.held) > self.KEEP:
             del self.held[next(iter(self.held))]
@@ -216,21 +220,22 @@ class Digests:
         return issue_text(self.file(issue.source).issues[issue.index])
 
 
-_CONTEXT: Any = None  # a page-rendering worker's render context
+_CONTEXT: Context | None = None  # a page-rendering worker's render context
 
 
-def _adopt(context: Any) -> None:
+def _adopt(context: Context) -> None:
     global _CONTEXT
     _CONTEXT = context
 
 
-def _render_in_worker(job: Any) -> list[Any]:
+def _render_in_worker(job: Job) -> list[Rendered]:
     from digest.render import render_job
 
+    assert _CONTEXT is not None
     return render_job(_CONTEXT, job)
 
 
-def _render_on_every_core(ctx: Any, jobs: list[Any]) -> Iterator[Any]:
+def _render_on_every_core(ctx: Context, jobs: list[Job]) -> Iterator[Rendered]:
     """Week and issue pages in worker processes when there are many, in order."""
     from digest.render import render_job
 
@@ -245,7 +250,6 @@ def _render_on_every_core(ctx: Any, jobs: list[Any]) -> Iterator[Any]:
 
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     from digest.render import PageMemo, default_templates, render_site
-    from digest.segment.account import dropped_counts
     from digest.segment.dedupe import cross_file_duplicates
     from digest.weeks import group_by_week
     from digest.writer import SiteWriter, output_intact
@@ -268,12 +272,12 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
-    todo = [s for s in sources if not store.has_entry("files", s.key)]
+    known: dict[str, FileResult] = store.load("hollow")
+    todo = [s for s in sources if s.key not in known or not store.has_entry("files", s.key)]
     todo_keys = {s.key for s in todo}
     fresh = _fresh_results(todo, config, store, log)
     report.files, report.reused_files = len(sources), len(sources) - len(todo)
     timings = dict.fromkeys(STAGES, 0.0)
-    known: dict[str, FileResult] = store.load("hollow")
     hollows: dict[str, FileResult] = {}
     issues: list[Issue] = []
     digests: dict[int, IssueDigest] = {}
@@ -282,11 +286,8 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
             hollow = next(fresh)
             for stage, spent in hollow.timings.items():
                 timings[stage] += spent
-        elif source.key in known:
+        else:
             hollow = known[source.key]
-        else:  # cached by a build that stopped before it could note what it holds
-            whole = store.load_entry("files", source.key)
-            hollow = _hollow(whole, dropped_counts(whole.issues))
         hollows[source.key] = hollow
         report.problems.extend(hollow.problems)
         for kind, count in hollow.dropped.items():

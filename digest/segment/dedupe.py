@@ -38,6 +38,8 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 
 def find_duplicates(texts: list[str], threshold: float = NEAR) -> dict[int, int]:
     """Map each duplicate's index to the index of the earlier copy it repeats."""
+    if len(texts) < 2:
+        return {}
     prints = [fingerprint(t) for t in texts]
     found: dict[int, int] = {}
     for j in range(len(texts)):

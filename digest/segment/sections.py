@@ -18,6 +18,7 @@ class _Open:
     section: Section
     layout: str = "prose"
     lines: list[tuple[int, int]] = field(default_factory=list)
+    numbered: bool = False  # some story so far has a number
 
     def take(self, block: Block) -> None:
         self.lines.append((block.line, block.end_line))
@@ -124,11 +125,12 @@ def _subhead(current: _Open, block: Block) -> None:
 
 def _add_item(current: _Open, block: Block, profile: Profile) -> None:
     items: list[Item] = current.section.items
-    level = item_level(block, profile, any(i.number is not None for i in items)) or 1
+    level = item_level(block, profile, current.numbered) or 1
     if level == 2 and items:
         item = item_from(block, profile.sub_item, profile)
         item.number = None
         items[-1].sub_items.append(item)
     else:
         items.append(item_from(block, profile.item, profile))
+        current.numbered = current.numbered or items[-1].number is not None
     current.take(block)
