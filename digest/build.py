@@ -319,11 +319,11 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     except BaseException:
         writer.abandon()
         raise
-    timings["render"] = time.perf_counter() - start
+    timings["render"] = time.perf_counter() - start - writer.seconds
     report.pages = sum(1 for name in writer.names if name.endswith(".html"))
     start = time.perf_counter()
     written = writer.commit()
-    timings["write"] = time.perf_counter() - start
+    timings["write"] = time.perf_counter() - start + writer.seconds
     report.written, report.unchanged = written.written, not written.swapped
     report.timings = {**timings, "total": time.perf_counter() - began}
     replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -77,6 +78,7 @@ class SiteWriter:
         (self.fresh / PLACEHOLDER).write_bytes(b"")
         self.names: dict[str, int] = {}
         self.result = WriteResult()
+        self.seconds = 0.0  # spent writing and linking files, for the build's stage times
 
     def _target(self, name: str) -> Path:
         target = self.fresh / str(safe_relative(name))
@@ -88,15 +90,18 @@ class SiteWriter:
         old = self.existing.get(name)
         if old is None or name in self.names:
             return False
+        start = time.perf_counter()
         try:
             os.link(old, self._target(name))
         except OSError:
             shutil.copyfile(old, self._target(name))
         self.names[name] = old.stat().st_size
         self.result.unchanged += 1
+        self.seconds += time.perf_counter() - start
         return True
 
     def put(self, name: str, data: bytes) -> None:
+        start = time.perf_counter()
         target = self._target(name)
         old = self.existing.get(name)
         if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
@@ -109,6 +114,7 @@ class SiteWriter:
             target.write_bytes(data)
             self.result.written += 1
         self.names[name] = len(data)
+        self.seconds += time.perf_counter() - start
 
     def commit(self) -> WriteResult:
         """Swap the new folder in, unless it holds exactly the files already there."""
