@@ -235,16 +235,19 @@ def _render_in_worker(job: Job) -> list[Rendered]:
     return render_job(_CONTEXT, job)
 
 
-def _render_on_every_core(ctx: Context, jobs: list[Job]) -> Iterator[Rendered]:
-    """Week and issue pages in worker processes when there are many, in order."""
-    from digest.render import render_job
+def _render_on_every_core(ctx: Context, jobs: list[Job],
+                          meanwhile: Callable[[], None]) -> Iterator[Rendered]:
+    """Week and issue pages in worker processes when there are many, in order; this
+    process makes the other pages meanwhile."""
+    from digest.render import render_in_turn
 
     if len(jobs) < PARALLEL_MIN:
-        for job in jobs:
-            yield from render_job(ctx, job)
+        yield from render_in_turn(ctx, jobs, meanwhile)
         return
     with _pool(initializer=_adopt, initargs=(ctx,)) as pool:
-        for pages in pool.map(_render_in_worker, jobs, chunksize=8):
+        rendered = pool.map(_render_in_worker, jobs, chunksize=8)
+        meanwhile()
+        for pages in rendered:
             yield from pages
 
 

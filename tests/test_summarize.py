@@ -88,6 +88,20 @@ def test_unknown_algorithm_names_the_valid_ones() -> None:
         summarize_text("", 2, "bogus")
 
 
+def test_items_are_cut_at_a_sentence_end_followed_by_a_space() -> None:
+    from digest.summarize.policy import first_sentence
+
+    assert first_sentence("Deny todo!() in tidy") == "Deny todo!() in tidy"
+    assert first_sentence("incr.comp.: Add new DepGraph implementation") == (
+        "incr.comp.: Add new DepGraph implementation")
+    assert first_sentence("See https://github.com/search?q=is%3Apr for more") == (
+        "See https://github.com/search?q=is%3Apr for more")
+    assert first_sentence("Dr. Smith arrived. He left.") == "Dr. Smith arrived."
+    assert first_sentence("\n  Trains got faster! Nobody noticed.\nSecond line.") == (
+        "Trains got faster!")
+    assert first_sentence("   ") == ""
+
+
 def test_tokenizer_splits_per_line_and_drops_punctuation() -> None:
     tokenizer = DigestTokenizer()
     assert tokenizer.language == "english"

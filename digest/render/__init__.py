@@ -33,7 +33,7 @@ from .pages import (
 from .urls import Paths, absolute, issue_order
 
 __all__ = ["Context", "Job", "PageMemo", "Rendered", "Runner", "default_templates",
-           "render_job", "render_site"]
+           "render_in_turn", "render_job", "render_site"]
 
 
 def _fingerprint(folder: Path) -> list[tuple[str, bytes]]:
@@ -79,9 +79,11 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
         ctx.memo = memo
         salt = repr((config, [_fingerprint(f) for f in folders]))
         ctx.salt = hashlib.sha256(salt.encode()).hexdigest()
-    week_and_issue_pages(ctx, runner)
-    listing_pages(ctx)
-    ctx.files.update(_feeds(ctx, feed))
+    def meanwhile() -> None:
+        listing_pages(ctx)
+        ctx.files.update(_feeds(ctx, feed))
+
+    week_and_issue_pages(ctx, runner, meanwhile)
     for folder in reversed(folders):
         ctx.files.update(_static(folder / "static"))
     ctx.files["sitemap.xml"] = _sitemap(ctx)

@@ -186,7 +186,9 @@ class Job:
 
 
 Rendered = tuple[str, str | None, bytes]  # page, memo key, bytes
-Runner = Callable[[Context, list[Job]], Iterable[Rendered]]
+# Renders jobs, calling `meanwhile` once before its first result (a runner that hands the
+# jobs to other processes calls it as soon as they are under way).
+Runner = Callable[[Context, list[Job], Callable[[], None]], Iterable[Rendered]]
 
 
 def page_jobs(ctx: Context) -> list[Job]:
@@ -258,15 +260,19 @@ def render_job(ctx: Context, job: Job) -> list[Rendered]:
     return done
 
 
-def render_in_turn(ctx: Context, jobs: list[Job]) -> Iterator[Rendered]:
+def render_in_turn(ctx: Context, jobs: list[Job],
+                   meanwhile: Callable[[], None]) -> Iterator[Rendered]:
     """The default runner: every job in this process, one after another."""
+    meanwhile()
     for job in jobs:
         yield from render_job(ctx, job)
 
 
-def week_and_issue_pages(ctx: Context, runner: Runner = render_in_turn) -> None:
-    """Every week page, the home page and every issue page: made, or reused."""
-    for page, key, data in runner(ctx, page_jobs(ctx)):
+def week_and_issue_pages(ctx: Context, runner: Runner = render_in_turn,
+                         meanwhile: Callable[[], None] = lambda: None) -> None:
+    """Every week page, the home page and every issue page: made, or reused; `meanwhile`
+    makes the other pages while a runner's workers are busy."""
+    for page, key, data in runner(ctx, page_jobs(ctx), meanwhile):
         ctx.put(page, key, data)
     if not ctx.weeks:
         ctx.render("index.html", "index.html", week=None, groups=[], reading=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -11,10 +12,11 @@ from digest.model import Issue, IssueDigest, Item, OutletCount, Section, Section
 
 from .algorithms import select
 from .cache import SummaryCache, summary_key
-from .tokenizer import split_sentences
+from .tokenizer import CHUNK, split_sentences
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
 MIN_SENTENCE_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
 @dataclass
@@ -60,8 +62,14 @@ Splitter = Callable[[str], list[str]]
 
 
 def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
-    """The first sentence; only the first line with text in it is split to find it."""
-    line = next((line for line in text.split("\n") if line.strip()), "")
+    """The first sentence of the first line with text in it.
+
+    A line where no full stop, question or exclamation mark is followed by a space is one
+    sentence: pysbd would cut list items such as "Deny todo!() in tidy" or "incr.comp.: Add
+    a graph" at the mark (and it is the slowest step of cutting a roundup)."""
+    line = next((line for line in text.split("\n") if line.strip()), "").strip()
+    if len(line) <= CHUNK and not _SENTENCE_END.search(line):
+        return line
     sentences = splitter(line)
     return sentences[0] if sentences else text.strip()
 
