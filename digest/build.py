@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ class BuildReport:
     written: int = 0
     unchanged: bool = False
     reused_files: int = 0
+    workers: int = 0  # processes started to read files or render pages; 0 if none
 
     @property
     def warnings(self) -> int:
@@ -65,7 +66,7 @@ class Source:
     key: str  # hash of everything the file's result depends on
 
 
-@lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=4)
 def _profiles(extra: tuple[str, ...]) -> Any:
     from digest.segment import load_profiles
 
@@ -141,17 +142,19 @@ def _display(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _fresh_results(todo: list[Source], config: Config, store: Store,
-                   log: Log) -> Iterator[FileResult]:
+def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
+                   report: BuildReport) -> Iterator[FileResult]:
     """Hollow results of the files not in the cache, in order, each cached as it is made: on
     every core when there are many."""
     from digest.summarize import SummaryCache
 
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
-    if len(todo) >= PARALLEL_MIN:
+    workers = _workers(config)
+    if workers > 1 and len(todo) >= PARALLEL_MIN:
         # Many new files: every core, and no sentence cache to hold (the results are cached).
-        with _pool() as pool:
+        report.workers = workers
+        with _pool(workers) as pool:
             done = pool.map(_process_in_worker, todo, [extra_dirs] * len(todo),
                             [config.summary] * len(todo), [store] * len(todo), chunksize=4)
             for n, (source, result) in enumerate(zip(todo, done), 1):
@@ -165,10 +168,14 @@ def _fresh_results(todo: list[Source], config: Config, store: Store,
     cache.save()
 
 
-def _pool(workers: int | None = None, **options: Any) -> Any:
+def _workers(config: Config) -> int:
+    return config.build.jobs or min(os.cpu_count() or 1, 8)
+
+
+def _pool(workers: int, **options: Any) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(workers or min(os.cpu_count() or 1, 8), **options)
+    return ProcessPoolExecutor(workers, **options)
 
 
 def _hollow(result: FileResult, dropped: dict[str, int]) -> FileResult:
@@ -235,16 +242,17 @@ def _render_in_worker(job: Job) -> list[Rendered]:
     return render_job(_CONTEXT, job)
 
 
-def _render_on_every_core(ctx: Context, jobs: list[Job],
+def _render_on_every_core(workers: int, report: BuildReport, ctx: Context, jobs: list[Job],
                           meanwhile: Callable[[], None]) -> Iterator[Rendered]:
     """Week and issue pages in worker processes when there are many, in order; this
     process makes the other pages meanwhile."""
     from digest.render import render_in_turn
 
-    if len(jobs) < PARALLEL_MIN:
+    if workers < 2 or len(jobs) < PARALLEL_MIN:
         yield from render_in_turn(ctx, jobs, meanwhile)
         return
-    with _pool(initializer=_adopt, initargs=(ctx,)) as pool:
+    report.workers = workers
+    with _pool(workers, initializer=_adopt, initargs=(ctx,)) as pool:
         rendered = pool.map(_render_in_worker, jobs, chunksize=8)
         meanwhile()
         for pages in rendered:
@@ -271,14 +279,15 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     if state.get("fingerprint") == fingerprint and output_intact(output, state.get("files", {})):
         kept: BuildReport = state["report"]
         kept.problems = report.problems + kept.problems
-        kept.unchanged, kept.written = True, 0
+        kept.unchanged, kept.written, kept.workers = True, 0, 0
+        kept.reused_files = kept.files
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
     known: dict[str, FileResult] = store.load("hollow")
     todo = [s for s in sources if s.key not in known or not store.has_entry("files", s.key)]
     todo_keys = {s.key for s in todo}
-    fresh = _fresh_results(todo, config, store, log)
+    fresh = _fresh_results(todo, config, store, log, report)
     report.files, report.reused_files = len(sources), len(sources) - len(todo)
     timings = dict.fromkeys(STAGES, 0.0)
     hollows: dict[str, FileResult] = {}
@@ -318,7 +327,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     writer = SiteWriter(output)
     try:
         render_site(site, config.site, config.feed, templates, memo, writer, cached.load,
-                    _render_on_every_core)
+                    functools.partial(_render_on_every_core, _workers(config), report))
     except BaseException:
         writer.abandon()
         raise

@@ -94,6 +94,8 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202 - Config, imported l
         config.build.input = str(Path(args.input).resolve())
     if getattr(args, "output", None):
         config.build.output = str(Path(args.output).resolve())
+    if getattr(args, "jobs", None) is not None:
+        config.build.jobs = args.jobs
     return config
 
 
@@ -121,7 +123,8 @@ def _build(args: argparse.Namespace) -> int:
         print("  time: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()))
         print("  dropped: " + (", ".join(f"{k} {v}" for k, v in report.dropped.items())
                                or "nothing"))
-        print(f"  reused from the cache: {report.reused_files} of {report.files} files")
+        print(f"  reused from the cache: {report.reused_files} of {report.files} files; "
+              f"worker processes: {report.workers or 'none'}")
     return 1 if args.strict and report.warnings else 0
 
 
@@ -169,6 +172,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--output", metavar="DIR", help="folder to write the site into")
     _common(build)
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning")
+    build.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                       help="worker processes (default: one per core; 1: none)")
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument("-v", "--verbose", action="count", default=0,
@@ -182,6 +187,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-rebuild", action="store_true", help="serve without watching")
     serve.set_defaults(run=_serve, input=None, output=None)
     return top
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected 0 or a positive whole number, got {text!r}")
+    return int(text)
 
 
 def _common(command: argparse.ArgumentParser) -> None:

@@ -35,6 +35,7 @@ class BuildConfig:
     profiles: str = "profiles"
     templates: str = "templates"
     cache: str = ".digest-cache"
+    jobs: int = 0  # worker processes for many new files or pages; 0: one per core (up to 8)
 
 
 @dataclass
@@ -125,6 +126,8 @@ def load_config(path: Path | None = None, base_url: str | None = None) -> Config
     config.site.base_url = config.site.base_url.rstrip("/") + "/"
     if config.feed.entries < 1:
         raise ConfigError(f"{source}: 'feed.entries' must be at least 1")
+    if config.build.jobs < 0:
+        raise ConfigError(f"{source}: 'build.jobs' must be 0 (one per core) or more")
     try:
         zoneinfo.ZoneInfo(config.site.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:

@@ -118,3 +118,23 @@ def test_an_incremental_rebuild_equals_a_cold_build(tmp_path):
     run_digest("build", "-q", cwd=cold)
     assert tree(warm / "output") == tree(cold / "output")
     assert "Local." in (warm / "output" / "archive.html").read_text(encoding="utf-8")
+
+
+def test_a_build_on_every_core_equals_a_build_in_one_process(tmp_path):
+    """Enough new files to start worker processes (for reading and for rendering pages)."""
+    issues = tmp_path / "issues"
+    issues.mkdir()
+    for copy in range(8):
+        for path in sorted((ROOT / "tests" / "data" / "twir").glob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            year = int(text.split("Date: ", 1)[1][:4])
+            text = text.replace(f"Date: {year}", f"Date: {year + 20 * copy}", 1)
+            text = text.replace("\n", f" (copy {copy})\n", 1)  # the Title: line
+            (issues / f"{copy}-{path.name}").write_text(text, encoding="utf-8")
+    for jobs, workers in (("1", "none"), ("2", "2")):  # each in its own folder and cache
+        (tmp_path / jobs).mkdir()
+        done = run_digest("build", "-v", "-j", jobs, "--input", str(issues), cwd=tmp_path / jobs)
+        assert f"worker processes: {workers}" in done.stdout
+    one, every = tree(tmp_path / "1" / "output"), tree(tmp_path / "2" / "output")
+    assert sum(name.startswith("issues/") for name in every) == 48
+    assert one == every
