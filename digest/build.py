@@ -8,25 +8,28 @@ a hash of what it was made from, and skips everything when nothing changed.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import functools
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from digest.buildcache import Store, code_fingerprint, digest_of, folder_fingerprint
+from digest.buildcache import (
+    Digests,
+    FileResult,
+    Store,
+    code_fingerprint,
+    digest_of,
+    folder_fingerprint,
+    hollowed,
+)
 from digest.config import Config
 from digest.model import Issue, IssueDigest, Problem
-
-if TYPE_CHECKING:
-    from digest.render import Context, Job, Rendered
+from digest.parallel import PARALLEL_MIN, PageRunner, pool, worker_count
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
-PARALLEL_MIN = 40  # below this many new files, worker processes cost more than they save
 
 
 @dataclass
@@ -46,17 +49,6 @@ class BuildReport:
     @property
     def warnings(self) -> int:
         return sum(1 for p in self.problems if p.severity != "info")
-
-
-@dataclass
-class FileResult:
-    """One input file read, segmented and summarized: what is cached, and what workers return."""
-
-    issues: list[Issue]
-    digests: list[IssueDigest | None]  # one per issue; None for a duplicate within the file
-    problems: list[Problem]
-    timings: dict[str, float] = field(default_factory=dict)
-    dropped: dict[str, int] = field(default_factory=dict)  # lines dropped, by kind
 
 
 @dataclass
@@ -108,7 +100,7 @@ def _keep(store: Store, source: Source, result: FileResult) -> FileResult:
     from digest.segment.account import dropped_counts
 
     store.save_entry("files", source.key, result)
-    return _hollow(result, dropped_counts(result.issues))
+    return hollowed(result, dropped_counts(result.issues))
 
 
 def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
@@ -150,12 +142,12 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
 
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
-    workers = _workers(config)
+    workers = worker_count(config.build.jobs)
     if workers > 1 and len(todo) >= PARALLEL_MIN:
         # Many new files: every core, and no sentence cache to hold (the results are cached).
         report.workers = workers
-        with _pool(workers) as pool:
-            done = pool.map(_process_in_worker, todo, [extra_dirs] * len(todo),
+        with pool(workers) as processes:
+            done = processes.map(_process_in_worker, todo, [extra_dirs] * len(todo),
                             [config.summary] * len(todo), [store] * len(todo), chunksize=4)
             for n, (source, result) in enumerate(zip(todo, done), 1):
                 log(f"reading and summarizing {n}/{len(todo)} {source.display}")
@@ -168,100 +160,9 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
     cache.save()
 
 
-def _workers(config: Config) -> int:
-    return config.build.jobs or min(os.cpu_count() or 1, 8)
-
-
-def _pool(workers: int, **options: Any) -> Any:
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(workers, **options)
-
-
-def _hollow(result: FileResult, dropped: dict[str, int]) -> FileResult:
-    """A file's issues and digests without their sections: all that the build keeps of every
-    issue in memory (titles, dates, word and outlet counts), so memory stays flat at scale."""
-    issues: list[Issue] = []
-    digests: list[IssueDigest | None] = []
-    for issue, digest in zip(result.issues, result.digests):
-        hollow = dataclasses.replace(issue, sections=[], dropped=[])
-        issues.append(hollow)
-        digests.append(digest and dataclasses.replace(digest, issue=hollow, sections=[],
-                                                      split={}))
-    return FileResult(issues, digests, result.problems, result.timings, dropped)
-
-
-class Digests:
-    """Whole digests read back from the cache for the hollow ones the build holds, a few
-    files at a time. Picklable, so page-rendering workers read them themselves."""
-
-    KEEP = 4  # files held: a week page may need issues of several files
-
-    def __init__(self, store: Store, keys: dict[str, str]) -> None:
-        self.store, self.keys = store, keys  # source file as displayed -> its cache key
-        self.held: dict[str, FileResult] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"store": self.store, "keys": self.keys, "held": {}}
-
-    def file(self, source: str) -> FileResult:
-        found = self.held.pop(source, None)
-        if found is None:
-            found = self.store.load_entry("files", self.keys[source])
-            if not isinstance(found, FileResult):
-                raise RuntimeError(f"the build cache entry of {source} is missing or damaged;"
-                                   f" delete {self.store.folder} and build again")
-        self.held[source] = found
-        if len(self.held) > self.KEEP:
-            del self.held[next(iter(self.held))]
-        return found
-
-    def load(self, hollow: IssueDigest) -> IssueDigest:
-        found = self.file(hollow.issue.source).digests[hollow.issue.index]
-        assert found is not None
-        return found
-
-    def text(self, issue: Issue) -> str:
-        from digest.segment.dedupe import issue_text
-
-        return issue_text(self.file(issue.source).issues[issue.index])
-
-
-_CONTEXT: Context | None = None  # a page-rendering worker's render context
-
-
-def _adopt(context: Context) -> None:
-    global _CONTEXT
-    _CONTEXT = context
-
-
-def _render_in_worker(job: Job) -> list[Rendered]:
-    from digest.render import render_job
-
-    assert _CONTEXT is not None
-    return render_job(_CONTEXT, job)
-
-
-def _render_on_every_core(workers: int, report: BuildReport, ctx: Context, jobs: list[Job],
-                          meanwhile: Callable[[], None]) -> Iterator[Rendered]:
-    """Week and issue pages in worker processes when there are many, in order; this
-    process makes the other pages meanwhile."""
-    from digest.render import render_in_turn
-
-    if workers < 2 or len(jobs) < PARALLEL_MIN:
-        yield from render_in_turn(ctx, jobs, meanwhile)
-        return
-    report.workers = workers
-    with _pool(workers, initializer=_adopt, initargs=(ctx,)) as pool:
-        rendered = pool.map(_render_in_worker, jobs, chunksize=8)
-        meanwhile()
-        for pages in rendered:
-            yield from pages
-
-
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     from digest.render import PageMemo, default_templates, render_site
-    from digest.segment.dedupe import cross_file_duplicates
+    from digest.segment.dedupe import cross_file_duplicates, issue_text
     from digest.weeks import group_by_week
     from digest.writer import SiteWriter, output_intact
 
@@ -313,8 +214,9 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     report.dropped = dict(sorted(report.dropped.items()))
     store.prune_entries("files", {s.key for s in sources})
     cached = Digests(store, {s.display: s.key for s in sources})
-    kept_issues, repeats = cross_file_duplicates([i for i in issues if i.duplicate_of is None],
-                                                 cached.text)
+    kept_issues, repeats = cross_file_duplicates(
+        [i for i in issues if i.duplicate_of is None],
+        lambda issue: issue_text(cached.file(issue.source).issues[issue.index]))
     for repeat, original in repeats:
         report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
                                        f"{original.source}: kept that copy", repeat.first_line,
@@ -325,12 +227,15 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
     site = group_by_week([digests[id(i)] for i in kept_issues])
     writer = SiteWriter(output)
+    runner = PageRunner(worker_count(config.build.jobs))
     try:
         render_site(site, config.site, config.feed, templates, memo, writer, cached.load,
-                    functools.partial(_render_on_every_core, _workers(config), report))
+                    runner)
     except BaseException:
         writer.abandon()
         raise
+    if runner.started:
+        report.workers = runner.workers
     timings["render"] = time.perf_counter() - start - writer.seconds
     report.pages = sum(1 for name in writer.names if name.endswith(".html"))
     start = time.perf_counter()

@@ -1,4 +1,5 @@
-"""What a build remembers in the cache folder, so that a rebuild redoes only what changed.
+"""What a build remembers in the cache folder, so that a rebuild redoes only what changed,
+and the hollow digests it holds in memory meanwhile.
 
 Every entry is keyed by a hash of what it was made from: a file's bytes, the metadata file,
 the profiles, the summary settings, and the code itself (names, sizes and times of the
@@ -7,15 +8,18 @@ package's files), so an edited profile or a new version of digest starts afresh.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import digest
+from digest.model import Issue, IssueDigest, Problem
 
 CACHE_VERSION = "1"
 
@@ -99,3 +103,58 @@ def _write(path: Path, value: Any) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+@dataclass
+class FileResult:
+    """One input file read, segmented and summarized: what is cached, and what workers return."""
+
+    issues: list[Issue]
+    digests: list[IssueDigest | None]  # one per issue; None for a duplicate within the file
+    problems: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)  # lines dropped, by kind
+
+
+def hollowed(result: FileResult, dropped: dict[str, int]) -> FileResult:
+    """A file's issues and digests without their sections: all that the build keeps of every
+    issue in memory (titles, dates, word and outlet counts), so memory stays flat at scale."""
+    issues: list[Issue] = []
+    digests: list[IssueDigest | None] = []
+    for issue, whole in zip(result.issues, result.digests):
+        shell = dataclasses.replace(issue, sections=[], dropped=[])
+        issues.append(shell)
+        digests.append(whole and dataclasses.replace(whole, issue=shell, sections=[],
+                                                      split={}))
+    return FileResult(issues, digests, result.problems, result.timings, dropped)
+
+
+class Digests:
+    """Whole digests read back from the cache for the hollow ones the build holds, a few
+    files at a time. Picklable, so page-rendering workers read them themselves."""
+
+    KEEP = 4  # files held: a week page may need issues of several files
+
+    def __init__(self, store: Store, keys: dict[str, str]) -> None:
+        self.store, self.keys = store, keys  # source file as displayed -> its cache key
+        self.held: dict[str, FileResult] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"store": self.store, "keys": self.keys, "held": {}}
+
+    def file(self, source: str) -> FileResult:
+        found = self.held.pop(source, None)
+        if found is None:
+            found = self.store.load_entry("files", self.keys[source])
+            if not isinstance(found, FileResult):
+                raise RuntimeError(f"the build cache entry of {source} is missing or damaged;"
+                                   f" delete {self.store.folder} and build again")
+        self.held[source] = found
+        if len(self.held) > self.KEEP:
+            del self.held[next(iter(self.held))]
+        return found
+
+    def load(self, hollow: IssueDigest) -> IssueDigest:
+        found = self.file(hollow.issue.source).digests[hollow.issue.index]
+        assert found is not None
+        return found

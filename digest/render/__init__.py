@@ -16,15 +16,12 @@ from digest.config import FeedConfig, SiteConfig
 from digest.model import IssueDigest, Site, Week
 
 from . import dates
+from .context import Context, Output, PageMemo, Sink
 from .feeds import Channel, Entry, feed_files
 from .pages import (
-    Context,
     Job,
-    Output,
-    PageMemo,
     Rendered,
     Runner,
-    Sink,
     listing_pages,
     render_in_turn,
     render_job,

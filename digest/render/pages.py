@@ -1,178 +1,21 @@
-"""The HTML pages, each rendered from a Jinja2 template with links relative to itself."""
+"""The HTML pages, each rendered from a Jinja2 template with links relative to itself.
+
+Week, home and issue pages are planned as jobs, so that a runner may render them in other
+processes; the listing pages are made in this one.
+"""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Protocol
 
-import jinja2
-
-from digest.config import SiteConfig
 from digest.model import IssueDigest, Week
 
-from . import dates, stats
-from .urls import Paths, absolute, issue_order, relative
-from .views import digest_sections, issue_sections
-
-FEEDS = (("RSS", "feed.xml", "application/rss+xml"),
-         ("Atom", "atom.xml", "application/atom+xml"),
-         ("JSON Feed", "feed.json", "application/feed+json"))
-
-
-def environment(folders: list[Path]) -> jinja2.Environment:
-    """Templates from the first folder that has each one (a project's own, then the default)."""
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders])
-    env = jinja2.Environment(loader=loader, autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["long_date"] = dates.long_date
-    env.filters["week_span"] = dates.week_span
-    env.filters["week_title"] = dates.week_title
-    env.filters["thousands"] = lambda n: f"{n:,}"
-    return env
-
-
-@dataclass
-class PageMemo:
-    """The hash of each page's inputs at the last build, and at this one (`new`)."""
-
-    old: dict[str, str] = field(default_factory=dict)
-    new: dict[str, str] = field(default_factory=dict)
-    fragments: dict[str, str] = field(default_factory=dict)  # feed entries, by their inputs
-    new_fragments: dict[str, str] = field(default_factory=dict)
-
-
-class Sink(Protocol):
-    """Where finished files go: `put` a file, or `reuse` the last build's copy if it has one."""
-
-    def put(self, name: str, data: bytes) -> None: ...
-
-    def reuse(self, name: str) -> bool: ...
-
-
-class Output:
-    """The files made so far, by name; with a sink, their bytes go there and are not kept."""
-
-    def __init__(self, sink: Sink | None = None) -> None:
-        self.sink = sink
-        self.kept: dict[str, bytes] = {}
-        self.names: set[str] = set()
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.names
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self.names))
-
-    def __setitem__(self, name: str, data: bytes) -> None:
-        self.names.add(name)
-        if self.sink is None:
-            self.kept[name] = data
-        else:
-            self.sink.put(name, data)
-
-    def update(self, files: dict[str, bytes]) -> None:
-        for name, data in files.items():
-            self[name] = data
-
-    def reuse(self, name: str) -> bool:
-        if self.sink is None or name in self.names or not self.sink.reuse(name):
-            return False
-        self.names.add(name)
-        return True
-
-
-@dataclass
-class Context:
-    """What every page shares: the site, the paths, the issues and weeks to show.
-
-    The site may hold hollow digests (no sections): `load` gives the whole digest that week
-    pages, issue pages and feeds show. A context pickles without its output, so that worker
-    processes can render pages.
-    """
-
-    site: SiteConfig
-    paths: Paths
-    folders: list[Path]  # template folders, first one wins
-    weeks: list[tuple[Week, list[IssueDigest]]]
-    undated: list[IssueDigest]
-    files: Output = field(default_factory=Output)
-    memo: PageMemo = field(default_factory=PageMemo)
-    load: Callable[[IssueDigest], IssueDigest] = lambda digest: digest
-    salt: str = ""  # hash of the templates and settings every page depends on
-
-    @functools.cached_property
-    def env(self) -> jinja2.Environment:
-        return environment(self.folders)
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = {k: v for k, v in self.__dict__.items() if k != "env"}
-        return {**state, "files": Output(), "memo": PageMemo()}
-
-    def reuse(self, page: str, *inputs: object) -> str | None:
-        """Reuse a page made from the same inputs last time; else the key to store it under.
-
-        Only digests the build has keyed (IssueDigest.key) make a page reusable.
-        """
-        if not self.salt:
-            return None
-        key = hashlib.sha256(repr((self.salt, page, inputs)).encode()).hexdigest()[:32]
-        if self.memo.old.get(page) == key and self.files.reuse(page):
-            self.memo.new[page] = key
-            return None
-        return key
-
-    def fragment(self, make: Callable[[], str], digests: list[IssueDigest],
-                  *inputs: object) -> str:
-        """A feed entry's HTML, made again only when its digests or settings changed."""
-        keyed = _keyed(digests, self)
-        if not self.salt or keyed is None:
-            return make()
-        key = hashlib.sha256(repr((self.salt, keyed, inputs)).encode()).hexdigest()[:32]
-        html = self.memo.fragments.get(key)
-        self.memo.new_fragments[key] = html if html is not None else make()
-        return self.memo.new_fragments[key]
-
-    def html(self, template: str, page: str, url: Callable[[str], str] | None = None,
-             **values: Any) -> bytes:
-        """`template` rendered as the output file `page`."""
-        link = url or relative(page)
-        return self.env.get_template(template).render(
-            site=self.site, page=page, url=link, canonical=absolute(self.site.base_url)(page),
-            feeds=FEEDS, paths=self.paths, has_undated=bool(self.undated), **values,
-        ).encode("utf-8")
-
-    def render(self, template: str, page: str, url: Callable[[str], str] | None = None,
-               key: str | None = None, **values: Any) -> None:
-        """Render `template` into the output file `page` (and remember it under `key`)."""
-        self.put(page, key, self.html(template, page, url, **values))
-
-    def put(self, page: str, key: str | None, data: bytes) -> None:
-        self.files[page] = data
-        if key:
-            self.memo.new[page] = key
-
-    def digest_view(self, week: Week, issues: list[IssueDigest]) -> dict[str, Any]:
-        """A week's digest grouped by newsletter, as both pages and feed entries show it."""
-        groups = []
-        for publication, group in itertools.groupby(issues, key=lambda d: d.issue.publication):
-            summaries = [{"digest": d, "issue": d.issue, "href": self.paths.issue(d.issue),
-                          "sections": digest_sections(d, self.paths.issue(d.issue)),
-                          "reading": stats.reading([d])} for d in group]
-            groups.append({"publication": publication, "href": self.paths.newsletter(publication),
-                           "issues": summaries})
-        return {"week": week, "groups": groups, "reading": stats.reading(issues)}
-
-
-def _keyed(digests: list[IssueDigest], ctx: Context) -> list[tuple[str, str]] | None:
-    if not all(d.key for d in digests):
-        return None
-    return [(d.key, ctx.paths.issue(d.issue)) for d in digests]
+from . import stats
+from .context import Context, digest_keys
+from .urls import absolute, issue_order
+from .views import issue_sections
 
 
 @dataclass
@@ -197,7 +40,7 @@ def page_jobs(ctx: Context) -> list[Job]:
     jobs = []
     for n, (week, issues) in enumerate(ctx.weeks):
         job = Job(n)
-        keyed = _keyed(issues, ctx)
+        keyed = digest_keys(issues, ctx)
         newer, older = _neighbours(ctx, n)
         around = (week.key, newer and newer.key, older and older.key)
         pages = [("week.html", ctx.paths.week(week))]
