@@ -148,7 +148,8 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
         report.workers = workers
         with pool(workers) as processes:
             done = processes.map(_process_in_worker, todo, [extra_dirs] * len(todo),
-                            [config.summary] * len(todo), [store] * len(todo), chunksize=4)
+                                 [config.summary] * len(todo), [store] * len(todo),
+                                 chunksize=4)
             for n, (source, result) in enumerate(zip(todo, done), 1):
                 log(f"reading and summarizing {n}/{len(todo)} {source.display}")
                 yield result
