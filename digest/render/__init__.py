@@ -76,6 +76,7 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
         ctx.memo = memo
         salt = repr((config, [_fingerprint(f) for f in folders]))
         ctx.salt = hashlib.sha256(salt.encode()).hexdigest()
+
     def meanwhile() -> None:
         listing_pages(ctx)
         ctx.files.update(_feeds(ctx, feed))
