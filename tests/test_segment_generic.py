@@ -63,9 +63,52 @@ def test_plain_text_newsletter_splits_on_title_like_lines(profiles):
     kinds = [(s.kind, s.heading) for s in issue.sections]
     assert kinds == [("lead", None), ("section", "Top stories"), ("section", "What we're reading")]
     reading = issue.sections[2]
-    assert [(i.outlet, i.paywalled) for i in reading.items] == [
-        ("Widget Monthly", False), ("Sprocket FM", True)]
+    # With no profile to say where an item names its outlet, a parenthesis is only text
+    # (This Week in Rust's "(Part 1)" or "(Remote)" are no outlets).
+    assert [(i.text, i.outlet, i.paywalled) for i in reading.items] == [
+        ("A long essay on widget history (Widget Monthly)", None, False),
+        ("A podcast about sprockets (Sprocket FM $)", None, False)]
     assert reading.paragraphs[-1].text.startswith("That's all")
+
+
+def test_a_profile_says_where_items_name_their_outlet(tmp_path):
+    (tmp_path / "widget.toml").write_text("""
+name = "The Weekly Widget"
+detect = ['^The Weekly Widget$']
+
+[[sections]]
+kind = "catch_up"
+headings = ["What we're reading"]
+layout = "roundup"
+
+[roundup]
+outlet = '\\s*\\(([^()]{1,80})\\)\\s*$'
+paywall = '$'
+""", encoding="utf-8")
+    text = "\n\n".join([
+        "The Weekly Widget", "Welcome back, with a lot to cover this week.",
+        "What we're reading",
+        "- A long essay on widget history (Widget Monthly)",
+        "- A podcast about sprockets (Sprocket FM $)",
+        "- A note on gears (see part 2)",
+    ])
+    doc = read_bytes("widget.txt", text.encode())
+    (issue,), _ = segment_document(doc, *load_profiles([tmp_path]))
+    assert issue.publication == "The Weekly Widget"
+    (roundup,) = [s for s in issue.sections if s.kind == "catch_up"]
+    assert [(i.text, i.outlet, i.paywalled) for i in roundup.items] == [
+        ("A long essay on widget history", "Widget Monthly", False),
+        ("A podcast about sprockets", "Sprocket FM", True),
+        ("A note on gears (see part 2)", None, False)]
+
+
+def test_an_outlet_pattern_needs_a_group_for_the_name(tmp_path):
+    from digest.segment import ProfileError
+
+    (tmp_path / "bad.toml").write_text('name = "Bad"\n[roundup]\noutlet = \'\\(.*\\)$\'\n',
+                                       encoding="utf-8")
+    with pytest.raises(ProfileError, match="roundup.outlet"):
+        load_profiles([tmp_path])
 
 
 def test_an_issue_with_no_headings_is_one_lead_section(profiles):

@@ -38,6 +38,7 @@ class Profile:
     sections: list[SectionRule] = field(default_factory=list)
     item: re.Pattern[str] = re.compile(r"^\d{1,3}[.)]\s+")
     sub_item: re.Pattern[str] = re.compile(r"^[•·▪◦‣*–-]\s+")
+    outlet: re.Pattern[str] | None = None  # where an item names its outlet (group 1)
     paywall: str = "$"
     card_end: re.Pattern[str] | None = None
     drop: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
@@ -113,6 +114,11 @@ def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]
         profile.item = _compile(path, "roundup.item", roundup["item"])
     if "sub_item" in roundup:
         profile.sub_item = _compile(path, "roundup.sub_item", roundup["sub_item"])
+    if "outlet" in roundup:
+        profile.outlet = _compile(path, "roundup.outlet", roundup["outlet"])
+        if profile.outlet.groups < 1:
+            raise ProfileError(f"{path}: roundup.outlet: the pattern needs a group "
+                               "around the outlet's name")
     profile.paywall = str(roundup.get("paywall", profile.paywall))
     if "cards" in data:
         profile.card_end = _compile(path, "cards.end", data["cards"].get("end", ""))

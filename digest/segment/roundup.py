@@ -1,4 +1,4 @@
-"""Roundup items: numbered stories with the outlet in a trailing parenthesis and a paywall mark."""
+"""Roundup items: numbered stories, with the outlet where the profile says and a paywall mark."""
 
 from __future__ import annotations
 
@@ -8,18 +8,20 @@ from digest.model import Block, Item
 
 from .profiles import Profile
 
-_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,80})\)?\s*\.?$")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 MAX_OUTLET_WORDS = 7
 
 
-def split_outlet(text: str, paywall: str) -> tuple[str, str | None, bool]:
+def split_outlet(text: str, outlet: re.Pattern[str] | None,
+                 paywall: str) -> tuple[str, str | None, bool]:
     """Text without its outlet, the outlet, and whether it is paywalled.
 
-    The outlet is the closing parenthesis, also when its ")" is missing; a parenthesis that
-    is a sentence of its own ("(Here's one example on X.)") is text, not an outlet.
+    `outlet` is the profile's pattern for where an item names its outlet (group 1), such as
+    a closing parenthesis; a newsletter with none names no outlets. What it finds is text
+    after all when it ends a sentence ("(Here's one example on X.)"), runs long, or starts
+    in lower case.
     """
-    match = _TRAILING_PAREN.search(text)
+    match = outlet.search(text) if outlet else None
     if not match:
         return text, None, False
     inside = match.group(1).strip()
@@ -42,7 +44,7 @@ def item_from(block: Block, marker: re.Pattern[str] | None, profile: Profile) ->
             digits = re.match(r"\d+", found.group(0))
             number = int(digits.group(0)) if digits else number
             text = text[found.end():]
-    body, outlet, paywalled = split_outlet(text.strip(), profile.paywall)
+    body, outlet, paywalled = split_outlet(text.strip(), profile.outlet, profile.paywall)
     return Item(line=block.line, text=body, outlet=outlet, paywalled=paywalled,
                 number=number, links=list(block.links))
 

@@ -130,7 +130,8 @@ def _add_item(current: _Open, block: Block, profile: Profile) -> None:
         item = item_from(block, profile.sub_item, profile)
         item.number = None
         items[-1].sub_items.append(item)
-    else:
-        items.append(item_from(block, profile.item, profile))
+    else:  # a story: numbered, or bulleted in a list with no numbers
+        marker = profile.item if profile.item.match(block.text) else profile.sub_item
+        items.append(item_from(block, marker, profile))
         current.numbered = current.numbered or items[-1].number is not None
     current.take(block)
