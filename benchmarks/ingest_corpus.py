@@ -38,6 +38,17 @@ def source_headings(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def expected_sections(headings: list[tuple[int, str]]) -> list[str]:
+    """What a reader takes for sections: headings at the shallowest level used more than once
+    (the shallowest, if none repeats), and any lone shallower heading (This Week in Rust has
+    a stray `# Quote of the Week` among `##` sections) unless it is the first one, a title."""
+    levels = [level for level, _ in headings]
+    repeated = [level for level in set(levels) if levels.count(level) > 1]
+    top = min(repeated or levels, default=0)
+    first = 1 if headings and headings[0][0] < top else 0
+    return [text for level, text in headings[first:] if level <= top]
+
+
 def check(path: Path, generic, profiles) -> list[str]:  # noqa: ANN001 - profiles
     doc = read_file(path)
     issues, problems = segment_document(doc, generic, profiles)
@@ -49,11 +60,7 @@ def check(path: Path, generic, profiles) -> list[str]:  # noqa: ANN001 - profile
     if header is None or issue.date is None or issue.date.isoformat() != header.group(1):
         errors.append(f"{path.name}: date {issue.date} != header {header and header.group(1)}")
     headings = source_headings(path.read_text(encoding="utf-8"))
-    levels = [level for level, _ in headings]
-    top = min(levels, default=0)
-    if levels.count(top) == 1 and len(set(levels)) > 1 and headings[0][0] == top:
-        top = min(level for level in levels if level > top)
-    want = [text for level, text in headings if level == top]
+    want = expected_sections(headings)
     got = [s.heading for s in issue.sections if s.heading is not None]
     if got != want:
         errors.append(f"{path.name}: sections {got[:4]}… != headings {want[:4]}…")

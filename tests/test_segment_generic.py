@@ -19,7 +19,8 @@ def profiles():
 
 
 def top_headings(text: str) -> list[str]:
-    """The source's shallowest repeated ATX headings, outside comments, fences and quotes."""
+    """The source's section headings, outside comments and fences: those at the shallowest
+    level used more than once, and any lone shallower one."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     found, fenced = [], False
     for line in text.splitlines():
@@ -28,8 +29,9 @@ def top_headings(text: str) -> list[str]:
         elif not fenced and (m := re.match(r"^(#{1,6})\s+(.*?)\s*$", line)):
             plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", m.group(2)).replace("`", "")
             found.append((len(m.group(1)), plain.replace("*", "")))
-    top = min(level for level, _ in found)
-    return [text for level, text in found if level == top]
+    levels = [level for level, _ in found]
+    top = min(level for level in levels if levels.count(level) > 1)
+    return [text for level, text in found if level <= top]
 
 
 @pytest.mark.parametrize("path", TWIR, ids=[p.name for p in TWIR])
@@ -43,6 +45,19 @@ def test_this_week_in_rust_issue_has_its_date_and_top_sections(path, profiles):
     assert issue.title.startswith("This Week in Rust")
     assert [s.heading for s in issue.sections if s.heading] == top_headings(path.read_text())
     assert issue.sections[0].kind == "lead"
+
+
+def test_a_lone_shallower_heading_does_not_swallow_the_sections(profiles):
+    """This Week in Rust since 2022 has one `# Quote of the Week` among its `##` sections."""
+    path = next(p for p in TWIR if p.name.startswith("2026"))
+    (issue,), _ = segment_document(read_file(path), *profiles)
+    headings = [s.heading for s in issue.sections]
+    assert headings[:4] == [None, "Updates from Rust Community", "Crate of the Week",
+                            "Calls for Testing"]
+    assert headings[-2:] == ["Jobs", "Quote of the Week"]
+    community = issue.sections[1]
+    assert [s.heading for s in community.subsections][:2] == ["Official", "Newsletters"]
+    assert len(issue.sections[0].items) == 0 and len(community.items) > 10
 
 
 def test_plain_text_newsletter_splits_on_title_like_lines(profiles):

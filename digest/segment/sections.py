@@ -17,6 +17,7 @@ class _Open:
 
     section: Section
     layout: str = "prose"
+    level: int | None = None  # of the Markdown/HTML heading that opened it
     lines: list[tuple[int, int]] = field(default_factory=list)
     numbered: bool = False  # some story so far has a number
 
@@ -49,18 +50,19 @@ def build_sections(
     if lead_subheads is None:
         lead_subheads = bool(profile.sections)
     markup = any(b.kind == "heading" for b in blocks)
-    levels = [b.level for b in blocks if b.kind == "heading" and not profile.section_for(b.text)]
-    top_level = min(levels, default=1)
+    top_level = section_level([b.level for b in blocks
+                               if b.kind == "heading" and not profile.section_for(b.text)])
     sections: list[Section] = []
     dropped: list[Dropped] = []
     current: _Open | None = None
 
-    def open_section(kind: str, heading: str | None, line: int, layout: str = "prose") -> _Open:
+    def open_section(kind: str, heading: str | None, line: int, layout: str = "prose",
+                     level: int | None = None) -> _Open:
         nonlocal current
         if current is not None:
             sections.append(current.close())
         current = _Open(Section(kind, heading, line, line,
-                                heading_line=line - 1 if heading else None), layout)
+                                heading_line=line - 1 if heading else None), layout, level)
         return current
 
     for i, block in enumerate(blocks):
@@ -78,11 +80,13 @@ def build_sections(
         roundup_item = current is not None and current.layout == "roundup" and bool(
             item_level(block, profile))
         if not roundup_item and _is_heading(blocks, kinds, i, markup):
-            deeper = block.kind == "heading" and block.level > top_level
+            level = block.level if block.kind == "heading" else None
+            opened = current.level if current is not None else None
+            deeper = level is not None and level > (top_level if opened is None else opened)
             if current is not None and (deeper or (in_lead and lead_subheads)):
                 _subhead(current, block)
             else:
-                open_section("section", block.text, block.line + 1)
+                open_section("section", block.text, block.line + 1, level=level)
             continue
         if current is None:
             open_section(lead_kind, None, block.line)
@@ -105,6 +109,14 @@ def build_sections(
     if current is not None:
         sections.append(current.close())
     return sections, dropped
+
+
+def section_level(levels: list[int]) -> int:
+    """The heading level that opens sections: the shallowest one used more than once, so a
+    lone `# Quote of the Week` among `##` sections does not turn them all into subheads (it
+    opens a section of its own); the shallowest when no level repeats."""
+    repeated = [level for level in set(levels) if levels.count(level) > 1]
+    return min(repeated or levels, default=1)
 
 
 def _is_heading(blocks: list[Block], kinds: list[str | None], i: int, markup: bool) -> bool:
