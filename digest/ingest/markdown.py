@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from digest.model import Block, Link, Meta, Part
 
+from . import markdown_rs
 from .decode import clean_line, collapse, normalize_newlines
 from .html import html_blocks, parse_date
 
@@ -30,11 +31,16 @@ _YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
 _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 
 
-def read_markdown(text: str) -> Part:
+def read_markdown(text: str, parser: str = "auto") -> Part:
+    """`parser` "auto": markdown-it-pyrs where installed and able, else markdown-it-py (the
+    same blocks, slower); "python": markdown-it-py always."""
     lines = normalize_newlines(text).removeprefix("\ufeff").split("\n")
     size, fields = front_matter(lines)
     body = "\n" * size + "\n".join(lines[size:])
-    return Part(blocks=_Blocks().read(_MD.parse(body)), meta=meta_from(fields))
+    tokens = None if parser == "python" else markdown_rs.tokens(body)
+    if tokens is None:
+        tokens = _MD.parse(body)
+    return Part(blocks=_Blocks().read(tokens), meta=meta_from(fields))
 
 
 def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:

@@ -1,0 +1,323 @@
+"""markdown-it-py's token stream, made by markdown-it-pyrs (the Rust port) when it is installed.
+
+The Rust parser is many times faster but gives a syntax tree with byte offsets; this module
+turns that tree into the tokens markdown-it-py would give (types, tags, line maps, list item
+numbers, hidden paragraphs of tight lists, joined text), so the reader cannot tell them apart.
+Where the Rust parser panics (it does on some malformed input) `tokens` returns None and the
+caller parses with markdown-it-py instead; the panic's message on stderr is kept out of sight.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from bisect import bisect_left
+from typing import IO, Any
+from urllib.parse import unquote
+
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.token import Token
+
+try:
+    from markdown_it_pyrs import MarkdownIt, Node
+except ImportError:  # optional: markdown-it-py alone gives the same tokens, only slower
+    MarkdownIt = Node = None
+
+_BLOCK = {"paragraph", "heading", "lheading", "bullet_list", "ordered_list", "list_item",
+          "blockquote", "fence", "code_block", "html_block", "hr", "table", "thead", "tbody",
+          "trow", "tcell", "definition"}
+_PAIRED = {"em": ("em", "em"), "strong": ("strong", "strong"), "strikethrough": ("s", "s")}
+_PANIC = re.compile(rb"thread '[^'\n]*' panicked at ")
+_DEFINITION = re.compile(r"\s*\[(?:\\.|[^\\\]])*\]:\s*")
+_parser: Any = None
+_stderr: IO[bytes] | None = None
+
+
+def available() -> bool:
+    return MarkdownIt is not None
+
+
+def tokens(text: str) -> list[Token] | None:
+    """The tokens of `text` (newlines already normalised), or None when the Rust parser is
+    missing or fails on it."""
+    global _parser
+    if MarkdownIt is None:
+        return None
+    if _parser is None:
+        _parser = MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
+    text = text.replace("\0", "\ufffd")  # as markdown-it-py does before parsing
+    tree = _quiet_parse(text)
+    return None if tree is None else _Tokens(text).block(tree)
+
+
+def _quiet_parse(text: str) -> Node | None:
+    """The syntax tree, or None after a Rust panic, whose report to fd 2 is dropped."""
+    global _stderr
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no usable stderr to guard: parse as is
+        return _parse_or_none(text)
+    if _stderr is None:
+        _stderr = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the process)
+    os.dup2(_stderr.fileno(), 2)
+    try:
+        tree = _parse_or_none(text)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    _stderr.seek(0)
+    written = _stderr.read()
+    _stderr.seek(0)
+    _stderr.truncate()
+    if written:  # anything else written meanwhile, without the panic report
+        panic = _PANIC.search(written) if tree is None else None
+        os.write(2, written[:panic.start()] if panic else written)
+    return tree
+
+
+def _parse_or_none(text: str) -> Node | None:
+    try:
+        return _parser.tree(text)
+    except BaseException as exc:  # pyo3's PanicException derives from BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        return None
+
+
+class _Tokens:
+    """Walks the tree, keeping byte offsets → line numbers and the source for raw slices."""
+
+    def __init__(self, text: str) -> None:
+        self.source = text.encode()
+        self.newlines = [m.start() for m in re.finditer(b"\n", self.source)]
+        self.out: list[Token] = []
+        self.root: Node | None = None
+        self.definitions: dict[str, str] | None = None
+
+    def lines(self, node: Node) -> list[int]:
+        """0-based [first line, line after the last] of a node, as markdown-it-py's `map`."""
+        start, end = node.srcmap or (0, 0)
+        first = bisect_left(self.newlines, start)
+        return [first, max(bisect_left(self.newlines, max(end - 1, start)) + 1, first + 1)]
+
+    def block(self, root: Node) -> list[Token]:
+        self.root = root
+        self._children(root, 0)
+        return self.out
+
+    def _children(self, node: Node, level: int) -> None:
+        run: list[Node] = []
+        for child in node.children:
+            if child.name in _BLOCK:
+                self._hidden_paragraph(run, level)
+                run = []
+                self._node(child, level)
+            else:
+                run.append(child)
+        self._hidden_paragraph(run, level)
+
+    def _hidden_paragraph(self, run: list[Node], level: int) -> None:
+        """A tight list item's text, which the tree gives without a paragraph around it."""
+        if not run:
+            return
+        start, end = run[0].srcmap[0], run[-1].srcmap[1]
+        first = bisect_left(self.newlines, start)
+        span = [first, max(bisect_left(self.newlines, max(end - 1, start)) + 1, first + 1)]
+        self._push("paragraph_open", "p", 1, level, span, hidden=True)
+        self._inline(run, span, level + 1, self.source[start:end])
+        self._push("paragraph_close", "p", -1, level, None, hidden=True)
+
+    def _push(self, kind: str, tag: str, nesting: int, level: int, span: list[int] | None,
+              **fields: Any) -> Token:
+        token = Token(kind, tag, nesting, map=span, level=level, block=True, **fields)  # type: ignore[arg-type]
+        self.out.append(token)
+        return token
+
+    def _node(self, node: Node, level: int) -> None:
+        name, span = node.name, self.lines(node)
+        if name in ("paragraph", "heading", "lheading"):
+            tag = "p" if name == "paragraph" else f"h{node.meta['level']}"
+            markup = "" if name == "paragraph" else (
+                "#" * node.meta["level"] if name == "heading" else node.meta["marker"])
+            kind = "paragraph" if name == "paragraph" else "heading"
+            self._push(f"{kind}_open", tag, 1, level, span, markup=markup)
+            inner = [span[0], span[1] - 1] if name == "lheading" else span
+            start, end = self._inline_bytes(node)
+            self._inline(node.children, inner, level + 1, self.source[start:end])
+            self._push(f"{kind}_close", tag, -1, level, None, markup=markup)
+        elif name in ("bullet_list", "ordered_list"):
+            self._list(node, level, span)
+        elif name == "blockquote":
+            self._push("blockquote_open", "blockquote", 1, level, span, markup=">")
+            self._children(node, level + 1)
+            self._push("blockquote_close", "blockquote", -1, level, None, markup=">")
+        elif name in ("fence", "code_block"):
+            meta = node.meta
+            markup = meta.get("marker", "") * meta.get("marker_len", 0)
+            self._push(name, "code", 0, level, span, content=meta.get("content", ""),
+                       info=meta.get("info", ""), markup=markup)
+        elif name == "html_block":
+            self._push("html_block", "", 0, level, span, content=node.meta.get("content", ""))
+        elif name == "hr":
+            meta = node.meta
+            self._push("hr", "hr", 0, level, span, markup=meta["marker"] * meta["marker_len"])
+        elif name == "table":
+            self._table(node, level, span)
+
+    def _inline_bytes(self, node: Node) -> tuple[int, int]:
+        children = node.children
+        if not children:
+            return node.srcmap[0], node.srcmap[0]
+        return children[0].srcmap[0], children[-1].srcmap[1]
+
+    def _list(self, node: Node, level: int, span: list[int]) -> None:
+        ordered = node.name == "ordered_list"
+        kind, tag, marker = ("ordered_list", "ol", node.meta["marker"]) if ordered else (
+            "bullet_list", "ul", node.meta["marker"])
+        attrs = {"start": node.meta["start"]} if ordered and node.meta["start"] != 1 else {}
+        self._push(f"{kind}_open", tag, 1, level, span, markup=marker, attrs=attrs)
+        for item in node.children:
+            number = self._number(item) if ordered else ""
+            self._push("list_item_open", "li", 1, level + 1, self.lines(item), markup=marker,
+                       info=number)
+            self._children(item, level + 2)
+            self._push("list_item_close", "li", -1, level + 1, None, markup=marker)
+        self._push(f"{kind}_close", tag, -1, level, None, markup=marker)
+
+    def _number(self, item: Node) -> str:
+        """The number an ordered item is written with (the tree keeps only the list's start)."""
+        start = item.srcmap[0]
+        while start < len(self.source) and self.source[start] in b" \t":
+            start += 1
+        end = start
+        while end < len(self.source) and 48 <= self.source[end] <= 57:
+            end += 1
+        return self.source[start:end].decode()
+
+    def _table(self, node: Node, level: int, span: list[int]) -> None:
+        aligns = node.meta.get("alignments", [])
+        self._push("table_open", "table", 1, level, span)
+        for part in node.children:
+            tag = part.name
+            self._push(f"{tag}_open", tag, 1, level + 1, self.lines(part))
+            cell = "th" if tag == "thead" else "td"
+            for row in part.children:
+                row_span = self.lines(row)
+                self._push("tr_open", "tr", 1, level + 2, row_span)
+                for index, column in enumerate(row.children):
+                    align = aligns[index] if index < len(aligns) else "none"
+                    attrs = {} if align == "none" else {"style": f"text-align:{align}"}
+                    self._push(f"{cell}_open", cell, 1, level + 3, row_span, attrs=attrs)
+                    start, end = self._inline_bytes(column)
+                    self._inline(column.children, row_span, level + 4, self.source[start:end])
+                    self._push(f"{cell}_close", cell, -1, level + 3, None)
+                self._push("tr_close", "tr", -1, level + 2, None)
+            self._push(f"{tag}_close", tag, -1, level + 1, None)
+        self._push("table_close", "table", -1, level, None)
+
+    def _inline(self, nodes: list[Node], span: list[int], level: int, raw: bytes) -> None:
+        children: list[Token] = []
+        self._spans(nodes, children, 0)
+        token = Token("inline", "", 0, map=span, level=level,
+                      content=raw.decode(errors="replace").strip(), children=children)
+        self.out.append(token)
+
+    def _spans(self, nodes: list[Node], out: list[Token], level: int) -> None:
+        for node in nodes:
+            name = node.name
+            if name in ("text", "text_special"):
+                content = node.meta["content"]
+                if out and out[-1].type == "text":  # markdown-it-py's text_join
+                    out[-1].content += content
+                else:
+                    out.append(Token("text", "", 0, level=level, content=content))
+            elif name in _PAIRED:
+                tag, _ = _PAIRED[name]
+                marker = node.meta["marker"]
+                markup = marker * (2 if name in ("strong", "strikethrough") else 1)
+                out.append(Token(f"{tag}_open", tag, 1, level=level, markup=markup))
+                self._spans(node.children, out, level + 1)
+                out.append(Token(f"{tag}_close", tag, -1, level=level, markup=markup))
+            elif name in ("link", "autolink"):
+                attrs = {"href": self._url(node)}
+                if node.meta.get("title"):
+                    attrs["title"] = node.meta["title"]
+                auto = name == "autolink"
+                markup, info = ("autolink", "auto") if auto else ("", "")
+                out.append(Token("link_open", "a", 1, level=level, attrs=attrs, markup=markup,
+                                 info=info))
+                before = len(out)
+                self._spans(node.children, out, level + 1)
+                if auto:  # the link's text is plain text, never joined with what precedes it
+                    out[before:] = [Token("text", "", 0, level=level + 1,
+                                          content="".join(t.content for t in out[before:]))]
+                out.append(Token("link_close", "a", -1, level=level, markup=markup, info=info))
+            elif name == "image":
+                self._image(node, out, level)
+            elif name == "code_inline":
+                content = "".join(child.meta.get("content", "") for child in node.children)
+                out.append(Token("code_inline", "code", 0, level=level, content=content,
+                                 markup=node.meta["marker"] * node.meta["marker_len"]))
+            elif name == "softbreak":
+                out.append(Token("softbreak", "br", 0, level=level))
+            elif name == "hardbreak":
+                out.append(Token("hardbreak", "br", 0, level=level))
+            elif name == "html_inline":
+                out.append(Token("html_inline", "", 0, level=level,
+                                 content=node.meta["content"]))
+
+    def _image(self, node: Node, out: list[Token], level: int) -> None:
+        """An image, whose `content` is its alt text's source as markdown-it-py keeps it."""
+        start = node.srcmap[0] + 2
+        after = node.children[-1].srcmap[1] if node.children else start
+        end = self.source.find(b"]", max(after, start))
+        children: list[Token] = []
+        self._spans(node.children, children, 0)
+        attrs = {"src": self._url(node), "alt": ""}
+        if node.meta.get("title"):
+            attrs["title"] = node.meta["title"]
+        out.append(Token("image", "img", 0, level=level, attrs=attrs, children=children,
+                         content=self.source[start:end].decode(errors="replace")))
+
+    def _url(self, node: Node) -> str:
+        """A link's destination as written: the tree gives it percent-encoded, which the
+        reader's markdown-it-py is set not to do."""
+        url = node.meta["url"]
+        if "%" not in url:  # encoding only ever adds "%…"
+            return url
+        if node.name == "autolink":
+            text = "".join(child.meta.get("content", "") for child in node.children)
+            return text if url.startswith("mailto:") <= text.startswith("mailto:") else (
+                "mailto:" + text)
+        found = self._inline_destination(node)
+        if found is None:
+            found = self._definition(url)
+        return found if found is not None and unquote(found) == unquote(url) else url
+
+    def _inline_destination(self, node: Node) -> str | None:
+        start, end = node.srcmap
+        after = node.children[-1].srcmap[1] if node.children else start + 1
+        close = self.source.find(b"](", after, end)
+        if close < 0:
+            return None
+        text = self.source[close + 2:end].decode(errors="replace")
+        pos = len(text) - len(text.lstrip())
+        result = parseLinkDestination(text, pos, len(text))
+        return result.str if result.ok else None
+
+    def _definition(self, url: str) -> str | None:
+        """The destination as written of the reference definition the link resolved to."""
+        if self.definitions is None:
+            self.definitions = {}
+            for node in self.root.walk() if self.root is not None else []:
+                if node.name != "definition":
+                    continue
+                text = self.source[node.srcmap[0]:node.srcmap[1]].decode(errors="replace")
+                label = _DEFINITION.match(text)
+                result = parseLinkDestination(text, label.end(), len(text)) if label else None
+                if result is not None and result.ok:
+                    self.definitions.setdefault(unquote(node.meta["destination"]), result.str)
+        return self.definitions.get(unquote(url))
