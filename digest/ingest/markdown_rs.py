@@ -14,11 +14,11 @@ import re
 import sys
 import tempfile
 from bisect import bisect_left
+from types import MappingProxyType
 from typing import IO, Any
 from urllib.parse import unquote
 
 from markdown_it.helpers import parseLinkDestination
-from markdown_it.token import Token
 
 try:
     from markdown_it_pyrs import MarkdownIt, Node
@@ -31,8 +31,32 @@ _BLOCK = {"paragraph", "heading", "lheading", "bullet_list", "ordered_list", "li
 _PAIRED = {"em": ("em", "em"), "strong": ("strong", "strong"), "strikethrough": ("s", "s")}
 _PANIC = re.compile(rb"thread '[^'\n]*' panicked at ")
 _DEFINITION = re.compile(r"\s*\[(?:\\.|[^\\\]])*\]:\s*")
+_NO_ATTRS: MappingProxyType[str, Any] = MappingProxyType({})
 _parser: Any = None
 _stderr: IO[bytes] | None = None
+
+
+class Token:
+    """The fields of markdown-it-py's Token that a reader uses, in a lighter object."""
+
+    __slots__ = ("type", "tag", "nesting", "level", "content", "map", "children", "markup",
+                 "info", "hidden", "block", "attrs", "meta")
+
+    def __init__(self, type: str, tag: str, nesting: int, level: int = 0, content: str = "",
+                 map: list[int] | None = None, children: list[Token] | None = None,
+                 markup: str = "", info: str = "", hidden: bool = False, block: bool = False,
+                 attrs: dict[str, Any] | None = None) -> None:
+        self.type, self.tag, self.nesting, self.level = type, tag, nesting, level
+        self.content, self.map, self.children, self.markup = content, map, children, markup
+        self.info, self.hidden, self.block = info, hidden, block
+        self.attrs = _NO_ATTRS if attrs is None else attrs
+        self.meta = _NO_ATTRS
+
+    def attrGet(self, name: str) -> Any:  # noqa: N802 (markdown-it-py's name)
+        return self.attrs.get(name)
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.content!r})"
 
 
 def available() -> bool:
