@@ -10,10 +10,10 @@ Public API:
   sentences, a brief to two, an anecdote to its opening sentence, a teaser to its dek, other
   sections by length, a ``sponsored`` one never; a section laid out as a list keeps its items
   cut to their first sentences (outlet, paywall flag and sub-items kept). A profile section's
-  own policy wins over its role's. Only "text" and "quote" paragraphs are summarized. Each chosen ``Sentence`` records
-  its section, paragraph and sentence index and the paragraph's line, so that
-  ``digest.split[(section, paragraph)][index] == sentence.text``; a teaser's dek has paragraph
-  -1. ``digest.split`` holds the split of every paragraph of every section.
+  own policy wins over its role's. Only "text" and "quote" paragraphs are summarized. Each
+  chosen ``Sentence`` records its section, paragraph and sentence index and the paragraph's
+  line, so that ``digest.split[(section, paragraph)][index] == sentence.text``; a teaser's
+  dek has paragraph -1. ``digest.split`` holds the split of every paragraph of every section.
 - ``format_digest(digest) -> str``: a plain-text rendering.
 - ``SummaryCache(path)``: chosen sentences and splits on disk; call ``save()`` after a run.
 - ``algorithm_names()``: "centrality" (the default, see ``ranker``), "lead" (first k
