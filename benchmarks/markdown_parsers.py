@@ -2,7 +2,7 @@
 
     python benchmarks/markdown_parsers.py [FOLDER ...]
 
-(default folder: ../shared/corpora/this-week-in-rust from the repo)
+(default folder: ../shared/corpora/this-week-in-rust beside the repo, when it exists)
 
 Reads every .md/.markdown file of each folder with both parsers (digest/ingest/markdown_rs.py),
 prints each file whose blocks or metadata differ with its first differing block, the files the
@@ -17,17 +17,25 @@ import sys
 import time
 from pathlib import Path
 
-from digest.ingest import markdown_rs
-from digest.ingest.decode import normalize_newlines
-from digest.ingest.markdown import read_markdown
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "this-week-in-rust"
+from _corpus import shared  # noqa: E402
+
+from digest.ingest import markdown_rs  # noqa: E402
+from digest.ingest.decode import normalize_newlines  # noqa: E402
+from digest.ingest.markdown import read_markdown  # noqa: E402
+
+DEFAULT = shared("corpora/this-week-in-rust")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folders", nargs="*", type=Path, default=[DEFAULT])
+    parser.add_argument("folders", nargs="*", type=Path)
     args = parser.parse_args(argv)
+    if not args.folders:
+        if DEFAULT is None:
+            parser.error("give a folder: ../shared/corpora/this-week-in-rust is not there")
+        args.folders = [DEFAULT]
     if not markdown_rs.available():
         print("markdown-it-pyrs is not installed: nothing to compare", file=sys.stderr)
         return 1
