@@ -174,7 +174,7 @@ class _Blocks:
             elif kind == "hr":
                 line = _lines(token)[0]
                 self.blocks.append(Block(text="", line=line, end_line=line, kind="rule"))
-            elif kind == "html_block":
+            elif kind == "html_block" and not _only_comment(token.content):
                 offset = _lines(token)[0] - 1
                 for block in html_blocks(token.content):
                     block.line += offset
@@ -270,6 +270,12 @@ class _Blocks:
                 kept.append(head)
                 self.in_comment = bool(found)
         return "".join(kept)
+
+
+def _only_comment(html: str) -> bool:
+    """Whether raw HTML is one comment and nothing else: no text, so no HTML parse needed."""
+    html = html.strip()
+    return html.startswith("<!--") and html.find("-->", 2) == len(html) - 3
 
 
 def _lines(token: Token) -> tuple[int, int]:
