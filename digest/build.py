@@ -163,10 +163,8 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
 
 
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
-    from digest.render import PageMemo, default_templates, render_site
-    from digest.segment.dedupe import cross_file_duplicates, issue_text
-    from digest.weeks import group_by_week
-    from digest.writer import SiteWriter, output_intact
+    from digest import default_templates
+    from digest.writer import output_intact
 
     began = time.perf_counter()
     report = BuildReport()
@@ -186,6 +184,11 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept.reused_files = kept.files
         kept.timings = {"total": time.perf_counter() - began}
         return kept
+
+    from digest.render import PageMemo, render_site  # not needed by an unchanged rebuild
+    from digest.segment.dedupe import cross_file_duplicates, issue_text
+    from digest.weeks import group_by_week
+    from digest.writer import SiteWriter
 
     known: dict[str, FileResult] = store.load("hollow")
     todo = [s for s in sources if s.key not in known or not store.has_entry("files", s.key)]

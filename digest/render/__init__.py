@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-import digest
+from digest import default_templates
 from digest.config import FeedConfig, SiteConfig
 from digest.model import IssueDigest, Site, Week
 
@@ -35,13 +35,6 @@ __all__ = ["Context", "Job", "PageMemo", "Rendered", "Runner", "default_template
 
 def _fingerprint(folder: Path) -> list[tuple[str, bytes]]:
     return [(p.as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
-
-
-def default_templates() -> Path:
-    """The repository's templates/, or the copy a wheel carries inside the package."""
-    package = Path(digest.__file__).resolve().parent
-    packaged = package / "templates"
-    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:
