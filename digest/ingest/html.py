@@ -7,7 +7,6 @@ without repeating the text of the blocks nested in it; `Block.line` is the eleme
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +15,7 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from digest.model import Block, Link, Meta, Part
 
+from .dates import parse_date
 from .decode import clean_line, collapse
 from .text import LIST_MARKER
 
@@ -34,10 +34,6 @@ _HIDDEN = re.compile(r"display:none|visibility:hidden|mso-hide:all")
 # Hide a preheader, but also shrink layout tables in e-mails: hidden only when holding text alone.
 _SHRUNK = re.compile(r"(?:max-height|font-size|opacity):0(?![.\d])")
 _STRUCTURE = frozenset({"table", "tr", "td", "p", "div", "ul", "ol", "li", "h1", "h2", "h3"})
-_DATETIME = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$"
-)
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "datepublished")
 
 
@@ -121,28 +117,6 @@ def _is_hidden(tag: Tag) -> bool:
     if _HIDDEN.search(style):
         return True
     return bool(_SHRUNK.search(style)) and tag.find(_STRUCTURE) is None
-
-
-def parse_date(value: object) -> dt.date | None:
-    """A date from front matter or metadata: ISO dates and datetimes only, never a guess."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    try:
-        return dt.datetime.fromisoformat(value).date()
-    except ValueError:
-        pass
-    match = _DATETIME.match(value)
-    if not match:
-        return None
-    try:
-        return dt.date.fromisoformat(match[1])
-    except ValueError:
-        return None
 
 
 @dataclass

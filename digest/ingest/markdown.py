@@ -18,8 +18,8 @@ from markdown_it.token import Token
 from digest.model import Block, Link, Meta, Part
 
 from . import markdown_rs
+from .dates import parse_date
 from .decode import clean_line, collapse, normalize_newlines
-from .html import html_blocks, parse_date
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Links are kept exactly as written: whether one is safe to show is the renderer's decision,
@@ -175,6 +175,8 @@ class _Blocks:
                 line = _lines(token)[0]
                 self.blocks.append(Block(text="", line=line, end_line=line, kind="rule"))
             elif kind == "html_block" and not _only_comment(token.content):
+                from .html import html_blocks  # BeautifulSoup, imported only when needed
+
                 offset = _lines(token)[0] - 1
                 for block in html_blocks(token.content):
                     block.line += offset
