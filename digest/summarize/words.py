@@ -6,6 +6,7 @@ the other for them.
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -14,13 +15,15 @@ from .tokenizer import LANGUAGE
 
 @lru_cache(maxsize=1)
 def stemmer() -> Callable[[str], str]:
-    from sumy.nlp.stemmers import Stemmer
+    """NLTK's Snowball stemmer, which sumy's Stemmer wraps (taken directly: importing sumy's
+    module also imports `requests`, a tenth of a second of every worker's start-up)."""
+    from nltk.stem import snowball
 
-    return Stemmer(LANGUAGE)
+    return getattr(snowball, LANGUAGE.capitalize() + "Stemmer")().stem
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words(LANGUAGE))
+    """sumy's packaged list, read as its `get_stop_words` does."""
+    data = pkgutil.get_data("sumy", f"data/stopwords/{LANGUAGE}.txt") or b""
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
