@@ -163,6 +163,7 @@ def stock_summarize(corpus: Path) -> tuple[float, int]:
     from digest.segment import load_profiles, segment_document
     from digest.segment.dedupe import issue_text
     from digest.summarize import DigestTokenizer, SummaryConfig
+    from digest.summarize.policy import budget
     from digest.summarize.tokenizer import _split_line
 
     generic, profiles = load_profiles([])
@@ -170,13 +171,13 @@ def stock_summarize(corpus: Path) -> tuple[float, int]:
              "metadata.toml" for issue in segment_document(read_file(path), generic, profiles)[0]
              if issue.duplicate_of is None]
     _split_line.cache_clear()
-    budget = SummaryConfig().budget
+    lead = SummaryConfig().roles["lead"]
     start = time.perf_counter()
     tokenizer, summarizer = DigestTokenizer(), LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     for text in texts:
         document = PlaintextParser.from_string(text, tokenizer).document
-        summarizer(document, budget("lead", len(document.sentences)))
+        summarizer(document, budget(lead, len(document.sentences)))
     return time.perf_counter() - start, len(texts)
 
 
