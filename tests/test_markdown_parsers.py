@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.ingest import markdown_rs
-from digest.ingest.markdown import read_markdown
+from digest.ingest.markdown import _MD, read_markdown
 
 pytestmark = pytest.mark.skipif(not markdown_rs.available(),
                                 reason="markdown-it-pyrs is not installed")
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.skipif(not markdown_rs.available(),
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FILES = sorted([*DATA.glob("markdown/*.md"), *DATA.glob("twir/*.md"), *ROOT.glob("seeds/*.txt")])
+NESTING = _MD.options["maxNesting"]
 # An unclosed code span inside a link label makes markdown-it-pyrs 0.4 panic.
 PANICS = "Intro\n\n* [`unclosed code in a label](https://example.org/x)\n* [second](/y)\n"
 
@@ -22,7 +23,7 @@ PANICS = "Intro\n\n* [`unclosed code in a label](https://example.org/x)\n* [seco
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_both_parsers_give_identical_blocks(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert markdown_rs.tokens(text) is not None, "markdown-it-pyrs should parse this file"
+    assert markdown_rs.tokens(text, NESTING) is not None, "markdown-it-pyrs should parse this file"
     fast, slow = read_markdown(text), read_markdown(text, parser="python")
     assert fast.blocks == slow.blocks
     assert fast.meta == slow.meta
@@ -42,8 +43,33 @@ def test_the_fixture_exercises_what_the_reader_reads() -> None:
 
 
 def test_a_file_the_rust_parser_fails_on_is_read_by_markdown_it_py_quietly(capfd) -> None:
-    assert markdown_rs.tokens(PANICS) is None
+    assert markdown_rs.tokens(PANICS, NESTING) is None
     part = read_markdown(PANICS)
     assert part.blocks == read_markdown(PANICS, parser="python").blocks
     assert [b.text for b in part.blocks][-1] == "second"
     assert "panicked" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("text", [
+    "*" * 50_000 + "deep" + "*" * 50_000,
+    "- " * 50_000 + "deep",
+    "> " * 50_000 + "deep",
+    "![" * 50_000 + "deep" + "](u)" * 50_000,
+], ids=["emphasis", "list markers", "quote markers", "images"])
+def test_deep_nesting_is_read_by_markdown_it_py_without_crashing(text: str) -> None:
+    # markdown-it-pyrs overflows the native stack (killing the process) on nesting this deep.
+    assert markdown_rs.tokens(text, NESTING) is None
+    assert read_markdown(text) == read_markdown(text, parser="python")
+
+
+def test_moderate_nesting_stays_identical() -> None:
+    text = "*a " * 300 + "x" + " b*" * 300 + "\n\n" + "> " * (NESTING - 1) + "quoted\n"
+    assert markdown_rs.tokens(text, NESTING) is not None
+    assert read_markdown(text) == read_markdown(text, parser="python")
+
+
+def test_blocks_nested_past_markdown_it_pys_limit_are_read_as_it_reads_them() -> None:
+    text = "Intro\n\n" + "> " * (NESTING + 5) + "quoted\n\n- a\n" + "".join(
+        "  " * i + "- level\n" for i in range(1, NESTING))
+    assert markdown_rs.tokens(text, NESTING) is None
+    assert read_markdown(text) == read_markdown(text, parser="python")

@@ -37,7 +37,7 @@ def read_markdown(text: str, parser: str = "auto") -> Part:
     lines = normalize_newlines(text).removeprefix("\ufeff").split("\n")
     size, fields = front_matter(lines)
     body = "\n" * size + "\n".join(lines[size:])
-    tokens = None if parser == "python" else markdown_rs.tokens(body)
+    tokens = None if parser == "python" else markdown_rs.tokens(body, _MD.options["maxNesting"])
     if tokens is None:
         tokens = _MD.parse(body)
     return Part(blocks=_Blocks().read(tokens), meta=meta_from(fields))

@@ -30,6 +30,12 @@ _BLOCK = {"paragraph", "heading", "lheading", "bullet_list", "ordered_list", "li
           "trow", "tcell", "definition"}
 _PAIRED = {"em": ("em", "em"), "strong": ("strong", "strong"), "strikethrough": ("s", "s")}
 _PANIC = re.compile(rb"thread '[^'\n]*' panicked at ")
+# The Rust parser recurses once per nesting level and overflows the stack (killing the process,
+# not raising) somewhere past 10,000 levels; text that could nest a hundredth as deep goes to
+# markdown-it-py, which does not recurse. Real newsletters stay far below both limits.
+_INLINE_DELIMITERS = 2000  # `*`, `_`, `~` and `[` in one run of lines between blank lines
+_NESTED_LINE = re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])){100}", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DEFINITION = re.compile(r"\s*\[(?:\\.|[^\\\]])*\]:\s*")
 _NO_ATTRS: MappingProxyType[str, Any] = MappingProxyType({})
 _parser: Any = None
@@ -63,17 +69,34 @@ def available() -> bool:
     return MarkdownIt is not None
 
 
-def tokens(text: str) -> list[Token] | None:
+def tokens(text: str, max_nesting: int) -> list[Token] | None:
     """The tokens of `text` (newlines already normalised), or None when the Rust parser is
-    missing or fails on it."""
+    missing or fails on it, or when blocks nest `max_nesting` deep: there markdown-it-py stops
+    reading a container and the Rust parser, which has no such limit, does not."""
     global _parser
     if MarkdownIt is None:
         return None
     if _parser is None:
         _parser = MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
     text = text.replace("\0", "\ufffd")  # as markdown-it-py does before parsing
+    if _could_nest_deeply(text):
+        return None
     tree = _quiet_parse(text)
-    return None if tree is None else _Tokens(text).block(tree)
+    if tree is None:
+        return None
+    try:
+        return _Tokens(text, max_nesting).block(tree)
+    except (RecursionError, _TooDeep):  # nested deeper than this walk may recurse
+        return None
+
+
+def _could_nest_deeply(text: str) -> bool:
+    if _NESTED_LINE.search(text):
+        return True
+    if sum(map(text.count, "*_~[")) <= _INLINE_DELIMITERS:
+        return False
+    return any(sum(map(chunk.count, "*_~[")) > _INLINE_DELIMITERS
+               for chunk in _BLANK_LINE.split(text))
 
 
 def _quiet_parse(text: str) -> Node | None:
@@ -111,10 +134,15 @@ def _parse_or_none(text: str) -> Node | None:
         return None
 
 
+class _TooDeep(Exception):
+    """Blocks nested as deep as markdown-it-py's maxNesting."""
+
+
 class _Tokens:
     """Walks the tree, keeping byte offsets → line numbers and the source for raw slices."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, max_nesting: int) -> None:
+        self.max_nesting = max_nesting
         self.source = text.encode()
         self.newlines = [m.start() for m in re.finditer(b"\n", self.source)]
         self.out: list[Token] = []
@@ -156,6 +184,8 @@ class _Tokens:
 
     def _push(self, kind: str, tag: str, nesting: int, level: int, span: list[int] | None,
               **fields: Any) -> Token:
+        if level >= self.max_nesting:
+            raise _TooDeep
         token = Token(kind, tag, nesting, map=span, level=level, block=True, **fields)  # type: ignore[arg-type]
         self.out.append(token)
         return token
