@@ -94,6 +94,9 @@ def _read(reply: http.client.HTTPResponse, max_bytes: int, deadline: float,
         if time.monotonic() > deadline:
             raise FetchError(f"timed out after {timeout:g} s")
         chunks.append(chunk)
+    if length and length.isdigit() and size < int(length):
+        raise FetchError(f"truncated response: got {size:,} of the {int(length):,} bytes "
+                         "announced")
     return b"".join(chunks)
 
 

@@ -1,0 +1,168 @@
+"""`digest fetch` from feeds on a real local HTTP server: RSS, Atom, JSON Feed, and failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from _fetch_servers import Issue, Route, atom, feed_server, json_feed, rss
+from conftest import run_digest
+
+WEEKLY = [Issue("Example Weekly", "Tides and trains", dt.date(2024, 4, 2), "tide tables"),
+          Issue("Example Weekly", "Ferries at dawn", dt.date(2024, 4, 9), "ferry timetables")]
+
+
+@pytest.fixture
+def server():
+    with feed_server() as running:
+        yield running
+
+
+def project(tmp_path: Path, sources: list[dict]) -> Path:
+    lines = []
+    for source in sources:
+        lines.append("[[sources]]")
+        lines += [f"{k} = {json.dumps(v)}" for k, v in source.items()]
+    (tmp_path / "digest.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def saved(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def test_a_feed_is_saved_one_page_per_entry_then_not_fetched_again(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY), etag='"v1"')
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    done = run_digest("fetch", cwd=root)
+    assert done.stdout.strip() == "Example Weekly: 2 new, 0 known"
+    assert saved(root / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.html",
+                                     "example-weekly/2024-04-09-ferries-at-dawn.html"]
+    page = (root / "seeds/example-weekly/2024-04-02-tides-and-trains.html").read_text()
+    assert '<meta property="og:site_name" content="Example Weekly">' in page
+    assert '<meta property="article:published_time" content="2024-04-02T12:00:00+00:00">' in page
+    assert '<link rel="canonical" href="https://news.example/tides-and-trains">' in page
+    assert "tide tables" in page and "In other news" in page
+    assert "<script" not in page and "track.example" not in page and "utm_" not in page
+
+    again = run_digest("fetch", cwd=root)
+    assert again.stdout.strip() == ("Example Weekly: 0 new, 2 known "
+                                    "(unchanged since the last fetch)")
+    assert server.requests[-1][1].get("If-None-Match") == '"v1"'
+    assert len(saved(root / "seeds")) == 2
+
+    state = json.loads((root / "seeds/.digest-fetch.json").read_text())
+    assert state["sources"]["Example Weekly"]["etag"] == '"v1"'
+    assert sorted(state["seen"].values()) == sorted(saved(root / "seeds") * 2)
+
+
+def test_a_new_entry_is_the_only_file_added(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY[:1]))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    run_digest("fetch", cwd=root)
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    assert run_digest("fetch", cwd=root).stdout.strip() == "Example Weekly: 1 new, 1 known"
+    assert len(saved(root / "seeds")) == 2
+
+
+def test_atom_json_feed_gzip_and_redirects_are_read_and_summaries_marked(tmp_path, server):
+    harbor = [Issue("Harbor Notes", "Cranes", dt.date(2024, 4, 3), "container cranes")]
+    lantern = [Issue("Lantern Letter", "Wicks", dt.date(2024, 4, 4), "lamp wicks")]
+    server.routes["/atom"] = Route(atom("Harbor Notes", harbor, summary_only=True), gzip=True)
+    server.routes["/old"] = Route(redirect="/feed.json")
+    server.routes["/feed.json"] = Route(json_feed("Lantern", lantern), gzip=True,
+                                        content_type="application/feed+json")
+    root = project(tmp_path, [{"name": "Harbor Notes", "feed": server.url("/atom")},
+                              {"name": "Lantern Letter", "feed": server.url("/old")}])
+    done = run_digest("fetch", cwd=root)
+    assert done.stdout.splitlines() == ["Harbor Notes: 1 new, 0 known",
+                                        "Lantern Letter: 1 new, 0 known"]
+    summary = root / "seeds/harbor-notes/2024-04-03-cranes.html"
+    assert '<meta name="author" content="Ann Author">' in summary.read_text()
+    shown = run_digest("inspect", str(summary), cwd=root)
+    assert "only the feed's summary" in shown.stderr
+    full = root / "seeds/lantern-letter/2024-04-04-wicks.html"
+    assert '<meta name="author" content="Jo Writer">' in full.read_text()
+    assert "only the feed's summary" not in run_digest("inspect", str(full), cwd=root).stderr
+
+
+def test_each_failing_source_gets_one_line_and_the_others_still_fetch(tmp_path, server):
+    server.routes["/good"] = Route(rss("Example Weekly", WEEKLY))
+    server.routes["/boom"] = Route(b"oops", status=500)
+    server.routes["/slow"] = Route(rss("Slow", WEEKLY), delay=3)
+    server.routes["/cut"] = Route(rss("Cut", WEEKLY), truncate=True)
+    server.routes["/junk"] = Route(b"<html><body>no feed here</body></html>",
+                                   content_type="text/html")
+    sources = [{"name": "Example Weekly", "feed": server.url("/good")},
+               {"name": "Missing", "feed": server.url("/gone")},
+               {"name": "Broken", "feed": server.url("/boom")},
+               {"name": "Slow", "feed": server.url("/slow"), "timeout": 1},
+               {"name": "Cut", "feed": server.url("/cut")},
+               {"name": "Junk", "feed": server.url("/junk")},
+               {"name": "Nobody", "feed": "http://127.0.0.1:9/feed"}]
+    root = project(tmp_path, sources)
+    done = run_digest("fetch", cwd=root)
+    assert done.returncode == 0
+    assert done.stdout.strip() == "Example Weekly: 2 new, 0 known"
+    lines = done.stderr.splitlines()
+    expected = {"Missing": "HTTP 404", "Broken": "HTTP 500", "Slow": "timed out after 1 s",
+                "Cut": "truncated response", "Junk": "not a feed",
+                "Nobody": "connection refused"}
+    for name, reason in expected.items():
+        line = [x for x in lines if x.startswith(f"digest: fetch: {name}: failed: ")]
+        assert len(line) == 1 and reason in line[0], (name, lines)
+    assert len(lines) == len(expected)
+    assert saved(root / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.html",
+                                     "example-weekly/2024-04-09-ferries-at-dawn.html"]
+    assert not [p for p in (root / "seeds").rglob("*.tmp")]
+    assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
+
+
+def test_a_malformed_feed_is_reported_and_what_it_held_is_kept(tmp_path, server):
+    broken = rss("Example Weekly", WEEKLY).replace(b"</channel>", b"<oops></channel>")
+    server.routes["/feed.xml"] = Route(broken)
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    done = run_digest("fetch", cwd=root)
+    assert "Example Weekly: 2 new, 0 known" in done.stdout
+    assert "digest: fetch: Example Weekly: warning: malformed feed" in done.stderr
+    assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
+
+
+def test_an_entry_in_two_feeds_is_kept_once(tmp_path, server):
+    shared = Issue("Example Weekly", "Shared story", dt.date(2024, 4, 16), "shared tracks")
+    server.routes["/a"] = Route(rss("Example Weekly", [WEEKLY[0], shared]))
+    server.routes["/b"] = Route(atom("Partner", [shared, WEEKLY[1]]))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/a")},
+                              {"name": "Partner", "feed": server.url("/b")}])
+    done = run_digest("fetch", cwd=root)
+    counts = sorted(done.stdout.splitlines())
+    assert counts in (["Example Weekly: 1 new, 1 known", "Partner: 2 new, 0 known"],
+                      ["Example Weekly: 2 new, 0 known", "Partner: 1 new, 1 known"])
+    assert len([p for p in saved(root / "seeds") if "shared-story" in p]) == 1
+
+
+def test_a_file_already_there_is_never_overwritten(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY[:1]))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    mine = root / "seeds/example-weekly/2024-04-02-tides-and-trains.html"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("<p>my own notes</p>")
+    run_digest("fetch", cwd=root)
+    assert mine.read_text() == "<p>my own notes</p>"
+    assert (mine.parent / "2024-04-02-tides-and-trains-2.html").is_file()
+
+
+@pytest.mark.parametrize(("source", "key"), [
+    ({"name": "X", "feed": "https://a.example/f", "colour": "red"}, "sources[1].colour"),
+    ({"name": "X", "feed": "https://a.example/f", "timeout": "soon"}, "sources[1].timeout"),
+    ({"name": "X", "imap": "mail.example", "user": "u", "password_env": "P", "tls": False},
+     "sources[1].tls"),
+    ({"name": "X"}, "needs exactly one of feed, imap, mbox, maildir"),
+])
+def test_a_bad_source_in_the_config_exits_2_naming_the_key(tmp_path, source, key):
+    root = project(tmp_path, [source])
+    done = run_digest("fetch", cwd=root, check=False)
+    assert done.returncode == 2 and key in done.stderr and "digest.toml" in done.stderr
