@@ -13,6 +13,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -248,7 +249,8 @@ class Dovecot:
                 f"state_dir = {self.home / 'run'}\nlog_path = {self.home / 'log'}\n"
                 f"instance_name = digest-test-{self.port}\n"
                 "default_login_user = dovenull\ndefault_internal_user = dovecot\n"
-                f"{ssl}auth_mechanisms = plain\nmail_location = maildir:~/Maildir\n"
+                f"{ssl}auth_mechanisms = plain\nauth_failure_delay = 0\n"
+                "mail_location = maildir:~/Maildir\n"
                 f"passdb {{\n driver = passwd-file\n args = scheme=PLAIN {passwd}\n}}\n"
                 f"userdb {{\n driver = passwd-file\n args = {passwd}\n}}\n"
                 f"service imap-login {{\n{listener}\n}}\n")
@@ -286,6 +288,23 @@ class Dovecot:
                 return
             time.sleep(0.1)
         raise RuntimeError(f"dovecot did not listen on {self.port}: {self.log()}")
+
+    def crash(self) -> None:
+        """Kill the server and every process it started, as a crash or a cut cable would."""
+        if not self.process:
+            return
+        family = {self.process.pid}
+        for _ in range(3):  # children, grandchildren
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                with contextlib.suppress(OSError, IndexError, ValueError):
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                    if int(fields[1]) in family:
+                        family.add(int(stat.parent.name))
+        for pid in family:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        self.process.wait(10)
+        self.stop()
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
