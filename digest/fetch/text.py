@@ -20,7 +20,11 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def html_text(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").get_text(" ")
+    """The text a reader sees: no head, styles or scripts."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(("head", "style", "script", "noscript", "template", "title")):
+        tag.decompose()
+    return soup.get_text(" ")
 
 
 def content_key(text: str) -> str | None:
