@@ -2,7 +2,10 @@
 
 Each source runs in a small thread pool (one connection per host at a time); a source that
 fails is reported on one line and the others go on. New issues are written as files the
-readers already know (HTML pages, .eml messages); the build reads them later like any other.
+readers already know (HTML pages, .eml messages) by `store.Store`, the only writer into the
+input folder; the build reads them later like any other file. One module per kind of source:
+feeds.py, imap.py, mailbox.py (mbox and Maildir); state.py is the file that remembers what
+was fetched.
 """
 
 from __future__ import annotations
