@@ -35,8 +35,9 @@ def saved(folder: Path) -> list[str]:
 
 
 def test_a_feed_is_saved_one_page_per_entry_then_not_fetched_again(tmp_path, server):
-    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY), etag='"v1"')
-    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    server.routes["/feed.xml?token=s3cret"] = Route(rss("Example Weekly", WEEKLY), etag='"v1"')
+    root = project(tmp_path, [{"name": "Example Weekly",
+                               "feed": server.url("/feed.xml?token=s3cret")}])
     done = run_digest("fetch", cwd=root)
     assert done.stdout.strip() == "Example Weekly: 2 new, 0 known"
     assert saved(root / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.html",
@@ -54,7 +55,9 @@ def test_a_feed_is_saved_one_page_per_entry_then_not_fetched_again(tmp_path, ser
     assert server.requests[-1][1].get("If-None-Match") == '"v1"'
     assert len(saved(root / "seeds")) == 2
 
-    state = json.loads((root / "seeds/.digest-fetch.json").read_text())
+    text = (root / "seeds/.digest-fetch.json").read_text()
+    assert "s3cret" not in text  # a private feed's token stays in the config
+    state = json.loads(text)
     assert state["sources"]["Example Weekly"]["etag"] == '"v1"'
     assert sorted(state["seen"].values()) == sorted(saved(root / "seeds") * 2)
 
@@ -142,6 +145,17 @@ def test_an_entry_in_two_feeds_is_kept_once(tmp_path, server):
     assert counts in (["Example Weekly: 1 new, 1 known", "Partner: 2 new, 0 known"],
                       ["Example Weekly: 2 new, 0 known", "Partner: 1 new, 1 known"])
     assert len([p for p in saved(root / "seeds") if "shared-story" in p]) == 1
+
+
+def test_feeds_numbering_their_entries_alike_keep_both(tmp_path, server):
+    harbor = [Issue("Harbor Notes", "Cranes", dt.date(2024, 4, 3), "container cranes", id="1")]
+    lantern = [Issue("Lantern Letter", "Wicks", dt.date(2024, 4, 4), "lamp wicks", id="1")]
+    server.routes["/h"] = Route(json_feed("Harbor Notes", harbor))
+    server.routes["/l"] = Route(json_feed("Lantern Letter", lantern))
+    root = project(tmp_path, [{"name": "Harbor Notes", "feed": server.url("/h")},
+                              {"name": "Lantern Letter", "feed": server.url("/l")}])
+    assert run_digest("fetch", cwd=root).stdout.splitlines() == [
+        "Harbor Notes: 1 new, 0 known", "Lantern Letter: 1 new, 0 known"]
 
 
 def test_a_file_already_there_is_never_overwritten(tmp_path, server):

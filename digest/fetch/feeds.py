@@ -41,7 +41,9 @@ class Entry:
 def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
                log: Log) -> SourceResult:
     result = SourceResult(source.name)
-    same_url = state.get("url") == source.feed
+    # The URL itself may hold a private token: the state keeps only its hash.
+    url_hash = hashlib.sha256(source.feed.encode()).hexdigest()[:16]
+    same_url = state.get("url_sha256") == url_hash
     reply = http.get(source.feed, etag=state.get("etag") if same_url else None,
                      last_modified=state.get("last_modified") if same_url else None,
                      timeout=source.timeout, max_bytes=source.max_bytes)
@@ -60,7 +62,7 @@ def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
         else:
             result.new += 1
             log(f"{source.name}: saved {entry.title}")
-    state.update(url=source.feed, etag=reply.etag, last_modified=reply.last_modified,
+    state.update(url_sha256=url_hash, etag=reply.etag, last_modified=reply.last_modified,
                  entries=len(entries))
     return result
 
@@ -147,8 +149,15 @@ def entry_item(entry: Entry, publication: str, folder: str) -> Item:
     date = entry.published.date().isoformat() if entry.published else "undated"
     fallback = hashlib.sha256(entry.id.encode()).hexdigest()[:10]
     stem = f"{date}-{slug(title) or fallback}"
-    keys = [f"entry:{entry.id}" if entry.id else "", content_key(html_text(body)) or ""]
+    keys = [entry_key(entry.id, folder), content_key(html_text(body)) or ""]
     return Item(folder, stem, ".html", page(entry, publication, title, body).encode(), keys)
+
+
+def entry_key(entry_id: str, folder: str) -> str:
+    """A URI id (Atom ids, permalinks) is the same in every feed; any other only in its own."""
+    if not entry_id:
+        return ""
+    return f"entry:{entry_id}" if ":" in entry_id else f"entry:{folder}:{entry_id}"
 
 
 def page(entry: Entry, publication: str, title: str, body: str) -> str:
