@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +185,24 @@ def test_a_bad_source_in_the_config_exits_2_naming_the_key(tmp_path, source, key
     root = project(tmp_path, [source])
     done = run_digest("fetch", cwd=root, check=False)
     assert done.returncode == 2 and key in done.stderr and "digest.toml" in done.stderr
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "digest", "fetch"], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        os.close(follower)
+        drawn = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(leader, 4096):
+                drawn += chunk
+    finally:
+        os.close(leader)
+    assert done.stdout.decode().strip() == "Example Weekly: 2 new, 0 known"
+    assert b"fetching [####################] 1/1 sources" in drawn
+    assert drawn.endswith(b"\r\x1b[K")  # the bar is cleared before the summary stays
+    assert "fetching [" not in run_digest("fetch", cwd=root).stderr  # not a terminal
