@@ -21,7 +21,7 @@ from digest.config import SourceConfig
 
 from .common import Log, SourceResult
 from .http import FetchError, _reason
-from .messages import headers, message_item, sender_matches
+from .messages import UNREADABLE, headers, save_message, sender_matches
 from .store import Store
 
 BATCH = 25
@@ -76,7 +76,7 @@ def _fetch(client: IMAPClient, source: SourceConfig, password: str, state: dict[
             if int(data.get(b"RFC822.SIZE", 0)) > source.max_bytes:
                 result.warnings.append(f"message UID {uid}: skipped, larger than "
                                        f"{source.max_bytes:,} bytes")
-            elif sender_matches(headers(data.get(b"BODY[HEADER]", b"")), source.senders):
+            elif _wanted(data.get(b"BODY[HEADER]", b""), source.senders):
                 wanted.append(uid)
         bodies = client.fetch(wanted, ["BODY.PEEK[]"]) if wanted else {}
         for uid in batch:
@@ -84,18 +84,18 @@ def _fetch(client: IMAPClient, source: SourceConfig, password: str, state: dict[
             if uid in wanted and raw is None:
                 result.warnings.append(f"message UID {uid}: the server sent no body")
             elif raw is not None:
-                _save(raw, source.name, store, result)
+                save_message(raw, source.name, f"message UID {uid}", store, result)
             state["last_uid"] = uid  # saved (or passed over) for good
         if source.mark_read and wanted:
             client.add_flags(wanted, [b"\\Seen"])
     return result
 
 
-def _save(raw: bytes, name: str, store: Store, result: SourceResult) -> None:
-    if store.save(message_item(raw, name)) is None:
-        result.known += 1
-    else:
-        result.new += 1
+def _wanted(header: bytes, senders: list[str]) -> bool:
+    try:
+        return sender_matches(headers(header), senders)
+    except UNREADABLE:
+        return True  # read in full, and reported there if it still cannot be read
 
 
 def _server_text(error: Exception) -> str:

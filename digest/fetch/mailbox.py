@@ -10,7 +10,7 @@ from digest.config import SourceConfig
 
 from .common import Log, SourceResult
 from .http import FetchError
-from .messages import headers, message_item, sender_matches
+from .messages import UNREADABLE, headers, save_message, sender_matches
 from .store import Store
 
 
@@ -34,12 +34,14 @@ def fetch_mailbox(source: SourceConfig, state: dict[str, Any], store: Store, log
                 result.warnings.append(f"message {key}: skipped, larger than "
                                        f"{source.max_bytes:,} bytes")
                 continue
-            if not sender_matches(headers(data), source.senders):
+            try:
+                wanted = sender_matches(headers(data), source.senders)
+            except UNREADABLE as exc:
+                result.warnings.append(f"message {key}: skipped, cannot be read "
+                                       f"({exc.__class__.__name__})")
                 continue
-            if store.save(message_item(data, source.name)) is None:
-                result.known += 1
-            else:
-                result.new += 1
+            if wanted:
+                save_message(data, source.name, f"message {key}", store, result)
     except OSError as exc:
         raise FetchError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     state.update(path=str(source.mbox or source.maildir))

@@ -9,8 +9,12 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
 
-from .store import Item
+from .common import SourceResult
+from .store import Item, Store
 from .text import content_key, html_text, slug
+
+# What a hostile message can make the e-mail package raise: that message is skipped.
+UNREADABLE = (ValueError, TypeError, LookupError, IndexError, AttributeError)
 
 
 def headers(data: bytes) -> Message:
@@ -41,6 +45,20 @@ def message_item(data: bytes, fallback: str) -> Item:
     message_id = str(message.get("Message-ID", "")).strip()
     keys = [f"message-id:{message_id}" if message_id else "", content_key(body_text(message)) or ""]
     return Item(folder, stem, ".eml", data, keys)
+
+
+def save_message(data: bytes, name: str, where: str, store: Store,
+                 result: SourceResult) -> None:
+    """Save one message, counting it as new or known; one that cannot be read is a warning."""
+    try:
+        item = message_item(data, name)
+    except UNREADABLE as exc:
+        result.warnings.append(f"{where}: skipped, cannot be read ({exc.__class__.__name__})")
+        return
+    if store.save(item) is None:
+        result.known += 1
+    else:
+        result.new += 1
 
 
 def body_text(message: Message) -> str:
