@@ -47,6 +47,9 @@ def test_fetched_issues_from_feeds_and_mail_are_built_into_the_site_and_feeds(tm
     assert re.match(r"built 4 issues from [45] files", lines[3]), lines
     files = sorted(p.name for p in (tmp_path / "seeds").rglob("*") if p.is_file())
     assert len([f for f in files if "ferries-at-dawn" in f]) == 1, files
+    seen = json.loads((tmp_path / "seeds/.digest-fetch.json").read_text())["seen"]
+    assert seen["message-id:<2.20240409@mail.example>"] == seen[
+        "entry:https://news.example/ferries-at-dawn"]  # both copies point at the one kept
 
     site = tmp_path / "output"
     issue_pages = "".join(p.read_text() for p in (site / "issues").glob("*.html"))

@@ -37,7 +37,8 @@ class State:
         """Replace the state file whole: a temporary file, then a rename."""
         if self.path.is_symlink():
             raise StateError(f"{self.path}: refusing to write through a link")
-        data = {"about": ABOUT, "sources": dict(sorted(self.sources.items())),
+        sources = {name: value for name, value in sorted(self.sources.items()) if value}
+        data = {"about": ABOUT, "sources": sources,
                 "seen": dict(sorted(self.seen.items()))}
         temp = self.path.with_name(self.path.name + ".tmp")
         with contextlib.suppress(FileNotFoundError):

@@ -51,7 +51,10 @@ class Store:
         """Write the item unless one of its keys was seen; None when it was already there."""
         with self._lock:
             keys = [k for k in item.keys if k]
-            if any(k in self.seen for k in keys):
+            found = next((self.seen[k] for k in keys if k in self.seen), None)
+            if found is not None:
+                for key in keys:  # another copy's keys find the same file next time
+                    self.seen.setdefault(key, found)
                 return None
             path = self._write(item)
             name = path.relative_to(self.root).as_posix()
