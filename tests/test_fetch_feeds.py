@@ -26,6 +26,7 @@ def server():
 
 
 def project(tmp_path: Path, sources: list[dict]) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     lines = []
     for source in sources:
         lines.append("[[sources]]")
@@ -206,3 +207,29 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(tmp_path, server):
     assert b"fetching [####################] 1/1 sources" in drawn
     assert drawn.endswith(b"\r\x1b[K")  # the bar is cleared before the summary stays
     assert "fetching [" not in run_digest("fetch", cwd=root).stderr  # not a terminal
+
+
+def test_fetch_writes_nothing_through_a_link_in_the_input_folder(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    root = project(tmp_path / "project", [{"name": "Example Weekly",
+                                          "feed": server.url("/feed.xml")}])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "seeds").mkdir()
+    (root / "seeds" / "example-weekly").symlink_to(elsewhere, target_is_directory=True)
+    done = run_digest("fetch", cwd=root)
+    assert done.returncode == 0 and list(elsewhere.iterdir()) == []
+    assert "digest: fetch: Example Weekly: failed: " in done.stderr
+    assert "not a folder digest made (a link or a file)" in done.stderr
+
+
+def test_an_unreadable_state_file_stops_the_fetch_and_is_left_alone(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    (root / "seeds").mkdir()
+    (root / "seeds/.digest-fetch.json").write_text("{not json")
+    done = run_digest("fetch", cwd=root)
+    assert "cannot read the fetch state" in done.stderr and ".digest-fetch.json" in done.stderr
+    assert saved(root / "seeds") == []
+    assert (root / "seeds/.digest-fetch.json").read_text() == "{not json"
+    assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
