@@ -94,7 +94,7 @@ def _fetch_one(source: SourceConfig, state: dict, store: Store, log: Log,
         if source.feed:
             return fetch_feed(source, state, store, log)
         if source.imap:
-            return fetch_imap(source, state, store, log)
+            return fetch_imap(source, state, store, log, root)
         return fetch_mailbox(source, state, store, log, root)
     except (FetchError, StoreError) as exc:
         return SourceResult(source.name, failure=str(exc))

@@ -72,12 +72,12 @@ def get(url: str, *, etag: str | None = None, last_modified: str | None = None,
             return Response(304, etag=etag, last_modified=last_modified)
         raise FetchError(f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
-        raise FetchError(_reason(exc.reason, timeout)) from exc
+        raise FetchError(reason(exc.reason, timeout)) from exc
     except http.client.IncompleteRead as exc:
         raise FetchError(f"truncated response: got {len(exc.partial):,} bytes, "
                          f"{exc.expected:,} more were announced") from exc
     except (OSError, http.client.HTTPException) as exc:
-        raise FetchError(_reason(exc, timeout)) from exc
+        raise FetchError(reason(exc, timeout)) from exc
 
 
 def _read(reply: http.client.HTTPResponse, max_bytes: int, deadline: float,
@@ -113,7 +113,7 @@ def _gunzip(body: bytes, max_bytes: int) -> bytes:
     return data
 
 
-def _reason(error: object, timeout: float) -> str:
+def reason(error: object, timeout: float) -> str:
     """One line for a network failure, without a traceback's worth of detail."""
     if isinstance(error, TimeoutError | socket.timeout):
         return f"timed out after {timeout:g} s"

@@ -12,6 +12,7 @@ import contextlib
 import imaplib
 import os
 import ssl
+from pathlib import Path
 from typing import Any
 
 from imapclient import IMAPClient
@@ -20,30 +21,36 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from digest.config import SourceConfig
 
 from .common import Log, SourceResult
-from .http import FetchError, _reason
+from .http import FetchError, reason
 from .messages import UNREADABLE, headers, save_message, sender_matches
 from .store import Store
 
 BATCH = 25
 
 
-def fetch_imap(source: SourceConfig, state: dict[str, Any], store: Store,
-               log: Log) -> SourceResult:
+def fetch_imap(source: SourceConfig, state: dict[str, Any], store: Store, log: Log,
+               root: Path) -> SourceResult:
     password = os.environ.get(source.password_env, "")
     port = source.port or (993 if source.tls else 143)
-    context = ssl.create_default_context(cafile=source.ca_file or None) if source.tls else None
+    ca_file = Path(source.ca_file).expanduser() if source.ca_file else None
+    ca_file = root / ca_file if ca_file and not ca_file.is_absolute() else ca_file
+    try:
+        context = ssl.create_default_context(cafile=ca_file) if source.tls else None
+    except (OSError, ssl.SSLError) as exc:
+        raise FetchError(f"ca_file {ca_file}: cannot be read as PEM certificates "
+                         f"({reason(exc, source.timeout)})") from exc
     try:
         client = IMAPClient(source.imap, port=port, ssl=source.tls, ssl_context=context,
                             timeout=source.timeout)
     except (OSError, IMAPClientError) as exc:
         raise FetchError(f"cannot connect to {source.imap}:{port}: "
-                         f"{_reason(exc, source.timeout)}") from exc
+                         f"{reason(exc, source.timeout)}") from exc
     try:
         return _fetch(client, source, password, state, store, log)
     except LoginError as exc:
         raise FetchError(f"login failed for {source.user}: {_server_text(exc)}") from exc
     except (OSError, imaplib.IMAP4.abort) as exc:
-        raise FetchError(f"connection lost: {_reason(exc, source.timeout)}") from exc
+        raise FetchError(f"connection lost: {reason(exc, source.timeout)}") from exc
     except (IMAPClientError, imaplib.IMAP4.error) as exc:
         raise FetchError(f"server said: {_server_text(exc)}") from exc
     finally:
