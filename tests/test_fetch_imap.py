@@ -81,12 +81,15 @@ def test_fetching_twice_adds_nothing_and_a_new_message_is_added(tmp_path, doveco
     assert not list((dovecot.maildir / "cur").glob("*:2,*S*"))
 
 
-def test_the_sender_filter_keeps_matching_messages_only(tmp_path, dovecot):
+def test_the_sender_filter_keeps_matching_messages_only_and_mark_read_marks_them(tmp_path,
+                                                                              dovecot):
     for number in range(3):
         dovecot.deliver(mail(number))
-    root = project(tmp_path, dovecot, senders=["*@harbor.example"])
+    root = project(tmp_path, dovecot, senders=["*@harbor.example"], mark_read=True)
     assert fetch(root).stdout.strip() == "Inbox: 1 new, 0 known"
     assert saved(root / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
+    seen = [p.read_bytes() for p in dovecot.maildir.glob("cur/*:2,*S*")]
+    assert len(seen) == 1 and b"notes@harbor.example" in seen[0]
 
 
 def test_a_recreated_folder_is_scanned_again_without_saving_twice(tmp_path, dovecot):
