@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -49,6 +50,7 @@ CACHE_CONTENT = True
 class Run:
     seconds: float
     rss_mb: float | None
+    cpu: float | None = None  # user + system seconds of the process and its workers
     stages: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     summary: str = ""
@@ -64,6 +66,11 @@ class Row:
     @property
     def seconds(self) -> float:
         return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def cpu(self) -> float | None:
+        values = [r.cpu for r in self.runs if r.cpu is not None]
+        return statistics.median(values) if values else None
 
     @property
     def rss_mb(self) -> float | None:
@@ -89,6 +96,7 @@ def run(cmd: list[str], cwd: Path) -> tuple[Run, str, str]:
 
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         env = dict(os.environ, PYTHONPATH=str(REPO), CI="1")
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
         tree, peak = psutil.Process(proc.pid), 0
@@ -98,13 +106,16 @@ def run(cmd: list[str], cwd: Path) -> tuple[Run, str, str]:
                                      for p in [tree, *tree.children(recursive=True)]))
             time.sleep(0.02)
         seconds = time.perf_counter() - start
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
         out.seek(0), err.seek(0)
         stdout, stderr = out.read(), err.read()
     rss = peak / 2**20
-    print(f"  {cmd[2]}: {seconds:.2f} s, {rss:.0f} MB", file=sys.stderr, flush=True)
+    print(f"  {cmd[2]}: {seconds:.2f} s, {cpu:.2f} s CPU, {rss:.0f} MB", file=sys.stderr,
+          flush=True)
     if proc.returncode:
         print(f"  {cmd[2]} exited {proc.returncode}: {stderr.strip()[-500:]}", file=sys.stderr)
-    return Run(seconds, rss), stdout, stderr
+    return Run(seconds, rss, cpu), stdout, stderr
 
 
 def digest_build(config: Path) -> Run:
@@ -186,12 +197,13 @@ def fmt(value: float | None, digits: int = 2) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| corpus | tool | case | wall s | peak RSS MB | " + " | ".join(STAGES) + " | other |",
-             "| --- | --- | --- | ---: | ---: |" + " ---: |" * (len(STAGES) + 1)]
+    lines = ["| corpus | tool | case | wall s | CPU s | peak RSS MB | " + " | ".join(STAGES)
+             + " | other |",
+             "| --- | --- | --- | ---: | ---: | ---: |" + " ---: |" * (len(STAGES) + 1)]
     for row in rows:
         stages = " | ".join(fmt(v) for v in [*map(row.stage, STAGES), row.other])
         lines.append(f"| {row.corpus} | {row.tool} | {row.case} | {row.seconds:.2f} | "
-                     f"{fmt(row.rss_mb, 0)} | {stages} |")
+                     f"{fmt(row.cpu)} | {fmt(row.rss_mb, 0)} | {stages} |")
     return "\n".join(lines)
 
 
@@ -209,6 +221,11 @@ def verdicts(rows: list[Row], stock: float | None) -> list[str]:
 
     ratio("A cold build, digest / Pelican cold", find.get(("A", "digest", "cold")),
           find.get(("A", "Pelican 4.12", "cold")), 0.5)
+    cold, pelican = find.get(("A", "digest", "cold")), find.get(("A", "Pelican 4.12", "cold"))
+    if cold and pelican and cold.cpu and pelican.cpu:
+        out.append(f"- A cold build CPU time (user + system, workers included), digest / "
+                   f"Pelican: {cold.cpu / pelican.cpu:.2f} (what wall time tends to on a "
+                   "machine whose cores other work keeps busy)")
     ratio("A no-change rebuild, digest / Pelican cached", find.get(("A", "digest", "no change")),
           find.get(("A", "Pelican 4.12", "cached")), 0.2)
     cold = find.get(("A", "digest", "cold"))
@@ -300,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
           f"peak RSS the largest; {os.cpu_count()} cores, load average {load:.1f} before and "
           f"{os.getloadavg()[0]:.1f} after)\n")
     print(table(rows))
-    print("\nStage columns come from `digest build -v` (stages run in worker processes add up "
+    print("\nCPU s = user + system time of the build and its worker processes (from "
+          "getrusage), steadier than wall time when other work shares the cores. "
+          "Stage columns come from `digest build -v` (stages run in worker processes add up "
           "their time across workers); other = wall − the build's total (start-up, imports). "
           "Pelican reads only the TWIR Markdown (it cannot read the plain-text seeds). Stock "
           "sumy runs in-process (no RSS; imports and segmentation excluded). Corpus B repeats "
