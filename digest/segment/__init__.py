@@ -7,7 +7,7 @@ that hold for any newsletter.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import PurePath
 
 from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
 
@@ -104,17 +104,20 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     else:
         title, start = _title(blocks, kinds, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
+    publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
+        or "Newsletter"
     return Issue(
         source=doc.path,
         index=index,
         format=doc.format,
-        publication=meta.publication or profile.name or _publication_from(doc.path),
+        publication=publication,
         publisher=meta.publisher or profile.publisher,
         author=meta.author,
-        title=title or meta.title or Path(doc.path).stem,
+        title=title or meta.title or fallback_title(publication, meta, doc.path),
         dek=dek,
         date=meta.date,
         date_approximate=meta.date_approximate,
+        date_source=meta.date_source if meta.date else None,
         first_line=blocks[0].line,
         last_line=max(b.end_line for b in blocks),
         sections=sections,
@@ -139,9 +142,22 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     return None, 0
 
 
-def _publication_from(path: str) -> str:
-    stem = re.sub(r"[\d_-]+", " ", Path(path).stem).strip()
-    return stem.title() if stem else "Newsletter"
+def publication_from_folder(folder: str | None) -> str | None:
+    """"haskell-weekly" -> "Haskell Weekly": a newsletter's folder read as its name."""
+    words = re.sub(r"[-_.]+", " ", folder or "").split()
+    if not words or all(w.isdigit() for w in words):
+        return None
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+
+
+def fallback_title(publication: str, meta: Meta, path: str) -> str:
+    """An untitled issue's title: its number from the file name, else its date, else the
+    file's name (an issue must be told apart from the others)."""
+    if meta.number is not None:
+        return f"{publication} — Issue {meta.number}"
+    if meta.date is not None:
+        return f"{publication} — {meta.date.isoformat()}"
+    return PurePath(path).stem or publication
 
 
 def _fold(text: str) -> str:
@@ -158,11 +174,13 @@ def apply_hints(issues: list[Issue], hints: list[IssueHint], path: str) -> list[
         hint = by_title.get(_fold(issue.title))
         if hint is not None:
             issue.date, issue.date_approximate = hint.date, hint.date_approximate
+            issue.date_source = "metadata" if hint.date else None
             used.add(id(hint))
     untitled = [h for h in hints if not h.title]
     for issue, hint in zip([i for i in issues if i.duplicate_of is None], untitled):
         if issue.date is None:
             issue.date, issue.date_approximate = hint.date, hint.date_approximate
+            issue.date_source = "metadata" if hint.date else None
     for hint in hints:
         if hint.title and id(hint) not in used:
             problems.append(Problem(path, f"metadata names an issue “{hint.title}” that is not "
