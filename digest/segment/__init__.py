@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
 
 from .account import unaccounted
 from .cards import build_cards
+from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored
 from .dedupe import find_duplicates, issue_text
-from .profiles import Profile, ProfileError, choose, load_profiles
+from .profiles import (
+    Profile,
+    ProfileError,
+    choose,
+    detect_platform,
+    load_platforms,
+    load_profiles,
+    with_platform,
+)
 from .rules import drop_kind, is_caption_before, looks_like_heading
 from .sections import build_sections
 
@@ -31,8 +41,9 @@ def segment_document(
     problems: list[Problem] = []
     for part in doc.parts:
         profile = choose(profiles, [b.text for b in part.blocks[:DETECT_BLOCKS]])
+        effective = _with_platform(profile or generic, part.blocks, part.meta)
         for blocks in split_issues(part.blocks, profile):
-            issue = build_issue(blocks, profile or generic, part.meta, doc, len(issues))
+            issue = build_issue(blocks, effective, part.meta, doc, len(issues))
             issues.append(issue)
             for block in unaccounted(issue, blocks):
                 problems.append(Problem(doc.path, "line is in no section and not dropped: "
@@ -55,6 +66,14 @@ def segment_document(
             problems.append(Problem(doc.path, f"issue “{issue.title}” is missing sections "
                                     f"({', '.join(missing)}): truncated?", issue.last_line))
     return issues, problems
+
+
+def _with_platform(profile: Profile, blocks: list[Block], meta: Meta) -> Profile:
+    """The profile with the chrome of the mail platform found in the headers or links."""
+    generic, platforms = load_platforms()
+    hosts = [urlsplit(link.url).netloc for b in blocks for link in b.links if "//" in link.url]
+    platform = detect_platform(platforms, meta.origins, hosts)
+    return with_platform(profile, generic, platform, meta.unsubscribe)
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
@@ -86,9 +105,11 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
 
     Cards find their own captions, since a card's dek also sits above its photo credit.
     """
-    kinds = [drop_kind(b, profile) for b in blocks]
+    kinds = [drop_kind(b, profile) or ("chrome" if links_to_chrome(b, profile) else None)
+             for b in blocks]
     if profile.layout == "cards":
         return kinds
+    kinds = footer(blocks, kinds)
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
@@ -104,6 +125,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     else:
         title, start = _title(blocks, kinds, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
+        sections = drop_emptied(mark_sponsored(sections, dropped, profile), dropped)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(
