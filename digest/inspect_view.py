@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from digest.model import Document, Issue, Item, Section
+from digest.model import Document, Issue, Item, Paragraph, Section
 
 
 def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
@@ -18,6 +18,13 @@ def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
     return data
 
 
+def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
+    data: dict[str, Any] = {"line": paragraph.line, "kind": paragraph.kind, "text": paragraph.text}
+    if paragraph.links:
+        data["links"] = [{"text": link.text, "url": link.url} for link in paragraph.links]
+    return data
+
+
 def section_dict(section: Section) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": section.kind,
@@ -28,8 +35,7 @@ def section_dict(section: Section) -> dict[str, Any]:
         "author": section.author,
         "subsections": [{"heading": s.heading, "line": s.line} for s in section.subsections],
         "items": [item_dict(i) for i in section.items],
-        "paragraphs": [{"line": p.line, "kind": p.kind, "text": p.text}
-                       for p in section.paragraphs],
+        "paragraphs": [paragraph_dict(p) for p in section.paragraphs],
     }
     if section.sponsor:
         data["sponsor"] = section.sponsor

@@ -10,7 +10,7 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
+from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 
 from .account import unaccounted
 from .cards import build_cards
@@ -125,6 +125,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     else:
         title, start = _title(blocks, kinds, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
+        dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = drop_emptied(mark_sponsored(sections, dropped, profile), dropped)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
@@ -156,9 +157,13 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
         return first.text, 1
     if kinds[0] is None and first.kind == "heading" and first.level <= 1:
         return first.text, 1
+    # An e-mail's title heading may come after its "View in browser" row.
+    top = next((i for i, k in enumerate(kinds) if k is None), 0)
+    if top and blocks[top].kind == "heading" and blocks[top].level <= 1:
+        return blocks[top].text, top + 1
     if meta.title:
-        same = _fold(first.text) == _fold(meta.title)
-        return meta.title, 1 if same else 0
+        same = _fold(blocks[top].text) == _fold(meta.title)
+        return meta.title, top + 1 if same else 0
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
