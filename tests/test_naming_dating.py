@@ -10,7 +10,8 @@ from pathlib import Path
 
 from conftest import run_digest
 
-ISSUE_BODY = "Welcome to another issue!\n\n## Featured\n\n- [A post](https://example.org/a) by Ann\n"
+ISSUE_BODY = ("Welcome to another issue!\n\n## Featured\n\n"
+              "- [A post](https://example.org/a) by Ann\n")
 
 
 def inspect(path: Path) -> dict:
