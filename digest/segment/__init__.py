@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from urllib.parse import urlsplit
 
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 
@@ -31,6 +30,7 @@ from .sections import build_sections
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
+_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:]+)", re.IGNORECASE)
 
 
 def segment_document(
@@ -71,7 +71,8 @@ def segment_document(
 def _with_platform(profile: Profile, blocks: list[Block], meta: Meta) -> Profile:
     """The profile with the chrome of the mail platform found in the headers or links."""
     generic, platforms = load_platforms()
-    hosts = [urlsplit(link.url).netloc for b in blocks for link in b.links if "//" in link.url]
+    hosts = [m[1] for b in blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:] for link in b.links
+             if (m := _HOST.match(link.url))]
     platform = detect_platform(platforms, meta.origins, hosts)
     return with_platform(profile, generic, platform, meta.unsubscribe)
 

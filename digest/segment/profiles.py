@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -221,7 +222,9 @@ def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
     named = next((p for p in platforms if p.named_by(origins)), None)
     if named is not None:
         return named
-    counts = {p.name: sum(_host_in(h, p.hosts) for h in link_hosts) for p in platforms}
+    distinct = Counter(h.lower() for h in link_hosts)
+    counts = {p.name: sum(n for h, n in distinct.items() if _host_in(h, p.hosts))
+              for p in platforms}
     best = max(platforms, key=lambda p: counts[p.name], default=None)
     return best if best is not None and counts[best.name] >= 2 else None
 
@@ -232,7 +235,8 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
     newsletter's own patterns come first, so they win where they disagree."""
     sets = [generic] + ([platform] if platform else [])
     drop = dict(profile.drop)
-    drop["chrome"] = list(drop.get("chrome", [])) + [p for s in sets for p in s.chrome]
+    drop["chrome"] = list(drop.get("chrome", [])) + [_combined(tuple(
+        p.pattern for s in sets for p in s.chrome))]
     return dataclasses.replace(
         profile,
         drop=drop,
@@ -241,6 +245,13 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
         unsubscribe=[address_key(u) for u in unsubscribe],
         platform=platform.name if platform else None,
     )
+
+
+@lru_cache(maxsize=32)
+def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Many patterns as one, searched once per paragraph (a leading `(?i)` kept as a scope)."""
+    scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+    return re.compile("|".join(scoped) or "(?!)")
 
 
 def address_key(url: str) -> str:
