@@ -118,6 +118,7 @@ def test_br_lines_stay_lines_and_data_tables_stay_rows(emails):
 def test_sponsor_markers_make_sponsored_sections(emails):
     sponsored = [s for s in emails["buttondown"]["sections"] if s["kind"] == "sponsored"]
     assert len(sponsored) == 1 and sponsored[0]["sponsor"] == "Rockpool Boots"
+    assert sponsored[0]["role"] == "sponsored"
     assert sponsored[0]["paragraphs"][0]["text"] == \
         "Boots that grip wet weed and dry out overnight."
     substack = emails["substack"]["sections"]

@@ -66,11 +66,13 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
     pending: str | None | bool = False  # a marker ended the previous section
     for section in sections:
         if pending is not False:
-            section.kind, section.sponsor, pending = "sponsored", pending or section.heading, False
+            section.sponsor, pending = pending or section.heading, False
+            section.kind = section.role = "sponsored"
         if section.heading and section.kind != "sponsored":
             marked, name = sponsor_of(section.heading, profile)
             if marked:
-                section.kind, section.sponsor = "sponsored", name
+                section.kind = section.role = "sponsored"
+                section.sponsor = name
         out.append(section)
         for n, paragraph in enumerate(section.paragraphs):
             marked, name = sponsor_of(paragraph.text, profile)
@@ -86,7 +88,7 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             else:
                 first = min([p.line for p in rest] + [i.line for i in items])
                 out.append(Section("sponsored", None, first, section.last_line, sponsor=name,
-                                   paragraphs=rest, items=items))
+                                   paragraphs=rest, items=items, role="sponsored"))
                 section.last_line = max(paragraph.line - 1, section.first_line)
             break
     return out
