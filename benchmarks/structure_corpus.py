@@ -1,6 +1,7 @@
 """How much structure, naming and dating the generic path finds in folders of real newsletters.
 
-    python benchmarks/structure_corpus.py DIR [DIR ...]
+    python benchmarks/structure_corpus.py [DIR ...] [--examples]
+    (default: each folder of ../shared/corpora/newsletters/, then This Week in Rust)
 
 Each DIR is one newsletter's folder (its files read as `digest build` reads them, with the
 folder's metadata.toml). Prints one row per folder: files, issues, sections, items (sub-items
@@ -18,9 +19,13 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from digest.ingest import read_file
-from digest.model import Issue
-from digest.segment import load_profiles, segment_document
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import shared  # noqa: E402
+
+from digest.ingest import read_file  # noqa: E402
+from digest.model import Issue  # noqa: E402
+from digest.segment import load_profiles, segment_document  # noqa: E402
 
 PLATFORMS = Path(__file__).resolve().parents[1] / "digest" / "profiles" / "platforms"
 SKIP = {"metadata.toml", "README.md", "readme.md"}
@@ -69,9 +74,16 @@ def measure(folder: Path, generic, profiles, patterns) -> dict:  # noqa: ANN001 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--examples", action="store_true", help="print chrome lines left")
     args = parser.parse_args()
+    if not args.folders:
+        newsletters, twir = shared("corpora/newsletters"), shared("corpora/this-week-in-rust")
+        args.folders = sorted(p for p in newsletters.iterdir() if p.is_dir()) if newsletters \
+            else []
+        args.folders += [twir] if twir else []
+    if not args.folders:
+        parser.error("give the newsletter folders to measure")
     generic, profiles = load_profiles()
     patterns = chrome_patterns()
     rows = [measure(f, generic, profiles, patterns) for f in args.folders if f.is_dir()]
