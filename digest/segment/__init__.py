@@ -30,7 +30,6 @@ from .sections import build_sections
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
-_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:]+)", re.IGNORECASE)
 
 
 def segment_document(
@@ -71,9 +70,11 @@ def segment_document(
 def _with_platform(profile: Profile, blocks: list[Block], meta: Meta) -> Profile:
     """The profile with the chrome of the mail platform found in the headers or links."""
     generic, platforms = load_platforms()
-    hosts = [m[1] for b in blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:] for link in b.links
-             if (m := _HOST.match(link.url))]
-    platform = detect_platform(platforms, meta.origins, hosts)
+    ends = blocks if len(blocks) <= 2 * DETECT_BLOCKS else \
+        blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:]
+    links = [link.url for b in ends for link in b.links
+             if link.url.startswith(("http://", "https://"))]
+    platform = detect_platform(platforms, meta.origins, links)
     return with_platform(profile, generic, platform, meta.unsubscribe)
 
 

@@ -244,15 +244,15 @@ def load_platforms() -> tuple[Platform, tuple[Platform, ...]]:
 
 
 def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
-                    link_hosts: list[str]) -> Platform | None:
-    """The platform a message's headers or page's generator name; else the one that most of
-    the links to any platform point to (its unsubscribe and share pages), when two or more do."""
+                    links: list[str]) -> Platform | None:
+    """The platform a message's headers or page's generator name; else the one whose own
+    pages (unsubscribe, preferences, share: its `[chrome] links`) two or more links go to."""
     named = next((p for p in platforms if p.named_by(origins)), None)
     if named is not None:
         return named
-    distinct = Counter(h.lower() for h in link_hosts)
-    counts = {p.name: sum(n for h, n in distinct.items() if _host_in(h, p.hosts))
-              for p in platforms}
+    distinct = Counter(links)
+    counts = {p.name: sum(n for url, n in distinct.items()
+                          if any(c.search(url) for c in p.chrome_links)) for p in platforms}
     best = max(platforms, key=lambda p: counts[p.name], default=None)
     return best if best is not None and counts[best.name] >= 2 else None
 
