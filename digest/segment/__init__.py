@@ -40,7 +40,7 @@ def segment_document(
     problems: list[Problem] = []
     for part in doc.parts:
         profile = choose(profiles, [b.text for b in part.blocks[:DETECT_BLOCKS]])
-        effective = _with_platform(profile or generic, part.blocks, part.meta)
+        effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format)
         for blocks in split_issues(part.blocks, profile):
             issue = build_issue(blocks, effective, part.meta, doc, len(issues))
             issues.append(issue)
@@ -67,13 +67,14 @@ def segment_document(
     return issues, problems
 
 
-def _with_platform(profile: Profile, blocks: list[Block], meta: Meta) -> Profile:
-    """The profile with the chrome of the mail platform found in the headers or links."""
+def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str) -> Profile:
+    """The profile with the chrome of the mail platform found in the headers or, in HTML
+    and e-mail (where platforms put their furniture), its links."""
     generic, platforms = load_platforms()
     ends = blocks if len(blocks) <= 2 * DETECT_BLOCKS else \
         blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:]
     links = [link.url for b in ends for link in b.links
-             if link.url.startswith(("http://", "https://"))]
+             if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
     platform = detect_platform(platforms, meta.origins, links)
     return with_platform(profile, generic, platform, meta.unsubscribe)
 

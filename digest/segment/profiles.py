@@ -250,7 +250,8 @@ def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
     named = next((p for p in platforms if p.named_by(origins)), None)
     if named is not None:
         return named
-    distinct = Counter(links)
+    anywhere = _combined(tuple(c.pattern for p in platforms for c in p.chrome_links))
+    distinct = Counter(url for url in links if anywhere.search(url))
     counts = {p.name: sum(n for url, n in distinct.items()
                           if any(c.search(url) for c in p.chrome_links)) for p in platforms}
     best = max(platforms, key=lambda p: counts[p.name], default=None)
@@ -263,7 +264,7 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
     newsletter's own patterns come first, so they win where they disagree."""
     sets = [generic] + ([platform] if platform else [])
     drop = dict(profile.drop)
-    drop["chrome"] = list(drop.get("chrome", [])) + [_combined(tuple(
+    drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(tuple(
         p.pattern for s in sets for p in s.chrome))]
     return dataclasses.replace(
         profile,
@@ -280,6 +281,24 @@ def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """Many patterns as one, searched once per paragraph (a leading `(?i)` kept as a scope)."""
     scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
     return re.compile("|".join(scoped) or "(?!)")
+
+
+CHROME_CHARS = 600  # platform chrome is a short line: longer paragraphs are never searched
+
+
+@lru_cache(maxsize=32)
+def _short_lines(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Phrase patterns as one, tried only on a paragraph of at most CHROME_CHARS characters;
+    those anchored at the start (most) are tried there alone, which is fast."""
+    anchored, anywhere = [], []
+    for pattern in patterns:
+        flags, body = ("(?i)", pattern[4:]) if pattern.startswith("(?i)") else ("", pattern)
+        if body.startswith("^"):
+            anchored.append(f"(?{flags[2:3]}:{body[1:]})" if flags else f"(?:{body[1:]})")
+        else:
+            anywhere.append(f"(?{flags[2:3]}:{body})" if flags else f"(?:{body})")
+    branches = anchored + ([f".*?(?:{'|'.join(anywhere)})"] if anywhere else [])
+    return re.compile(f"^(?=.{{0,{CHROME_CHARS}}}$)(?:{'|'.join(branches) or '(?!)'})")
 
 
 def address_key(url: str) -> str:
