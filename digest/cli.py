@@ -15,9 +15,13 @@ from digest import __version__
 def _inspect(args: argparse.Namespace) -> int:
     from digest.ingest import read_file
     from digest.inspect_view import file_dict, tree
-    from digest.segment import load_profiles, segment_document
+    from digest.segment import ProfileError, load_profiles, segment_document
 
-    generic, profiles = load_profiles([Path(p) for p in args.profiles])
+    try:
+        generic, profiles = load_profiles([Path(p) for p in args.profiles])
+    except ProfileError as exc:
+        print(f"digest: profile error: {exc}", file=sys.stderr)
+        return 2
     files = []
     failed = False
     for name in args.files:

@@ -14,6 +14,8 @@ def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
     if top:
         data["number"] = item.number
         data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
+    elif item.sub_items:  # deeper entries, under a sub-item
+        data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
     if item.links:
         data["links"] = [{"text": link.text, "url": link.url} for link in item.links]
     return data

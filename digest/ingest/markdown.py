@@ -28,7 +28,7 @@ _MD.validateLink = lambda url: True
 _PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):(?:[ \t]+(.*))?$")
 _YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
 _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
-_STRONG_HTML = re.compile(r"^<(strong|b)(?:\s[^>]*)?>$", re.IGNORECASE)
+_LEAD_HTML = re.compile(r"^<(strong|b|a)(?:\s[^>]*)?>$", re.IGNORECASE)
 # Leftover template markup: undefined image references used as badges, Liquid/Jinja tags.
 _LEFTOVER = re.compile(r"!\[[^\]\n]*\](?![(\[])|\{%.*?%\}|\{\{.*?\}\}")
 
@@ -293,9 +293,9 @@ def opening_title(children: list[Token]) -> tuple[str | None, str | None]:
         close, kind = ("strong_close",), "strong"
     elif first.type == "link_open":
         close, kind = ("link_close",), "link"
-    elif first.type == "html_inline" and _STRONG_HTML.match(first.content.strip()):
-        tag = _STRONG_HTML.match(first.content.strip())[1].lower()
-        close, kind = (f"</{tag}>",), "strong"
+    elif first.type == "html_inline" and _LEAD_HTML.match(first.content.strip()):
+        tag = _LEAD_HTML.match(first.content.strip())[1].lower()
+        close, kind = (f"</{tag}>",), "link" if tag == "a" else "strong"
     else:
         return None, None
     parts: list[str] = []

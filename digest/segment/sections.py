@@ -8,7 +8,7 @@ already said what each block is (heading level, label, titled item, category).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
@@ -27,6 +27,7 @@ class _Open:
     level: int | None = None  # of the heading that opened it
     lines: list[tuple[int, int]] = field(default_factory=list)
     numbered: bool = False  # some story so far has a number
+    depth: int = 0  # list depth of the category that opened it: its entries are one deeper
 
     def take(self, block: Block) -> None:
         self.lines.append((block.line, block.end_line))
@@ -131,7 +132,7 @@ def category(state: State, i: int, block: Block) -> bool:
     section named by it (with headings, it stays an entry with sub-entries)."""
     if state.headed or not state.marks.category[i]:
         return False
-    state.open("section", block.text.rstrip(":").strip(), block.line + 1)
+    state.open("section", block.text.rstrip(":").strip(), block.line + 1).depth = block.level
     return True
 
 
@@ -290,12 +291,17 @@ def _extend(item: Item, block: Block) -> None:
 
 def _add_item(current: _Open, block: Block, profile: Profile) -> None:
     items: list[Item] = current.section.items
+    if current.depth and block.kind == "item":
+        block = replace(block, level=max(block.level - current.depth, 1))
     level = item_level(block, profile, current.numbered) or 1
-    if level == 2 and items:
+    depth = max(block.level, 2) if level == 2 and block.kind == "item" else level
+    parent = items
+    while depth > 1 and parent:  # a sub-story goes under the last entry one level up
+        parent, depth = parent[-1].sub_items, depth - 1
+    if parent is not items:
         item = item_from(block, profile.sub_item, profile)
         item.number = None
-        _titled(item, block)
-        items[-1].sub_items.append(item)
+        parent.append(_titled(item, block))
     else:  # a story: numbered, or bulleted in a list with no numbers
         marker = profile.item if profile.item.match(block.text) else profile.sub_item
         items.append(_titled(item_from(block, marker, profile), block))
