@@ -48,11 +48,17 @@ class Marks:
         n = len(self.blocks)
         self.heading, self.label, self.titled = [None] * n, [None] * n, [None] * n
         self.category = [False] * n
+        self._next: list[int | None] = [None] * n  # the next block that is not dropped
+        kept = None
+        for i in range(n - 1, -1, -1):
+            self._next[i] = kept
+            if self.kinds[i] is None:
+                kept = i
 
     def following(self, i: int) -> Block | None:
         """The next block that is not dropped."""
-        return next((b for b, k in zip(self.blocks[i + 1:], self.kinds[i + 1:]) if k is None),
-                    None)
+        j = self._next[i]
+        return None if j is None else self.blocks[j]
 
 
 # Heading rules -----------------------------------------------------------------------------
@@ -185,10 +191,14 @@ def headings(marks: Marks) -> None:
     """Each block's heading level, from the first heading rule that gives one."""
     rules = [rule for name, rule in HEADING_RULES if name not in marks.off]
     marks.has_markup = any(b.kind == "heading" for b in marks.blocks)
-    for i in range(len(marks.blocks)):
-        if marks.kinds[i] is None:
-            marks.heading[i] = next(
-                (lv for rule in rules if (lv := rule(marks, i)) is not None), None)
+    for i, block in enumerate(marks.blocks):
+        if marks.kinds[i] is not None or block.kind not in ("heading", "paragraph"):
+            continue
+        for rule in rules:
+            level = rule(marks, i)
+            if level is not None:
+                marks.heading[i] = level
+                break
 
 
 def categories(marks: Marks) -> None:
