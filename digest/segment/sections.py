@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
-from .profiles import Profile
+from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
 from .rules import looks_like_numbered_subhead
 from .structure import HEADING_RULES, PASSES, Marks, mark, title_parts
@@ -36,7 +36,17 @@ class _Open:
         if self.lines:
             self.section.first_line = self.lines[0][0]
             self.section.last_line = max(end for _, end in self.lines)
+        if self.layout == "roundup" or is_list(self.section):
+            self.section.layout = "list"
+            if self.section.role in ("section", "lead"):  # a lead that is a list is a roundup
+                self.section.role = "roundup"
         return self.section
+
+
+def is_list(section: Section) -> bool:
+    """A section with at least as many list items as paragraphs of text is a list of items."""
+    texts = [p for p in section.paragraphs if p.kind in ("text", "quote") and p.text.strip()]
+    return bool(section.items) and len(section.items) >= len(texts)
 
 
 @dataclass
@@ -57,12 +67,16 @@ class State:
     def in_lead(self) -> bool:
         return self.current is None or self.current.section.kind == self.lead_kind
 
-    def open(self, kind: str, heading: str | None, line: int, layout: str = "prose",
+    def open(self, kind: str, heading: str | None, line: int, rule: SectionRule | None = None,
              level: int | None = None) -> _Open:
+        """Close the open section and open one; a profile's section rule gives its role."""
         if self.current is not None:
             self.sections.append(self.current.close())
-        self.current = _Open(Section(kind, heading, line, line,
-                                     heading_line=line - 1 if heading else None), layout, level)
+        section = Section(kind, heading, line, line, heading_line=line - 1 if heading else None,
+                          role="lead" if kind == "lead" else "section")
+        if rule is not None:
+            section.role, section.summary = rule.role, rule.summary
+        self.current = _Open(section, rule.layout if rule else "prose", level)
         return self.current
 
     def paragraph(self, block: Block, label: str | None = None) -> None:
@@ -100,7 +114,7 @@ def profile_section(state: State, i: int, block: Block) -> bool:
     rule = state.profile.section_for(block.text)
     if rule is None:
         return False
-    state.open(rule.kind, block.text, block.line + 1, rule.layout)
+    state.open(rule.kind, block.text, block.line + 1, rule)
     return True
 
 
