@@ -79,6 +79,7 @@ def test_bold_and_linked_titles_make_the_items_of_a_section(tmp_path):
     assert soil["links"] == [{"text": "Soil is alive", "url": "https://example.org/soil"}]
     assert (hedges["title"], hedges["author"], hedges["outlet"]) == (
         "Why hedges matter", "Ana Ruiz", "Green Weekly")
+    assert hedges["text"] == "Why hedges matter — Ana Ruiz"
     assert [p["text"] for p in reading["paragraphs"]] == ["That is all for this week."]
 
 

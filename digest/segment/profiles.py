@@ -156,18 +156,13 @@ def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]
 
 
 def _disabled_rules(path: Path, table: object) -> frozenset[str]:
-    """`[rules] disable = [...]`: segmenter rules this newsletter does without."""
-    from .sections import RULE_NAMES
-
+    """`[rules] disable = [...]`: segmenter rules this newsletter does without (the names are
+    checked against the segmenter's rules by `digest.segment.load_profiles`)."""
     if not isinstance(table, dict) or set(table) - {"disable"}:
         raise ProfileError(f"{path}: rules: expected a table with only 'disable'")
     names = table.get("disable", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ProfileError(f"{path}: rules.disable: expected a list of rule names")
-    unknown = sorted(set(names) - set(RULE_NAMES))
-    if unknown:
-        raise ProfileError(f"{path}: rules.disable: unknown rule {', '.join(unknown)} "
-                           f"(rules: {', '.join(RULE_NAMES)})")
     return frozenset(names)
 
 

@@ -207,9 +207,8 @@ def titled_item(state: State, i: int, block: Block) -> bool:
     if role == "more" and items:
         _extend(items[-1], block)
     elif role == "title":
-        item = Item(line=block.line, text=block.text, links=list(block.links))
-        item.title, item.author, item.outlet = title_parts(block)
-        items.append(item)
+        items.append(_titled(Item(line=block.line, text=block.text, links=list(block.links)),
+                             block))
     else:
         return False
     state.current.take(block)
@@ -328,5 +327,7 @@ def _titled(item: Item, block: Block) -> Item:
     if block.lead and block.lead != block.text:
         title, author, outlet = title_parts(block)
         item.title, item.author = title, author
-        item.outlet = item.outlet or outlet
+        if outlet and not item.outlet and item.text.endswith(outlet):
+            item.outlet = outlet  # shown beside the item, as a profile's outlets are
+            item.text = item.text[: -len(outlet)].rstrip().removesuffix("@").rstrip()
     return item
