@@ -30,7 +30,7 @@ _YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
 _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 _LEAD_HTML = re.compile(r"^<(strong|b|a)(?:\s[^>]*)?>$", re.IGNORECASE)
 # Leftover template markup: undefined image references used as badges, Liquid/Jinja tags.
-_LEFTOVER = re.compile(r"!\[[^\]\n]*\](?![(\[])|\{%.*?%\}|\{\{.*?\}\}")
+_LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
 
 
 def read_markdown(text: str) -> Part:
@@ -231,6 +231,7 @@ class _Blocks:
         parts: list[str] = []
         links: list[Link] = []
         opened: list[tuple[int, str]] = []
+        leftover: list[str] = []
         skip_until: str | None = None
         for child in token.children or []:
             kind = child.type
@@ -239,6 +240,9 @@ class _Blocks:
                     skip_until = None
             elif kind in ("text", "text_special"):
                 parts.append(self._uncomment(child.content))
+                if "![" in parts[-1] or "{" in parts[-1]:  # badges and template tags: not text
+                    leftover.append(parts[-1])
+                    parts[-1] = _LEFTOVER.sub(" ", parts[-1])
             elif self.in_comment:
                 continue
             elif kind == "code_inline":
@@ -261,9 +265,8 @@ class _Blocks:
                 elif child.content.lower().startswith("<br"):
                     parts.append(" ")
         text = collapse("".join(parts))
-        if "![" in text or "{" in text:
-            bare = collapse(_LEFTOVER.sub(" ", text))
-            text = bare or text  # a line of badges alone is kept, for the segmenter to drop
+        if not text and leftover:  # a line of badges alone is kept, for the segmenter to drop
+            text = collapse(" ".join(leftover))
         return text, links
 
     def _uncomment(self, text: str) -> str:
