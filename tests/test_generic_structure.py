@@ -328,3 +328,24 @@ def test_an_unknown_rule_name_is_a_profile_error_naming_the_file(tmp_path):
                            str(profiles)], capture_output=True, text=True)
     assert done.returncode == 2
     assert "bad.toml" in done.stderr and "no_such_rule" in done.stderr
+
+
+def test_bang_brackets_inside_words_and_code_stay_text(tmp_path):
+    text = ("# Notes\n\nWe stabilized #![no_std] support and `![keep:me]` in code.\n\n"
+            "Also see ![alone:badge] here.\n")
+    issue = inspect(write(tmp_path, "notes.md", text))
+    paragraphs = [p["text"] for p in issue["sections"][0]["paragraphs"]]
+    assert paragraphs == ["We stabilized #![no_std] support and ![keep:me] in code.",
+                          "Also see here."]
+
+
+def test_a_colon_line_above_a_plain_text_list_is_a_heading(tmp_path):
+    text = ("Weekly Picks\n\nA few words before the lists begin, as always.\n\n"
+            "Worth a click:\n- A museum opened a wing for old maps.\n"
+            "- A bakery sells rye bread again.\n\nWorth a listen:\n"
+            "1. A podcast about rivers.\n2. A talk on bridges.\n")
+    issue = inspect(write(tmp_path, "picks.txt", text))
+    assert headings(issue) == [None, "Worth a click:", "Worth a listen:"]
+    assert [i["text"] for i in issue["sections"][2]["items"]] == ["A podcast about rivers.",
+                                                                  "A talk on bridges."]
+    assert [i["number"] for i in issue["sections"][2]["items"]] == [1, 2]
