@@ -15,7 +15,7 @@ from digest.model import Block, Meta, Part
 from .decode import clean_line
 
 LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)]\s|[a-z]\)\s)")
-_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,})\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 SETEXT_MAX_WORDS = 12
 
