@@ -15,7 +15,7 @@ from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
 from .rules import looks_like_numbered_subhead
-from .structure import HEADING_RULES, PASSES, Marks, mark, title_parts
+from .structure import HEADING_RULES, PASSES, Marks, mark, opens_with_title, title_parts
 
 
 @dataclass
@@ -207,8 +207,10 @@ def titled_item(state: State, i: int, block: Block) -> bool:
     if role == "more" and items:
         _extend(items[-1], block)
     elif role == "title":
-        items.append(_titled(Item(line=block.line, text=block.text, links=list(block.links)),
-                             block))
+        item = Item(line=block.line, text=block.text, links=list(block.links))
+        item.title, item.author, outlet = title_parts(block)
+        _set_outlet(item, outlet)
+        items.append(item)
     else:
         return False
     state.current.take(block)
@@ -324,10 +326,15 @@ def _add_item(current: _Open, block: Block, profile: Profile) -> None:
 
 def _titled(item: Item, block: Block) -> Item:
     """An entry opening with a bold or linked title keeps it, and its author."""
-    if block.lead and block.lead != block.text:
+    if opens_with_title(block):
         title, author, outlet = title_parts(block)
         item.title, item.author = title, author
-        if outlet and not item.outlet and item.text.endswith(outlet):
-            item.outlet = outlet  # shown beside the item, as a profile's outlets are
-            item.text = item.text[: -len(outlet)].rstrip().removesuffix("@").rstrip()
+        _set_outlet(item, outlet)
     return item
+
+
+def _set_outlet(item: Item, outlet: str | None) -> None:
+    """An outlet named after `@` is shown beside the item, as a profile's outlets are."""
+    if outlet and not item.outlet and item.text.endswith(outlet):
+        item.outlet = outlet
+        item.text = item.text[: -len(outlet)].rstrip().removesuffix("@").rstrip()

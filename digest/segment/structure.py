@@ -258,8 +258,15 @@ def _is_title(marks: Marks, i: int) -> bool:
         return False
     if marks.heading[i] is not None or marks.label[i] or block.lead == block.text:
         return False
-    rest = block.text[len(block.lead):] if block.text.startswith(block.lead) else ""
-    return block.lead_kind == "strong" or bool(_SEPARATOR.match(rest)) or _rule_before(marks, i)
+    return opens_with_title(block) or _rule_before(marks, i)
+
+
+def opens_with_title(block: Block) -> bool:
+    """A bold opening, or a link followed by a separator ("[Title](url) — Author", "by X"),
+    rather than a link on a phrase of a sentence."""
+    if not block.lead or block.lead == block.text or not block.text.startswith(block.lead):
+        return False
+    return block.lead_kind == "strong" or bool(_SEPARATOR.match(block.text[len(block.lead):]))
 
 
 def _continues(marks: Marks, j: int) -> bool:
