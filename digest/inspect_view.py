@@ -9,9 +9,12 @@ from digest.model import Document, Issue, Item, Paragraph, Section
 
 def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {"line": item.line, "text": item.text, "outlet": item.outlet,
-                            "paywalled": item.paywalled}
+                            "paywalled": item.paywalled, "title": item.title,
+                            "author": item.author, "excerpt": item.excerpt}
     if top:
         data["number"] = item.number
+        data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
+    elif item.sub_items:  # deeper entries, under a sub-item
         data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
     if item.links:
         data["links"] = [{"text": link.text, "url": link.url} for link in item.links]
@@ -19,7 +22,8 @@ def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
 
 
 def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
-    data: dict[str, Any] = {"line": paragraph.line, "kind": paragraph.kind, "text": paragraph.text}
+    data: dict[str, Any] = {"line": paragraph.line, "kind": paragraph.kind,
+                            "label": paragraph.label, "text": paragraph.text}
     if paragraph.links:
         data["links"] = [{"text": link.text, "url": link.url} for link in paragraph.links]
     return data

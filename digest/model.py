@@ -96,6 +96,7 @@ class Paragraph:
     text: str
     kind: str = "text"  # text | subhead | quote | code
     links: list[Link] = field(default_factory=list)
+    label: str | None = None  # a repeated lead-in ("Why it matters"), taken off `text`
 
 
 @dataclass
@@ -109,6 +110,9 @@ class Item:
     number: int | None = None
     links: list[Link] = field(default_factory=list)
     sub_items: list[Item] = field(default_factory=list)
+    title: str | None = None  # the bold or linked title the item opens with
+    author: str | None = None  # who wrote what the item links to ("by X", "— X @ Outlet")
+    excerpt: str | None = None  # a quote or comment under the item's title line
 
 
 @dataclass

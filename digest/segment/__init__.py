@@ -7,7 +7,8 @@ that hold for any newsletter.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
+from collections.abc import Collection
+from pathlib import Path
 
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 
@@ -21,15 +22,27 @@ from .profiles import (
     choose,
     detect_platform,
     load_platforms,
-    load_profiles,
     with_platform,
 )
+from .profiles import load_profiles as _load_profiles
 from .rules import drop_kind, is_caption_before, looks_like_heading
-from .sections import build_sections
+from .sections import RULE_NAMES, build_sections
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
+
+
+def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
+                  ) -> tuple[Profile, list[Profile]]:
+    """The generic profile and the newsletter profiles, each rule they disable checked by name."""
+    generic, profiles = _load_profiles(extra_dirs, algorithms)
+    for profile in profiles:
+        unknown = sorted(profile.rules_disabled - set(RULE_NAMES))
+        if unknown:
+            raise ProfileError(f"{profile.source}: rules.disable: unknown rule "
+                               f"{', '.join(unknown)} (rules: {', '.join(RULE_NAMES)})")
+    return generic, profiles
 
 
 def segment_document(
@@ -187,7 +200,7 @@ def fallback_title(publication: str, meta: Meta, path: str) -> str:
         return f"{publication} — Issue {meta.number}"
     if meta.date is not None:
         return f"{publication} — {meta.date.isoformat()}"
-    return PurePath(path).stem or publication
+    return Path(path).stem or publication
 
 
 def _fold(text: str) -> str:
