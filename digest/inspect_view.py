@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from digest.model import Document, Issue, Item, Section
+from digest.model import Document, Issue, Item, Paragraph, Section
 
 
 def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {"line": item.line, "text": item.text, "outlet": item.outlet,
-                            "paywalled": item.paywalled}
+                            "paywalled": item.paywalled, "title": item.title,
+                            "author": item.author, "excerpt": item.excerpt}
     if top:
         data["number"] = item.number
         data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
+    elif item.sub_items:  # deeper entries, under a sub-item
+        data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
     if item.links:
         data["links"] = [{"text": link.text, "url": link.url} for link in item.links]
+    return data
+
+
+def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
+    data: dict[str, Any] = {"line": paragraph.line, "kind": paragraph.kind,
+                            "label": paragraph.label, "text": paragraph.text}
+    if paragraph.links:
+        data["links"] = [{"text": link.text, "url": link.url} for link in paragraph.links]
     return data
 
 
@@ -29,8 +40,7 @@ def section_dict(section: Section) -> dict[str, Any]:
         "author": section.author,
         "subsections": [{"heading": s.heading, "line": s.line} for s in section.subsections],
         "items": [item_dict(i) for i in section.items],
-        "paragraphs": [{"line": p.line, "kind": p.kind, "text": p.text}
-                       for p in section.paragraphs],
+        "paragraphs": [paragraph_dict(p) for p in section.paragraphs],
     }
     if section.sponsor:
         data["sponsor"] = section.sponsor
@@ -45,6 +55,7 @@ def issue_dict(issue: Issue) -> dict[str, Any]:
         "dek": issue.dek,
         "date": issue.date.isoformat() if issue.date else None,
         "date_approximate": issue.date_approximate,
+        "date_source": issue.date_source,
         "first_line": issue.first_line,
         "last_line": issue.last_line,
         "duplicate_of": issue.duplicate_of,

@@ -41,6 +41,8 @@ class Block:
     level: int = 0  # heading level 1-6, or list nesting depth from 1; 0 otherwise
     number: int | None = None  # the number of an ordered-list item, when markup gave it
     links: list[Link] = field(default_factory=list)
+    lead: str | None = None  # the bold or linked title a paragraph opens with, markup removed
+    lead_kind: str | None = None  # "strong" | "link": how that title was marked
 
 
 @dataclass
@@ -53,6 +55,13 @@ class Meta:
     publication: str | None = None
     publisher: str | None = None
     author: str | None = None
+    date_source: str | None = None  # metadata | header | front matter | html | file name
+    # Domains and mailer/generator names the message or page gives for itself (List-Id,
+    # List-Unsubscribe, Message-ID, Return-Path, From, X-Mailer, <meta name=generator>).
+    origins: list[str] = field(default_factory=list)
+    unsubscribe: list[str] = field(default_factory=list)  # List-Unsubscribe web addresses
+    folder: str | None = None  # the newsletter's folder, as a name ("haskell-weekly")
+    number: int | None = None  # the issue's number, when only the file name gives it
 
 
 @dataclass
@@ -87,6 +96,7 @@ class Paragraph:
     text: str
     kind: str = "text"  # text | subhead | quote | code
     links: list[Link] = field(default_factory=list)
+    label: str | None = None  # a repeated lead-in ("Why it matters"), taken off `text`
 
 
 @dataclass
@@ -100,6 +110,9 @@ class Item:
     number: int | None = None
     links: list[Link] = field(default_factory=list)
     sub_items: list[Item] = field(default_factory=list)
+    title: str | None = None  # the bold or linked title the item opens with
+    author: str | None = None  # who wrote what the item links to ("by X", "— X @ Outlet")
+    excerpt: str | None = None  # a quote or comment under the item's title line
 
 
 @dataclass
@@ -185,6 +198,7 @@ class Issue:
     dek: str | None = None
     date: dt.date | None = None
     date_approximate: bool = False
+    date_source: str | None = None  # metadata | header | front matter | html | file name
     publisher: str | None = None
     author: str | None = None
     duplicate_of: int | None = None
