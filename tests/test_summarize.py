@@ -222,10 +222,13 @@ def test_provenance_points_at_the_source_sentence() -> None:
         assert paragraph.kind in ("text", "quote")
 
 
+NO_BUDGET = {"budget_ratio": 1.0, "budget_max_words": 100_000}
+
+
 def test_section_policies() -> None:
     issue = make_issue()
     original = copy.deepcopy(issue)
-    digest = summarize_issue(issue, SummaryConfig())
+    digest = summarize_issue(issue, SummaryConfig(**NO_BUDGET))
     assert issue == original
     by_kind = {part.section: part for part in digest.sections}
     assert [part.section for part in digest.sections] == list(range(len(issue.sections)))
@@ -257,7 +260,7 @@ def test_section_policies() -> None:
 def test_config_counts_and_words() -> None:
     issue = make_issue()
     config = SummaryConfig(lead_sentences=2, lost_in_translation_sentences=1,
-                           algorithm="lead")
+                           algorithm="lead", **NO_BUDGET)
     digest = summarize_issue(issue, config)
     lead = digest.sections[0].sentences
     assert [x.text for x in lead] == sentences_of(ESSAY)[:2]

@@ -109,6 +109,23 @@ def algorithm_names() -> list[str]:
     return [*OWN, "lead", *SUMY_ALGORITHMS]
 
 
+def ranking(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
+    """Every sentence index, best first. The project's rankers order them all; for the others
+    their `count` choices come first, then the next `count` they would add, then the rest in
+    document order."""
+    from .ranker import RANKINGS
+
+    total = sum(len(p) for p in paragraphs)
+    if name in RANKINGS:
+        return RANKINGS[name](paragraphs)
+    order = list(select(paragraphs, count, name))
+    more = select(paragraphs, min(total, 2 * count), name)
+    seen = set(order)
+    order += [i for i in more if i not in seen]
+    seen.update(more)
+    return order + [i for i in range(total) if i not in seen]
+
+
 def select(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
     """Indices of the `count` best sentences by algorithm `name`, in document order."""
     pick = selector(name)
