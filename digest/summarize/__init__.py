@@ -26,7 +26,7 @@ sumy's packaged English ones. sumy and numpy are imported only when a summary is
 
 from __future__ import annotations
 
-from .algorithms import algorithm_names, ranking, select, selector
+from .algorithms import algorithm_names, ranking, scores, select, selector
 from .cache import SUMMARIZER_VERSION, SummaryCache
 from .policy import SummaryConfig, format_digest, summarize_issue
 from .ranker import CENTRALITY
@@ -54,5 +54,8 @@ def summarize_text(text: str, sentences: int, algorithm: str | None = None,
         return [flat[i] for i in select(paragraphs, sentences, name)]
     if sentences <= 0 or not flat:
         return []
-    groups, _ = choose(flat, ranking(paragraphs, sentences, name), sentences)
+    values = scores(paragraphs, name)
+    order = ranking(paragraphs, sentences, name) if values is None else sorted(
+        range(len(flat)), key=lambda i: (-values[i], i))
+    groups, _ = choose(flat, order, sentences, scores=values)
     return [flat[i] for i in sorted(i for g in groups for i in g)]

@@ -126,6 +126,13 @@ def ranking(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
     return order + [i for i in range(total) if i not in seen]
 
 
+def scores(paragraphs: Paragraphs, name: str) -> list[float] | None:
+    """Each sentence's score by the project's ranker `name`; None for the others."""
+    from .ranker import SCORES
+
+    return SCORES[name](paragraphs) if name in SCORES else None
+
+
 def select(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
     """Indices of the `count` best sentences by algorithm `name`, in document order."""
     pick = selector(name)

@@ -10,7 +10,7 @@ from functools import partial
 
 from digest.model import Issue, IssueDigest, Item, OutletCount, Section, SectionDigest, Sentence
 
-from .algorithms import ranking
+from .algorithms import ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
 from .ranker import centrality_scores
@@ -209,10 +209,13 @@ def _summarize_section(
     flat = [x for p in paragraphs for x in p]
 
     def compute() -> list[list[int]]:
-        order = ranking(paragraphs, count, algorithm)
+        values = scores(paragraphs, algorithm)
+        order = ranking(paragraphs, count, algorithm) if values is None else sorted(
+            range(len(flat)), key=lambda i: (-values[i], i))
         if not config.standalone:
             return [[i] for i in order[:count]]
-        groups, skipped = choose(flat, order, count, follows=_follows(places, split, s))
+        groups, skipped = choose(flat, order, count, follows=_follows(places, split, s),
+                                 scores=values)
         digest.notes.extend(f"skipped, {x.reason}: {_short(flat[x.index])}" for x in skipped)
         return groups
 

@@ -65,9 +65,12 @@ def centrality_scores(sentences: Sequence[str]) -> list[float]:
 
 def centrality_ranking(paragraphs: Sequence[Sequence[str]]) -> list[int]:
     """Every sentence, most central first; ties go to the earlier sentence."""
-    flat = [s for p in paragraphs for s in p]
-    scores = centrality_scores(flat)
-    return sorted(range(len(flat)), key=lambda i: (-scores[i], i))
+    scores = centrality_scores([s for p in paragraphs for s in p])
+    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+
+
+def centrality_of(paragraphs: Sequence[Sequence[str]]) -> list[float]:
+    return centrality_scores([s for p in paragraphs for s in p])
 
 
 def centrality_select(paragraphs: Sequence[Sequence[str]], count: int) -> list[int]:
@@ -77,3 +80,4 @@ def centrality_select(paragraphs: Sequence[Sequence[str]], count: int) -> list[i
 
 ALGORITHMS = {CENTRALITY: centrality_select}
 RANKINGS = {CENTRALITY: centrality_ranking}
+SCORES = {CENTRALITY: centrality_of}

@@ -20,6 +20,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
 _CAPITAL = re.compile(r"[A-Z][a-z]+")
+_PERSON_REACH = 250  # characters after a full name in which a personal pronoun marks a person
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,16 @@ def _unnamed_person(sentence: str, lexicon: Words) -> str | None:
     return None
 
 
-def introduced_surnames(text: str) -> set[str]:
-    """Words of the full names in a text, where a full name is where the word first appears
-    (a place or a people first named alone is not a surname)."""
+def introduced_surnames(text: str, lexicon: Words | None = None) -> set[str]:
+    """Words of the people's full names in a text: a run of capitalised words that is where
+    each word first appears (a place first named alone is no surname) and that a personal
+    pronoun follows closely ("Lin Qi … he"; a company is an "it")."""
+    lexicon = lexicon or words()
     names = set()
     for start, parts in _names(text):
+        near = (t.lower() for t in _TOKEN.findall(text[start:start + _PERSON_REACH]))
+        if not any(t in lexicon.persons for t in near):
+            continue
         for part in parts:
             first = re.search(rf"\b{re.escape(part)}\b", text)
             if first is not None and first.start() >= start:
@@ -142,7 +148,7 @@ def leans_on_context(sentence: str, earlier: str = "", lexicon: Words | None = N
     person = _unnamed_person(sentence, lexicon)
     if person:
         return f'"{person}" with no name before it'
-    surname = _bare_surname(sentence, introduced_surnames(earlier)) if earlier else None
+    surname = _bare_surname(sentence, introduced_surnames(earlier, lexicon)) if earlier else None
     if surname:
         return f'bare surname "{surname}"'
     return None
@@ -156,16 +162,29 @@ class Skip:
     reason: str
 
 
+PAIR_WEIGHT = 0.8  # a pair's value: this much of its better sentence's score, the rest of
+# the other's (chosen on the BBC business articles; see benchmarks/summary_quality.py)
+
+
 def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
            lexicon: Words | None = None, follows: Sequence[bool] | None = None,
-           ) -> tuple[list[list[int]], list[Skip]]:
-    """Up to `count` sentences in rank order, each readable alone or taken together with the
-    sentence before it (when that one stands alone and there is room for both). `follows[i]`
-    says flat[i - 1] is really the sentence before flat[i] (default: all but the first).
-    Returns the groups in rank order (one sentence, or a pair in document order) and the
-    skips."""
+           scores: Sequence[float] | None = None) -> tuple[list[list[int]], list[Skip]]:
+    """Up to `count` sentences, each readable alone or taken together with the sentence before
+    it (when that one stands alone and there is room for both), or else replaced by the next
+    best. `follows[i]` says flat[i - 1] is really the sentence before flat[i] (default: all but
+    the first). Units are taken best first: by `scores` when given (a pair is worth
+    PAIR_WEIGHT of its better sentence's score and the rest of the other's), else in `ranked`
+    order. Returns the groups in the order taken (one sentence, or a pair in document order)
+    and the sentences skipped for leaning on their context."""
     lexicon = lexicon or words()
     follows = follows if follows is not None else [i > 0 for i in range(len(flat))]
+    if scores is None:
+        scores = [0.0] * len(flat)
+        for place, i in enumerate(ranked):
+            scores[i] = -float(place)
+        pair_weight = 1.0
+    else:
+        pair_weight = PAIR_WEIGHT
     reasons: dict[int, str | None] = {}
 
     def reason(i: int) -> str | None:
@@ -173,24 +192,33 @@ def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
             reasons[i] = leans_on_context(flat[i], " ".join(flat[max(0, i - 30):i]), lexicon)
         return reasons[i]
 
+    def unit(i: int) -> tuple[list[int], float] | None:
+        if reason(i) is None or (follows[i] and (i - 1) in chosen):
+            return [i], scores[i]
+        if follows[i] and (i - 1) not in chosen and len(chosen) + 2 <= count \
+                and reason(i - 1) is None:
+            high, low = max(scores[i], scores[i - 1]), min(scores[i], scores[i - 1])
+            return [i - 1, i], pair_weight * high + (1 - pair_weight) * low
+        return None
+
     chosen: set[int] = set()
     groups: list[list[int]] = []
-    skipped: list[Skip] = []
-    for i in ranked:
-        if len(chosen) >= count:
+    pool = list(ranked)
+    while len(chosen) < count:
+        best = None
+        for i in pool:
+            if i in chosen:
+                continue
+            found = unit(i)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = found
+        if best is None:
             break
-        if i in chosen:
-            continue
-        why = reason(i)
-        if why is None or (follows[i] and (i - 1) in chosen):
-            group = [i]
-        elif follows[i] and len(chosen) + 2 <= count and reason(i - 1) is None:
-            group = [i - 1, i]
-        else:
-            skipped.append(Skip(i, why))
-            continue
-        chosen.update(group)
-        groups.append(group)
+        chosen.update(best[0])
+        groups.append(best[0])
+    worst = min((scores[i] for i in chosen), default=float("inf"))
+    skipped = [Skip(i, reason(i) or "") for i in ranked
+               if i not in chosen and scores[i] >= worst and reason(i)]
     return groups, skipped
 
 
