@@ -84,14 +84,18 @@ def _summary(table: object, source: str) -> Any:
             raise ConfigError(f"{source}: unknown key 'summary.{key}' "
                               f"(known: {', '.join(sorted(known))})")
         default = getattr(summary, key)
-        if key.endswith("algorithm"):
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: 'summary.{key}' must be true or false, "
+                                  f"got {value!r}")
+        elif key.endswith("algorithm"):
             if value not in algorithm_names():
                 raise ConfigError(f"{source}: 'summary.{key}' must be one of "
                                   f"{', '.join(algorithm_names())}, got {value!r}")
         elif isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ConfigError(f"{source}: 'summary.{key}' must be a number ≥ 0, got {value!r}")
-        elif isinstance(default, int) and not isinstance(default, bool) and key.endswith(
-                ("_min", "_max")) and not isinstance(value, int):
+        elif isinstance(default, int) and key.endswith(("_min", "_max", "_words", "_items")) \
+                and not isinstance(value, int):
             raise ConfigError(f"{source}: 'summary.{key}' must be a whole number, got {value!r}")
         setattr(summary, key, value)
     return summary

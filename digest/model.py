@@ -168,6 +168,7 @@ class SectionDigest:
     kind: str
     sentences: list[Sentence] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    item_places: list[int] = field(default_factory=list)  # each item's place in its section
     more_items: int = 0  # the section's items left out of the digest
     notes: list[str] = field(default_factory=list)  # why sentences were left out (`-v`)
 

@@ -2,8 +2,9 @@
 
 Every section proposes units in its own order of preference (a sentence, a sentence with the
 one it leans on, or a roundup item cut to its first sentence). Each section with content keeps
-its first unit; the rest of the budget goes to further units, section by section from the one
-most like the whole issue (the summed cosine similarity of its words to the other sections').
+its first unit; the rest of the budget goes to further units a round at a time, each round
+in order of section centrality (the summed cosine similarity of a section's words to the other
+sections').
 """
 
 from __future__ import annotations
@@ -36,25 +37,29 @@ def section_weights(texts: list[str]) -> list[float]:
 
 
 def spend(digests: list[SectionDigest], units: list[list[Unit]], weights: list[float],
-          sizes: list[int], budget: int, ceiling: int) -> int:
+          budget: int, ceiling: int) -> int:
     """Fill the section digests from their units within `budget` words; returns the words
     used (over the budget only when the one unit each section keeps does not fit).
 
     Each section keeps its best unit, most central section first, while the digest stays
-    under `ceiling` words; a unit that would show its section almost whole (more than half
-    its `sizes` words, like a linked story's one-line comment) competes for the budget like
-    any further unit instead. The most central section always shows something."""
+    under `ceiling` words (an issue of many one-line sections cannot show them all); the
+    most central section always shows something. Further units are taken a round at a time:
+    each section's second, in order of centrality, then each one's third, and so on."""
     order = sorted(range(len(digests)), key=lambda s: (-weights[s], s))
     taken: list[list[Unit]] = [[] for _ in digests]
     used = 0
     for s in order:
-        if not units[s] or 2 * units[s][0].words > sizes[s] and used:
-            continue
-        if used == 0 or used + units[s][0].words < ceiling:
+        if units[s] and (used == 0 or used + units[s][0].words < ceiling):
             taken[s].append(units[s][0])
             used += units[s][0].words
-    for s in order:
-        for unit in units[s][len(taken[s]):]:
+        elif units[s]:
+            digests[s].notes.append(f"section left out: its best part would take the digest "
+                                    f"past {ceiling} words")
+    for round_ in range(1, max((len(u) for u in units), default=0)):
+        for s in order:  # every section's second unit, then every third, …
+            if round_ >= len(units[s]) or not taken[s]:
+                continue
+            unit = units[s][round_]
             if used + unit.words <= budget:
                 taken[s].append(unit)
                 used += unit.words
@@ -66,6 +71,7 @@ def spend(digests: list[SectionDigest], units: list[list[Unit]], weights: list[f
         digest.sentences = sorted(sentences, key=lambda x: (x.paragraph, x.index))
         items = sorted((u for u in chosen if u.item is not None), key=lambda u: u.order)
         digest.items = [u.item for u in items if u.item is not None]
+        digest.item_places = [u.order for u in items]
         digest.more_items += sum(1 for u in offered if u.item is not None) - len(digest.items)
     return used
 

@@ -118,10 +118,8 @@ def summarize_issue(
     sections: list[SectionDigest] = []
     units: list[list[Unit]] = []
     texts: list[str] = []
-    sizes: list[int] = []
     words_in = 0
     for s, section in enumerate(issue.sections):
-        before = words_in
         for p, paragraph in enumerate(section.paragraphs):
             label, written, rest = split_label(paragraph.text, known)
             parts = split_sentences(rest) if cache is None else cache.split(rest, split_sentences)
@@ -134,12 +132,11 @@ def summarize_issue(
                                              cache)
         sections.append(digest)
         units.append(offered)
-        sizes.append(words_in - before)
         texts.append(" ".join([p.text for p in section.paragraphs] +
                               [i.text for i in section.items]))
     budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
     ceiling = round(config.budget_ceiling * words_in)
-    used = spend(sections, units, section_weights(texts), sizes, budget, ceiling)
+    used = spend(sections, units, section_weights(texts), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
 
