@@ -9,6 +9,9 @@ chosen on TUNED_ON alone; the other categories are held out. `--cache FILE` keep
 algorithms' per-pair scores, so a rerun only scores the default.
 
     python benchmarks/summary_quality.py [DATA] [--limit N] [--only business,tech] [--cache F]
+
+DATA is the bbc-news-summary folder (default: ../shared/eval/bbc-news-summary beside the
+repository, when it exists).
 """
 
 from __future__ import annotations
@@ -22,12 +25,15 @@ from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import shared  # noqa: E402
 
 from digest.summarize import DEFAULT_ALGORITHM, summarize_text  # noqa: E402
 from digest.summarize.algorithms import SUMY_ALGORITHMS, select  # noqa: E402
 from digest.summarize.tokenizer import split_sentences  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "bbc-news-summary"
+DEFAULT_DATA = shared("eval/bbc-news-summary")
 CATEGORIES = ("business", "politics", "tech")
 TUNED_ON = "business"
 DEFAULT_ROW = f"default ({DEFAULT_ALGORITHM})"
@@ -98,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="JSON file of the stock algorithms' scores")
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args(argv)
+    if args.data is None:
+        parser.error("give DATA: ../shared/eval/bbc-news-summary is not there")
     if not (args.data / "articles").is_dir():
         parser.error(f"no articles/ folder in {args.data}")
     categories = tuple(args.only.split(",")) if args.only else CATEGORIES

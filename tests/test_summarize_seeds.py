@@ -40,7 +40,7 @@ def test_every_seed_issue_gets_a_summary_of_its_lead(digests):
         assert lead.kind == "lead" and 1 <= len(lead.sentences) <= 6
         assert digest.words_out <= digest.budget < 0.25 * digest.words_in
         assert all(part.sentences or part.items for part in digest.sections
-                   if part.kind != "sponsored" and (digest.issue.sections[part.section].paragraphs
+                   if part.role != "sponsored" and (digest.issue.sections[part.section].paragraphs
                                                     or digest.issue.sections[part.section].items))
 
 
@@ -70,7 +70,7 @@ def test_each_sentence_points_at_its_source_line(digests):
 
 def test_roundup_items_keep_outlet_and_paywall(digests):
     threads = digests[1]
-    (roundup,) = [sd for sd in threads.sections if sd.kind == "catch_up"]
+    (roundup,) = [sd for sd in threads.sections if sd.role == "roundup"]
     source = threads.issue.sections[roundup.section].items
     assert [(source[n].outlet, source[n].paywalled) for n in range(2)] == [
         ("Wall Street Journal", True), ("South China Morning Post", True)]

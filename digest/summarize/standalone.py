@@ -75,7 +75,7 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
 def _names(text: str) -> list[tuple[int, list[str]]]:
     """Runs of two or three capitalised words that may be a person's full name, with where
     each starts: leading stop words ("In December", "The Chinese") are not part of a name."""
-    from .algorithms import stop_words
+    from .words import stop_words
 
     stops = stop_words()
     found = []
