@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.ingest import read_file  # noqa: E402
+from digest.ingest.files import input_files  # noqa: E402
 from digest.segment import load_profiles, segment_document  # noqa: E402
-from digest.sources import input_files  # noqa: E402
 from digest.summarize import SummaryConfig, summarize_issue  # noqa: E402
 from digest.summarize.standalone import leans_on_context, opening_word  # noqa: E402
 

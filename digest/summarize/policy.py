@@ -124,19 +124,18 @@ def summarize_issue(
     config = config or SummaryConfig()
     algorithm = config.algorithm or DEFAULT_ALGORITHM
     split: dict[tuple[int, int], list[str]] = {}
-    labels: dict[tuple[int, int], str] = {}
-    known = issue_labels(p.text for x in issue.sections for p in x.paragraphs)
+    splitter = split_sentences if cache is None else partial(cache.split,
+                                                             compute=split_sentences)
+    for s, section in enumerate(issue.sections):
+        for p, paragraph in enumerate(section.paragraphs):
+            split[(s, p)] = splitter(paragraph.text)
+    labels = _split_labels(split)
     sections: list[SectionDigest] = []
     units: list[list[Unit]] = []
     texts: list[str] = []
     words_in = 0
     for s, section in enumerate(issue.sections):
-        for p, paragraph in enumerate(section.paragraphs):
-            label, written, rest = split_label(paragraph.text, known)
-            parts = split_sentences(rest) if cache is None else cache.split(rest, split_sentences)
-            split[(s, p)] = [written, *parts] if label else parts
-            if label:
-                labels[(s, p)] = label
+        for paragraph in section.paragraphs:
             words_in += count_words(paragraph.text)
         words_in += _item_words(section.items)
         digest, offered = _summarize_section(s, section, split, labels, config, algorithm,
@@ -150,6 +149,26 @@ def summarize_issue(
     used = spend(sections, units, section_weights(texts), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
+
+
+def _split_labels(split: dict[tuple[int, int], list[str]]) -> dict[tuple[int, int, int], str]:
+    """Split every repeated "Label:" prefix off its sentence, in place, as a piece of its own;
+    returns the label of each sentence that had one, by (section, paragraph, sentence)."""
+    known = issue_labels(x for sentences in split.values() for x in sentences)
+    labels: dict[tuple[int, int, int], str] = {}
+    if not known:
+        return labels
+    for (s, p), sentences in split.items():
+        pieces: list[str] = []
+        for sentence in sentences:
+            label, written, rest = split_label(sentence, known)
+            if label and rest.strip():
+                pieces.append(written)
+                labels[(s, p, len(pieces))] = label
+                sentence = rest.strip()
+            pieces.append(sentence)
+        split[(s, p)] = pieces
+    return labels
 
 
 def cited_outlets(issue: Issue) -> list[OutletCount]:
@@ -184,7 +203,7 @@ def _summarize_section(
     s: int,
     section: Section,
     split: dict[tuple[int, int], list[str]],
-    labels: dict[tuple[int, int], str],
+    labels: dict[tuple[int, int, int], str],
     config: SummaryConfig,
     algorithm: str,
     cache: SummaryCache | None,
@@ -203,7 +222,7 @@ def _summarize_section(
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
     texts = [p for p in texts if split[(s, p)]]
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
-              if not (i == 0 and (s, p) in labels)]
+              if (s, p, i + 1) not in labels]
     policy = config.policy(section)
     count = budget(policy, len(places))
     if count == 0:
@@ -237,8 +256,7 @@ def _summarize_section(
             if 0 <= index < len(places):
                 p, i = places[index]
                 line = section.paragraphs[p].line
-                label = labels.get((s, p)) if i == 1 else None
-                chosen.append(Sentence(split[(s, p)][i], s, p, i, line, label))
+                chosen.append(Sentence(split[(s, p)][i], s, p, i, line, labels.get((s, p, i))))
         if chosen:
             sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
     return digest, sentence_units + units
