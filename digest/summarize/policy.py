@@ -305,7 +305,8 @@ def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
                                   for x in part.sentences))
         lines += _format_items(part.items, 0)
         if part.more_items:
-            lines.append(f"- and {part.more_items} more in the issue")
+            more = f"and {part.more_items} more" if part.items else f"{part.more_items} items"
+            lines.append(f"- {more} in the issue")
         if verbose:
             lines += _notes(part)
     return "\n".join(lines) + "\n"
