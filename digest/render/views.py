@@ -43,6 +43,7 @@ class ItemView:
     story: str | None = None  # on digest pages: the story the item cites, when not in its text
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     subs: list[ItemView] = field(default_factory=list)
+    excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
 
 
 @dataclass
@@ -50,6 +51,7 @@ class BlockView:
     tag: str  # p | h3 | blockquote | pre
     sentences: list[tuple[str, Markup]]  # (id, html)
     extra: list[tuple[str, Markup]] = field(default_factory=list)
+    label: str | None = None  # a repeated lead-in ("Why it matters"), shown before the text
 
 
 @dataclass
@@ -89,6 +91,8 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     view = ItemView(queue.render(item.text), item.outlet, item.paywalled, ident,
                     href=href(ident) if href else None, external=pending > 0)
     if href is None:
+        if item.excerpt:
+            view.excerpt = queue.render(item.excerpt)
         view.extra = queue.leftover()
     elif pending and len(queue.links) == pending:  # the cut text kept no link's words
         view.story = queue.leftover()[0][0]
@@ -104,7 +108,7 @@ def _block(digest: IssueDigest, s: int, p: int) -> BlockView:
     queue = LinkQueue(list(paragraph.links))
     parts = digest.split.get((s, p)) or [paragraph.text]
     sentences = [(sentence_id(s, p, i), queue.render(text)) for i, text in enumerate(parts)]
-    return BlockView(tag, sentences, queue.leftover())
+    return BlockView(tag, sentences, queue.leftover(), paragraph.label)
 
 
 def issue_sections(digest: IssueDigest) -> list[SectionView]:

@@ -256,7 +256,8 @@ def _summarize_section(
             if 0 <= index < len(places):
                 p, i = places[index]
                 line = section.paragraphs[p].line
-                chosen.append(Sentence(split[(s, p)][i], s, p, i, line, labels.get((s, p, i))))
+                label = labels.get((s, p, i)) or (section.paragraphs[p].label if i == 0 else None)
+                chosen.append(Sentence(split[(s, p)][i], s, p, i, line, label))
         if chosen:
             sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
     return digest, sentence_units + units
