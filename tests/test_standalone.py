@@ -154,4 +154,5 @@ def test_the_week_page_shows_labels_story_links_and_what_was_left_out(tmp_path):
                          week)
     assert len(stories) == 10
     assert week.count('class="in-issue"') == 10
+    assert 'href="https://example.com/news/river-budget"' in week  # tracking parameters gone
     assert re.search(r'<a href="\.\./issues/[^"#]+">\d+ words left out</a>', week)
