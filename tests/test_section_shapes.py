@@ -1,0 +1,92 @@
+"""Sections a reader can use: a bare heading over another is a kicker, never an empty section;
+a horizontal rule is never a paragraph. Fixtures written here, seen through `digest inspect` and
+a real `digest build`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+LETTER = """<html><head><title>Harbour Notes</title>
+<meta name="dcterms.created" content="2025-03-07"></head><body>
+<h1>Harbour Notes: the season in review</h1>
+<p>Dear readers,</p>
+<p>The harbour had a busy season, and this issue looks back at what changed on the water.</p>
+<p>Yours, Ines</p>
+<h1>Stories of the Season</h1>
+<h1>A Quiet Start</h1>
+<p>The season opened slowly, with fog keeping most boats in port for a week.</p>
+<h1>Rivers Rise</h1>
+<p>Spring rain lifted both rivers above their banks.</p>
+<ul><li>The north quay closed for three days.</li><li>Ferries ran a shorter route.</li></ul>
+<hr>
+<p>The water fell again by May.</p>
+<h1>Sponsored</h1>
+<h1>Tidewater Rope Company</h1>
+<p>Rope that lasts a season longer, made by the harbour since 1911.</p>
+<h1>Bridges Reopen</h1>
+<p>Both bridges reopened after repairs to their hinges.</p>
+<ul><li>The east bridge lifts twice an hour.</li><li>Cyclists have a lane of their own.</li></ul>
+</body></html>
+"""
+
+
+def inspect(path: Path, *extra: str) -> dict:
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", str(path), *extra],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["files"][0]
+
+
+def tree(path: Path) -> str:
+    return subprocess.run([sys.executable, "-m", "digest", "inspect", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def paragraphs(issue: dict) -> list[str]:
+    return [p["text"] for s in issue["sections"] for p in s["paragraphs"]]
+
+
+def test_a_bare_heading_over_a_story_is_its_kicker_not_an_empty_section(tmp_path):
+    path = write(tmp_path / "in" / "harbour", "2025-03-07.html", LETTER)
+    found = inspect(path)
+    assert not [p for p in found["problems"] if "no section" in p]  # every line accounted
+    (issue,) = found["issues"]
+    sections = issue["sections"]
+    assert [s["heading"] for s in sections] == [None, "A Quiet Start", "Rivers Rise",
+                                                "Tidewater Rope Company", "Bridges Reopen"]
+    assert all(s["paragraphs"] or s["items"] for s in sections)
+    assert sections[1]["dek"] == "Stories of the Season"
+    assert "Stories of the Season" not in paragraphs(issue)
+    assert "“Stories of the Season”" in tree(path)
+
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "digest", "build", "-q", "--input", str(tmp_path / "in"),
+                    "--output", str(out)], check=True, capture_output=True)
+    (page,) = [p for p in out.rglob("*.html") if "A Quiet Start" in p.read_text()
+               and "issue-section" in p.read_text()]
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    quiet = next(s for s in soup.select("section.issue-section") if "A Quiet Start" in s.h2.text)
+    assert quiet.select_one("p.dek").get_text(strip=True) == "Stories of the Season"
+    assert not [s for s in soup.select("section.issue-section") if not s.find(["p", "li"])]
+
+
+def test_a_sponsor_marker_over_an_advertisement_heading_marks_it_sponsored(tmp_path):
+    found = inspect(write(tmp_path, "2025-03-07.html", LETTER))
+    (issue,) = found["issues"]
+    (ad,) = [s for s in issue["sections"] if s["heading"] == "Tidewater Rope Company"]
+    assert ad["role"] == "sponsored" and ad["dek"] is None
+    assert {"kind": "chrome", "text": "Sponsored"}.items() <= next(
+        d for d in issue["dropped"] if d["text"] == "Sponsored").items()
+    others = [s for s in issue["sections"] if s is not ad]
+    assert not [s for s in others if s["role"] == "sponsored"]
