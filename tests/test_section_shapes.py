@@ -90,3 +90,32 @@ def test_a_sponsor_marker_over_an_advertisement_heading_marks_it_sponsored(tmp_p
         d for d in issue["dropped"] if d["text"] == "Sponsored").items()
     others = [s for s in issue["sections"] if s is not ad]
     assert not [s for s in others if s["role"] == "sponsored"]
+
+
+def test_a_rule_is_never_a_paragraph(tmp_path):
+    text = ("# Field Notes\n\nA short opening before the notes.\n\n---\n\n## Birds\n\n"
+            "Swifts came back early.\n\n---\n\nThe heron stayed.\n\n## Links\n\n"
+            "- A map of nests.\n\n***\n\n- A call for counters.\n")
+    found = inspect(write(tmp_path, "notes.md", text))
+    assert not [p for p in found["problems"] if "no section" in p]
+    (issue,) = found["issues"]
+    assert paragraphs(issue) == ["A short opening before the notes.", "Swifts came back early.",
+                                 "The heron stayed."]
+    html = write(tmp_path, "notes.html", "<h1>Field Notes</h1><p>Opening words here.</p>"
+                 "<h2>Birds</h2><p>Swifts came back early.</p><hr><p>The heron stayed.</p>"
+                 "<hr/><h2>Links</h2><ul><li>A map of nests.</li></ul><hr>")
+    (issue,) = inspect(html)["issues"]
+    assert all(p.strip() for p in paragraphs(issue))
+    assert paragraphs(issue) == ["Opening words here.", "Swifts came back early.",
+                                 "The heron stayed."]
+
+
+def test_the_rule_rule_cannot_be_switched_off(tmp_path):
+    profiles = tmp_path / "profiles"
+    write(profiles, "notes.toml", 'name = "Notes"\ndetect = ["^Opening"]\n'
+          '[rules]\ndisable = ["rule"]\n')
+    path = write(tmp_path, "a.md", "# A\n\nOpening.\n\n---\n\nText.\n")
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", str(path), "--profiles",
+                           str(profiles)], capture_output=True, text=True)
+    assert done.returncode == 2 and "notes.toml" in done.stderr
+    assert "unknown rule rule " in done.stderr

@@ -80,9 +80,12 @@ class State:
         return self.current
 
     def paragraph(self, block: Block, label: str | None = None) -> None:
+        """The block as a paragraph; one with no text (a rule) keeps its lines, never a
+        paragraph."""
         text = block.text[len(label) + 1:].lstrip() if label else block.text
-        self.current.section.paragraphs.append(
-            Paragraph(block.line, text, _kind_of(block), list(block.links), label))
+        if text.strip():
+            self.current.section.paragraphs.append(
+                Paragraph(block.line, text, _kind_of(block), list(block.links), label))
         self.current.take(block)
 
     def roundup_item(self, block: Block) -> bool:
@@ -276,7 +279,7 @@ SECTION_RULES: list[tuple[str, Rule]] = [
     ("list_item", list_item),
     ("paragraph", paragraph),
 ]
-ALWAYS_ON = ("drop", "lead", "paragraph")  # without them blocks would be lost
+ALWAYS_ON = ("drop", "lead", "rule", "paragraph")  # without them blocks would be lost (or empty)
 RULE_NAMES = tuple(
     [name for name, _ in SECTION_RULES if name not in ALWAYS_ON]
     + [name for name, _ in HEADING_RULES] + [name for name, _ in PASSES]
