@@ -119,3 +119,22 @@ def test_the_rule_rule_cannot_be_switched_off(tmp_path):
                            str(profiles)], capture_output=True, text=True)
     assert done.returncode == 2 and "notes.toml" in done.stderr
     assert "unknown rule rule " in done.stderr
+
+
+def test_an_authors_sign_off_section_is_chrome_not_content(tmp_path):
+    text = ("# Garden Letters: May\n\nI planted 40 rows this month. Here is what grew.\n\n"
+            "## Beans climbed the fence\n\nThe runner beans reached the top rail by the 20th, "
+            "two weeks early.\n\nThe slugs left them alone.\n\n## That's all for May!\n\n"
+            "If these letters help you, please forward this to friends who grow things too, "
+            "and tell them to write back!\n\nThanks for reading,\n\n"
+            "Ines Moreau - [gardenletters.example](https://gardenletters.example/)\n\n"
+            "I give talks on soil; write to talks@gardenletters.example\n")
+    path = write(tmp_path, "2026-05-may.md", text)
+    (issue,) = inspect(path)["issues"]
+    assert [s["heading"] for s in issue["sections"]] == [None, "Beans climbed the fence"]
+    dropped = [d["text"] for d in issue["dropped"] if d["kind"] == "chrome"]
+    assert "That's all for May!" in dropped and "Thanks for reading," in dropped
+    summary = subprocess.run([sys.executable, "-m", "digest", "summarize", str(path)],
+                             capture_output=True, text=True, check=True).stdout
+    assert "runner beans" in summary
+    assert "forward" not in summary and "Thanks" not in summary and "talks@" not in summary
