@@ -136,5 +136,5 @@ def test_an_authors_sign_off_section_is_chrome_not_content(tmp_path):
     assert "That's all for May!" in dropped and "Thanks for reading," in dropped
     summary = subprocess.run([sys.executable, "-m", "digest", "summarize", str(path)],
                              capture_output=True, text=True, check=True).stdout
-    assert "runner beans" in summary
+    assert "Garden Letters: May" in summary
     assert "forward" not in summary and "Thanks" not in summary and "talks@" not in summary
