@@ -12,7 +12,7 @@ import functools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from digest.buildcache import (
@@ -45,6 +45,8 @@ class BuildReport:
     unchanged: bool = False
     reused_files: int = 0
     workers: int = 0  # processes started to read files or render pages; 0 if none
+    stories: int = 0  # stories several newsletters carried, over all weeks
+    search: str = ""  # what became of the search index
 
     @property
     def warnings(self) -> int:
@@ -70,6 +72,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
     """Ingest, segment and summarize one file."""
     from digest.ingest import read_file
     from digest.segment import segment_document
+    from digest.stories import mentions
     from digest.summarize import summarize_issue
 
     timings = dict.fromkeys(STAGES[:3], 0.0)
@@ -84,6 +87,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
         if issue.duplicate_of is None:
             digest = summarize_issue(issue, summary, cache)
             digest.key = digest_of(source.key, issue.index)
+            digest.mentions = mentions(digest)
         digests.append(digest)
     timings["summarize"] = time.perf_counter() - start - timings["ingest"] - timings["segment"]
     return FileResult(issues, digests, doc.problems + problems, timings)
@@ -164,6 +168,7 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     from digest.render import PageMemo, default_templates, render_site
     from digest.segment.dedupe import cross_file_duplicates, issue_text
+    from digest.stories import find_stories
     from digest.weeks import group_by_week
     from digest.writer import SiteWriter, output_intact
 
@@ -182,6 +187,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept: BuildReport = state["report"]
         kept.problems = report.problems + kept.problems
         kept.unchanged, kept.written, kept.workers = True, 0, 0
+        kept.search = "search index unchanged" if kept.search else ""
         kept.reused_files = kept.files
         kept.timings = {"total": time.perf_counter() - began}
         return kept
@@ -224,9 +230,15 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
                                        "info"))
     report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
 
+    site = group_by_week([digests[id(i)] for i in kept_issues])
+    if config.site.stories:
+        start = time.perf_counter()
+        for week in site.weeks:
+            week.stories = find_stories(week.issues)
+        report.stories = sum(len(w.stories) for w in site.weeks)
+        timings["stories"] = time.perf_counter() - start
     start = time.perf_counter()
     memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
-    site = group_by_week([digests[id(i)] for i in kept_issues])
     writer = SiteWriter(output)
     runner = PageRunner(worker_count(config.build.jobs))
     try:
@@ -239,6 +251,11 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         report.workers = runner.workers
     timings["render"] = time.perf_counter() - start - writer.seconds
     report.pages = sum(1 for name in writer.names if name.endswith(".html"))
+    search_key = None
+    if config.site.search:
+        start = time.perf_counter()
+        search_key = _search_index(config, writer, memo.new, state.get("search"), report)
+        timings["search"] = time.perf_counter() - start
     start = time.perf_counter()
     written = writer.commit()
     timings["write"] = time.perf_counter() - start + writer.seconds
@@ -248,9 +265,33 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     replay.problems = report.problems[found_problems:]
     store.save("hollow", {s.key: hollows[s.key] for s in sources})
     store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
-                         "fragments": memo.new_fragments,
+                         "fragments": memo.new_fragments, "search": search_key,
                          "files": dict(writer.names)})
     return report
+
+
+def _search_index(config: Config, writer: Any, pages: dict[str, str], last: str | None,
+                  report: BuildReport) -> str | None:
+    """Index the issue pages of the site being written (Pagefind), unless none changed since
+    the last build: then its index is kept. The key of what was indexed, or None if unknown."""
+    from digest.search import FOLDER, PAGES, index_site, version
+
+    issues = sorted((n, pages.get(n)) for n in writer.names if PurePosixPath(n).match(PAGES))
+    known = all(key for _, key in issues)
+    key = digest_of(version(), config.site.language, issues) if known else None
+    old = [n for n in writer.existing if n.startswith(FOLDER + "/")]
+    if key and key == last and old:
+        for name in old:
+            writer.reuse(name)
+        report.search = f"search index unchanged ({len(issues)} pages)"
+        return key
+    bundle = index_site(writer.fresh, config.site.language)
+    for name, data in bundle.items():
+        writer.put(name, data)
+    size = sum(len(data) for data in bundle.values())
+    report.search = (f"search index of {len(issues)} pages: {len(bundle)} files, "
+                     f"{size / 2**20:.2f} MB")
+    return key
 
 
 def _templates(config: Config) -> Path | None:

@@ -1,0 +1,112 @@
+"""Stories several newsletters carried in one week: the same link once normalised
+(digest.urls), or near-identical titles (rapidfuzz).
+
+`mentions` lists what one whole issue links to (run where the issue is summarized, so that
+hollow digests keep it); `find_stories` groups a week's mentions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from digest.model import Carrier, IssueDigest, Item, Mention, Story
+from digest.urls import clean_url, is_variant, story_key
+
+TITLE_SCORE = 92  # token_sort_ratio (0-100) from which two titles name one story
+TITLE_WORDS = 5  # shorter titles ("Read more", "this post") never match by title alone
+TITLE_CHARS = 160
+
+
+def _title(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= TITLE_CHARS:
+        return text
+    return text[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _item_mentions(items: list[Item], place: tuple[int, ...]) -> list[Mention]:
+    found = []
+    for n, item in enumerate(items):
+        keyed = [(link, story_key(link.url)) for link in item.links]
+        keyed = [(link, key) for link, key in keyed if key]
+        if keyed:  # an item's first link is its story; the others are sources or "via"
+            link, key = keyed[0]
+            words = len(link.text.split())
+            found.append(Mention(link.url.strip(), key,
+                                 _title(link.text if words >= 3 else item.text), "item",
+                                 (*place, n), item.outlet, item.paywalled))
+        found += _item_mentions(item.sub_items, (*place, n))
+    return found
+
+
+def mentions(digest: IssueDigest) -> list[Mention]:
+    """Every story the issue links to outside sponsored sections, once each."""
+    found: list[Mention] = []
+    for s, section in enumerate(digest.issue.sections):
+        if section.kind == "sponsored":
+            continue
+        for p, paragraph in enumerate(section.paragraphs):
+            if paragraph.kind == "code":
+                continue
+            sentences = digest.split.get((s, p)) or [paragraph.text]
+            at = 0
+            for link in paragraph.links:
+                key = story_key(link.url)
+                if not key or not link.text.strip():
+                    continue
+                at = next((i for i in range(at, len(sentences)) if link.text in sentences[i]),
+                          at)
+                title = link.text if len(link.text.split()) >= TITLE_WORDS else sentences[at]
+                found.append(Mention(link.url.strip(), key, _title(title), "sentence",
+                                     (s, p, at)))
+        found += _item_mentions(section.items, (s,))
+    seen: set[str] = set()
+    return [m for m in found if not (m.key in seen or seen.add(m.key))]
+
+
+def find_stories(digests: list[IssueDigest]) -> list[Story]:
+    """The week's stories that two or more newsletters carried, most carried first."""
+    entries = [Carrier(d.issue, m) for d in digests if d.issue.duplicate_of is None
+               for m in d.mentions]
+    parent = list(range(len(entries)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    first: dict[str, int] = {}
+    for n, entry in enumerate(entries):
+        parent[root(n)] = root(first.setdefault(entry.mention.key, n))
+    titled = [n for n, e in enumerate(entries) if len(e.mention.title.split()) >= TITLE_WORDS]
+    if len(titled) > 1:
+        names = [entries[n].mention.title for n in titled]
+        scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
+                               processor=utils.default_process, score_cutoff=TITLE_SCORE,
+                               dtype=np.uint8, workers=1)
+        for a, b in zip(*np.nonzero(scores), strict=True):
+            one, other = entries[titled[a]], entries[titled[b]]
+            if a < b and one.issue is not other.issue:
+                parent[root(titled[a])] = root(titled[b])
+    groups: dict[int, list[Carrier]] = {}
+    for n, entry in enumerate(entries):
+        groups.setdefault(root(n), []).append(entry)
+    return sorted((_story(g) for g in groups.values()
+                   if len({c.issue.publication for c in g}) > 1),
+                  key=lambda s: (-len(s.publications), s.title.casefold(), s.url))
+
+
+def _story(group: list[Carrier]) -> Story:
+    """One carrier per issue; the title of an item if any carried it as one; the shortest
+    link without tracking, not a mobile or AMP edition if another was linked."""
+    carriers: list[Carrier] = []
+    for carrier in group:
+        if all(c.issue is not carrier.issue for c in carriers):
+            carriers.append(carrier)
+    carriers.sort(key=lambda c: (c.issue.publication.casefold(), c.issue.date, c.issue.title))
+    titled = sorted(carriers, key=lambda c: (c.mention.kind != "item", -len(c.mention.title)))
+    url = min((clean_url(c.mention.url) for c in carriers),
+              key=lambda u: (is_variant(u), len(u), u))
+    return Story(titled[0].mention.title, url, carriers)
