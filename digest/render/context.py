@@ -171,7 +171,8 @@ class Context:
                            "issues": summaries})
         return {"week": week, "groups": groups, "reading": stats.reading(issues),
                 "stories": story_views(week.stories, self.paths.issue) if whole else [],
-                "also": also_in(week.stories, self.paths.issue)}
+                "also": also_in(week.stories, self.paths.issue),
+                "stories_href": f"{self.paths.week(week)}#stories"}
 
 
 def stories_key(week: Week | None) -> list[tuple[str, str, list[tuple[str, int, tuple[int, ...]]]]]:

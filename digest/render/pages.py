@@ -97,7 +97,8 @@ def render_job(ctx: Context, job: Job) -> list[Rendered]:
                     also_in(week.stories if week else [], ctx.paths.issue).items()
                     if href.startswith(mark)}
             values = {"issue": whole.issue, "week": week, "sections": issue_sections(whole),
-                      "reading": stats.reading([whole]), "also": also}
+                      "reading": stats.reading([whole]), "also": also,
+                      "stories_href": f"{ctx.paths.week(week)}#stories" if week else ""}
         else:
             assert job.week is not None and week is not None
             newer, older = _neighbours(ctx, job.week)
@@ -123,7 +124,7 @@ def week_and_issue_pages(ctx: Context, runner: Runner = render_in_turn,
         ctx.put(page, key, data)
     if not ctx.weeks:
         ctx.render("index.html", "index.html", week=None, groups=[], reading=None,
-                   newer=None, older=None, stories=[], also={})
+                   newer=None, older=None, stories=[], also={}, stories_href="")
 
 
 def listing_pages(ctx: Context) -> None:

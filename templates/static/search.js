@@ -1,0 +1,19 @@
+// The search box: Pagefind's UI over the index in pagefind/, with result links made relative
+// to wherever the site is served. The only script on the site; every page works without it.
+(function () {
+  "use strict";
+  var box = document.getElementById("search");
+  if (!box || typeof PagefindUI !== "function" || location.protocol === "file:") {
+    return; // opened from disk: the index cannot be fetched, so no box is shown
+  }
+  var root = new URL("../", document.currentScript.src);
+  new PagefindUI({
+    element: "#search",
+    baseUrl: root.pathname,
+    bundlePath: new URL("pagefind/", root).pathname,
+    showImages: false,
+    showSubResults: true,
+    resetStyles: false,
+    translations: { placeholder: "Search every issue" }
+  });
+})();
