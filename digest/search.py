@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 FOLDER = "pagefind"
 PAGES = "issues/*.html"
@@ -26,12 +26,17 @@ async def _index(site: Path, language: str) -> dict[str, bytes]:
     from pagefind.index import PagefindIndex
 
     with tempfile.TemporaryDirectory(prefix="digest-pagefind-") as tmp:
+        # The bundle comes back in memory (written to disk, Pagefind may still be writing
+        # some files when it answers); the copy it also writes on closing goes to `tmp`.
         config = {"output_path": tmp, "keep_index_url": True, "force_language": language}
         async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-            await index.add_directory(str(site), glob=PAGES)
-        return {f"{FOLDER}/{p.relative_to(tmp).as_posix()}": p.read_bytes()
-                for p in sorted(Path(tmp).rglob("*"))
-                if p.is_file() and not p.name.startswith(UNUSED)}
+            for page in sorted(site.glob(PAGES)):  # one by one, in order: the same bytes
+                await index.add_html_file(content=page.read_text(encoding="utf-8"),
+                                          url=page.relative_to(site).as_posix())
+            bundle = await index.get_files()
+    return {f"{FOLDER}/{PurePosixPath(f['path']).as_posix()}": f["content"]
+            for f in sorted(bundle, key=lambda f: f["path"])
+            if not PurePosixPath(f["path"]).name.startswith(UNUSED)}
 
 
 def version() -> str:
