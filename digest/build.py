@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -254,7 +255,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     search_key = None
     if config.site.search:
         start = time.perf_counter()
-        search_key = _search_index(config, writer, memo.new, state.get("search"), report)
+        search_key = _search_index(config, writer, state.get("search"), report)
         timings["search"] = time.perf_counter() - start
     start = time.perf_counter()
     written = writer.commit()
@@ -270,17 +271,17 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     return report
 
 
-def _search_index(config: Config, writer: Any, pages: dict[str, str], last: str | None,
-                  report: BuildReport) -> str | None:
-    """Index the issue pages of the site being written (Pagefind), unless none changed since
-    the last build: then its index is kept. The key of what was indexed, or None if unknown."""
+def _search_index(config: Config, writer: Any, last: str | None,
+                  report: BuildReport) -> str:
+    """Index the issue pages of the site being written (Pagefind), unless they are the last
+    build's, byte for byte (hard-linked from it): then its index is kept. Gives the key of
+    what was indexed."""
     from digest.search import FOLDER, PAGES, index_site, version
 
-    issues = sorted((n, pages.get(n)) for n in writer.names if PurePosixPath(n).match(PAGES))
-    known = all(key for _, key in issues)
-    key = digest_of(version(), config.site.language, issues) if known else None
+    issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
+    key = digest_of(version(), config.site.language, issues)
     old = [n for n in writer.existing if n.startswith(FOLDER + "/")]
-    if key and key == last and old:
+    if key == last and old and all(_kept(writer, n) for n in issues):
         for name in old:
             writer.reuse(name)
         report.search = f"search index unchanged ({len(issues)} pages)"
@@ -292,6 +293,15 @@ def _search_index(config: Config, writer: Any, pages: dict[str, str], last: str 
     report.search = (f"search index of {len(issues)} pages: {len(bundle)} files, "
                      f"{size / 2**20:.2f} MB")
     return key
+
+
+def _kept(writer: Any, name: str) -> bool:
+    """The file is the previous output's own (the writer links files that did not change)."""
+    old = writer.existing.get(name)
+    try:
+        return old is not None and os.path.samefile(old, writer.fresh / name)
+    except OSError:
+        return False
 
 
 def _templates(config: Config) -> Path | None:
