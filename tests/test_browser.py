@@ -207,6 +207,20 @@ def test_feed_links_in_head_resolve_to_feeds(site: Site, tab: Tab) -> None:
             assert not parsed.bozo and parsed.feed.get("title"), (href, parsed.bozo_exception)
 
 
+def test_search_finds_a_word_of_one_issue_and_opens_it(site: Site, tab: Tab) -> None:
+    """Only the undated note mentions telescopes: typed in the box on the home page, the word
+    finds that issue alone, and its result opens it."""
+    page = tab.open(site.url("http", "index.html"))
+    page.get_by_role("textbox", name="Search").fill("telescopes")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for()
+    assert page.locator("li.pagefind-ui__result").count() == 1
+    with page.expect_navigation(wait_until="networkidle"):
+        result.click()
+    assert page.url.startswith(site.base + "issues/")
+    assert page.locator("h1").inner_text() == "A note with no date"
+
+
 def test_no_serious_accessibility_violations(site: Site, tab: Tab) -> None:
     import_or_require("axe_playwright_python", "accessibility checks")
     axe = importlib.import_module("axe_playwright_python.sync_playwright").Axe()

@@ -16,4 +16,13 @@
     resetStyles: false,
     translations: { placeholder: "Search every issue" }
   });
+  var input = box.querySelector("input");
+  if (input) { // a visible label, which Pagefind's box lacks
+    var label = document.createElement("label");
+    input.id = "search-input";
+    label.htmlFor = input.id;
+    label.className = "search-label";
+    label.textContent = "Search";
+    box.insertBefore(label, box.firstChild);
+  }
 })();
