@@ -21,7 +21,7 @@ from _tools import (
 )
 
 SHOTS = ARTIFACTS / "screenshots"
-SENTENCE_LINK = "a[href*='issues/'][href*='#s']"
+SENTENCE_LINK = "a.sentence[href*='issues/'][href*='#s']"
 MISSING = "no-such-page.html"
 
 
@@ -134,7 +134,7 @@ def test_home_shows_the_latest_week_and_leads_everywhere(site: Site, tab: Tab,
     latest = week_shown(tab.open(site.url(origin, f"weeks/{latest_week(site)}")))
     assert latest[1], "the latest week links to no issue"
     home = site.url(origin, "index.html")
-    for selector, lands_on in [("main a[href^='issues/']", r"/issues/[^/]+\.html$"),
+    for selector, lands_on in [("main h3 a[href^='issues/']", r"/issues/[^/]+\.html$"),
                                ("a[href='archive.html']", r"/archive\.html$"),
                                ("a[href^='newsletters/'][href$='.html']",
                                 r"/newsletters/[^/]+\.html$"),
