@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -272,11 +273,11 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
 
 
 def _search_index(config: Config, writer: Any, last: str | None,
-                  report: BuildReport) -> str:
+                  report: BuildReport) -> str | None:
     """Index the issue pages of the site being written (Pagefind), unless they are the last
     build's, byte for byte (hard-linked from it): then its index is kept. Gives the key of
-    what was indexed."""
-    from digest.search import FOLDER, PAGES, index_site, version
+    what was indexed (None if Pagefind failed: reported, and the site goes out without)."""
+    from digest.search import FOLDER, PAGES, SearchError, index_site, version
 
     issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
     key = digest_of(version(), config.site.language, issues)
@@ -286,7 +287,11 @@ def _search_index(config: Config, writer: Any, last: str | None,
             writer.reuse(name)
         report.search = f"search index unchanged ({len(issues)} pages)"
         return key
-    bundle = index_site(writer.fresh, config.site.language)
+    try:
+        bundle = index_site(writer.fresh, config.site.language)
+    except (OSError, SearchError, subprocess.SubprocessError) as exc:
+        report.problems.append(Problem(FOLDER, f"no search index: {exc}", severity="error"))
+        return None
     for name, data in bundle.items():
         writer.put(name, data)
     size = sum(len(data) for data in bundle.values())

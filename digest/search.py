@@ -1,15 +1,16 @@
 """Search: a Pagefind index of every issue page, made offline from the written site.
 
 Pagefind reads the `data-pagefind-*` attributes the issue template puts on each page
-(newsletter and section filters, date metadata) and gives back its bundle: the index and
-the search box's own script and style, all served from the site's `pagefind/` folder.
+(newsletter and section filters, date metadata) and writes its bundle: the index and the
+search box's own script and style, all served from the site's `pagefind/` folder.
 """
 
 from __future__ import annotations
 
-import asyncio
+import subprocess
+import sys
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 FOLDER = "pagefind"
 PAGES = "issues/*.html"
@@ -17,26 +18,26 @@ PAGES = "issues/*.html"
 UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 
 
+class SearchError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
 def index_site(site: Path, language: str) -> dict[str, bytes]:
-    """The bundle for the issue pages written under `site`, by output path."""
-    return asyncio.run(_index(site, language))
+    """The bundle for the issue pages written under `site`, by output path.
 
-
-async def _index(site: Path, language: str) -> dict[str, bytes]:
-    from pagefind.index import PagefindIndex
-
+    Pagefind's own binary (from the `pagefind` wheel) runs once over the folder: several
+    times faster than handing it the pages one by one through its Python API.
+    """
     with tempfile.TemporaryDirectory(prefix="digest-pagefind-") as tmp:
-        # The bundle comes back in memory (written to disk, Pagefind may still be writing
-        # some files when it answers); the copy it also writes on closing goes to `tmp`.
-        config = {"output_path": tmp, "keep_index_url": True, "force_language": language}
-        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-            for page in sorted(site.glob(PAGES)):  # one by one, in order: the same bytes
-                await index.add_html_file(content=page.read_text(encoding="utf-8"),
-                                          url=page.relative_to(site).as_posix())
-            bundle = await index.get_files()
-    return {f"{FOLDER}/{PurePosixPath(f['path']).as_posix()}": f["content"]
-            for f in sorted(bundle, key=lambda f: f["path"])
-            if not PurePosixPath(f["path"]).name.startswith(UNUSED)}
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", PAGES,
+             "--output-path", tmp, "--force-language", language, "--keep-index-url",
+             "--silent"], capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode:
+            raise SearchError(f"pagefind exited {done.returncode}: {done.stderr.strip()}")
+        return {f"{FOLDER}/{p.relative_to(tmp).as_posix()}": p.read_bytes()
+                for p in sorted(Path(tmp).rglob("*"))
+                if p.is_file() and not p.name.startswith(UNUSED)}
 
 
 def version() -> str:
