@@ -74,7 +74,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
     """Ingest, segment and summarize one file."""
     from digest.ingest import read_file
     from digest.segment import segment_document
-    from digest.stories import mentions
+    from digest.stories import mentions, prints
     from digest.summarize import summarize_issue
 
     timings = dict.fromkeys(STAGES[:3], 0.0)
@@ -90,6 +90,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
             digest = summarize_issue(issue, summary, cache)
             digest.key = digest_of(source.key, issue.index)
             digest.mentions = mentions(digest)
+            digest.prints = prints(digest.mentions)
         digests.append(digest)
     timings["summarize"] = time.perf_counter() - start - timings["ingest"] - timings["segment"]
     return FileResult(issues, digests, doc.problems + problems, timings)
@@ -236,7 +237,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     if config.site.stories:
         start = time.perf_counter()
         for week in site.weeks:
-            week.stories = find_stories(week.issues)
+            week.stories = find_stories(week.issues, cached.load)
         report.stories = sum(len(w.stories) for w in site.weeks)
         timings["stories"] = time.perf_counter() - start
     start = time.perf_counter()

@@ -198,6 +198,15 @@ class Mention:
 
 
 @dataclass
+class Prints:
+    """An issue's mentions in brief, all that hollow digests keep of them (memory stays flat
+    at scale): a hash of each one's link key, and its title where long enough to match by."""
+
+    links: bytes = b""  # 8 bytes per mention
+    titles: str = ""  # a line per mention; empty where too short
+
+
+@dataclass
 class IssueDigest:
     issue: Issue
     sections: list[SectionDigest]
@@ -206,7 +215,8 @@ class IssueDigest:
     words_out: int = 0
     key: str = ""  # what the digest was made from, hashed: pages made from it can be reused
     outlets: list[OutletCount] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)  # kept in hollow digests too
+    mentions: list[Mention] = field(default_factory=list)
+    prints: Prints | None = None  # the mentions in brief, kept in hollow digests too
 
 
 @dataclass

@@ -7,10 +7,13 @@ hollow digests keep it); `find_stories` groups a week's mentions.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from digest.model import Carrier, IssueDigest, Item, Mention, Story
+from digest.model import Carrier, IssueDigest, Item, Mention, Prints, Story
 from digest.urls import clean_url, is_variant, story_key
 
 TITLE_SCORE = 92  # token_sort_ratio (0-100) from which two titles name one story
@@ -65,10 +68,30 @@ def mentions(digest: IssueDigest) -> list[Mention]:
     return [m for m in found if not (m.key in seen or seen.add(m.key))]
 
 
-def find_stories(digests: list[IssueDigest]) -> list[Story]:
-    """The week's stories that two or more newsletters carried, most carried first."""
-    entries = [Carrier(d.issue, m) for d in digests if d.issue.duplicate_of is None
-               for m in d.mentions]
+def prints(found: list[Mention]) -> Prints:
+    """The mentions in brief: what grouping needs of every issue of a week."""
+    links = b"".join(hashlib.blake2b(m.key.encode(), digest_size=8).digest() for m in found)
+    titles = "\n".join(m.title if len(m.title.split()) >= TITLE_WORDS else "" for m in found)
+    return Prints(links, titles)
+
+
+def find_stories(digests: list[IssueDigest],
+                 load: Callable[[IssueDigest], IssueDigest] = lambda d: d) -> list[Story]:
+    """The week's stories that two or more newsletters carried, most carried first.
+
+    Grouping reads the digests' prints; `load` gives the whole digest of an issue that
+    carried a story (hollow digests keep no mentions)."""
+    digests = [d for d in digests if d.issue.duplicate_of is None]
+    entries: list[tuple[int, int]] = []  # (digest, mention)
+    keys: list[bytes] = []
+    titles: list[str] = []
+    for n, digest in enumerate(digests):
+        brief = digest.prints or prints(digest.mentions)
+        lines = brief.titles.split("\n") if brief.links else []
+        for i in range(len(brief.links) // 8):
+            entries.append((n, i))
+            keys.append(brief.links[8 * i:8 * i + 8])
+            titles.append(lines[i] if i < len(lines) else "")
     parent = list(range(len(entries)))
 
     def root(n: int) -> int:
@@ -77,25 +100,33 @@ def find_stories(digests: list[IssueDigest]) -> list[Story]:
             n = parent[n]
         return n
 
-    first: dict[str, int] = {}
-    for n, entry in enumerate(entries):
-        parent[root(n)] = root(first.setdefault(entry.mention.key, n))
-    titled = [n for n, e in enumerate(entries) if len(e.mention.title.split()) >= TITLE_WORDS]
+    first: dict[bytes, int] = {}
+    for n, key in enumerate(keys):
+        parent[root(n)] = root(first.setdefault(key, n))
+    titled = [n for n, title in enumerate(titles) if title]
     if len(titled) > 1:
-        names = [entries[n].mention.title for n in titled]
+        names = [titles[n] for n in titled]
         scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
                                processor=utils.default_process, score_cutoff=TITLE_SCORE,
                                dtype=np.uint8, workers=1)
         for a, b in zip(*np.nonzero(scores), strict=True):
-            one, other = entries[titled[a]], entries[titled[b]]
-            if a < b and one.issue is not other.issue:
+            if a < b and entries[titled[a]][0] != entries[titled[b]][0]:
                 parent[root(titled[a])] = root(titled[b])
-    groups: dict[int, list[Carrier]] = {}
+    groups: dict[int, list[tuple[int, int]]] = {}
     for n, entry in enumerate(entries):
         groups.setdefault(root(n), []).append(entry)
-    return sorted((_story(g) for g in groups.values()
-                   if len({c.issue.publication for c in g}) > 1),
-                  key=lambda s: (-len(s.publications), s.title.casefold(), s.url))
+    whole: dict[int, IssueDigest] = {}
+    stories = []
+    for group in groups.values():
+        if len({digests[d].issue.publication for d, _ in group}) < 2:
+            continue
+        carriers = []
+        for d, i in group:
+            if d not in whole:
+                whole[d] = load(digests[d])
+            carriers.append(Carrier(digests[d].issue, whole[d].mentions[i]))
+        stories.append(_story(carriers))
+    return sorted(stories, key=lambda s: (-len(s.publications), s.title.casefold(), s.url))
 
 
 def _story(group: list[Carrier]) -> Story:
