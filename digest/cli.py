@@ -16,8 +16,9 @@ def _inspect(args: argparse.Namespace) -> int:
     from digest.ingest import read_file
     from digest.inspect_view import file_dict, tree
     from digest.segment import load_profiles, segment_document
+    from digest.summarize import algorithm_names
 
-    generic, profiles = load_profiles([Path(p) for p in args.profiles])
+    generic, profiles = load_profiles([Path(p) for p in args.profiles], algorithm_names())
     files = []
     failed = False
     for name in args.files:
@@ -52,11 +53,8 @@ def _summarize(args: argparse.Namespace) -> int:
             return 2
         config = dataclasses.replace(config, algorithm=args.algorithm)
     if args.sentences is not None:
-        k = args.sentences
-        config = dataclasses.replace(config, lead_sentences=k, lead_min=k, lead_max=k,
-                                     lost_in_translation_sentences=k, one_more_thing_sentences=k,
-                                     teaser_sentences=k, section_min=k, section_max=k)
-    generic, profiles = load_profiles()
+        config = dataclasses.replace(config, sentences=args.sentences)
+    generic, profiles = load_profiles(algorithms=algorithm_names())
     for name in args.files:
         doc = read_file(Path(name), display=name)
         issues, problems = segment_document(doc, generic, profiles)
@@ -166,7 +164,7 @@ def parser() -> argparse.ArgumentParser:
     summarize.add_argument("--algorithm", metavar="A", help="summarizer: centrality (default), "
                            "lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction")
     summarize.add_argument("--sentences", type=int, metavar="K",
-                           help="sentences per section (default: by section kind)")
+                           help="sentences per section (default: by section role)")
     summarize.add_argument("--config", metavar="FILE", help="config file (default: ./digest.toml)")
     summarize.set_defaults(run=_summarize, base_url=None)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_FILE = "digest.toml"
+RETIRED_KEYS = Path(__file__).resolve().parent / "retired_keys.toml"
 BASE_URL_ENV = "DIGEST_BASE_URL"
 
 
@@ -76,29 +77,59 @@ def _fill(target: object, table: object, section: str, source: str) -> None:
         setattr(target, key, value)
 
 
+def _retired(section: str) -> dict[str, str]:
+    """Keys of a config table that were replaced, each with the key to use now."""
+    data = tomllib.loads(RETIRED_KEYS.read_text(encoding="utf-8"))
+    return data.get(section, {})
+
+
 def _summary(table: object, source: str) -> Any:
     from digest.summarize import SummaryConfig, algorithm_names
 
     summary = SummaryConfig()
     if not isinstance(table, dict):
         raise ConfigError(f"{source}: [summary] must be a table")
-    known = {f.name for f in dataclasses.fields(summary)}
+    retired = _retired("summary")
     for key, value in table.items():
-        if key not in known:
-            raise ConfigError(f"{source}: unknown key 'summary.{key}' "
-                              f"(known: {', '.join(sorted(known))})")
-        default = getattr(summary, key)
-        if key.endswith("algorithm"):
-            if value not in algorithm_names():
-                raise ConfigError(f"{source}: 'summary.{key}' must be one of "
-                                  f"{', '.join(algorithm_names())}, got {value!r}")
-        elif isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise ConfigError(f"{source}: 'summary.{key}' must be a number ≥ 0, got {value!r}")
-        elif isinstance(default, int) and not isinstance(default, bool) and key.endswith(
-                ("_min", "_max")) and not isinstance(value, int):
-            raise ConfigError(f"{source}: 'summary.{key}' must be a whole number, got {value!r}")
-        setattr(summary, key, value)
+        if key in retired:
+            raise ConfigError(f"{source}: 'summary.{key}' is no longer read: set "
+                              f"'{retired[key]}' instead")
+        if key == "algorithm":
+            _check_algorithm(value, "summary.algorithm", source, algorithm_names())
+            summary.algorithm = value
+        elif key == "roles":
+            _roles(summary.roles, value, source, algorithm_names())
+        else:
+            raise ConfigError(f"{source}: unknown key 'summary.{key}' (known: algorithm, roles)")
     return summary
+
+
+def _roles(roles: dict, table: object, source: str, algorithms: list[str]) -> None:
+    """Each [summary.roles.NAME] table, laid over that role's built-in policy."""
+    from digest.model import SummaryPolicy
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [summary.roles] must be a table")
+    for role, values in table.items():
+        where = f"summary.roles.{role}"
+        if role not in roles:
+            raise ConfigError(f"{source}: unknown role '{where}' (known: "
+                              f"{', '.join(roles)}; sponsored sections are never summarized)")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{source}: [{where}] must be a table")
+        try:
+            policy = SummaryPolicy.from_table(values)
+        except ValueError as exc:
+            raise ConfigError(f"{source}: {where}.{exc}") from None
+        if policy.algorithm is not None:
+            _check_algorithm(policy.algorithm, f"{where}.algorithm", source, algorithms)
+        roles[role] = policy.over(roles[role])
+
+
+def _check_algorithm(value: object, key: str, source: str, algorithms: list[str]) -> None:
+    if value not in algorithms:
+        raise ConfigError(f"{source}: '{key}' must be one of {', '.join(algorithms)}, "
+                          f"got {value!r}")
 
 
 def load_config(path: Path | None = None, base_url: str | None = None) -> Config:

@@ -47,7 +47,7 @@ def mentions(digest: IssueDigest) -> list[Mention]:
     """Every story the issue links to outside sponsored sections, once each."""
     found: list[Mention] = []
     for s, section in enumerate(digest.issue.sections):
-        if section.kind == "sponsored":
+        if section.role == "sponsored":
             continue
         for p, paragraph in enumerate(section.paragraphs):
             if paragraph.kind == "code":

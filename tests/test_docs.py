@@ -9,7 +9,7 @@ import tomllib
 from conftest import ROOT
 
 from digest.config import Config, load_config
-from digest.summarize import DEFAULT_ALGORITHM, SummaryConfig
+from digest.summarize import DEFAULT_ALGORITHM, SummaryConfig, default_roles
 
 
 def readme_config() -> str:
@@ -24,9 +24,11 @@ def test_the_readme_lists_every_config_key_with_its_default(tmp_path):
     defaults = Config()
     defaults.summary = SummaryConfig(algorithm=DEFAULT_ALGORITHM)
     for table, values in documented.items():
-        fields = {f.name for f in dataclasses.fields(getattr(defaults, table))}
+        fields = {f.name for f in dataclasses.fields(getattr(defaults, table))
+                  if not f.metadata.get("command_line")}
         assert set(values) == fields, f"[{table}] in the README"
     assert set(documented) == {"site", "build", "feed", "summary"}
+    assert set(documented["summary"]["roles"]) == set(default_roles())
 
     (tmp_path / "digest.toml").write_text(text, encoding="utf-8")
     loaded = load_config(tmp_path / "digest.toml")
