@@ -69,9 +69,11 @@ def mentions(digest: IssueDigest) -> list[Mention]:
 
 
 def prints(found: list[Mention]) -> Prints:
-    """The mentions in brief: what grouping needs of every issue of a week."""
+    """The mentions in brief: what grouping needs of every issue of a week. Only items match
+    by title: a sentence's words are its own, whatever it links to."""
     links = b"".join(hashlib.blake2b(m.key.encode(), digest_size=8).digest() for m in found)
-    titles = "\n".join(m.title if len(m.title.split()) >= TITLE_WORDS else "" for m in found)
+    titles = "\n".join(m.title if m.kind == "item" and len(m.title.split()) >= TITLE_WORDS
+                       else "" for m in found)
     return Prints(links, titles)
 
 
