@@ -84,6 +84,8 @@ def find_stories(digests: list[IssueDigest],
     Grouping reads the digests' prints; `load` gives the whole digest of an issue that
     carried a story (hollow digests keep no mentions)."""
     digests = [d for d in digests if d.issue.duplicate_of is None]
+    if len({d.issue.publication for d in digests}) < 2:
+        return []
     entries: list[tuple[int, int]] = []  # (digest, mention)
     keys: list[bytes] = []
     titles: list[str] = []
@@ -105,15 +107,8 @@ def find_stories(digests: list[IssueDigest],
     first: dict[bytes, int] = {}
     for n, key in enumerate(keys):
         parent[root(n)] = root(first.setdefault(key, n))
-    titled = [n for n, title in enumerate(titles) if title]
-    if len(titled) > 1:
-        names = [titles[n] for n in titled]
-        scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
-                               processor=utils.default_process, score_cutoff=TITLE_SCORE,
-                               dtype=np.uint8, workers=1)
-        for a, b in zip(*np.nonzero(scores), strict=True):
-            if a < b and entries[titled[a]][0] != entries[titled[b]][0]:
-                parent[root(titled[a])] = root(titled[b])
+    for one, other in _title_matches(digests, entries, titles):
+        parent[root(one)] = root(other)
     groups: dict[int, list[tuple[int, int]]] = {}
     for n, entry in enumerate(entries):
         groups.setdefault(root(n), []).append(entry)
@@ -129,6 +124,27 @@ def find_stories(digests: list[IssueDigest],
             carriers.append(Carrier(digests[d].issue, whole[d].mentions[i]))
         stories.append(_story(carriers))
     return sorted(stories, key=lambda s: (-len(s.publications), s.title.casefold(), s.url))
+
+
+def _title_matches(digests: list[IssueDigest], entries: list[tuple[int, int]],
+                   titles: list[str]) -> list[tuple[int, int]]:
+    """Pairs of entries whose titles are near-identical, each newsletter's titles compared
+    with those of the newsletters after it only (never with its own)."""
+    by_publication: dict[str, list[int]] = {}
+    for n, (d, _) in enumerate(entries):
+        if titles[n]:
+            by_publication.setdefault(digests[d].issue.publication, []).append(n)
+    groups = list(by_publication.values())
+    pairs = []
+    for i, ours in enumerate(groups):
+        theirs = [n for group in groups[i + 1:] for n in group]
+        if not theirs:
+            continue
+        scores = process.cdist([titles[n] for n in ours], [titles[n] for n in theirs],
+                               scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+                               score_cutoff=TITLE_SCORE, dtype=np.uint8, workers=1)
+        pairs += [(ours[a], theirs[b]) for a, b in zip(*np.nonzero(scores), strict=True)]
+    return pairs
 
 
 def _story(group: list[Carrier]) -> Story:
