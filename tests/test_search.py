@@ -91,3 +91,22 @@ def test_search_can_be_switched_off(tmp_path):
     assert not (folder / "output" / "pagefind").exists()
     page = (folder / "output" / "index.html").read_text(encoding="utf-8")
     assert "<script" not in page and 'id="search"' not in page
+
+
+def test_a_large_archive_is_indexed_in_parts_the_box_merges(tmp_path, monkeypatch):
+    """Pagefind holds every page it indexes in memory: past PART_PAGES pages, the index
+    comes in parts, listed for the search box in parts.json."""
+    from digest import search
+
+    folder = project(tmp_path)
+    run_digest("build", "-q", cwd=folder)
+    monkeypatch.setattr(search, "PART_PAGES", 2)
+    bundle = search.index_site(folder / "output", "en")
+    assert bundle["pagefind/parts.json"] == b'["part-2/"]\n'
+    second = {name for name in bundle if name.startswith("pagefind/part-2/")}
+    assert "pagefind/part-2/pagefind-entry.json" in second
+    assert sum("/fragment/" in name for name in second) == 1  # the third page
+    assert not any("pagefind-ui" in name for name in second)  # the box comes once
+    assert sum(n.startswith("pagefind/fragment/") for n in bundle) == 2
+    monkeypatch.setattr(search, "PART_PAGES", 250)
+    assert search.index_site(folder / "output", "en")["pagefind/parts.json"] == b"[]\n"
