@@ -34,3 +34,15 @@ def test_the_readme_lists_every_config_key_with_its_default(tmp_path):
     loaded = load_config(tmp_path / "digest.toml")
     for table in documented:
         assert getattr(loaded, table) == getattr(defaults, table), table
+
+
+def test_the_readme_sources_example_is_a_valid_config(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Fetch your newsletters"):]
+    text = re.search(r"```toml\n(.*?)```", section, re.DOTALL).group(1)
+    (tmp_path / "digest.toml").write_text(text, encoding="utf-8")
+    sources = load_config(tmp_path / "digest.toml").sources
+    assert [s.kind for s in sources] == ["feed", "imap", "mbox"]
+    documented = set(re.findall(r"`(\w+)`", section[:section.index("Where issues go")]))
+    keys = {f.name for f in dataclasses.fields(sources[0])}
+    assert keys <= documented, keys - documented
