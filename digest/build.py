@@ -274,32 +274,48 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     return report
 
 
-def _search_index(config: Config, writer: Any, last: str | None,
-                  report: BuildReport) -> str | None:
-    """Index the issue pages of the site being written (Pagefind), unless they are the last
-    build's, byte for byte (hard-linked from it): then its index is kept. Gives the key of
-    what was indexed (None if Pagefind failed: reported, and the site goes out without)."""
-    from digest.search import FOLDER, PAGES, SearchError, index_site, version
+def _search_index(config: Config, writer: Any, last: object,
+                  report: BuildReport) -> list[str] | None:
+    """Index the issue pages of the site being written (Pagefind), part by part; a part
+    whose pages are the last build's, byte for byte (hard-linked from it), keeps its index.
+    Gives the key of each part (None if Pagefind failed: reported, and the site goes out
+    without an index)."""
+    from digest.search import (
+        PAGES,
+        SearchError,
+        bundle_files,
+        index_part,
+        parts,
+        parts_file,
+        version,
+    )
 
     issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
-    key = digest_of(version(), config.site.language, issues)
-    old = [n for n in writer.existing if n.startswith(FOLDER + "/")]
-    if key == last and old and all(_kept(writer, n) for n in issues):
-        for name in old:
-            writer.reuse(name)
-        report.search = f"search index unchanged ({len(issues)} pages)"
-        return key
-    try:
-        bundle = index_site(writer.fresh, config.site.language)
-    except (OSError, SearchError, subprocess.SubprocessError) as exc:
-        report.problems.append(Problem(FOLDER, f"no search index: {exc}", severity="error"))
-        return None
-    for name, data in bundle.items():
-        writer.put(name, data)
-    size = sum(len(data) for data in bundle.values())
-    report.search = (f"search index of {len(issues)} pages: {len(bundle)} files, "
-                     f"{size / 2**20:.2f} MB")
-    return key
+    planned = parts(issues)
+    keys = [digest_of(version(), config.site.language, folder, names)
+            for folder, names in planned]
+    known = last if isinstance(last, list) else []
+    made, size, files = 0, 0, 0
+    for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
+        old = bundle_files(folder, writer.existing)
+        if n < len(known) and known[n] == key and old and all(_kept(writer, p) for p in names):
+            for name in old:
+                writer.reuse(name)
+            continue
+        try:
+            bundle = index_part(writer.fresh, names, config.site.language, folder)
+        except (OSError, SearchError, subprocess.SubprocessError) as exc:
+            report.problems.append(Problem(folder, f"no search index: {exc}", severity="error"))
+            return None
+        for name, data in bundle.items():
+            writer.put(name, data)
+        made, size, files = made + 1, size + sum(map(len, bundle.values())), files + len(bundle)
+    if planned:
+        writer.put(*parts_file(len(planned)))
+    report.search = (f"search index of {len(issues)} pages: {made} of {len(planned)} parts "
+                     f"made ({files} files, {size / 2**20:.2f} MB)" if made else
+                     f"search index unchanged ({len(issues)} pages)")
+    return keys
 
 
 def _kept(writer: Any, name: str) -> bool:

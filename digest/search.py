@@ -7,7 +7,7 @@ search box's own script and style, all served from the site's `pagefind/` folder
 Pagefind holds every page it indexes in memory (270 MB for 600 long issues), so a large
 archive is indexed in parts of `PART_PAGES` pages, one run each: the first part is the main
 bundle, the others go in `pagefind/part-N/`, listed in `pagefind/parts.json`, and the search
-box merges them.
+box merges them. A rebuild makes again only the parts whose pages changed.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 FOLDER = "pagefind"
@@ -33,36 +34,56 @@ class SearchError(RuntimeError):
     """Pagefind could not index the site."""
 
 
+def parts(pages: list[str]) -> list[tuple[str, list[str]]]:
+    """The issue pages (output paths, in order) in parts, each with its bundle's folder."""
+    chunks = [pages[n:n + PART_PAGES] for n in range(0, len(pages), PART_PAGES)]
+    return [(FOLDER if n == 0 else f"{FOLDER}/part-{n + 1}", chunk)
+            for n, chunk in enumerate(chunks)]
+
+
+def parts_file(count: int) -> tuple[str, bytes]:
+    """The list of the parts after the first, for the search box to merge."""
+    merged = [f"part-{n + 1}/" for n in range(1, count)]
+    return f"{FOLDER}/{PARTS}", (json.dumps(merged) + "\n").encode()
+
+
+def bundle_files(folder: str, names: Iterable[str]) -> list[str]:
+    """The files of one part's bundle among `names` (the first part's folder holds the
+    others' and the parts list too)."""
+    inside = [n for n in names if n.startswith(folder + "/")]
+    if folder != FOLDER:
+        return inside
+    return [n for n in inside if not n.startswith(f"{FOLDER}/part-") and
+            n != f"{FOLDER}/{PARTS}"]
+
+
 def index_site(site: Path, language: str) -> dict[str, bytes]:
-    """The bundle for the issue pages written under `site`, by output path."""
-    pages = sorted(site.glob(PAGES))
-    if not pages:  # Pagefind makes no bundle without a page: the box stays empty
-        return {}
-    parts = [pages[n:n + PART_PAGES] for n in range(0, len(pages), PART_PAGES)]
+    """The whole bundle for the issue pages written under `site`, by output path."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.glob(PAGES))
     bundle: dict[str, bytes] = {}
-    for n, part in enumerate(parts):
-        folder = FOLDER if n == 0 else f"{FOLDER}/part-{n + 1}"
-        skip = UNUSED if n == 0 else UNUSED + BOX
-        bundle.update(_index(site, part, language, folder, skip))
-    merged = [f"part-{n + 1}/" for n in range(1, len(parts))]
-    bundle[f"{FOLDER}/{PARTS}"] = (json.dumps(merged) + "\n").encode()
+    planned = parts(pages)
+    for folder, names in planned:
+        bundle.update(index_part(site, names, language, folder))
+    if planned:
+        name, data = parts_file(len(planned))
+        bundle[name] = data
     return bundle
 
 
-def _index(site: Path, pages: list[Path], language: str, folder: str,
-           skip: tuple[str, ...]) -> dict[str, bytes]:
-    """Pagefind's own binary (from the `pagefind` wheel) over a folder holding `pages`
-    (linked, at their paths in the site): several times faster than handing it the pages
-    one by one through its Python API."""
+def index_part(site: Path, pages: list[str], language: str, folder: str) -> dict[str, bytes]:
+    """One part's bundle: Pagefind's own binary (from the `pagefind` wheel) over a folder
+    holding `pages` (linked, at their paths in the site); several times faster than handing
+    it the pages one by one through its Python API."""
+    skip = UNUSED if folder == FOLDER else UNUSED + BOX
     with tempfile.TemporaryDirectory(prefix="digest-pagefind-") as tmp:
         source, out = Path(tmp) / "site", Path(tmp) / "bundle"
         for page in pages:
-            target = source / page.relative_to(site)
+            target = source / page
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(page, target)
+                os.link(site / page, target)
             except OSError:
-                shutil.copyfile(page, target)
+                shutil.copyfile(site / page, target)
         done = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path",
              str(out), "--force-language", language, "--keep-index-url", "--silent"],

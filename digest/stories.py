@@ -35,10 +35,9 @@ def _item_mentions(items: list[Item], place: tuple[int, ...]) -> list[Mention]:
         keyed = [(link, key) for link, key in keyed if key]
         if keyed:  # an item's first link is its story; the others are sources or "via"
             link, key = keyed[0]
-            words = len(link.text.split())
-            found.append(Mention(link.url.strip(), key,
-                                 _title(link.text if words >= 3 else item.text), "item",
-                                 (*place, n), item.outlet, item.paywalled))
+            title = item.title or (link.text if len(link.text.split()) >= 3 else item.text)
+            found.append(Mention(link.url.strip(), key, _title(title), "item", (*place, n),
+                                 item.outlet, item.paywalled))
         found += _item_mentions(item.sub_items, (*place, n))
     return found
 

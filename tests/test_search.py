@@ -110,3 +110,24 @@ def test_a_large_archive_is_indexed_in_parts_the_box_merges(tmp_path, monkeypatc
     assert sum(n.startswith("pagefind/fragment/") for n in bundle) == 2
     monkeypatch.setattr(search, "PART_PAGES", 250)
     assert search.index_site(folder / "output", "en")["pagefind/parts.json"] == b"[]\n"
+
+
+def test_a_rebuild_makes_again_only_the_parts_whose_pages_changed(tmp_path, monkeypatch):
+    from digest import search
+    from digest.build import build
+    from digest.config import load_config
+
+    folder = project(tmp_path)
+    monkeypatch.setattr(search, "PART_PAGES", 2)  # the newest issue (Town Notes) alone in part 2
+    config = load_config(folder / "digest.toml")
+    assert "2 of 2 parts made" in build(config).search
+    first = index_files(folder / "output")
+    town = folder / "news" / "town-notes.md"
+    town.write_text(town.read_text(encoding="utf-8").replace("bakery", "cheesemonger"),
+                    encoding="utf-8")
+    assert "1 of 2 parts made" in build(load_config(folder / "digest.toml")).search
+    again = index_files(folder / "output")
+    main = [n for n in first if not n.startswith("pagefind/part-")]
+    assert all(again.get(n) == first[n] for n in main)  # part 1 kept: the same files
+    assert {n for n in again if n.startswith("pagefind/part-2/")} != \
+        {n for n in first if n.startswith("pagefind/part-2/")}
