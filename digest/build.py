@@ -60,6 +60,7 @@ class Source:
     path: Path
     display: str
     key: str  # hash of everything the file's result depends on
+    root: Path | None = None  # the input folder it was found in
 
 
 @functools.lru_cache(maxsize=4)
@@ -80,7 +81,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
 
     timings = dict.fromkeys(STAGES[:3], 0.0)
     start = time.perf_counter()
-    doc = read_file(source.path, display=source.display)
+    doc = read_file(source.path, display=source.display, root=source.root)
     timings["ingest"] = time.perf_counter() - start
     issues, problems = segment_document(doc, *_profiles(extra_profiles))
     timings["segment"] = time.perf_counter() - start - timings["ingest"]
@@ -131,7 +132,7 @@ def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
             content = path.read_bytes() if path.stat().st_size < 64 * 2**20 else b"too large"
         except OSError as exc:
             content = repr(exc).encode()
-        sources.append(Source(path, display, digest_of(upstream, display, content)))
+        sources.append(Source(path, display, digest_of(upstream, display, content), folder))
     return sources, upstream
 
 

@@ -56,6 +56,13 @@ class Meta:
     publication: str | None = None
     publisher: str | None = None
     author: str | None = None
+    date_source: str | None = None  # metadata | header | front matter | html | file name
+    # Domains and mailer/generator names the message or page gives for itself (List-Id,
+    # List-Unsubscribe, Message-ID, Return-Path, From, X-Mailer, <meta name=generator>).
+    origins: list[str] = field(default_factory=list)
+    unsubscribe: list[str] = field(default_factory=list)  # List-Unsubscribe web addresses
+    folder: str | None = None  # the newsletter's folder, as a name ("haskell-weekly")
+    number: int | None = None  # the issue's number, when only the file name gives it
 
 
 @dataclass
@@ -192,6 +199,7 @@ class Issue:
     dek: str | None = None
     date: dt.date | None = None
     date_approximate: bool = False
+    date_source: str | None = None  # metadata | header | front matter | html | file name
     publisher: str | None = None
     author: str | None = None
     duplicate_of: int | None = None
@@ -208,6 +216,7 @@ class Sentence:
     paragraph: int
     index: int
     line: int
+    label: str | None = None  # the paragraph's "Why it matters"-style label, shown apart
 
 
 @dataclass
@@ -217,6 +226,9 @@ class SectionDigest:
     sentences: list[Sentence] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     role: str = "section"
+    item_places: list[int] = field(default_factory=list)  # each item's place in its section
+    more_items: int = 0  # the section's items left out of the digest
+    notes: list[str] = field(default_factory=list)  # why sentences were left out (`-v`)
 
 
 @dataclass
@@ -263,6 +275,7 @@ class IssueDigest:
     words_in: int = 0
     words_out: int = 0
     key: str = ""  # what the digest was made from, hashed: pages made from it can be reused
+    budget: int = 0  # the digest's word budget
     outlets: list[OutletCount] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     prints: Prints | None = None  # the mentions in brief, kept in hollow digests too

@@ -13,8 +13,9 @@ from collections.abc import Callable
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from digest.links import clean_url
 from digest.model import Carrier, IssueDigest, Item, Mention, Prints, Story
-from digest.urls import clean_url, is_variant, story_key
+from digest.urls import is_variant, story_key
 
 TITLE_SCORE = 92  # token_sort_ratio (0-100) from which two titles name one story
 TITLE_WORDS = 5  # shorter titles ("Read more", "this post") never match by title alone

@@ -1,17 +1,16 @@
 """Links compared as stories: the same page whatever tracking, host or AMP variant a
-newsletter linked. A neutral helper any stage may use (it imports no stage)."""
+newsletter linked. A neutral helper any stage may use (it imports no stage); tracking
+parameters are digest.links' business, the variants of one page are this module's."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-# Query parameters that say who sent the reader, never which page they read.
-TRACKING = re.compile(
-    r"^(utm_\w+|mc_[ce]id|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|"
-    r"_hsenc|_hsmi|__s|vero_\w+|mkt_tok|oly_\w+|rb_clickid|s_cid|cmpid|ncid|sr_share|"
-    r"ref|ref_src|ref_url|amp|outputtype)$",
-    re.IGNORECASE)
+from digest.links import clean_url
+
+# Query parameters that ask for a page's AMP edition, never another page.
+VARIANT_PARAMS = re.compile(r"^(amp|outputtype)$", re.IGNORECASE)
 # Host prefixes of the same site's mobile and AMP editions.
 VARIANT_HOSTS = ("www.", "m.", "mobile.", "amp.")
 # An AMP cache's copy of a page: https://<cache host>/c/s/<host>/<path>.
@@ -23,7 +22,7 @@ def story_key(url: str) -> str | None:
     """The link as `host/path?query` with every variant above removed, or None for a link
     that names no page (not http(s), or only a site's home page)."""
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(clean_url(url.strip()))
         host = (parts.hostname or "").rstrip(".")
     except ValueError:
         return None
@@ -37,21 +36,10 @@ def story_key(url: str) -> str | None:
         host = host.split(".", 1)[1]
     path = AMP_PATH.sub("", unquote(parts.path)).rstrip("/")
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                   if not TRACKING.match(k))
+                   if not VARIANT_PARAMS.match(k))
     if not path and not query:
         return None
     return host + path + ("?" + urlencode(query) if query else "")
-
-
-def clean_url(url: str) -> str:
-    """The link without its tracking parameters, otherwise as written."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not TRACKING.match(k)]
-    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def is_variant(url: str) -> bool:

@@ -71,13 +71,18 @@ def test_stories_that_only_share_a_domain_are_not_grouped(week_site):
             assert item.select(".also") == []
 
 
-def test_the_items_on_the_week_page_say_where_else_they_ran(week_site):
-    page = soup(week_site / "weeks" / "2025-w10.html")
-    notes = [a.get_text() for a in page.select("a.also")]
-    assert sorted(notes) == ["also in Harbour Weekly, Town Notes",
-                             "also in Harbour Weekly, Valley Letter",
-                             "also in Town Notes, Valley Letter"]
-    assert all(a["href"] == "2025-w10.html#stories" for a in page.select("a.also"))
+def test_each_carrier_says_where_else_it_ran_and_links_to_the_block(week_site):
+    notes = []
+    for page in sorted((week_site / "issues").glob("*.html")):
+        for note in soup(page).select("a.also"):
+            assert note["href"] == "../weeks/2025-w10.html#stories"
+            notes.append(note.get_text())
+    assert notes == ["also in Town Notes, Valley Letter",  # Harbour Weekly, 4 March
+                     "also in Harbour Weekly, Town Notes",  # Valley Letter, 5 March
+                     "also in Harbour Weekly, Valley Letter"]  # Town Notes, 7 March
+    week = soup(week_site / "weeks" / "2025-w10.html")
+    shown = [li for li in week.select(".issue-summary .items li") if BRIDGE in li.get_text()]
+    assert all(li.select("a.also") for li in shown)  # where the week shows the item too
 
 
 def test_the_weeks_feed_entry_carries_the_same_block(week_site):

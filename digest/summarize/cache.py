@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-SUMMARIZER_VERSION = "2"
+SUMMARIZER_VERSION = "3"
 
 
 def _digest(payload: Any) -> str:
