@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from digest.confine import Unsafe, read_inside
 from digest.model import Document, Part, Problem
 
 from .decode import NotText, decode, normalize_newlines
@@ -111,16 +112,20 @@ def _read_text_as(fmt: str, text: str) -> Part:
     return read_text(text)
 
 
-def read_file(path: Path, display: str | None = None) -> Document:
-    """Read a file from disk; an unreadable file gives a Document with no parts and a problem."""
+def read_file(path: Path, display: str | None = None, folder: Path | None = None) -> Document:
+    """Read a regular file from disk (inside `folder`, if given); an unreadable or refused
+    file gives a Document with no parts and a problem."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        data = read_inside(path, folder, limit=MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:
+            size = max(len(data), path.stat().st_size)
             problem = Problem(name, f"skipped: too large to be a newsletter ({size / 2**20:.1f} "
                               f"MB; the limit is {MAX_FILE_BYTES // 2**20} MB)", severity="error")
             return Document(name, "text", [], problems=[problem])
-        data = path.read_bytes()
+    except Unsafe as exc:
+        return Document(name, "text", [], problems=[Problem(name, f"skipped: {exc.reason}",
+                                                            severity="error")])
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         problem = Problem(name, f"unreadable: {reason}", severity="error")

@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest.confine import read_inside
+
 BUILTIN = Path(__file__).resolve().parent.parent / "profiles"
 DROP_KINDS = ("chrome", "credit", "caption", "note", "signoff", "bio")
 
@@ -129,7 +131,7 @@ def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]
 
 def _read(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_inside(path, path.parent, "profiles folder").decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
 
