@@ -105,9 +105,8 @@ def _build(args: argparse.Namespace) -> int:
     config = _load_config(args)
     verbosity = -1 if args.quiet else args.verbose
     log = _progress(verbosity)
-    from digest.segment import ProfileError
-
     from digest.confine import Unsafe
+    from digest.segment import ProfileError
 
     try:
         report = build(config, log)

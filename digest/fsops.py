@@ -21,10 +21,18 @@ _steps = 0
 _armed = True
 
 
+_held: list[int] = []  # the lock files this process holds
+
+
 def disarm() -> None:
-    """Stop counting in this process (a worker: its writes are atomic on their own)."""
+    """In a worker process: stop counting (its writes are atomic on their own), and close
+    the lock files inherited from the build, so only the build holds its lock."""
     global _armed
     _armed = False
+    for fd in _held:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
 
 
 def begin() -> None:
@@ -102,7 +110,7 @@ def remove_tree(path: Path) -> None:
 def locked(paths: list[Path], say: Callable[[str], None]) -> Iterator[None]:
     """Hold an exclusive lock on each path (created if missing), in order; wait for another
     build holding one, saying so once."""
-    held: list[int] = []
+    held = _held
     try:
         for path in paths:
             mkdir(path.parent)
@@ -116,5 +124,5 @@ def locked(paths: list[Path], say: Callable[[str], None]) -> Iterator[None]:
                 fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        for fd in reversed(held):
-            os.close(fd)
+        while held:
+            os.close(held.pop())

@@ -33,8 +33,11 @@ _CONTEXT: Context | None = None  # a page-rendering worker's render context
 
 
 def _adopt(context: Context) -> None:
+    from digest import fsops
+
     global _CONTEXT
     _CONTEXT = context
+    fsops.disarm()
 
 
 def _render_in_worker(job: Job) -> list[Rendered]:
@@ -74,11 +77,12 @@ class Failed:
     reason: str
 
 
-def _work(connection: Connection, function: Callable[[Any, Any], Any],
+def _work(connection: Connection, theirs: Connection, function: Callable[[Any, Any], Any],
           start: Callable[[], Any], finish: Callable[[Any], None]) -> None:
     """A worker's loop: items in, results out, until told to stop or its parent is gone."""
     from digest import fsops
 
+    theirs.close()  # the parent's end, inherited: else the parent's death is never seen
     fsops.disarm()
     state = start()
     while True:
@@ -99,7 +103,8 @@ def _work(connection: Connection, function: Callable[[Any, Any], Any],
 class _Worker:
     def __init__(self, context: Any, args: tuple[Any, ...]) -> None:
         self.connection, theirs = context.Pipe()
-        self.process = context.Process(target=_work, args=(theirs, *args), daemon=True)
+        self.process = context.Process(target=_work, args=(theirs, self.connection, *args),
+                                       daemon=True)
         self.process.start()
         theirs.close()
         self.item: int | None = None
