@@ -178,6 +178,8 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
                                           summaries), _save_summaries)
     for n, (source, result) in enumerate(zip(todo, runner.map(todo)), 1):
         log(f"reading and summarizing {n}/{len(todo)} {source.display}")
+        if isinstance(result, Failed) and result.error is not None:
+            raise result.error
         if isinstance(result, Failed):
             problem = Problem(source.display, f"skipped: {result.reason}", severity="error")
             result = FileResult([], [], [problem], {})

@@ -131,7 +131,7 @@ def _write(path: Path, value: Any) -> None:
     fsops.mkdir(path.parent)
     fd, temp = fsops.temporary(path.parent, f"{path.stem}.")
     try:
-        with os.fdopen(fd, "wb") as stream:
+        with fsops.naming(path), os.fdopen(fd, "wb") as stream:
             stream.write(MAGIC + hashlib.blake2b(payload, digest_size=16).digest())
             stream.write(payload)
         fsops.rename(temp, path)

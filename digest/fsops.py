@@ -3,7 +3,8 @@ builds of one output or cache from running at once.
 
 Each mkdir, open-for-write, link, rename and delete goes through here and is one numbered step.
 For crash tests, `DIGEST_CRASH_AT=k` ends the process (exit 86) just before its k-th step and
-`DIGEST_TRACE=FILE` appends one line per step to FILE; neither is set in normal use.
+`DIGEST_STOP_AT=k` stops it (SIGSTOP) there, for a test to kill or continue it, and
+`DIGEST_TRACE=FILE` appends one line per step to FILE; none is set in normal use.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import contextlib
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-CRASH_ENV, TRACE_ENV, CRASH_EXIT = "DIGEST_CRASH_AT", "DIGEST_TRACE", 86
+CRASH_ENV, STOP_ENV, TRACE_ENV = "DIGEST_CRASH_AT", "DIGEST_STOP_AT", "DIGEST_TRACE"
+CRASH_EXIT = 86
 _steps = 0
 _armed = True
 
@@ -53,6 +56,8 @@ def step(action: str, path: object) -> None:
         os.close(fd)
     if os.environ.get(CRASH_ENV) == str(_steps):
         os._exit(CRASH_EXIT)
+    if os.environ.get(STOP_ENV) == str(_steps):
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def mkdir(path: Path) -> None:
@@ -65,9 +70,21 @@ def mkdir(path: Path) -> None:
     path.mkdir(exist_ok=True)
 
 
+@contextlib.contextmanager
+def naming(path: Path | str) -> Iterator[None]:
+    """An OSError raised inside names `path` if it names no file (a failed write() does not)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     step("write", path)
-    path.write_bytes(data)
+    with naming(path):
+        path.write_bytes(data)
 
 
 def temporary(folder: Path, prefix: str) -> tuple[int, str]:
@@ -113,7 +130,7 @@ def locked(paths: list[Path], say: Callable[[str], None]) -> Iterator[None]:
     held = _held
     try:
         for path in paths:
-            mkdir(path.parent)
+            path.parent.mkdir(parents=True, exist_ok=True)  # not a step: the site is not touched
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
             held.append(fd)
             try:

@@ -72,9 +72,11 @@ class PageRunner:
 
 @dataclass
 class Failed:
-    """An item its worker could not finish: why, in words for a 'skipped: …' message."""
+    """An item its worker could not finish: why, in words for a 'skipped: …' message;
+    `error` when it could not write (a full or read-only disk), which ends the build."""
 
     reason: str
+    error: OSError | None = None
 
 
 def _work(connection: Connection, theirs: Connection, function: Callable[[Any, Any], Any],
@@ -91,12 +93,14 @@ def _work(connection: Connection, theirs: Connection, function: Callable[[Any, A
         except (EOFError, OSError):
             return
         if item is None:
-            finish(state)
+            with contextlib.suppress(OSError):  # a cache not saved: only a slower next build
+                finish(state)
             return
         try:
             result: Any = function(item, state)
         except Exception as exc:  # one file's failure is that file's, not the build's
-            result = Failed(f"{exc.__class__.__name__}: {exc}")
+            result = Failed(f"{exc.__class__.__name__}: {exc}",
+                            exc if isinstance(exc, OSError) else None)
         connection.send(result)
 
 

@@ -113,7 +113,7 @@ class SummaryCache:
         fsops.mkdir(self.path.parent)
         fd, temp = fsops.temporary(self.path.parent, self.path.name + ".")
         try:
-            with os.fdopen(fd, "wb") as out:
+            with fsops.naming(self.path), os.fdopen(fd, "wb") as out:
                 out.write(_header(payload) + b"\n" + payload)
             fsops.rename(temp, self.path)
         except BaseException:
