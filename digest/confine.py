@@ -94,6 +94,9 @@ def regular_files(folder: Path, what: str = "input folder",
                 refused.append(exc)
                 continue
             first = seen.setdefault((info.st_dev, info.st_ino), path)
+            if first is not path and first.is_symlink() and not path.is_symlink():
+                found[found.index(first)] = seen[(info.st_dev, info.st_ino)] = path
+                path, first = first, path  # the file under its own name is the one read
             if first is not path:
                 refused.append(Unsafe(path, f"another name of {first.name}, read once"))
                 continue
