@@ -12,8 +12,16 @@ import re
 import shutil
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[1]
 DATE = re.compile(r"^Date:\s*(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 TITLE = re.compile(r"^Title:\s*(.*)$", re.MULTILINE)
+
+
+def shared(relative: str) -> Path | None:
+    """`../shared/<relative>` beside the repository when it exists: a default data path for
+    the benchmarks, which otherwise take their data as an argument."""
+    path = REPO.parent / "shared" / relative
+    return path if path.exists() else None
 
 
 def markdown_files(twir: Path, limit: int | None = None) -> list[Path]:

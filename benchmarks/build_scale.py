@@ -243,14 +243,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, help="runs per measurement (default 3; 1 if --quick)")
     parser.add_argument("--corpus-a", type=Path,
-                        default=REPO.parent / "shared/corpora/this-week-in-rust",
-                        help="the This Week in Rust Markdown folder (default: %(default)s)")
+                        default=_corpus.shared("corpora/this-week-in-rust"),
+                        help="the This Week in Rust Markdown folder (default: "
+                             "../shared/corpora/this-week-in-rust, when it exists)")
     parser.add_argument("--skip-b", action="store_true", help="skip the 5,000-issue corpus")
     parser.add_argument("--skip-pelican", action="store_true", help="skip Pelican")
     parser.add_argument("--quick", action="store_true", help="60 issues for A, 500 for B")
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 3)
     load = os.getloadavg()[0]
+    if args.corpus_a is None:
+        parser.error("give --corpus-a: ../shared/corpora/this-week-in-rust is not there")
     files = _corpus.markdown_files(args.corpus_a, 60 if args.quick else None)
     size_b = 500 if args.quick else 5000
     rows: list[Row] = []

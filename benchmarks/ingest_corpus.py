@@ -15,10 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from digest.ingest import read_file
-from digest.segment import load_profiles, segment_document
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "this-week-in-rust"
+from _corpus import shared  # noqa: E402
+
+from digest.ingest import read_file  # noqa: E402
+from digest.segment import load_profiles, segment_document  # noqa: E402
+
+DEFAULT = shared("corpora/this-week-in-rust")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -71,6 +75,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     args = parser.parse_args()
+    if args.folder is None:
+        parser.error("give FOLDER: ../shared/corpora/this-week-in-rust is not there")
     files = sorted(args.folder.glob("*.md"))
     if not files:
         print(f"no .md files in {args.folder}", file=sys.stderr)

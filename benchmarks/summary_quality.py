@@ -1,4 +1,4 @@
-"""Score every summarizer on the BBC News Summary pairs (protocol: /work/shared/eval/README.md).
+"""Score every summarizer on the BBC News Summary pairs (protocol: ../shared/eval/README.md).
 
 Summarize each article body (headline removed) to as many sentences as its reference has, then
 average ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (with stemming) over all pairs. The project's default
@@ -7,6 +7,9 @@ was chosen on the business category alone; politics and tech are held out, and t
 shows ROUGE-2 per category so the held-out result can be checked.
 
     python benchmarks/summary_quality.py [DATA] [--limit N] [--only business,tech]
+
+DATA is the bbc-news-summary folder (default: ../shared/eval/bbc-news-summary beside the
+repository, when it exists).
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import shared  # noqa: E402
 
 from digest.summarize import DEFAULT_ALGORITHM, summarize_text  # noqa: E402
 from digest.summarize.algorithms import SUMY_ALGORITHMS, select  # noqa: E402
 from digest.summarize.tokenizer import split_sentences  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/eval/bbc-news-summary")
+DEFAULT_DATA = shared("eval/bbc-news-summary")
 CATEGORIES = ("business", "politics", "tech")
 TUNED_ON = "business"
 DEFAULT_ROW = f"default ({DEFAULT_ALGORITHM})"
@@ -87,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--also", default="", help="comma-separated extra algorithms to score")
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args(argv)
+    if args.data is None:
+        parser.error("give DATA: ../shared/eval/bbc-news-summary is not there")
     if not (args.data / "articles").is_dir():
         parser.error(f"no articles/ folder in {args.data}")
     categories = tuple(args.only.split(",")) if args.only else CATEGORIES

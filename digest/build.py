@@ -66,8 +66,9 @@ class Source:
 @functools.lru_cache(maxsize=4)
 def _profiles(extra: tuple[str, ...]) -> Any:
     from digest.segment import load_profiles
+    from digest.summarize import algorithm_names
 
-    return load_profiles([Path(p) for p in extra])
+    return load_profiles([Path(p) for p in extra], algorithm_names())
 
 
 def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
@@ -123,7 +124,7 @@ def _keep(store: Store, source: Source, result: FileResult) -> FileResult:
 def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
     """Every input file with its key, and the key of everything else the site depends on."""
     from digest.ingest import METADATA_FILE
-    from digest.sources import input_files
+    from digest.ingest.files import input_files
 
     folder = config.path(config.build.input)
     paths, problems = input_files(folder)

@@ -1,4 +1,4 @@
-"""The `digest` command line: build, inspect, summarize, serve."""
+"""The `digest` command line: build, fetch, inspect, summarize, serve."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ def _inspect(args: argparse.Namespace) -> int:
     from digest.ingest import read_file
     from digest.inspect_view import file_dict, tree
     from digest.segment import load_profiles, segment_document
+    from digest.summarize import algorithm_names
 
-    generic, profiles = load_profiles([Path(p) for p in args.profiles])
+    generic, profiles = load_profiles([Path(p) for p in args.profiles], algorithm_names())
     files = []
     failed = False
     for name in args.files:
@@ -52,11 +53,8 @@ def _summarize(args: argparse.Namespace) -> int:
             return 2
         config = dataclasses.replace(config, algorithm=args.algorithm)
     if args.sentences is not None:
-        k = args.sentences
-        config = dataclasses.replace(config, lead_sentences=k, lead_min=k, lead_max=k,
-                                     lost_in_translation_sentences=k, one_more_thing_sentences=k,
-                                     teaser_sentences=k, section_min=k, section_max=k)
-    generic, profiles = load_profiles()
+        config = dataclasses.replace(config, sentences=args.sentences)
+    generic, profiles = load_profiles(algorithms=algorithm_names())
     for name in args.files:
         doc = read_file(Path(name), display=name)
         issues, problems = segment_document(doc, generic, profiles)
@@ -99,11 +97,46 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202 - Config, imported l
     return config
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    failed = _run_fetch(config, -1 if args.quiet else args.verbose, args.quiet)
+    return 1 if failed and args.strict else 0
+
+
+def _run_fetch(config, verbosity: int, quiet: bool) -> bool:  # noqa: ANN001 - Config
+    """Fetch every source, print one line per source; whether any source failed or warned."""
+    from digest.fetch import fetch_all
+
+    if not config.sources:
+        print("digest: nothing to fetch: the config has no [[sources]]", file=sys.stderr)
+        return False
+    report = fetch_all(config, _progress(verbosity))
+    _clear_progress(verbosity)
+    if report.error:
+        print(f"digest: fetch: {report.error}", file=sys.stderr)
+    for result in report.results:
+        for warning in result.warnings:
+            print(f"digest: fetch: {result.name}: warning: {warning}", file=sys.stderr)
+        if result.failure:
+            print(f"digest: fetch: {result.name}: failed: {result.failure}", file=sys.stderr)
+        elif result.skipped:
+            print(f"digest: fetch: {result.line()}", file=sys.stderr)
+        elif not quiet:
+            print(result.line())
+    return report.failed
+
+
+def _clear_progress(verbosity: int) -> None:
+    if sys.stderr.isatty() and verbosity == 0 and not os.environ.get("CI"):
+        sys.stderr.write("\r\033[K")
+
+
 def _build(args: argparse.Namespace) -> int:
     from digest.build import build
 
     config = _load_config(args)
     verbosity = -1 if args.quiet else args.verbose
+    fetch_failed = args.fetch and _run_fetch(config, verbosity, args.quiet)
     log = _progress(verbosity)
     from digest.confine import Unsafe
     from digest.segment import ProfileError
@@ -121,8 +154,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"digest: cannot write {where}{exc.strerror or exc}; the output still holds "
               "the last complete site", file=sys.stderr)
         return 1
-    if sys.stderr.isatty() and verbosity == 0 and not os.environ.get("CI"):
-        sys.stderr.write("\r\033[K")
+    _clear_progress(verbosity)
     for problem in report.problems:
         if not args.quiet or problem.severity == "error":
             print(problem, file=sys.stderr)
@@ -134,7 +166,7 @@ def _build(args: argparse.Namespace) -> int:
                                or "nothing"))
         print(f"  reused from the cache: {report.reused_files} of {report.files} files; "
               f"worker processes: {report.workers or 'none'}")
-    return 1 if args.strict and report.warnings else 0
+    return 1 if args.strict and (report.warnings or fetch_failed) else 0
 
 
 def summary_line(report, output: Path) -> str:  # noqa: ANN001 - BuildReport
@@ -172,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
     summarize.add_argument("--algorithm", metavar="A", help="summarizer: centrality (default), "
                            "lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction")
     summarize.add_argument("--sentences", type=int, metavar="K",
-                           help="sentences per section (default: by section kind)")
+                           help="sentences per section (default: by section role)")
     summarize.add_argument("--config", metavar="FILE", help="config file (default: ./digest.toml)")
     summarize.set_defaults(run=_summarize, base_url=None)
 
@@ -183,11 +215,17 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning")
     build.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                        help="worker processes (default: one per core; 1: none)")
-    noise = build.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    noise.add_argument("-v", "--verbose", action="count", default=0,
-                       help="print each step, stage timings and dropped-line counts")
+    build.add_argument("--fetch", action="store_true", help="run `digest fetch` first")
+    _noise(build, "print each step, stage timings and dropped-line counts")
     build.set_defaults(run=_build)
+
+    fetch = commands.add_parser("fetch", help="fetch new issues from the config's [[sources]] "
+                                "into the input folder")
+    fetch.add_argument("--config", metavar="FILE", help="config file (default: ./digest.toml)")
+    fetch.add_argument("--strict", action="store_true",
+                       help="exit 1 if any source failed or warned")
+    _noise(fetch, "print each issue saved")
+    fetch.set_defaults(run=_fetch, base_url=None)
 
     serve = commands.add_parser("serve", help="serve the site locally, rebuilding on changes")
     _common(serve)
@@ -202,6 +240,12 @@ def _jobs(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected 0 or a positive whole number, got {text!r}")
     return int(text)
+
+
+def _noise(command: argparse.ArgumentParser, verbose: str) -> None:
+    noise = command.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="count", default=0, help=verbose)
 
 
 def _common(command: argparse.ArgumentParser) -> None:

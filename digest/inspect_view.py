@@ -21,6 +21,7 @@ def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
 def section_dict(section: Section) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": section.kind,
+        "role": section.role,
         "heading": section.heading,
         "dek": section.dek,
         "first_line": section.first_line,
@@ -73,7 +74,8 @@ def tree(doc: Document, issues: list[Issue]) -> str:
         for section in issue.sections:
             label = section.heading or section.kind
             extra = f", by {section.author}" if section.author else ""
-            out.append(f"     - {section.kind}: {label} (lines {section.first_line}-"
+            role = f" [{section.role}]" if section.role != section.kind else ""
+            out.append(f"     - {section.kind}{role}: {label} (lines {section.first_line}-"
                        f"{section.last_line}{extra})")
             for sub in section.subsections:
                 out.append(f"         § {sub.heading} (line {sub.line})")

@@ -7,7 +7,7 @@ No stage imports another stage: they only share these dataclasses.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 
 @dataclass
@@ -108,10 +108,49 @@ class Subsection:
     line: int
 
 
+# What a section is for, whatever its newsletter calls it: the summarizer's policy and the
+# renderer's label go by role. A profile gives each of its sections one; the generic segmenter
+# gives lead, section or roundup; the cards layout gives teaser and sponsored.
+ROLES = ("lead", "roundup", "brief", "anecdote", "teaser", "sponsored", "section")
+LAYOUTS = ("prose", "list")  # list: the section is a list of items, kept in its summary
+POLICY_KEYS = ("sentences", "min", "max", "algorithm")
+
+
+@dataclass
+class SummaryPolicy:
+    """How one role (or one profile section) is summarized; None leaves a field to the role."""
+
+    sentences: int | float | None = None  # a whole number, or a ratio of the sentences
+    min: int | None = None  # the bounds of a ratio
+    max: int | None = None
+    algorithm: str | None = None  # None: the summary's default algorithm
+
+    @classmethod
+    def from_table(cls, table: dict) -> SummaryPolicy:
+        """A policy from a TOML table; ValueError names the bad key."""
+        policy = cls()
+        for key, value in table.items():
+            if key not in POLICY_KEYS:
+                raise ValueError(f"{key}: unknown key (known: {', '.join(POLICY_KEYS)})")
+            if key == "algorithm":
+                if not isinstance(value, str):
+                    raise ValueError(f"algorithm: must be a string, got {value!r}")
+            elif isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError(f"{key}: must be a number ≥ 0, got {value!r}")
+            elif key != "sentences" and not isinstance(value, int):
+                raise ValueError(f"{key}: must be a whole number, got {value!r}")
+            setattr(policy, key, value)
+        return policy
+
+    def over(self, base: SummaryPolicy) -> SummaryPolicy:
+        """This policy's fields where set, `base`'s elsewhere."""
+        return SummaryPolicy(*(base_value if value is None else value for value, base_value in
+                               zip(astuple(self), astuple(base))))
+
+
 @dataclass
 class Section:
-    # lead | catch_up | lost_in_translation | one_more_thing | teaser | sponsored | section
-    kind: str
+    kind: str  # the profile's id for the section, or lead | teaser | sponsored | section
     heading: str | None
     first_line: int
     last_line: int
@@ -122,6 +161,9 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     subsections: list[Subsection] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    role: str = "section"  # one of ROLES
+    layout: str = "prose"  # one of LAYOUTS
+    summary: SummaryPolicy = field(default_factory=SummaryPolicy)  # the profile's overrides
 
 
 @dataclass
@@ -167,6 +209,7 @@ class SectionDigest:
     kind: str
     sentences: list[Sentence] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    role: str = "section"
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.model import Issue, Item, Paragraph, Section
+from digest.model import Issue, Item, Paragraph, Section, SummaryPolicy
 from digest.summarize import (
     DEFAULT_ALGORITHM,
     SummaryCache,
@@ -143,7 +143,7 @@ def make_issue() -> Issue:
         title="Buses", first_line=1, last_line=80,
         sections=[
             Section(
-                kind="lead", heading=None, first_line=1, last_line=20,
+                kind="lead", role="lead", heading=None, first_line=1, last_line=20,
                 paragraphs=[
                     Paragraph(line=3, text=lead_paragraphs[0]),
                     Paragraph(line=5, text="Why the council acted", kind="subhead"),
@@ -154,7 +154,8 @@ def make_issue() -> Issue:
                 ],
             ),
             Section(
-                kind="catch_up", heading="Catch up", first_line=21, last_line=30,
+                kind="news", role="roundup", layout="list", heading="Catch up",
+                first_line=21, last_line=30,
                 items=[
                     Item(line=22, text="Trains got faster. Nobody noticed.", outlet="Wire",
                          paywalled=True, number=1,
@@ -164,7 +165,7 @@ def make_issue() -> Issue:
                 ],
             ),
             Section(
-                kind="lost_in_translation", heading="Lost in translation",
+                kind="translated", role="brief", heading="Lost in translation",
                 first_line=31, last_line=40,
                 paragraphs=[
                     Paragraph(line=32, text="A story went viral. It was about a cat. "
@@ -174,26 +175,29 @@ def make_issue() -> Issue:
                 ],
             ),
             Section(
-                kind="one_more_thing", heading="One more thing", first_line=41, last_line=44,
+                kind="last", role="anecdote", heading="One more thing", first_line=41,
+                last_line=44,
                 paragraphs=[Paragraph(line=42, text="A bus was painted gold. "
                                       "It cost a lot. People took photos of the gold bus.")],
             ),
             Section(
-                kind="teaser", heading="Read more", first_line=45, last_line=50,
+                kind="teaser", role="teaser", heading="Read more", first_line=45, last_line=50,
                 dek="Why buses matter more than ever.",
                 paragraphs=[Paragraph(line=47, text="Teaser body one. Teaser body two.")],
             ),
             Section(
-                kind="teaser", heading="Also", first_line=51, last_line=54,
+                kind="teaser", role="teaser", heading="Also", first_line=51, last_line=54,
                 paragraphs=[Paragraph(line=52, text="No dek here. Second sentence.")],
             ),
             Section(
-                kind="sponsored", heading="Sponsor", first_line=55, last_line=60,
+                kind="sponsored", role="sponsored", heading="Sponsor", first_line=55,
+                last_line=60,
                 sponsor="Acme",
                 paragraphs=[Paragraph(line=56, text="Buy Acme. Acme is great. Really.")],
             ),
             Section(
-                kind="section", heading="Links", first_line=61, last_line=70,
+                kind="section", role="roundup", layout="list", heading="Links", first_line=61,
+                last_line=70,
                 items=[Item(line=62, text="First link. More text."),
                        Item(line=63, text="Second link. More text.")],
             ),
@@ -256,8 +260,9 @@ def test_section_policies() -> None:
 
 def test_config_counts_and_words() -> None:
     issue = make_issue()
-    config = SummaryConfig(lead_sentences=2, lost_in_translation_sentences=1,
-                           algorithm="lead")
+    config = SummaryConfig(algorithm="lead")
+    config.roles["lead"] = SummaryPolicy(sentences=2)
+    config.roles["brief"] = SummaryPolicy(sentences=1)
     digest = summarize_issue(issue, config)
     lead = digest.sections[0].sentences
     assert [x.text for x in lead] == sentences_of(ESSAY)[:2]
@@ -299,10 +304,11 @@ def test_cache_key_includes_algorithm_and_count(tmp_path: Path) -> None:
     cache = SummaryCache(tmp_path / "c.json")
     summarize_issue(make_issue(), SummaryConfig(), cache)
     misses = cache.misses
-    other = SummaryConfig(algorithm="lead", one_more_thing_algorithm="textrank")
+    other = SummaryConfig(algorithm="lead")
+    other.roles["anecdote"] = SummaryPolicy(sentences=1, algorithm="textrank")
     summarize_issue(make_issue(), other, cache)
     assert cache.misses == 2 * misses
-    other.lead_sentences = 1
+    other.roles["lead"] = SummaryPolicy(sentences=1)
     summarize_issue(make_issue(), other, cache)
     assert cache.misses == 2 * misses + 1
 

@@ -66,7 +66,7 @@ def test_each_sentence_points_at_its_source_line(digests):
 
 def test_roundup_items_keep_outlet_and_paywall(digests):
     threads = digests[1]
-    (roundup,) = [sd for sd in threads.sections if sd.kind == "catch_up"]
+    (roundup,) = [sd for sd in threads.sections if sd.role == "roundup"]
     assert [(i.outlet, i.paywalled) for i in roundup.items][:2] == [
         ("Wall Street Journal", True), ("South China Morning Post", True)]
     assert all(i.text.count(". ") == 0 or i.text.endswith(".") for i in roundup.items)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,69 @@ def test_pages_workflow_caches_pip_and_uses_current_action_majors() -> None:
               "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
     for action, version in used.items():
         assert int(version.lstrip("v").split(".")[0]) >= majors.get(action, 0), action
+
+
+def test_the_fetch_job_alone_may_write_and_the_build_uses_its_commit() -> None:
+    jobs = _pages()["jobs"]
+    fetch, build = jobs["fetch"], jobs["build"]
+    assert "push" in fetch["if"]  # only on the schedule and by hand
+    assert fetch["permissions"] == {"contents": "write"}
+    assert all(job["permissions"].get("contents") != "write"
+               for name, job in jobs.items() if name != "fetch")
+    step = next(s for s in fetch["steps"] if "digest fetch" in s.get("run", ""))
+    assert step["env"]["DIGEST_IMAP_PASSWORD"] == "${{ secrets.DIGEST_IMAP_PASSWORD }}"
+    assert build["needs"] == "fetch" and "cancelled()" in build["if"]
+    (checkout,) = _steps(build, "actions/checkout")
+    assert "needs.fetch.outputs.ref" in checkout["with"]["ref"]
+
+
+def _commit_step() -> str:
+    fetch = _pages()["jobs"]["fetch"]
+    return next(s for s in fetch["steps"] if s.get("id") == "commit")["run"]
+
+
+def test_the_fetch_job_commits_new_files_as_the_bot_and_nothing_when_nothing_is_new(tmp_path):
+    git = ["git", "-c", "init.defaultBranch=main"]
+    remote, work = tmp_path / "remote.git", tmp_path / "work"
+    subprocess.run([*git, "init", "--quiet", "--bare", str(remote)], check=True)
+    subprocess.run([*git, "clone", "--quiet", str(remote), str(work)], check=True,
+                   capture_output=True)
+    (work / "seeds").mkdir()
+    (work / "seeds" / "old.txt").write_text("an old issue\n")
+    (work / ".venv" / "bin").mkdir(parents=True)  # the job's venv: this test's Python
+    (work / ".venv" / "bin" / "activate").write_text(
+        f'export PATH="{Path(sys.executable).parent}:$PATH"\n'
+        f'export PYTHONPATH="{ROOT}"\n')
+    (work / ".gitignore").write_text(".venv/\n")
+    for command in (["add", "--all"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit",
+                                       "--quiet", "-m", "start"], ["push", "--quiet", "origin",
+                                                                   "HEAD:main"]):
+        subprocess.run(["git", *command], cwd=work, check=True, capture_output=True)
+
+    def run_step() -> str:
+        output = tmp_path / "output.txt"
+        output.write_text("")
+        env = {**os.environ, "GITHUB_OUTPUT": str(output), "GITHUB_REF_NAME": "main"}
+        subprocess.run(["bash", "-e", "-c", _commit_step()], cwd=work, env=env, check=True,
+                       capture_output=True, timeout=120)
+        return output.read_text().strip()
+
+    def log() -> list[str]:
+        done = subprocess.run(["git", "log", "--format=%an|%s", "main"], cwd=remote,
+                              capture_output=True, text=True, check=True)
+        return done.stdout.splitlines()
+
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=work, capture_output=True,
+                          text=True).stdout.strip()
+    assert run_step() == f"ref={head}" and log() == ["t|start"]  # nothing new: no commit
+    (work / "seeds" / "example-weekly").mkdir()
+    (work / "seeds" / "example-weekly" / "2024-04-02-tides.html").write_text("<p>new</p>")
+    (work / "seeds" / ".digest-fetch.json").write_text("{}\n")
+    (work / "stray.txt").write_text("not the input folder's\n")
+    ref = run_step()
+    assert log() == ["github-actions[bot]|Fetch new newsletter issues", "t|start"]
+    shown = subprocess.run(["git", "show", "--name-only", "--format=", "main"], cwd=remote,
+                           capture_output=True, text=True).stdout.split()
+    assert sorted(shown) == ["seeds/.digest-fetch.json",
+                             "seeds/example-weekly/2024-04-02-tides.html"]
+    assert ref != f"ref={head}" and ref.startswith("ref=")

@@ -28,6 +28,8 @@ _PELICAN_HEADER = re.compile(r"\A(?:[A-Z][A-Za-z_]*: .*\n){2,}")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ACTIVE = re.compile(r"<(?:script|iframe|object|embed|applet)\b|\son\w+\s*=|javascript:|"
                      r"data:[a-z]+/", re.IGNORECASE)
+# `digest fetch` marks a feed entry that carried only a summary, not the issue.
+_SUMMARY_ONLY = re.compile(r'<meta\s+name="digest-content"\s+content="summary-only"', re.IGNORECASE)
 LONG_LINE = 100_000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -79,6 +81,9 @@ def read_bytes(name: str, data: bytes) -> Document:
         problems.append(Problem(name, warning))
     text = normalize_newlines(text)
     problems.extend(Problem(name, notice) for notice in notices(fmt, text))
+    if fmt == "html" and _SUMMARY_ONLY.search(text[:20_000]):
+        problems.append(Problem(name, "only the feed's summary was fetched, not the whole issue",
+                                severity="info"))
     return Document(path=name, format=fmt, parts=[_read_text_as(fmt, text)], problems=problems)
 
 

@@ -11,11 +11,12 @@ from digest.model import IssueDigest, Item, Section, SectionDigest
 
 from .text import LinkQueue, inline
 
-KIND_LABELS = {
+# A section's own heading is shown when it has one; these label the ones without.
+ROLE_LABELS = {
     "lead": "Lead story",
-    "catch_up": "Roundup",
-    "lost_in_translation": "Lost in translation",
-    "one_more_thing": "One more thing",
+    "roundup": "Roundup",
+    "brief": "Brief",
+    "anecdote": "Anecdote",
     "teaser": "Teaser",
     "sponsored": "Sponsored",
     "section": "Section",
@@ -53,7 +54,7 @@ class BlockView:
 @dataclass
 class SectionView:
     id: str
-    kind: str
+    role: str
     heading: str
     author: str | None = None
     sponsor: str | None = None
@@ -65,9 +66,9 @@ class SectionView:
 
 
 def heading(section: Section) -> str:
-    if section.kind == "sponsored":
-        return "Sponsored" + (f": {section.sponsor}" if section.sponsor else "")
-    return section.heading or KIND_LABELS.get(section.kind, KIND_LABELS["section"])
+    if section.role == "sponsored":
+        return ROLE_LABELS["sponsored"] + (f": {section.sponsor}" if section.sponsor else "")
+    return section.heading or ROLE_LABELS.get(section.role, ROLE_LABELS["section"])
 
 
 def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str], str] | None,
@@ -98,7 +99,7 @@ def issue_sections(digest: IssueDigest) -> list[SectionView]:
     """Every section of an issue in full, each sentence wrapped for linking."""
     views = []
     for s, section in enumerate(digest.issue.sections):
-        view = SectionView(f"s{s}", section.kind, heading(section), section.author,
+        view = SectionView(f"s{s}", section.role, heading(section), section.author,
                            section.sponsor, numbered=any(i.number for i in section.items))
         if section.dek:
             view.dek = (sentence_id(s, -1, 0), inline(section.dek))
@@ -112,7 +113,7 @@ def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
     """The summary of an issue: chosen sentences and cut items, each linking to the issue page."""
     views = []
     for part in digest.sections:
-        if part.kind == "sponsored" or not (part.sentences or part.items):
+        if part.role == "sponsored" or not (part.sentences or part.items):
             continue
         section = digest.issue.sections[part.section]
         views.append(_digest_section(part, section, issue_url))
@@ -120,7 +121,7 @@ def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
 
 
 def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> SectionView:
-    view = SectionView(f"s{part.section}", part.kind, heading(section), section.author,
+    view = SectionView(f"s{part.section}", part.role, heading(section), section.author,
                        numbered=any(i.number for i in part.items))
     view.sentences = [(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
                        inline(x.text)) for x in part.sentences]

@@ -95,7 +95,7 @@ def _card(
     body = range(header.end, end)
     section = Section("teaser", header.title, blocks[start + (1 if header.title else 0)].line,
                       blocks[end].line, dek=header.dek,
-                      heading_line=blocks[start].line if header.title else None)
+                      heading_line=blocks[start].line if header.title else None, role="teaser")
     section.paragraphs = [Paragraph(blocks[j].line, blocks[j].text, links=list(blocks[j].links))
                           for j in body if kinds[j] is None]
     tail = end + 1
@@ -110,7 +110,7 @@ def _card(
             section.last_line = blocks[tail].end_line
             tail += 1
     elif after is not None:
-        section.kind = "sponsored"
+        section.kind = section.role = "sponsored"
         section.sponsor = leading_name(after.text) or None
         section.paragraphs.append(Paragraph(after.line, after.text, links=list(after.links)))
         section.last_line = after.end_line

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.confine import read_inside
+from digest.model import POLICY_KEYS, ROLES, SummaryPolicy
 
 BUILTIN = Path(__file__).resolve().parent.parent / "profiles"
 DROP_KINDS = ("chrome", "credit", "caption", "note", "signoff", "bio")
@@ -26,7 +28,9 @@ class ProfileError(ValueError):
 class SectionRule:
     kind: str
     headings: list[str]
-    layout: str = "prose"  # prose | roundup
+    layout: str = "prose"  # prose | roundup (numbered stories, parsed with [roundup])
+    role: str = "section"  # one of digest.model.ROLES
+    summary: SummaryPolicy = field(default_factory=SummaryPolicy)  # overrides of the role's
 
 
 @dataclass
@@ -80,8 +84,33 @@ def _patterns(path: Path, key: str, value: object) -> list[re.Pattern[str]]:
     return [_compile(path, key, p) for p in value]
 
 
-def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]]]) -> Profile:
-    """Build a Profile from one TOML table, merging the common drop patterns."""
+def _section_rule(path: Path, i: int, entry: object,
+                  algorithms: Collection[str] | None) -> SectionRule:
+    """One [[sections]] table: kind, headings, role, and the role's policy overrides."""
+    where = f"{path}: sections[{i}]"
+    if not isinstance(entry, dict) or "kind" not in entry or "headings" not in entry:
+        raise ProfileError(f"{where}: needs 'kind' and 'headings'")
+    role = entry.get("role", "section")
+    if role not in ROLES:
+        raise ProfileError(f"{where}.role: unknown role {role!r} (use one of {', '.join(ROLES)})")
+    try:
+        summary = SummaryPolicy.from_table({k: v for k, v in entry.items() if k in POLICY_KEYS})
+    except ValueError as exc:
+        raise ProfileError(f"{where}.{exc}") from None
+    if summary.algorithm is not None and algorithms is not None and \
+            summary.algorithm not in algorithms:
+        raise ProfileError(f"{where}.algorithm: must be one of {', '.join(algorithms)}, "
+                           f"got {summary.algorithm!r}")
+    layout = entry.get("layout", "roundup" if role == "roundup" else "prose")
+    if layout not in ("prose", "roundup"):
+        raise ProfileError(f"{where}.layout: expected 'prose' or 'roundup'")
+    return SectionRule(entry["kind"], list(entry["headings"]), layout, role, summary)
+
+
+def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]]],
+                  algorithms: Collection[str] | None = None) -> Profile:
+    """Build a Profile from one TOML table, merging the common drop patterns; `algorithms`,
+    when given, are the summary algorithms a section may name."""
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ProfileError(f"{path}: name: every profile needs a name")
@@ -94,12 +123,8 @@ def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]
             raise ProfileError(f"{path}: drop.{kind}: unknown kind (use one of {DROP_KINDS})")
         drop[kind] = _patterns(path, f"drop.{kind}", value) + drop[kind]
     roundup = data.get("roundup", {})
-    sections = []
-    for i, entry in enumerate(data.get("sections", [])):
-        if not isinstance(entry, dict) or "kind" not in entry or "headings" not in entry:
-            raise ProfileError(f"{path}: sections[{i}]: needs 'kind' and 'headings'")
-        sections.append(SectionRule(entry["kind"], list(entry["headings"]),
-                                    entry.get("layout", "prose")))
+    sections = [_section_rule(path, i, entry, algorithms)
+                for i, entry in enumerate(data.get("sections", []))]
     profile = Profile(
         name=name.strip(),
         source=str(path),
@@ -136,8 +161,10 @@ def _read(path: Path) -> dict:
         raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
 
 
-def load_profiles(extra_dirs: list[Path] | None = None) -> tuple[Profile, list[Profile]]:
-    """The generic profile and the newsletter profiles (user folders first, then built-ins)."""
+def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
+                  ) -> tuple[Profile, list[Profile]]:
+    """The generic profile and the newsletter profiles (user folders first, then built-ins);
+    a section naming a summary algorithm not in `algorithms` (when given) is an error."""
     common_path = BUILTIN / "_common.toml"
     common_data = _read(common_path).get("drop", {})
     common = {k: _patterns(common_path, f"drop.{k}", common_data.get(k)) for k in DROP_KINDS}
@@ -146,7 +173,7 @@ def load_profiles(extra_dirs: list[Path] | None = None) -> tuple[Profile, list[P
     for folder in [*(extra_dirs or []), BUILTIN]:
         for path in sorted(folder.glob("*.toml")):
             if not path.name.startswith("_"):
-                profiles.append(parse_profile(path, _read(path), common))
+                profiles.append(parse_profile(path, _read(path), common, algorithms))
     return generic, profiles
 
 

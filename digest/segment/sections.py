@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
-from .profiles import Profile
+from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
 from .rules import looks_like_heading, looks_like_numbered_subhead
 
@@ -28,7 +28,17 @@ class _Open:
         if self.lines:
             self.section.first_line = self.lines[0][0]
             self.section.last_line = max(end for _, end in self.lines)
+        if self.layout == "roundup" or is_list(self.section):
+            self.section.layout = "list"
+            if self.section.role == "section":
+                self.section.role = "roundup"
         return self.section
+
+
+def is_list(section: Section) -> bool:
+    """A section with at least as many list items as paragraphs of text is a list of items."""
+    texts = [p for p in section.paragraphs if p.kind in ("text", "quote") and p.text.strip()]
+    return bool(section.items) and len(section.items) >= len(texts)
 
 
 def _kind_of(block: Block) -> str:
@@ -56,13 +66,16 @@ def build_sections(
     dropped: list[Dropped] = []
     current: _Open | None = None
 
-    def open_section(kind: str, heading: str | None, line: int, layout: str = "prose",
+    def open_section(kind: str, heading: str | None, line: int, rule: SectionRule | None = None,
                      level: int | None = None) -> _Open:
         nonlocal current
         if current is not None:
             sections.append(current.close())
-        current = _Open(Section(kind, heading, line, line,
-                                heading_line=line - 1 if heading else None), layout, level)
+        section = Section(kind, heading, line, line, heading_line=line - 1 if heading else None,
+                          role="lead" if kind == "lead" else "section")
+        if rule is not None:
+            section.role, section.summary = rule.role, rule.summary
+        current = _Open(section, rule.layout if rule else "prose", level)
         return current
 
     for i, block in enumerate(blocks):
@@ -74,7 +87,7 @@ def build_sections(
             continue
         rule = profile.section_for(block.text) if block.kind in ("heading", "paragraph") else None
         if rule is not None:
-            open_section(rule.kind, block.text, block.line + 1, rule.layout)
+            open_section(rule.kind, block.text, block.line + 1, rule)
             continue
         in_lead = current is None or current.section.kind == lead_kind
         roundup_item = current is not None and current.layout == "roundup" and bool(

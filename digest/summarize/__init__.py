@@ -6,13 +6,14 @@ Public API:
   separated by newlines), up to ``sentences`` chosen sentences out, in document order. ``None``
   picks DEFAULT_ALGORITHM; empty text gives ``[]``; an unknown name raises ValueError.
 - ``summarize_issue(issue, config=SummaryConfig(), cache=None) -> IssueDigest``: condenses each
-  section by its kind (see ``SummaryConfig``): the lead to a few sentences, ``catch_up`` items
-  to their first sentences (outlet, paywall flag and sub-items kept), ``lost_in_translation`` to
-  two, ``one_more_thing`` to one, a teaser to its dek, ``sponsored`` never; generic sections by
-  length. Only "text" and "quote" paragraphs are summarized. Each chosen ``Sentence`` records
-  its section, paragraph and sentence index and the paragraph's line, so that
-  ``digest.split[(section, paragraph)][index] == sentence.text``; a teaser's dek has paragraph
-  -1. ``digest.split`` holds the split of every paragraph of every section.
+  section by its role (see ``SummaryConfig`` and ``default_roles``): the lead to a few
+  sentences, a brief to two, an anecdote to its opening sentence, a teaser to its dek, other
+  sections by length, a ``sponsored`` one never; a section laid out as a list keeps its items
+  cut to their first sentences (outlet, paywall flag and sub-items kept). A profile section's
+  own policy wins over its role's. Only "text" and "quote" paragraphs are summarized. Each
+  chosen ``Sentence`` records its section, paragraph and sentence index and the paragraph's
+  line, so that ``digest.split[(section, paragraph)][index] == sentence.text``; a teaser's
+  dek has paragraph -1. ``digest.split`` holds the split of every paragraph of every section.
 - ``format_digest(digest) -> str``: a plain-text rendering.
 - ``SummaryCache(path)``: chosen sentences and splits on disk; call ``save()`` after a run.
 - ``algorithm_names()``: "centrality" (the default, see ``ranker``), "lead" (first k
@@ -26,19 +27,16 @@ sumy's packaged English ones. sumy and numpy are imported only when a summary is
 
 from __future__ import annotations
 
-from .algorithms import algorithm_names, select
+from .algorithms import DEFAULT_ALGORITHM, algorithm_names, select
 from .cache import SUMMARIZER_VERSION, SummaryCache
-from .policy import SummaryConfig, format_digest, summarize_issue
-from .ranker import CENTRALITY
+from .policy import SummaryConfig, default_roles, format_digest, summarize_issue
 from .tokenizer import DigestTokenizer, split_sentences
 
 __all__ = [
     "DEFAULT_ALGORITHM", "SUMMARIZER_VERSION", "DigestTokenizer", "SummaryCache",
-    "SummaryConfig", "algorithm_names", "format_digest", "split_sentences", "summarize_issue",
-    "summarize_text",
+    "SummaryConfig", "algorithm_names", "default_roles", "format_digest", "split_sentences",
+    "summarize_issue", "summarize_text",
 ]
-
-DEFAULT_ALGORITHM = CENTRALITY
 
 
 def summarize_text(text: str, sentences: int, algorithm: str | None = None) -> list[str]:

@@ -8,13 +8,16 @@ sumy and numpy are imported inside functions so importing this module stays chea
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
-from .tokenizer import LANGUAGE, DigestTokenizer
+from .ranker import ALGORITHMS as OWN
+from .ranker import CENTRALITY
+from .tokenizer import DigestTokenizer
+from .words import stemmer, stop_words
 
 Paragraphs = Sequence[Sequence[str]]
 Selector = Callable[[Paragraphs, int], list[int]]
+DEFAULT_ALGORITHM = CENTRALITY
 
 SUMY_ALGORITHMS = (
     "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction",
@@ -29,20 +32,6 @@ EDMUNDSON_STIGMA = (
     "perhaps", "maybe", "hardly", "impossible", "apparently", "somewhat", "anyway",
     "meanwhile", "incidentally", "example", "instance",
 )
-
-
-@lru_cache(maxsize=1)
-def stemmer() -> Callable[[str], str]:
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer(LANGUAGE)
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words(LANGUAGE))
 
 
 def _sumy_summarizer(name: str) -> Any:
@@ -92,8 +81,6 @@ def lead_select(paragraphs: Paragraphs, count: int) -> list[int]:
 
 def selector(name: str) -> Selector:
     """The selection function for an algorithm name; ValueError names the valid ones."""
-    from .ranker import ALGORITHMS as OWN
-
     if name == "lead":
         return lead_select
     if name in OWN:
@@ -104,8 +91,6 @@ def selector(name: str) -> Selector:
 
 
 def algorithm_names() -> list[str]:
-    from .ranker import ALGORITHMS as OWN
-
     return [*OWN, "lead", *SUMY_ALGORITHMS]
 
 

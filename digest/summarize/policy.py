@@ -1,16 +1,25 @@
-"""How each kind of newsletter section is condensed, and the plain-text rendering."""
+"""How each role of newsletter section is condensed, and the plain-text rendering."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
-from digest.model import Issue, IssueDigest, Item, OutletCount, Section, SectionDigest, Sentence
+from digest.model import (
+    Issue,
+    IssueDigest,
+    Item,
+    OutletCount,
+    Section,
+    SectionDigest,
+    Sentence,
+    SummaryPolicy,
+)
 
-from .algorithms import select
+from .algorithms import DEFAULT_ALGORITHM, select
 from .cache import SummaryCache, summary_key
 from .tokenizer import CHUNK, split_sentences
 
@@ -19,43 +28,47 @@ MIN_SENTENCE_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
+def default_roles() -> dict[str, SummaryPolicy]:
+    """The built-in policy of each role a config file can tune (sponsored is never summarized)."""
+    return {
+        "lead": SummaryPolicy(sentences=0.1, min=3, max=6),
+        "roundup": SummaryPolicy(sentences=0.2, min=1, max=4),  # its items, and its intro
+        "brief": SummaryPolicy(sentences=2),
+        # An anecdote opens with its hook, so its first sentence is its best summary.
+        "anecdote": SummaryPolicy(sentences=1, algorithm="lead"),
+        "teaser": SummaryPolicy(sentences=1),  # used when a teaser has no dek
+        "section": SummaryPolicy(sentences=0.2, min=1, max=4),
+    }
+
+
 @dataclass
 class SummaryConfig:
-    """Sentence budgets per section kind. A float count is a ratio of the section's sentences,
-    clamped to the matching min and max; an int is a fixed count."""
+    """The default algorithm and each role's policy; a profile section's overrides win over its
+    role's, and `sentences` (the command line's --sentences) over both."""
 
     algorithm: str | None = None
-    # A closing anecdote opens with its hook, so its first sentence is its best summary.
-    one_more_thing_algorithm: str = "lead"
-    lead_sentences: int | float = 0.1
-    lead_min: int = 3
-    lead_max: int = 6
-    lost_in_translation_sentences: int = 2
-    one_more_thing_sentences: int = 1
-    teaser_sentences: int = 1
-    section_ratio: float = 0.2
-    section_min: int = 1
-    section_max: int = 4
+    roles: dict[str, SummaryPolicy] = field(default_factory=default_roles)
+    sentences: int | None = field(default=None, metadata={"command_line": True})
 
-    def budget(self, kind: str, available: int) -> int:
-        """How many sentences a section of `kind` with `available` sentences keeps."""
-        if kind == "lead":
-            count = _scaled(self.lead_sentences, available, self.lead_min, self.lead_max)
-        elif kind == "lost_in_translation":
-            count = self.lost_in_translation_sentences
-        elif kind == "one_more_thing":
-            count = self.one_more_thing_sentences
-        elif kind == "teaser":
-            count = self.teaser_sentences
-        else:
-            count = _scaled(self.section_ratio, available, self.section_min, self.section_max)
-        return max(0, min(count, available))
+    def policy(self, section: Section) -> SummaryPolicy:
+        """The policy for one section: its overrides over its role's policy over the default."""
+        role = self.roles.get(section.role) or self.roles["section"]
+        policy = section.summary.over(role)
+        if self.sentences is not None:
+            policy = SummaryPolicy(self.sentences, self.sentences, self.sentences,
+                                   policy.algorithm)
+        return policy
 
 
-def _scaled(amount: int | float, available: int, low: int, high: int) -> int:
-    if isinstance(amount, int):
-        return amount
-    return max(low, min(high, round(amount * available)))
+def budget(policy: SummaryPolicy, available: int) -> int:
+    """How many of `available` sentences a policy keeps. A float is a ratio of them, clamped
+    to min and max; an int is a fixed count."""
+    amount = policy.sentences or 0
+    count = amount
+    if isinstance(amount, float):
+        count = round(amount * available)
+        count = max(policy.min or 0, count if policy.max is None else min(policy.max, count))
+    return max(0, min(int(count), available))
 
 
 Splitter = Callable[[str], list[str]]
@@ -92,12 +105,10 @@ def _item_words(items: list[Item]) -> int:
 def summarize_issue(
     issue: Issue, config: SummaryConfig | None = None, cache: SummaryCache | None = None
 ) -> IssueDigest:
-    """Condense every section of an issue by its kind; the input issue is not modified.
+    """Condense every section of an issue by its role; the input issue is not modified.
 
     Call `cache.save()` afterwards to keep the cache's new entries.
     """
-    from . import DEFAULT_ALGORITHM
-
     config = config or SummaryConfig()
     algorithm = config.algorithm or DEFAULT_ALGORITHM
     split: dict[tuple[int, int], list[str]] = {}
@@ -145,26 +156,24 @@ def _summarize_section(
     algorithm: str,
     cache: SummaryCache | None,
 ) -> SectionDigest:
-    digest = SectionDigest(section=s, kind=section.kind)
-    if section.kind == "sponsored":
+    digest = SectionDigest(section=s, kind=section.kind, role=section.role)
+    if section.role == "sponsored":
         return digest
-    if section.kind == "teaser" and section.dek and section.dek.strip():
+    if section.role == "teaser" and section.dek and section.dek.strip():
         digest.sentences = [Sentence(section.dek.strip(), s, -1, 0, section.first_line)]
         return digest
-    texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
-    texts = [p for p in texts if split[(s, p)]]
-    if section.kind == "catch_up" or (section.items and len(section.items) >= len(texts)):
+    if section.layout == "list":
         splitter = split_sentences if cache is None else partial(cache.split,
                                                                  compute=split_sentences)
         digest.items = [cut_item(item, splitter) for item in section.items]
-        if section.kind == "catch_up":
-            return digest
+    texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
+    texts = [p for p in texts if split[(s, p)]]
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))]
-    count = config.budget(section.kind, len(places))
+    policy = config.policy(section)
+    count = budget(policy, len(places))
     if count == 0:
         return digest
-    if section.kind == "one_more_thing" and config.one_more_thing_algorithm:
-        algorithm = config.one_more_thing_algorithm
+    algorithm = policy.algorithm or algorithm
     places = _candidates(places, split, s, count)
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
     paragraphs = [p for p in paragraphs if p]
@@ -202,7 +211,7 @@ def format_digest(digest: IssueDigest) -> str:
         if not part.sentences and not part.items:
             continue
         section = issue.sections[part.section]
-        lines += ["", f"## {section.heading or part.kind.replace('_', ' ')}"]
+        lines += ["", f"## {section.heading or part.role}"]
         if part.sentences:
             lines.append(" ".join(x.text for x in part.sentences))
         lines += _format_items(part.items, 0)

@@ -15,21 +15,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .tokenizer import split_words
+from .words import stemmer, stop_words
 
 CENTRALITY = "centrality"
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    from .algorithms import stemmer
-
     return stemmer()(word)
 
 
 def content_terms(sentence: str) -> list[str]:
     """Stemmed, lower-cased words of a sentence, stop words removed."""
-    from .algorithms import stop_words
-
     stops = stop_words()
     lowered = (w.lower() for w in split_words(sentence))
     return [_stem(w) for w in lowered if w not in stops]

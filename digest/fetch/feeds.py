@@ -1,0 +1,181 @@
+"""Feeds: RSS 2.0 and Atom with feedparser, JSON Feed with the json module.
+
+Each new entry becomes one HTML file whose <head> carries what the HTML reader reads (title,
+publication, date, author, link), saved as seeds/<newsletter>/<date>-<title>.html.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import feedparser
+
+from digest.config import SourceConfig
+
+from . import http
+from .common import Log, SourceResult
+from .sanitize import clean_html, clean_url
+from .store import Item, Store
+from .text import content_key, html_text, slug
+
+SUMMARY_ONLY = '<meta name="digest-content" content="summary-only">'
+
+
+@dataclass
+class Entry:
+    id: str
+    title: str
+    html: str
+    summary_only: bool
+    published: dt.datetime | None
+    author: str
+    link: str
+
+
+def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
+               log: Log) -> SourceResult:
+    result = SourceResult(source.name)
+    # The URL itself may hold a private token: the state keeps only its hash.
+    url_hash = hashlib.sha256(source.feed.encode()).hexdigest()[:16]
+    same_url = state.get("url_sha256") == url_hash
+    reply = http.get(source.feed, etag=state.get("etag") if same_url else None,
+                     last_modified=state.get("last_modified") if same_url else None,
+                     timeout=source.timeout, max_bytes=source.max_bytes)
+    if reply.status == 304:
+        result.known = int(state.get("entries", 0))
+        result.unchanged = True
+        return result
+    entries, warning = parse_feed(reply.body)
+    if warning:
+        result.warnings.append(warning)
+    folder = slug(source.name) or "feed"
+    for entry in entries:
+        item = entry_item(entry, source.name, folder)
+        if store.save(item) is None:
+            result.known += 1
+        else:
+            result.new += 1
+            log(f"{source.name}: saved {entry.title}")
+    state.update(url_sha256=url_hash, etag=reply.etag, last_modified=reply.last_modified,
+                 entries=len(entries))
+    return result
+
+
+def parse_feed(body: bytes) -> tuple[list[Entry], str | None]:
+    """The feed's entries and a warning about its markup; FetchError when nothing is usable."""
+    if body.lstrip()[:1] == b"{":
+        return _json_feed(body), None
+    parsed = feedparser.parse(body)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    reason = _bozo_reason(problem)
+    if not parsed.get("version") and not parsed.entries:
+        raise http.FetchError(f"not a feed ({reason or 'no RSS, Atom or JSON Feed found'})")
+    if reason and not parsed.entries:
+        raise http.FetchError(f"malformed feed ({reason})")
+    entries = [_from_feedparser(e) for e in parsed.entries]
+    warning = f"malformed feed, {len(entries)} entries read anyway ({reason})" if reason else None
+    return entries, warning
+
+
+def _bozo_reason(problem: object) -> str | None:
+    if problem is None or isinstance(problem, feedparser.CharacterEncodingOverride):
+        return None
+    line = getattr(problem, "getLineNumber", lambda: None)()
+    text = getattr(problem, "getMessage", lambda: str(problem))()
+    return f"line {line}: {text}" if line else str(text)
+
+
+def _from_feedparser(entry: Any) -> Entry:
+    contents = [c for c in entry.get("content", []) if c.get("value")]
+    contents.sort(key=lambda c: c.get("type") != "text/html")
+    body = contents[0]["value"] if contents else entry.get("summary", "")
+    if contents and contents[0].get("type") == "text/plain":
+        body = html.escape(body)
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC) if stamp else None
+    link = entry.get("link", "")
+    title = entry.get("title", "")
+    return Entry(id=entry.get("id") or link or title, title=title, html=body,
+                 summary_only=not contents, published=published,
+                 author=entry.get("author", ""), link=link)
+
+
+def _json_feed(body: bytes) -> list[Entry]:
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise http.FetchError(f"malformed JSON Feed ({exc})") from exc
+    if not (isinstance(data, dict) and str(data.get("version", "")).startswith(
+            "https://jsonfeed.org/version/") and isinstance(data.get("items"), list)):
+        raise http.FetchError("not a feed (JSON without a JSON Feed version and items)")
+    entries = []
+    for item in data["items"]:
+        if not isinstance(item, dict):
+            continue
+        full = _text(item.get("content_html")) or html.escape(_text(item.get("content_text")))
+        summary = html.escape(_text(item.get("summary")))
+        authors = item.get("authors") or [item.get("author")]
+        author = next((_text(a.get("name")) for a in authors if isinstance(a, dict)), "")
+        entries.append(Entry(
+            id=_text(item.get("id")) or _text(item.get("url")), title=_text(item.get("title")),
+            html=full or summary, summary_only=not full,
+            published=_when(item.get("date_published") or item.get("date_modified")),
+            author=author, link=_text(item.get("url"))))
+    return entries
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value) if isinstance(value, int) else ""
+
+
+def _when(value: object) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def entry_item(entry: Entry, publication: str, folder: str) -> Item:
+    """The entry as a saved page, with the keys that find it again."""
+    body = clean_html(entry.html)
+    title = entry.title or html_text(body).strip()[:80] or "Untitled"
+    date = entry.published.date().isoformat() if entry.published else "undated"
+    fallback = hashlib.sha256(entry.id.encode()).hexdigest()[:10]
+    stem = f"{date}-{slug(title) or fallback}"
+    keys = [entry_key(entry.id, folder), content_key(html_text(body)) or ""]
+    return Item(folder, stem, ".html", page(entry, publication, title, body).encode(), keys)
+
+
+def entry_key(entry_id: str, folder: str) -> str:
+    """A URI id (Atom ids, permalinks) is the same in every feed; any other only in its own."""
+    if not entry_id:
+        return ""
+    return f"entry:{entry_id}" if ":" in entry_id else f"entry:{folder}:{entry_id}"
+
+
+def page(entry: Entry, publication: str, title: str, body: str) -> str:
+    e = html.escape
+    head = [f"<title>{e(title)}</title>",
+            f'<meta property="og:title" content="{e(title)}">',
+            f'<meta property="og:site_name" content="{e(publication)}">']
+    if entry.published:
+        head.append(f'<meta property="article:published_time" '
+                    f'content="{entry.published.isoformat()}">')
+    if entry.author:
+        head.append(f'<meta name="author" content="{e(entry.author)}">')
+    link = clean_url(entry.link)
+    if link.startswith(("http://", "https://")):
+        head += [f'<link rel="canonical" href="{e(link)}">',
+                 f'<meta property="og:url" content="{e(link)}">']
+    if entry.summary_only:
+        head.append(SUMMARY_ONLY)
+    return ("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+            + "\n".join(head) + "\n</head>\n<body>\n<article>\n" + body.strip()
+            + "\n</article>\n</body>\n</html>\n")

@@ -1,0 +1,83 @@
+"""E-mail messages, from IMAP or a mail export: who sent them, and where they are saved."""
+
+from __future__ import annotations
+
+import email.header
+import email.utils
+import fnmatch
+from email.message import Message
+from email.parser import BytesParser
+from email.policy import compat32
+
+from .common import SourceResult
+from .store import Item, Store
+from .text import content_key, html_text, slug
+
+# What a hostile message can make the e-mail package raise: that message is skipped.
+UNREADABLE = (ValueError, TypeError, LookupError, IndexError, AttributeError)
+
+
+def headers(data: bytes) -> Message:
+    return BytesParser(policy=compat32).parsebytes(data, headersonly=False)
+
+
+def sender_matches(message: Message, patterns: list[str]) -> bool:
+    """Whether a From address matches one of the glob patterns (all match when none given)."""
+    if not patterns:
+        return True
+    addresses = [a.lower() for _, a in email.utils.getaddresses(message.get_all("From", []))]
+    return any(fnmatch.fnmatchcase(a, p.lower()) for a in addresses for p in patterns)
+
+
+def message_item(data: bytes, fallback: str) -> Item:
+    """A message as it arrived, under seeds/<sender>/<date>-<subject>.eml."""
+    message = headers(data)
+    name, address = email.utils.parseaddr(str(message.get("From", "")))
+    folder = slug(name) or slug(address.partition("@")[2]) or slug(fallback) or "mail"
+    date = "undated"
+    try:
+        when = email.utils.parsedate_to_datetime(str(message.get("Date", "")))
+        date = when.date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    subject = _decoded(message.get("Subject", ""))
+    stem = f"{date}-{slug(subject) or 'message'}"
+    message_id = str(message.get("Message-ID", "")).strip()
+    keys = [f"message-id:{message_id}" if message_id else "", content_key(body_text(message)) or ""]
+    return Item(folder, stem, ".eml", data, keys)
+
+
+def save_message(data: bytes, name: str, where: str, store: Store,
+                 result: SourceResult) -> None:
+    """Save one message, counting it as new or known; one that cannot be read is a warning."""
+    try:
+        item = message_item(data, name)
+    except UNREADABLE as exc:
+        result.warnings.append(f"{where}: skipped, cannot be read ({exc.__class__.__name__})")
+        return
+    if store.save(item) is None:
+        result.known += 1
+    else:
+        result.new += 1
+
+
+def body_text(message: Message) -> str:
+    """The readable text of the message: its HTML part's text, else its plain text."""
+    found = {"text/html": "", "text/plain": ""}
+    for part in message.walk():
+        kind = part.get_content_type()
+        if kind in found and not found[kind] and not part.get_filename():
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset() or "utf-8"
+            try:
+                found[kind] = payload.decode(charset, errors="replace")
+            except LookupError:
+                found[kind] = payload.decode("utf-8", errors="replace")
+    return html_text(found["text/html"]) if found["text/html"] else found["text/plain"]
+
+
+def _decoded(value: object) -> str:
+    try:
+        return str(email.header.make_header(email.header.decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeDecodeError):
+        return str(value)

@@ -1,0 +1,235 @@
+"""`digest fetch` from feeds on a real local HTTP server: RSS, Atom, JSON Feed, and failures."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from _fetch_servers import Issue, Route, atom, feed_server, json_feed, rss
+from conftest import run_digest
+
+WEEKLY = [Issue("Example Weekly", "Tides and trains", dt.date(2024, 4, 2), "tide tables"),
+          Issue("Example Weekly", "Ferries at dawn", dt.date(2024, 4, 9), "ferry timetables")]
+
+
+@pytest.fixture
+def server():
+    with feed_server() as running:
+        yield running
+
+
+def project(tmp_path: Path, sources: list[dict]) -> Path:
+    tmp_path.mkdir(exist_ok=True)
+    lines = []
+    for source in sources:
+        lines.append("[[sources]]")
+        lines += [f"{k} = {json.dumps(v)}" for k, v in source.items()]
+    (tmp_path / "digest.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def saved(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def test_a_feed_is_saved_one_page_per_entry_then_not_fetched_again(tmp_path, server):
+    server.routes["/feed.xml?token=s3cret"] = Route(rss("Example Weekly", WEEKLY), etag='"v1"')
+    root = project(tmp_path, [{"name": "Example Weekly",
+                               "feed": server.url("/feed.xml?token=s3cret")}])
+    done = run_digest("fetch", cwd=root)
+    assert done.stdout.strip() == "Example Weekly: 2 new, 0 known"
+    assert saved(root / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.html",
+                                     "example-weekly/2024-04-09-ferries-at-dawn.html"]
+    page = (root / "seeds/example-weekly/2024-04-02-tides-and-trains.html").read_text()
+    assert '<meta property="og:site_name" content="Example Weekly">' in page
+    assert '<meta property="article:published_time" content="2024-04-02T12:00:00+00:00">' in page
+    assert '<link rel="canonical" href="https://news.example/tides-and-trains">' in page
+    assert "tide tables" in page and "In other news" in page
+    assert "<script" not in page and "track.example" not in page and "utm_" not in page
+
+    again = run_digest("fetch", cwd=root)
+    assert again.stdout.strip() == ("Example Weekly: 0 new, 2 known "
+                                    "(unchanged since the last fetch)")
+    assert server.requests[-1][1].get("If-None-Match") == '"v1"'
+    assert len(saved(root / "seeds")) == 2
+
+    text = (root / "seeds/.digest-fetch.json").read_text()
+    assert "s3cret" not in text  # a private feed's token stays in the config
+    state = json.loads(text)
+    assert state["sources"]["Example Weekly"]["etag"] == '"v1"'
+    assert sorted(state["seen"].values()) == sorted(saved(root / "seeds") * 2)
+
+
+def test_a_new_entry_is_the_only_file_added(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY[:1]))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    run_digest("fetch", cwd=root)
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    assert run_digest("fetch", cwd=root).stdout.strip() == "Example Weekly: 1 new, 1 known"
+    assert len(saved(root / "seeds")) == 2
+
+
+def test_atom_json_feed_gzip_and_redirects_are_read_and_summaries_marked(tmp_path, server):
+    harbor = [Issue("Harbor Notes", "Cranes", dt.date(2024, 4, 3), "container cranes")]
+    lantern = [Issue("Lantern Letter", "Wicks", dt.date(2024, 4, 4), "lamp wicks")]
+    server.routes["/atom"] = Route(atom("Harbor Notes", harbor, summary_only=True), gzip=True)
+    server.routes["/old"] = Route(redirect="/feed.json")
+    server.routes["/feed.json"] = Route(json_feed("Lantern", lantern), gzip=True,
+                                        content_type="application/feed+json")
+    root = project(tmp_path, [{"name": "Harbor Notes", "feed": server.url("/atom")},
+                              {"name": "Lantern Letter", "feed": server.url("/old")}])
+    done = run_digest("fetch", cwd=root)
+    assert done.stdout.splitlines() == ["Harbor Notes: 1 new, 0 known",
+                                        "Lantern Letter: 1 new, 0 known"]
+    summary = root / "seeds/harbor-notes/2024-04-03-cranes.html"
+    assert '<meta name="author" content="Ann Author">' in summary.read_text()
+    shown = run_digest("inspect", str(summary), cwd=root)
+    assert "only the feed's summary" in shown.stderr
+    full = root / "seeds/lantern-letter/2024-04-04-wicks.html"
+    assert '<meta name="author" content="Jo Writer">' in full.read_text()
+    assert "only the feed's summary" not in run_digest("inspect", str(full), cwd=root).stderr
+
+
+def test_each_failing_source_gets_one_line_and_the_others_still_fetch(tmp_path, server):
+    server.routes["/good"] = Route(rss("Example Weekly", WEEKLY))
+    server.routes["/boom"] = Route(b"oops", status=500)
+    server.routes["/slow"] = Route(rss("Slow", WEEKLY), delay=3)
+    server.routes["/cut"] = Route(rss("Cut", WEEKLY), truncate=True)
+    server.routes["/junk"] = Route(b"<html><body>no feed here</body></html>",
+                                   content_type="text/html")
+    sources = [{"name": "Example Weekly", "feed": server.url("/good")},
+               {"name": "Missing", "feed": server.url("/gone")},
+               {"name": "Broken", "feed": server.url("/boom")},
+               {"name": "Slow", "feed": server.url("/slow"), "timeout": 1},
+               {"name": "Cut", "feed": server.url("/cut")},
+               {"name": "Junk", "feed": server.url("/junk")},
+               {"name": "Nobody", "feed": "http://127.0.0.1:9/feed"}]
+    root = project(tmp_path, sources)
+    done = run_digest("fetch", cwd=root)
+    assert done.returncode == 0
+    assert done.stdout.strip() == "Example Weekly: 2 new, 0 known"
+    lines = done.stderr.splitlines()
+    expected = {"Missing": "HTTP 404", "Broken": "HTTP 500", "Slow": "timed out after 1 s",
+                "Cut": "truncated response", "Junk": "not a feed",
+                "Nobody": "connection refused"}
+    for name, reason in expected.items():
+        line = [x for x in lines if x.startswith(f"digest: fetch: {name}: failed: ")]
+        assert len(line) == 1 and reason in line[0], (name, lines)
+    assert len(lines) == len(expected)
+    assert saved(root / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.html",
+                                     "example-weekly/2024-04-09-ferries-at-dawn.html"]
+    assert not [p for p in (root / "seeds").rglob("*.tmp")]
+    assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
+
+
+def test_a_malformed_feed_is_reported_and_what_it_held_is_kept(tmp_path, server):
+    broken = rss("Example Weekly", WEEKLY).replace(b"</channel>", b"<oops></channel>")
+    server.routes["/feed.xml"] = Route(broken)
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    done = run_digest("fetch", cwd=root)
+    assert "Example Weekly: 2 new, 0 known" in done.stdout
+    assert "digest: fetch: Example Weekly: warning: malformed feed" in done.stderr
+    assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
+
+
+def test_an_entry_in_two_feeds_is_kept_once(tmp_path, server):
+    shared = Issue("Example Weekly", "Shared story", dt.date(2024, 4, 16), "shared tracks")
+    server.routes["/a"] = Route(rss("Example Weekly", [WEEKLY[0], shared]))
+    server.routes["/b"] = Route(atom("Partner", [shared, WEEKLY[1]]))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/a")},
+                              {"name": "Partner", "feed": server.url("/b")}])
+    done = run_digest("fetch", cwd=root)
+    counts = sorted(done.stdout.splitlines())
+    assert counts in (["Example Weekly: 1 new, 1 known", "Partner: 2 new, 0 known"],
+                      ["Example Weekly: 2 new, 0 known", "Partner: 1 new, 1 known"])
+    assert len([p for p in saved(root / "seeds") if "shared-story" in p]) == 1
+
+
+def test_feeds_numbering_their_entries_alike_keep_both(tmp_path, server):
+    harbor = [Issue("Harbor Notes", "Cranes", dt.date(2024, 4, 3), "container cranes", id="1")]
+    lantern = [Issue("Lantern Letter", "Wicks", dt.date(2024, 4, 4), "lamp wicks", id="1")]
+    server.routes["/h"] = Route(json_feed("Harbor Notes", harbor))
+    server.routes["/l"] = Route(json_feed("Lantern Letter", lantern))
+    root = project(tmp_path, [{"name": "Harbor Notes", "feed": server.url("/h")},
+                              {"name": "Lantern Letter", "feed": server.url("/l")}])
+    assert run_digest("fetch", cwd=root).stdout.splitlines() == [
+        "Harbor Notes: 1 new, 0 known", "Lantern Letter: 1 new, 0 known"]
+
+
+def test_a_file_already_there_is_never_overwritten(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY[:1]))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    mine = root / "seeds/example-weekly/2024-04-02-tides-and-trains.html"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("<p>my own notes</p>")
+    run_digest("fetch", cwd=root)
+    assert mine.read_text() == "<p>my own notes</p>"
+    assert (mine.parent / "2024-04-02-tides-and-trains-2.html").is_file()
+
+
+@pytest.mark.parametrize(("source", "key"), [
+    ({"name": "X", "feed": "https://a.example/f", "colour": "red"}, "sources[1].colour"),
+    ({"name": "X", "feed": "https://a.example/f", "timeout": "soon"}, "sources[1].timeout"),
+    ({"name": "X", "imap": "mail.example", "user": "u", "password_env": "P", "tls": False},
+     "sources[1].tls"),
+    ({"name": "X"}, "needs exactly one of feed, imap, mbox, maildir"),
+])
+def test_a_bad_source_in_the_config_exits_2_naming_the_key(tmp_path, source, key):
+    root = project(tmp_path, [source])
+    done = run_digest("fetch", cwd=root, check=False)
+    assert done.returncode == 2 and key in done.stderr and "digest.toml" in done.stderr
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "digest", "fetch"], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        os.close(follower)
+        drawn = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(leader, 4096):
+                drawn += chunk
+    finally:
+        os.close(leader)
+    assert done.stdout.decode().strip() == "Example Weekly: 2 new, 0 known"
+    assert b"fetching [####################] 1/1 sources" in drawn
+    assert drawn.endswith(b"\r\x1b[K")  # the bar is cleared before the summary stays
+    assert "fetching [" not in run_digest("fetch", cwd=root).stderr  # not a terminal
+
+
+def test_fetch_writes_nothing_through_a_link_in_the_input_folder(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    root = project(tmp_path / "project", [{"name": "Example Weekly",
+                                          "feed": server.url("/feed.xml")}])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "seeds").mkdir()
+    (root / "seeds" / "example-weekly").symlink_to(elsewhere, target_is_directory=True)
+    done = run_digest("fetch", cwd=root)
+    assert done.returncode == 0 and list(elsewhere.iterdir()) == []
+    assert "digest: fetch: Example Weekly: failed: " in done.stderr
+    assert "not a folder digest made (a link or a file)" in done.stderr
+
+
+def test_an_unreadable_state_file_stops_the_fetch_and_is_left_alone(tmp_path, server):
+    server.routes["/feed.xml"] = Route(rss("Example Weekly", WEEKLY))
+    root = project(tmp_path, [{"name": "Example Weekly", "feed": server.url("/feed.xml")}])
+    (root / "seeds").mkdir()
+    (root / "seeds/.digest-fetch.json").write_text("{not json")
+    done = run_digest("fetch", cwd=root)
+    assert "cannot read the fetch state" in done.stderr and ".digest-fetch.json" in done.stderr
+    assert saved(root / "seeds") == []
+    assert (root / "seeds/.digest-fetch.json").read_text() == "{not json"
+    assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
