@@ -15,10 +15,14 @@ from digest import __version__
 def _inspect(args: argparse.Namespace) -> int:
     from digest.ingest import read_file
     from digest.inspect_view import file_dict, tree
-    from digest.segment import load_profiles, segment_document
+    from digest.segment import ProfileError, load_profiles, segment_document
     from digest.summarize import algorithm_names
 
-    generic, profiles = load_profiles([Path(p) for p in args.profiles], algorithm_names())
+    try:
+        generic, profiles = load_profiles([Path(p) for p in args.profiles], algorithm_names())
+    except ProfileError as exc:
+        print(f"digest: profile error: {exc}", file=sys.stderr)
+        return 2
     files = []
     failed = False
     for name in args.files:

@@ -9,9 +9,12 @@ from digest.model import Document, Issue, Item, Section
 
 def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {"line": item.line, "text": item.text, "outlet": item.outlet,
-                            "paywalled": item.paywalled}
+                            "paywalled": item.paywalled, "title": item.title,
+                            "author": item.author, "excerpt": item.excerpt}
     if top:
         data["number"] = item.number
+        data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
+    elif item.sub_items:  # deeper entries, under a sub-item
         data["sub_items"] = [item_dict(s, top=False) for s in item.sub_items]
     if item.links:
         data["links"] = [{"text": link.text, "url": link.url} for link in item.links]
@@ -29,7 +32,7 @@ def section_dict(section: Section) -> dict[str, Any]:
         "author": section.author,
         "subsections": [{"heading": s.heading, "line": s.line} for s in section.subsections],
         "items": [item_dict(i) for i in section.items],
-        "paragraphs": [{"line": p.line, "kind": p.kind, "text": p.text}
+        "paragraphs": [{"line": p.line, "kind": p.kind, "label": p.label, "text": p.text}
                        for p in section.paragraphs],
     }
     if section.sponsor:

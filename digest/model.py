@@ -41,6 +41,8 @@ class Block:
     level: int = 0  # heading level 1-6, or list nesting depth from 1; 0 otherwise
     number: int | None = None  # the number of an ordered-list item, when markup gave it
     links: list[Link] = field(default_factory=list)
+    lead: str | None = None  # the bold or linked title a paragraph opens with, markup removed
+    lead_kind: str | None = None  # "strong" | "link": how that title was marked
 
 
 @dataclass
@@ -87,6 +89,7 @@ class Paragraph:
     text: str
     kind: str = "text"  # text | subhead | quote | code
     links: list[Link] = field(default_factory=list)
+    label: str | None = None  # a repeated lead-in ("Why it matters"), taken off `text`
 
 
 @dataclass
@@ -100,6 +103,9 @@ class Item:
     number: int | None = None
     links: list[Link] = field(default_factory=list)
     sub_items: list[Item] = field(default_factory=list)
+    title: str | None = None  # the bold or linked title the item opens with
+    author: str | None = None  # who wrote what the item links to ("by X", "— X @ Outlet")
+    excerpt: str | None = None  # a quote or comment under the item's title line
 
 
 @dataclass

@@ -34,6 +34,9 @@ _MARKERS, _KEPT = re.compile(f"^(?:{_MARKER})+"), re.compile(f"^(?:{_MARKER}){{{
 _PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):(?:[ \t]+(.*))?$")
 _YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
 _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
+_LEAD_HTML = re.compile(r"^<(strong|b|a)(?:\s[^>]*)?>$", re.IGNORECASE)
+# Leftover template markup: undefined image references used as badges, Liquid/Jinja tags.
+_LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
 
 
 def read_markdown(text: str) -> Part:
@@ -156,6 +159,7 @@ class _Blocks:
         self.blocks: list[Block] = []
         self.stack: list[str] = []  # "list" | "item" | "quote", innermost last
         self.number: int | None = None  # the number of the current item, until it is used
+        self.item_used = False  # the current item's first paragraph has been read
         self.row: list[tuple[str, list[Link]]] | None = None
         self.in_comment = False
 
@@ -168,6 +172,7 @@ class _Blocks:
             elif kind == "list_item_open":
                 self.stack.append("item")
                 self.number = int(token.info) if token.info.isdigit() else None
+                self.item_used = False
             elif kind == "blockquote_open":
                 self.stack.append("quote")
             elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close",
@@ -203,6 +208,7 @@ class _Blocks:
             return
         line, end = _lines(token)
         block = Block(text=text, line=line, end_line=end, links=links)
+        block.lead, block.lead_kind = opening_title(token.children or [])
         if opened.type == "heading_open" and "quote" not in self.stack:
             block.kind, block.level = "heading", int(opened.tag[1:])
         else:
@@ -212,11 +218,15 @@ class _Blocks:
     def _place(self, block: Block) -> None:
         """Kind, level and number of a paragraph from the containers around it."""
         inner = next((c for c in reversed(self.stack) if c != "list"), None)
-        if inner == "item":
+        if inner == "item" and not self.item_used:
             block.kind, block.level = "item", self.stack.count("list")
             block.number, self.number = self.number, None
+            self.item_used = True
         elif inner == "quote":
             block.kind = "quote"
+            block.level = self.stack.count("list")  # a quote inside a list entry continues it
+        else:
+            block.level = self.stack.count("list")  # an entry's second paragraph continues it
 
     def _row(self, opened: Token | None) -> None:
         cells, self.row = self.row or [], None
@@ -239,6 +249,7 @@ class _Blocks:
         parts: list[str] = []
         links: list[Link] = []
         opened: list[tuple[int, str]] = []
+        leftover: list[str] = []
         skip_until: str | None = None
         for child in token.children or []:
             kind = child.type
@@ -247,6 +258,9 @@ class _Blocks:
                     skip_until = None
             elif kind in ("text", "text_special"):
                 parts.append(self._uncomment(child.content))
+                if "![" in parts[-1] or "{" in parts[-1]:  # badges and template tags: not text
+                    leftover.append(parts[-1])
+                    parts[-1] = _LEFTOVER.sub(" ", parts[-1])
             elif self.in_comment:
                 continue
             elif kind == "code_inline":
@@ -268,7 +282,10 @@ class _Blocks:
                     skip_until = f"</{script[1].lower()}"
                 elif child.content.lower().startswith("<br"):
                     parts.append(" ")
-        return collapse("".join(parts)), links
+        text = collapse("".join(parts))
+        if not text and leftover:  # a line of badges alone is kept, for the segmenter to drop
+            text = collapse(" ".join(leftover))
+        return text, links
 
     def _uncomment(self, text: str) -> str:
         """Text outside `<!-- -->`, for comments the parser left as literal text."""
@@ -282,6 +299,42 @@ class _Blocks:
                 kept.append(head)
                 self.in_comment = bool(found)
         return "".join(kept)
+
+
+def opening_title(children: list[Token]) -> tuple[str | None, str | None]:
+    """The bold or linked run a paragraph opens with, and how it is marked ("strong" | "link")."""
+    start = 0
+    while start < len(children) and children[start].type == "text" and \
+            not children[start].content.strip():
+        start += 1
+    if start == len(children):
+        return None, None
+    first = children[start]
+    if first.type == "strong_open":
+        close, kind = ("strong_close",), "strong"
+    elif first.type == "link_open":
+        close, kind = ("link_close",), "link"
+    elif first.type == "html_inline" and _LEAD_HTML.match(first.content.strip()):
+        tag = _LEAD_HTML.match(first.content.strip())[1].lower()
+        close, kind = (f"</{tag}>",), "link" if tag == "a" else "strong"
+    else:
+        return None, None
+    parts: list[str] = []
+    depth = 0
+    for child in children[start + 1:]:
+        if child.type == first.type and child.type != "html_inline":
+            depth += 1
+        elif child.type in close or (child.type == "html_inline" and
+                                      child.content.strip().lower() in close):
+            if depth == 0:
+                title = collapse("".join(parts))
+                return (title, kind) if title else (None, None)
+            depth -= 1
+        elif child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return None, None
 
 
 def _lines(token: Token) -> tuple[int, int]:

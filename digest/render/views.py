@@ -42,6 +42,7 @@ class ItemView:
     external: bool = False  # the text carries links to other sites
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     subs: list[ItemView] = field(default_factory=list)
+    excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
 
 
 @dataclass
@@ -49,6 +50,7 @@ class BlockView:
     tag: str  # p | h3 | blockquote | pre
     sentences: list[tuple[str, Markup]]  # (id, html)
     extra: list[tuple[str, Markup]] = field(default_factory=list)
+    label: str | None = None  # a repeated lead-in ("Why it matters"), shown before the text
 
 
 @dataclass
@@ -79,6 +81,8 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     view = ItemView(queue.render(item.text), item.outlet, item.paywalled, ident,
                     href=href(ident) if href else None, external=external)
     if href is None:
+        if item.excerpt:
+            view.excerpt = queue.render(item.excerpt)
         view.extra = queue.leftover()
     view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
     return view
@@ -92,7 +96,7 @@ def _block(digest: IssueDigest, s: int, p: int) -> BlockView:
     queue = LinkQueue(list(paragraph.links))
     parts = digest.split.get((s, p)) or [paragraph.text]
     sentences = [(sentence_id(s, p, i), queue.render(text)) for i, text in enumerate(parts)]
-    return BlockView(tag, sentences, queue.leftover())
+    return BlockView(tag, sentences, queue.leftover(), paragraph.label)
 
 
 def issue_sections(digest: IssueDigest) -> list[SectionView]:

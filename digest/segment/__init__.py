@@ -7,6 +7,7 @@ that hold for any newsletter.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
@@ -14,13 +15,26 @@ from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
 from .account import unaccounted
 from .cards import build_cards
 from .dedupe import find_duplicates, issue_text
-from .profiles import Profile, ProfileError, choose, load_profiles
+from .profiles import Profile, ProfileError, choose
+from .profiles import load_profiles as _load_profiles
 from .rules import drop_kind, is_caption_before, looks_like_heading
-from .sections import build_sections
+from .sections import RULE_NAMES, build_sections
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
+
+
+def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
+                  ) -> tuple[Profile, list[Profile]]:
+    """The generic profile and the newsletter profiles, each rule they disable checked by name."""
+    generic, profiles = _load_profiles(extra_dirs, algorithms)
+    for profile in profiles:
+        unknown = sorted(profile.rules_disabled - set(RULE_NAMES))
+        if unknown:
+            raise ProfileError(f"{profile.source}: rules.disable: unknown rule "
+                               f"{', '.join(unknown)} (rules: {', '.join(RULE_NAMES)})")
+    return generic, profiles
 
 
 def segment_document(

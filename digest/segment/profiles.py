@@ -48,6 +48,7 @@ class Profile:
     paywall: str = "$"
     card_end: re.Pattern[str] | None = None
     drop: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    rules_disabled: frozenset[str] = frozenset()  # segmenter rules switched off, by name
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
@@ -149,9 +150,21 @@ def parse_profile(path: Path, data: dict, common: dict[str, list[re.Pattern[str]
     profile.paywall = str(roundup.get("paywall", profile.paywall))
     if "cards" in data:
         profile.card_end = _compile(path, "cards.end", data["cards"].get("end", ""))
+    profile.rules_disabled = _disabled_rules(path, data.get("rules", {}))
     if profile.layout not in ("sections", "cards"):
         raise ProfileError(f"{path}: layout: expected 'sections' or 'cards'")
     return profile
+
+
+def _disabled_rules(path: Path, table: object) -> frozenset[str]:
+    """`[rules] disable = [...]`: segmenter rules this newsletter does without (the names are
+    checked against the segmenter's rules by `digest.segment.load_profiles`)."""
+    if not isinstance(table, dict) or set(table) - {"disable"}:
+        raise ProfileError(f"{path}: rules: expected a table with only 'disable'")
+    names = table.get("disable", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ProfileError(f"{path}: rules.disable: expected a list of rule names")
+    return frozenset(names)
 
 
 def _read(path: Path) -> dict:

@@ -16,6 +16,9 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
+# Template markup a reader leaves as text: badges written as undefined image references
+# (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`).
+_LEFTOVER_MARKUP = re.compile(r"^(?:!\[[^\]]*\]|\{%.*?%\}|\{\{.*?\}\}|\s)+$")
 DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
 
 
@@ -27,6 +30,8 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
     """The kind of furniture a block is by its own text (chrome, credit...), or None."""
     if block.kind in ("heading", "code"):
         return None
+    if block.text[:1] in ("!", "{") and _LEFTOVER_MARKUP.match(block.text):
+        return "chrome"
     for kind in DROP_ORDER:
         patterns = profile.drop.get(kind, [])
         if kind == "caption" and words(block.text) > CAPTION_MAX_WORDS:

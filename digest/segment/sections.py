@@ -1,14 +1,21 @@
-"""The "sections" layout: a lead, then sections opened by headings (known or generic)."""
+"""The "sections" layout: a lead, then sections opened by headings (known or generic).
+
+Each block goes through SECTION_RULES in order; the first rule that takes it decides where it
+goes. Profiles switch rules off by name (`[rules] disable = [...]`), and `structure.py` has
+already said what each block is (heading level, label, titled item, category).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
-from .rules import looks_like_heading, looks_like_numbered_subhead
+from .rules import looks_like_numbered_subhead
+from .structure import HEADING_RULES, PASSES, Marks, mark, opens_with_title, title_parts
 
 
 @dataclass
@@ -17,9 +24,10 @@ class _Open:
 
     section: Section
     layout: str = "prose"
-    level: int | None = None  # of the Markdown/HTML heading that opened it
+    level: int | None = None  # of the heading that opened it
     lines: list[tuple[int, int]] = field(default_factory=list)
     numbered: bool = False  # some story so far has a number
+    depth: int = 0  # list depth of the category that opened it: its entries are one deeper
 
     def take(self, block: Block) -> None:
         self.lines.append((block.line, block.end_line))
@@ -30,7 +38,7 @@ class _Open:
             self.section.last_line = max(end for _, end in self.lines)
         if self.layout == "roundup" or is_list(self.section):
             self.section.layout = "list"
-            if self.section.role == "section":
+            if self.section.role in ("section", "lead"):  # a lead that is a list is a roundup
                 self.section.role = "roundup"
         return self.section
 
@@ -41,8 +49,207 @@ def is_list(section: Section) -> bool:
     return bool(section.items) and len(section.items) >= len(texts)
 
 
+@dataclass
+class State:
+    """An issue being cut into sections: the rules read and change it."""
+
+    marks: Marks
+    profile: Profile
+    lead_kind: str
+    lead_subheads: bool
+    top_level: int
+    headed: bool  # the issue has headings of some kind
+    sections: list[Section] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    current: _Open | None = None
+
+    @property
+    def in_lead(self) -> bool:
+        return self.current is None or self.current.section.kind == self.lead_kind
+
+    def open(self, kind: str, heading: str | None, line: int, rule: SectionRule | None = None,
+             level: int | None = None) -> _Open:
+        """Close the open section and open one; a profile's section rule gives its role."""
+        if self.current is not None:
+            self.sections.append(self.current.close())
+        section = Section(kind, heading, line, line, heading_line=line - 1 if heading else None,
+                          role="lead" if kind == "lead" else "section")
+        if rule is not None:
+            section.role, section.summary = rule.role, rule.summary
+        self.current = _Open(section, rule.layout if rule else "prose", level)
+        return self.current
+
+    def paragraph(self, block: Block, label: str | None = None) -> None:
+        text = block.text[len(label) + 1:].lstrip() if label else block.text
+        self.current.section.paragraphs.append(
+            Paragraph(block.line, text, _kind_of(block), list(block.links), label))
+        self.current.take(block)
+
+    def roundup_item(self, block: Block) -> bool:
+        return self.current is not None and self.current.layout == "roundup" and bool(
+            item_level(block, self.profile))
+
+
 def _kind_of(block: Block) -> str:
     return {"quote": "quote", "code": "code"}.get(block.kind, "text")
+
+
+# Section rules: each takes block i of the issue or leaves it to the next ------------------
+
+def drop(state: State, i: int, block: Block) -> bool:
+    """Furniture the profile's patterns found (chrome, credits...) goes to `dropped`."""
+    kind = state.marks.kinds[i]
+    if kind is None:
+        return False
+    state.dropped.append(Dropped(kind, block.line, block.text))
+    if state.current is not None and kind != "chrome":
+        state.current.take(block)
+    return True
+
+
+def profile_section(state: State, i: int, block: Block) -> bool:
+    """A heading the profile knows opens its kind of section."""
+    if block.kind not in ("heading", "paragraph"):
+        return False
+    rule = state.profile.section_for(block.text)
+    if rule is None:
+        return False
+    state.open(rule.kind, block.text, block.line + 1, rule)
+    return True
+
+
+def roundup_item(state: State, i: int, block: Block) -> bool:
+    if not state.roundup_item(block):
+        return False
+    _add_item(state.current, block, state.profile)
+    return True
+
+
+def heading(state: State, i: int, block: Block) -> bool:
+    """A heading opens a section at the top level, and is a subhead below it (or in a lead
+    whose newsletter has named sections)."""
+    level = state.marks.heading[i]
+    if level is None:
+        return False
+    current = state.current
+    opened = current.level if current is not None else None
+    deeper = level > (state.top_level if opened is None else opened)
+    if current is not None and (deeper or (state.in_lead and state.lead_subheads)):
+        _subhead(current, block)
+    else:
+        state.open("section", block.text, block.line + 1, level=level)
+    return True
+
+
+def category(state: State, i: int, block: Block) -> bool:
+    """In an issue with no headings, a list entry that only introduces deeper entries opens a
+    section named by it (with headings, it stays an entry with sub-entries)."""
+    if state.headed or not state.marks.category[i]:
+        return False
+    state.open("section", block.text.rstrip(":").strip(), block.line + 1).depth = block.level
+    return True
+
+
+def lead(state: State, i: int, block: Block) -> bool:
+    """Text before any heading opens the lead (never takes the block itself)."""
+    if state.current is None and block.kind != "rule":
+        state.open(state.lead_kind, None, block.line)
+    return False
+
+
+def rule(state: State, i: int, block: Block) -> bool:
+    """A horizontal rule separates, and says nothing: kept in its section's lines."""
+    if block.kind != "rule":
+        return False
+    if state.current is None:
+        state.dropped.append(Dropped("other", block.line, block.text))
+    else:
+        state.current.take(block)
+    return True
+
+
+def roundup_paragraph(state: State, i: int, block: Block) -> bool:
+    if state.current.layout != "roundup":
+        return False
+    state.paragraph(block)
+    return True
+
+
+def numbered_subhead(state: State, i: int, block: Block) -> bool:
+    """"2. AI talent stays home." alone in a lead essay is its subhead, not a list."""
+    if not (state.in_lead and state.lead_subheads and looks_like_numbered_subhead(block.text)):
+        return False
+    blocks = state.marks.blocks
+    if i + 1 < len(blocks) and looks_like_numbered_subhead(blocks[i + 1].text):
+        return False
+    _subhead(state.current, block)
+    return True
+
+
+def item_continuation(state: State, i: int, block: Block) -> bool:
+    """A quote or paragraph inside a list entry, after its first line, is that entry's
+    excerpt."""
+    items = state.current.section.items
+    if block.kind == "item" or block.level < 1 or not items:
+        return False
+    target = items[-1]
+    if block.level > 1 and target.sub_items:
+        target = target.sub_items[-1]
+    _extend(target, block)
+    state.current.take(block)
+    return True
+
+
+def titled_item(state: State, i: int, block: Block) -> bool:
+    """Paragraphs opening with a bold or linked title are items, with what follows each."""
+    role = state.marks.titled[i]
+    items = state.current.section.items
+    if role == "more" and items:
+        _extend(items[-1], block)
+    elif role == "title":
+        item = Item(line=block.line, text=block.text, links=list(block.links))
+        item.title, item.author, outlet = title_parts(block)
+        _set_outlet(item, outlet)
+        items.append(item)
+    else:
+        return False
+    state.current.take(block)
+    return True
+
+
+def list_item(state: State, i: int, block: Block) -> bool:
+    if block.kind != "item" and (state.in_lead or not item_level(block, state.profile)):
+        return False
+    _add_item(state.current, block, state.profile)
+    return True
+
+
+def paragraph(state: State, i: int, block: Block) -> bool:
+    state.paragraph(block, state.marks.label[i])
+    return True
+
+
+Rule = Callable[[State, int, Block], bool]
+SECTION_RULES: list[tuple[str, Rule]] = [
+    ("drop", drop),
+    ("profile_section", profile_section),
+    ("roundup_item", roundup_item),
+    ("heading", heading),
+    ("category", category),
+    ("lead", lead),
+    ("rule", rule),
+    ("roundup_paragraph", roundup_paragraph),
+    ("numbered_subhead", numbered_subhead),
+    ("item_continuation", item_continuation),
+    ("titled_item", titled_item),
+    ("list_item", list_item),
+    ("paragraph", paragraph),
+]
+ALWAYS_ON = ("drop", "lead", "paragraph")  # without them blocks would be lost
+RULE_NAMES = tuple(
+    [name for name, _ in SECTION_RULES if name not in ALWAYS_ON]
+    + [name for name, _ in HEADING_RULES] + [name for name, _ in PASSES]
+)
 
 
 def build_sections(
@@ -59,87 +266,31 @@ def build_sections(
     """
     if lead_subheads is None:
         lead_subheads = bool(profile.sections)
-    markup = any(b.kind == "heading" for b in blocks)
-    top_level = section_level([b.level for b in blocks
-                               if b.kind == "heading" and not profile.section_for(b.text)])
-    sections: list[Section] = []
-    dropped: list[Dropped] = []
-    current: _Open | None = None
-
-    def open_section(kind: str, heading: str | None, line: int, rule: SectionRule | None = None,
-                     level: int | None = None) -> _Open:
-        nonlocal current
-        if current is not None:
-            sections.append(current.close())
-        section = Section(kind, heading, line, line, heading_line=line - 1 if heading else None,
-                          role="lead" if kind == "lead" else "section")
-        if rule is not None:
-            section.role, section.summary = rule.role, rule.summary
-        current = _Open(section, rule.layout if rule else "prose", level)
-        return current
-
-    for i, block in enumerate(blocks):
-        kind = kinds[i]
-        if kind is not None:
-            dropped.append(Dropped(kind, block.line, block.text))
-            if current is not None and kind != "chrome":
-                current.take(block)
-            continue
-        rule = profile.section_for(block.text) if block.kind in ("heading", "paragraph") else None
-        if rule is not None:
-            open_section(rule.kind, block.text, block.line + 1, rule)
-            continue
-        in_lead = current is None or current.section.kind == lead_kind
-        roundup_item = current is not None and current.layout == "roundup" and bool(
-            item_level(block, profile))
-        if not roundup_item and _is_heading(blocks, kinds, i, markup):
-            level = block.level if block.kind == "heading" else None
-            opened = current.level if current is not None else None
-            deeper = level is not None and level > (top_level if opened is None else opened)
-            if current is not None and (deeper or (in_lead and lead_subheads)):
-                _subhead(current, block)
-            else:
-                open_section("section", block.text, block.line + 1, level=level)
-            continue
-        if current is None:
-            open_section(lead_kind, None, block.line)
-        if roundup_item:
-            _add_item(current, block, profile)
-        elif current.layout == "roundup":
-            current.section.paragraphs.append(Paragraph(block.line, block.text, _kind_of(block),
-                                                        list(block.links)))
-            current.take(block)
-        elif in_lead and lead_subheads and looks_like_numbered_subhead(block.text) and not (
-            i + 1 < len(blocks) and looks_like_numbered_subhead(blocks[i + 1].text)
-        ):
-            _subhead(current, block)
-        elif block.kind == "item" or (not in_lead and item_level(block, profile)):
-            _add_item(current, block, profile)
-        else:
-            current.section.paragraphs.append(
-                Paragraph(block.line, block.text, _kind_of(block), list(block.links)))
-            current.take(block)
-    if current is not None:
-        sections.append(current.close())
-    return sections, dropped
+    marks = mark(blocks, kinds, profile)
+    levels = [level for block, level in zip(marks.blocks, marks.heading)
+              if level is not None and not profile.section_for(block.text)]
+    state = State(marks, profile, lead_kind, lead_subheads, section_level(levels),
+                  headed=bool(levels))
+    rules = [fn for name, fn in SECTION_RULES
+             if name in ALWAYS_ON or name not in profile.rules_disabled]
+    for i, block in enumerate(marks.blocks):
+        for fn in rules:
+            if fn(state, i, block):
+                break
+    if state.current is not None:
+        state.sections.append(state.current.close())
+    return state.sections, state.dropped
 
 
 def section_level(levels: list[int]) -> int:
     """The heading level that opens sections: the shallowest one used more than once, so a
     lone `# Quote of the Week` among `##` sections does not turn them all into subheads (it
     opens a section of its own); the shallowest when no level repeats."""
-    repeated = [level for level in set(levels) if levels.count(level) > 1]
+    counts: dict[int, int] = {}
+    for level in levels:
+        counts[level] = counts.get(level, 0) + 1
+    repeated = [level for level, n in counts.items() if n > 1]
     return min(repeated or levels, default=1)
-
-
-def _is_heading(blocks: list[Block], kinds: list[str | None], i: int, markup: bool) -> bool:
-    block = blocks[i]
-    if block.kind == "heading":
-        return True
-    if markup or block.kind != "paragraph" or not looks_like_heading(block.text):
-        return False
-    following = next((b for b, k in zip(blocks[i + 1:], kinds[i + 1:]) if k is None), None)
-    return following is not None and not looks_like_heading(following.text)
 
 
 def _subhead(current: _Open, block: Block) -> None:
@@ -148,15 +299,42 @@ def _subhead(current: _Open, block: Block) -> None:
     current.take(block)
 
 
+def _extend(item: Item, block: Block) -> None:
+    item.excerpt = f"{item.excerpt} {block.text}" if item.excerpt else block.text
+    item.links.extend(block.links)
+
+
 def _add_item(current: _Open, block: Block, profile: Profile) -> None:
     items: list[Item] = current.section.items
+    if current.depth and block.kind == "item":
+        block = replace(block, level=max(block.level - current.depth, 1))
     level = item_level(block, profile, current.numbered) or 1
-    if level == 2 and items:
+    depth = max(block.level, 2) if level == 2 and block.kind == "item" else level
+    parent = items
+    while depth > 1 and parent:  # a sub-story goes under the last entry one level up
+        parent, depth = parent[-1].sub_items, depth - 1
+    if parent is not items:
         item = item_from(block, profile.sub_item, profile)
         item.number = None
-        items[-1].sub_items.append(item)
+        parent.append(_titled(item, block))
     else:  # a story: numbered, or bulleted in a list with no numbers
         marker = profile.item if profile.item.match(block.text) else profile.sub_item
-        items.append(item_from(block, marker, profile))
+        items.append(_titled(item_from(block, marker, profile), block))
         current.numbered = current.numbered or items[-1].number is not None
     current.take(block)
+
+
+def _titled(item: Item, block: Block) -> Item:
+    """An entry opening with a bold or linked title keeps it, and its author."""
+    if opens_with_title(block):
+        title, author, outlet = title_parts(block)
+        item.title, item.author = title, author
+        _set_outlet(item, outlet)
+    return item
+
+
+def _set_outlet(item: Item, outlet: str | None) -> None:
+    """An outlet named after `@` is shown beside the item, as a profile's outlets are."""
+    if outlet and not item.outlet and item.text.endswith(outlet):
+        item.outlet = outlet
+        item.text = item.text[: -len(outlet)].rstrip().removesuffix("@").rstrip()

@@ -1,0 +1,327 @@
+"""What each block of an issue is, before sections are built: heading levels, list entries,
+labels and titled items. Each is found by small named rules, in order, that profiles can
+switch off by name (`[rules] disable = [...]`).
+
+Heading rules give a level (1-6 for markup, 7 for pseudo-headings such as a bold line, 8 for
+a bare title-like line) or None; the first rule that gives a level takes the block.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from digest.model import Block
+
+from .profiles import Profile
+from .rules import looks_like_heading, words
+
+PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
+TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
+_ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)]|([a-z])\))\s+(?=\S)")
+_LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
+_AUTHOR_BY = re.compile(r"^[,:]?\s*by\s+([^,;()—–]{2,60}?)\s*(?:[,;(—–-].*)?$", re.IGNORECASE)
+_AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
+_SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s|by\s)", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…]$")
+LABEL_MAX_WORDS = 5
+MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
+
+
+@dataclass
+class Marks:
+    """The segmenter's reading of each block (by index), filled by the rules below."""
+
+    blocks: list[Block]
+    kinds: list[str | None]  # drop kinds, from the profile's patterns
+    off: frozenset[str] = frozenset()  # rules the profile switched off
+    has_markup: bool = False  # some block is a Markdown/HTML/underlined heading
+    heading: list[int | None] = field(default_factory=list)
+    label: list[str | None] = field(default_factory=list)
+    titled: list[str | None] = field(default_factory=list)  # "title" | "more" | None
+    category: list[bool] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.blocks)
+        self.heading, self.label, self.titled = [None] * n, [None] * n, [None] * n
+        self.category = [False] * n
+        self._next: list[int | None] = [None] * n  # the next block that is not dropped
+        kept = None
+        for i in range(n - 1, -1, -1):
+            self._next[i] = kept
+            if self.kinds[i] is None:
+                kept = i
+
+    def following(self, i: int) -> Block | None:
+        """The next block that is not dropped."""
+        j = self._next[i]
+        return None if j is None else self.blocks[j]
+
+
+# Heading rules -----------------------------------------------------------------------------
+
+def markup_heading(marks: Marks, i: int) -> int | None:
+    block = marks.blocks[i]
+    return block.level if block.kind == "heading" else None
+
+
+def _bare(marks: Marks, i: int) -> Block | None:
+    """The block when it is a top-level paragraph of one line's worth, else None."""
+    block = marks.blocks[i]
+    if block.kind != "paragraph" or block.level or len(block.text) > 120:
+        return None
+    return block
+
+
+def bold_heading(marks: Marks, i: int) -> int | None:
+    """A paragraph that is entirely bold."""
+    block = _bare(marks, i)
+    if block and block.lead_kind == "strong" and block.lead == block.text and \
+            words(block.text) <= 18:
+        return PSEUDO_LEVEL
+    return None
+
+
+def caps_heading(marks: Marks, i: int) -> int | None:
+    """A short line in capitals: at least three letters, none of them lower-case."""
+    block = _bare(marks, i)
+    if block is None or words(block.text) > 10 or _TERMINAL.search(block.text):
+        return None
+    letters = [c for c in block.text if c.isalpha()]
+    return PSEUDO_LEVEL if len(letters) >= 3 and all(c.isupper() for c in letters) else None
+
+
+def emoji_heading(marks: Marks, i: int) -> int | None:
+    """A short line led by an emoji ("🚀 Releases")."""
+    block = _bare(marks, i)
+    if block is None or not is_emoji(block.text[0]):
+        return None
+    rest = block.text[1:].lstrip("\ufe0f\u200d ")
+    return PSEUDO_LEVEL if rest and words(rest) <= 10 and not _TERMINAL.search(rest) else None
+
+
+def colon_heading(marks: Marks, i: int) -> int | None:
+    """A short line ending in ':' right above a list."""
+    block = _bare(marks, i)
+    if block is None or not block.text.endswith(":") or words(block.text) > 6:
+        return None
+    if not (block.text[0].isupper() or block.text[0].isdigit()):
+        return None
+    nxt = marks.following(i)
+    return PSEUDO_LEVEL if nxt is not None and nxt.kind == "item" else None
+
+
+def title_line_heading(marks: Marks, i: int) -> int | None:
+    """In text with no markup headings, a title-like line standing alone between paragraphs."""
+    block = _bare(marks, i)
+    if block is None or marks.has_markup or not looks_like_heading(block.text):
+        return None
+    if _is_key_value(block.text) or (block.lead and block.lead != block.text):
+        return None  # "Topics: a, b, c"; "[Title](url) — Author": a field, a titled item
+        return None
+    nxt = marks.following(i)
+    if nxt is None or looks_like_heading(nxt.text):
+        return None
+    return TITLE_LINE_LEVEL
+
+
+def _is_key_value(text: str) -> bool:
+    """"Topics: a, b, c": a field and its values, not a title."""
+    head, colon, rest = text.partition(": ")
+    return bool(colon) and words(head) <= 3 and rest.count(",") >= 2
+
+
+def is_emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So" and ord(char) > 0x2000
+
+
+HEADING_RULES: list[tuple[str, Callable[[Marks, int], int | None]]] = [
+    ("markup_heading", markup_heading),
+    ("bold_heading", bold_heading),
+    ("caps_heading", caps_heading),
+    ("emoji_heading", emoji_heading),
+    ("colon_heading", colon_heading),
+    ("title_line_heading", title_line_heading),
+]
+
+
+# Passes over the whole issue ----------------------------------------------------------------
+
+def text_lists(marks: Marks) -> None:
+    """Runs of plain-text list lines become list entries: marker off, nesting from 1.
+
+    A lone numbered line among paragraphs stays a paragraph (it may be a numbered subhead);
+    a bullet at the depth of numbered entries before it is one of their sub-entries.
+    """
+    blocks = marks.blocks
+    entries = [i for i, b in enumerate(blocks)
+               if b.kind == "paragraph" and marks.kinds[i] is None and _ENTRY.match(b.text)]
+    listed = set(entries)
+    numbered_depth: int | None = None
+    for i in entries:
+        before = _neighbour(marks, i, -1)
+        after = _neighbour(marks, i, 1)
+        if before not in listed and after not in listed:
+            numbered_depth = None
+            continue
+        if before not in listed:
+            numbered_depth = None
+        block = blocks[i]
+        found = _ENTRY.match(block.text)
+        depth = block.level + 1
+        if found.group(1) and numbered_depth == depth:
+            depth += 1
+        elif found.group(2):
+            numbered_depth = depth
+        blocks[i] = replace(block, kind="item", level=depth, text=block.text[found.end():],
+                            number=int(found.group(2)) if found.group(2) else None)
+
+
+def _neighbour(marks: Marks, i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(marks.blocks) and marks.kinds[j] is not None:
+        j += step
+    return j if 0 <= j < len(marks.blocks) else None
+
+
+def headings(marks: Marks) -> None:
+    """Each block's heading level, from the first heading rule that gives one."""
+    rules = [rule for name, rule in HEADING_RULES if name not in marks.off]
+    marks.has_markup = any(b.kind == "heading" for b in marks.blocks)
+    for i, block in enumerate(marks.blocks):
+        if marks.kinds[i] is not None or block.kind not in ("heading", "paragraph"):
+            continue
+        for rule in rules:
+            level = rule(marks, i)
+            if level is not None:
+                marks.heading[i] = level
+                break
+
+
+def categories(marks: Marks) -> None:
+    """A top-level list entry that only introduces deeper entries is a category."""
+    for i, block in enumerate(marks.blocks):
+        if block.kind != "item" or block.level != 1 or marks.kinds[i] is not None:
+            continue
+        nxt = marks.following(i)
+        short = words(block.text) <= 8 and not _TERMINAL.search(block.text)
+        if nxt is not None and nxt.kind == "item" and nxt.level > 1 and short:
+            marks.category[i] = True
+
+
+def labels(marks: Marks) -> None:
+    """A short lead-in ending in ':' that opens two or more of an issue's paragraphs."""
+    found: list[str | None] = []
+    for i, block in enumerate(marks.blocks):
+        match = _LABEL.match(block.text) if block.kind in ("paragraph", "quote") else None
+        ok = match and marks.heading[i] is None and words(match[1]) <= LABEL_MAX_WORDS
+        found.append(match[1] if ok else None)
+    counts = Counter(label.casefold() for label in found if label)
+    marks.label = [label if label and counts[label.casefold()] > 1 else None for label in found]
+
+
+def titled_items(marks: Marks) -> None:
+    """Paragraphs opening with a bold or linked title, two or more close together, are items;
+    the paragraphs between them (or up to the next rule, when rules part them) belong to the
+    title before."""
+    titles = [i for i in range(len(marks.blocks)) if _is_title(marks, i)]
+    runs: list[list[int]] = []
+    for i in titles:
+        if runs and _joins(marks, runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        ruled = all(_rule_before(marks, i) for i in run)
+        for n, i in enumerate(run):
+            marks.titled[i] = "title"
+            end = run[n + 1] if n + 1 < len(run) else len(marks.blocks)
+            for j in range(i + 1, end):
+                if not _continues(marks, j):
+                    break
+                if marks.kinds[j] is None:
+                    marks.titled[j] = "more"
+            if n + 1 == len(run) and not ruled:
+                for j in range(i + 1, end):
+                    if marks.titled[j] == "more":
+                        marks.titled[j] = None
+
+
+def _is_title(marks: Marks, i: int) -> bool:
+    block = marks.blocks[i]
+    if block.kind != "paragraph" or block.level or not block.lead or marks.kinds[i]:
+        return False
+    if marks.heading[i] is not None or marks.label[i] or block.lead == block.text:
+        return False
+    return opens_with_title(block) or _rule_before(marks, i)
+
+
+def opens_with_title(block: Block) -> bool:
+    """A bold opening, or a link followed by a separator ("[Title](url) — Author", "by X"),
+    rather than a link on a phrase of a sentence."""
+    if not block.lead or block.lead == block.text or not block.text.startswith(block.lead):
+        return False
+    return block.lead_kind == "strong" or bool(_SEPARATOR.match(block.text[len(block.lead):]))
+
+
+def _continues(marks: Marks, j: int) -> bool:
+    block = marks.blocks[j]
+    return marks.kinds[j] is not None or (
+        marks.heading[j] is None and block.kind in ("paragraph", "quote", "code")
+        and not _is_title(marks, j))
+
+
+def _joins(marks: Marks, a: int, b: int) -> bool:
+    """Whether title b follows title a in the same run: only rules, dropped lines and a few
+    paragraphs between them, and both marked the same way (or both right after a rule)."""
+    same = marks.blocks[a].lead_kind == marks.blocks[b].lead_kind
+    if not same and not (_rule_before(marks, a) and _rule_before(marks, b)):
+        return False
+    between = [j for j in range(a + 1, b) if marks.kinds[j] is None]
+    if any(marks.heading[j] is not None or marks.blocks[j].kind in ("item", "heading")
+           for j in between):
+        return False
+    return sum(1 for j in between if marks.blocks[j].kind != "rule") <= MAX_GAP
+
+
+def _rule_before(marks: Marks, i: int) -> bool:
+    j = _neighbour(marks, i, -1)
+    return j is not None and marks.blocks[j].kind == "rule"
+
+
+def title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
+    """The title a block opens with, its author ("by X", "— X @ Outlet") and outlet."""
+    if not block.lead or not block.text.startswith(block.lead):
+        return None, None, None
+    rest = block.text[len(block.lead):]
+    by = _AUTHOR_BY.match(rest)
+    if by and words(by[1]) <= 6:
+        return block.lead, by[1].strip(), None
+    dash = _AUTHOR_DASH.match(rest)
+    if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]):
+        outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
+        return block.lead, dash[1].strip(), outlet
+    return block.lead, None, None
+
+
+PASSES: list[tuple[str, Callable[[Marks], None]]] = [
+    ("text_lists", text_lists),  # first: the heading rules look for list entries
+    ("headings", headings),
+    ("labels", labels),
+    ("titled_items", titled_items),
+    ("categories", categories),
+]
+
+
+def mark(blocks: list[Block], kinds: list[str | None], profile: Profile) -> Marks:
+    """Read an issue's blocks with every rule the profile leaves on."""
+    marks = Marks(list(blocks), kinds, frozenset(profile.rules_disabled))
+    for name, run in PASSES:
+        if name not in marks.off:
+            run(marks)
+    return marks
