@@ -60,7 +60,7 @@ class Source:
     path: Path
     display: str
     key: str  # hash of everything the file's result depends on
-    folder: Path | None = None  # the input folder, which the file must not leave
+    root: Path | None = None  # the input folder it was found in
 
 
 @functools.lru_cache(maxsize=4)
@@ -80,7 +80,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
 
     timings = dict.fromkeys(STAGES[:3], 0.0)
     start = time.perf_counter()
-    doc = read_file(source.path, display=source.display, folder=source.folder)
+    doc = read_file(source.path, display=source.display, root=source.root)
     timings["ingest"] = time.perf_counter() - start
     issues, problems = segment_document(doc, *_profiles(extra_profiles))
     timings["segment"] = time.perf_counter() - start - timings["ingest"]

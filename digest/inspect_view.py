@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from digest.model import Document, Issue, Item, Section
+from digest.model import Document, Issue, Item, Paragraph, Section
 
 
 def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
@@ -21,6 +21,14 @@ def item_dict(item: Item, top: bool = True) -> dict[str, Any]:
     return data
 
 
+def paragraph_dict(paragraph: Paragraph) -> dict[str, Any]:
+    data: dict[str, Any] = {"line": paragraph.line, "kind": paragraph.kind,
+                            "label": paragraph.label, "text": paragraph.text}
+    if paragraph.links:
+        data["links"] = [{"text": link.text, "url": link.url} for link in paragraph.links]
+    return data
+
+
 def section_dict(section: Section) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": section.kind,
@@ -32,8 +40,7 @@ def section_dict(section: Section) -> dict[str, Any]:
         "author": section.author,
         "subsections": [{"heading": s.heading, "line": s.line} for s in section.subsections],
         "items": [item_dict(i) for i in section.items],
-        "paragraphs": [{"line": p.line, "kind": p.kind, "label": p.label, "text": p.text}
-                       for p in section.paragraphs],
+        "paragraphs": [paragraph_dict(p) for p in section.paragraphs],
     }
     if section.sponsor:
         data["sponsor"] = section.sponsor
@@ -48,6 +55,7 @@ def issue_dict(issue: Issue) -> dict[str, Any]:
         "dek": issue.dek,
         "date": issue.date.isoformat() if issue.date else None,
         "date_approximate": issue.date_approximate,
+        "date_source": issue.date_source,
         "first_line": issue.first_line,
         "last_line": issue.last_line,
         "duplicate_of": issue.duplicate_of,

@@ -55,6 +55,13 @@ class Meta:
     publication: str | None = None
     publisher: str | None = None
     author: str | None = None
+    date_source: str | None = None  # metadata | header | front matter | html | file name
+    # Domains and mailer/generator names the message or page gives for itself (List-Id,
+    # List-Unsubscribe, Message-ID, Return-Path, From, X-Mailer, <meta name=generator>).
+    origins: list[str] = field(default_factory=list)
+    unsubscribe: list[str] = field(default_factory=list)  # List-Unsubscribe web addresses
+    folder: str | None = None  # the newsletter's folder, as a name ("haskell-weekly")
+    number: int | None = None  # the issue's number, when only the file name gives it
 
 
 @dataclass
@@ -191,6 +198,7 @@ class Issue:
     dek: str | None = None
     date: dt.date | None = None
     date_approximate: bool = False
+    date_source: str | None = None  # metadata | header | front matter | html | file name
     publisher: str | None = None
     author: str | None = None
     duplicate_of: int | None = None

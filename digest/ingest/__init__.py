@@ -10,10 +10,18 @@ import re
 from pathlib import Path
 
 from digest.confine import Unsafe, read_inside
-from digest.model import Document, Part, Problem
+from digest.links import clean_url
+from digest.model import Document, Link, Meta, Part, Problem
 
 from .decode import NotText, decode, normalize_newlines
-from .metadata import METADATA_FILE, hints_for, load_metadata
+from .metadata import (
+    METADATA_FILE,
+    date_from_path,
+    folder_name,
+    hints_for,
+    load_metadata,
+    number_from_name,
+)
 
 __all__ = ["METADATA_FILE", "detect_format", "load_metadata", "read_file", "read_bytes"]
 
@@ -63,6 +71,20 @@ def detect_format(name: str, head: str) -> str:
 
 def read_bytes(name: str, data: bytes) -> Document:
     """Read one file's bytes; problems are recorded on the Document, never raised."""
+    doc = _read_bytes(name, data)
+    for part in doc.parts:
+        if part.meta.date and not part.meta.date_source:
+            part.meta.date_source = _DATE_SOURCE[doc.format]
+        for block in part.blocks:
+            block.links = [Link(link.text, clean_url(link.url)) for link in block.links]
+    return doc
+
+
+_DATE_SOURCE = {"email": "header", "markdown": "front matter", "html": "html",
+                "text": "front matter"}
+
+
+def _read_bytes(name: str, data: bytes) -> Document:
     problems: list[Problem] = []
     head = data[:4096].decode("utf-8", errors="replace")
     fmt = detect_format(name, head)
@@ -117,12 +139,15 @@ def _read_text_as(fmt: str, text: str) -> Part:
     return read_text(text)
 
 
-def read_file(path: Path, display: str | None = None, folder: Path | None = None) -> Document:
-    """Read a regular file from disk (inside `folder`, if given); an unreadable or refused
-    file gives a Document with no parts and a problem."""
+def read_file(path: Path, display: str | None = None, root: Path | None = None) -> Document:
+    """Read a regular file from disk (inside `root`, the input folder, if given); an
+    unreadable or refused file gives a Document with no parts and a problem.
+
+    `root` is the input folder: a file directly in it has no newsletter folder to be named by.
+    """
     name = display or str(path)
     try:
-        data = read_inside(path, folder, limit=MAX_FILE_BYTES)
+        data = read_inside(path, root, limit=MAX_FILE_BYTES)
         if len(data) > MAX_FILE_BYTES:
             size = max(len(data), path.stat().st_size)
             problem = Problem(name, f"skipped: too large to be a newsletter ({size / 2**20:.1f} "
@@ -140,9 +165,27 @@ def read_file(path: Path, display: str | None = None, folder: Path | None = None
     doc.problems.extend(problems)
     meta, doc.hints = hints_for(metadata, path.name)
     for part in doc.parts:
-        for key, value in vars(meta).items():
-            if value and not getattr(part.meta, key):
-                setattr(part.meta, key, value)
+        _by_convention(part.meta, meta, path, root, bool(doc.hints))
     if not data.lstrip(b"\xef\xbb\xbf").strip():
         doc.problems.append(Problem(name, "empty file: nothing to read"))
     return doc
+
+
+def _by_convention(found: Meta, recorded: Meta, path: Path, root: Path | None,
+                   hinted: bool) -> None:
+    """Names and dates in their order: the metadata file, then what the file says itself, then
+    its folder and file name (see the README, "Names and dates")."""
+    for key in ("publication", "publisher"):
+        setattr(found, key, getattr(recorded, key) or getattr(found, key))
+    found.title = found.title or recorded.title
+    found.author = found.author or recorded.author
+    if recorded.date:
+        found.date, found.date_approximate = recorded.date, recorded.date_approximate
+        found.date_source = "metadata"
+    elif not found.date and not hinted:
+        named = date_from_path(path, root)
+        if named:
+            found.date, found.date_approximate = named
+            found.date_source = "file name"
+    found.folder = folder_name(path, root)
+    found.number = number_from_name(path)

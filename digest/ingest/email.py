@@ -27,6 +27,8 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
+_DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
+_WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
 
 
 def read_email(data: bytes, name: str) -> tuple[list[Part], list[Problem]]:
@@ -99,10 +101,13 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
     sender = _readable(_sender(message), "From", where, problems)
     part.meta = Meta(
         title=_readable(_subject(message), "Subject", where, problems) or part.meta.title,
-        date=date,
+        date=date or part.meta.date,
+        date_source="header" if date else part.meta.date_source,
         publication=sender or part.meta.publication,
         publisher=part.meta.publisher,
         author=sender or part.meta.author,
+        origins=_origins(message) + part.meta.origins,
+        unsubscribe=_unsubscribe(message),
     )
     return part
 
@@ -123,6 +128,26 @@ def _raw_header(message: Message, name: str) -> str | None:
         if key.lower() == name:
             return str(value)
     return None
+
+
+def _headers(message: Message, *names: str) -> list[str]:
+    wanted = {n.lower() for n in names}
+    return [str(value) for key, value in message.raw_items() if key.lower() in wanted]
+
+
+def _origins(message: Message) -> list[str]:
+    """The domains and mailer names a message gives for itself: a platform is found by them."""
+    found = [collapse(v) for v in _headers(message, "x-mailer", "x-generator", "feedback-id")]
+    for value in _headers(message, "list-id", "list-unsubscribe", "message-id", "return-path",
+                          "from", "sender", "list-post", "x-campaign", "x-report-abuse-to"):
+        found += [d.lower().rstrip(".") for d in _DOMAIN.findall(value)]
+    return list(dict.fromkeys(f for f in found if f))
+
+
+def _unsubscribe(message: Message) -> list[str]:
+    """The web addresses of the List-Unsubscribe header (a body link to one is chrome)."""
+    return [url for value in _headers(message, "list-unsubscribe")
+            for url in _WEB_LINK.findall(collapse(value))]
 
 
 def _subject(message: Message) -> str | None:

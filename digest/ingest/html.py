@@ -1,8 +1,12 @@
 """HTML reader: a saved page or an e-mail body to blocks, with BeautifulSoup's html.parser.
 
 Chrome that is never read (scripts, styles, navigation, forms, hidden elements, e-mail
-preheaders) is dropped. Every block-level element that directly holds text gives a block,
-without repeating the text of the blocks nested in it; `Block.line` is the element's source line.
+preheaders, images and so tracking pixels) is dropped. Every block-level element that directly
+holds text gives a block, without repeating the text of the blocks nested in it, so an e-mail's
+layout tables are read cell by cell in source order; a data table (header cells, or a uniform
+grid of short cells) gives one block per row instead. Each `<br>`-separated line is a block.
+A block that opens with a bold run or a link keeps that title as `Block.lead`.
+`Block.line` is the element's source line.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 from digest.model import Block, Link, Meta, Part
 
 from .decode import clean_line, collapse
-from .text import LIST_MARKER
 
 DROP = (
     "script", "style", "noscript", "template", "nav", "iframe", "object", "embed", "svg",
@@ -30,15 +33,21 @@ BLOCK = frozenset({
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 })
 _MARKUP = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
-_HIDDEN = re.compile(r"display:none|visibility:hidden|mso-hide:all")
+_HIDDEN = re.compile(r"display:none|visibility:hidden|mso-hide:all|opacity:0(?![.\d])")
+_PREHEADER = re.compile(r"\b(?:pre-?header|preview-?text|preheader-?text)\b", re.IGNORECASE)
+_BOLD = re.compile(r"font-weight:(?:bold|bolder|[6-9]00)")
 # Hide a preheader, but also shrink layout tables in e-mails: hidden only when holding text alone.
 _SHRUNK = re.compile(r"(?:max-height|font-size|opacity):0(?![.\d])")
 _STRUCTURE = frozenset({"table", "tr", "td", "p", "div", "ul", "ol", "li", "h1", "h2", "h3"})
+_LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                            "blockquote", "img"})
 _DATETIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
     r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$"
 )
-_DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "datepublished")
+_DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
+              "dc.date.created", "datepublished")
+DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 
 
 MAX_DEPTH = 100  # elements nested deeper are read as the text of their ancestor at this depth
@@ -103,8 +112,10 @@ def _head_meta(soup: BeautifulSoup) -> Meta:
     return Meta(
         title=collapse(title) or None if title else None,
         date=date,
+        date_source="html" if date else None,
         publication=found.get("og:site_name"),
         author=found.get("author"),
+        origins=[found["generator"]] if found.get("generator") else [],
     )
 
 
@@ -143,6 +154,9 @@ def _flatten(soup: BeautifulSoup) -> None:
 
 def _is_hidden(tag: Tag) -> bool:
     if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    if _PREHEADER.search(" ".join(tag.get_attribute_list("class") or []) + " " +
+                         str(tag.get("id", ""))) and tag.find(_STRUCTURE) is None:
         return True
     style = re.sub(r"\s+", "", str(tag.get("style", "")).lower())
     if _HIDDEN.search(style):
@@ -192,6 +206,8 @@ class _Segment:
     end_line: int
     words: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    lead: str | None = None
+    lead_kind: str | None = None
 
 
 class _Walker:
@@ -218,15 +234,22 @@ class _Walker:
             elif child.name in ("hr", "pre"):
                 self.flush(context)
                 self.blocks.extend(_leaf(child))
+            elif child.name == "table" and is_data_table(child):
+                self.flush(context)
+                self.blocks.extend(_table_rows(child))
             elif child.name in BLOCK:
                 self.flush(context)
                 inner = self.context(child, context)
                 self.walk(child, inner)
                 self.flush(inner)
             else:
+                starts = not self.run or self.breaks > 0
+                before = len(self.run)
                 self.walk(child, context)
                 if child.name == "a":
                     self.link(child)
+                if starts and len(self.run) > before:
+                    self.mark_lead(child, self.run[before])
 
     def context(self, tag: Tag, outer: _Context) -> _Context:
         line = tag.sourceline or outer.line
@@ -254,6 +277,14 @@ class _Walker:
         segment.words.append(text)
         segment.end_line = line + stripped.rstrip().count("\n")
 
+    def mark_lead(self, tag: Tag, segment: _Segment) -> None:
+        """A line that opens with a link or a bold run keeps it as its title."""
+        kind = "link" if tag.name == "a" and tag.get("href") else "strong" if _is_bold(tag) \
+            else None
+        title = collapse(tag.get_text())
+        if kind and title and (kind == "link" or segment.lead_kind != "link"):
+            segment.lead, segment.lead_kind = title, kind
+
     def link(self, tag: Tag) -> None:
         href = str(tag.get("href", "")).strip()
         text = collapse(tag.get_text())
@@ -267,8 +298,7 @@ class _Walker:
     def flush(self, context: _Context) -> None:
         groups: list[list[_Segment]] = []
         for segment in self.run:
-            first = "".join(segment.words).lstrip()
-            if not groups or segment.breaks > 1 or (segment.breaks and LIST_MARKER.match(first)):
+            if not groups or (segment.breaks and not _continues(groups[-1][-1], segment)):
                 groups.append([])
             groups[-1].append(segment)
         self.run, self.breaks = [], 0
@@ -280,7 +310,57 @@ class _Walker:
             block = Block(text, line, max(line, group[-1].end_line), context.kind, context.level)
             block.number, context.number[0] = context.number[0], None
             block.links = [link for segment in group for link in segment.links]
+            block.lead, block.lead_kind = group[0].lead, group[0].lead_kind
             self.blocks.append(block)
+
+
+def _continues(before: _Segment, after: _Segment) -> bool:
+    """A line after one `<br>` that goes on with an unfinished sentence (text pasted with
+    hard breaks); any other line after a `<br>` is a line of its own."""
+    if after.breaks > 1:
+        return False
+    last = "".join(before.words).rstrip()
+    first = "".join(after.words).lstrip()
+    return bool(last) and last[-1] not in ".!?:…" and first[:1].islower()
+
+
+def _is_bold(tag: Tag) -> bool:
+    if tag.name in ("strong", "b"):
+        return True
+    return bool(_BOLD.search(re.sub(r"\s+", "", str(tag.get("style", "")).lower())))
+
+
+def _rows(table: Tag) -> list[list[Tag]]:
+    rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
+    return [[c for c in r.find_all(["td", "th"], recursive=False)] for r in rows]
+
+
+def is_data_table(table: Tag) -> bool:
+    """A table of data, not of layout: header cells, or a uniform grid of short cells."""
+    if table.find("table") is not None or table.find(_LAYOUT_INSIDE) is not None:
+        return False
+    rows = [r for r in _rows(table) if r]
+    if not rows:
+        return False
+    if any(c.name == "th" for c in rows[0]) and len(rows) > 1:
+        return True
+    widths = {len(r) for r in rows}
+    short = all(len(c.get_text().split()) <= DATA_CELL_WORDS for r in rows for c in r)
+    return len(rows) >= 2 and len(widths) == 1 and widths.pop() >= 2 and short
+
+
+def _table_rows(table: Tag) -> list[Block]:
+    blocks = []
+    for row in _rows(table):
+        cells = [collapse(c.get_text(" ")) for c in row]
+        text = " | ".join(cells)
+        if not text.strip(" |"):
+            continue
+        line = row[0].sourceline or table.sourceline or 1 if row else 1
+        links = [Link(collapse(a.get_text()), str(a.get("href", "")).strip())
+                 for c in row for a in c.find_all("a", href=True) if collapse(a.get_text())]
+        blocks.append(Block(text, line, line, links=links))
+    return blocks
 
 
 def _leaf(tag: Tag) -> list[Block]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -73,3 +75,66 @@ def _date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+_FULL_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
+_COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+_MONTH = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})(?!\d)")
+_MONTH_NAME = re.compile(r"(?<!\d)(\d{4})[-_. ]([A-Za-z]{3,9})\b")
+_NUMBER = re.compile(r"(?<![A-Za-z\d.])(\d{1,5})(?![A-Za-z\d]|\.\d)")
+
+
+def date_from_path(path: Path, root: Path | None = None) -> tuple[dt.date, bool] | None:
+    """A date written in a file's name or its folders' names, and whether it is approximate
+    (a month alone gives its first day): 2025-05-21, 2025.05.21, 20250521, 2026-02-february."""
+    names = [path.stem]
+    parents = [p.name for p in path.parents if root is None or p != root and root in p.parents]
+    names.append("-".join(reversed(parents[:3])))
+    names += parents[:3]
+    for name in names:
+        found = _date_in(name)
+        if found:
+            return found
+    return None
+
+
+def _date_in(name: str) -> tuple[dt.date, bool] | None:
+    for pattern in (_FULL_DATE, _COMPACT_DATE):
+        for match in pattern.finditer(name):
+            try:
+                return dt.date(*map(int, match.groups())), False
+            except ValueError:
+                continue
+    for match in _MONTH.finditer(name):
+        year, month = map(int, match.groups())
+        if 1900 < year < 2200 and 1 <= month <= 12:
+            return dt.date(year, month, 1), True
+    for match in _MONTH_NAME.finditer(name):
+        month = _month_number(match[2])
+        if month:
+            return dt.date(int(match[1]), month, 1), True
+    return None
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower()
+    for number in range(1, 13):
+        if word in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower()):
+            return number
+    return None
+
+
+def number_from_name(path: Path) -> int | None:
+    """An issue number in a file name ("issue-538", "2024-06-24-36_title"), dates left out."""
+    stem = _FULL_DATE.sub(" ", _COMPACT_DATE.sub(" ", path.stem))
+    stem = _MONTH_NAME.sub(" ", _MONTH.sub(" ", stem))
+    return next((int(m[1]) for m in _NUMBER.finditer(stem) if int(m[1]) > 0), None)
+
+
+def folder_name(path: Path, root: Path | None = None) -> str | None:
+    """The folder a newsletter's files sit in ("haskell-weekly"), never the input folder."""
+    parent = path.parent
+    if root is not None and parent.resolve() == root.resolve():
+        return None
+    return parent.name or None
+

@@ -10,12 +10,20 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from digest.model import Block, Document, Issue, IssueHint, Meta, Problem
+from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 
 from .account import unaccounted
 from .cards import build_cards
+from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored
 from .dedupe import find_duplicates, issue_text
-from .profiles import Profile, ProfileError, choose
+from .profiles import (
+    Profile,
+    ProfileError,
+    choose,
+    detect_platform,
+    load_platforms,
+    with_platform,
+)
 from .profiles import load_profiles as _load_profiles
 from .rules import drop_kind, is_caption_before, looks_like_heading
 from .sections import RULE_NAMES, build_sections
@@ -45,8 +53,9 @@ def segment_document(
     problems: list[Problem] = []
     for part in doc.parts:
         profile = choose(profiles, [b.text for b in part.blocks[:DETECT_BLOCKS]])
+        effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format)
         for blocks in split_issues(part.blocks, profile):
-            issue = build_issue(blocks, profile or generic, part.meta, doc, len(issues))
+            issue = build_issue(blocks, effective, part.meta, doc, len(issues))
             issues.append(issue)
             for block in unaccounted(issue, blocks):
                 problems.append(Problem(doc.path, "line is in no section and not dropped: "
@@ -69,6 +78,18 @@ def segment_document(
             problems.append(Problem(doc.path, f"issue “{issue.title}” is missing sections "
                                     f"({', '.join(missing)}): truncated?", issue.last_line))
     return issues, problems
+
+
+def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str) -> Profile:
+    """The profile with the chrome of the mail platform found in the headers or, in HTML
+    and e-mail (where platforms put their furniture), its links."""
+    generic, platforms = load_platforms()
+    ends = blocks if len(blocks) <= 2 * DETECT_BLOCKS else \
+        blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:]
+    links = [link.url for b in ends for link in b.links
+             if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
+    platform = detect_platform(platforms, meta.origins, links)
+    return with_platform(profile, generic, platform, meta.unsubscribe)
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
@@ -100,9 +121,11 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
 
     Cards find their own captions, since a card's dek also sits above its photo credit.
     """
-    kinds = [drop_kind(b, profile) for b in blocks]
+    kinds = [drop_kind(b, profile) or ("chrome" if links_to_chrome(b, profile) else None)
+             for b in blocks]
     if profile.layout == "cards":
         return kinds
+    kinds = footer(blocks, kinds)
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
@@ -118,17 +141,22 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     else:
         title, start = _title(blocks, kinds, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
+        dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
+        sections = drop_emptied(mark_sponsored(sections, dropped, profile), dropped)
+    publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
+        or "Newsletter"
     return Issue(
         source=doc.path,
         index=index,
         format=doc.format,
-        publication=meta.publication or profile.name or _publication_from(doc.path),
+        publication=publication,
         publisher=meta.publisher or profile.publisher,
         author=meta.author,
-        title=title or meta.title or Path(doc.path).stem,
+        title=title or meta.title or fallback_title(publication, meta, doc.path),
         dek=dek,
         date=meta.date,
         date_approximate=meta.date_approximate,
+        date_source=meta.date_source if meta.date else None,
         first_line=blocks[0].line,
         last_line=max(b.end_line for b in blocks),
         sections=sections,
@@ -145,17 +173,34 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
         return first.text, 1
     if kinds[0] is None and first.kind == "heading" and first.level <= 1:
         return first.text, 1
+    # An e-mail's title heading may come after its "View in browser" row.
+    top = next((i for i, k in enumerate(kinds) if k is None), 0)
+    if top and blocks[top].kind == "heading" and blocks[top].level <= 1:
+        return blocks[top].text, top + 1
     if meta.title:
-        same = _fold(first.text) == _fold(meta.title)
-        return meta.title, 1 if same else 0
+        same = _fold(blocks[top].text) == _fold(meta.title)
+        return meta.title, top + 1 if same else 0
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
 
 
-def _publication_from(path: str) -> str:
-    stem = re.sub(r"[\d_-]+", " ", Path(path).stem).strip()
-    return stem.title() if stem else "Newsletter"
+def publication_from_folder(folder: str | None) -> str | None:
+    """"haskell-weekly" -> "Haskell Weekly": a newsletter's folder read as its name."""
+    words = re.sub(r"[-_.]+", " ", folder or "").split()
+    if not words or all(w.isdigit() for w in words):
+        return None
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+
+
+def fallback_title(publication: str, meta: Meta, path: str) -> str:
+    """An untitled issue's title: its number from the file name, else its date, else the
+    file's name (an issue must be told apart from the others)."""
+    if meta.number is not None:
+        return f"{publication} — Issue {meta.number}"
+    if meta.date is not None:
+        return f"{publication} — {meta.date.isoformat()}"
+    return Path(path).stem or publication
 
 
 def _fold(text: str) -> str:
@@ -172,11 +217,13 @@ def apply_hints(issues: list[Issue], hints: list[IssueHint], path: str) -> list[
         hint = by_title.get(_fold(issue.title))
         if hint is not None:
             issue.date, issue.date_approximate = hint.date, hint.date_approximate
+            issue.date_source = "metadata" if hint.date else None
             used.add(id(hint))
     untitled = [h for h in hints if not h.title]
     for issue, hint in zip([i for i in issues if i.duplicate_of is None], untitled):
         if issue.date is None:
             issue.date, issue.date_approximate = hint.date, hint.date_approximate
+            issue.date_source = "metadata" if hint.date else None
     for hint in hints:
         if hint.title and id(hint) not in used:
             problems.append(Problem(path, f"metadata names an issue “{hint.title}” that is not "

@@ -7,16 +7,21 @@ profile of a newsletter that matches none.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from digest.confine import read_inside
 from digest.model import POLICY_KEYS, ROLES, SummaryPolicy
 
 BUILTIN = Path(__file__).resolve().parent.parent / "profiles"
+PLATFORMS = BUILTIN / "platforms"
 DROP_KINDS = ("chrome", "credit", "caption", "note", "signoff", "bio")
 
 
@@ -49,6 +54,10 @@ class Profile:
     card_end: re.Pattern[str] | None = None
     drop: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     rules_disabled: frozenset[str] = frozenset()  # segmenter rules switched off, by name
+    sponsor: list[re.Pattern[str]] = field(default_factory=list)  # marks an ad; group 1: who
+    chrome_links: list[re.Pattern[str]] = field(default_factory=list)  # URLs only chrome has
+    unsubscribe: list[str] = field(default_factory=list)  # host+path of List-Unsubscribe
+    platform: str | None = None  # the mail platform whose chrome was merged in
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
@@ -192,3 +201,124 @@ def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[s
 
 def choose(profiles: list[Profile], texts: list[str]) -> Profile | None:
     return next((p for p in profiles if p.matches(texts)), None)
+
+
+@dataclass
+class Platform:
+    """What one mail platform wraps around every issue, and how its e-mails are recognised."""
+
+    name: str
+    source: str
+    hosts: list[str] = field(default_factory=list)
+    generator: list[re.Pattern[str]] = field(default_factory=list)
+    chrome: list[re.Pattern[str]] = field(default_factory=list)
+    chrome_links: list[re.Pattern[str]] = field(default_factory=list)
+    sponsor: list[re.Pattern[str]] = field(default_factory=list)
+
+    def named_by(self, origins: list[str]) -> bool:
+        """A header domain, mailer or generator of the message names this platform."""
+        return any(_host_in(o, self.hosts) for o in origins) or any(
+            p.search(o) for p in self.generator for o in origins)
+
+
+def _host_in(host: str, hosts: list[str]) -> bool:
+    host = host.lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def parse_platform(path: Path, data: dict) -> Platform:
+    """One platform file: `[detect]`, `[chrome] links`, and `[lang.CODE]` phrase tables."""
+    detect, chrome = data.get("detect", {}), data.get("chrome", {})
+    if not isinstance(detect, dict) or not isinstance(chrome, dict):
+        raise ProfileError(f"{path}: detect and chrome must be tables")
+    platform = Platform(
+        name=str(data.get("name") or path.stem),
+        source=str(path),
+        hosts=[str(h).lower() for h in detect.get("hosts", [])],
+        generator=_patterns(path, "detect.generator", detect.get("generator")),
+        chrome_links=_patterns(path, "chrome.links", chrome.get("links")),
+    )
+    for code, table in data.get("lang", {}).items():
+        if not isinstance(table, dict):
+            raise ProfileError(f"{path}: lang.{code}: expected a table")
+        platform.chrome += _patterns(path, f"lang.{code}.drop.chrome",
+                                     table.get("drop", {}).get("chrome"))
+        platform.sponsor += _patterns(path, f"lang.{code}.sponsor.markers",
+                                      table.get("sponsor", {}).get("markers"))
+    return platform
+
+
+@lru_cache(maxsize=1)
+def load_platforms() -> tuple[Platform, tuple[Platform, ...]]:
+    """The generic platform set (`_generic.toml`) and the named platforms."""
+    generic = parse_platform(PLATFORMS / "_generic.toml", _read(PLATFORMS / "_generic.toml"))
+    named = tuple(parse_platform(p, _read(p)) for p in sorted(PLATFORMS.glob("*.toml"))
+                  if not p.name.startswith("_"))
+    return generic, named
+
+
+def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
+                    links: list[str]) -> Platform | None:
+    """The platform a message's headers or page's generator name; else the one whose own
+    pages (unsubscribe, preferences, share: its `[chrome] links`) two or more links go to."""
+    named = next((p for p in platforms if p.named_by(origins)), None)
+    if named is not None:
+        return named
+    anywhere = _combined(tuple(c.pattern for p in platforms for c in p.chrome_links))
+    distinct = Counter(url for url in links if anywhere.search(url))
+    counts = {p.name: sum(n for url, n in distinct.items()
+                          if any(c.search(url) for c in p.chrome_links)) for p in platforms}
+    best = max(platforms, key=lambda p: counts[p.name], default=None)
+    return best if best is not None and counts[best.name] >= 2 else None
+
+
+def with_platform(profile: Profile, generic: Platform, platform: Platform | None,
+                  unsubscribe: list[str]) -> Profile:
+    """The profile with the generic and the detected platform's chrome merged in: the
+    newsletter's own patterns come first, so they win where they disagree."""
+    sets = [generic] + ([platform] if platform else [])
+    drop = dict(profile.drop)
+    drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(tuple(
+        p.pattern for s in sets for p in s.chrome))]
+    return dataclasses.replace(
+        profile,
+        drop=drop,
+        sponsor=profile.sponsor + [p for s in sets for p in s.sponsor],
+        chrome_links=profile.chrome_links + [p for s in sets for p in s.chrome_links],
+        unsubscribe=[address_key(u) for u in unsubscribe],
+        platform=platform.name if platform else None,
+    )
+
+
+@lru_cache(maxsize=32)
+def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Many patterns as one, searched once per paragraph (a leading `(?i)` kept as a scope)."""
+    scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+    return re.compile("|".join(scoped) or "(?!)")
+
+
+CHROME_CHARS = 600  # platform chrome is a short line: longer paragraphs are never searched
+
+
+@lru_cache(maxsize=32)
+def _short_lines(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Phrase patterns as one, tried only on a paragraph of at most CHROME_CHARS characters;
+    those anchored at the start (most) are tried there alone, which is fast."""
+    anchored, anywhere = [], []
+    for pattern in patterns:
+        flags, body = ("(?i)", pattern[4:]) if pattern.startswith("(?i)") else ("", pattern)
+        if body.startswith("^"):
+            anchored.append(f"(?{flags[2:3]}:{body[1:]})" if flags else f"(?:{body[1:]})")
+        else:
+            anywhere.append(f"(?{flags[2:3]}:{body})" if flags else f"(?:{body})")
+    branches = anchored + ([f".*?(?:{'|'.join(anywhere)})"] if anywhere else [])
+    return re.compile(f"^(?=.{{0,{CHROME_CHARS}}}$)(?:{'|'.join(branches) or '(?!)'})")
+
+
+def address_key(url: str) -> str:
+    """Host and path of a URL, lower-cased: two links to one page compare equal."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    return (parts.netloc.lower() + parts.path.rstrip("/")).lower()

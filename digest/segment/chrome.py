@@ -1,0 +1,110 @@
+"""Platform chrome found by structure as well as by phrase: links to the unsubscribe page, the
+footer run at the end of an e-mail, headings left with nothing but chrome under them, and
+sponsor markers that turn what follows into a `sponsored` section."""
+
+from __future__ import annotations
+
+from digest.model import Block, Dropped, Section
+
+from .profiles import Profile, address_key
+
+LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
+FOOTER_WORDS = 60  # a footer is a run of short lines...
+FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
+MARKER_WORDS = 12  # a sponsor marker is a short line
+
+
+def links_to_chrome(block: Block, profile: Profile) -> bool:
+    """A short line linking to the unsubscribe address or a platform's own pages."""
+    if not block.links or len(block.text.split()) > LINK_CHROME_WORDS or block.kind == "heading":
+        return False
+    for link in block.links:
+        if profile.unsubscribe and address_key(link.url) in profile.unsubscribe:
+            return True
+        if any(p.search(link.url) for p in profile.chrome_links):
+            return True
+    return False
+
+
+def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the footer swept: from the first chrome line after which every line is short,
+    no heading follows and most lines are chrome, everything to the end is chrome."""
+    kinds = list(kinds)
+    start = None
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if block.kind == "heading" or len(block.text.split()) > FOOTER_WORDS:
+            break
+        if kinds[i] == "chrome":
+            start = i
+    if start is None or start < len(blocks) * (1 - FOOTER_SHARE):
+        return kinds
+    tail = kinds[start:]
+    chrome = sum(1 for k in tail if k == "chrome")
+    if chrome >= 2 and chrome * 2 >= len(tail):
+        kinds[start:] = ["chrome" if k is None else k for k in tail]
+    return kinds
+
+
+def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
+    """Whether a short line marks an advertisement, and the sponsor it names."""
+    if len(text.split()) > MARKER_WORDS:
+        return False, None
+    for pattern in profile.sponsor:
+        match = pattern.search(text)
+        if match:
+            name = match.group(1) if pattern.groups and match.group(1) else None
+            return True, name.strip() if name else None
+    return False, None
+
+
+def mark_sponsored(sections: list[Section], dropped: list[Dropped],
+                   profile: Profile) -> list[Section]:
+    """Sections headed by a sponsor marker become `sponsored`; a marker line inside a section
+    starts one (or, as its last line, marks the section after it). Markers are dropped."""
+    out: list[Section] = []
+    pending: str | None | bool = False  # a marker ended the previous section
+    for section in sections:
+        if pending is not False:
+            section.sponsor, pending = pending or section.heading, False
+            section.kind = section.role = "sponsored"
+        if section.heading and section.kind != "sponsored":
+            marked, name = sponsor_of(section.heading, profile)
+            if marked:
+                section.kind = section.role = "sponsored"
+                section.sponsor = name
+        out.append(section)
+        for n, paragraph in enumerate(section.paragraphs):
+            marked, name = sponsor_of(paragraph.text, profile)
+            if not marked:
+                continue
+            dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
+            rest = section.paragraphs[n + 1:]
+            items = [i for i in section.items if i.line > paragraph.line]
+            section.paragraphs = section.paragraphs[:n]
+            section.items = [i for i in section.items if i.line <= paragraph.line]
+            if not rest and not items:
+                pending = name
+            else:
+                first = min([p.line for p in rest] + [i.line for i in items])
+                out.append(Section("sponsored", None, first, section.last_line, sponsor=name,
+                                   paragraphs=rest, items=items, role="sponsored"))
+                section.last_line = max(paragraph.line - 1, section.first_line)
+            break
+    return out
+
+
+def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
+    """A heading whose whole section was chrome (a jobs promo, a footer) is chrome too."""
+    kept = []
+    lines = sorted(d.line for d in dropped if d.kind == "chrome")
+    for n, section in enumerate(sections):
+        end = sections[n + 1].first_line if n + 1 < len(sections) else None
+        empty = not (section.paragraphs or section.items or section.subsections)
+        under = any(section.first_line <= line and (end is None or line < end) for line in lines)
+        if empty and under and section.heading:
+            dropped.append(Dropped("chrome", section.heading_line or section.first_line,
+                                   section.heading))
+            continue
+        kept.append(section)
+    return kept

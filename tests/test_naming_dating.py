@@ -1,0 +1,104 @@
+"""Names and dates by convention, for files dropped into a folder with no profile: through
+`digest inspect --json`, and the "around" a built site shows for an approximate date."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_digest
+
+ISSUE_BODY = ("Welcome to another issue!\n\n## Featured\n\n"
+              "- [A post](https://example.org/a) by Ann\n")
+
+
+def inspect(path: Path) -> dict:
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", str(path)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["files"][0]["issues"][0]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def facts(issue: dict) -> tuple:
+    return (issue["publication"], issue["title"], issue["date"], issue["date_approximate"],
+            issue["date_source"])
+
+
+def test_folder_names_the_newsletter_and_file_number_titles_the_issue(tmp_path):
+    issue = inspect(write(tmp_path / "rock-garden-weekly" / "issue-538.markdown", ISSUE_BODY))
+    assert facts(issue) == ("Rock Garden Weekly", "Rock Garden Weekly — Issue 538", None, False,
+                            None)
+
+
+def test_metadata_dates_beat_everything_and_say_so(tmp_path):
+    path = write(tmp_path / "rock-garden-weekly" / "issue-538.markdown", ISSUE_BODY)
+    write(path.parent / "metadata.toml", '["issue-538.markdown"]\ndate = 2026-08-20\n')
+    assert facts(inspect(path)) == ("Rock Garden Weekly", "Rock Garden Weekly — Issue 538",
+                                    "2026-08-20", False, "metadata")
+
+
+def test_dates_in_file_names(tmp_path):
+    cases = {
+        "2026-02-february.md": ("2026-02-01", True),
+        "2025-05-21-notes.md": ("2025-05-21", False),
+        "2025.05.21.md": ("2025-05-21", False),
+        "20250521.md": ("2025-05-21", False),
+        "2025-march.md": ("2025-03-01", True),
+    }
+    for name, (date, approximate) in cases.items():
+        issue = inspect(write(tmp_path / "monthly" / name, "# A month of links\n\nText.\n"))
+        assert (issue["date"], issue["date_approximate"], issue["date_source"]) == \
+            (date, approximate, "file name"), name
+        assert issue["title"] == "A month of links" and issue["publication"] == "Monthly"
+
+
+def test_dates_in_folder_names_and_untitled_issues_titled_by_date(tmp_path):
+    issue = inspect(write(tmp_path / "2025" / "05" / "21" / "post.txt",
+                          "The tomatoes are finally red, all of them at once.\n"))
+    assert facts(issue) == ("Newsletter", "Newsletter — 2025-05-21", "2025-05-21", False,
+                            "file name")
+
+
+def test_the_file_itself_beats_its_name(tmp_path):
+    path = write(tmp_path / "digest" / "2020-01-01-36_moments.md",
+                 '---\ntitle: "#36. A few moments"\ndate: 2024-06-24\n---\n\nText.\n')
+    assert facts(inspect(path)) == ("Digest", "#36. A few moments", "2024-06-24", False,
+                                    "front matter")
+    page = write(tmp_path / "site" / "2020-01-01.html",
+                 '<html><head><meta property="og:site_name" content="Garden Post">'
+                 '<meta name="dcterms.created" content="2024-03-02"></head>'
+                 "<body><h1>Seed swaps</h1><p>Bring labelled packets.</p></body></html>")
+    assert facts(inspect(page)) == ("Garden Post", "Seed swaps", "2024-03-02", False, "html")
+
+
+def test_from_name_beats_site_name_and_metadata_beats_both(tmp_path):
+    mail = write(tmp_path / "inbox" / "2020-01-01.eml",
+                 "From: Bee Notes <bees@example.org>\nSubject: Swarm season\n"
+                 "Date: Thu, 01 May 2025 10:00:00 +0000\nContent-Type: text/html\n\n"
+                 '<html><head><meta property="og:site_name" content="Apiary Site"></head>'
+                 "<body><p>Three swarms this week.</p></body></html>")
+    assert facts(inspect(mail)) == ("Bee Notes", "Swarm season", "2025-05-01", False, "header")
+    write(mail.parent / "metadata.toml", '["2020-01-01.eml"]\npublication = "The Bee Letter"\n')
+    assert inspect(mail)["publication"] == "The Bee Letter"
+
+
+def test_a_file_name_word_never_names_the_newsletter(tmp_path):
+    issue = inspect(write(tmp_path / "7" / "february-newsletter-issue.md", "Just text.\n"))
+    assert issue["publication"] == "Newsletter"
+
+
+def test_the_site_says_around_for_a_date_from_a_month(tmp_path):
+    write(tmp_path / "seeds" / "garden-monthly" / "2026-02-february.md",
+          "# Digest: February\n\nThe snowdrops came up early this year, before the crocuses.\n")
+    write(tmp_path / "seeds" / "loose.md", "A note with no name at all, in the input folder.\n")
+    run_digest("build", "-q", cwd=tmp_path)
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
+    assert "around 1 February 2026" in pages
+    assert "Garden Monthly" in pages and "Seeds" not in pages and "Loose" not in pages
