@@ -66,7 +66,7 @@ def _summarize(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         for issue in issues:
             if issue.duplicate_of is None:
-                print(format_digest(summarize_issue(issue, config)))
+                print(format_digest(summarize_issue(issue, config), verbose=args.verbose))
                 print()
     return 0
 
@@ -210,6 +210,8 @@ def parser() -> argparse.ArgumentParser:
     summarize.add_argument("--sentences", type=int, metavar="K",
                            help="sentences per section (default: by section role)")
     summarize.add_argument("--config", metavar="FILE", help="config file (default: ./digest.toml)")
+    summarize.add_argument("-v", "--verbose", action="store_true",
+                           help="show the word budget and why sentences were left out")
     summarize.set_defaults(run=_summarize, base_url=None)
 
     build = commands.add_parser("build", help="build the digest site and feeds")

@@ -149,6 +149,26 @@ def _retired(section: str) -> dict[str, str]:
     return data.get(section, {})
 
 
+BUDGET_KEYS = ("budget_ratio", "budget_max_words", "budget_ceiling", "roundup_items",
+               "standalone")
+
+
+def _budget_value(summary: Any, key: str, value: object, source: str) -> object:
+    """A checked value for one of the summary's budget keys (its type is the default's)."""
+    default = getattr(summary, key)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{source}: 'summary.{key}' must be true or false, got {value!r}")
+    elif isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{source}: 'summary.{key}' must be a number ≥ 0, got {value!r}")
+    elif isinstance(default, int) and not isinstance(value, int):
+        raise ConfigError(f"{source}: 'summary.{key}' must be a whole number, got {value!r}")
+    elif isinstance(default, float) and value > 1:
+        raise ConfigError(f"{source}: 'summary.{key}' is a share of the words, at most 1, "
+                          f"got {value!r}")
+    return float(value) if isinstance(default, float) else value
+
+
 def _summary(table: object, source: str) -> Any:
     from digest.summarize import SummaryConfig, algorithm_names
 
@@ -165,8 +185,11 @@ def _summary(table: object, source: str) -> Any:
             summary.algorithm = value
         elif key == "roles":
             _roles(summary.roles, value, source, algorithm_names())
+        elif key in BUDGET_KEYS:
+            setattr(summary, key, _budget_value(summary, key, value, source))
         else:
-            raise ConfigError(f"{source}: unknown key 'summary.{key}' (known: algorithm, roles)")
+            raise ConfigError(f"{source}: unknown key 'summary.{key}' (known: algorithm, "
+                              f"roles, {', '.join(BUDGET_KEYS)})")
     return summary
 
 

@@ -215,6 +215,7 @@ class Sentence:
     paragraph: int
     index: int
     line: int
+    label: str | None = None  # the paragraph's "Why it matters"-style label, shown apart
 
 
 @dataclass
@@ -224,6 +225,9 @@ class SectionDigest:
     sentences: list[Sentence] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     role: str = "section"
+    item_places: list[int] = field(default_factory=list)  # each item's place in its section
+    more_items: int = 0  # the section's items left out of the digest
+    notes: list[str] = field(default_factory=list)  # why sentences were left out (`-v`)
 
 
 @dataclass
@@ -244,6 +248,7 @@ class IssueDigest:
     words_in: int = 0
     words_out: int = 0
     key: str = ""  # what the digest was made from, hashed: pages made from it can be reused
+    budget: int = 0  # the digest's word budget
     outlets: list[OutletCount] = field(default_factory=list)
 
 

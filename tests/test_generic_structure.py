@@ -238,10 +238,12 @@ def test_repeated_lead_ins_are_labels_kept_apart_from_the_text(tmp_path):
 
 def test_labels_are_not_glued_into_summary_sentences(tmp_path):
     path = write(tmp_path, "policy.md", LABELLED)
-    done = subprocess.run([sys.executable, "-m", "digest", "summarize", str(path)],
-                          capture_output=True, text=True, check=True)
-    assert "What happened" not in done.stdout and "Why it matters" not in done.stdout
-    assert "Night buses now run until two in the morning." in done.stdout
+    config = write(tmp_path, "digest.toml", "[summary]\nbudget_ratio = 1.0\nbudget_ceiling = 1.0\n")
+    done = subprocess.run([sys.executable, "-m", "digest", "summarize", "--config", str(config),
+                           str(path)], capture_output=True, text=True, check=True)
+    # labels are shown apart, as "[Label] sentence", never glued in as "Label: sentence"
+    assert "What happened:" not in done.stdout and "Why it matters:" not in done.stdout
+    assert "[What happened] Night buses now run until two in the morning." in done.stdout
 
 
 JEKYLL = """\

@@ -25,11 +25,15 @@ def profile_dir(tmp_path: Path) -> Path:
     return folder
 
 
+NO_BUDGET = {"budget_ratio": 1.0, "budget_max_words": 100_000, "budget_ceiling": 1.0}
+
+
 def harbor_digest(profile_dir: Path):
+    """The fixture issue summarized by its roles alone, with no word budget."""
     generic, profiles = load_profiles([profile_dir], algorithm_names())
     (issue,), problems = segment_document(read_file(ISSUE), generic, profiles)
     assert [p for p in problems if p.severity == "error"] == []
-    return issue, summarize_issue(issue, SummaryConfig())
+    return issue, summarize_issue(issue, SummaryConfig(**NO_BUDGET))
 
 
 def test_a_toml_only_profile_gets_roundup_and_anecdote_summaries(profile_dir):
@@ -59,7 +63,7 @@ def test_config_sets_a_roles_policy_and_a_profile_section_still_wins(profile_dir
     from digest.model import SummaryPolicy
 
     issue, _ = harbor_digest(profile_dir)
-    config = SummaryConfig()
+    config = SummaryConfig(**NO_BUDGET)
     config.roles["anecdote"] = SummaryPolicy(sentences=2).over(config.roles["anecdote"])
     config.roles["brief"] = SummaryPolicy(sentences=3)
     digest = summarize_issue(issue, config)
@@ -87,7 +91,7 @@ def test_a_generic_section_made_of_items_is_a_roundup(tmp_path):
     (issue,), _ = segment_document(read_file(path), *load_profiles())
     assert [(s.heading, s.role, s.layout) for s in issue.sections] == [
         (None, "lead", "prose"), ("Links", "roundup", "list"), ("Essay", "section", "prose")]
-    digest = summarize_issue(issue, SummaryConfig())
+    digest = summarize_issue(issue, SummaryConfig(**NO_BUDGET))
     assert [i.text for i in digest.sections[1].items] == ["First link.", "Second link.",
                                                           "Third link."]
     assert digest.sections[2].items == []
@@ -124,9 +128,12 @@ def test_a_role_table_in_the_config_changes_the_summaries(tmp_path):
     config.write_text("[summary.roles.sponsored]\nsentences = 1\n", encoding="utf-8")
     done = run_digest("summarize", "--config", str(config), seed, cwd=tmp_path, check=False)
     assert done.returncode == 2 and "summary.roles.sponsored" in done.stderr
-    config.write_text("[summary.roles.brief]\nsentences = 1\n", encoding="utf-8")
+    unbudgeted = "[summary]\nbudget_ratio = 1.0\nbudget_max_words = 100000\nbudget_ceiling = 1.0\n"
+    config.write_text(unbudgeted + "[summary.roles.brief]\nsentences = 1\n", encoding="utf-8")
     one = run_digest("summarize", "--config", str(config), seed, cwd=tmp_path).stdout
-    two = run_digest("summarize", seed, cwd=tmp_path).stdout
+    plain = tmp_path / "plain.toml"
+    plain.write_text(unbudgeted, encoding="utf-8")
+    two = run_digest("summarize", "--config", str(plain), seed, cwd=tmp_path).stdout
 
     def briefs(text: str) -> list[str]:
         parts = text.split("## Lost in translation\n")[1:]

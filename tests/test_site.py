@@ -122,8 +122,15 @@ def test_the_week_page_shows_roundups_outlets_paywalls_and_teaser_authors():
     assert "Catch up with China" in china and "Lost in translation" in china
     assert "One more thing" in china
     assert '<span class="outlet">Reuters</span> <span class="paywall"' in china
-    assert '<span class="outlet">BBC</span>\n' in china  # not paywalled
-    assert china.count('<ul class="items">') == 3  # three items carry sub-items
+    assert re.search(r'<span class="outlet">[^<]+</span>\n', china)  # one not paywalled
+    # the roundup shows its most central items; the rest are a count linking into the issue
+    more = re.search(r'<a href="\.\./(issues/[^"#]+)#(s\d+)">and (\d+) more links?</a> in the '
+                     r'issue', china)
+    assert more and int(more.group(3)) > 0
+    issue = seed_files()[more.group(1)].decode()
+    assert f'id="{more.group(2)}"' in issue
+    assert '<span class="outlet">BBC</span>\n' in issue  # not paywalled
+    assert issue.count('<ul class="items">') == 3  # three items carry sub-items
     protocol = seed_files()["weeks/2021-w52.html"].decode()
     for author in ("Veronica Irwin", "Donna Goodison", "Bennett Richardson", "Kate Kaye"):
         assert f"by {author}" in protocol

@@ -226,10 +226,13 @@ def test_provenance_points_at_the_source_sentence() -> None:
         assert paragraph.kind in ("text", "quote")
 
 
+NO_BUDGET = {"budget_ratio": 1.0, "budget_max_words": 100_000, "budget_ceiling": 1.0}
+
+
 def test_section_policies() -> None:
     issue = make_issue()
     original = copy.deepcopy(issue)
-    digest = summarize_issue(issue, SummaryConfig())
+    digest = summarize_issue(issue, SummaryConfig(**NO_BUDGET))
     assert issue == original
     by_kind = {part.section: part for part in digest.sections}
     assert [part.section for part in digest.sections] == list(range(len(issue.sections)))
@@ -260,7 +263,7 @@ def test_section_policies() -> None:
 
 def test_config_counts_and_words() -> None:
     issue = make_issue()
-    config = SummaryConfig(algorithm="lead")
+    config = SummaryConfig(algorithm="lead", **NO_BUDGET)
     config.roles["lead"] = SummaryPolicy(sentences=2)
     config.roles["brief"] = SummaryPolicy(sentences=1)
     digest = summarize_issue(issue, config)

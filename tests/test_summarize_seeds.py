@@ -37,7 +37,11 @@ def test_every_seed_issue_gets_a_summary_of_its_lead(digests):
     assert len(digests) == 10
     for digest in digests:
         lead = digest.sections[0]
-        assert lead.kind == "lead" and 3 <= len(lead.sentences) <= 6
+        assert lead.kind == "lead" and 1 <= len(lead.sentences) <= 6
+        assert digest.words_out <= digest.budget < 0.25 * digest.words_in
+        assert all(part.sentences or part.items for part in digest.sections
+                   if part.role != "sponsored" and (digest.issue.sections[part.section].paragraphs
+                                                    or digest.issue.sections[part.section].items))
 
 
 def test_no_summary_sentence_is_furniture(digests):
@@ -67,8 +71,13 @@ def test_each_sentence_points_at_its_source_line(digests):
 def test_roundup_items_keep_outlet_and_paywall(digests):
     threads = digests[1]
     (roundup,) = [sd for sd in threads.sections if sd.role == "roundup"]
-    assert [(i.outlet, i.paywalled) for i in roundup.items][:2] == [
+    source = threads.issue.sections[roundup.section].items
+    assert [(source[n].outlet, source[n].paywalled) for n in range(2)] == [
         ("Wall Street Journal", True), ("South China Morning Post", True)]
+    assert roundup.items and roundup.more_items == len(source) - len(roundup.items)
+    for n, item in zip(roundup.item_places, roundup.items):  # cut copies keep their marks
+        assert (item.outlet, item.paywalled) == (source[n].outlet, source[n].paywalled)
+        assert source[n].text.startswith(item.text)
     assert all(i.text.count(". ") == 0 or i.text.endswith(".") for i in roundup.items)
 
 

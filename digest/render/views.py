@@ -40,6 +40,7 @@ class ItemView:
     id: str
     href: str | None = None  # the item in its issue page, on digest pages
     external: bool = False  # the text carries links to other sites
+    story: str | None = None  # on digest pages: the story the item cites, when not in its text
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     subs: list[ItemView] = field(default_factory=list)
     excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
@@ -64,7 +65,16 @@ class SectionView:
     blocks: list[BlockView] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
     numbered: bool = False
-    sentences: list[tuple[str, Markup]] = field(default_factory=list)  # digest: (href, html)
+    sentences: list[SentenceView] = field(default_factory=list)  # digest pages only
+    more: int = 0  # digest pages: the section's items left out
+    more_href: str | None = None
+
+
+@dataclass
+class SentenceView:
+    href: str  # the sentence in its issue page
+    html: Markup
+    label: str | None = None  # its paragraph's label ("Why it matters"), shown apart
 
 
 def heading(section: Section) -> str:
@@ -76,14 +86,16 @@ def heading(section: Section) -> str:
 def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str], str] | None,
           ) -> ItemView:
     queue = LinkQueue(list(item.links))
-    external = bool(queue.links)
+    pending = len(queue.links)
     ident = item_id(section, *path)
     view = ItemView(queue.render(item.text), item.outlet, item.paywalled, ident,
-                    href=href(ident) if href else None, external=external)
+                    href=href(ident) if href else None, external=pending > 0)
     if href is None:
         if item.excerpt:
             view.excerpt = queue.render(item.excerpt)
         view.extra = queue.leftover()
+    elif pending and len(queue.links) == pending:  # the cut text kept no link's words
+        view.story = queue.leftover()[0][0]
     view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
     return view
 
@@ -127,8 +139,11 @@ def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
 def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> SectionView:
     view = SectionView(f"s{part.section}", part.role, heading(section), section.author,
                        numbered=any(i.number for i in part.items))
-    view.sentences = [(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
-                       inline(x.text)) for x in part.sentences]
+    view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
+                                   inline(x.text), x.label) for x in part.sentences]
+    places = part.item_places or list(range(len(part.items)))
     view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
-                  for n, item in enumerate(part.items)]
+                  for n, item in zip(places, part.items)]
+    view.more = part.more_items
+    view.more_href = f"{issue_url}#s{part.section}"
     return view

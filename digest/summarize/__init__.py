@@ -27,9 +27,10 @@ sumy's packaged English ones. sumy and numpy are imported only when a summary is
 
 from __future__ import annotations
 
-from .algorithms import DEFAULT_ALGORITHM, algorithm_names, select
+from .algorithms import DEFAULT_ALGORITHM, algorithm_names, ranking, scores, select, selector
 from .cache import SUMMARIZER_VERSION, SummaryCache
 from .policy import SummaryConfig, default_roles, format_digest, summarize_issue
+from .standalone import choose
 from .tokenizer import DigestTokenizer, split_sentences
 
 __all__ = [
@@ -39,8 +40,20 @@ __all__ = [
 ]
 
 
-def summarize_text(text: str, sentences: int, algorithm: str | None = None) -> list[str]:
-    """The best `sentences` sentences of `text`, in document order."""
+def summarize_text(text: str, sentences: int, algorithm: str | None = None,
+                   standalone: bool = True) -> list[str]:
+    """The best `sentences` sentences of `text`, in document order; with `standalone`, only
+    sentences a reader can follow alone (or with the one before them), as the site shows."""
     paragraphs = [split_sentences(line) for line in text.split("\n") if line.strip()]
     flat = [s for p in paragraphs for s in p]
-    return [flat[i] for i in select(paragraphs, sentences, algorithm or DEFAULT_ALGORITHM)]
+    name = algorithm or DEFAULT_ALGORITHM
+    selector(name)
+    if not standalone:
+        return [flat[i] for i in select(paragraphs, sentences, name)]
+    if sentences <= 0 or not flat:
+        return []
+    values = scores(paragraphs, name)
+    order = ranking(paragraphs, sentences, name) if values is None else sorted(
+        range(len(flat)), key=lambda i: (-values[i], i))
+    groups, _ = choose(flat, order, sentences, scores=values)
+    return [flat[i] for i in sorted(i for g in groups for i in g)]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .ranker import ALGORITHMS as OWN
-from .ranker import CENTRALITY
+from .ranker import CENTRALITY, RANKINGS, SCORES
 from .tokenizer import DigestTokenizer
 from .words import stemmer, stop_words
 
@@ -92,6 +92,26 @@ def selector(name: str) -> Selector:
 
 def algorithm_names() -> list[str]:
     return [*OWN, "lead", *SUMY_ALGORITHMS]
+
+
+def ranking(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
+    """Every sentence index, best first. The project's rankers order them all; for the others
+    their `count` choices come first, then the next `count` they would add, then the rest in
+    document order."""
+    total = sum(len(p) for p in paragraphs)
+    if name in RANKINGS:
+        return RANKINGS[name](paragraphs)
+    order = list(select(paragraphs, count, name))
+    more = select(paragraphs, min(total, 2 * count), name)
+    seen = set(order)
+    order += [i for i in more if i not in seen]
+    seen.update(more)
+    return order + [i for i in range(total) if i not in seen]
+
+
+def scores(paragraphs: Paragraphs, name: str) -> list[float] | None:
+    """Each sentence's score by the project's ranker `name`; None for the others."""
+    return SCORES[name](paragraphs) if name in SCORES else None
 
 
 def select(paragraphs: Paragraphs, count: int, name: str) -> list[int]:

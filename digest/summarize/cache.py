@@ -18,7 +18,7 @@ from typing import Any
 
 from digest import fsops
 
-SUMMARIZER_VERSION = "2"
+SUMMARIZER_VERSION = "3"
 
 
 def _digest(payload: Any) -> str:

@@ -19,8 +19,11 @@ from digest.model import (
     SummaryPolicy,
 )
 
-from .algorithms import DEFAULT_ALGORITHM, select
+from .algorithms import DEFAULT_ALGORITHM, ranking, scores
+from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
+from .ranker import centrality_scores
+from .standalone import choose, issue_labels, split_label
 from .tokenizer import CHUNK, split_sentences
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
@@ -49,6 +52,14 @@ class SummaryConfig:
     algorithm: str | None = None
     roles: dict[str, SummaryPolicy] = field(default_factory=default_roles)
     sentences: int | None = field(default=None, metadata={"command_line": True})
+    # The digest's word budget: a share of the issue's words, at most budget_max_words, but
+    # at least one sentence or item of each section with content while the digest stays
+    # under budget_ceiling of the issue's words.
+    budget_ratio: float = 0.15
+    budget_max_words: int = 300
+    budget_ceiling: float = 0.25
+    roundup_items: int = 10  # a roundup's most central items shown; the rest are counted
+    standalone: bool = True  # leave out sentences that lean on one the reader does not see
 
     def policy(self, section: Section) -> SummaryPolicy:
         """The policy for one section: its overrides over its role's policy over the default."""
@@ -105,29 +116,59 @@ def _item_words(items: list[Item]) -> int:
 def summarize_issue(
     issue: Issue, config: SummaryConfig | None = None, cache: SummaryCache | None = None
 ) -> IssueDigest:
-    """Condense every section of an issue by its role; the input issue is not modified.
+    """Condense every section of an issue by its role, within the issue's word budget; the
+    input issue is not modified.
 
     Call `cache.save()` afterwards to keep the cache's new entries.
     """
     config = config or SummaryConfig()
     algorithm = config.algorithm or DEFAULT_ALGORITHM
     split: dict[tuple[int, int], list[str]] = {}
-    sections: list[SectionDigest] = []
-    words_in = 0
+    splitter = split_sentences if cache is None else partial(cache.split,
+                                                             compute=split_sentences)
     for s, section in enumerate(issue.sections):
         for p, paragraph in enumerate(section.paragraphs):
-            if cache is None:
-                split[(s, p)] = split_sentences(paragraph.text)
-            else:
-                split[(s, p)] = cache.split(paragraph.text, split_sentences)
+            split[(s, p)] = splitter(paragraph.text)
+    labels = _split_labels(split)
+    sections: list[SectionDigest] = []
+    units: list[list[Unit]] = []
+    texts: list[str] = []
+    words_in = 0
+    for s, section in enumerate(issue.sections):
+        for paragraph in section.paragraphs:
             words_in += count_words(paragraph.text)
         words_in += _item_words(section.items)
-        sections.append(_summarize_section(s, section, split, config, algorithm, cache))
-    words_out = sum(
-        sum(count_words(x.text) for x in d.sentences) + _item_words(d.items) for d in sections
-    )
-    return IssueDigest(issue=issue, sections=sections, split=split,
-                       words_in=words_in, words_out=words_out, outlets=cited_outlets(issue))
+        digest, offered = _summarize_section(s, section, split, labels, config, algorithm,
+                                             cache)
+        sections.append(digest)
+        units.append(offered)
+        texts.append(" ".join([p.text for p in section.paragraphs] +
+                              [i.text for i in section.items]))
+    budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
+    ceiling = round(config.budget_ceiling * words_in)
+    used = spend(sections, units, section_weights(texts), budget, ceiling)
+    return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
+                       words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
+
+
+def _split_labels(split: dict[tuple[int, int], list[str]]) -> dict[tuple[int, int, int], str]:
+    """Split every repeated "Label:" prefix off its sentence, in place, as a piece of its own;
+    returns the label of each sentence that had one, by (section, paragraph, sentence)."""
+    known = issue_labels(x for sentences in split.values() for x in sentences)
+    labels: dict[tuple[int, int, int], str] = {}
+    if not known:
+        return labels
+    for (s, p), sentences in split.items():
+        pieces: list[str] = []
+        for sentence in sentences:
+            label, written, rest = split_label(sentence, known)
+            if label and rest.strip():
+                pieces.append(written)
+                labels[(s, p, len(pieces))] = label
+                sentence = rest.strip()
+            pieces.append(sentence)
+        split[(s, p)] = pieces
+    return labels
 
 
 def cited_outlets(issue: Issue) -> list[OutletCount]:
@@ -148,49 +189,92 @@ def cited_outlets(issue: Issue) -> list[OutletCount]:
     return list(counts.values())
 
 
+def _item_units(section: Section, splitter: Splitter, most: int) -> tuple[list[Unit], int]:
+    """A roundup's `most` most central items, cut, best first; and how many are left out."""
+    cut = [cut_item(item, splitter) for item in section.items]
+    scores = centrality_scores([c.text for c in cut]) if len(cut) > 1 else [0.0] * len(cut)
+    ranked = sorted(range(len(cut)), key=lambda n: (-scores[n], n))
+    units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
+                  order=n) for n in ranked[:most]]
+    return units, max(0, len(cut) - most)
+
+
 def _summarize_section(
     s: int,
     section: Section,
     split: dict[tuple[int, int], list[str]],
+    labels: dict[tuple[int, int, int], str],
     config: SummaryConfig,
     algorithm: str,
     cache: SummaryCache | None,
-) -> SectionDigest:
+) -> tuple[SectionDigest, list[Unit]]:
     digest = SectionDigest(section=s, kind=section.kind, role=section.role)
     if section.role == "sponsored":
-        return digest
+        return digest, []
     if section.role == "teaser" and section.dek and section.dek.strip():
-        digest.sentences = [Sentence(section.dek.strip(), s, -1, 0, section.first_line)]
-        return digest
+        dek = Sentence(section.dek.strip(), s, -1, 0, section.first_line)
+        return digest, [Unit(count_words(dek.text), [dek])]
+    units: list[Unit] = []
     if section.layout == "list":
         splitter = split_sentences if cache is None else partial(cache.split,
                                                                  compute=split_sentences)
-        digest.items = [cut_item(item, splitter) for item in section.items]
+        units, digest.more_items = _item_units(section, splitter, config.roundup_items)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
     texts = [p for p in texts if split[(s, p)]]
-    places = [(p, i) for p in texts for i in range(len(split[(s, p)]))]
+    places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
+              if (s, p, i + 1) not in labels]
     policy = config.policy(section)
     count = budget(policy, len(places))
     if count == 0:
-        return digest
+        return digest, units
     algorithm = policy.algorithm or algorithm
     places = _candidates(places, split, s, count)
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
     paragraphs = [p for p in paragraphs if p]
+    flat = [x for p in paragraphs for x in p]
 
-    def compute() -> list[int]:
-        return select(paragraphs, count, algorithm)
+    def compute() -> list[list[int]]:
+        values = scores(paragraphs, algorithm)
+        order = ranking(paragraphs, count, algorithm) if values is None else sorted(
+            range(len(flat)), key=lambda i: (-values[i], i))
+        if not config.standalone:
+            return [[i] for i in order[:count]]
+        groups, skipped = choose(flat, order, count, follows=_follows(places, split, s),
+                                 scores=values)
+        digest.notes.extend(f"skipped, {x.reason}: {_short(flat[x.index])}" for x in skipped)
+        return groups
 
     if cache is None:
-        chosen = compute()
+        groups = compute()
     else:
-        chosen = cache.chosen(summary_key(paragraphs, algorithm, {"count": count}), compute)
-    for index in chosen:
-        if 0 <= index < len(places):
-            p, i = places[index]
-            line = section.paragraphs[p].line
-            digest.sentences.append(Sentence(split[(s, p)][i], s, p, i, line))
-    return digest
+        key = summary_key(paragraphs, algorithm, {"count": count, "standalone": config.standalone})
+        groups = cache.chosen(key, compute)
+    sentence_units = []
+    for group in groups:
+        chosen = []
+        for index in group:
+            if 0 <= index < len(places):
+                p, i = places[index]
+                line = section.paragraphs[p].line
+                label = labels.get((s, p, i)) or (section.paragraphs[p].label if i == 0 else None)
+                chosen.append(Sentence(split[(s, p)][i], s, p, i, line, label))
+        if chosen:
+            sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
+    return digest, sentence_units + units
+
+
+def _follows(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
+             s: int) -> list[bool]:
+    """Whether each candidate comes right after the candidate before it in the section."""
+    flags = [False]
+    for (p0, i0), (p, i) in zip(places, places[1:]):
+        flags.append((p == p0 and i == i0 + 1)
+                     or (p == p0 + 1 and i == 0 and i0 == len(split[(s, p0)]) - 1))
+    return flags
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 70 else text[:69] + "…"
 
 
 def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]], s: int,
@@ -200,22 +284,37 @@ def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list
     return full if len(full) >= count else places
 
 
-def format_digest(digest: IssueDigest) -> str:
-    """The digest as plain text: the issue's title, then each non-empty section."""
+def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
+    """The digest as plain text: the issue's title, then each non-empty section; `verbose`
+    adds the budget and why sentences and sections were left out."""
     issue = digest.issue
     head = issue.title or "(untitled)"
     facts = [x for x in (issue.publication, issue.date and issue.date.isoformat()) if x]
     lines = [head + (f" ({', '.join(facts)})" if facts else "")]
-    lines.append(f"{digest.words_in} words in, {digest.words_out} words out")
+    lines.append(f"{digest.words_in} words in, {digest.words_out} words out"
+                 + (f" (budget {digest.budget})" if verbose else ""))
     for part in digest.sections:
-        if not part.sentences and not part.items:
-            continue
         section = issue.sections[part.section]
-        lines += ["", f"## {section.heading or part.role}"]
+        title = f"## {section.heading or part.role}"
+        if not part.sentences and not part.items:
+            if verbose and (part.notes or part.more_items):
+                lines += ["", f"{title} (left out)"] + _notes(part)
+            continue
+        lines += ["", title]
         if part.sentences:
-            lines.append(" ".join(x.text for x in part.sentences))
+            lines.append(" ".join((f"[{x.label}] " if x.label else "") + x.text
+                                  for x in part.sentences))
         lines += _format_items(part.items, 0)
+        if part.more_items:
+            more = f"and {part.more_items} more" if part.items else f"{part.more_items} items"
+            lines.append(f"- {more} in the issue")
+        if verbose:
+            lines += _notes(part)
     return "\n".join(lines) + "\n"
+
+
+def _notes(part: SectionDigest) -> list[str]:
+    return [f"  ! {note}" for note in part.notes]
 
 
 def _format_items(items: list[Item], depth: int) -> list[str]:

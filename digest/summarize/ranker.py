@@ -60,12 +60,21 @@ def centrality_scores(sentences: Sequence[str]) -> list[float]:
     return (scores - np.bincount(row, weights=unit * unit, minlength=n)).tolist()
 
 
+def centrality_ranking(paragraphs: Sequence[Sequence[str]]) -> list[int]:
+    """Every sentence, most central first; ties go to the earlier sentence."""
+    scores = centrality_scores([s for p in paragraphs for s in p])
+    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+
+
+def centrality_of(paragraphs: Sequence[Sequence[str]]) -> list[float]:
+    return centrality_scores([s for p in paragraphs for s in p])
+
+
 def centrality_select(paragraphs: Sequence[Sequence[str]], count: int) -> list[int]:
-    """The `count` most central sentences; ties go to the earlier sentence."""
-    flat = [s for p in paragraphs for s in p]
-    scores = centrality_scores(flat)
-    ranked = sorted(range(len(flat)), key=lambda i: (-scores[i], i))
-    return sorted(ranked[:count])
+    """The `count` most central sentences."""
+    return sorted(centrality_ranking(paragraphs)[:count])
 
 
 ALGORITHMS = {CENTRALITY: centrality_select}
+RANKINGS = {CENTRALITY: centrality_ranking}
+SCORES = {CENTRALITY: centrality_of}

@@ -1,0 +1,158 @@
+"""Summaries a reader trusts: sentences that stand alone, labels apart, a word budget."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, run_digest
+
+from digest.ingest import read_file
+from digest.segment import load_profiles, segment_document
+from digest.summarize import SummaryConfig, summarize_issue
+from digest.summarize.standalone import leans_on_context, opening_word
+
+FIELD_NOTES = ROOT / "tests" / "data" / "fieldnotes" / "2025-05-05-field-notes.md"
+# Words a summary sentence may not open with unless the sentence before it is shown too.
+LEANING_OPENERS = ("But", "However", "Also", "This", "That", "These", "It", "They", "He",
+                   "She", "His", "Her", "Their", "And", "So", "Meanwhile", "Moreover",
+                   "Instead", "Yet", "In addition", "As a result", "For example")
+
+
+@pytest.mark.parametrize("word", LEANING_OPENERS)
+def test_a_sentence_opening_with_a_connective_or_pronoun_leans(word):
+    sentence = f"{word} the county will know about a rising river hours earlier."
+    assert opening_word(sentence) == word.lower()
+    assert leans_on_context(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This week the board approved the river budget.",
+    "That year the river moved twice.",
+    "Items of note: the county approved a budget.",
+    "Italy and Thailand sent engineers to study the levees.",
+    "Mara Lindqvist says she has spent a decade on the project.",
+])
+def test_sentences_that_stand_alone(sentence):
+    assert leans_on_context(sentence, "Mara Lindqvist runs the project. She is an engineer.") \
+        is None
+
+
+def test_an_unnamed_person_and_a_bare_surname_lean_on_what_came_before():
+    assert "she" in leans_on_context("The plan keeps the wetlands, she says.")
+    earlier = "The engineer in charge, Mara Lindqvist, has spent a decade on it. She is proud."
+    assert "Lindqvist" in leans_on_context("In 2020, Lindqvist moved the gauges.", earlier)
+    # A company named in full, then short, is an "it", not a person: no surname rule.
+    company = "Harbor Cranes Limited delivered the crane. It was late."
+    assert leans_on_context("Harbor said the delay cost nothing.", company) is None
+
+
+def roomy(**keys: object) -> SummaryConfig:
+    """No word budget, and half the lead's sentences."""
+    from digest.model import SummaryPolicy
+
+    config = SummaryConfig(budget_ratio=1.0, budget_max_words=10_000, budget_ceiling=1.0,
+                           **keys)
+    config.roles["lead"] = SummaryPolicy(sentences=6)
+    return config
+
+
+def field_notes(config: SummaryConfig | None = None):
+    (issue,), _ = segment_document(read_file(FIELD_NOTES), *load_profiles())
+    return issue, summarize_issue(issue, config or SummaryConfig())
+
+
+def shown_alone(digest) -> list[str]:
+    """Summary sentences shown without the sentence before them in the source."""
+    alone = []
+    for part in digest.sections:
+        shown = {(x.paragraph, x.index) for x in part.sentences}
+        alone += [x.text for x in part.sentences
+                  if x.paragraph >= 0 and (x.paragraph, x.index - 1) not in shown]
+    return alone
+
+
+@pytest.mark.parametrize("config", [SummaryConfig(), roomy()])
+def test_no_summary_sentence_leans_on_one_the_reader_does_not_see(config):
+    _, digest = field_notes(config)
+    alone = shown_alone(digest)
+    assert alone
+    for text in alone:
+        assert not text.startswith(LEANING_OPENERS), text
+        assert not re.match(r"(Why it matters|Driving the story):", text), text
+
+
+def test_without_the_rules_leaning_sentences_come_back():
+    _, digest = field_notes(roomy(standalone=False))
+    assert any(x.startswith(LEANING_OPENERS) for x in shown_alone(digest))
+
+
+def test_labels_are_split_off_and_kept_apart():
+    config = SummaryConfig(budget_ratio=1.0, budget_max_words=10_000, budget_ceiling=1.0)
+    issue, digest = field_notes(config)
+    bridge = next(p for p in digest.sections if issue.sections[p.section].heading ==
+                  "The footbridge")
+    assert bridge.sentences
+    assert {x.label for x in bridge.sentences} <= {"Why it matters", "Driving the story"}
+    assert all(x.label for x in bridge.sentences)
+    for x in bridge.sentences:
+        assert digest.split[(x.section, x.paragraph)][x.index] == x.text
+        assert digest.split[(x.section, x.paragraph)][x.index - 1] == x.label + ":"
+
+
+def test_the_digest_keeps_to_its_word_budget():
+    issue, digest = field_notes()
+    assert digest.words_in == 390
+    assert digest.budget == round(0.15 * 390)
+    assert digest.words_out <= digest.budget < 0.25 * digest.words_in
+    roundup = next(p for p in digest.sections if p.role == "roundup")
+    source = issue.sections[roundup.section].items
+    assert roundup.items and len(roundup.items) + roundup.more_items == len(source)
+    capped = SummaryConfig(budget_ratio=1.0, budget_max_words=10_000, budget_ceiling=1.0)
+    roundup = next(p for p in field_notes(capped)[1].sections if p.role == "roundup")
+    assert len(roundup.items) == 10 and roundup.more_items == len(source) - 10
+    # a budget too small for one part of each section is stretched to that, and said so
+    small = field_notes(SummaryConfig(budget_max_words=20))[1]
+    assert [len(p.sentences) + len(p.items) for p in small.sections] == [1, 1, 1]
+    assert small.budget == small.words_out > 20
+
+
+def test_summarize_verbose_shows_the_budget_and_why_sentences_were_left_out(tmp_path):
+    done = run_digest("summarize", "-v", str(FIELD_NOTES), cwd=tmp_path)
+    assert re.search(r"390 words in, \d+ words out \(budget 58\)", done.stdout)
+    assert "over the word budget" in done.stdout
+    config = tmp_path / "digest.toml"
+    config.write_text("[summary]\nbudget_ratio = 1.0\nbudget_max_words = 1000\n"
+                      "[summary.roles.lead]\nsentences = 6\n", "utf-8")
+    done = run_digest("summarize", "-v", "--config", str(config), str(FIELD_NOTES), cwd=tmp_path)
+    assert 'skipped, opens with "she": She says the new plan' in done.stdout
+    assert 'skipped, bare surname "Lindqvist": Lindqvist also warned' in done.stdout
+    assert "[Why it matters] " in done.stdout or "[Driving the story] " in done.stdout
+    config.write_text("[summary]\nbudget_ratio = 2\n", "utf-8")
+    bad = run_digest("summarize", "--config", str(config), str(FIELD_NOTES), cwd=tmp_path,
+                     check=False)
+    assert bad.returncode == 2 and "summary.budget_ratio" in bad.stderr
+
+
+def test_the_week_page_shows_labels_story_links_and_what_was_left_out(tmp_path):
+    (tmp_path / "in").mkdir()
+    shutil.copy(FIELD_NOTES, tmp_path / "in")
+    config = tmp_path / "digest.toml"
+    config.write_text("[summary]\nbudget_ratio = 0.5\nbudget_ceiling = 0.6\n", "utf-8")
+    run_digest("build", "-q", "--input", "in", "--output", "out", cwd=tmp_path)
+    week = (tmp_path / "out" / "weeks" / "2025-w19.html").read_text("utf-8")
+    assert re.search(r'<b class="label">(Why it matters|Driving the story)</b> <a class="sentence"',
+                     week)
+    assert "Why it matters:" not in week and "Driving the story:" not in week
+    more = re.search(r'<a href="\.\./(issues/[^"#]+)#(s\d+)">and (\d+) more links</a>', week)
+    assert more and int(more.group(3)) == 4
+    issue_page = (tmp_path / "out" / more.group(1)).read_text("utf-8")
+    assert f'id="{more.group(2)}"' in issue_page
+    # each item's title links to its story; our copy is a small anchor beside it
+    stories = re.findall(r'<a href="(https://example\.[a-z]+/[^"]+)" rel="noopener noreferrer">',
+                         week)
+    assert len(stories) == 10
+    assert week.count('class="in-issue"') == 10
+    assert 'href="https://example.com/news/river-budget"' in week  # tracking parameters gone
+    assert re.search(r'<a href="\.\./issues/[^"#]+">\d+ words left out</a>', week)
