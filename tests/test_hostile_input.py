@@ -331,9 +331,9 @@ def _skipped_or_read(stderr: str, site: str, name: str, seconds: int, marker: st
 
 def test_each_file_has_a_time_budget_and_the_build_goes_on(tmp_path):
     """A 100,000-deep HTML file, an mbox of 50,000 tiny messages and a message of 10,000
-    MIME parts, with a 2 s budget per file (-j 1: read in one child process)."""
+    MIME parts, with a 3 s budget per file (-j 1: read in one child process)."""
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "digest.toml").write_text("[build]\nfile_timeout = 2\n")
+    (tmp_path / "digest.toml").write_text("[build]\nfile_timeout = 3\n")
     (tmp_path / "seeds" / "deep.html").write_text(_deep_html(100_000))
     (tmp_path / "seeds" / "tiny.mbox").write_bytes(_mbox(50_000))
     (tmp_path / "seeds" / "parts.eml").write_bytes(_many_parts(10_000))
@@ -341,21 +341,21 @@ def test_each_file_has_a_time_budget_and_the_build_goes_on(tmp_path):
         (tmp_path / "seeds" / f"good-{n}.md").write_text(_letter(n))
     done = run_digest("build", "-j", "1", cwd=tmp_path)
     site = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
-    assert all(f"GOOD-LETTER-{n}" in site for n in range(3))
-    _skipped_or_read(done.stderr, site, "deep.html", 2, "DEEPEST")
-    _skipped_or_read(done.stderr, site, "tiny.mbox", 2, "Tiny 49999")
-    _skipped_or_read(done.stderr, site, "parts.eml", 2, "MANY-PARTS")
+    assert all(f"GOOD-LETTER-{n}" in site for n in range(3)), done.stderr
+    _skipped_or_read(done.stderr, site, "deep.html", 3, "DEEPEST")
+    _skipped_or_read(done.stderr, site, "tiny.mbox", 3, "Tiny 49999")
+    _skipped_or_read(done.stderr, site, "parts.eml", 3, "MANY-PARTS")
 
 
 def test_a_stuck_worker_is_replaced_and_the_other_files_are_read(tmp_path):
     """Enough files for the worker pool: the one worker past its time is killed and replaced."""
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "digest.toml").write_text("[build]\nfile_timeout = 1\n")
-    (tmp_path / "seeds" / "deep.html").write_text(_deep_html(100_000))
+    (tmp_path / "digest.toml").write_text("[build]\nfile_timeout = 5\n")
+    (tmp_path / "seeds" / "deep.html").write_text(_deep_html(400_000))  # far past 5 s
     for n in range(40):
         (tmp_path / "seeds" / f"good-{n:02d}.md").write_text(_letter(n))
     done = run_digest("build", "-j", "2", "-v", cwd=tmp_path)
     assert "worker processes: 2" in done.stdout
     site = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
-    assert all(f"GOOD-LETTER-{n}" in site for n in range(40))
-    _skipped_or_read(done.stderr, site, "deep.html", 1, "DEEPEST")
+    assert all(f"GOOD-LETTER-{n}" in site for n in range(40)), done.stderr
+    _skipped_or_read(done.stderr, site, "deep.html", 5, "DEEPEST")
