@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from digest import fsops
 from digest.buildcache import (
     Digests,
     FileResult,
@@ -25,8 +30,9 @@ from digest.buildcache import (
     hollowed,
 )
 from digest.config import Config
+from digest.confine import read_inside
 from digest.model import Issue, IssueDigest, Problem
-from digest.parallel import PARALLEL_MIN, PageRunner, pool, worker_count
+from digest.parallel import PARALLEL_MIN, BudgetPool, Failed, PageRunner, worker_count
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
@@ -45,6 +51,8 @@ class BuildReport:
     unchanged: bool = False
     reused_files: int = 0
     workers: int = 0  # processes started to read files or render pages; 0 if none
+    stories: int = 0  # stories several newsletters carried, over all weeks
+    search: str = ""  # what became of the search index
 
     @property
     def warnings(self) -> int:
@@ -72,6 +80,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
     """Ingest, segment and summarize one file."""
     from digest.ingest import read_file
     from digest.segment import segment_document
+    from digest.stories import mentions, prints
     from digest.summarize import summarize_issue
 
     timings = dict.fromkeys(STAGES[:3], 0.0)
@@ -86,14 +95,28 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
         if issue.duplicate_of is None:
             digest = summarize_issue(issue, summary, cache)
             digest.key = digest_of(source.key, issue.index)
+            digest.mentions = mentions(digest)
+            digest.prints = prints(digest.mentions)
         digests.append(digest)
     timings["summarize"] = time.perf_counter() - start - timings["ingest"] - timings["segment"]
     return FileResult(issues, digests, doc.problems + problems, timings)
 
 
-def _process_in_worker(source: Source, extra: tuple[str, ...], summary: Any,
-                       store: Store) -> FileResult:
-    return _keep(store, source, process_file(source, extra, summary, None))
+def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
+                  summaries: Path | None) -> tuple[Any, ...]:
+    from digest.summarize import SummaryCache
+
+    return extra, summary, store, SummaryCache(summaries) if summaries else None
+
+
+def _process_in_worker(source: Source, state: tuple[Any, ...]) -> FileResult:
+    extra, summary, store, cache = state
+    return _keep(store, source, process_file(source, extra, summary, cache))
+
+
+def _save_summaries(state: tuple[Any, ...]) -> None:
+    if state[3] is not None:
+        state[3].save()
 
 
 def _keep(store: Store, source: Source, result: FileResult) -> FileResult:
@@ -114,19 +137,25 @@ def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
     paths, problems = input_files(folder)
     report.problems.extend(problems)
     extra = config.path(config.build.profiles)
-    metadata = [p.read_bytes() for p in sorted(folder.rglob(METADATA_FILE))] \
+    metadata = [_content(p, p.parent) for p in sorted(folder.rglob(METADATA_FILE))] \
         if folder.is_dir() else []
     upstream = digest_of(code_fingerprint(), folder_fingerprint(extra, contents=True), metadata,
                          repr(config.summary))
     sources = []
     for path in paths:
         display = _display(path, folder)
-        try:
-            content = path.read_bytes() if path.stat().st_size < 64 * 2**20 else b"too large"
-        except OSError as exc:
-            content = repr(exc).encode()
+        content = _content(path, folder)
         sources.append(Source(path, display, digest_of(upstream, display, content), folder))
     return sources, upstream
+
+
+def _content(path: Path, folder: Path) -> bytes:
+    """A file's bytes for its key (or why it cannot be read), from inside its folder only."""
+    try:
+        data = read_inside(path, folder, limit=64 * 2**20)
+        return data if len(data) <= 64 * 2**20 else b"too large"
+    except OSError as exc:
+        return repr(exc).encode()
 
 
 def _display(path: Path, folder: Path) -> str:
@@ -138,39 +167,57 @@ def _display(path: Path, folder: Path) -> str:
 
 def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
                    report: BuildReport) -> Iterator[FileResult]:
-    """Hollow results of the files not in the cache, in order, each cached as it is made: on
-    every core when there are many."""
-    from digest.summarize import SummaryCache
-
+    """Hollow results of the files not in the cache, in order, each cached as it is made: in
+    worker processes (every core when there are many; else one, with the sentence cache), each
+    file within the time budget."""
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
+    _profiles(extra_dirs)  # loaded (and the stages imported) once, before the workers fork
+    for stage in ("ingest", "segment", "summarize"):
+        importlib.import_module(f"digest.{stage}")
     workers = worker_count(config.build.jobs)
+    summaries: Path | None = config.path(config.build.cache) / "summaries.json"
     if workers > 1 and len(todo) >= PARALLEL_MIN:
-        # Many new files: every core, and no sentence cache to hold (the results are cached).
-        report.workers = workers
-        with pool(workers) as processes:
-            done = processes.map(_process_in_worker, todo, [extra_dirs] * len(todo),
-                                 [config.summary] * len(todo), [store] * len(todo),
-                                 chunksize=4)
-            for n, (source, result) in enumerate(zip(todo, done), 1):
-                log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-                yield result
-        return
-    cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
-    for n, source in enumerate(todo, 1):
+        report.workers, summaries = workers, None  # the results are cached anyway
+    else:
+        workers = 1
+    runner = BudgetPool(workers, config.build.file_timeout, _process_in_worker,
+                        functools.partial(_worker_state, extra_dirs, config.summary, store,
+                                          summaries), _save_summaries)
+    for n, (source, result) in enumerate(zip(todo, runner.map(todo)), 1):
         log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-        yield _keep(store, source, process_file(source, extra_dirs, config.summary, cache))
-    cache.save()
+        if isinstance(result, Failed) and result.error is not None:
+            raise result.error
+        if isinstance(result, Failed):
+            problem = Problem(source.display, f"skipped: {result.reason}", severity="error")
+            result = FileResult([], [], [problem], {})
+        yield result
 
 
-def build(config: Config, log: Log = lambda _: None) -> BuildReport:
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def build(config: Config, log: Log = lambda _: None, say: Log = _stderr) -> BuildReport:
+    """Build the site; a second build of the same output or cache waits for this one
+    (`say` tells why it waits)."""
+    from digest.writer import lock_path
+
+    fsops.begin()
+    output = config.path(config.build.output)
+    locks = sorted({config.path(config.build.cache) / "lock", lock_path(output)})
+    with fsops.locked(locks, say):
+        return _build(config, log, output)
+
+
+def _build(config: Config, log: Log, output: Path) -> BuildReport:
     from digest import default_templates
-    from digest.writer import output_intact
+    from digest.writer import output_intact, tidy
 
     began = time.perf_counter()
     report = BuildReport()
     store = Store(config.path(config.build.cache) / "build")
-    output = config.path(config.build.output)
+    tidy(output)  # what killed builds left, even when nothing changed
     sources, upstream = _sources(config, report)
     found_problems = len(report.problems)
     templates = _templates(config)
@@ -180,14 +227,16 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     state = store.load("state")
     if state.get("fingerprint") == fingerprint and output_intact(output, state.get("files", {})):
         kept: BuildReport = state["report"]
-        kept.problems = report.problems + kept.problems
+        kept.problems = report.problems + store.damaged + kept.problems
         kept.unchanged, kept.written, kept.workers = True, 0, 0
+        kept.search = "search index unchanged" if kept.search else ""
         kept.reused_files = kept.files
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
     from digest.render import PageMemo, render_site  # not needed by an unchanged rebuild
     from digest.segment.dedupe import cross_file_duplicates, issue_text
+    from digest.stories import find_stories
     from digest.weeks import group_by_week
     from digest.writer import SiteWriter
 
@@ -218,6 +267,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     if todo:
         next(fresh, None)  # let the generator save the summary cache
     report.dropped = dict(sorted(report.dropped.items()))
+    report.problems.extend(store.damaged)
     store.prune_entries("files", {s.key for s in sources})
     cached = Digests(store, {s.display: s.key for s in sources})
     kept_issues, repeats = cross_file_duplicates(
@@ -229,9 +279,15 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
                                        "info"))
     report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
 
+    site = group_by_week([digests[id(i)] for i in kept_issues])
+    if config.site.stories:
+        start = time.perf_counter()
+        for week in site.weeks:
+            week.stories = find_stories(week.issues, cached.load)
+        report.stories = sum(len(w.stories) for w in site.weeks)
+        timings["stories"] = time.perf_counter() - start
     start = time.perf_counter()
     memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
-    site = group_by_week([digests[id(i)] for i in kept_issues])
     writer = SiteWriter(output)
     runner = PageRunner(worker_count(config.build.jobs))
     try:
@@ -244,6 +300,11 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         report.workers = runner.workers
     timings["render"] = time.perf_counter() - start - writer.seconds
     report.pages = sum(1 for name in writer.names if name.endswith(".html"))
+    search_key = None
+    if config.site.search:
+        start = time.perf_counter()
+        search_key = _search_index(config, writer, state.get("search"), report)
+        timings["search"] = time.perf_counter() - start
     start = time.perf_counter()
     written = writer.commit()
     timings["write"] = time.perf_counter() - start + writer.seconds
@@ -253,9 +314,62 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     replay.problems = report.problems[found_problems:]
     store.save("hollow", {s.key: hollows[s.key] for s in sources})
     store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
-                         "fragments": memo.new_fragments,
+                         "fragments": memo.new_fragments, "search": search_key,
                          "files": dict(writer.names)})
     return report
+
+
+def _search_index(config: Config, writer: Any, last: object,
+                  report: BuildReport) -> list[str] | None:
+    """Index the issue pages of the site being written (Pagefind), part by part; a part
+    whose pages are the last build's, byte for byte (hard-linked from it), keeps its index.
+    Gives the key of each part (None if Pagefind failed: reported, and the site goes out
+    without an index)."""
+    from digest.search import (
+        PAGES,
+        SearchError,
+        bundle_files,
+        index_part,
+        parts,
+        parts_file,
+        version,
+    )
+
+    issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
+    planned = parts(issues)
+    keys = [digest_of(version(), config.site.language, folder, names)
+            for folder, names in planned]
+    known = last if isinstance(last, list) else []
+    made, size, files = 0, 0, 0
+    for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
+        old = bundle_files(folder, writer.existing)
+        if n < len(known) and known[n] == key and old and all(_kept(writer, p) for p in names):
+            for name in old:
+                writer.reuse(name)
+            continue
+        try:
+            bundle = index_part(writer.fresh, names, config.site.language, folder)
+        except (OSError, SearchError, subprocess.SubprocessError) as exc:
+            report.problems.append(Problem(folder, f"no search index: {exc}", severity="error"))
+            return None
+        for name, data in bundle.items():
+            writer.put(name, data)
+        made, size, files = made + 1, size + sum(map(len, bundle.values())), files + len(bundle)
+    if planned:
+        writer.put(*parts_file(len(planned)))
+    report.search = (f"search index of {len(issues)} pages: {made} of {len(planned)} parts "
+                     f"made ({files} files, {size / 2**20:.2f} MB)" if made else
+                     f"search index unchanged ({len(issues)} pages)")
+    return keys
+
+
+def _kept(writer: Any, name: str) -> bool:
+    """The file is the previous output's own (the writer links files that did not change)."""
+    old = writer.existing.get(name)
+    try:
+        return old is not None and os.path.samefile(old, writer.fresh / name)
+    except OSError:
+        return False
 
 
 def _templates(config: Config) -> Path | None:

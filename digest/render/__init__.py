@@ -13,10 +13,11 @@ from pathlib import Path
 
 from digest import default_templates
 from digest.config import FeedConfig, SiteConfig
+from digest.confine import read_inside, regular_files
 from digest.model import IssueDigest, Site, Week
 
 from . import dates
-from .context import Context, Output, PageMemo, Sink
+from .context import Context, Output, PageMemo, Sink, stories_key
 from .feeds import Channel, Entry, feed_files
 from .pages import (
     Job,
@@ -33,8 +34,17 @@ __all__ = ["Context", "Job", "PageMemo", "Rendered", "Runner", "default_template
            "render_in_turn", "render_job", "render_site"]
 
 
+def _files(folder: Path) -> list[tuple[Path, bytes]]:
+    """Every file of a templates folder; one that is a link out of it or not a regular file
+    stops the build (`confine.Unsafe`): templates and static files are published."""
+    found, refused = regular_files(folder, "templates folder", hidden=True)
+    if refused:
+        raise refused[0]
+    return [(p, read_inside(p, folder, "templates folder")) for p in found]
+
+
 def _fingerprint(folder: Path) -> list[tuple[str, bytes]]:
-    return [(p.as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
+    return [(p.as_posix(), data) for p, data in _files(folder)]
 
 
 def _unique(digests: list[IssueDigest]) -> list[IssueDigest]:
@@ -89,12 +99,12 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
     fragment = ctx.env.get_template("feed_entry.html")
     files: dict[str, bytes] = {}
     entries = []
-    def entry_html(week: Week, issues: list[IssueDigest]) -> str:
+    def entry_html(week: Week, issues: list[IssueDigest], whole: bool = True) -> str:
         def make() -> str:
-            view = ctx.digest_view(week, [ctx.load(d) for d in issues])
+            view = ctx.digest_view(week, [ctx.load(d) for d in issues], whole)
             return fragment.render(url=url, **view)
 
-        return ctx.fragment(make, issues, week.key)
+        return ctx.fragment(make, issues, week.key, whole, stories_key(week))
 
     for week, issues in ctx.weeks[: feed.entries]:
         titles = "; ".join(d.issue.title for d in issues)
@@ -112,8 +122,9 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
                      key=lambda d: issue_order(d.issue), reverse=True)
         entries = []
         for d in own[: feed.entries]:
+            html = entry_html(week_of[id(d)], [d], False)
             entries.append(Entry(d.issue.title, url(paths.issue(d.issue)), d.issue.date,
-                                 d.issue.dek or d.issue.title, entry_html(week_of[id(d)], [d])))
+                                 d.issue.dek or d.issue.title, html))
         channel = Channel(f"{publication} — {site.title}",
                           f"Summaries of {publication}, an issue per entry.",
                           url(paths.newsletter(publication)),
@@ -127,8 +138,7 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
 def _static(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
-    return {"static/" + p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {"static/" + p.relative_to(folder).as_posix(): data for p, data in _files(folder)}
 
 
 def _sitemap(ctx: Context) -> bytes:

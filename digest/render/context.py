@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,20 +15,30 @@ from typing import Any, Protocol
 import jinja2
 
 from digest.config import SiteConfig
+from digest.confine import read_inside
 from digest.model import IssueDigest, Week
 
 from . import dates, stats
 from .urls import Paths, absolute, relative
-from .views import digest_sections
+from .views import also_in, digest_sections, story_views
 
 FEEDS = (("RSS", "feed.xml", "application/rss+xml"),
          ("Atom", "atom.xml", "application/atom+xml"),
          ("JSON Feed", "feed.json", "application/feed+json"))
 
 
+def _template(folder: Path, name: str) -> str | None:
+    """A template's text, read only from inside its folder (None when it has none)."""
+    path = folder.joinpath(*name.split("/"))
+    if not os.path.lexists(path):
+        return None
+    return read_inside(path, folder, "templates folder").decode("utf-8")
+
+
 def environment(folders: list[Path]) -> jinja2.Environment:
     """Templates from the first folder that has each one (a project's own, then the default)."""
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders])
+    loader = jinja2.ChoiceLoader([jinja2.FunctionLoader(functools.partial(_template, f))
+                                  for f in folders])
     env = jinja2.Environment(loader=loader, autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
@@ -158,8 +169,10 @@ class Context:
         if key:
             self.memo.new[page] = key
 
-    def digest_view(self, week: Week, issues: list[IssueDigest]) -> dict[str, Any]:
-        """A week's digest grouped by newsletter, as both pages and feed entries show it."""
+    def digest_view(self, week: Week, issues: list[IssueDigest],
+                    whole: bool = True) -> dict[str, Any]:
+        """A week's digest grouped by newsletter, as both pages and feed entries show it;
+        the stories several newsletters carried open it when it is the `whole` week."""
         groups = []
         for publication, group in itertools.groupby(issues, key=lambda d: d.issue.publication):
             summaries = [{"digest": d, "issue": d.issue, "href": self.paths.issue(d.issue),
@@ -167,7 +180,19 @@ class Context:
                           "reading": stats.reading([d])} for d in group]
             groups.append({"publication": publication, "href": self.paths.newsletter(publication),
                            "issues": summaries})
-        return {"week": week, "groups": groups, "reading": stats.reading(issues)}
+        return {"week": week, "groups": groups, "reading": stats.reading(issues),
+                "stories": story_views(week.stories, self.paths.issue) if whole else [],
+                "also": also_in(week.stories, self.paths.issue),
+                "stories_href": f"{self.paths.week(week)}#stories"}
+
+
+def stories_key(week: Week | None) -> list[tuple[str, str, list[tuple[str, int, tuple[int, ...]]]]]:
+    """What a page shows of a week's stories, for page reuse: a new issue joining a story
+    changes every page that mentions it."""
+    if week is None:
+        return []
+    return [(s.title, s.url, [(c.issue.source, c.issue.index, c.mention.place) for c in s.carriers])
+            for s in week.stories]
 
 
 def digest_keys(digests: list[IssueDigest], ctx: Context) -> list[tuple[str, str]] | None:
