@@ -182,22 +182,42 @@ def chances(scores: Sequence[float]) -> list[float]:
 
 def _best_set(chance: Sequence[float], free: Sequence[bool], follows: Sequence[bool],
               count: int) -> list[int]:
-    """The sentences, at most `count`, of the highest summed chance in which every sentence
-    that is not `free` follows a chosen one (dynamic programming over the text:
-    state = how many chosen so far and whether the sentence before was chosen)."""
-    best: dict[tuple[int, bool], tuple[float, tuple[int, ...]]] = {(0, False): (0.0, ())}
+    """The sentences, as many as can be had up to `count`, of the highest summed chance in
+    which every sentence that is not `free` follows a chosen one. Dynamic programming over the
+    text; the state is how many are chosen so far and whether the sentence before was."""
+    import numpy as np
+
+    if count <= 0:
+        return []
+    out = np.full(count + 1, -np.inf)  # best total with the sentence before left out
+    out[0] = 0.0
+    took = np.full(count + 1, -np.inf)  # ... with the sentence before taken
+    trail = []
     for i, value in enumerate(chance):
-        step: dict[tuple[int, bool], tuple[float, tuple[int, ...]]] = {}
-        for (taken, last), (total, picked) in best.items():
-            for key, option in (((taken, False), (total, picked)),
-                                ((taken + 1, True), (total + value, (*picked, i)))):
-                if key[1] and (taken >= count or not (free[i] or last and follows[i])):
-                    continue
-                if key not in step or option[0] > step[key][0]:
-                    step[key] = option
-        best = step
-    most = max(taken for taken, _ in best)
-    return list(max((v for k, v in best.items() if k[0] == most), key=lambda v: v[0])[1])
+        before = np.maximum(out, took)
+        from_taken = took > out
+        if free[i]:
+            reach, source = before, from_taken
+        elif follows[i]:
+            reach, source = took, np.ones(count + 1, bool)
+        else:
+            reach, source = np.full(count + 1, -np.inf), from_taken
+        took = np.concatenate(([-np.inf], reach[:-1] + value))
+        out = before
+        trail.append((from_taken, np.concatenate(([False], source[:-1]))))
+    reachable = np.isfinite(np.maximum(out, took))
+    taken = int(np.flatnonzero(reachable).max())
+    last = bool(took[taken] > out[taken])
+    chosen = []
+    for i in range(len(chance) - 1, -1, -1):
+        from_taken, source = trail[i]
+        if last:
+            chosen.append(i)
+            last = bool(source[taken])
+            taken -= 1
+        else:
+            last = bool(from_taken[taken])
+    return chosen[::-1]
 
 
 def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
