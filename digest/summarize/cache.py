@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-SUMMARIZER_VERSION = "3"
+SUMMARIZER_VERSION = "4"
 
 
 def _digest(payload: Any) -> str:
