@@ -185,38 +185,35 @@ def _best_set(chance: Sequence[float], free: Sequence[bool], follows: Sequence[b
     """The sentences, as many as can be had up to `count`, of the highest summed chance in
     which every sentence that is not `free` follows a chosen one. Dynamic programming over the
     text; the state is how many are chosen so far and whether the sentence before was."""
-    import numpy as np
-
     if count <= 0:
         return []
-    out = np.full(count + 1, -np.inf)  # best total with the sentence before left out
-    out[0] = 0.0
-    took = np.full(count + 1, -np.inf)  # ... with the sentence before taken
+    none = -math.inf
+    out = [0.0] + [none] * count  # best total by number chosen, the sentence before left out
+    took = [none] * (count + 1)  # ... with the sentence before taken
     trail = []
     for i, value in enumerate(chance):
-        before = np.maximum(out, took)
-        from_taken = took > out
+        from_taken = [t > o for o, t in zip(out, took)]
+        before = [max(o, t) for o, t in zip(out, took)]
         if free[i]:
             reach, source = before, from_taken
         elif follows[i]:
-            reach, source = took, np.ones(count + 1, bool)
+            reach, source = took, [True] * (count + 1)
         else:
-            reach, source = np.full(count + 1, -np.inf), from_taken
-        took = np.concatenate(([-np.inf], reach[:-1] + value))
+            reach, source = [none] * (count + 1), from_taken
+        took = [none] + [r + value for r in reach[:-1]]
         out = before
-        trail.append((from_taken, np.concatenate(([False], source[:-1]))))
-    reachable = np.isfinite(np.maximum(out, took))
-    taken = int(np.flatnonzero(reachable).max())
-    last = bool(took[taken] > out[taken])
+        trail.append((from_taken, [False] + source[:-1]))
+    taken = max(c for c in range(count + 1) if max(out[c], took[c]) > none)
+    last = took[taken] > out[taken]
     chosen = []
     for i in range(len(chance) - 1, -1, -1):
         from_taken, source = trail[i]
         if last:
             chosen.append(i)
-            last = bool(source[taken])
+            last = source[taken]
             taken -= 1
         else:
-            last = bool(from_taken[taken])
+            last = from_taken[taken]
     return chosen[::-1]
 
 
