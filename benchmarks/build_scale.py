@@ -2,11 +2,13 @@
 
     pip install -e '.[bench]'
     python benchmarks/build_scale.py [--runs N] [--corpus-a PATH] [--skip-b] [--skip-pelican]
-                                     [--quick]
+                                     [--quick] [--extras | --extras-only]
 
 Corpus A: the This Week in Rust archive (default ../shared/corpora/this-week-in-rust from the
 repo) plus seeds/. Corpus B: 5,000 issues made from the archive with shifted dates. Both are
-generated into a temp folder. Every build runs as a subprocess; wall time includes start-up
+generated into a temp folder. --extras adds cold builds of corpus A with stories and search
+both on and both off, back to back in each run (--extras-only: those alone), to show what the
+two add. Every build runs as a subprocess; wall time includes start-up
 and peak RSS sums the process and its workers (psutil polling). Prints a Markdown table of
 medians of --runs runs (peak RSS: the largest of the runs), the ratios, and the targets;
 always exits 0.
@@ -31,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _corpus  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-STAGES = ("ingest", "segment", "summarize", "render", "write")
+STAGES = ("ingest", "segment", "summarize", "render", "write", "stories", "search")
 PROBLEM = re.compile(r": (info|warning|error): (.*)$")
 PELICAN_CONF = """\
 PATH = {content!r}
@@ -139,6 +141,17 @@ def digest_cycle(corpus: Path, work: Path, extra: Path | None) -> dict[str, Run]
         finally:
             added.rename(extra)
     return runs
+
+
+def extras_cold(corpus: Path, work: Path, on: bool) -> Run:
+    """A cold build of `corpus` with stories and search both on, or both off."""
+    work.mkdir(parents=True)
+    config = work / "digest.toml"
+    flag = "true" if on else "false"
+    config.write_text(f'[build]\ninput = "{corpus}"\noutput = "{work / "output"}"\n'
+                      f'cache = "{work / "cache"}"\n[site]\nstories = {flag}\n'
+                      f'search = {flag}\n', encoding="utf-8")
+    return digest_build(config)
 
 
 def pelican_cycle(content: Path, work: Path) -> dict[str, Run]:
@@ -249,7 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-b", action="store_true", help="skip the 5,000-issue corpus")
     parser.add_argument("--skip-pelican", action="store_true", help="skip Pelican")
     parser.add_argument("--quick", action="store_true", help="60 issues for A, 500 for B")
+    parser.add_argument("--extras", action="store_true",
+                        help="also: A cold with stories and search on, and off")
+    parser.add_argument("--extras-only", action="store_true",
+                        help="only that comparison (no Pelican, stock sumy or corpus B)")
     args = parser.parse_args(argv)
+    if args.extras_only:
+        args.extras = args.skip_b = args.skip_pelican = True
     runs = args.runs or (1 if args.quick else 3)
     load = os.getloadavg()[0]
     if args.corpus_a is None:
@@ -271,7 +290,15 @@ def main(argv: list[str] | None = None) -> int:
         b = None if args.skip_b else _corpus.corpus_b(files, size_b, tmp_path / "corpus-b")
         label_a = f"A: {len(files)} TWIR + seeds"
         cycles: dict[tuple[str, str], list[dict[str, Run]]] = {}
+        extras: dict[bool, list[Run]] = {True: [], False: []}
         for n in range(runs):
+            if args.extras:
+                for on in ((True, False) if n % 2 == 0 else (False, True)):
+                    log(f"run {n + 1}/{runs}: corpus A cold, stories and search "
+                        f"{'on' if on else 'off'}")
+                    extras[on].append(extras_cold(a, tmp_path / f"extras-{on}-{n}", on))
+            if args.extras_only:
+                continue
             log(f"run {n + 1}/{runs}: digest on corpus A")
             cycles.setdefault((label_a, "digest"), []).append(
                 digest_cycle(a, tmp_path / f"digest-a-{n}", extra))
@@ -290,8 +317,13 @@ def main(argv: list[str] | None = None) -> int:
         for (corpus, tool), per_run in cycles.items():
             for case in per_run[0]:
                 rows.append(Row(corpus, tool, case, [r[case] for r in per_run]))
-        rows.append(Row(label_a, "stock sumy LexRank", f"summarize {issues} issues",
-                        [Run(s, None) for s in stock]))
+        if not args.extras_only:
+            rows.append(Row(label_a, "stock sumy LexRank", f"summarize {issues} issues",
+                            [Run(s, None) for s in stock]))
+        for on in (True, False):
+            if extras[on]:
+                rows.append(Row(label_a, "digest", "cold, stories and search " +
+                                ("on" if on else "off"), extras[on]))
 
     print(f"## digest build at scale ({runs} runs each: wall time and stage times are medians, "
           f"peak RSS the largest; {os.cpu_count()} cores, load average {load:.1f} before and "
@@ -307,7 +339,11 @@ def main(argv: list[str] | None = None) -> int:
             summary = re.sub(r" into \S+ ", " ", row.runs[0].summary)
             print(f"- {row.corpus}, {row.case}: {summary}")
     print("\n### Ratios and targets\n")
-    print("\n".join(verdicts(rows, statistics.median(stock))))
+    print("\n".join(verdicts(rows, statistics.median(stock) if stock else None)))
+    if extras[True] and extras[False]:
+        on, off = (statistics.median(r.seconds for r in extras[k]) for k in (True, False))
+        print(f"- A cold build, stories and search on / off: {on / off:.3f} (+{on - off:.2f} s;"
+              f" target < 1.10: {_met(on / off < 1.10)})")
     if found := problems(rows):
         print("\n### Problems printed by digest build (first run)\n")
         print("\n".join(found))

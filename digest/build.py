@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from digest.buildcache import (
@@ -45,6 +47,8 @@ class BuildReport:
     unchanged: bool = False
     reused_files: int = 0
     workers: int = 0  # processes started to read files or render pages; 0 if none
+    stories: int = 0  # stories several newsletters carried, over all weeks
+    search: str = ""  # what became of the search index
 
     @property
     def warnings(self) -> int:
@@ -72,6 +76,7 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
     """Ingest, segment and summarize one file."""
     from digest.ingest import read_file
     from digest.segment import segment_document
+    from digest.stories import mentions, prints
     from digest.summarize import summarize_issue
 
     timings = dict.fromkeys(STAGES[:3], 0.0)
@@ -86,6 +91,8 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
         if issue.duplicate_of is None:
             digest = summarize_issue(issue, summary, cache)
             digest.key = digest_of(source.key, issue.index)
+            digest.mentions = mentions(digest)
+            digest.prints = prints(digest.mentions)
         digests.append(digest)
     timings["summarize"] = time.perf_counter() - start - timings["ingest"] - timings["segment"]
     return FileResult(issues, digests, doc.problems + problems, timings)
@@ -166,6 +173,7 @@ def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
 def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     from digest.render import PageMemo, default_templates, render_site
     from digest.segment.dedupe import cross_file_duplicates, issue_text
+    from digest.stories import find_stories
     from digest.weeks import group_by_week
     from digest.writer import SiteWriter, output_intact
 
@@ -184,6 +192,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         kept: BuildReport = state["report"]
         kept.problems = report.problems + kept.problems
         kept.unchanged, kept.written, kept.workers = True, 0, 0
+        kept.search = "search index unchanged" if kept.search else ""
         kept.reused_files = kept.files
         kept.timings = {"total": time.perf_counter() - began}
         return kept
@@ -226,9 +235,15 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
                                        "info"))
     report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
 
+    site = group_by_week([digests[id(i)] for i in kept_issues])
+    if config.site.stories:
+        start = time.perf_counter()
+        for week in site.weeks:
+            week.stories = find_stories(week.issues, cached.load)
+        report.stories = sum(len(w.stories) for w in site.weeks)
+        timings["stories"] = time.perf_counter() - start
     start = time.perf_counter()
     memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
-    site = group_by_week([digests[id(i)] for i in kept_issues])
     writer = SiteWriter(output)
     runner = PageRunner(worker_count(config.build.jobs))
     try:
@@ -241,6 +256,11 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
         report.workers = runner.workers
     timings["render"] = time.perf_counter() - start - writer.seconds
     report.pages = sum(1 for name in writer.names if name.endswith(".html"))
+    search_key = None
+    if config.site.search:
+        start = time.perf_counter()
+        search_key = _search_index(config, writer, state.get("search"), report)
+        timings["search"] = time.perf_counter() - start
     start = time.perf_counter()
     written = writer.commit()
     timings["write"] = time.perf_counter() - start + writer.seconds
@@ -250,9 +270,62 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     replay.problems = report.problems[found_problems:]
     store.save("hollow", {s.key: hollows[s.key] for s in sources})
     store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
-                         "fragments": memo.new_fragments,
+                         "fragments": memo.new_fragments, "search": search_key,
                          "files": dict(writer.names)})
     return report
+
+
+def _search_index(config: Config, writer: Any, last: object,
+                  report: BuildReport) -> list[str] | None:
+    """Index the issue pages of the site being written (Pagefind), part by part; a part
+    whose pages are the last build's, byte for byte (hard-linked from it), keeps its index.
+    Gives the key of each part (None if Pagefind failed: reported, and the site goes out
+    without an index)."""
+    from digest.search import (
+        PAGES,
+        SearchError,
+        bundle_files,
+        index_part,
+        parts,
+        parts_file,
+        version,
+    )
+
+    issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
+    planned = parts(issues)
+    keys = [digest_of(version(), config.site.language, folder, names)
+            for folder, names in planned]
+    known = last if isinstance(last, list) else []
+    made, size, files = 0, 0, 0
+    for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
+        old = bundle_files(folder, writer.existing)
+        if n < len(known) and known[n] == key and old and all(_kept(writer, p) for p in names):
+            for name in old:
+                writer.reuse(name)
+            continue
+        try:
+            bundle = index_part(writer.fresh, names, config.site.language, folder)
+        except (OSError, SearchError, subprocess.SubprocessError) as exc:
+            report.problems.append(Problem(folder, f"no search index: {exc}", severity="error"))
+            return None
+        for name, data in bundle.items():
+            writer.put(name, data)
+        made, size, files = made + 1, size + sum(map(len, bundle.values())), files + len(bundle)
+    if planned:
+        writer.put(*parts_file(len(planned)))
+    report.search = (f"search index of {len(issues)} pages: {made} of {len(planned)} parts "
+                     f"made ({files} files, {size / 2**20:.2f} MB)" if made else
+                     f"search index unchanged ({len(issues)} pages)")
+    return keys
+
+
+def _kept(writer: Any, name: str) -> bool:
+    """The file is the previous output's own (the writer links files that did not change)."""
+    old = writer.existing.get(name)
+    try:
+        return old is not None and os.path.samefile(old, writer.fresh / name)
+    except OSError:
+        return False
 
 
 def _templates(config: Config) -> Path | None:

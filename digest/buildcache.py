@@ -118,14 +118,15 @@ class FileResult:
 
 def hollowed(result: FileResult, dropped: dict[str, int]) -> FileResult:
     """A file's issues and digests without their sections: all that the build keeps of every
-    issue in memory (titles, dates, word and outlet counts), so memory stays flat at scale."""
+    issue in memory (titles, dates, word and outlet counts, links in brief), so memory stays
+    flat at scale."""
     issues: list[Issue] = []
     digests: list[IssueDigest | None] = []
     for issue, whole in zip(result.issues, result.digests):
         shell = dataclasses.replace(issue, sections=[], dropped=[])
         issues.append(shell)
         digests.append(whole and dataclasses.replace(whole, issue=shell, sections=[],
-                                                      split={}))
+                                                      split={}, mentions=[]))
     return FileResult(issues, digests, result.problems, result.timings, dropped)
 
 

@@ -161,6 +161,9 @@ def _build(args: argparse.Namespace) -> int:
                                or "nothing"))
         print(f"  reused from the cache: {report.reused_files} of {report.files} files; "
               f"worker processes: {report.workers or 'none'}")
+        if report.search:
+            print(f"  {report.search}")
+        print(f"  stories in several newsletters: {report.stories}")
     return 1 if args.strict and (report.warnings or fetch_failed) else 0
 
 

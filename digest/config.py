@@ -27,6 +27,8 @@ class SiteConfig:
     author: str = "digest"
     language: str = "en"
     timezone: str = "UTC"
+    stories: bool = True  # open each week with the stories several newsletters carried
+    search: bool = True  # a Pagefind index of the issue pages, and a search box on every page
 
 
 @dataclass
@@ -98,6 +100,8 @@ def _fill(target: object, table: object, section: str, source: str) -> None:
         expected = type(getattr(target, key))
         if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise ConfigError(f"{source}: '{section}.{key}' must be a whole number, got {value!r}")
+        if expected is bool and not isinstance(value, bool):
+            raise ConfigError(f"{source}: '{section}.{key}' must be true or false, got {value!r}")
         if expected is str and not isinstance(value, str):
             raise ConfigError(f"{source}: '{section}.{key}' must be a string, got {value!r}")
         if expected is bool and not isinstance(value, bool):

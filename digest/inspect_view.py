@@ -88,6 +88,8 @@ def tree(doc: Document, issues: list[Issue]) -> str:
             role = f" [{section.role}]" if section.role != section.kind else ""
             out.append(f"     - {section.kind}{role}: {label} (lines {section.first_line}-"
                        f"{section.last_line}{extra})")
+            if section.dek:
+                out.append(f"         “{section.dek}”")
             for sub in section.subsections:
                 out.append(f"         § {sub.heading} (line {sub.line})")
             for item in section.items:

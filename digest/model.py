@@ -1,6 +1,7 @@
 """Plain data passed from one pipeline stage to the next.
 
-ingest -> Document; segment -> Issue; summarize -> IssueDigest; weeks -> Week.
+ingest -> Document; segment -> Issue; summarize -> IssueDigest; weeks -> Week;
+stories -> Mention (per issue) and Story (per week).
 No stage imports another stage: they only share these dataclasses.
 """
 
@@ -241,6 +242,32 @@ class OutletCount:
 
 
 @dataclass
+class Mention:
+    """A story an issue links to: an item's main link, or a link in a paragraph's sentence.
+
+    `place` is where it sits on the issue page: (section, item, sub-item, ...) for an item,
+    (section, paragraph, sentence) for a sentence.
+    """
+
+    url: str
+    key: str  # the link normalised (digest.urls.story_key): equal keys, same story
+    title: str
+    kind: str  # item | sentence
+    place: tuple[int, ...]
+    outlet: str | None = None
+    paywalled: bool = False
+
+
+@dataclass
+class Prints:
+    """An issue's mentions in brief, all that hollow digests keep of them (memory stays flat
+    at scale): a hash of each one's link key, and its title where long enough to match by."""
+
+    links: bytes = b""  # 8 bytes per mention
+    titles: str = ""  # a line per mention; empty where too short
+
+
+@dataclass
 class IssueDigest:
     issue: Issue
     sections: list[SectionDigest]
@@ -250,6 +277,29 @@ class IssueDigest:
     key: str = ""  # what the digest was made from, hashed: pages made from it can be reused
     budget: int = 0  # the digest's word budget
     outlets: list[OutletCount] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    prints: Prints | None = None  # the mentions in brief, kept in hollow digests too
+
+
+@dataclass
+class Carrier:
+    """One newsletter issue that carried a story, and where."""
+
+    issue: Issue
+    mention: Mention
+
+
+@dataclass
+class Story:
+    """A story that several newsletters carried in one week."""
+
+    title: str
+    url: str
+    carriers: list[Carrier] = field(default_factory=list)
+
+    @property
+    def publications(self) -> list[str]:
+        return list(dict.fromkeys(c.issue.publication for c in self.carriers))
 
 
 @dataclass
@@ -261,6 +311,7 @@ class Week:
     start: dt.date
     end: dt.date
     issues: list[IssueDigest] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)  # carried by several newsletters
 
     @property
     def key(self) -> str:

@@ -45,7 +45,8 @@ class Issue:
                 f"<p>Our lead looks at why {t} matters to readers of {self.publication}, "
                 "what changed since the last issue, and what to watch next.</p>"
                 f"<h2>In other news</h2><ol><li>A council voted to study {t} again "
-                "(Example Times)</li><li>Two researchers published new figures on "
+                "(Example Times)</li><li>Two researchers published <a href='https://news.example/"
+                "figures?id=7&amp;_bhlid=ab12&amp;utm_medium=email'>new figures</a> on "
                 f"{t} (Sample Post)</li></ol><h2>One more thing</h2><p>A reader wrote in "
                 f"about {t} and a bicycle; we are still thinking about it.</p>"
                 '<img src="https://track.example/open.gif" width="1" height="1" alt="">')

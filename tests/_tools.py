@@ -90,9 +90,11 @@ The library now lends telescopes. Three are available, and the waiting list is a
 
 
 def build_seeds(project: Path, seed_project: Path, *args: str) -> Path:
-    """Build seeds/ plus one undated issue in `project`, reusing the seed build's summaries."""
+    """Build seeds/ plus one undated issue and a week of three newsletters carrying one story
+    (tests/data/stories, the newest week) in `project`, reusing the seed build's summaries."""
     shutil.copytree(ROOT / "seeds", project / "seeds")
     (project / "seeds" / "zz-undated-note.md").write_text(UNDATED_NOTE, encoding="utf-8")
+    shutil.copytree(ROOT / "tests" / "data" / "stories", project / "seeds" / "stories")
     if (seed_project / ".digest-cache").is_dir():
         shutil.copytree(seed_project / ".digest-cache", project / ".digest-cache")
     run_digest("build", "-q", *args, cwd=project)

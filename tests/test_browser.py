@@ -21,7 +21,7 @@ from _tools import (
 )
 
 SHOTS = ARTIFACTS / "screenshots"
-SENTENCE_LINK = "a[href*='issues/'][href*='#s']"
+SENTENCE_LINK = "a.sentence[href*='issues/'][href*='#s']"
 MISSING = "no-such-page.html"
 
 
@@ -134,7 +134,7 @@ def test_home_shows_the_latest_week_and_leads_everywhere(site: Site, tab: Tab,
     latest = week_shown(tab.open(site.url(origin, f"weeks/{latest_week(site)}")))
     assert latest[1], "the latest week links to no issue"
     home = site.url(origin, "index.html")
-    for selector, lands_on in [("main a[href^='issues/']", r"/issues/[^/]+\.html$"),
+    for selector, lands_on in [("main h3 a[href^='issues/']", r"/issues/[^/]+\.html$"),
                                ("a[href='archive.html']", r"/archive\.html$"),
                                ("a[href^='newsletters/'][href$='.html']",
                                 r"/newsletters/[^/]+\.html$"),
@@ -205,6 +205,20 @@ def test_feed_links_in_head_resolve_to_feeds(site: Site, tab: Tab) -> None:
         else:
             parsed = feedparser.parse(response.body())
             assert not parsed.bozo and parsed.feed.get("title"), (href, parsed.bozo_exception)
+
+
+def test_search_finds_a_word_of_one_issue_and_opens_it(site: Site, tab: Tab) -> None:
+    """Only the undated note mentions telescopes: typed in the box on the home page, the word
+    finds that issue alone, and its result opens it."""
+    page = tab.open(site.url("http", "index.html"))
+    page.get_by_role("textbox", name="Search").fill("telescopes")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for()
+    assert page.locator("li.pagefind-ui__result").count() == 1
+    with page.expect_navigation(wait_until="networkidle"):
+        result.click()
+    assert page.url.startswith(site.base + "issues/")
+    assert page.locator("h1").inner_text() == "A note with no date"
 
 
 def test_no_serious_accessibility_violations(site: Site, tab: Tab) -> None:

@@ -54,6 +54,8 @@ def test_a_feed_is_saved_one_page_per_entry_then_not_fetched_again(tmp_path, ser
     assert '<link rel="canonical" href="https://news.example/tides-and-trains">' in page
     assert "tide tables" in page and "In other news" in page
     assert "<script" not in page and "track.example" not in page and "utm_" not in page
+    # the trackers of the platform profiles go too (digest.links, the one list)
+    assert 'href="https://news.example/figures?id=7"' in page and "_bhlid" not in page
 
     again = run_digest("fetch", cwd=root)
     assert again.stdout.strip() == ("Example Weekly: 0 new, 2 known "

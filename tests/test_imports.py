@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import ROOT
 
 PACKAGE = ROOT / "digest"
-STAGES = ("fetch", "ingest", "segment", "summarize", "weeks", "render")
+STAGES = ("fetch", "ingest", "segment", "summarize", "weeks", "stories", "render", "search")
 
 
 def module_name(path: Path) -> str:

@@ -57,6 +57,9 @@ def test_dates_in_file_names(tmp_path):
         assert (issue["date"], issue["date_approximate"], issue["date_source"]) == \
             (date, approximate, "file name"), name
         assert issue["title"] == "A month of links" and issue["publication"] == "Monthly"
+    untitled = inspect(write(tmp_path / "monthly" / "2026-02-february.md",
+                             "I wrote a lot this month, about gardens.\n\n## Seeds\n\nText.\n"))
+    assert untitled["title"] == "Monthly — February 2026"  # its month, not "2026-02-01"
 
 
 def test_dates_in_folder_names_and_untitled_issues_titled_by_date(tmp_path):

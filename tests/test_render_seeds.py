@@ -17,7 +17,9 @@ from digest.weeks import group_by_week
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://example.org/digest/"
-CONFIG = SiteConfig(base_url=BASE_URL, timezone="Europe/Berlin")
+# render_site alone makes no search index (the build does, with Pagefind: test_search.py),
+# so these pages are rendered without the search box and its scripts.
+CONFIG = SiteConfig(base_url=BASE_URL, timezone="Europe/Berlin", search=False)
 
 
 def seed_digests() -> list[IssueDigest]:

@@ -2,25 +2,24 @@
 
 Scripts, frames, objects, forms and styles go; event handlers and script or data links go;
 tracking pixels go; other images keep their alt text but lose their address, so nothing
-remote is loaded when the saved file is opened; links lose their tracking parameters.
+remote is loaded when the saved file is opened; links lose their tracking parameters
+(`digest.links`, the one list).
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
+
+from digest import links
 
 DROP = ("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
         "input", "button", "select", "textarea", "link", "meta", "base", "noscript", "template",
         "audio", "video", "source", "track", "canvas", "svg", "math")
 URL_ATTRS = ("href", "src", "srcset", "action", "formaction", "poster", "background", "cite",
              "longdesc", "ping", "data")
-# Query parameters that identify the reader or the campaign, never the page.
-TRACKING = re.compile(r"^(?:utm_\w+|mc_cid|mc_eid|_hs(?:enc|mi)|mkt_tok|fbclid|gclid|dclid|"
-                      r"msclkid|yclid|igshid|vero_(?:conv|id)|oly_(?:anon|enc)_id|ck_subscriber_id|"
-                      r"__s|ref_src|s_cid|trk|sc_cid)$", re.IGNORECASE)
 _PIXEL = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none",
                     re.IGNORECASE)
 
@@ -42,16 +41,15 @@ def clean_html(html: str) -> str:
 
 
 def clean_url(url: str) -> str:
-    """The link without tracking parameters; '' for anything but a web or mail link."""
+    """The link as `digest.links` keeps it (no tracking); '' for anything but a web or mail link."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https", "mailto", ""):
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
         return ""
-    if not parts.query:
-        return url
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not TRACKING.match(k)]
-    return urlunsplit(parts._replace(query=urlencode(kept)))
+    if scheme not in ("http", "https", "mailto", ""):
+        return ""
+    return links.clean_url(url)
 
 
 def _attributes(tag: Tag) -> None:

@@ -16,7 +16,7 @@ from digest.config import FeedConfig, SiteConfig
 from digest.model import IssueDigest, Site, Week
 
 from . import dates
-from .context import Context, Output, PageMemo, Sink
+from .context import Context, Output, PageMemo, Sink, stories_key
 from .feeds import Channel, Entry, feed_files
 from .pages import (
     Job,
@@ -96,12 +96,12 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
     fragment = ctx.env.get_template("feed_entry.html")
     files: dict[str, bytes] = {}
     entries = []
-    def entry_html(week: Week, issues: list[IssueDigest]) -> str:
+    def entry_html(week: Week, issues: list[IssueDigest], whole: bool = True) -> str:
         def make() -> str:
-            view = ctx.digest_view(week, [ctx.load(d) for d in issues])
+            view = ctx.digest_view(week, [ctx.load(d) for d in issues], whole)
             return fragment.render(url=url, **view)
 
-        return ctx.fragment(make, issues, week.key)
+        return ctx.fragment(make, issues, week.key, whole, stories_key(week))
 
     for week, issues in ctx.weeks[: feed.entries]:
         titles = "; ".join(d.issue.title for d in issues)
@@ -119,8 +119,9 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
                      key=lambda d: issue_order(d.issue), reverse=True)
         entries = []
         for d in own[: feed.entries]:
+            html = entry_html(week_of[id(d)], [d], False)
             entries.append(Entry(d.issue.title, url(paths.issue(d.issue)), d.issue.date,
-                                 d.issue.dek or d.issue.title, entry_html(week_of[id(d)], [d])))
+                                 d.issue.dek or d.issue.title, html))
         channel = Channel(f"{publication} — {site.title}",
                           f"Summaries of {publication}, an issue per entry.",
                           url(paths.newsletter(publication)),

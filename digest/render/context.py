@@ -18,7 +18,7 @@ from digest.model import IssueDigest, Week
 
 from . import dates, stats
 from .urls import Paths, absolute, relative
-from .views import digest_sections
+from .views import also_in, digest_sections, story_views
 
 FEEDS = (("RSS", "feed.xml", "application/rss+xml"),
          ("Atom", "atom.xml", "application/atom+xml"),
@@ -158,8 +158,10 @@ class Context:
         if key:
             self.memo.new[page] = key
 
-    def digest_view(self, week: Week, issues: list[IssueDigest]) -> dict[str, Any]:
-        """A week's digest grouped by newsletter, as both pages and feed entries show it."""
+    def digest_view(self, week: Week, issues: list[IssueDigest],
+                    whole: bool = True) -> dict[str, Any]:
+        """A week's digest grouped by newsletter, as both pages and feed entries show it;
+        the stories several newsletters carried open it when it is the `whole` week."""
         groups = []
         for publication, group in itertools.groupby(issues, key=lambda d: d.issue.publication):
             summaries = [{"digest": d, "issue": d.issue, "href": self.paths.issue(d.issue),
@@ -167,7 +169,19 @@ class Context:
                           "reading": stats.reading([d])} for d in group]
             groups.append({"publication": publication, "href": self.paths.newsletter(publication),
                            "issues": summaries})
-        return {"week": week, "groups": groups, "reading": stats.reading(issues)}
+        return {"week": week, "groups": groups, "reading": stats.reading(issues),
+                "stories": story_views(week.stories, self.paths.issue) if whole else [],
+                "also": also_in(week.stories, self.paths.issue),
+                "stories_href": f"{self.paths.week(week)}#stories"}
+
+
+def stories_key(week: Week | None) -> list[tuple[str, str, list[tuple[str, int, tuple[int, ...]]]]]:
+    """What a page shows of a week's stories, for page reuse: a new issue joining a story
+    changes every page that mentions it."""
+    if week is None:
+        return []
+    return [(s.title, s.url, [(c.issue.source, c.issue.index, c.mention.place) for c in s.carriers])
+            for s in week.stories]
 
 
 def digest_keys(digests: list[IssueDigest], ctx: Context) -> list[tuple[str, str]] | None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from digest.model import IssueDigest, Week
 
 from . import stats
-from .context import Context, digest_keys
+from .context import Context, digest_keys, stories_key
 from .urls import absolute, issue_order
-from .views import issue_sections
+from .views import also_in, issue_sections
 
 
 @dataclass
@@ -42,7 +42,7 @@ def page_jobs(ctx: Context) -> list[Job]:
         job = Job(n)
         keyed = digest_keys(issues, ctx)
         newer, older = _neighbours(ctx, n)
-        around = (week.key, newer and newer.key, older and older.key)
+        around = (week.key, newer and newer.key, older and older.key, stories_key(week))
         pages = [("week.html", ctx.paths.week(week))]
         if n == 0:
             pages.append(("index.html", "index.html"))
@@ -72,7 +72,7 @@ def _issue_page(ctx: Context, digest: IssueDigest, week: Week | None,
     key = None
     if digest.key and ctx.salt:
         key = ctx.reuse(page, digest.key, week and ctx.paths.week(week),
-                        ctx.paths.newsletter(digest.issue.publication))
+                        ctx.paths.newsletter(digest.issue.publication), stories_key(week))
         if key is None:
             return []
     return [("issue.html", page, key, i)]
@@ -92,8 +92,13 @@ def render_job(ctx: Context, job: Job) -> list[Rendered]:
     for template, page, key, i in job.pages:
         if i is not None:
             whole = digest(i)
+            mark = page + "#"
+            also = {href[len(mark):]: others for href, others in
+                    also_in(week.stories if week else [], ctx.paths.issue).items()
+                    if href.startswith(mark)}
             values = {"issue": whole.issue, "week": week, "sections": issue_sections(whole),
-                      "reading": stats.reading([whole])}
+                      "reading": stats.reading([whole]), "also": also,
+                      "stories_href": f"{ctx.paths.week(week)}#stories" if week else ""}
         else:
             assert job.week is not None and week is not None
             newer, older = _neighbours(ctx, job.week)
@@ -119,7 +124,7 @@ def week_and_issue_pages(ctx: Context, runner: Runner = render_in_turn,
         ctx.put(page, key, data)
     if not ctx.weeks:
         ctx.render("index.html", "index.html", week=None, groups=[], reading=None,
-                   newer=None, older=None)
+                   newer=None, older=None, stories=[], also={}, stories_href="")
 
 
 def listing_pages(ctx: Context) -> None:
@@ -135,8 +140,8 @@ def listing_pages(ctx: Context) -> None:
         ctx.render("newsletter.html", ctx.paths.newsletter(publication), publication=publication,
                    issues=issues, reading=stats.reading(issues))
     everything = [d for _, issues in ctx.weeks for d in issues] + ctx.undated
-    rows = stats.outlets(everything)
-    weekly = [(week, stats.outlets(issues)) for week, issues in ctx.weeks]
+    rows = stats.outlets(everything, [s for week, _ in ctx.weeks for s in week.stories])
+    weekly = [(week, stats.outlets(issues, week.stories)) for week, issues in ctx.weeks]
     ctx.render("outlets.html", "outlets.html", rows=rows, total=stats.total(rows),
                weekly=[(w, r, stats.total(r)) for w, r in weekly if r])
     ctx.render("404.html", "404.html", url=absolute(ctx.site.base_url))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from digest.model import IssueDigest
+from digest.model import IssueDigest, Story
 
 WORDS_PER_MINUTE = 230
 
@@ -39,14 +39,25 @@ class OutletRow:
         return round(100 * self.paywalled / self.stories) if self.stories else 0
 
 
-def outlets(digests: Iterable[IssueDigest]) -> list[OutletRow]:
-    """Every outlet named by a list item (sub-items too), most cited first."""
+def outlets(digests: Iterable[IssueDigest], stories: Iterable[Story] = ()) -> list[OutletRow]:
+    """Every outlet named by a list item (sub-items too), most cited first; a story several
+    newsletters carried counts once."""
     rows: dict[str, OutletRow] = {}
     for digest in digests:
         for count in digest.outlets:
             row = rows.setdefault(count.name.casefold(), OutletRow(count.name))
             row.stories += count.items
             row.paywalled += count.paywalled
+    for story in stories:
+        cited: dict[str, list[bool]] = {}
+        for carrier in story.carriers:
+            outlet = " ".join((carrier.mention.outlet or "").split()).casefold()
+            if carrier.mention.kind == "item" and outlet:
+                cited.setdefault(outlet, []).append(carrier.mention.paywalled)
+        for outlet, paywalled in cited.items():
+            if outlet in rows:
+                rows[outlet].stories -= len(paywalled) - 1
+                rows[outlet].paywalled -= max(0, sum(paywalled) - 1)
     return sorted(rows.values(), key=lambda r: (-r.stories, r.name.casefold(), r.name))
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from digest.model import IssueDigest, Item, Section, SectionDigest
+from digest.model import Issue, IssueDigest, Item, Mention, Section, SectionDigest, Story
 
-from .text import LinkQueue, inline
+from .text import LinkQueue, inline, safe_url
 
 # A section's own heading is shown when it has one; these label the ones without.
 ROLE_LABELS = {
@@ -147,3 +147,36 @@ def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> Se
     view.more = part.more_items
     view.more_href = f"{issue_url}#s{part.section}"
     return view
+
+
+@dataclass
+class StoryView:
+    title: Markup
+    url: str | None
+    carriers: list[tuple[str, str]]  # (newsletter, the item or sentence in its issue page)
+    newsletters: int
+
+
+def mention_id(mention: Mention) -> str:
+    """The id of a mention's item or sentence on its issue page."""
+    if mention.kind == "item":
+        return item_id(mention.place[0], *mention.place[1:])
+    return sentence_id(*mention.place)
+
+
+def story_views(stories: list[Story], issue_url: Callable[[Issue], str]) -> list[StoryView]:
+    return [StoryView(inline(story.title), safe_url(story.url),
+                      [(c.issue.publication, f"{issue_url(c.issue)}#{mention_id(c.mention)}")
+                       for c in story.carriers], len(story.publications))
+            for story in stories]
+
+
+def also_in(stories: list[Story], issue_url: Callable[[Issue], str]) -> dict[str, list[str]]:
+    """For each item or sentence (issue page#id) of a story: the other newsletters that
+    carried it."""
+    found: dict[str, list[str]] = {}
+    for story in stories:
+        for carrier in story.carriers:
+            others = [p for p in story.publications if p != carrier.issue.publication]
+            found[f"{issue_url(carrier.issue)}#{mention_id(carrier.mention)}"] = others
+    return found

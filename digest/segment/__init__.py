@@ -6,6 +6,7 @@ that hold for any newsletter.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -194,10 +195,12 @@ def publication_from_folder(folder: str | None) -> str | None:
 
 
 def fallback_title(publication: str, meta: Meta, path: str) -> str:
-    """An untitled issue's title: its number from the file name, else its date, else the
-    file's name (an issue must be told apart from the others)."""
+    """An untitled issue's title: its number from the file name, else its date (its month when
+    only the month is known), else the file's name (an issue must be told apart from the others)."""
     if meta.number is not None:
         return f"{publication} — Issue {meta.number}"
+    if meta.date is not None and meta.date_approximate:  # a month alone: not its first day
+        return f"{publication} — {calendar.month_name[meta.date.month]} {meta.date.year}"
     if meta.date is not None:
         return f"{publication} — {meta.date.isoformat()}"
     return Path(path).stem or publication

@@ -97,7 +97,7 @@ def _card(
                       blocks[end].line, dek=header.dek,
                       heading_line=blocks[start].line if header.title else None, role="teaser")
     section.paragraphs = [Paragraph(blocks[j].line, blocks[j].text, links=list(blocks[j].links))
-                          for j in body if kinds[j] is None]
+                          for j in body if kinds[j] is None and blocks[j].text.strip()]
     tail = end + 1
     after = blocks[tail] if tail < len(blocks) and kinds[tail] is None else None
     if after is not None and looks_like_name(after.text):

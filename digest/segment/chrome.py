@@ -73,6 +73,12 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             if marked:
                 section.kind = section.role = "sponsored"
                 section.sponsor = name
+        if section.dek and section.kind != "sponsored" and sponsor_of(section.dek, profile)[0]:
+            # a marker heading right above the advertisement's own heading is its kicker
+            section.kind = section.role = "sponsored"
+            section.sponsor = sponsor_of(section.dek, profile)[1] or section.heading
+            dropped.append(Dropped("chrome", section.first_line, section.dek))
+            section.dek = None
         out.append(section)
         for n, paragraph in enumerate(section.paragraphs):
             marked, name = sponsor_of(paragraph.text, profile)

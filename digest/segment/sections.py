@@ -80,9 +80,12 @@ class State:
         return self.current
 
     def paragraph(self, block: Block, label: str | None = None) -> None:
+        """The block as a paragraph; one with no text (a rule) keeps its lines, never a
+        paragraph."""
         text = block.text[len(label) + 1:].lstrip() if label else block.text
-        self.current.section.paragraphs.append(
-            Paragraph(block.line, text, _kind_of(block), list(block.links), label))
+        if text.strip():
+            self.current.section.paragraphs.append(
+                Paragraph(block.line, text, _kind_of(block), list(block.links), label))
         self.current.take(block)
 
     def roundup_item(self, block: Block) -> bool:
@@ -125,20 +128,50 @@ def roundup_item(state: State, i: int, block: Block) -> bool:
     return True
 
 
+def kicker(state: State, i: int, block: Block) -> bool:
+    """A heading with nothing under it, right before a heading that opens a section, is that
+    section's kicker (its dek), not an empty section of its own."""
+    level = state.marks.heading[i]
+    current = state.current
+    if level is None or current is None or not _opens_section(state, level) or \
+            not _bare(current, state.marks.blocks[i - 1] if i else None):
+        return False
+    before = current.section
+    state.current = None  # the bare section is not kept: its heading moves to the next one
+    opened = state.open("section", block.text, block.line + 1, level=level)
+    opened.section.dek = f"{before.dek} — {before.heading}" if before.dek else before.heading
+    opened.lines = [(before.heading_line, before.heading_line), *current.lines]
+    return True
+
+
 def heading(state: State, i: int, block: Block) -> bool:
     """A heading opens a section at the top level, and is a subhead below it (or in a lead
     whose newsletter has named sections)."""
     level = state.marks.heading[i]
     if level is None:
         return False
-    current = state.current
-    opened = current.level if current is not None else None
-    deeper = level > (state.top_level if opened is None else opened)
-    if current is not None and (deeper or (state.in_lead and state.lead_subheads)):
-        _subhead(current, block)
-    else:
+    if _opens_section(state, level):
         state.open("section", block.text, block.line + 1, level=level)
+    else:
+        _subhead(state.current, block)
     return True
+
+
+def _opens_section(state: State, level: int) -> bool:
+    """Whether a heading of this level opens a section here (else it is a subhead)."""
+    current = state.current
+    if current is None:
+        return True
+    deeper = level > (state.top_level if current.level is None else current.level)
+    return not (deeper or (state.in_lead and state.lead_subheads))
+
+
+def _bare(current: _Open, previous: Block | None) -> bool:
+    """A section a heading opened, with nothing at all after that heading (the block before)."""
+    section = current.section
+    return (current.level is not None and section.kind == "section" and previous is not None
+            and section.heading_line == previous.line and not current.lines
+            and not (section.paragraphs or section.items or section.subsections))
 
 
 def category(state: State, i: int, block: Block) -> bool:
@@ -234,6 +267,7 @@ SECTION_RULES: list[tuple[str, Rule]] = [
     ("drop", drop),
     ("profile_section", profile_section),
     ("roundup_item", roundup_item),
+    ("kicker", kicker),
     ("heading", heading),
     ("category", category),
     ("lead", lead),
@@ -245,7 +279,7 @@ SECTION_RULES: list[tuple[str, Rule]] = [
     ("list_item", list_item),
     ("paragraph", paragraph),
 ]
-ALWAYS_ON = ("drop", "lead", "paragraph")  # without them blocks would be lost
+ALWAYS_ON = ("drop", "lead", "rule", "paragraph")  # without them blocks would be lost (or empty)
 RULE_NAMES = tuple(
     [name for name, _ in SECTION_RULES if name not in ALWAYS_ON]
     + [name for name, _ in HEADING_RULES] + [name for name, _ in PASSES]

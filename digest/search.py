@@ -1,0 +1,100 @@
+"""Search: a Pagefind index of every issue page, made offline from the written site.
+
+Pagefind reads the `data-pagefind-*` attributes the issue template puts on each page
+(newsletter and section filters, date metadata) and writes its bundle: the index and the
+search box's own script and style, all served from the site's `pagefind/` folder.
+
+Pagefind holds every page it indexes in memory (270 MB for 600 long issues), so a large
+archive is indexed in parts of `PART_PAGES` pages, one run each: the first part is the main
+bundle, the others go in `pagefind/part-N/`, listed in `pagefind/parts.json`, and the search
+box merges them. A rebuild makes again only the parts whose pages changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+FOLDER = "pagefind"
+PAGES = "issues/*.html"
+PARTS = "parts.json"
+PART_PAGES = 250
+# Bundle files of the search boxes this site does not use (a part needs none at all).
+UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
+BOX = ("pagefind-ui.",)
+
+
+class SearchError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
+def parts(pages: list[str]) -> list[tuple[str, list[str]]]:
+    """The issue pages (output paths, in order) in parts, each with its bundle's folder."""
+    chunks = [pages[n:n + PART_PAGES] for n in range(0, len(pages), PART_PAGES)]
+    return [(FOLDER if n == 0 else f"{FOLDER}/part-{n + 1}", chunk)
+            for n, chunk in enumerate(chunks)]
+
+
+def parts_file(count: int) -> tuple[str, bytes]:
+    """The list of the parts after the first, for the search box to merge."""
+    merged = [f"part-{n + 1}/" for n in range(1, count)]
+    return f"{FOLDER}/{PARTS}", (json.dumps(merged) + "\n").encode()
+
+
+def bundle_files(folder: str, names: Iterable[str]) -> list[str]:
+    """The files of one part's bundle among `names` (the first part's folder holds the
+    others' and the parts list too)."""
+    inside = [n for n in names if n.startswith(folder + "/")]
+    if folder != FOLDER:
+        return inside
+    return [n for n in inside if not n.startswith(f"{FOLDER}/part-") and
+            n != f"{FOLDER}/{PARTS}"]
+
+
+def index_site(site: Path, language: str) -> dict[str, bytes]:
+    """The whole bundle for the issue pages written under `site`, by output path."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.glob(PAGES))
+    bundle: dict[str, bytes] = {}
+    planned = parts(pages)
+    for folder, names in planned:
+        bundle.update(index_part(site, names, language, folder))
+    if planned:
+        name, data = parts_file(len(planned))
+        bundle[name] = data
+    return bundle
+
+
+def index_part(site: Path, pages: list[str], language: str, folder: str) -> dict[str, bytes]:
+    """One part's bundle: Pagefind's own binary (from the `pagefind` wheel) over a folder
+    holding `pages` (linked, at their paths in the site); several times faster than handing
+    it the pages one by one through its Python API."""
+    skip = UNUSED if folder == FOLDER else UNUSED + BOX
+    with tempfile.TemporaryDirectory(prefix="digest-pagefind-") as tmp:
+        source, out = Path(tmp) / "site", Path(tmp) / "bundle"
+        for page in pages:
+            target = source / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, target)
+            except OSError:
+                shutil.copyfile(site / page, target)
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path",
+             str(out), "--force-language", language, "--keep-index-url", "--silent"],
+            capture_output=True, text=True, timeout=1800, check=False)
+        if done.returncode:
+            raise SearchError(f"pagefind exited {done.returncode}: {done.stderr.strip()}")
+        return {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes()
+                for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(skip)}
+
+
+def version() -> str:
+    from importlib.metadata import version
+
+    return version("pagefind")

@@ -1,0 +1,140 @@
+"""Sections a reader can use: a bare heading over another is a kicker, never an empty section;
+a horizontal rule is never a paragraph. Fixtures written here, seen through `digest inspect` and
+a real `digest build`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+LETTER = """<html><head><title>Harbour Notes</title>
+<meta name="dcterms.created" content="2025-03-07"></head><body>
+<h1>Harbour Notes: the season in review</h1>
+<p>Dear readers,</p>
+<p>The harbour had a busy season, and this issue looks back at what changed on the water.</p>
+<p>Yours, Ines</p>
+<h1>Stories of the Season</h1>
+<h1>A Quiet Start</h1>
+<p>The season opened slowly, with fog keeping most boats in port for a week.</p>
+<h1>Rivers Rise</h1>
+<p>Spring rain lifted both rivers above their banks.</p>
+<ul><li>The north quay closed for three days.</li><li>Ferries ran a shorter route.</li></ul>
+<hr>
+<p>The water fell again by May.</p>
+<h1>Sponsored</h1>
+<h1>Tidewater Rope Company</h1>
+<p>Rope that lasts a season longer, made by the harbour since 1911.</p>
+<h1>Bridges Reopen</h1>
+<p>Both bridges reopened after repairs to their hinges.</p>
+<ul><li>The east bridge lifts twice an hour.</li><li>Cyclists have a lane of their own.</li></ul>
+</body></html>
+"""
+
+
+def inspect(path: Path, *extra: str) -> dict:
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", str(path), *extra],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["files"][0]
+
+
+def tree(path: Path) -> str:
+    return subprocess.run([sys.executable, "-m", "digest", "inspect", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def paragraphs(issue: dict) -> list[str]:
+    return [p["text"] for s in issue["sections"] for p in s["paragraphs"]]
+
+
+def test_a_bare_heading_over_a_story_is_its_kicker_not_an_empty_section(tmp_path):
+    path = write(tmp_path / "in" / "harbour", "2025-03-07.html", LETTER)
+    found = inspect(path)
+    assert not [p for p in found["problems"] if "no section" in p]  # every line accounted
+    (issue,) = found["issues"]
+    sections = issue["sections"]
+    assert [s["heading"] for s in sections] == [None, "A Quiet Start", "Rivers Rise",
+                                                "Tidewater Rope Company", "Bridges Reopen"]
+    assert all(s["paragraphs"] or s["items"] for s in sections)
+    assert sections[1]["dek"] == "Stories of the Season"
+    assert "Stories of the Season" not in paragraphs(issue)
+    assert "“Stories of the Season”" in tree(path)
+
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "digest", "build", "-q", "--input", str(tmp_path / "in"),
+                    "--output", str(out)], check=True, capture_output=True)
+    (page,) = [p for p in out.rglob("*.html") if "A Quiet Start" in p.read_text()
+               and "issue-section" in p.read_text()]
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    quiet = next(s for s in soup.select("section.issue-section") if "A Quiet Start" in s.h2.text)
+    assert quiet.select_one("p.dek").get_text(strip=True) == "Stories of the Season"
+    assert not [s for s in soup.select("section.issue-section") if not s.find(["p", "li"])]
+
+
+def test_a_sponsor_marker_over_an_advertisement_heading_marks_it_sponsored(tmp_path):
+    found = inspect(write(tmp_path, "2025-03-07.html", LETTER))
+    (issue,) = found["issues"]
+    (ad,) = [s for s in issue["sections"] if s["heading"] == "Tidewater Rope Company"]
+    assert ad["role"] == "sponsored" and ad["dek"] is None
+    assert {"kind": "chrome", "text": "Sponsored"}.items() <= next(
+        d for d in issue["dropped"] if d["text"] == "Sponsored").items()
+    others = [s for s in issue["sections"] if s is not ad]
+    assert not [s for s in others if s["role"] == "sponsored"]
+
+
+def test_a_rule_is_never_a_paragraph(tmp_path):
+    text = ("# Field Notes\n\nA short opening before the notes.\n\n---\n\n## Birds\n\n"
+            "Swifts came back early.\n\n---\n\nThe heron stayed.\n\n## Links\n\n"
+            "- A map of nests.\n\n***\n\n- A call for counters.\n")
+    found = inspect(write(tmp_path, "notes.md", text))
+    assert not [p for p in found["problems"] if "no section" in p]
+    (issue,) = found["issues"]
+    assert paragraphs(issue) == ["A short opening before the notes.", "Swifts came back early.",
+                                 "The heron stayed."]
+    html = write(tmp_path, "notes.html", "<h1>Field Notes</h1><p>Opening words here.</p>"
+                 "<h2>Birds</h2><p>Swifts came back early.</p><hr><p>The heron stayed.</p>"
+                 "<hr/><h2>Links</h2><ul><li>A map of nests.</li></ul><hr>")
+    (issue,) = inspect(html)["issues"]
+    assert all(p.strip() for p in paragraphs(issue))
+    assert paragraphs(issue) == ["Opening words here.", "Swifts came back early.",
+                                 "The heron stayed."]
+
+
+def test_the_rule_rule_cannot_be_switched_off(tmp_path):
+    profiles = tmp_path / "profiles"
+    write(profiles, "notes.toml", 'name = "Notes"\ndetect = ["^Opening"]\n'
+          '[rules]\ndisable = ["rule"]\n')
+    path = write(tmp_path, "a.md", "# A\n\nOpening.\n\n---\n\nText.\n")
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", str(path), "--profiles",
+                           str(profiles)], capture_output=True, text=True)
+    assert done.returncode == 2 and "notes.toml" in done.stderr
+    assert "unknown rule rule " in done.stderr
+
+
+def test_an_authors_sign_off_section_is_chrome_not_content(tmp_path):
+    text = ("# Garden Letters: May\n\nI planted 40 rows this month. Here is what grew.\n\n"
+            "## Beans climbed the fence\n\nThe runner beans reached the top rail by the 20th, "
+            "two weeks early.\n\nThe slugs left them alone.\n\n## That's all for May!\n\n"
+            "If these letters help you, please forward this to friends who grow things too, "
+            "and tell them to write back!\n\nThanks for reading,\n\n"
+            "Ines Moreau - [gardenletters.example](https://gardenletters.example/)\n\n"
+            "I give talks on soil; write to talks@gardenletters.example\n")
+    path = write(tmp_path, "2026-05-may.md", text)
+    (issue,) = inspect(path)["issues"]
+    assert [s["heading"] for s in issue["sections"]] == [None, "Beans climbed the fence"]
+    dropped = [d["text"] for d in issue["dropped"] if d["kind"] == "chrome"]
+    assert "That's all for May!" in dropped and "Thanks for reading," in dropped
+    summary = subprocess.run([sys.executable, "-m", "digest", "summarize", str(path)],
+                             capture_output=True, text=True, check=True).stdout
+    assert "Garden Letters: May" in summary
+    assert "forward" not in summary and "Thanks" not in summary and "talks@" not in summary
