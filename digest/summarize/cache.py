@@ -18,7 +18,7 @@ from typing import Any
 
 from digest import fsops
 
-SUMMARIZER_VERSION = "3"
+SUMMARIZER_VERSION = "4"
 
 
 def _digest(payload: Any) -> str:
