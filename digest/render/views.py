@@ -44,6 +44,7 @@ class ItemView:
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     subs: list[ItemView] = field(default_factory=list)
     excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
+    author: str | None = None  # digest pages: who wrote the story, when the cut text lost it
 
 
 @dataclass
@@ -64,9 +65,11 @@ class SectionView:
     dek: tuple[str, Markup] | None = None
     blocks: list[BlockView] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
+    parts: list[BlockView | list[ItemView]] = field(default_factory=list)  # issue pages: in order
     numbered: bool = False
     sentences: list[SentenceView] = field(default_factory=list)  # digest pages only
     more: int = 0  # digest pages: the section's items left out
+    more_noun: str = "item"  # "link" when every item of the section carries one
     more_href: str | None = None
 
 
@@ -88,8 +91,13 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     queue = LinkQueue(list(item.links))
     pending = len(queue.links)
     ident = item_id(section, *path)
-    view = ItemView(queue.render(item.text), item.outlet, item.paywalled, ident,
-                    href=href(ident) if href else None, external=pending > 0)
+    text, author = item.text, None
+    if href is not None and item.title and item.title not in text:  # cut inside its title
+        text = item.title
+    if href is not None and item.title and item.author and item.author not in text:
+        text, author = item.title, item.author  # the cut lost "by Author": shown apart
+    view = ItemView(queue.render(text), item.outlet, item.paywalled, ident,
+                    href=href(ident) if href else None, external=pending > 0, author=author)
     if href is None:
         if item.excerpt:
             view.excerpt = queue.render(item.excerpt)
@@ -121,8 +129,27 @@ def issue_sections(digest: IssueDigest) -> list[SectionView]:
             view.dek = (sentence_id(s, -1, 0), inline(section.dek))
         view.blocks = [_block(digest, s, p) for p in range(len(section.paragraphs))]
         view.items = [_item(item, s, (n,), None) for n, item in enumerate(section.items)]
+        view.parts = in_source_order(view.blocks, [p.line for p in section.paragraphs],
+                                     view.items, [i.line for i in section.items])
         views.append(view)
     return views
+
+
+def in_source_order(blocks: list[BlockView], block_lines: list[int], items: list[ItemView],
+                    item_lines: list[int]) -> list[BlockView | list[ItemView]]:
+    """Paragraphs and items as the source had them: each run of items with no paragraph
+    between them is one list, placed where its first item stood."""
+    order = sorted([(line, 0, n) for n, line in enumerate(block_lines)]
+                   + [(line, 1, n) for n, line in enumerate(item_lines)])
+    parts: list[BlockView | list[ItemView]] = []
+    for _, kind, n in order:
+        if kind == 0:
+            parts.append(blocks[n])
+        elif parts and isinstance(parts[-1], list):
+            parts[-1].append(items[n])
+        else:
+            parts.append([items[n]])
+    return parts
 
 
 def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
@@ -145,6 +172,8 @@ def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> Se
     view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
                   for n, item in zip(places, part.items)]
     view.more = part.more_items
+    if section.items and all(item.links for item in section.items):
+        view.more_noun = "link"
     view.more_href = f"{issue_url}#s{part.section}"
     return view
 
