@@ -5,6 +5,7 @@ share trackers gone from video links. Fixtures written here, seen through a real
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,19 +51,31 @@ Warmly, Mara
 """
 
 
+NOTE = """# Well notes: a clean pump
+
+The village well was cleaned on Tuesday by four volunteers with ropes and buckets.
+
+The old pump was taken apart, oiled and put back together before the evening.
+
+Water from the well is safe to drink again, the council said on Thursday.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("orchard")
     folder = root / "in" / "orchard"
     folder.mkdir(parents=True)
     (folder / "2025-05-02-orchard-letter.md").write_text(LETTER, encoding="utf-8")
+    (root / "in" / "well").mkdir()
+    (root / "in" / "well" / "2025-05-03-well-notes.md").write_text(NOTE, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "digest", "build", "-q", "--input", str(root / "in"),
                     "--output", str(root / "out")], check=True, capture_output=True)
     return root / "out"
 
 
-def page(site: Path, folder: str) -> BeautifulSoup:
-    (path,) = (site / folder).glob("*.html")
+def page(site: Path, folder: str, about: str = "Orchard") -> BeautifulSoup:
+    (path,) = [p for p in (site / folder).glob("*.html") if about in p.read_text(encoding="utf-8")]
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -95,8 +108,17 @@ def test_reading_saved_never_says_zero_minutes(site):
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "about 0 min" not in html, path
-    week = " ".join(page(site, "weeks").select_one("p.reading").get_text(" ").split())
-    assert week.endswith("under a minute of reading saved")
+    shown = []
+    for soup in (page(site, "issues", "Well notes"), page(site, "issues")):
+        line = " ".join(soup.select_one("p.reading").get_text(" ").split())
+        words_in, words_out = (int(n) for n in re.findall(r"(\d+) (?:words in|in the digest)",
+                                                          line))
+        assert words_in > words_out
+        minutes = round((words_in - words_out) / 230)
+        said = f"about {minutes} min" if minutes else "under a minute"
+        assert line.endswith(f"· {said} of reading saved"), line
+        shown.append(said)
+    assert shown[0] == "under a minute" and shown[1].startswith("about")
 
 
 def test_a_titled_item_keeps_its_author_and_link_on_the_week_page(site):

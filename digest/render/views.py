@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ ROLE_LABELS = {
     "sponsored": "Sponsored",
     "section": "Section",
 }
+_BY = re.compile(r"[\W_]|\bby\b")  # what joins a title to its author: "by", dashes, spaces
 BLOCK_TAGS = {"subhead": "h3", "quote": "blockquote", "code": "pre"}
 
 
@@ -94,8 +96,8 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     text, author = item.text, None
     if href is not None and item.title and item.title not in text:  # cut inside its title
         text = item.title
-    if href is not None and item.title and item.author and item.author not in text:
-        text, author = item.title, item.author  # the cut lost "by Author": shown apart
+    if href is not None and item.title and item.author and _only_title_and_author(text, item):
+        text, author = item.title, item.author  # "by Author" shown apart, kept when cut off
     view = ItemView(queue.render(text), item.outlet, item.paywalled, ident,
                     href=href(ident) if href else None, external=pending > 0, author=author)
     if href is None:
@@ -106,6 +108,15 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
         view.story = queue.leftover()[0][0]
     view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
     return view
+
+
+def _only_title_and_author(text: str, item: Item) -> bool:
+    """Whether the item's text says no more than its title and author (or the cut lost them)."""
+    if item.author is None or item.author not in text:
+        return True
+    rest = text.replace(item.title or "", "", 1).replace(item.author, "", 1)
+    rest = rest.replace(item.outlet, "", 1) if item.outlet else rest
+    return not _BY.sub("", rest)
 
 
 def _block(digest: IssueDigest, s: int, p: int) -> BlockView:
