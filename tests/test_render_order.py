@@ -61,6 +61,20 @@ Water from the well is safe to drink again, the council said on Thursday.
 """
 
 
+STEPS = """# Well steps: opening the well house
+
+First the easy part of the morning.
+
+1. Unlock the well house door.
+2. Lift the cover off the shaft.
+
+Then a pause while the air clears from the shaft.
+
+3. Lower the bucket on its rope.
+4. Log the water level in the book.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("orchard")
@@ -68,6 +82,7 @@ def site(tmp_path_factory) -> Path:
     folder.mkdir(parents=True)
     (folder / "2025-05-02-orchard-letter.md").write_text(LETTER, encoding="utf-8")
     (root / "in" / "well").mkdir()
+    (root / "in" / "well" / "2025-05-04-steps.md").write_text(STEPS, encoding="utf-8")
     (root / "in" / "well" / "2025-05-03-well-notes.md").write_text(NOTE, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "digest", "build", "-q", "--input", str(root / "in"),
                     "--output", str(root / "out")], check=True, capture_output=True)
@@ -94,6 +109,17 @@ def test_a_list_between_two_paragraphs_stays_between_them(site):
     assert text.index("Warmly, Mara") == ask + 5
 
 
+def test_a_numbered_list_parted_by_a_paragraph_keeps_its_numbers(site):
+    soup = page(site, "issues", "Well steps")
+    lists = [(ol.get("start"), [li.get_text(strip=True) for li in ol.select("li")])
+             for ol in soup.select("main ol.items")]
+    assert lists == [(None, ["Unlock the well house door.", "Lift the cover off the shaft."]),
+                     ("3", ["Lower the bucket on its rope.", "Log the water level in the book."])]
+    text = lines(soup)
+    assert text.index("Then a pause while the air clears from the shaft.") == \
+        text.index("Lift the cover off the shaft.") + 1
+
+
 def test_a_count_of_plain_bullets_says_items_not_links(site):
     for folder in ("weeks", "."):
         soup = page(site, folder) if folder != "." else BeautifulSoup(
@@ -101,7 +127,8 @@ def test_a_count_of_plain_bullets_says_items_not_links(site):
         more = {" ".join(s.h4.get_text(" ").split()): " ".join(s.select_one("p.more").get_text(
             " ").split()) for s in soup.select("section.digest-section") if s.select("p.more")}
         assert more == {"Market stalls": "and 6 more items in the issue",
-                        "Reading": "and 2 more links in the issue"}
+                        "Reading": "and 2 more links in the issue",
+                        "Roundup": "4 items in the issue"}  # Well steps: none shown
 
 
 def test_reading_saved_never_says_zero_minutes(site):

@@ -46,7 +46,8 @@ class ItemView:
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     subs: list[ItemView] = field(default_factory=list)
     excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
-    author: str | None = None  # digest pages: who wrote the story, when the cut text lost it
+    author: str | None = None  # digest pages: who wrote the story, shown after its title
+    number: int | None = None  # its number in a numbered list of the source
 
 
 @dataclass
@@ -106,6 +107,7 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
         view.extra = queue.leftover()
     elif pending and len(queue.links) == pending:  # the cut text kept no link's words
         view.story = queue.leftover()[0][0]
+    view.number = item.number
     view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
     return view
 
