@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from digest import fsops
 from digest.buildcache import (
     Digests,
     FileResult,
@@ -27,8 +30,9 @@ from digest.buildcache import (
     hollowed,
 )
 from digest.config import Config
+from digest.confine import read_inside
 from digest.model import Issue, IssueDigest, Problem
-from digest.parallel import PARALLEL_MIN, PageRunner, pool, worker_count
+from digest.parallel import PARALLEL_MIN, BudgetPool, Failed, PageRunner, worker_count
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
@@ -98,9 +102,21 @@ def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
     return FileResult(issues, digests, doc.problems + problems, timings)
 
 
-def _process_in_worker(source: Source, extra: tuple[str, ...], summary: Any,
-                       store: Store) -> FileResult:
-    return _keep(store, source, process_file(source, extra, summary, None))
+def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
+                  summaries: Path | None) -> tuple[Any, ...]:
+    from digest.summarize import SummaryCache
+
+    return extra, summary, store, SummaryCache(summaries) if summaries else None
+
+
+def _process_in_worker(source: Source, state: tuple[Any, ...]) -> FileResult:
+    extra, summary, store, cache = state
+    return _keep(store, source, process_file(source, extra, summary, cache))
+
+
+def _save_summaries(state: tuple[Any, ...]) -> None:
+    if state[3] is not None:
+        state[3].save()
 
 
 def _keep(store: Store, source: Source, result: FileResult) -> FileResult:
@@ -121,19 +137,25 @@ def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
     paths, problems = input_files(folder)
     report.problems.extend(problems)
     extra = config.path(config.build.profiles)
-    metadata = [p.read_bytes() for p in sorted(folder.rglob(METADATA_FILE))] \
+    metadata = [_content(p, p.parent) for p in sorted(folder.rglob(METADATA_FILE))] \
         if folder.is_dir() else []
     upstream = digest_of(code_fingerprint(), folder_fingerprint(extra, contents=True), metadata,
                          repr(config.summary))
     sources = []
     for path in paths:
         display = _display(path, folder)
-        try:
-            content = path.read_bytes() if path.stat().st_size < 64 * 2**20 else b"too large"
-        except OSError as exc:
-            content = repr(exc).encode()
+        content = _content(path, folder)
         sources.append(Source(path, display, digest_of(upstream, display, content), folder))
     return sources, upstream
+
+
+def _content(path: Path, folder: Path) -> bytes:
+    """A file's bytes for its key (or why it cannot be read), from inside its folder only."""
+    try:
+        data = read_inside(path, folder, limit=64 * 2**20)
+        return data if len(data) <= 64 * 2**20 else b"too large"
+    except OSError as exc:
+        return repr(exc).encode()
 
 
 def _display(path: Path, folder: Path) -> str:
@@ -145,42 +167,60 @@ def _display(path: Path, folder: Path) -> str:
 
 def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
                    report: BuildReport) -> Iterator[FileResult]:
-    """Hollow results of the files not in the cache, in order, each cached as it is made: on
-    every core when there are many."""
-    from digest.summarize import SummaryCache
-
+    """Hollow results of the files not in the cache, in order, each cached as it is made: in
+    worker processes (every core when there are many; else one, with the sentence cache), each
+    file within the time budget."""
     extra = config.path(config.build.profiles)
     extra_dirs = (str(extra),) if extra.is_dir() else ()
+    _profiles(extra_dirs)  # loaded (and the stages imported) once, before the workers fork
+    for stage in ("ingest", "segment", "summarize"):
+        importlib.import_module(f"digest.{stage}")
     workers = worker_count(config.build.jobs)
+    summaries: Path | None = config.path(config.build.cache) / "summaries.json"
     if workers > 1 and len(todo) >= PARALLEL_MIN:
-        # Many new files: every core, and no sentence cache to hold (the results are cached).
-        report.workers = workers
-        with pool(workers) as processes:
-            done = processes.map(_process_in_worker, todo, [extra_dirs] * len(todo),
-                                 [config.summary] * len(todo), [store] * len(todo),
-                                 chunksize=4)
-            for n, (source, result) in enumerate(zip(todo, done), 1):
-                log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-                yield result
-        return
-    cache = SummaryCache(config.path(config.build.cache) / "summaries.json")
-    for n, source in enumerate(todo, 1):
+        report.workers, summaries = workers, None  # the results are cached anyway
+    else:
+        workers = 1
+    runner = BudgetPool(workers, config.build.file_timeout, _process_in_worker,
+                        functools.partial(_worker_state, extra_dirs, config.summary, store,
+                                          summaries), _save_summaries)
+    for n, (source, result) in enumerate(zip(todo, runner.map(todo)), 1):
         log(f"reading and summarizing {n}/{len(todo)} {source.display}")
-        yield _keep(store, source, process_file(source, extra_dirs, config.summary, cache))
-    cache.save()
+        if isinstance(result, Failed) and result.error is not None:
+            raise result.error
+        if isinstance(result, Failed):
+            problem = Problem(source.display, f"skipped: {result.reason}", severity="error")
+            result = FileResult([], [], [problem], {})
+        yield result
 
 
-def build(config: Config, log: Log = lambda _: None) -> BuildReport:
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def build(config: Config, log: Log = lambda _: None, say: Log = _stderr) -> BuildReport:
+    """Build the site; a second build of the same output or cache waits for this one
+    (`say` tells why it waits)."""
+    from digest.writer import lock_path
+
+    fsops.begin()
+    output = config.path(config.build.output)
+    locks = sorted({config.path(config.build.cache) / "lock", lock_path(output)})
+    with fsops.locked(locks, say):
+        return _build(config, log, output)
+
+
+def _build(config: Config, log: Log, output: Path) -> BuildReport:
     from digest.render import PageMemo, default_templates, render_site
     from digest.segment.dedupe import cross_file_duplicates, issue_text
     from digest.stories import find_stories
     from digest.weeks import group_by_week
-    from digest.writer import SiteWriter, output_intact
+    from digest.writer import SiteWriter, output_intact, tidy
 
     began = time.perf_counter()
     report = BuildReport()
     store = Store(config.path(config.build.cache) / "build")
-    output = config.path(config.build.output)
+    tidy(output)  # what killed builds left, even when nothing changed
     sources, upstream = _sources(config, report)
     found_problems = len(report.problems)
     templates = _templates(config)
@@ -190,7 +230,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     state = store.load("state")
     if state.get("fingerprint") == fingerprint and output_intact(output, state.get("files", {})):
         kept: BuildReport = state["report"]
-        kept.problems = report.problems + kept.problems
+        kept.problems = report.problems + store.damaged + kept.problems
         kept.unchanged, kept.written, kept.workers = True, 0, 0
         kept.search = "search index unchanged" if kept.search else ""
         kept.reused_files = kept.files
@@ -224,6 +264,7 @@ def build(config: Config, log: Log = lambda _: None) -> BuildReport:
     if todo:
         next(fresh, None)  # let the generator save the summary cache
     report.dropped = dict(sorted(report.dropped.items()))
+    report.problems.extend(store.damaged)
     store.prune_entries("files", {s.key for s in sources})
     cached = Digests(store, {s.display: s.key for s in sources})
     kept_issues, repeats = cross_file_duplicates(

@@ -13,15 +13,16 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import digest
+from digest import fsops
+from digest.confine import read_inside, regular_files
 from digest.model import Issue, IssueDigest, Problem
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def digest_of(*parts: object) -> str:
@@ -38,13 +39,16 @@ def folder_fingerprint(folder: Path, contents: bool = False) -> str:
     """Every file under a folder by name and size and time (or bytes, when they are small)."""
     if not folder.is_dir():
         return "-"
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+    found: list[object] = []
+    paths, refused = regular_files(folder, "folder", hidden=True)
+    for path in paths:
+        try:
             info = path.stat()
-            mark = path.read_bytes() if contents else (info.st_size, info.st_mtime_ns)
-            found.append((path.relative_to(folder).as_posix(), mark))
-    return digest_of(*found)
+            mark = read_inside(path, folder) if contents else (info.st_size, info.st_mtime_ns)
+        except OSError as exc:
+            mark = repr(exc)
+        found.append((path.relative_to(folder).as_posix(), mark))
+    return digest_of(*found, *map(str, refused))
 
 
 def code_fingerprint() -> str:
@@ -53,24 +57,29 @@ def code_fingerprint() -> str:
 
 
 class Store:
-    """Pickled tables in the cache folder; a missing or unreadable one is empty."""
+    """Pickled tables and entries in the cache folder, each file headed by the cache version
+    and a checksum of its bytes; a missing one is empty, and a truncated, damaged or foreign
+    one is ignored (and listed in `damaged`), so it is rebuilt, never served."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.damaged: list[Problem] = []
 
     def load(self, name: str) -> dict[str, Any]:
-        table = _read(self.folder / f"{name}.pickle")
+        table = self._read(self.folder / f"{name}.pickle")
         return table if isinstance(table, dict) else {}
 
     def save(self, name: str, table: dict[str, Any]) -> None:
         _write(self.folder / f"{name}.pickle", table)
 
     def has_entry(self, name: str, key: str) -> bool:
-        """Entries are stored one file each, so a build reads and writes only what it needs."""
-        return (self.folder / name / f"{key}.pickle").is_file()
+        """Entries are stored one file each, so a build reads and writes only what it needs;
+        an entry whose checksum does not match is not there."""
+        path = self.folder / name / f"{key}.pickle"
+        return path.is_file() and self._payload(path) is not None
 
     def load_entry(self, name: str, key: str) -> Any:
-        return _read(self.folder / name / f"{key}.pickle")
+        return self._read(self.folder / name / f"{key}.pickle")
 
     def save_entry(self, name: str, key: str, value: Any) -> None:
         _write(self.folder / name / f"{key}.pickle", value)
@@ -79,27 +88,53 @@ class Store:
         """Delete the entries no longer in `keep`."""
         for stale in (self.folder / name).glob("*.pickle"):
             if stale.stem not in keep:
-                stale.unlink(missing_ok=True)
+                fsops.unlink(stale)
 
-
-def _read(path: Path) -> Any:
-    gc.disable()  # loading many small objects is twice as fast without collections
-    try:
-        with open(path, "rb") as stream:
-            return pickle.load(stream)
-    except Exception:  # a missing, stale or damaged entry is only a slower build
+    def _payload(self, path: Path) -> bytes | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        head, checksum, payload = data[:len(MAGIC)], data[len(MAGIC):HEADER], data[HEADER:]
+        if head != MAGIC:
+            why = "is from another version of digest" if data.startswith(MAGIC[:3]) else \
+                "is not a digest cache file"
+        elif hashlib.blake2b(payload, digest_size=16).digest() != checksum:
+            why = "is truncated or damaged (checksum mismatch)"
+        else:
+            return payload
+        self.damaged.append(Problem(str(path), f"build cache entry {why}: ignored and rebuilt",
+                                    severity="info"))
         return None
-    finally:
-        gc.enable()
+
+    def _read(self, path: Path) -> Any:
+        if not path.exists():
+            return None
+        payload = self._payload(path)
+        if payload is None:
+            return None
+        gc.disable()  # loading many small objects is twice as fast without collections
+        try:
+            return pickle.loads(payload)
+        except Exception:  # checksummed, so only a class that changed shape: a slower build
+            return None
+        finally:
+            gc.enable()
+
+
+MAGIC = f"DGC{CACHE_VERSION}".encode()
+HEADER = len(MAGIC) + 16
 
 
 def _write(path: Path, value: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f"{path.stem}.", dir=path.parent)
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    fsops.mkdir(path.parent)
+    fd, temp = fsops.temporary(path.parent, f"{path.stem}.")
     try:
-        with os.fdopen(fd, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
+        with fsops.naming(path), os.fdopen(fd, "wb") as stream:
+            stream.write(MAGIC + hashlib.blake2b(payload, digest_size=16).digest())
+            stream.write(payload)
+        fsops.rename(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -93,9 +93,9 @@ def _load_config(args: argparse.Namespace):  # noqa: ANN202 - Config, imported l
         print(f"digest: config error: {exc}", file=sys.stderr)
         raise SystemExit(2) from exc
     if getattr(args, "input", None):
-        config.build.input = str(Path(args.input).resolve())
+        config.build.input = os.path.abspath(args.input)
     if getattr(args, "output", None):
-        config.build.output = str(Path(args.output).resolve())
+        config.build.output = os.path.abspath(args.output)
     if getattr(args, "jobs", None) is not None:
         config.build.jobs = args.jobs
     return config
@@ -142,6 +142,7 @@ def _build(args: argparse.Namespace) -> int:
     verbosity = -1 if args.quiet else args.verbose
     fetch_failed = args.fetch and _run_fetch(config, verbosity, args.quiet)
     log = _progress(verbosity)
+    from digest.confine import Unsafe
     from digest.segment import ProfileError
 
     try:
@@ -149,6 +150,14 @@ def _build(args: argparse.Namespace) -> int:
     except ProfileError as exc:
         print(f"digest: profile error: {exc}", file=sys.stderr)
         return 2
+    except Unsafe as exc:
+        print(f"digest: refused to read {exc.path}: {exc.reason}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only or full disk, most likely: the last site stays
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"digest: cannot write {where}{exc.strerror or exc}; the output still holds "
+              "the last complete site", file=sys.stderr)
+        return 1
     _clear_progress(verbosity)
     for problem in report.problems:
         if not args.quiet or problem.severity == "error":

@@ -39,6 +39,7 @@ class BuildConfig:
     templates: str = "templates"
     cache: str = ".digest-cache"
     jobs: int = 0  # worker processes for many new files or pages; 0: one per core (up to 8)
+    file_timeout: int = 30  # seconds to read, segment and summarize one file before skipping it
 
 
 @dataclass
@@ -85,8 +86,9 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
 
     def path(self, value: str) -> Path:
-        """A config path, relative to the folder holding the config file."""
-        return (self.root / value).resolve() if not Path(value).is_absolute() else Path(value)
+        """A config path, relative to the folder holding the config file; links are kept (the
+        output is one), so `..` is folded by name."""
+        return Path(os.path.abspath(self.root / value))
 
 
 def _fill(target: object, table: object, section: str, source: str) -> None:
@@ -254,6 +256,8 @@ def load_config(path: Path | None = None, base_url: str | None = None) -> Config
     config.site.base_url = config.site.base_url.rstrip("/") + "/"
     if config.feed.entries < 1:
         raise ConfigError(f"{source}: 'feed.entries' must be at least 1")
+    if config.build.file_timeout < 1:
+        raise ConfigError(f"{source}: 'build.file_timeout' must be at least 1 (seconds)")
     if config.build.jobs < 0:
         raise ConfigError(f"{source}: 'build.jobs' must be 0 (one per core) or more")
     try:

@@ -1,10 +1,17 @@
-"""Worker processes: how many a build may start, and week and issue pages rendered in them."""
+"""Worker processes: how many a build may start, files read in them within a time budget,
+and week and issue pages rendered in them."""
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,8 +33,11 @@ _CONTEXT: Context | None = None  # a page-rendering worker's render context
 
 
 def _adopt(context: Context) -> None:
+    from digest import fsops
+
     global _CONTEXT
     _CONTEXT = context
+    fsops.disarm()
 
 
 def _render_in_worker(job: Job) -> list[Rendered]:
@@ -58,3 +68,114 @@ class PageRunner:
             meanwhile()
             for pages in rendered:
                 yield from pages
+
+
+@dataclass
+class Failed:
+    """An item its worker could not finish: why, in words for a 'skipped: …' message;
+    `error` when it could not write (a full or read-only disk), which ends the build."""
+
+    reason: str
+    error: OSError | None = None
+
+
+def _work(connection: Connection, theirs: Connection, function: Callable[[Any, Any], Any],
+          start: Callable[[], Any], finish: Callable[[Any], None]) -> None:
+    """A worker's loop: items in, results out, until told to stop or its parent is gone."""
+    from digest import fsops
+
+    theirs.close()  # the parent's end, inherited: else the parent's death is never seen
+    fsops.disarm()
+    state = start()
+    while True:
+        try:
+            item = connection.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            with contextlib.suppress(OSError):  # a cache not saved: only a slower next build
+                finish(state)
+            return
+        try:
+            result: Any = function(item, state)
+        except Exception as exc:  # one file's failure is that file's, not the build's
+            result = Failed(f"{exc.__class__.__name__}: {exc}",
+                            exc if isinstance(exc, OSError) else None)
+        connection.send(result)
+
+
+class _Worker:
+    def __init__(self, context: Any, args: tuple[Any, ...]) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_work, args=(theirs, self.connection, *args),
+                                       daemon=True)
+        self.process.start()
+        theirs.close()
+        self.item: int | None = None
+        self.deadline = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.connection.send(None)
+        self.process.join(None if kill else 60)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.connection.close()
+
+
+class BudgetPool:
+    """Worker processes that each take one item at a time and have `seconds` for it; a worker
+    past its time is killed and replaced (only a process can be stopped inside C code), and
+    its item gives a `Failed`. Results come back in order."""
+
+    def __init__(self, workers: int, seconds: float, function: Callable[[Any, Any], Any],
+                 start: Callable[[], Any] = lambda: None,
+                 finish: Callable[[Any], None] = lambda state: None) -> None:
+        self.size, self.seconds = max(1, workers), seconds
+        self.args = (function, start, finish)
+        self.context = multiprocessing.get_context()
+
+    def map(self, items: list[Any]) -> Iterator[Any]:
+        done: dict[int, Any] = {}
+        waiting = collections.deque(range(len(items)))
+        workers = [_Worker(self.context, self.args) for _ in range(min(self.size, len(items)))]
+        try:
+            for n in range(len(items)):
+                while n not in done:
+                    self._step(items, workers, waiting, done)
+                yield done.pop(n)
+        finally:
+            for worker in workers:
+                worker.stop(kill=worker.item is not None)
+
+    def _step(self, items: list[Any], workers: list[_Worker],
+              waiting: collections.deque[int], done: dict[int, Any]) -> None:
+        for worker in workers:
+            if worker.item is None and waiting:
+                worker.item = waiting.popleft()
+                worker.deadline = time.monotonic() + self.seconds
+                worker.connection.send(items[worker.item])
+        busy = [w for w in workers if w.item is not None]
+        left = min(w.deadline for w in busy) - time.monotonic()
+        ready = wait([w.connection for w in busy], timeout=max(0.0, left))
+        for k, worker in enumerate(workers):
+            if worker.item is None:
+                continue
+            if worker.connection in ready:
+                try:
+                    done[worker.item] = worker.connection.recv()
+                    worker.item = None
+                    continue
+                except (EOFError, OSError):
+                    failure = Failed("the worker process reading it died")
+            elif time.monotonic() < worker.deadline:
+                continue
+            else:
+                failure = Failed(f"took longer than {self.seconds:g} s to read")
+            done[worker.item] = failure
+            worker.stop(kill=True)
+            workers[k] = _Worker(self.context, self.args)

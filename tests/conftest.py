@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,10 +13,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_digest(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run the real command line in a subprocess, as a user would."""
+def run_digest(*args: str, cwd: Path, check: bool = True,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a subprocess, as a user would (`env`: added variables)."""
     done = subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, env={**os.environ, **(env or {})})
     if check and done.returncode != 0:
         raise AssertionError(f"digest {' '.join(args)} exited {done.returncode}:\n{done.stderr}")
     return done

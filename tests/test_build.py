@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
+import random
+import resource
 import shutil
 import signal
 import subprocess
@@ -54,24 +57,36 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in (folder / "output").rglob("*")} == before
 
 
+def _stopped(process: subprocess.Popen) -> bool:
+    """Whether the process has stopped itself (DIGEST_STOP_AT) or ended."""
+    while process.poll() is None:
+        state = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "T":
+            return True
+        time.sleep(0.01)  # polling a state, not waiting for a guessed duration
+    return False
+
+
 def test_a_killed_build_leaves_the_previous_output_intact(tmp_path):
+    """Killed (SIGKILL) once it has written part of the new site: chosen by what the build
+    has done (it stops itself at its 20th file-system step), never by a sleep."""
     folder = project(tmp_path)
     run_digest("build", "-q", cwd=folder)
     good = tree(folder / "output")
-    for n in range(30):
+    for n in range(3):
         (folder / "seeds" / f"extra-{n}.md").write_text(
-            f"---\ntitle: Extra issue {n}\ndate: 2024-05-{n % 28 + 1:02d}\n---\n\n"
-            + "\n\n".join(f"## Part {k}\n\nSentence {k} of a longer text about widgets. " * 30
-                          for k in range(8)), encoding="utf-8")
-    shutil.rmtree(folder / ".digest-cache")
-    build = subprocess.Popen([sys.executable, "-m", "digest", "build", "-q"], cwd=folder)
-    time.sleep(1.5)
-    assert build.poll() is None, "the build finished before it could be killed"
+            f"---\ntitle: Extra issue {n}\ndate: 2024-05-{n + 1:02d}\n---\n\n"
+            + "\n\n".join(f"## Part {k}\n\nSentence {k} of a text about widgets." for k in
+                          range(3)), encoding="utf-8")
+    build = subprocess.Popen([sys.executable, "-m", "digest", "build", "-q"], cwd=folder,
+                             env={**os.environ, "DIGEST_STOP_AT": "20"})
+    assert _stopped(build), "the build ended before its 20th step"
+    assert list(folder.glob(".output.v-*/*.html")), "nothing written yet"
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
     assert tree(folder / "output") == good
     run_digest("build", "-q", cwd=folder)
-    assert not list(folder.glob(".output.*")), "leftover temporary folders"
+    assert len(list(folder.glob(".output.v-*"))) == 1, "leftover temporary folders"
     assert len(tree(folder / "output")) > len(good)
 
 
@@ -152,3 +167,206 @@ def test_a_build_on_every_core_equals_a_build_in_one_process(tmp_path):
     one, every = tree(tmp_path / "1" / "output"), tree(tmp_path / "2" / "output")
     assert sum(name.startswith("issues/") for name in every) == 48
     assert one == every
+
+
+# Faults: crashes at every step, kills at random points, a damaged cache, two builds at once,
+# a full disk. A small site, so that each of the many builds takes a fraction of a second.
+
+def small_project(folder: Path, issues: int = 2) -> Path:
+    (folder / "seeds").mkdir(parents=True)
+    for n in range(issues):
+        (folder / "seeds" / f"letter-{n}.md").write_text(
+            f"---\ntitle: Letter {n}\ndate: 2024-03-{n + 4:02d}\n---\n\nThe lead of letter {n}, "
+            "a sentence long enough to summarize.\n\n## News\n\nOne story here. Another one "
+            "there.\n", encoding="utf-8")
+    return folder
+
+
+def _fork_digest(folder: Path, *args: str, **env: str) -> int:
+    """Start `digest build -q ARGS` in a forked copy of this process, with the stages already
+    imported (no interpreter start-up: the many builds of a loop stay fast); its pid."""
+    from digest.cli import main
+
+    for stage in ("build", "ingest", "segment", "segment.account", "segment.dedupe", "summarize",
+                  "render", "weeks", "writer"):
+        importlib.import_module(f"digest.{stage}")
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        code = 70
+        try:
+            os.chdir(folder)
+            os.environ.update(env)
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.dup2(null, 2)
+            code = main(["build", "-q", *args])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            os._exit(code)
+    return pid
+
+
+def _digest_in_fork(folder: Path, *args: str, **env: str) -> int:
+    """The exit status of a forked `digest build` (86: a DIGEST_CRASH_AT crash)."""
+    pid = _fork_digest(folder, *args, **env)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def _leftovers(folder: Path) -> list[str]:
+    current = os.readlink(folder / "output")
+    return sorted(p.name for p in folder.glob(".output.*")
+                  if p.name not in (current, ".output.lock"))
+
+
+def _clean_site(tmp_path: Path, seeds: Path, name: str) -> dict[str, str]:
+    clean = tmp_path / name
+    shutil.copytree(seeds, clean / "seeds")
+    assert _digest_in_fork(clean) == 0
+    return tree(clean / "output")
+
+
+def test_a_crash_at_every_file_system_step_leaves_the_old_or_the_new_site(tmp_path):
+    """The build dies just before its k-th mkdir, write, link, rename or delete, for every k
+    (as SQLite's crash tests do); the output is then the old site or the new one, byte for
+    byte, and the next build equals a clean one with nothing left over."""
+    before = small_project(tmp_path / "before")
+    assert _digest_in_fork(before) == 0
+    old = tree(before / "output")
+    (before / "seeds" / "letter-1.md").write_text(
+        "---\ntitle: Letter 1, revised\ndate: 2024-03-05\n---\n\nA new lead sentence for "
+        "the revised letter.\n", encoding="utf-8")
+    (before / "seeds" / "letter-2.md").write_text(
+        "---\ntitle: Letter 2\ndate: 2024-03-12\n---\n\nA third letter, a week later.\n",
+        encoding="utf-8")
+    new = _clean_site(tmp_path, before / "seeds", "clean")
+    assert new != old
+    k = 0
+    while True:
+        k += 1
+        trial = tmp_path / f"crash-{k}"
+        shutil.copytree(before, trial, symlinks=True)
+        code = _digest_in_fork(trial, DIGEST_CRASH_AT=str(k))
+        if code == 0:
+            break
+        assert code == 86, f"step {k}: exit {code}"
+        assert tree(trial / "output") in (old, new), f"a mix after a crash at step {k}"
+        assert _digest_in_fork(trial) == 0
+        assert tree(trial / "output") == new, f"step {k}: the next build differs"
+        assert _leftovers(trial) == [], f"step {k}"
+        shutil.rmtree(trial)
+    assert k > 20, "too few steps: the crash hook is not reached"
+
+
+def test_kill_9_at_30_random_points_leaves_the_old_or_the_new_site(tmp_path):
+    """SIGKILL at a random step (the build stops itself there) plus a random delay after
+    letting it go on, for 30 trials; each compared byte for byte with clean builds."""
+    before = small_project(tmp_path / "before", issues=3)
+    assert _digest_in_fork(before) == 0
+    old = tree(before / "output")
+    (before / "seeds" / "letter-0.md").unlink()
+    (before / "seeds" / "letter-3.md").write_text(
+        "---\ntitle: Letter 3\ndate: 2024-03-20\n---\n\nAnother letter arrives.\n",
+        encoding="utf-8")
+    new = _clean_site(tmp_path, before / "seeds", "clean")
+    trace = tmp_path / "trace"
+    probe = tmp_path / "probe"
+    shutil.copytree(before, probe, symlinks=True)
+    assert _digest_in_fork(probe, DIGEST_TRACE=str(trace)) == 0
+    steps = len(trace.read_text().splitlines())
+    chance = random.Random(19)
+    for trial in range(30):
+        folder = tmp_path / f"kill-{trial}"
+        shutil.copytree(before, folder, symlinks=True)
+        stop = chance.randint(1, steps)
+        pid = _fork_digest(folder, DIGEST_STOP_AT=str(stop))
+        _, status = os.waitpid(pid, os.WUNTRACED)  # returns once the build has stopped itself
+        assert os.WIFSTOPPED(status), f"trial {trial}: the build ended before step {stop}"
+        os.kill(pid, signal.SIGCONT)
+        time.sleep(chance.random() * 0.05)  # a random extra point past that step
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        assert tree(folder / "output") in (old, new), f"trial {trial}: a mix after step {stop}"
+        assert _digest_in_fork(folder) == 0
+        assert tree(folder / "output") == new, f"trial {trial}: the next build differs"
+        assert _leftovers(folder) == []
+        shutil.rmtree(folder)
+
+
+def test_a_damaged_cache_is_noticed_and_rebuilt_never_served(tmp_path):
+    folder = small_project(tmp_path / "project", issues=3)
+    run_digest("build", "-q", cwd=folder)
+    clean = tree(folder / "output")
+    entries = sorted((folder / ".digest-cache" / "build" / "files").glob("*.pickle"))
+    assert len(entries) == 3
+    entries[0].write_bytes(entries[0].read_bytes()[:40])  # truncated
+    damaged = bytearray(entries[1].read_bytes())
+    damaged[-5] ^= 0xFF
+    entries[1].write_bytes(bytes(damaged))  # one byte changed
+    entries[2].write_bytes(b"DGC1" + entries[2].read_bytes()[4:])  # an older version's
+    (folder / ".digest-cache" / "build" / "state.pickle").write_bytes(b"garbage")
+    summaries = folder / ".digest-cache" / "summaries.json"
+    summaries.write_bytes(summaries.read_bytes()[:-9])
+    done = run_digest("build", cwd=folder)
+    assert tree(folder / "output") == clean
+    messages = [line for line in done.stderr.splitlines() if "build cache entry" in line]
+    assert len(messages) == 4, done.stderr
+    reasons = ("truncated or damaged", "another version", "not a digest cache file")
+    assert {r for line in messages for r in reasons if r in line} == set(reasons)
+    assert all(": info: " in line for line in messages)
+
+
+def test_two_builds_at_once_wait_for_each_other_and_neither_corrupts(tmp_path):
+    folder = small_project(tmp_path / "project", issues=3)
+    run_digest("build", "-q", cwd=folder)
+    (folder / "seeds" / "letter-1.md").write_text(
+        "---\ntitle: Letter 1 again\ndate: 2024-03-05\n---\n\nChanged text here.\n",
+        encoding="utf-8")
+    clean = _clean_site(tmp_path, folder / "seeds", "clean")
+    first = subprocess.Popen([sys.executable, "-m", "digest", "build", "-q"], cwd=folder,
+                             env={**os.environ, "DIGEST_STOP_AT": "1"},
+                             stderr=subprocess.PIPE, text=True)
+    assert _stopped(first)  # holding the lock, stopped at its first step
+    second = subprocess.Popen([sys.executable, "-m", "digest", "build", "-q"], cwd=folder,
+                              stderr=subprocess.PIPE, text=True)
+    waiting = second.stderr.readline()  # printed only when it finds the lock held
+    assert "another build is using" in waiting and "waiting" in waiting
+    os.kill(first.pid, signal.SIGCONT)
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert second.wait(timeout=300) == 0, second.stderr.read()
+    assert tree(folder / "output") == clean
+    assert _leftovers(folder) == []
+
+
+def test_a_full_disk_gives_one_clear_error_and_keeps_the_previous_site(tmp_path):
+    """A file-size limit (RLIMIT_FSIZE) makes every larger write fail, as a full disk does."""
+    folder = small_project(tmp_path / "project", issues=3)
+    run_digest("build", "-q", cwd=folder)
+    good = tree(folder / "output")
+    (folder / "seeds" / "letter-3.md").write_text(
+        "---\ntitle: Letter 3\ndate: 2024-03-20\n---\n\n" + "A long letter. " * 400 + "\n",
+        encoding="utf-8")
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (3000, 3000))
+
+    done = subprocess.run([sys.executable, "-m", "digest", "build", "-q"], cwd=folder,
+                          capture_output=True, text=True, preexec_fn=small_files, timeout=300)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write" in lines[0] and "File too large" in lines[0], lines
+    assert tree(folder / "output") == good
+    run_digest("build", "-q", cwd=folder)
+    assert _leftovers(folder) == []
+    assert len(tree(folder / "output")) > len(good)
+
+
+def test_an_output_folder_of_an_older_version_becomes_a_link_with_the_same_site(tmp_path):
+    folder = small_project(tmp_path / "project")
+    (folder / "output").mkdir()
+    (folder / "output" / "stale.html").write_text("from an older build")
+    run_digest("build", "-q", cwd=folder)
+    assert (folder / "output").is_symlink()
+    site = tree(folder / "output")
+    assert "index.html" in site and "stale.html" not in site
+    assert _leftovers(folder) == []

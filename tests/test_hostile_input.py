@@ -81,6 +81,18 @@ A paragraph with <b onmouseover="alert(4)">raw inline HTML</b> and
 """
 
 
+SECRET = "root:x:0:0:root:/root:/bin/bash OUTSIDE-SECRET-MARKER\n"
+DEEP_LISTS = ("---\ntitle: Deep lists\ndate: 2024-03-14\n---\n\nThe lead of deep lists.\n\n"
+              + "- " * 5000 + "innermost item\n\n"
+              + "".join("  " * i + f"- level {i}\n" for i in range(300))
+              + "\nAFTER-THE-DEEP-LISTS paragraph.\n")
+UNKNOWN_CHARSET = (b"From: =?x-unknown-42?q?Caf=E9_News?= <news@example.com>\n"
+                   b"Subject: =?x-unknown-42?q?Caf=E9_weekly?=\n"
+                   b"Date: Tue, 02 Apr 2024 10:00:00 +0000\nMIME-Version: 1.0\n"
+                   b"Content-Type: text/plain; charset=\"x-unknown-42\"\n\n"
+                   b"Hello caf\xe9 readers.\n\nA second paragraph of the letter.\n")
+
+
 def corpus(folder: Path) -> dict[str, str | None]:
     """Write every case; return each file's name and a word its message must contain."""
     cases: dict[str, tuple[bytes | str, str | None]] = {
@@ -105,6 +117,8 @@ def corpus(folder: Path) -> dict[str, str | None]:
         "truncated.txt": ("\n".join(CHINA.splitlines()[:20]) + "\n", "missing"),
         "copy-one.txt": (FIRST_ISSUE, None),
         "copy-two.txt": (FIRST_ISSUE, "repeats"),
+        "deep-lists.md": (DEEP_LISTS, None),
+        "charset.eml": (UNKNOWN_CHARSET, "unknown charset"),
         "traversal.md": ('---\ntitle: "../../../../etc/passwd/..\\\\..//x"\ndate: 2024-03-13\n'
                          "---\n\nA body paragraph that is fine.\n", None),
     }
@@ -113,16 +127,28 @@ def corpus(folder: Path) -> dict[str, str | None]:
         target = folder / name
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     unreadable = folder / "unreadable.txt"
-    if os.geteuid() == 0:  # root reads any mode, so point at a file the kernel refuses to read
+    if os.geteuid() == 0:  # root reads any mode: a link to what the kernel refuses instead
         unreadable.symlink_to("/proc/self/mem")
     else:
         unreadable.write_text("secret")
         unreadable.chmod(0)
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    (folder.parent / "secret.txt").write_text(SECRET)
+    (folder / "outside.txt").symlink_to(folder.parent / "secret.txt")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "pipe-link.txt").symlink_to("pipe.txt")
+    (folder / "alias.txt").symlink_to("copy-one.txt")
+    (folder / "linked-folder").symlink_to(folder.parent)
     expected = {name: word for name, (_, word) in cases.items()}
-    expected.update({"unreadable.txt": "unreadable", "loop-a.txt": "link",
-                     "loop-b.txt": "link"})
+    expected.update({"unreadable.txt": "outside" if os.geteuid() == 0 else "unreadable",
+                     "loop-a.txt": "link", "loop-b.txt": "link",
+                     "outside.txt": "link points outside the input folder",
+                     "passwd.txt": "link points outside the input folder",
+                     "pipe.txt": "FIFO, not a regular file", "pipe-link.txt": "FIFO",
+                     "alias.txt": "another name of copy-one.txt",
+                     "linked-folder": "link to a folder"})
     return expected
 
 
@@ -153,6 +179,21 @@ def test_each_bad_file_gets_one_clear_message_naming_it(hostile):
             continue
         assert about, f"no message names {name}:\n{stderr}"
         assert any(word.lower() in line.lower() for line in about), (name, about)
+
+
+def test_nothing_outside_the_input_folder_is_read(hostile):
+    project, _, stderr, _ = hostile
+    site = b"".join(p.read_bytes() for p in (project / "output").rglob("*") if p.is_file())
+    assert b"OUTSIDE-SECRET-MARKER" not in site and b"root:x:0:0" not in site
+    assert stderr.count("outside.txt") == 1 and stderr.count("pipe.txt") == 1
+
+
+def test_deep_markdown_lists_keep_their_text_and_what_follows(hostile):
+    project, _, _, _ = hostile
+    page = next(p for p in (project / "output" / "issues").glob("*deep-lists*.html"))
+    text = page.read_text(encoding="utf-8")
+    assert "innermost item" in text and "level 299" in text
+    assert "AFTER-THE-DEEP-LISTS" in text
 
 
 def test_strict_makes_the_same_build_fail(hostile):
@@ -264,3 +305,78 @@ def _cleanup_unreadable(hostile):
     if target.exists() and not target.is_symlink():
         target.chmod(0o644)
     shutil.rmtree(project, ignore_errors=True)
+
+
+def _letter(n: int) -> str:
+    return (f"---\ntitle: Good letter {n}\ndate: 2024-03-{n % 28 + 1:02d}\n---\n\nGOOD-LETTER-{n} "
+            "has a lead sentence.\n\n## News\n\nOne story here.\n")
+
+
+def _deep_html(depth: int) -> str:
+    return ("<!doctype html><html><head><title>Deep</title></head><body><h1>Deep</h1>"
+            + "<div>nested " * depth + "DEEPEST" + "</div>" * depth + "</body></html>")
+
+
+def _mbox(messages: int) -> bytes:
+    return b"".join(b"From news@example.com Tue Apr  2 10:00:00 2024\nFrom: News <n@example.com>\n"
+                    b"Subject: Tiny %d\nDate: Tue, 02 Apr 2024 10:00:00 +0000\n\nHello %d.\n\n"
+                    % (i, i) for i in range(messages))
+
+
+def _many_parts(parts: int) -> bytes:
+    """A multipart message written out directly (EmailMessage takes seconds for 10,000 parts)."""
+    head = (b"From: News <news@example.com>\nSubject: Many parts\n"
+            b"Date: Tue, 02 Apr 2024 10:00:00 +0000\nMIME-Version: 1.0\n"
+            b'Content-Type: multipart/mixed; boundary="XX"\n\n')
+    body = b"--XX\nContent-Type: text/plain\n\nMANY-PARTS body text of the message.\n"
+    rest = b"".join(b"--XX\nContent-Type: application/octet-stream\nContent-Disposition: "
+                    b'attachment; filename="a%d.bin"\n\nx\n' % i for i in range(parts - 1))
+    return head + body + rest + b"--XX--\n"
+
+
+def test_html_nested_past_the_depth_limit_is_read_flat_not_recursed():
+    from digest.ingest import read_bytes
+
+    blocks = read_bytes("deep.html", _deep_html(5000).encode()).parts[0].blocks
+    assert blocks[0].text == "Deep" and len(blocks) < 200
+    assert blocks[-1].text.endswith("nested DEEPEST") and blocks[-1].text.count("nested") > 4900
+
+
+def _skipped_or_read(stderr: str, site: str, name: str, seconds: int, marker: str) -> None:
+    """A heavy file is read within the budget, or skipped with one message saying so."""
+    about = [line for line in stderr.splitlines() if f"/{name}" in line]
+    timed_out = [line for line in about if f"skipped: took longer than {seconds} s to read"
+                 in line]
+    assert len(timed_out) == 1 or (marker in site and not timed_out), (name, about)
+
+
+def test_each_file_has_a_time_budget_and_the_build_goes_on(tmp_path):
+    """A 100,000-deep HTML file, an mbox of 50,000 tiny messages and a message of 10,000
+    MIME parts, with a 3 s budget per file (-j 1: read in one child process)."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "digest.toml").write_text("[build]\nfile_timeout = 3\n")
+    (tmp_path / "seeds" / "deep.html").write_text(_deep_html(100_000))
+    (tmp_path / "seeds" / "tiny.mbox").write_bytes(_mbox(50_000))
+    (tmp_path / "seeds" / "parts.eml").write_bytes(_many_parts(10_000))
+    for n in range(3):
+        (tmp_path / "seeds" / f"good-{n}.md").write_text(_letter(n))
+    done = run_digest("build", "-j", "1", cwd=tmp_path)
+    site = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
+    assert all(f"GOOD-LETTER-{n}" in site for n in range(3)), done.stderr
+    _skipped_or_read(done.stderr, site, "deep.html", 3, "DEEPEST")
+    _skipped_or_read(done.stderr, site, "tiny.mbox", 3, "Tiny 49999")
+    _skipped_or_read(done.stderr, site, "parts.eml", 3, "MANY-PARTS")
+
+
+def test_a_stuck_worker_is_replaced_and_the_other_files_are_read(tmp_path):
+    """Enough files for the worker pool: the one worker past its time is killed and replaced."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "digest.toml").write_text("[build]\nfile_timeout = 5\n")
+    (tmp_path / "seeds" / "deep.html").write_text(_deep_html(400_000))  # far past 5 s
+    for n in range(40):
+        (tmp_path / "seeds" / f"good-{n:02d}.md").write_text(_letter(n))
+    done = run_digest("build", "-j", "2", "-v", cwd=tmp_path)
+    assert "worker processes: 2" in done.stdout
+    site = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
+    assert all(f"GOOD-LETTER-{n}" in site for n in range(40)), done.stderr
+    _skipped_or_read(done.stderr, site, "deep.html", 5, "DEEPEST")

@@ -230,7 +230,7 @@ def test_email_unknown_charset_falls_back_with_warning() -> None:
     parts, problems = read_email(raw, "a.eml")
     assert parts[0].blocks[0].text == "“quoted” café"
     assert parts[0].blocks[0].line == 7
-    assert "not valid x-nonsense" in problems[0].message
+    assert "unknown charset 'x-nonsense'" in problems[0].message
 
 
 # --- saved HTML page -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from conftest import ROOT, run_digest
 
 from digest.ingest import read_file
 from digest.segment import load_profiles, segment_document
-from digest.summarize import SummaryConfig, summarize_issue
+from digest.summarize import SummaryConfig, summarize_issue, summarize_text
 from digest.summarize.standalone import leans_on_context, opening_word
 
 FIELD_NOTES = ROOT / "tests" / "data" / "fieldnotes" / "2025-05-05-field-notes.md"
@@ -81,6 +81,23 @@ def test_no_summary_sentence_leans_on_one_the_reader_does_not_see(config):
     for text in alone:
         assert not text.startswith(LEANING_OPENERS), text
         assert not re.match(r"(Why it matters|Driving the story):", text), text
+
+
+def test_a_run_of_leaning_sentences_is_shown_from_the_one_that_stands():
+    lines = ["The harbour council approved the new ferry timetable for the harbour on Monday.",
+             "Gulls nest on the old pier every spring.",
+             "But the ferry timetable leaves the harbour without a late ferry on Sundays.",
+             "It also moves the first harbour ferry to seven, the council said.",
+             "A bakery on the quay sells fish pies."]
+    for count in range(1, 5):
+        chosen = summarize_text("\n".join(lines), count)
+        assert len(chosen) == count
+        places = [lines.index(x) for x in chosen]
+        for place in places:
+            if lines[place].startswith(("But", "It")):
+                assert place - 1 in places, chosen
+    assert summarize_text("\n".join(lines), 4) == lines[:4]
+    assert "It also" in summarize_text("\n".join(lines), 2, standalone=False)[1]
 
 
 def test_without_the_rules_leaning_sentences_come_back():

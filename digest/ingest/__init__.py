@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from digest.confine import Unsafe, read_inside
 from digest.links import clean_url
 from digest.model import Document, Link, Meta, Part, Problem
 
@@ -139,18 +140,22 @@ def _read_text_as(fmt: str, text: str) -> Part:
 
 
 def read_file(path: Path, display: str | None = None, root: Path | None = None) -> Document:
-    """Read a file from disk; an unreadable file gives a Document with no parts and a problem.
+    """Read a regular file from disk (inside `root`, the input folder, if given); an
+    unreadable or refused file gives a Document with no parts and a problem.
 
     `root` is the input folder: a file directly in it has no newsletter folder to be named by.
     """
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        data = read_inside(path, root, limit=MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:
+            size = max(len(data), path.stat().st_size)
             problem = Problem(name, f"skipped: too large to be a newsletter ({size / 2**20:.1f} "
                               f"MB; the limit is {MAX_FILE_BYTES // 2**20} MB)", severity="error")
             return Document(name, "text", [], problems=[problem])
-        data = path.read_bytes()
+    except Unsafe as exc:
+        return Document(name, "text", [], problems=[Problem(name, f"skipped: {exc.reason}",
+                                                            severity="error")])
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         problem = Problem(name, f"unreadable: {reason}", severity="error")

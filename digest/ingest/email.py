@@ -26,6 +26,7 @@ _SEPARATOR_TIME = re.compile(rb"\d{1,2}:\d{2}")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
+_UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
 _DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
 
@@ -97,9 +98,9 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
         for block in part.blocks:
             block.line += where.line + shift - 2
             block.end_line += where.line + shift - 2
-    sender = _sender(message)
+    sender = _readable(_sender(message), "From", where, problems)
     part.meta = Meta(
-        title=_subject(message) or part.meta.title,
+        title=_readable(_subject(message), "Subject", where, problems) or part.meta.title,
         date=date or part.meta.date,
         date_source="header" if date else part.meta.date_source,
         publication=sender or part.meta.publication,
@@ -109,6 +110,17 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
         unsubscribe=_unsubscribe(message),
     )
     return part
+
+
+def _readable(value: str | None, name: str, where: _Where,
+              problems: list[Problem]) -> str | None:
+    """A decoded header with bytes of an unknown charset (kept as surrogates) read as any
+    file is, said once."""
+    if value is None or not _UNDECODED.search(value):
+        return value
+    text, _ = decode(value.encode("utf-8", "surrogateescape").replace("\ufffd".encode(), b"?"))
+    problems.append(where.problem(f"{name} header in an unknown charset; read as best it could"))
+    return collapse(text) or None
 
 
 def _raw_header(message: Message, name: str) -> str | None:
@@ -176,7 +188,12 @@ def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
     if charset:
         try:
             return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except LookupError:
+            text, warning = decode(data)
+            problems.append(where.problem(f"body in an unknown charset {charset!r}; "
+                                          f"{warning or 'read as UTF-8'}"))
+            return text
+        except UnicodeDecodeError:
             pass
     text, warning = decode(data)
     if charset:

@@ -50,10 +50,14 @@ _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcte
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 
 
+MAX_DEPTH = 100  # elements nested deeper are read as the text of their ancestor at this depth
+
+
 def read_html(text: str) -> Part:
     soup, where = _parse(text)
     meta = _head_meta(soup)
     _clean(soup)
+    _flatten(soup)
     blocks = _Walker(where).read(soup)
     if not meta.title:
         h1 = soup.find("h1")
@@ -65,6 +69,7 @@ def html_blocks(text: str) -> list[Block]:
     """Blocks of an HTML fragment (raw HTML inside Markdown), lines counted from 1."""
     soup, where = _parse(text)
     _clean(soup)
+    _flatten(soup)
     return _Walker(where).read(soup)
 
 
@@ -119,13 +124,35 @@ def _clean(soup: BeautifulSoup) -> None:
         node.extract()
     for tag in soup.find_all(DROP):
         tag.decompose()
-    for tag in soup.find_all(_is_hidden):
+    for tag in _hidden(soup):
         tag.decompose()
 
 
+def _hidden(soup: BeautifulSoup) -> list[Tag]:
+    """Hidden elements, outermost only (`Tag.decomposed` searches the subtree: quadratic)."""
+    found: list[Tag] = []
+    stack: list[Tag] = [soup]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, Tag):
+                (found if _is_hidden(child) else stack).append(child)
+    return found
+
+
+def _flatten(soup: BeautifulSoup) -> None:
+    """Replace what is nested past MAX_DEPTH by its text, so no reader recurses that deep."""
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        if depth < MAX_DEPTH:
+            stack.extend((c, depth + 1) for c in tag.children if isinstance(c, Tag))
+        elif tag.find(True) is not None:
+            text = " ".join(tag.stripped_strings)
+            tag.clear()
+            tag.append(text)
+
+
 def _is_hidden(tag: Tag) -> bool:
-    if tag.decomposed:  # already gone with a hidden ancestor
-        return False
     if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).strip().lower() == "true":
         return True
     if _PREHEADER.search(" ".join(tag.get_attribute_list("class") or []) + " " +

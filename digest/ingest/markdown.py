@@ -25,6 +25,12 @@ _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # and skipping markdown-it's percent-encoding makes parsing a fifth faster.
 _MD.normalizeLink = _MD.normalizeLinkText = lambda url: url
 _MD.validateLink = lambda url: True
+# markdown-it skips whatever lies past maxNesting block levels, and everything after it in the
+# container; lines are flattened first (_shallow) so that no real text reaches that depth.
+_MD.options["maxNesting"] = 120
+MAX_MARKERS, MAX_INDENT = 20, 40  # list or quote markers opening one line; leading columns
+_MARKER = r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$)"
+_MARKERS, _KEPT = re.compile(f"^(?:{_MARKER})+"), re.compile(f"^(?:{_MARKER}){{{MAX_MARKERS}}}")
 _PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):(?:[ \t]+(.*))?$")
 _YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
 _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
@@ -36,8 +42,20 @@ _LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
 def read_markdown(text: str) -> Part:
     lines = normalize_newlines(text).removeprefix("\ufeff").split("\n")
     size, fields = front_matter(lines)
-    body = "\n" * size + "\n".join(lines[size:])
+    body = "\n" * size + "\n".join(map(_shallow, lines[size:]))
     return Part(blocks=_Blocks().read(_MD.parse(body)), meta=meta_from(fields))
+
+
+def _shallow(line: str) -> str:
+    """A line nested past MAX_MARKERS markers or MAX_INDENT columns, brought up to them."""
+    found = _MARKERS.match(line)
+    if found and len(re.findall(r"[-*+>]|\d[.)]", found[0])) > MAX_MARKERS:
+        kept = _KEPT.match(line)
+        line = (kept[0] if kept else "") + line[found.end():]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if len(line[:indent].expandtabs(4)) > MAX_INDENT:
+        line = " " * MAX_INDENT + line[indent:]
+    return line
 
 
 def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:

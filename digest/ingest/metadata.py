@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from digest.confine import Unsafe, read_inside
 from digest.model import IssueHint, Meta, Problem
 
 METADATA_FILE = "metadata.toml"
@@ -23,10 +25,12 @@ def load_metadata(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
 @lru_cache(maxsize=64)
 def _load(folder: str) -> tuple[dict[str, Any], list[Problem]]:
     path = Path(folder) / METADATA_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, []
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig")), []
+        return tomllib.loads(read_inside(path, Path(folder)).decode("utf-8-sig")), []
+    except Unsafe as exc:
+        return {}, [Problem(str(path), f"metadata file ignored: {exc.reason}", severity="error")]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, [Problem(str(path), f"metadata file ignored: {exc}", severity="error")]
 

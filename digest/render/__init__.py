@@ -13,6 +13,7 @@ from pathlib import Path
 
 import digest
 from digest.config import FeedConfig, SiteConfig
+from digest.confine import read_inside, regular_files
 from digest.model import IssueDigest, Site, Week
 
 from . import dates
@@ -33,8 +34,17 @@ __all__ = ["Context", "Job", "PageMemo", "Rendered", "Runner", "default_template
            "render_in_turn", "render_job", "render_site"]
 
 
+def _files(folder: Path) -> list[tuple[Path, bytes]]:
+    """Every file of a templates folder; one that is a link out of it or not a regular file
+    stops the build (`confine.Unsafe`): templates and static files are published."""
+    found, refused = regular_files(folder, "templates folder", hidden=True)
+    if refused:
+        raise refused[0]
+    return [(p, read_inside(p, folder, "templates folder")) for p in found]
+
+
 def _fingerprint(folder: Path) -> list[tuple[str, bytes]]:
-    return [(p.as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
+    return [(p.as_posix(), data) for p, data in _files(folder)]
 
 
 def default_templates() -> Path:
@@ -135,8 +145,7 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
 def _static(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
-    return {"static/" + p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {"static/" + p.relative_to(folder).as_posix(): data for p, data in _files(folder)}
 
 
 def _sitemap(ctx: Context) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any, Protocol
 import jinja2
 
 from digest.config import SiteConfig
+from digest.confine import read_inside
 from digest.model import IssueDigest, Week
 
 from . import dates, stats
@@ -25,9 +27,18 @@ FEEDS = (("RSS", "feed.xml", "application/rss+xml"),
          ("JSON Feed", "feed.json", "application/feed+json"))
 
 
+def _template(folder: Path, name: str) -> str | None:
+    """A template's text, read only from inside its folder (None when it has none)."""
+    path = folder.joinpath(*name.split("/"))
+    if not os.path.lexists(path):
+        return None
+    return read_inside(path, folder, "templates folder").decode("utf-8")
+
+
 def environment(folders: list[Path]) -> jinja2.Environment:
     """Templates from the first folder that has each one (a project's own, then the default)."""
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders])
+    loader = jinja2.ChoiceLoader([jinja2.FunctionLoader(functools.partial(_template, f))
+                                  for f in folders])
     env = jinja2.Environment(loader=loader, autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from digest.confine import read_inside
 from digest.model import POLICY_KEYS, ROLES, SummaryPolicy
 
 BUILTIN = Path(__file__).resolve().parent.parent / "profiles"
@@ -177,7 +178,7 @@ def _disabled_rules(path: Path, table: object) -> frozenset[str]:
 
 def _read(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_inside(path, path.parent, "profiles folder").decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
 

@@ -1,7 +1,7 @@
 """The word budget of an issue's digest, spent on its most central sections first.
 
 Every section proposes units in its own order of preference (a sentence, a sentence with the
-one it leans on, or a roundup item cut to its first sentence). Each section with content keeps
+ones that lean on it, or a roundup item cut to its first sentence). Each section with content keeps
 its first unit; the rest of the budget goes to further units a round at a time, each round
 in order of section centrality (the summed cosine similarity of a section's words to the other
 sections').
@@ -18,7 +18,8 @@ from .ranker import centrality_scores
 
 @dataclass
 class Unit:
-    """What a section may show: sentences (one, or a pair) or one cut item."""
+    """What a section may show: sentences (one, or one with those that lean on it) or one cut
+    item."""
 
     words: int
     sentences: list[Sentence] = field(default_factory=list)

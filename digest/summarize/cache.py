@@ -2,8 +2,9 @@
 
 Entries are the chosen sentence indices, keyed by a hash of the summarized sentences, the
 algorithm, its parameters and SUMMARIZER_VERSION; paragraph splits are kept too, keyed by the
-paragraph's text, because pysbd is the slowest step. The file is JSON, read once and written
-atomically (temporary file, then os.replace). A missing or unreadable file is an empty cache.
+paragraph's text, because pysbd is the slowest step. The file is a line with the version and a
+checksum, then JSON; read once and written atomically (temporary file, then os.replace). A
+missing, damaged or foreign file is an empty cache.
 """
 
 from __future__ import annotations
@@ -11,17 +12,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-SUMMARIZER_VERSION = "3"
+from digest import fsops
+
+SUMMARIZER_VERSION = "4"
 
 
 def _digest(payload: Any) -> str:
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def _header(body: bytes) -> bytes:
+    """The file's first line: the version and a checksum of the JSON after it."""
+    return f"digest-summaries {SUMMARIZER_VERSION} ".encode() + hashlib.blake2b(
+        body, digest_size=16).hexdigest().encode()
 
 
 def summary_key(sentences: Sequence[Sequence[str]], algorithm: str, params: dict[str, Any]) -> str:
@@ -46,10 +54,13 @@ class SummaryCache:
         if self.path is None or not self.path.is_file():
             return
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            head, _, body = self.path.read_bytes().partition(b"\n")
+            if head != _header(body):  # another version, or truncated or damaged
+                return
+            data = json.loads(body)
         except (OSError, ValueError):
             return
-        if not isinstance(data, dict) or data.get("version") != SUMMARIZER_VERSION:
+        if not isinstance(data, dict):
             return
         summaries, splits = data.get("summaries"), data.get("splits")
         if isinstance(summaries, dict):
@@ -97,14 +108,14 @@ class SummaryCache:
             self._dirty |= before != len(self._summaries) + len(self._splits)
         if not self._dirty:
             return
-        payload = {"version": SUMMARIZER_VERSION, "summaries": self._summaries,
-                   "splits": self._splits}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=self.path.name + ".", dir=self.path.parent)
+        payload = json.dumps({"summaries": self._summaries, "splits": self._splits},
+                             ensure_ascii=False, separators=(",", ":")).encode()
+        fsops.mkdir(self.path.parent)
+        fd, temp = fsops.temporary(self.path.parent, self.path.name + ".")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, self.path)
+            with fsops.naming(self.path), os.fdopen(fd, "wb") as out:
+                out.write(_header(payload) + b"\n" + payload)
+            fsops.rename(temp, self.path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise

@@ -8,6 +8,7 @@ The words are per-language data (`en.toml`); the name rules are structural (capi
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections import Counter
@@ -162,63 +163,90 @@ class Skip:
     reason: str
 
 
-PAIR_WEIGHT = 0.8  # a pair's value: this much of its better sentence's score, the rest of
-# the other's (chosen on the BBC business articles; see benchmarks/summary_quality.py)
+# How likely a sentence is wanted, from its score s (as a share of the best score) and its
+# rank r (as a share of the sentence count): sigmoid(A·s + B·r + C). Fitted by logistic
+# regression on "is this sentence in the reference" over the BBC business articles only
+# (benchmarks/summary_quality.py; politics and tech held out).
+CHANCE_WEIGHTS = (1.973, -5.652, 0.996)
+
+
+def chances(scores: Sequence[float]) -> list[float]:
+    """Each sentence's chance of being wanted (see CHANCE_WEIGHTS)."""
+    n = len(scores)
+    top = max(scores, default=0.0)
+    rank = {i: place for place, i in enumerate(sorted(range(n), key=lambda i: (-scores[i], i)))}
+    a, b, c = CHANCE_WEIGHTS
+    return [1 / (1 + math.exp(-(a * (scores[i] / top if top > 0 else 0.0)
+                                + b * rank[i] / n + c))) for i in range(n)]
+
+
+def _best_set(chance: Sequence[float], free: Sequence[bool], follows: Sequence[bool],
+              count: int) -> list[int]:
+    """The sentences, as many as can be had up to `count`, of the highest summed chance in
+    which every sentence that is not `free` follows a chosen one. Dynamic programming over the
+    text; the state is how many are chosen so far and whether the sentence before was."""
+    if count <= 0:
+        return []
+    none = -math.inf
+    out = [0.0] + [none] * count  # best total by number chosen, the sentence before left out
+    took = [none] * (count + 1)  # ... with the sentence before taken
+    trail = []
+    for i, value in enumerate(chance):
+        from_taken = [t > o for o, t in zip(out, took)]
+        before = [max(o, t) for o, t in zip(out, took)]
+        if free[i]:
+            reach, source = before, from_taken
+        elif follows[i]:
+            reach, source = took, [True] * (count + 1)
+        else:
+            reach, source = [none] * (count + 1), from_taken
+        took = [none] + [r + value for r in reach[:-1]]
+        out = before
+        trail.append((from_taken, [False] + source[:-1]))
+    taken = max(c for c in range(count + 1) if max(out[c], took[c]) > none)
+    last = took[taken] > out[taken]
+    chosen = []
+    for i in range(len(chance) - 1, -1, -1):
+        from_taken, source = trail[i]
+        if last:
+            chosen.append(i)
+            last = source[taken]
+            taken -= 1
+        else:
+            last = from_taken[taken]
+    return chosen[::-1]
 
 
 def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
            lexicon: Words | None = None, follows: Sequence[bool] | None = None,
            scores: Sequence[float] | None = None) -> tuple[list[list[int]], list[Skip]]:
-    """Up to `count` sentences, each readable alone or taken together with the sentence before
-    it (when that one stands alone and there is room for both), or else replaced by the next
-    best. `follows[i]` says flat[i - 1] is really the sentence before flat[i] (default: all but
-    the first). Units are taken best first: by `scores` when given (a pair is worth
-    PAIR_WEIGHT of its better sentence's score and the rest of the other's), else in `ranked`
-    order. Returns the groups in the order taken (one sentence, or a pair in document order)
-    and the sentences skipped for leaning on their context."""
+    """Up to `count` sentences, each readable alone or shown right after the sentence it leans
+    on (`follows[i]` says flat[i - 1] is really the sentence before flat[i]; default: all but
+    the first). Of all such sets, the one whose sentences' summed chance (`chances` of
+    `scores`, or of the `ranked` order when no scores are given) is highest. Returns the groups
+    (a sentence standing alone with the leaning ones right after it, in document order), best
+    group first, and the sentences skipped for leaning on their context."""
     lexicon = lexicon or words()
     follows = follows if follows is not None else [i > 0 for i in range(len(flat))]
     if scores is None:
         scores = [0.0] * len(flat)
         for place, i in enumerate(ranked):
-            scores[i] = -float(place)
-        pair_weight = 1.0
-    else:
-        pair_weight = PAIR_WEIGHT
-    reasons: dict[int, str | None] = {}
-
-    def reason(i: int) -> str | None:
-        if i not in reasons:
-            reasons[i] = leans_on_context(flat[i], " ".join(flat[max(0, i - 30):i]), lexicon)
-        return reasons[i]
-
-    def unit(i: int) -> tuple[list[int], float] | None:
-        if reason(i) is None or (follows[i] and (i - 1) in chosen):
-            return [i], scores[i]
-        if follows[i] and (i - 1) not in chosen and len(chosen) + 2 <= count \
-                and reason(i - 1) is None:
-            high, low = max(scores[i], scores[i - 1]), min(scores[i], scores[i - 1])
-            return [i - 1, i], pair_weight * high + (1 - pair_weight) * low
-        return None
-
-    chosen: set[int] = set()
+            scores[i] = float(len(ranked) - place)
+    reasons = [leans_on_context(flat[i], " ".join(flat[max(0, i - 30):i]), lexicon)
+               for i in range(len(flat))]
+    free = [reason is None for reason in reasons]
+    chosen = _best_set(chances(scores), free, follows, count)
     groups: list[list[int]] = []
-    pool = list(ranked)
-    while len(chosen) < count:
-        best = None
-        for i in pool:
-            if i in chosen:
-                continue
-            found = unit(i)
-            if found is not None and (best is None or found[1] > best[1]):
-                best = found
-        if best is None:
-            break
-        chosen.update(best[0])
-        groups.append(best[0])
-    worst = min((scores[i] for i in chosen), default=float("inf"))
-    skipped = [Skip(i, reason(i) or "") for i in ranked
-               if i not in chosen and scores[i] >= worst and reason(i)]
+    for i in chosen:
+        if free[i] or not groups or groups[-1][-1] != i - 1 or not follows[i]:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    groups.sort(key=lambda g: (-max(scores[i] for i in g), g[0]))
+    taken = set(chosen)
+    worst = min((scores[i] for i in taken), default=float("inf"))
+    skipped = [Skip(i, reasons[i] or "") for i in ranked
+               if i not in taken and scores[i] >= worst and reasons[i]]
     return groups, skipped
 
 
