@@ -21,6 +21,7 @@ class LinkRules:
     params: set[str] = field(default_factory=set)
     redirect: set[str] = field(default_factory=set)
     when: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    hosts: dict[str, set[str]] = field(default_factory=dict)  # host (and its subdomains) → params
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +36,18 @@ def rules() -> LinkRules:
             name, _, value = key.partition("=")
             found.when.setdefault((name.lower(), value.lower()), set()).update(
                 n.lower() for n in names)
+        for host, names in table.get("hosts", {}).items():
+            found.hosts.setdefault(host.lower(), set()).update(n.lower() for n in names)
     return found
+
+
+def _host_params(host: str, hosts: dict[str, set[str]]) -> set[str]:
+    """The parameters dropped on this host: its own and its parent domains' entries."""
+    names: set[str] = set()
+    labels = host.lower().rstrip(".").split(".")
+    for n in range(len(labels) - 1):
+        names |= hosts.get(".".join(labels[n:]), set())
+    return names
 
 
 def clean_url(url: str) -> str:
@@ -72,7 +84,7 @@ def _untracked(url: str) -> str:
     query = parse_qsl(parts.query, keep_blank_values=True)
     found = rules()
     present = {(k.lower(), v.lower()) for k, v in query}
-    drop = set(found.params)
+    drop = found.params | _host_params(parts.hostname or "", found.hosts)
     for condition, names in found.when.items():
         if condition in present:
             drop |= names

@@ -124,7 +124,7 @@ def test_the_week_page_shows_roundups_outlets_paywalls_and_teaser_authors():
     assert '<span class="outlet">Reuters</span> <span class="paywall"' in china
     assert re.search(r'<span class="outlet">[^<]+</span>\n', china)  # one not paywalled
     # the roundup shows its most central items; the rest are a count linking into the issue
-    more = re.search(r'<a href="\.\./(issues/[^"#]+)#(s\d+)">and (\d+) more links?</a> in the '
+    more = re.search(r'<a href="\.\./(issues/[^"#]+)#(s\d+)">and (\d+) more items?</a> in the '
                      r'issue', china)
     assert more and int(more.group(3)) > 0
     issue = seed_files()[more.group(1)].decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ ROLE_LABELS = {
     "sponsored": "Sponsored",
     "section": "Section",
 }
+_BY = re.compile(r"[\W_]|\bby\b")  # what joins a title to its author: "by", dashes, spaces
 BLOCK_TAGS = {"subhead": "h3", "quote": "blockquote", "code": "pre"}
 
 
@@ -44,6 +46,8 @@ class ItemView:
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     subs: list[ItemView] = field(default_factory=list)
     excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
+    author: str | None = None  # digest pages: who wrote the story, shown after its title
+    number: int | None = None  # its number in a numbered list of the source
 
 
 @dataclass
@@ -64,9 +68,11 @@ class SectionView:
     dek: tuple[str, Markup] | None = None
     blocks: list[BlockView] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
+    parts: list[BlockView | list[ItemView]] = field(default_factory=list)  # issue pages: in order
     numbered: bool = False
     sentences: list[SentenceView] = field(default_factory=list)  # digest pages only
     more: int = 0  # digest pages: the section's items left out
+    more_noun: str = "item"  # "link" when every item of the section carries one
     more_href: str | None = None
 
 
@@ -88,16 +94,31 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     queue = LinkQueue(list(item.links))
     pending = len(queue.links)
     ident = item_id(section, *path)
-    view = ItemView(queue.render(item.text), item.outlet, item.paywalled, ident,
-                    href=href(ident) if href else None, external=pending > 0)
+    text, author = item.text, None
+    if href is not None and item.title and item.title not in text:  # cut inside its title
+        text = item.title
+    if href is not None and item.title and item.author and _only_title_and_author(text, item):
+        text, author = item.title, item.author  # "by Author" shown apart, kept when cut off
+    view = ItemView(queue.render(text), item.outlet, item.paywalled, ident,
+                    href=href(ident) if href else None, external=pending > 0, author=author)
     if href is None:
         if item.excerpt:
             view.excerpt = queue.render(item.excerpt)
         view.extra = queue.leftover()
     elif pending and len(queue.links) == pending:  # the cut text kept no link's words
         view.story = queue.leftover()[0][0]
+    view.number = item.number
     view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
     return view
+
+
+def _only_title_and_author(text: str, item: Item) -> bool:
+    """Whether the item's text says no more than its title and author (or the cut lost them)."""
+    if item.author is None or item.author not in text:
+        return True
+    rest = text.replace(item.title or "", "", 1).replace(item.author, "", 1)
+    rest = rest.replace(item.outlet, "", 1) if item.outlet else rest
+    return not _BY.sub("", rest)
 
 
 def _block(digest: IssueDigest, s: int, p: int) -> BlockView:
@@ -121,8 +142,27 @@ def issue_sections(digest: IssueDigest) -> list[SectionView]:
             view.dek = (sentence_id(s, -1, 0), inline(section.dek))
         view.blocks = [_block(digest, s, p) for p in range(len(section.paragraphs))]
         view.items = [_item(item, s, (n,), None) for n, item in enumerate(section.items)]
+        view.parts = in_source_order(view.blocks, [p.line for p in section.paragraphs],
+                                     view.items, [i.line for i in section.items])
         views.append(view)
     return views
+
+
+def in_source_order(blocks: list[BlockView], block_lines: list[int], items: list[ItemView],
+                    item_lines: list[int]) -> list[BlockView | list[ItemView]]:
+    """Paragraphs and items as the source had them: each run of items with no paragraph
+    between them is one list, placed where its first item stood."""
+    order = sorted([(line, 0, n) for n, line in enumerate(block_lines)]
+                   + [(line, 1, n) for n, line in enumerate(item_lines)])
+    parts: list[BlockView | list[ItemView]] = []
+    for _, kind, n in order:
+        if kind == 0:
+            parts.append(blocks[n])
+        elif parts and isinstance(parts[-1], list):
+            parts[-1].append(items[n])
+        else:
+            parts.append([items[n]])
+    return parts
 
 
 def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
@@ -145,6 +185,8 @@ def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> Se
     view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
                   for n, item in zip(places, part.items)]
     view.more = part.more_items
+    if section.items and all(item.links for item in section.items):
+        view.more_noun = "link"
     view.more_href = f"{issue_url}#s{part.section}"
     return view
 

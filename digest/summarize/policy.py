@@ -110,7 +110,9 @@ def count_words(text: str) -> int:
 
 
 def _item_words(items: list[Item]) -> int:
-    return sum(count_words(i.text) + _item_words(i.sub_items) for i in items)
+    """Words of the items as the issue page shows them: text, excerpt and sub-items."""
+    return sum(count_words(i.text) + count_words(i.excerpt or "") + _item_words(i.sub_items)
+               for i in items)
 
 
 def summarize_issue(
