@@ -25,11 +25,13 @@ def _stem(word: str) -> str:
     return stemmer()(word)
 
 
-def content_terms(sentence: str) -> list[str]:
-    """Stemmed, lower-cased words of a sentence, stop words removed."""
+@lru_cache(maxsize=16384)
+def content_terms(sentence: str) -> tuple[str, ...]:
+    """Stemmed, lower-cased words of a sentence, stop words removed (kept: an issue's texts
+    are ranked as items, as sections and as sentences, and repeat across those)."""
     stops = stop_words()
     lowered = (w.lower() for w in split_words(sentence))
-    return [_stem(w) for w in lowered if w not in stops]
+    return tuple(_stem(w) for w in lowered if w not in stops)
 
 
 def centrality_scores(sentences: Sequence[str]) -> list[float]:

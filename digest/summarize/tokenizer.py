@@ -27,6 +27,25 @@ def _segmenter() -> Any:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+# The characters each NLTKWordTokenizer rule needs to see before it can match, in NLTK's
+# order; a rule whose characters are all absent leaves the text as it is, so it is skipped.
+# The whitespace rule only matters to the clitic and 'tis rules after it, which need a "'".
+_STARTING = ["«“‘„`", '"', "`", "\"'", "'"]
+_PUNCTUATION = [".", ":,", ":,", ".", ";@#$%&", "\u2012\u2013\u2014\u2015", ".", "?!", "'", "*"]
+_PARENS, _DASHES = "[](){}<>", "-"
+_ENDING = ["»”’", "'", '"', "'", "'", "'"]
+_INSERTED = frozenset(" `'")  # every character NLTK's replacements can add
+# NLTK's contraction rules, and one pattern that matches wherever any of them would (the same
+# words, without the groups; "wanna" then "\s" and " 'tis" need "\bwanna\b" and "'tis").
+_CONTRACTIONS = [
+    r"(?i)\b(can)(?#X)(not)\b", r"(?i)\b(d)(?#X)('ye)\b", r"(?i)\b(gim)(?#X)(me)\b",
+    r"(?i)\b(gon)(?#X)(na)\b", r"(?i)\b(got)(?#X)(ta)\b", r"(?i)\b(lem)(?#X)(me)\b",
+    r"(?i)\b(more)(?#X)('n)\b", r"(?i)\b(wan)(?#X)(na)(?=\s)",
+    r"(?i) ('t)(?#X)(is)\b", r"(?i) ('t)(?#X)(was)\b"]
+_CONTRACTION = re.compile(
+    r"\b(?:cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna)\b|'t(?:is|was)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _word_tokenizer() -> Any:
     """NLTK's word tokenizer with its fixed patterns compiled by the stdlib `re`.
@@ -56,6 +75,47 @@ def _word_tokenizer() -> Any:
     tokenizer.CONTRACTIONS2 = [plain(p) for p in base.CONTRACTIONS2]
     tokenizer.CONTRACTIONS3 = [plain(p) for p in base.CONTRACTIONS3]
     return tokenizer
+
+
+Rule = tuple[re.Pattern[str], str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _gated_rules() -> tuple[list[Rule], list[Rule], re.Pattern[str], list[re.Pattern[str]]]:
+    """NLTK's rules, each with the characters it needs, split at the padding step; then the
+    pattern matching wherever any contraction rule would, and the contraction rules."""
+    nltk = _word_tokenizer()
+
+    def gate(table: list[tuple[Any, str]], needs: list[str]) -> list[Rule]:
+        return [(p, r, frozenset(n)) for (p, r), n in zip(table, needs, strict=True)]
+
+    before = [*gate(nltk.STARTING_QUOTES, _STARTING), *gate(nltk.PUNCTUATION, _PUNCTUATION),
+              *gate([nltk.PARENS_BRACKETS, nltk.DOUBLE_DASHES], [_PARENS, _DASHES])]
+    contractions = [*nltk.CONTRACTIONS2, *nltk.CONTRACTIONS3]
+    if [p.pattern for p in contractions] != _CONTRACTIONS:
+        raise RuntimeError("NLTK's contraction rules changed: review tokenizer._CONTRACTION")
+    return before, gate(nltk.ENDING_QUOTES, _ENDING), _CONTRACTION, contractions
+
+
+def _apply(rules: list[Rule], text: str, present: set[str]) -> str:
+    for pattern, replacement, needs in rules:
+        if not needs.isdisjoint(present):
+            text, count = pattern.subn(replacement, text)
+            if count:
+                present |= _INSERTED
+    return text
+
+
+def word_tokens(text: str) -> list[str]:
+    """Exactly NLTKWordTokenizer().tokenize(text), without running the rules that cannot match."""
+    before, ending, anywhere, contractions = _gated_rules()
+    present = set(text)
+    text = " " + _apply(before, text, present) + " "
+    text = _apply(ending, text, present)
+    if anywhere.search(text):
+        for pattern in contractions:
+            text = pattern.sub(r" \1 \2 ", text)
+    return text.split()
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +160,7 @@ def split_sentences(text: str) -> list[str]:
 
 def split_words(text: str) -> list[str]:
     """Word tokens of a sentence, without punctuation or numbers (as sumy's tokenizer does)."""
-    return [w for w in _word_tokenizer().tokenize(text) if _WORD.match(w)]
+    return [w for w in word_tokens(text) if _WORD.match(w)]
 
 
 class DigestTokenizer:
