@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -21,6 +22,8 @@ TITLE_SCORE = 92  # token_sort_ratio (0-100) from which two titles name one stor
 TITLE_WORDS = 5  # shorter titles ("Read more", "this post") never match by title alone
 TITLE_CHARS = 160
 
+_story_key = lru_cache(maxsize=8192)(story_key)  # an issue often links a page twice
+
 
 def _title(text: str) -> str:
     text = " ".join(text.split())
@@ -32,7 +35,7 @@ def _title(text: str) -> str:
 def _item_mentions(items: list[Item], place: tuple[int, ...]) -> list[Mention]:
     found = []
     for n, item in enumerate(items):
-        keyed = [(link, story_key(link.url)) for link in item.links]
+        keyed = [(link, _story_key(link.url)) for link in item.links]
         keyed = [(link, key) for link, key in keyed if key]
         if keyed:  # an item's first link is its story; the others are sources or "via"
             link, key = keyed[0]
@@ -55,7 +58,7 @@ def mentions(digest: IssueDigest) -> list[Mention]:
             sentences = digest.split.get((s, p)) or [paragraph.text]
             at = 0
             for link in paragraph.links:
-                key = story_key(link.url)
+                key = _story_key(link.url)
                 if not key or not link.text.strip():
                     continue
                 at = next((i for i in range(at, len(sentences)) if link.text in sentences[i]),

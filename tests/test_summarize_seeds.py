@@ -96,7 +96,7 @@ def test_word_tokens_are_those_of_nltks_own_tokenizer():
     """The tokenizer recompiles NLTK's patterns with `re`; it must not change a token."""
     from nltk.tokenize.destructive import NLTKWordTokenizer
 
-    from digest.summarize.tokenizer import _word_tokenizer, split_sentences
+    from digest.summarize.tokenizer import _word_tokenizer, split_sentences, word_tokens
 
     stock = NLTKWordTokenizer()
     sentences = [s for path in sorted(SEEDS.glob("*.txt"))
@@ -105,3 +105,24 @@ def test_word_tokens_are_those_of_nltks_own_tokenizer():
     assert len(sentences) > 500
     assert [_word_tokenizer().tokenize(s) for s in sentences] == [
         stock.tokenize(s) for s in sentences]
+    assert [word_tokens(s) for s in sentences] == [stock.tokenize(s) for s in sentences]
+
+
+def test_word_tokens_skip_no_rule_that_would_change_a_token():
+    """The fast word tokenizer skips NLTK's rules whose characters a text lacks: on text made
+    of every character and word those rules act on, it still gives NLTK's exact tokens."""
+    import random
+
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    from digest.summarize.tokenizer import word_tokens
+
+    stock = NLTKWordTokenizer()
+    pieces = [*"ab cnotgwasmdeily'\"`«»“”‘’„.,:;@#$%&?!*()[]{}<>-‒–—―\t\n\u00a01sSdDLTvVN",
+              "can", "not", "CAN", "gon", "na", "got", "ta", "gim", "lem", "me", "wan", "Wan",
+              "more", "'n", "d", "'ye", " 't", "'T", "is", "was", "ll", "re", "ve", "n't"]
+    draw = random.Random(7)
+    texts = ["".join(draw.choice(pieces) for _ in range(draw.randint(0, 14)))
+             for _ in range(60000)]
+    texts += ["I cannot, gonna 'tis", "wanna\tgo", "He'll\tsay 'twas \"so\"", "more'n d'ye"]
+    assert [word_tokens(t) for t in texts] == [stock.tokenize(t) for t in texts]
