@@ -21,17 +21,17 @@ CENTRALITY = "centrality"
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return stemmer()(word)
+def _term(word: str) -> str | None:
+    """The stem of a word as written, or None for a stop word."""
+    lowered = word.lower()
+    return None if lowered in stop_words() else stemmer()(lowered)
 
 
 @lru_cache(maxsize=16384)
 def content_terms(sentence: str) -> tuple[str, ...]:
     """Stemmed, lower-cased words of a sentence, stop words removed (kept: an issue's texts
     are ranked as items, as sections and as sentences, and repeat across those)."""
-    stops = stop_words()
-    lowered = (w.lower() for w in split_words(sentence))
-    return tuple(_stem(w) for w in lowered if w not in stops)
+    return tuple(term for term in map(_term, split_words(sentence)) if term is not None)
 
 
 def centrality_scores(sentences: Sequence[str]) -> list[float]:
