@@ -10,13 +10,11 @@ from __future__ import annotations
 import copy
 import functools
 import importlib
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from digest import fsops
@@ -235,6 +233,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         return kept
 
     from digest.render import PageMemo, render_site  # not needed by an unchanged rebuild
+    from digest.search import index_pages
     from digest.segment.dedupe import cross_file_duplicates, issue_text
     from digest.stories import find_stories
     from digest.weeks import group_by_week
@@ -303,7 +302,10 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     search_key = None
     if config.site.search:
         start = time.perf_counter()
-        search_key = _search_index(config, writer, state.get("search"), report)
+        search_key, report.search, problem = index_pages(writer, config.site.language,
+                                                         state.get("search"))
+        if problem:
+            report.problems.append(problem)
         timings["search"] = time.perf_counter() - start
     start = time.perf_counter()
     written = writer.commit()
@@ -317,59 +319,6 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
                          "fragments": memo.new_fragments, "search": search_key,
                          "files": dict(writer.names)})
     return report
-
-
-def _search_index(config: Config, writer: Any, last: object,
-                  report: BuildReport) -> list[str] | None:
-    """Index the issue pages of the site being written (Pagefind), part by part; a part
-    whose pages are the last build's, byte for byte (hard-linked from it), keeps its index.
-    Gives the key of each part (None if Pagefind failed: reported, and the site goes out
-    without an index)."""
-    from digest.search import (
-        PAGES,
-        SearchError,
-        bundle_files,
-        index_part,
-        parts,
-        parts_file,
-        version,
-    )
-
-    issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
-    planned = parts(issues)
-    keys = [digest_of(version(), config.site.language, folder, names)
-            for folder, names in planned]
-    known = last if isinstance(last, list) else []
-    made, size, files = 0, 0, 0
-    for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
-        old = bundle_files(folder, writer.existing)
-        if n < len(known) and known[n] == key and old and all(_kept(writer, p) for p in names):
-            for name in old:
-                writer.reuse(name)
-            continue
-        try:
-            bundle = index_part(writer.fresh, names, config.site.language, folder)
-        except (OSError, SearchError, subprocess.SubprocessError) as exc:
-            report.problems.append(Problem(folder, f"no search index: {exc}", severity="error"))
-            return None
-        for name, data in bundle.items():
-            writer.put(name, data)
-        made, size, files = made + 1, size + sum(map(len, bundle.values())), files + len(bundle)
-    if planned:
-        writer.put(*parts_file(len(planned)))
-    report.search = (f"search index of {len(issues)} pages: {made} of {len(planned)} parts "
-                     f"made ({files} files, {size / 2**20:.2f} MB)" if made else
-                     f"search index unchanged ({len(issues)} pages)")
-    return keys
-
-
-def _kept(writer: Any, name: str) -> bool:
-    """The file is the previous output's own (the writer links files that did not change)."""
-    old = writer.existing.get(name)
-    try:
-        return old is not None and os.path.samefile(old, writer.fresh / name)
-    except OSError:
-        return False
 
 
 def _templates(config: Config) -> Path | None:

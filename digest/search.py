@@ -19,7 +19,11 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from digest.buildcache import digest_of
+from digest.model import Problem
 
 FOLDER = "pagefind"
 PAGES = "issues/*.html"
@@ -98,3 +102,44 @@ def version() -> str:
     from importlib.metadata import version
 
     return version("pagefind")
+
+
+def index_pages(writer: Any, language: str,
+                last: object) -> tuple[list[str] | None, str, Problem | None]:
+    """Index the issue pages of the site being written, part by part; a part whose pages are
+    the last build's, byte for byte (hard-linked from it), keeps its index. Gives the key of
+    each part (None if Pagefind failed: the site goes out without an index), what became of
+    the index, and the failure."""
+    issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
+    planned = parts(issues)
+    keys = [digest_of(version(), language, folder, names) for folder, names in planned]
+    known = last if isinstance(last, list) else []
+    made, size, files = 0, 0, 0
+    for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
+        old = bundle_files(folder, writer.existing)
+        if n < len(known) and known[n] == key and old and all(_kept(writer, p) for p in names):
+            for name in old:
+                writer.reuse(name)
+            continue
+        try:
+            bundle = index_part(writer.fresh, names, language, folder)
+        except (OSError, SearchError, subprocess.SubprocessError) as exc:
+            return None, "", Problem(folder, f"no search index: {exc}", severity="error")
+        for name, data in bundle.items():
+            writer.put(name, data)
+        made, size, files = made + 1, size + sum(map(len, bundle.values())), files + len(bundle)
+    if planned:
+        writer.put(*parts_file(len(planned)))
+    said = (f"search index of {len(issues)} pages: {made} of {len(planned)} parts made "
+            f"({files} files, {size / 2**20:.2f} MB)" if made else
+            f"search index unchanged ({len(issues)} pages)")
+    return keys, said, None
+
+
+def _kept(writer: Any, name: str) -> bool:
+    """The file is the previous output's own (the writer links files that did not change)."""
+    old = writer.existing.get(name)
+    try:
+        return old is not None and os.path.samefile(old, writer.fresh / name)
+    except OSError:
+        return False
