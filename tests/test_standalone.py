@@ -14,6 +14,7 @@ from digest.summarize import SummaryConfig, summarize_issue, summarize_text
 from digest.summarize.standalone import leans_on_context, opening_word
 
 FIELD_NOTES = ROOT / "tests" / "data" / "fieldnotes" / "2025-05-05-field-notes.md"
+FLOOD_NOTES = ROOT / "tests" / "data" / "fieldnotes" / "2025-05-12-field-notes.md"
 # Words a summary sentence may not open with unless the sentence before it is shown too.
 LEANING_OPENERS = ("But", "However", "Also", "This", "That", "These", "It", "They", "He",
                    "She", "His", "Her", "Their", "And", "So", "Meanwhile", "Moreover",
@@ -98,6 +99,48 @@ def test_a_run_of_leaning_sentences_is_shown_from_the_one_that_stands():
                 assert place - 1 in places, chosen
     assert summarize_text("\n".join(lines), 4) == lines[:4]
     assert "It also" in summarize_text("\n".join(lines), 2, standalone=False)[1]
+
+
+@pytest.mark.parametrize("count", [2, 4, 6])
+def test_a_sentence_that_introduces_a_list_or_lists_tags_is_never_shown(count):
+    config = roomy(sentences=count)
+    (issue,), _ = segment_document(read_file(FLOOD_NOTES), *load_profiles())
+    digest = summarize_issue(issue, config)
+    shown = [x.text for part in digest.sections for x in part.sentences]
+    assert len(shown) == min(count, 5), shown  # 7 sentences, 2 never shown
+    assert not [x for x in shown if x.endswith(":") or x.startswith("Topics:")], shown
+    # without the stand-alone rules the same two sentences are among the most central
+    loose = summarize_issue(issue, roomy(sentences=count, standalone=False))
+    loose_shown = [x.text for part in loose.sections for x in part.sentences]
+    assert any(x.endswith(":") or x.startswith("Topics:") for x in loose_shown), loose_shown
+
+
+def test_summarize_verbose_says_why_a_list_opener_or_tag_line_was_left_out(tmp_path):
+    done = run_digest("summarize", "-v", "--sentences", "6", str(FLOOD_NOTES), cwd=tmp_path)
+    assert "skipped, ends with a colon: To be ready when the first flood" in done.stdout
+    assert "skipped, a label and a list of tags: Topics: flood warnings" in done.stdout
+    assert "recommends that every household in the river towns:" not in done.stdout.split(
+        "! skipped")[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Topics: flood warnings, river gauges, sandbags",
+    "Tags: rivers | levees | open data",
+    "Filed under: County board; Lower town",
+])
+def test_a_label_with_a_list_of_tags_is_no_summary_sentence(sentence):
+    text = f"{sentence}\nThe county board met about the river gauges and the levees on Monday."
+    assert summarize_text(text, 1) == [text.split("\n")[1]]
+    assert summarize_text(text, 2) == [text.split("\n")[1]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bottom line: the levees held, and the river fell by morning.",
+    "Note: the county board meets on Monday.",
+])
+def test_a_sentence_with_a_label_still_counts(sentence):
+    other = "The gulls nest on the old pier every spring."
+    assert summarize_text(f"{sentence}\n{other}", 2) == [sentence, other]
 
 
 def test_without_the_rules_leaning_sentences_come_back():

@@ -22,6 +22,9 @@ _CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
 _CAPITAL = re.compile(r"[A-Z][a-z]+")
 _PERSON_REACH = 250  # characters after a full name in which a personal pronoun marks a person
+_TAG_LINE = re.compile(r"(?P<label>[^\W\d_][^:.!?]{0,40}):\s*(?P<tags>[^.!?:]+?)\s*")
+_TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*")
+_TAG_WORDS = 3  # words in one tag or topic at most
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,22 @@ def _bare_surname(sentence: str, surnames: set[str]) -> str | None:
     return None
 
 
+def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
+    """Why a sentence must never be shown in a summary (None when it may be): it ends with a
+    colon, so it introduces a list or quote that is not shown ("I recommend that you:"), or
+    it is only a label and a list of tags ("Topics: rivers, floods, levees")."""
+    lexicon = lexicon or words()
+    text = sentence.strip()
+    if text.endswith(":"):
+        return "ends with a colon"
+    match = _TAG_LINE.fullmatch(text)
+    if match and len(match.group("label").split()) <= lexicon.label_words:
+        tags = _TAG_SPLIT.split(match.group("tags"))
+        if len(tags) >= 2 and all(0 < len(t.split()) <= _TAG_WORDS for t in tags):
+            return "a label and a list of tags"
+    return None
+
+
 def leans_on_context(sentence: str, earlier: str = "", lexicon: Words | None = None) -> str | None:
     """Why a sentence cannot be read alone (None when it can). `earlier` is the text before
     it in its section, where full names are introduced."""
@@ -225,16 +244,19 @@ def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
     the first). Of all such sets, the one whose sentences' summed chance (`chances` of
     `scores`, or of the `ranked` order when no scores are given) is highest. Returns the groups
     (a sentence standing alone with the leaning ones right after it, in document order), best
-    group first, and the sentences skipped for leaning on their context."""
+    group first, and the sentences skipped for leaning on their context (or never shown:
+    `not_a_summary_sentence`)."""
     lexicon = lexicon or words()
     follows = follows if follows is not None else [i > 0 for i in range(len(flat))]
     if scores is None:
         scores = [0.0] * len(flat)
         for place, i in enumerate(ranked):
             scores[i] = float(len(ranked) - place)
-    reasons = [leans_on_context(flat[i], " ".join(flat[max(0, i - 30):i]), lexicon)
+    barred = [not_a_summary_sentence(x, lexicon) for x in flat]
+    reasons = [barred[i] or leans_on_context(flat[i], " ".join(flat[max(0, i - 30):i]), lexicon)
                for i in range(len(flat))]
     free = [reason is None for reason in reasons]
+    follows = [f and not barred[i] for i, f in enumerate(follows)]
     chosen = _best_set(chances(scores), free, follows, count)
     groups: list[list[int]] = []
     for i in chosen:
