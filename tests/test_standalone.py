@@ -143,6 +143,41 @@ def test_a_sentence_with_a_label_still_counts(sentence):
     assert summarize_text(f"{sentence}\n{other}", 2) == [sentence, other]
 
 
+HARBOUR = ["The harbour council approved the new ferry timetable on Monday.",
+           "The harbour master, Tom Reilly, said the ferry timetable would bring the late "
+           "Sunday ferry back.",
+           "Harbor Cranes Limited will build a pier for the ferry.",
+           "Gulls nest on the old pier every spring.",
+           "He said the late Sunday ferry would run again from June.",
+           "Mr Reilly has run the harbour since 2019."]
+
+
+def test_he_said_is_shown_after_the_summary_sentence_that_names_him():
+    lines = [x for x in HARBOUR if not x.startswith("Harbor Cranes")]
+    he_said = lines[3]
+    chosen = summarize_text("\n".join(lines), 2)
+    assert chosen == [lines[1], he_said]  # the gulls in between are left out
+    for count in range(1, 6):
+        chosen = summarize_text("\n".join(lines), count)
+        assert he_said not in chosen or lines[1] in chosen
+
+
+def test_he_said_is_not_shown_when_another_name_came_between():
+    # In the text, "he" is Tom Reilly; a reader who is shown only the sentence naming the
+    # crane company just before "He said" could not tell, so "He said" is never shown.
+    he_said = HARBOUR[4]
+    for count in range(1, 6):
+        assert he_said not in summarize_text("\n".join(HARBOUR), count)
+
+
+def test_names_with_mc_and_o_apostrophe_are_names():
+    lines = ["Brian McBride, head of the ferry company, said the timetable was a good start.",
+             "He said the late ferry on Sundays would come back."]
+    assert leans_on_context(lines[1]) and summarize_text("\n".join(lines), 2) == lines
+    earlier = "The ferry captain, Siobhan O'Neill, said she would sail."
+    assert "O'Neill" in leans_on_context("In June, O'Neill sails to the islands.", earlier)
+
+
 def test_without_the_rules_leaning_sentences_come_back():
     _, digest = field_notes(roomy(standalone=False))
     assert any(x.startswith(LEANING_OPENERS) for x in shown_alone(digest))

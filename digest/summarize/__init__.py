@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from .algorithms import DEFAULT_ALGORITHM, algorithm_names, ranking, scores, select, selector
 from .cache import SUMMARIZER_VERSION, SummaryCache
+from .choice import choose
 from .policy import SummaryConfig, default_roles, format_digest, summarize_issue
-from .standalone import choose
 from .tokenizer import DigestTokenizer, split_sentences
 
 __all__ = [

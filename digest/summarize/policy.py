@@ -22,8 +22,9 @@ from digest.model import (
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
+from .choice import choose
 from .ranker import centrality_scores
-from .standalone import choose, issue_labels, split_label
+from .standalone import issue_labels, split_label
 from .tokenizer import CHUNK, split_sentences
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")

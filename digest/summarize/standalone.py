@@ -8,7 +8,6 @@ The words are per-language data (`en.toml`); the name rules are structural (capi
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections import Counter
@@ -18,13 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-_CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_CAPITALISED = r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"  # Mc-, Mac- and O' too
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
-_CAPITAL = re.compile(r"[A-Z][a-z]+")
+_CAPITAL = re.compile(rf"\b{_CAPITALISED}\b")
 _PERSON_REACH = 250  # characters after a full name in which a personal pronoun marks a person
 _TAG_LINE = re.compile(r"(?P<label>[^\W\d_][^:.!?]{0,40}):\s*(?P<tags>[^.!?:]+?)\s*")
 _TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*")
 _TAG_WORDS = 3  # words in one tag or topic at most
+WINDOW = 30  # sentences back in which names are introduced
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Words:
     openers: frozenset[str]
     times: frozenset[str]
     persons: frozenset[str]
+    titles: frozenset[str] = frozenset()
     label_words: int = 4
 
 
@@ -51,6 +52,7 @@ def words(language: str = "en") -> Words:
     return Words(phrases("connectives"), frozenset(w.lower() for w in table["openers"]),
                  frozenset(w.lower() for w in table["times"]),
                  frozenset(w.lower() for w in table["persons"]),
+                 frozenset(w.lower() for w in table.get("titles", ())),
                  int(data.get("labels", {}).get("max_words", 4)))
 
 
@@ -174,102 +176,109 @@ def leans_on_context(sentence: str, earlier: str = "", lexicon: Words | None = N
     return None
 
 
-@dataclass
-class Skip:
-    """A ranked sentence left out of a summary, and why."""
-
-    index: int
-    reason: str
-
-
-# How likely a sentence is wanted, from its score s (as a share of the best score) and its
-# rank r (as a share of the sentence count): sigmoid(A·s + B·r + C). Fitted by logistic
-# regression on "is this sentence in the reference" over the BBC business articles only
-# (benchmarks/summary_quality.py; politics and tech held out).
-CHANCE_WEIGHTS = (1.973, -5.652, 0.996)
-
-
-def chances(scores: Sequence[float]) -> list[float]:
-    """Each sentence's chance of being wanted (see CHANCE_WEIGHTS)."""
-    n = len(scores)
-    top = max(scores, default=0.0)
-    rank = {i: place for place, i in enumerate(sorted(range(n), key=lambda i: (-scores[i], i)))}
-    a, b, c = CHANCE_WEIGHTS
-    return [1 / (1 + math.exp(-(a * (scores[i] / top if top > 0 else 0.0)
-                                + b * rank[i] / n + c))) for i in range(n)]
-
-
-def _best_set(chance: Sequence[float], free: Sequence[bool], follows: Sequence[bool],
-              count: int) -> list[int]:
-    """The sentences, as many as can be had up to `count`, of the highest summed chance in
-    which every sentence that is not `free` follows a chosen one. Dynamic programming over the
-    text; the state is how many are chosen so far and whether the sentence before was."""
-    if count <= 0:
-        return []
-    none = -math.inf
-    out = [0.0] + [none] * count  # best total by number chosen, the sentence before left out
-    took = [none] * (count + 1)  # ... with the sentence before taken
-    trail = []
-    for i, value in enumerate(chance):
-        from_taken = [t > o for o, t in zip(out, took)]
-        before = [max(o, t) for o, t in zip(out, took)]
-        if free[i]:
-            reach, source = before, from_taken
-        elif follows[i]:
-            reach, source = took, [True] * (count + 1)
-        else:
-            reach, source = [none] * (count + 1), from_taken
-        took = [none] + [r + value for r in reach[:-1]]
-        out = before
-        trail.append((from_taken, [False] + source[:-1]))
-    taken = max(c for c in range(count + 1) if max(out[c], took[c]) > none)
-    last = took[taken] > out[taken]
-    chosen = []
-    for i in range(len(chance) - 1, -1, -1):
-        from_taken, source = trail[i]
-        if last:
-            chosen.append(i)
-            last = source[taken]
-            taken -= 1
-        else:
-            last = from_taken[taken]
-    return chosen[::-1]
-
-
-def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
-           lexicon: Words | None = None, follows: Sequence[bool] | None = None,
-           scores: Sequence[float] | None = None) -> tuple[list[list[int]], list[Skip]]:
-    """Up to `count` sentences, each readable alone or shown right after the sentence it leans
-    on (`follows[i]` says flat[i - 1] is really the sentence before flat[i]; default: all but
-    the first). Of all such sets, the one whose sentences' summed chance (`chances` of
-    `scores`, or of the `ranked` order when no scores are given) is highest. Returns the groups
-    (a sentence standing alone with the leaning ones right after it, in document order), best
-    group first, and the sentences skipped for leaning on their context (or never shown:
-    `not_a_summary_sentence`)."""
+def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
+                lexicon: Words | None = None) -> tuple[list[str | None], list[int | None]]:
+    """Why each sentence cannot be read alone (None when it can), and which sentence must be
+    shown with it (None when none will do). A connective or pointing opener needs the sentence
+    right before it (`follows[i]`: flat[i - 1] really is the one before). A pronoun standing
+    for a person needs the last sentence that names someone, reached through sentences that
+    follow each other: the reader then meets the person the text's own reader last met. A
+    bare surname needs the last sentence that gives it in full."""
     lexicon = lexicon or words()
     follows = follows if follows is not None else [i > 0 for i in range(len(flat))]
-    if scores is None:
-        scores = [0.0] * len(flat)
-        for place, i in enumerate(ranked):
-            scores[i] = float(len(ranked) - place)
-    barred = [not_a_summary_sentence(x, lexicon) for x in flat]
-    reasons = [barred[i] or leans_on_context(flat[i], " ".join(flat[max(0, i - 30):i]), lexicon)
-               for i in range(len(flat))]
-    free = [reason is None for reason in reasons]
-    follows = [f and not barred[i] for i, f in enumerate(follows)]
-    chosen = _best_set(chances(scores), free, follows, count)
-    groups: list[list[int]] = []
-    for i in chosen:
-        if free[i] or not groups or groups[-1][-1] != i - 1 or not follows[i]:
-            groups.append([i])
-        else:
-            groups[-1].append(i)
-    groups.sort(key=lambda g: (-max(scores[i] for i in g), g[0]))
-    taken = set(chosen)
-    worst = min((scores[i] for i in taken), default=float("inf"))
-    skipped = [Skip(i, reasons[i] or "") for i in ranked
-               if i not in taken and scores[i] >= worst and reasons[i]]
-    return groups, skipped
+    reasons: list[str | None] = []
+    needed: list[int | None] = []
+    naming: list[int] = []
+    alone = _lone_names(flat, lexicon)
+    for i, sentence in enumerate(flat):
+        earlier = " ".join(flat[max(0, i - WINDOW):i])
+        known = introduced_surnames(earlier, lexicon) if earlier else set()
+        surname = _bare_surname(sentence, known)
+        naming.append(PERSON if surname else _naming(sentence, alone, lexicon))
+        barred = not_a_summary_sentence(sentence, lexicon)
+        opener = opening_word(sentence, lexicon)
+        person = _unnamed_person(sentence, lexicon)
+        needs: list[int | None] = []
+        if opener and opener not in lexicon.persons:
+            needs.append(i - 1 if follows[i] else None)
+        if person:
+            needs.append(_last(i, naming, follows))
+        if surname:
+            needs.append(next((j for j in range(i - 1, max(-1, i - WINDOW - 1), -1)
+                               if any(surname in parts for _, parts in _names(flat[j]))), None))
+        reason = barred or (f'opens with "{opener}"' if opener else None) or (
+            f'"{person}" with no name before it' if person else None) or (
+            f'bare surname "{surname}"' if surname else None)
+        reasons.append(reason)
+        needed.append(None if barred or not needs else _joined(needs, needed))
+    return reasons, needed
+
+
+NO_NAME, NAME, PERSON = 0, 1, 2
+
+
+def _lone_names(flat: Sequence[str], lexicon: Words) -> set[str]:
+    """Capitalised words the text also uses alone or after a title, as surnames are used
+    ("Mr Eddington", "Lindqvist said"), and not as the first word of a sentence."""
+    alone = set()
+    for sentence in flat:
+        for match in _CAPITAL.finditer(sentence):
+            before = sentence[: match.start()].split()
+            if not before:
+                continue
+            last = before[-1]
+            titled = last.rstrip(".").lower() in lexicon.titles
+            if last[:1].isupper() and last[-1:].isalpha() and not titled:
+                continue
+            after = sentence[match.end():]
+            if not (after[:1] == " " and after[1:2].isupper()):
+                alone.add(match.group())
+    return alone
+
+
+def _naming(sentence: str, alone: set[str], lexicon: Words) -> int:
+    """Whether a sentence names a person for sure (PERSON: a run of capitalised words with a
+    title in it, or ending in a surname the text also uses alone, or that a personal pronoun
+    follows in the sentence), may name one (NAME: another run), or names no one."""
+    from .words import stop_words
+
+    found = NO_NAME
+    for match in _CAPITAL_RUN.finditer(sentence):
+        parts = match.group().split()
+        while parts and parts[0].lower() in stop_words():
+            parts.pop(0)
+        if len(parts) < 2:
+            continue
+        found = NAME
+        later = (t.lower() for t in _TOKEN.findall(sentence[match.end():]))
+        if (any(p.lower() in lexicon.titles for p in parts[:-1]) or parts[-1] in alone
+                or any(t in lexicon.persons for t in later)):
+            return PERSON
+    return found
+
+
+def _last(before: int, naming: Sequence[int], follows: Sequence[bool]) -> int | None:
+    """The last sentence before `before` that names someone, if the text between is whole and
+    that is surely a person, or is any name in the sentence right before."""
+    for j in range(before - 1, max(-1, before - 1 - WINDOW), -1):
+        if not follows[j + 1]:
+            return None
+        if naming[j] != NO_NAME:
+            return j if naming[j] == PERSON or j == before - 1 else None
+    return None
+
+
+def _joined(needs: Sequence[int | None], needed: Sequence[int | None]) -> int | None:
+    """One sentence that brings all `needs` with it: the latest, when the others are among
+    the sentences it needs in turn."""
+    if None in needs:
+        return None
+    latest = max(n for n in needs if n is not None)
+    chain, j = {latest}, needed[latest]
+    while j is not None and j not in chain:
+        chain.add(j)
+        j = needed[j]
+    return latest if chain.issuperset(n for n in needs if n is not None) else None
 
 
 LABEL = re.compile(r"([A-Z][^:\n/]{0,60}?):\s+(?=\S)")
