@@ -1,9 +1,10 @@
 """How readable and how short the summaries are, issue by issue, on real newsletters.
 
 For every unique issue in the given files or folders: the share of summary sentences that open
-with a connective or pointing word, or otherwise lean on a sentence the reader does not see
-(`digest.summarize.standalone`), "Label:" prefixes left inside sentences, and the digest's
-words against the issue's words and its word budget.
+with a connective or pointing word (and how many are shown without the sentence before them),
+or otherwise lean on a sentence the reader does not see (`digest.summarize.standalone`: the
+sentence before, or the last one naming the person a pronoun stands for), "Label:" prefixes
+left inside sentences, and the digest's words against the issue's words and its word budget.
 
     python benchmarks/summary_readability.py seeds ../shared/corpora/newsletters [--list]
 """
@@ -22,7 +23,7 @@ from digest.ingest import read_file  # noqa: E402
 from digest.ingest.files import input_files  # noqa: E402
 from digest.segment import load_profiles, segment_document  # noqa: E402
 from digest.summarize import SummaryConfig, summarize_issue  # noqa: E402
-from digest.summarize.standalone import leans_on_context, opening_word  # noqa: E402
+from digest.summarize.standalone import antecedents, opening_word  # noqa: E402
 
 LABEL = re.compile(r"^([A-Z][\w ,'’-]{0,40}?):\s+\S")
 
@@ -73,25 +74,29 @@ def main(argv: list[str] | None = None) -> int:
                 section_text = [digest.split.get((part.section, p), [])
                                 for p in range(len(issue.sections[part.section].paragraphs))]
                 shown = {(x.paragraph, x.index) for x in part.sentences}
+                places = [(p, i) for p, texts in enumerate(section_text) for i in range(len(texts))]
+                reasons, needed = antecedents([section_text[p][i] for p, i in places])
                 for sentence in part.sentences:
                     totals["sentences"] += 1
-                    flat = [x for p in section_text[: max(0, sentence.paragraph)] for x in p]
-                    flat += section_text[sentence.paragraph][: sentence.index] if \
-                        sentence.paragraph >= 0 else []
                     before = (sentence.paragraph, sentence.index - 1) if sentence.index else (
                         sentence.paragraph - 1, len(section_text[sentence.paragraph - 1]) - 1)
                     # a teaser's dek is shown under its heading, which it may lean on
                     alone = before not in shown and sentence.paragraph >= 0
                     opener = opening_word(sentence.text)
-                    why = leans_on_context(sentence.text, " ".join(flat[-30:]))
+                    k = places.index((sentence.paragraph, sentence.index)) \
+                        if sentence.paragraph >= 0 else None
+                    why = reasons[k] if k is not None else None
+                    need = needed[k] if k is not None else None
+                    # the sentence a leaning one needs: the one before, or the one naming "he"
+                    unmet = why is not None and (need is None or places[need] not in shown)
                     label = LABEL.match(sentence.text)
                     if opener:
                         totals["opens with a connective"] += 1
                         totals["... without the sentence before it"] += alone
                     if why:
                         totals["leans on context"] += 1
-                        totals["... without the sentence before it "] += alone
-                    why = why if alone else None
+                        totals["... without the sentence it needs"] += unmet
+                    why = why if unmet else None
                     if label and label.group(1) in labels:
                         totals["label inside"] += 1
                         why = why or f'label "{label.group(1)}:" inside'
@@ -100,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     n = max(1, totals["sentences"])
     print(f"{totals['issues']} issues, {totals['sentences']} summary sentences")
     for key in ("opens with a connective", "... without the sentence before it",
-                "leans on context", "... without the sentence before it ", "label inside"):
+                "leans on context", "... without the sentence it needs", "label inside"):
         print(f"  {key}: {totals[key]} ({100 * totals[key] / n:.1f}%)")
     print(f"  words: {totals['words out']} of {totals['words in']} "
           f"({100 * totals['words out'] / max(1, totals['words in']):.1f}%)")

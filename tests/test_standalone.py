@@ -31,6 +31,8 @@ def test_a_sentence_opening_with_a_connective_or_pronoun_leans(word):
 @pytest.mark.parametrize("sentence", [
     "This week the board approved the river budget.",
     "That year the river moved twice.",
+    "These days the river is calm.",
+    "Those who live by the river voted for the levees.",
     "Items of note: the county approved a budget.",
     "Italy and Thailand sent engineers to study the levees.",
     "Mara Lindqvist says she has spent a decade on the project.",

@@ -36,6 +36,7 @@ class Words:
     times: frozenset[str]
     persons: frozenset[str]
     titles: frozenset[str] = frozenset()
+    defining: frozenset[str] = frozenset()
     label_words: int = 4
 
 
@@ -53,6 +54,7 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table["times"]),
                  frozenset(w.lower() for w in table["persons"]),
                  frozenset(w.lower() for w in table.get("titles", ())),
+                 frozenset(w.lower() for w in table.get("defining", ())),
                  int(data.get("labels", {}).get("max_words", 4)))
 
 
@@ -72,7 +74,8 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     first = tokens[0]
     if first in lexicon.openers:
         follows = tokens[1] if len(tokens) > 1 else ""
-        if first in ("this", "that", "these", "those") and follows.rstrip("s") in lexicon.times:
+        if first in ("this", "that", "these", "those") and (
+                follows.rstrip("s") in lexicon.times or follows in lexicon.defining):
             return None
         return first
     return None
