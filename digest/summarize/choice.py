@@ -1,4 +1,4 @@
-"""Which sentences a summary shows: the set of highest summed chance that a reader can follow.
+"""Which sentences a summary shows: the set of highest worth that a reader can follow.
 
 Every sentence either stands alone or needs another shown with it (`standalone.antecedents`);
 those needs form a forest, and the best set closed under it is found exactly by dynamic
@@ -8,6 +8,7 @@ programming over the forest's pre-order (a tree knapsack of unit weights).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,13 @@ class Skip:
 # regression on "is this sentence in the reference" over the BBC business articles only
 # (benchmarks/summary_quality.py; politics and tech held out).
 CHANCE_WEIGHTS = (1.973, -5.652, 0.996)
+# A sentence's worth is (2·chance − WORTH_BAR)·words: the set of highest worth is the one of
+# highest expected F-score against a wanted set (Dinkelbach's method for the ratio of matched
+# words to shown plus wanted words, at F = WORTH_BAR), so a likely sentence is worth more the
+# longer it is and an unlikely one costs its length. Chosen on BBC business among 0.4–1.2.
+WORTH_BAR = 0.85
+WORTH_WORDS = 60  # words counted at most: a run-on "sentence" (a list glued together) no more
+_WORD = re.compile(r"[^\W_]+")
 
 
 def chances(scores: Sequence[float]) -> list[float]:
@@ -37,6 +45,12 @@ def chances(scores: Sequence[float]) -> list[float]:
     a, b, c = CHANCE_WEIGHTS
     return [1 / (1 + math.exp(-(a * (scores[i] / top if top > 0 else 0.0)
                                 + b * rank[i] / n + c))) for i in range(n)]
+
+
+def worth(sentences: Sequence[str], scores: Sequence[float]) -> list[float]:
+    """Each sentence's worth in a summary (see WORTH_BAR)."""
+    return [(2 * chance - WORTH_BAR) * min(WORTH_WORDS, max(1, len(_WORD.findall(sentence))))
+            for sentence, chance in zip(sentences, chances(scores))]
 
 
 def _preorder(free: Sequence[bool], needed: Sequence[int | None]) -> tuple[list[int], list[int]]:
@@ -59,9 +73,9 @@ def _preorder(free: Sequence[bool], needed: Sequence[int | None]) -> tuple[list[
     return order, [size[i] for i in order]
 
 
-def _best_set(chance: Sequence[float], free: Sequence[bool], needed: Sequence[int | None],
+def _best_set(value: Sequence[float], free: Sequence[bool], needed: Sequence[int | None],
               count: int) -> list[int]:
-    """The sentences, as many as can be had up to `count`, of the highest summed chance in
+    """The sentences, as many as can be had up to `count`, of the highest summed value in
     which every sentence that is not `free` comes with the one it needs."""
     if count <= 0:
         return []
@@ -70,13 +84,13 @@ def _best_set(chance: Sequence[float], free: Sequence[bool], needed: Sequence[in
     best = [[0.0] + [none] * count]  # best[t][c]: from place t of the pre-order on, c taken
     for t in range(len(order) - 1, -1, -1):
         after, skip = best[-1], best[len(order) - t - size[t]]
-        value = chance[order[t]]
-        best.append([skip[0]] + [max(s, a + value) for s, a in zip(skip[1:], after)])
+        here = value[order[t]]
+        best.append([skip[0]] + [max(s, a + here) for s, a in zip(skip[1:], after)])
     best.reverse()
     taken = max(c for c in range(count + 1) if best[0][c] > none)
     chosen, t = [], 0
     while taken and t < len(order):
-        if best[t + 1][taken - 1] + chance[order[t]] == best[t][taken]:
+        if best[t + 1][taken - 1] + value[order[t]] == best[t][taken]:
             chosen.append(order[t])
             taken, t = taken - 1, t + 1
         else:
@@ -90,17 +104,17 @@ def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
     """Up to `count` sentences, each readable alone or shown with the sentence it needs
     (`standalone.antecedents`; `follows[i]` says flat[i - 1] is really the sentence before
     flat[i], default: all but the first). Of all such sets, the one whose sentences' summed
-    chance (`chances` of `scores`, or of the `ranked` order when no scores are given) is
-    highest. Returns the groups (a sentence standing alone with the ones that need it, in
-    document order), best group first, and the sentences skipped for leaning on their context
-    (or never shown: `standalone.not_a_summary_sentence`)."""
+    `worth` (from `scores`, or from the `ranked` order when no scores are given) is highest.
+    Returns the groups (a sentence standing alone with the ones that need it, in document
+    order), best group first, and the sentences skipped for leaning on their context (or
+    never shown: `standalone.not_a_summary_sentence`)."""
     if scores is None:
         scores = [0.0] * len(flat)
         for place, i in enumerate(ranked):
             scores[i] = float(len(ranked) - place)
     reasons, needed = antecedents(flat, follows, lexicon)
     free = [reason is None for reason in reasons]
-    chosen = _best_set(chances(scores), free, needed, count)
+    chosen = _best_set(worth(flat, scores), free, needed, count)
     groups: dict[int, list[int]] = {}
     for i in chosen:
         root = i
