@@ -35,18 +35,23 @@ def content_terms(sentence: str) -> tuple[str, ...]:
 
 
 def centrality_scores(sentences: Sequence[str]) -> list[float]:
-    """Sum of each sentence's cosine similarity to all the others.
+    """Sum of each sentence's cosine similarity to all the others."""
+    return centrality_of_terms([content_terms(sentence) for sentence in sentences])
+
+
+def centrality_of_terms(texts: Sequence[Sequence[str]]) -> list[float]:
+    """Sum of each text's cosine similarity to all the others, the texts given as terms.
 
     With unit vectors u_i, that sum is u_i · (Σ_j u_j) − u_i · u_i: linear in the number of
-    sentences, so a very long text costs no n-by-n matrix.
+    texts, so a very long one costs no n-by-n matrix.
     """
     import numpy as np
 
-    n = len(sentences)
+    n = len(texts)
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
-    for i, sentence in enumerate(sentences):
-        for term in content_terms(sentence):
+    for i, terms in enumerate(texts):
+        for term in terms:
             rows.append(i)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
     if not rows:
