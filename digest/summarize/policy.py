@@ -22,7 +22,7 @@ from digest.model import (
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
-from .ranker import centrality_scores
+from .ranker import centrality_of_terms, item_terms
 from .standalone import choose, issue_labels, split_label
 from .tokenizer import CHUNK, split_sentences
 
@@ -195,7 +195,8 @@ def _item_units(section: Section, splitter: Splitter, most: int) -> tuple[list[U
     """A roundup's `most` most central items (by their whole text), cut, best first; and how
     many are left out. Only the items shown are cut: cutting is the slow part."""
     items = section.items
-    scores = centrality_scores([i.text for i in items]) if len(items) > 1 else [0.0] * len(items)
+    scores = centrality_of_terms([item_terms(i.text) for i in items]) if len(items) > 1 else \
+        [0.0] * len(items)
     ranked = sorted(range(len(items)), key=lambda n: (-scores[n], n))[:most]
     cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
