@@ -6,7 +6,6 @@ They decide what a block *is* (a heading, a caption, a credit...), never where s
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from digest.model import Block
 
@@ -35,36 +34,11 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
         return "chrome"
     for kind in DROP_ORDER:
         patterns = profile.drop.get(kind, [])
-        if not patterns or kind == "caption" and words(block.text) > CAPTION_MAX_WORDS:
+        if kind == "caption" and words(block.text) > CAPTION_MAX_WORDS:
             continue
-        if any(p.search(block.text) for p in _one_search(tuple(patterns))):
+        if any(p.search(block.text) for p in patterns):
             return kind
     return None
-
-
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
-
-
-@lru_cache(maxsize=256)
-def _one_search(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
-    """A kind's patterns as one alternation (each keeps its own flags), searched once per block;
-    the patterns as they are when they cannot be joined."""
-    if len(patterns) < 2 or any(_BACKREFERENCE.search(p.pattern) or p.flags & re.ASCII
-                                for p in patterns):
-        return patterns
-    scoped = [f"(?{_flags(p)}:{_GLOBAL_FLAGS.sub('', p.pattern, count=1)})" for p in patterns]
-    try:
-        return (re.compile("|".join(scoped)),)
-    except re.error:
-        return patterns
-
-
-def _flags(pattern: re.Pattern[str]) -> str:
-    """The inline flags that give a pattern its own flags inside a scoped group."""
-    flags = pattern.flags
-    return "".join(c for c, f in (("i", re.I), ("m", re.M), ("s", re.S), ("x", re.X))
-                   if flags & f) or "-i"
 
 
 def is_caption_before(block: Block, following: Block, following_kind: str | None) -> bool:
