@@ -23,7 +23,7 @@ from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
 from .choice import choose
-from .ranker import centrality_scores
+from .ranker import centrality_of_terms, content_terms, item_terms
 from .standalone import issue_labels, split_label
 from .tokenizer import CHUNK, split_sentences
 
@@ -135,7 +135,7 @@ def summarize_issue(
     labels = _split_labels(split)
     sections: list[SectionDigest] = []
     units: list[list[Unit]] = []
-    texts: list[str] = []
+    terms: list[list[str]] = []  # the terms of each section's sentences and items
     words_in = 0
     for s, section in enumerate(issue.sections):
         for paragraph in section.paragraphs:
@@ -145,11 +145,12 @@ def summarize_issue(
                                              cache)
         sections.append(digest)
         units.append(offered)
-        texts.append(" ".join([p.text for p in section.paragraphs] +
-                              [i.text for i in section.items]))
+        terms.append([t for p in range(len(section.paragraphs)) for x in split[(s, p)]
+                       for t in content_terms(x)] +
+                      [t for i in section.items for t in item_terms(i.text)])
     budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
     ceiling = round(config.budget_ceiling * words_in)
-    used = spend(sections, units, section_weights(texts), budget, ceiling)
+    used = spend(sections, units, section_weights(terms), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
 
@@ -193,13 +194,16 @@ def cited_outlets(issue: Issue) -> list[OutletCount]:
 
 
 def _item_units(section: Section, splitter: Splitter, most: int) -> tuple[list[Unit], int]:
-    """A roundup's `most` most central items, cut, best first; and how many are left out."""
-    cut = [cut_item(item, splitter) for item in section.items]
-    scores = centrality_scores([c.text for c in cut]) if len(cut) > 1 else [0.0] * len(cut)
-    ranked = sorted(range(len(cut)), key=lambda n: (-scores[n], n))
+    """A roundup's `most` most central items (by their whole text), cut, best first; and how
+    many are left out. Only the items shown are cut: cutting is the slow part."""
+    items = section.items
+    scores = centrality_of_terms([item_terms(i.text) for i in items]) if len(items) > 1 else \
+        [0.0] * len(items)
+    ranked = sorted(range(len(items)), key=lambda n: (-scores[n], n))[:most]
+    cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
-                  order=n) for n in ranked[:most]]
-    return units, max(0, len(cut) - most)
+                  order=n) for n in ranked]
+    return units, max(0, len(items) - most)
 
 
 def _summarize_section(
