@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.model import Block
 
+from .names import byline
 from .profiles import Profile
 from .rules import looks_like_heading, words
 
@@ -23,7 +24,6 @@ PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup 
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
 _ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)]|([a-z])\))\s+(?=\S)")
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
-_AUTHOR_BY = re.compile(r"^[,:]?\s*by\s+([^,;()—–]{2,60}?)\s*(?:[,;(—–-].*)?$", re.IGNORECASE)
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s|by\s)", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…]$")
@@ -299,9 +299,9 @@ def title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
     if not block.lead or not block.text.startswith(block.lead):
         return None, None, None
     rest = block.text[len(block.lead):]
-    by = _AUTHOR_BY.match(rest)
-    if by and words(by[1]) <= 6:
-        return block.lead, by[1].strip(), None
+    author = byline(rest)
+    if author:
+        return block.lead, author, None
     dash = _AUTHOR_DASH.match(rest)
     if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]):
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
