@@ -13,6 +13,7 @@ from digest import __version__
 
 
 def _inspect(args: argparse.Namespace) -> int:
+    from digest.boilerplate import recurring, scan, strip
     from digest.ingest import read_file
     from digest.inspect_view import file_dict, tree
     from digest.segment import ProfileError, load_profiles, segment_document
@@ -33,6 +34,10 @@ def _inspect(args: argparse.Namespace) -> int:
         files.append((doc, issues))
         for problem in doc.problems:
             print(problem, file=sys.stderr)
+    found = recurring(scan(i) for _, issues in files for i in issues if i.duplicate_of is None)
+    for _, issues in files:
+        for issue in issues:
+            strip(issue, found.get(issue.publication, frozenset()))
     if args.json:
         json.dump({"files": [file_dict(d, i) for d, i in files]}, sys.stdout, ensure_ascii=False,
                   indent=1)
