@@ -182,7 +182,7 @@ class Section:
 
 @dataclass
 class Dropped:
-    kind: str  # chrome | caption | credit | note | signoff | bio | other
+    kind: str  # chrome | caption | credit | note | signoff | bio | boilerplate | other
     line: int
     text: str
 
