@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from digest.model import Dropped, Issue, Section
 
-RECUR_ISSUES = 3  # a paragraph found in this many issues of one newsletter is boilerplate
-MIN_WORDS = 4  # shorter paragraphs are left alone
-_WORD = re.compile(r"\w+")
+RECUR_ISSUES = 3  # a paragraph found in this many issues of one newsletter is boilerplate,
+RECUR_SHARE = 0.05  # and in this share of them (a long run's coincidences are not)
+MIN_WORDS = 4  # shorter paragraphs are left alone, and those with a number (data, not
+_WORD = re.compile(r"\w+")  # furniture: "389 pull requests were merged this week")
 
 
 @dataclass(frozen=True)
@@ -31,29 +32,30 @@ def paragraph_key(text: str) -> int | None:
     """A paragraph's text with case, spacing and punctuation folded, hashed (the same in
     every process); None for a paragraph too short to be told apart from ordinary prose."""
     words = _WORD.findall(text.casefold())
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS or any(c.isdigit() for c in text):
         return None
     digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 
 def scan(issue: Issue) -> Scan:
-    keys = {paragraph_key(p.text) for s in issue.sections for p in s.paragraphs
-            if p.kind != "code"}
-    keys.discard(None)
+    keys = (paragraph_key(p.text) for s in issue.sections for p in s.paragraphs
+            if p.kind != "code")
     return Scan(issue.publication, issue.title, frozenset(k for k in keys if k is not None))
 
 
 def recurring(scans: Iterable[Scan]) -> dict[str, frozenset[int]]:
-    """Per publication, the paragraph keys found in RECUR_ISSUES or more of its issues (an
-    issue counted once however many files carry it)."""
+    """Per publication, the paragraph keys found in RECUR_ISSUES or more of its issues and in
+    RECUR_SHARE of them (an issue counted once however many files carry it)."""
     titles: dict[tuple[str, int], set[str]] = defaultdict(set)
+    issues: dict[str, set[str]] = defaultdict(set)
     for found in scans:
+        issues[found.publication].add(found.title)
         for key in found.keys:
             titles[found.publication, key].add(found.title)
     out: dict[str, set[int]] = defaultdict(set)
     for (publication, key), seen in titles.items():
-        if len(seen) >= RECUR_ISSUES:
+        if len(seen) >= max(RECUR_ISSUES, RECUR_SHARE * len(issues[publication])):
             out[publication].add(key)
     return {publication: frozenset(keys) for publication, keys in out.items()}
 
