@@ -47,6 +47,7 @@ def hints_for(metadata: dict[str, Any], filename: str) -> tuple[Meta, list[Issue
         publication=_str(entry.get("publication")),
         publisher=_str(entry.get("publisher")),
         author=_str(entry.get("author")),
+        language=_str(entry.get("language")) or _str(entry.get("lang")),
     )
     hints = [
         IssueHint(
