@@ -72,6 +72,8 @@ def normalize_newlines(text: str) -> str:
 
 def clean_line(line: str) -> str:
     """Normalise one line: NFC, odd spaces to plain spaces, zero-width and control chars removed."""
+    if line.isascii():  # most lines: already NFC, with no odd or zero-width space
+        return _CONTROL.sub("", line.replace("\t", " "))
     line = unicodedata.normalize("NFC", line)
     line = line.translate(_ZERO_WIDTH)
     line = _SPACES.sub(" ", line)

@@ -22,7 +22,7 @@ from digest.model import (
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
-from .ranker import centrality_scores
+from .ranker import centrality_of_terms, item_terms
 from .standalone import choose, issue_labels, split_label
 from .tokenizer import CHUNK, split_sentences
 
@@ -134,7 +134,7 @@ def summarize_issue(
     labels = _split_labels(split)
     sections: list[SectionDigest] = []
     units: list[list[Unit]] = []
-    texts: list[str] = []
+    pieces: list[list[str]] = []  # each section's sentences and items
     words_in = 0
     for s, section in enumerate(issue.sections):
         for paragraph in section.paragraphs:
@@ -144,11 +144,11 @@ def summarize_issue(
                                              cache)
         sections.append(digest)
         units.append(offered)
-        texts.append(" ".join([p.text for p in section.paragraphs] +
-                              [i.text for i in section.items]))
+        pieces.append([x for p in range(len(section.paragraphs)) for x in split[(s, p)]] +
+                     [i.text for i in section.items])
     budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
     ceiling = round(config.budget_ceiling * words_in)
-    used = spend(sections, units, section_weights(texts), budget, ceiling)
+    used = spend(sections, units, section_weights(pieces), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
 
@@ -192,13 +192,16 @@ def cited_outlets(issue: Issue) -> list[OutletCount]:
 
 
 def _item_units(section: Section, splitter: Splitter, most: int) -> tuple[list[Unit], int]:
-    """A roundup's `most` most central items, cut, best first; and how many are left out."""
-    cut = [cut_item(item, splitter) for item in section.items]
-    scores = centrality_scores([c.text for c in cut]) if len(cut) > 1 else [0.0] * len(cut)
-    ranked = sorted(range(len(cut)), key=lambda n: (-scores[n], n))
+    """A roundup's `most` most central items (by their whole text), cut, best first; and how
+    many are left out. Only the items shown are cut: cutting is the slow part."""
+    items = section.items
+    scores = centrality_of_terms([item_terms(i.text) for i in items]) if len(items) > 1 else \
+        [0.0] * len(items)
+    ranked = sorted(range(len(items)), key=lambda n: (-scores[n], n))[:most]
+    cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
-                  order=n) for n in ranked[:most]]
-    return units, max(0, len(cut) - most)
+                  order=n) for n in ranked]
+    return units, max(0, len(items) - most)
 
 
 def _summarize_section(
