@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from digest.model import Dropped, Issue, Section
 
 RECUR_ISSUES = 3  # a paragraph found in this many issues of one newsletter is boilerplate,
-RECUR_SHARE = 0.05  # and in this share of them (a long run's coincidences are not)
+RECUR_SHARE = 0.01  # and in this share of them (in a long run, a few weeks' news is not)
 MIN_WORDS = 4  # shorter paragraphs are left alone, and those with a number (data, not
 _WORD = re.compile(r"\w+")  # furniture: "389 pull requests were merged this week")
 
