@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import run_digest
+
 # An ordinary German sentence that an English chrome phrase ("Open … online …") matches.
 LOOKALIKE = "Open Online ist das neue Lernportal der Stadt."
 
@@ -104,3 +106,17 @@ def test_metadata_gives_the_language_of_a_file(tmp_path):
     bare = write(tmp_path / "bare.md", "# Kurz\n\nIm Browser ansehen\n\n## Kurz\n\nEin Satz.\n")
     (issue,) = inspect(bare)
     assert issue["language"] == "de" and ("chrome", "Im Browser ansehen") in dropped(issue)
+
+
+def test_a_german_issue_is_marked_german_on_an_english_site(tmp_path):
+    folder = tmp_path / "seeds" / "stadtbrief"
+    folder.mkdir(parents=True)
+    write(folder / "2026-03-04-stadt.md", GERMAN)
+    write(folder / "2026-03-05-city.md", ENGLISH)
+    run_digest("build", "-q", cwd=tmp_path)
+    (german,) = (tmp_path / "output" / "issues").glob("*stadtbrief-nummer-12*.html")
+    (english,) = (tmp_path / "output" / "issues").glob("*city-letter-12*.html")
+    assert '<article class="issue" lang="de"' in german.read_text(encoding="utf-8")
+    assert '<article class="issue" data-pagefind-body' in english.read_text(encoding="utf-8")
+    (week,) = (tmp_path / "output" / "weeks").glob("*.html")
+    assert '<article class="issue-summary" lang="de">' in week.read_text(encoding="utf-8")
