@@ -120,3 +120,27 @@ def test_a_german_issue_is_marked_german_on_an_english_site(tmp_path):
     assert '<article class="issue" data-pagefind-body' in english.read_text(encoding="utf-8")
     (week,) = (tmp_path / "output" / "weeks").glob("*.html")
     assert '<article class="issue-summary" lang="de">' in week.read_text(encoding="utf-8")
+
+
+GERMAN_LINKS = """\
+# Wochenlinks
+
+Willkommen zu den Links der Woche. Diese Woche gibt es wieder viel zu lesen, und wir haben die
+besten Artikel für euch gesammelt, die uns aufgefallen sind.
+
+## Lesen
+
+- [Datenbanken verstehen](https://example.org/db) von Jana Müller-Lüdenscheidt
+- [Schneller bauen](https://example.org/bau) von Anna Maria von der Heide und Kim Weber
+- [A tour of parsers](https://example.org/parse) by Li Wei
+"""
+
+
+def test_a_byline_in_the_issues_language_names_the_author(tmp_path):
+    (issue,) = inspect(write(tmp_path / "links.md", GERMAN_LINKS))
+    assert issue["language"] == "de"
+    items = issue["sections"][-1]["items"]
+    assert [(i["title"], i["author"]) for i in items] == [
+        ("Datenbanken verstehen", "Jana Müller-Lüdenscheidt"),
+        ("Schneller bauen", "Anna Maria von der Heide und Kim Weber"),
+        ("A tour of parsers", "Li Wei")]

@@ -7,6 +7,7 @@ that hold for any newsletter.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -17,7 +18,7 @@ from .account import unaccounted
 from .cards import build_cards
 from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored
 from .dedupe import find_duplicates, issue_text
-from .language import issue_language
+from .language import bylines, issue_language
 from .profiles import (
     Profile,
     ProfileError,
@@ -95,7 +96,9 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     links = [link.url for b in ends for link in b.links
              if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
     platform = detect_platform(platforms, meta.origins, links)
-    return with_platform(profile, generic, platform, meta.unsubscribe, language)
+    merged = with_platform(profile, generic, platform, meta.unsubscribe, language)
+    by, joins = bylines(language)
+    return dataclasses.replace(merged, by=by, joins=joins)
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:

@@ -23,10 +23,23 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, dict]:
+    path = BUILTIN / "_languages.toml"
+    return tomllib.loads(read_inside(path, path.parent, "profiles folder").decode("utf-8"))
+
+
+def bylines(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that introduce an author in the language and those that join two authors,
+    English "by" and "and" among them."""
+    table = _data().get(language or "", {})
+    return (tuple(dict.fromkeys(["by", *table.get("by", [])])),
+            tuple(dict.fromkeys(["and", *table.get("and", [])])))
+
+
+@lru_cache(maxsize=1)
 def common_words() -> dict[str, str]:
     """Each common word and the one language it marks."""
-    path = BUILTIN / "_languages.toml"
-    data = tomllib.loads(read_inside(path, path.parent, "profiles folder").decode("utf-8"))
+    data = _data()
     owner: dict[str, str] = {}
     shared: set[str] = set()
     for code, table in data.items():

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_BY = re.compile(r"^[,:]?\s*by\s+(?=\S)", re.IGNORECASE)
 # Where a byline ends: a clause mark, a dash between spaces ("Jo Park — a walk…"), a colon.
 _END = re.compile(r"\s*(?:[;()\[\]|—–]|\s-\s|:\s|\s@\s)")
-_AND = re.compile(r"^(?:and|&)\s+|\s+(?:and|&)\s+", re.IGNORECASE)
 # A word of a name: letters of any script, digits and _ (handles), inner - ' ’ . (initials).
 _WORD = re.compile(r"^[\w’'][\w’'.\-]*$")
 NAME_WORDS = 6  # more words than this is a sentence, not a name
 MAX_NAMES = 8
 
 
-def byline(rest: str) -> str | None:
-    """The author(s) a "by …" clause names, commas and "and" joining several; None when
-    what follows "by" is not a short run of names."""
-    opened = _BY.match(rest)
+@lru_cache(maxsize=16)
+def opener(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What opens a byline: one of `words` ("by", "von"), after a comma or colon or not."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^[,:]?\s*(?:{alternatives})\s+(?=\S)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _joiner(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join([*(re.escape(w) for w in words), "&"])
+    return re.compile(rf"^(?:{alternatives})\s+|\s+(?:{alternatives})\s+", re.IGNORECASE)
+
+
+def byline(rest: str, words: tuple[str, ...] = ("by",),
+           joins: tuple[str, ...] = ("and",)) -> str | None:
+    """The author(s) a "by …" clause names (`words`: what may stand for "by"), commas and
+    `joins` ("and") joining several; None when what follows is not a short run of names."""
+    opened = opener(words).match(rest)
+    joiner = _joiner(joins)
     if not opened:
         return None
     text = rest[opened.end():]
@@ -26,7 +40,7 @@ def byline(rest: str) -> str | None:
     kept = 0  # characters of `text` that are names
     count = 0
     for n, part in enumerate(text.split(",")):
-        names = [p for p in _AND.split(part.strip()) if p]
+        names = [p for p in joiner.split(part.strip()) if p]
         if not names or not all(_is_name(p) for p in names) or \
                 (n and not names[0][:1].isupper()):
             if n == 0:

@@ -58,6 +58,8 @@ class Profile:
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)  # URLs only chrome has
     unsubscribe: list[str] = field(default_factory=list)  # host+path of List-Unsubscribe
     platform: str | None = None  # the mail platform whose chrome was merged in
+    by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
+    joins: tuple[str, ...] = ("and",)  # words joining two authors ("A and B")
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
