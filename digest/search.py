@@ -5,9 +5,10 @@ Pagefind reads the `data-pagefind-*` attributes the issue template puts on each 
 search box's own script and style, all served from the site's `pagefind/` folder.
 
 Pagefind holds every page it indexes in memory (270 MB for 600 long issues), so a large
-archive is indexed in parts of `PART_PAGES` pages, one run each: the first part is the main
-bundle, the others go in `pagefind/part-N/`, listed in `pagefind/parts.json`, and the search
-box merges them. A rebuild makes again only the parts whose pages changed.
+archive is indexed in parts of `PART_PAGES` pages, one run each (the newest pages, until
+there are `PART_PAGES` of them, in parts of `OPEN_PAGES`): the first part is the main bundle,
+the others go in `pagefind/part-N/`, listed in `pagefind/parts.json`, and the search box merges
+them. A rebuild makes again only the parts whose pages changed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ FOLDER = "pagefind"
 PAGES = "issues/*.html"
 PARTS = "parts.json"
 PART_PAGES = 250
+OPEN_PAGES = 50
 # Bundle files of the search boxes this site does not use (a part needs none at all).
 UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 BOX = ("pagefind-ui.",)
@@ -39,8 +41,12 @@ class SearchError(RuntimeError):
 
 
 def parts(pages: list[str]) -> list[tuple[str, list[str]]]:
-    """The issue pages (output paths, in order) in parts, each with its bundle's folder."""
-    chunks = [pages[n:n + PART_PAGES] for n in range(0, len(pages), PART_PAGES)]
+    """The issue pages (output paths, in order) in parts, each with its bundle's folder: parts
+    of PART_PAGES, and the last PART_PAGES that are not yet full in parts of OPEN_PAGES, so
+    that a new issue (the newest page) makes again a part of at most OPEN_PAGES pages."""
+    full = len(pages) - len(pages) % PART_PAGES
+    chunks = [pages[n:n + PART_PAGES] for n in range(0, full, PART_PAGES)]
+    chunks += [pages[n:n + OPEN_PAGES] for n in range(full, len(pages), OPEN_PAGES)]
     return [(FOLDER if n == 0 else f"{FOLDER}/part-{n + 1}", chunk)
             for n, chunk in enumerate(chunks)]
 

@@ -131,3 +131,27 @@ def test_a_rebuild_makes_again_only_the_parts_whose_pages_changed(tmp_path, monk
     assert all(again.get(n) == first[n] for n in main)  # part 1 kept: the same files
     assert {n for n in again if n.startswith("pagefind/part-2/")} != \
         {n for n in first if n.startswith("pagefind/part-2/")}
+
+
+def test_a_new_issue_makes_again_only_a_small_part(tmp_path, monkeypatch):
+    """The newest pages, until PART_PAGES of them, are indexed in parts of OPEN_PAGES: a new
+    issue (the newest page) is indexed with at most OPEN_PAGES others, the rest kept."""
+    from digest import search
+    from digest.build import build
+    from digest.config import load_config
+
+    folder = project(tmp_path)
+    monkeypatch.setattr(search, "PART_PAGES", 10)
+    monkeypatch.setattr(search, "OPEN_PAGES", 1)
+    assert "3 of 3 parts made" in build(load_config(folder / "digest.toml")).search
+    first = index_files(folder / "output")
+    (folder / "news" / "later-notes.md").write_text(
+        "---\npublication: Later Notes\ndate: 2025-03-20\ntitle: Spring tides\n---\n"
+        "# Spring tides\n\nThe spring tides reached the harbour wall twice this week.\n",
+        encoding="utf-8")
+    assert "1 of 4 parts made" in build(load_config(folder / "digest.toml")).search
+    again = index_files(folder / "output")
+    assert all(again.get(name) == inode for name, inode in first.items()
+               if name.startswith(("pagefind/part-2/", "pagefind/part-3/")))
+    assert any(name.startswith("pagefind/part-4/") for name in again)
+    assert again["pagefind/parts.json"] != first["pagefind/parts.json"]

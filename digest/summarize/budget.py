@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from digest.model import Item, SectionDigest, Sentence
 
-from .ranker import centrality_of_terms, content_terms
+from .ranker import centrality_of_terms
 
 
 @dataclass
@@ -32,13 +32,10 @@ def word_budget(words_in: int, ratio: float, most: int) -> int:
     return min(most, round(ratio * words_in))
 
 
-def section_weights(sections: list[list[str]]) -> list[float]:
-    """How central each section is to its issue, each given as its sentences and items (their
-    terms are those the sentence ranking has already found, so nothing is tokenized twice)."""
-    if len(sections) <= 1:
-        return [1.0] * len(sections)
-    return centrality_of_terms([[t for piece in pieces for t in content_terms(piece)]
-                                for pieces in sections])
+def section_weights(terms: list[list[str]]) -> list[float]:
+    """How central each section is to its issue, each given as the terms of its sentences and
+    items (those the rankers have already found, so nothing is tokenized twice)."""
+    return centrality_of_terms(terms) if len(terms) > 1 else [1.0] * len(terms)
 
 
 def spend(digests: list[SectionDigest], units: list[list[Unit]], weights: list[float],

@@ -22,7 +22,7 @@ from digest.model import (
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
-from .ranker import centrality_of_terms, item_terms
+from .ranker import centrality_of_terms, content_terms, item_terms
 from .standalone import choose, issue_labels, split_label
 from .tokenizer import CHUNK, split_sentences
 
@@ -134,7 +134,7 @@ def summarize_issue(
     labels = _split_labels(split)
     sections: list[SectionDigest] = []
     units: list[list[Unit]] = []
-    pieces: list[list[str]] = []  # each section's sentences and items
+    terms: list[list[str]] = []  # the terms of each section's sentences and items
     words_in = 0
     for s, section in enumerate(issue.sections):
         for paragraph in section.paragraphs:
@@ -144,11 +144,12 @@ def summarize_issue(
                                              cache)
         sections.append(digest)
         units.append(offered)
-        pieces.append([x for p in range(len(section.paragraphs)) for x in split[(s, p)]] +
-                     [i.text for i in section.items])
+        terms.append([t for p in range(len(section.paragraphs)) for x in split[(s, p)]
+                       for t in content_terms(x)] +
+                      [t for i in section.items for t in item_terms(i.text)])
     budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
     ceiling = round(config.budget_ceiling * words_in)
-    used = spend(sections, units, section_weights(pieces), budget, ceiling)
+    used = spend(sections, units, section_weights(terms), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
 
