@@ -73,31 +73,87 @@ def _profiles(extra: tuple[str, ...]) -> Any:
     return load_profiles([Path(p) for p in extra], algorithm_names())
 
 
-def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any,
-                 cache: Any) -> FileResult:
-    """Ingest, segment and summarize one file."""
+@dataclass
+class Segmented:
+    """One file read and segmented: kept in the cache between a build's two passes."""
+
+    issues: list[Issue]
+    problems: list[Problem]
+    timings: dict[str, float]
+
+
+@dataclass
+class FileScan:
+    """What the boilerplate pass needs of one file: each of its issues' paragraph keys."""
+
+    scans: list[Any]  # digest.boilerplate.Scan, one per issue that is not a duplicate
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+Boilerplate = dict[str, frozenset[int]]  # publication -> keys of its repeated paragraphs
+
+
+def segment_file(source: Source, extra_profiles: tuple[str, ...]) -> Segmented:
+    """Ingest and segment one file."""
     from digest.ingest import read_file
     from digest.segment import segment_document
+
+    start = time.perf_counter()
+    doc = read_file(source.path, display=source.display, root=source.root)
+    ingest = time.perf_counter() - start
+    issues, problems = segment_document(doc, *_profiles(extra_profiles))
+    return Segmented(issues, doc.problems + problems,
+                     {"ingest": ingest, "segment": time.perf_counter() - start - ingest})
+
+
+def summarize_file(segmented: Segmented, boilerplate: Boilerplate, key: str, summary: Any,
+                   cache: Any) -> FileResult:
+    """Drop each issue's boilerplate, then summarize it; `key` is what the result is cached by."""
+    from digest.boilerplate import strip
     from digest.stories import mentions, prints
     from digest.summarize import summarize_issue
 
-    timings = dict.fromkeys(STAGES[:3], 0.0)
     start = time.perf_counter()
-    doc = read_file(source.path, display=source.display, root=source.root)
-    timings["ingest"] = time.perf_counter() - start
-    issues, problems = segment_document(doc, *_profiles(extra_profiles))
-    timings["segment"] = time.perf_counter() - start - timings["ingest"]
     digests: list[IssueDigest | None] = []
-    for issue in issues:
+    for issue in segmented.issues:
         digest = None
         if issue.duplicate_of is None:
+            strip(issue, boilerplate.get(issue.publication, frozenset()))
             digest = summarize_issue(issue, summary, cache)
-            digest.key = digest_of(source.key, issue.index)
+            digest.key = digest_of(key, issue.index)
             digest.mentions = mentions(digest)
             digest.prints = prints(digest.mentions)
         digests.append(digest)
-    timings["summarize"] = time.perf_counter() - start - timings["ingest"] - timings["segment"]
-    return FileResult(issues, digests, doc.problems + problems, timings)
+    timings = {"summarize": time.perf_counter() - start}
+    return FileResult(segmented.issues, digests, segmented.problems, timings)
+
+
+def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any, cache: Any,
+                 boilerplate: Boilerplate | None = None) -> FileResult:
+    """Ingest, segment and summarize one file, given its newsletters' boilerplate."""
+    segmented = segment_file(source, extra_profiles)
+    result = summarize_file(segmented, boilerplate or {}, source.key, summary, cache)
+    result.timings = {**segmented.timings, **result.timings}
+    return result
+
+
+def _scan_state(extra: tuple[str, ...], store: Store) -> tuple[Any, ...]:
+    return extra, store
+
+
+def _no_finish(state: tuple[Any, ...]) -> None:
+    """A scanning worker keeps nothing to save at its end."""
+
+
+def _scan_in_worker(source: Source, state: tuple[Any, ...]) -> FileScan:
+    """The first pass: read and segment a file, keep it in the cache, give back its keys."""
+    from digest.boilerplate import scan
+
+    extra, store = state
+    segmented = segment_file(source, extra)
+    store.save_entry("segments", source.key, segmented)
+    return FileScan([scan(i) for i in segmented.issues if i.duplicate_of is None],
+                    segmented.timings)
 
 
 def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
@@ -107,9 +163,20 @@ def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
     return extra, summary, store, SummaryCache(summaries) if summaries else None
 
 
-def _process_in_worker(source: Source, state: tuple[Any, ...]) -> FileResult:
+def _process_in_worker(job: tuple[Source, str, Boilerplate],
+                       state: tuple[Any, ...]) -> FileResult:
+    """The second pass: the segmented file (read again if the cache lost it), its boilerplate
+    dropped, summarized and cached under `key`."""
+    source, key, boilerplate = job
     extra, summary, store, cache = state
-    return _keep(store, source, process_file(source, extra, summary, cache))
+    segmented = store.load_entry("segments", source.key)
+    spent: dict[str, float] = {}
+    if not isinstance(segmented, Segmented):
+        segmented = segment_file(source, extra)
+        spent = segmented.timings
+    result = summarize_file(segmented, boilerplate, key, summary, cache)
+    result.timings = {**spent, **result.timings}
+    return _keep(store, key, result)
 
 
 def _save_summaries(state: tuple[Any, ...]) -> None:
@@ -117,12 +184,12 @@ def _save_summaries(state: tuple[Any, ...]) -> None:
         state[3].save()
 
 
-def _keep(store: Store, source: Source, result: FileResult) -> FileResult:
+def _keep(store: Store, key: str, result: FileResult) -> FileResult:
     """Cache a file's whole result; give back the hollow copy the build keeps in memory
     (sent between processes, it is also the cheapest to pickle)."""
     from digest.segment.account import dropped_counts
 
-    store.save_entry("files", source.key, result)
+    store.save_entry("files", key, result)
     return hollowed(result, dropped_counts(result.issues))
 
 
@@ -163,33 +230,100 @@ def _display(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _fresh_results(todo: list[Source], config: Config, store: Store, log: Log,
-                   report: BuildReport) -> Iterator[FileResult]:
-    """Hollow results of the files not in the cache, in order, each cached as it is made: in
-    worker processes (every core when there are many; else one, with the sentence cache), each
-    file within the time budget."""
+def _extra_dirs(config: Config) -> tuple[str, ...]:
     extra = config.path(config.build.profiles)
-    extra_dirs = (str(extra),) if extra.is_dir() else ()
-    _profiles(extra_dirs)  # loaded (and the stages imported) once, before the workers fork
-    for stage in ("ingest", "segment", "summarize"):
-        importlib.import_module(f"digest.{stage}")
+    return (str(extra),) if extra.is_dir() else ()
+
+
+def _run(items: list[Any], function: Callable[[Any, Any], Any], start: Callable[[], Any],
+         finish: Callable[[Any], None], config: Config, report: BuildReport,
+         ) -> Iterator[Any]:
+    """Each item's result, in order: in worker processes (every core when there are many,
+    else one), each within the per-file time budget; a failure that could not write ends the
+    build."""
     workers = worker_count(config.build.jobs)
-    summaries: Path | None = config.path(config.build.cache) / "summaries.json"
-    if workers > 1 and len(todo) >= PARALLEL_MIN:
-        report.workers, summaries = workers, None  # the results are cached anyway
-    else:
-        workers = 1
-    runner = BudgetPool(workers, config.build.file_timeout, _process_in_worker,
-                        functools.partial(_worker_state, extra_dirs, config.summary, store,
-                                          summaries), _save_summaries)
-    for n, (source, result) in enumerate(zip(todo, runner.map(todo)), 1):
-        log(f"reading and summarizing {n}/{len(todo)} {source.display}")
+    workers = workers if workers > 1 and len(items) >= PARALLEL_MIN else 1
+    if workers > 1:
+        report.workers = max(report.workers, workers)
+    runner = BudgetPool(workers, config.build.file_timeout, function, start, finish)
+    for result in runner.map(items):
         if isinstance(result, Failed) and result.error is not None:
             raise result.error
-        if isinstance(result, Failed):
-            problem = Problem(source.display, f"skipped: {result.reason}", severity="error")
-            result = FileResult([], [], [problem], {})
         yield result
+
+
+def _skipped(source: Source, failed: Failed) -> FileResult:
+    return FileResult([], [], [Problem(source.display, f"skipped: {failed.reason}",
+                                       severity="error")], {})
+
+
+def _scan_sources(sources: list[Source], config: Config, store: Store, log: Log,
+                  report: BuildReport, timings: dict[str, float],
+                  ) -> tuple[dict[str, FileScan], dict[str, FileResult]]:
+    """The first pass over the files not scanned before: their paragraph keys (and, for a
+    file that could not be read, the result that says so)."""
+    known: dict[str, FileScan] = store.load("scans")
+    scans = {s.key: known[s.key] for s in sources if s.key in known}
+    new = [s for s in sources if s.key not in scans]
+    if not new:
+        return scans, {}
+    extra = _extra_dirs(config)
+    _profiles(extra)  # loaded (and the stages imported) once, before the workers fork
+    for stage in ("ingest", "segment", "summarize", "boilerplate"):
+        importlib.import_module(f"digest.{stage}")
+    failed: dict[str, FileResult] = {}
+    found = _run(new, _scan_in_worker, functools.partial(_scan_state, extra, store),
+                 _no_finish, config, report)
+    for n, (source, result) in enumerate(zip(new, found), 1):
+        log(f"reading {n}/{len(new)} {source.display}")
+        if isinstance(result, Failed):
+            failed[source.key] = _skipped(source, result)
+            continue
+        scans[source.key] = result
+        for stage, spent in result.timings.items():
+            timings[stage] += spent
+    return scans, failed
+
+
+def _result_keys(sources: list[Source], scans: dict[str, FileScan],
+                 ) -> dict[str, tuple[str, Boilerplate]]:
+    """Each file's result key and the boilerplate of its issues: paragraphs its newsletter
+    repeats in many issues (the key changes with them, so the file is summarized again)."""
+    from digest.boilerplate import recurring
+
+    found = recurring(scan for s in sources if s.key in scans for scan in scans[s.key].scans)
+    keys: dict[str, tuple[str, Boilerplate]] = {}
+    for source in sources:
+        own: dict[str, set[int]] = {}
+        for scan in scans[source.key].scans if source.key in scans else []:
+            hit = scan.keys & found.get(scan.publication, frozenset())
+            if hit:
+                own.setdefault(scan.publication, set()).update(hit)
+        if not own:
+            keys[source.key] = (source.key, {})
+            continue
+        plate = {publication: frozenset(hit) for publication, hit in own.items()}
+        keys[source.key] = (digest_of(source.key, sorted((p, sorted(k)) for p, k in
+                                                         plate.items())), plate)
+    return keys
+
+
+def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
+                   config: Config, store: Store, log: Log,
+                   report: BuildReport) -> Iterator[FileResult]:
+    """Hollow results of the files not in the cache, in order, each cached as it is made
+    (with the sentence cache when one worker does them all)."""
+    extra = _extra_dirs(config)
+    _profiles(extra)
+    summaries: Path | None = config.path(config.build.cache) / "summaries.json"
+    parallel = worker_count(config.build.jobs) > 1 and len(todo) >= PARALLEL_MIN
+    start = functools.partial(_worker_state, extra, config.summary, store,
+                              None if parallel else summaries)  # cached anyway when parallel
+    jobs = [(s, *keys[s.key]) for s in todo]
+    found = _run(jobs, _process_in_worker, start, _save_summaries, config, report)
+    for n, (source, result) in enumerate(zip(todo, found), 1):
+        log(f"summarizing {n}/{len(todo)} {source.display}")
+        yield _skipped(source, result) if isinstance(result, Failed) else result
 
 
 def _stderr(message: str) -> None:
@@ -239,22 +373,28 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     from digest.weeks import group_by_week
     from digest.writer import SiteWriter
 
-    known: dict[str, FileResult] = store.load("hollow")
-    todo = [s for s in sources if s.key not in known or not store.has_entry("files", s.key)]
-    todo_keys = {s.key for s in todo}
-    fresh = _fresh_results(todo, config, store, log, report)
-    report.files, report.reused_files = len(sources), len(sources) - len(todo)
     timings = dict.fromkeys(STAGES, 0.0)
+    scans, failed = _scan_sources(sources, config, store, log, report, timings)
+    keys = _result_keys(sources, scans)
+    result_key = {s.key: keys[s.key][0] for s in sources}
+    known: dict[str, FileResult] = store.load("hollow")
+    todo = [s for s in sources if s.key not in failed and (
+        result_key[s.key] not in known or not store.has_entry("files", result_key[s.key]))]
+    todo_keys = {s.key for s in todo}
+    fresh = _fresh_results(todo, keys, config, store, log, report)
+    report.files, report.reused_files = len(sources), len(sources) - len(todo) - len(failed)
     hollows: dict[str, FileResult] = {}
     issues: list[Issue] = []
     digests: dict[int, IssueDigest] = {}
     for source in sources:
-        if source.key in todo_keys:
+        if source.key in failed:
+            hollow = failed[source.key]
+        elif source.key in todo_keys:
             hollow = next(fresh)
             for stage, spent in hollow.timings.items():
                 timings[stage] += spent
         else:
-            hollow = known[source.key]
+            hollow = known[result_key[source.key]]
         hollows[source.key] = hollow
         report.problems.extend(hollow.problems)
         for kind, count in hollow.dropped.items():
@@ -267,8 +407,9 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         next(fresh, None)  # let the generator save the summary cache
     report.dropped = dict(sorted(report.dropped.items()))
     report.problems.extend(store.damaged)
-    store.prune_entries("files", {s.key for s in sources})
-    cached = Digests(store, {s.display: s.key for s in sources})
+    store.prune_entries("files", set(result_key.values()))
+    store.prune_entries("segments", set())  # only kept from one pass to the next
+    cached = Digests(store, {s.display: result_key[s.key] for s in sources})
     kept_issues, repeats = cross_file_duplicates(
         [i for i in issues if i.duplicate_of is None],
         lambda issue: issue_text(cached.file(issue.source).issues[issue.index]))
@@ -314,7 +455,9 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     report.timings = {**timings, "total": time.perf_counter() - began}
     replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
     replay.problems = report.problems[found_problems:]
-    store.save("hollow", {s.key: hollows[s.key] for s in sources})
+    store.save("hollow", {result_key[s.key]: hollows[s.key] for s in sources
+                          if s.key not in failed})
+    store.save("scans", {s.key: scans[s.key] for s in sources if s.key in scans})
     store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
                          "fragments": memo.new_fragments, "search": search_key,
                          "files": dict(writer.names)})

@@ -8,14 +8,37 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from digest import __version__
 
 
-def _inspect(args: argparse.Namespace) -> int:
+def _segmented(names: list[str], generic: Any, profiles: Any) -> list[tuple[Any, list[Any]]]:
+    """Each file read and segmented (its problems said), then the boilerplate its newsletter
+    repeats across these files dropped, as a build does."""
+    from digest.boilerplate import recurring, scan, strip
     from digest.ingest import read_file
+    from digest.segment import segment_document
+
+    files = []
+    for name in names:
+        doc = read_file(Path(name), display=name)
+        issues, problems = segment_document(doc, generic, profiles)
+        doc.problems.extend(problems)
+        files.append((doc, issues))
+        for problem in doc.problems:
+            print(problem, file=sys.stderr)
+    found = recurring(scan(i) for _, issues in files for i in issues if i.duplicate_of is None)
+    for _, issues in files:
+        for issue in issues:
+            if issue.duplicate_of is None:
+                strip(issue, found.get(issue.publication, frozenset()))
+    return files
+
+
+def _inspect(args: argparse.Namespace) -> int:
     from digest.inspect_view import file_dict, tree
-    from digest.segment import ProfileError, load_profiles, segment_document
+    from digest.segment import ProfileError, load_profiles
     from digest.summarize import algorithm_names
 
     try:
@@ -23,16 +46,8 @@ def _inspect(args: argparse.Namespace) -> int:
     except ProfileError as exc:
         print(f"digest: profile error: {exc}", file=sys.stderr)
         return 2
-    files = []
-    failed = False
-    for name in args.files:
-        doc = read_file(Path(name), display=name)
-        issues, problems = segment_document(doc, generic, profiles)
-        doc.problems.extend(problems)
-        failed = failed or any(p.severity == "error" for p in doc.problems)
-        files.append((doc, issues))
-        for problem in doc.problems:
-            print(problem, file=sys.stderr)
+    files = _segmented(args.files, generic, profiles)
+    failed = any(p.severity == "error" for doc, _ in files for p in doc.problems)
     if args.json:
         json.dump({"files": [file_dict(d, i) for d, i in files]}, sys.stdout, ensure_ascii=False,
                   indent=1)
@@ -45,8 +60,7 @@ def _inspect(args: argparse.Namespace) -> int:
 def _summarize(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from digest.ingest import read_file
-    from digest.segment import load_profiles, segment_document
+    from digest.segment import load_profiles
     from digest.summarize import algorithm_names, format_digest, summarize_issue
 
     config = _load_config(args).summary
@@ -59,11 +73,7 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.sentences is not None:
         config = dataclasses.replace(config, sentences=args.sentences)
     generic, profiles = load_profiles(algorithms=algorithm_names())
-    for name in args.files:
-        doc = read_file(Path(name), display=name)
-        issues, problems = segment_document(doc, generic, profiles)
-        for problem in doc.problems + problems:
-            print(problem, file=sys.stderr)
+    for _, issues in _segmented(args.files, generic, profiles):
         for issue in issues:
             if issue.duplicate_of is None:
                 print(format_digest(summarize_issue(issue, config), verbose=args.verbose))

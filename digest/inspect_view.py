@@ -56,6 +56,7 @@ def issue_dict(issue: Issue) -> dict[str, Any]:
         "date": issue.date.isoformat() if issue.date else None,
         "date_approximate": issue.date_approximate,
         "date_source": issue.date_source,
+        "language": issue.language,
         "first_line": issue.first_line,
         "last_line": issue.last_line,
         "duplicate_of": issue.duplicate_of,

@@ -57,6 +57,7 @@ class Meta:
     publisher: str | None = None
     author: str | None = None
     date_source: str | None = None  # metadata | header | front matter | html | file name
+    language: str | None = None  # as the file or metadata says it ("de", "en-GB")
     # Domains and mailer/generator names the message or page gives for itself (List-Id,
     # List-Unsubscribe, Message-ID, Return-Path, From, X-Mailer, <meta name=generator>).
     origins: list[str] = field(default_factory=list)
@@ -182,7 +183,7 @@ class Section:
 
 @dataclass
 class Dropped:
-    kind: str  # chrome | caption | credit | note | signoff | bio | other
+    kind: str  # chrome | caption | credit | note | signoff | bio | boilerplate | other
     line: int
     text: str
 
@@ -203,6 +204,7 @@ class Issue:
     publisher: str | None = None
     author: str | None = None
     duplicate_of: int | None = None
+    language: str | None = None  # declared or found from its words; None: not known
     sections: list[Section] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 

@@ -351,3 +351,39 @@ def test_a_colon_line_above_a_plain_text_list_is_a_heading(tmp_path):
     assert [i["text"] for i in issue["sections"][2]["items"]] == ["A podcast about rivers.",
                                                                   "A talk on bridges."]
     assert [i["number"] for i in issue["sections"][2]["items"]] == [1, 2]
+
+
+BYLINES = """\
+Welcome to this week's links.
+
+## Reading
+
+- [Typed builds](https://example.com/a) by Well-Made
+  > Hyphens belong to the name.
+
+- [Tidy parsers](https://example.com/b) by Kim O'Brien
+  > An apostrophe too.
+
+- [Carte des sols](https://example.com/c) by José Núñez
+  > Accented letters.
+
+- [Pair work](https://example.com/d) by Ana Ruiz and Li Wei
+  > Two authors.
+
+- [Group work](https://example.com/e) by Tom Ellis, Laurent P. René de Cotret
+  > A list with an initial.
+
+- [Garden notes](https://example.com/f) by Jo Park, a gardener
+  > A comma that starts a description.
+
+- [Old news](https://example.com/g) by the Example Foundation.
+  > A closing full stop.
+"""
+
+
+def test_bylines_keep_whole_names_of_any_script_and_every_author(tmp_path):
+    issue = inspect(write(tmp_path, "links.md", BYLINES))
+    authors = [i["author"] for i in issue["sections"][1]["items"]]
+    assert authors == ["Well-Made", "Kim O'Brien", "José Núñez", "Ana Ruiz and Li Wei",
+                       "Tom Ellis, Laurent P. René de Cotret", "Jo Park",
+                       "the Example Foundation"]

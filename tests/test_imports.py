@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import ROOT
 
 PACKAGE = ROOT / "digest"
-STAGES = ("fetch", "ingest", "segment", "summarize", "weeks", "stories", "render", "search")
+STAGES = ("fetch", "ingest", "segment", "boilerplate", "summarize", "weeks", "stories", "render",
+          "search")
 
 
 def module_name(path: Path) -> str:

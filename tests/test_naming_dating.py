@@ -105,3 +105,25 @@ def test_the_site_says_around_for_a_date_from_a_month(tmp_path):
     pages = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
     assert "around 1 February 2026" in pages
     assert "Garden Monthly" in pages and "Seeds" not in pages and "Loose" not in pages
+
+
+def test_metadata_names_every_file_of_its_folder_at_once(tmp_path):
+    folder = tmp_path / "dd-digest"
+    write(folder / "metadata.toml", 'publication = "DD or DIE: Digest"\n\n'
+          '["2024-06-24-36_Later.md"]\npublication = "One Issue Apart"\n')
+    first = inspect(write(folder / "2024-03-06-35_Sooner.md", "---\ntitle: \"#35. Sooner\"\n"
+                          "---\n\nA short note on the week.\n"))
+    second = inspect(write(folder / "2024-06-24-36_Later.md", "A short note on the week.\n"))
+    assert (first["publication"], first["title"]) == ("DD or DIE: Digest", "#35. Sooner")
+    assert second["publication"] == "One Issue Apart"  # the file's own entry wins
+
+
+def test_a_site_generators_posts_folder_is_passed_over_for_the_newsletters(tmp_path):
+    post = write(tmp_path / "garden-notes" / "_posts" / "2026-02-03-frost.md",
+                 "The first frost came late this year and took the dahlias.\n")
+    assert inspect(post)["publication"] == "Garden Notes"
+    write(tmp_path / "seeds" / "pond-notes" / "_posts" / "2026" / "2026-02-03-ice.md",
+          "# Ice on the pond\n\nThe pond froze over on Tuesday, the first time in years.\n")
+    run_digest("build", "-q", cwd=tmp_path)
+    pages = (tmp_path / "output" / "archive.html").read_text(encoding="utf-8")
+    assert "Pond Notes" in pages and "Posts" not in pages

@@ -239,9 +239,9 @@ def test_the_week_page_shows_labels_story_links_and_what_was_left_out(tmp_path):
     config.write_text("[summary]\nbudget_ratio = 0.5\nbudget_ceiling = 0.6\n", "utf-8")
     run_digest("build", "-q", "--input", "in", "--output", "out", cwd=tmp_path)
     week = (tmp_path / "out" / "weeks" / "2025-w19.html").read_text("utf-8")
-    assert re.search(r'<b class="label">(Why it matters|Driving the story)</b> <a class="sentence"',
-                     week)
-    assert "Why it matters:" not in week and "Driving the story:" not in week
+    assert re.search(r'<b class="label">(Why it matters|Driving the story):</b> '
+                     r'<a class="sentence"', week)  # set off as on the issue page, not glued
+    assert not re.search(r'class="sentence"[^>]*>(Why it matters|Driving the story)', week)
     more = re.search(r'<a href="\.\./(issues/[^"#]+)#(s\d+)">and (\d+) more links</a>', week)
     assert more and int(more.group(3)) == 4
     issue_page = (tmp_path / "out" / more.group(1)).read_text("utf-8")

@@ -179,6 +179,7 @@ def _by_convention(found: Meta, recorded: Meta, path: Path, root: Path | None,
         setattr(found, key, getattr(recorded, key) or getattr(found, key))
     found.title = found.title or recorded.title
     found.author = found.author or recorded.author
+    found.language = recorded.language or found.language
     if recorded.date:
         found.date, found.date_approximate = recorded.date, recorded.date_approximate
         found.date_source = "metadata"

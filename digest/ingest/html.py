@@ -93,7 +93,8 @@ def _string_lines(soup: BeautifulSoup) -> dict[int, int]:
 def _head_meta(soup: BeautifulSoup) -> Meta:
     found: dict[str, str] = {}
     for tag in soup.find_all("meta"):
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop") or \
+            tag.get("http-equiv")
         content = tag.get("content")
         if isinstance(key, str) and isinstance(content, str) and content.strip():
             found.setdefault(key.strip().lower(), content.strip())
@@ -112,7 +113,17 @@ def _head_meta(soup: BeautifulSoup) -> Meta:
         publication=found.get("og:site_name"),
         author=found.get("author"),
         origins=[found["generator"]] if found.get("generator") else [],
+        language=_language(soup, found),
     )
+
+
+def _language(soup: BeautifulSoup, found: dict[str, str]) -> str | None:
+    """`<html lang>`, else a `content-language` or `og:locale` meta tag."""
+    root = soup.find("html")
+    lang = root.get("lang") if root is not None else None
+    if isinstance(lang, str) and lang.strip():
+        return lang.strip()
+    return found.get("content-language") or found.get("og:locale")
 
 
 def _clean(soup: BeautifulSoup) -> None:

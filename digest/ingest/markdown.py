@@ -147,6 +147,7 @@ def meta_from(fields: dict[str, Any]) -> Meta:
         publication=first("publication", "newsletter", "category", "categories"),
         publisher=first("publisher"),
         author=first("author", "authors"),
+        language=first("lang", "language", "locale"),
     )
 
 

@@ -35,11 +35,19 @@ def _load(folder: str) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(str(path), f"metadata file ignored: {exc}", severity="error")]
 
 
+FOLDER_KEYS = ("publication", "publisher", "author", "language")
+
+
 def hints_for(metadata: dict[str, Any], filename: str) -> tuple[Meta, list[IssueHint]]:
-    """The file-level facts and per-issue hints recorded for one file name."""
+    """The file-level facts and per-issue hints recorded for one file name; keys at the top
+    of the file (`publication = "…"`) hold for every file of the folder."""
+    folder = {k: metadata[k] for k in FOLDER_KEYS if isinstance(metadata.get(k), str)}
     entry = metadata.get(filename)
     if not isinstance(entry, dict):
-        return Meta(), []
+        if not folder:
+            return Meta(), []
+        entry = {}
+    entry = {**folder, **entry}
     meta = Meta(
         title=_str(entry.get("title")),
         date=_date(entry.get("date")),
@@ -47,6 +55,7 @@ def hints_for(metadata: dict[str, Any], filename: str) -> tuple[Meta, list[Issue
         publication=_str(entry.get("publication")),
         publisher=_str(entry.get("publisher")),
         author=_str(entry.get("author")),
+        language=_str(entry.get("language")) or _str(entry.get("lang")),
     )
     hints = [
         IssueHint(
@@ -132,9 +141,18 @@ def number_from_name(path: Path) -> int | None:
 
 
 def folder_name(path: Path, root: Path | None = None) -> str | None:
-    """The folder a newsletter's files sit in ("haskell-weekly"), never the input folder."""
-    parent = path.parent
-    if root is not None and parent.resolve() == root.resolve():
-        return None
-    return parent.name or None
+    """The folder a newsletter's files sit in ("haskell-weekly"), never the input folder; a
+    site generator's folder (`_posts`) is passed over for the one above it, and so, inside
+    a known input folder, is an archive's (`2026`, `05`)."""
+    top = root.resolve() if root is not None else None
+    for folder in path.parents:
+        if top is not None and folder.resolve() == top or not folder.name:
+            return None
+        if not (_GENERATOR.match(folder.name) or top is not None and _NUMBERED.match(folder.name)):
+            return folder.name
+    return None
+
+
+_GENERATOR = re.compile(r"^[_.]")
+_NUMBERED = re.compile(r"^[\d_.-]+$")
 

@@ -102,7 +102,7 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
     def entry_html(week: Week, issues: list[IssueDigest], whole: bool = True) -> str:
         def make() -> str:
             view = ctx.digest_view(week, [ctx.load(d) for d in issues], whole)
-            return fragment.render(url=url, **view)
+            return fragment.render(url=url, site=site, **view)
 
         return ctx.fragment(make, issues, week.key, whole, stories_key(week))
 

@@ -22,6 +22,7 @@ ROLE_LABELS = {
     "sponsored": "Sponsored",
     "section": "Section",
 }
+_ENDED = re.compile(r"[.!?…:;)\]»”’\"']\s*$")  # text that a sentence or a bracket closes
 _BY = re.compile(r"[\W_]|\bby\b")  # what joins a title to its author: "by", dashes, spaces
 BLOCK_TAGS = {"subhead": "h3", "quote": "blockquote", "code": "pre"}
 
@@ -48,6 +49,7 @@ class ItemView:
     excerpt: Markup | None = None  # a quote or comment under the title line, on issue pages
     author: str | None = None  # digest pages: who wrote the story, shown after its title
     number: int | None = None  # its number in a numbered list of the source
+    outlet_apart: bool = False  # the text runs on into the outlet ("Kim Lee · Example Blog")
 
 
 @dataclass
@@ -108,6 +110,7 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     elif pending and len(queue.links) == pending:  # the cut text kept no link's words
         view.story = queue.leftover()[0][0]
     view.number = item.number
+    view.outlet_apart = bool(item.outlet) and (author is not None or not _ENDED.search(text))
     view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
     return view
 

@@ -7,6 +7,7 @@ that hold for any newsletter.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -17,6 +18,7 @@ from .account import unaccounted
 from .cards import build_cards
 from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored
 from .dedupe import find_duplicates, issue_text
+from .language import bylines, issue_language
 from .profiles import (
     Profile,
     ProfileError,
@@ -54,9 +56,12 @@ def segment_document(
     problems: list[Problem] = []
     for part in doc.parts:
         profile = choose(profiles, [b.text for b in part.blocks[:DETECT_BLOCKS]])
-        effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format)
+        language = issue_language(part.meta.language, part.blocks)
+        effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format,
+                                   language)
         for blocks in split_issues(part.blocks, profile):
             issue = build_issue(blocks, effective, part.meta, doc, len(issues))
+            issue.language = language
             issues.append(issue)
             for block in unaccounted(issue, blocks):
                 problems.append(Problem(doc.path, "line is in no section and not dropped: "
@@ -81,16 +86,19 @@ def segment_document(
     return issues, problems
 
 
-def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str) -> Profile:
+def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
+                   language: str | None) -> Profile:
     """The profile with the chrome of the mail platform found in the headers or, in HTML
-    and e-mail (where platforms put their furniture), its links."""
+    and e-mail (where platforms put their furniture), its links; phrases of `language`."""
     generic, platforms = load_platforms()
     ends = blocks if len(blocks) <= 2 * DETECT_BLOCKS else \
         blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:]
     links = [link.url for b in ends for link in b.links
              if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
     platform = detect_platform(platforms, meta.origins, links)
-    return with_platform(profile, generic, platform, meta.unsubscribe)
+    merged = with_platform(profile, generic, platform, meta.unsubscribe, language)
+    by, joins = bylines(language)
+    return dataclasses.replace(merged, by=by, joins=joins)
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:

@@ -58,6 +58,8 @@ class Profile:
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)  # URLs only chrome has
     unsubscribe: list[str] = field(default_factory=list)  # host+path of List-Unsubscribe
     platform: str | None = None  # the mail platform whose chrome was merged in
+    by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
+    joins: tuple[str, ...] = ("and",)  # words joining two authors ("A and B")
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
@@ -211,9 +213,9 @@ class Platform:
     source: str
     hosts: list[str] = field(default_factory=list)
     generator: list[re.Pattern[str]] = field(default_factory=list)
-    chrome: list[re.Pattern[str]] = field(default_factory=list)
+    chrome: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # by language
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)
-    sponsor: list[re.Pattern[str]] = field(default_factory=list)
+    sponsor: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # by language
 
     def named_by(self, origins: list[str]) -> bool:
         """A header domain, mailer or generator of the message names this platform."""
@@ -241,10 +243,14 @@ def parse_platform(path: Path, data: dict) -> Platform:
     for code, table in data.get("lang", {}).items():
         if not isinstance(table, dict):
             raise ProfileError(f"{path}: lang.{code}: expected a table")
-        platform.chrome += _patterns(path, f"lang.{code}.drop.chrome",
-                                     table.get("drop", {}).get("chrome"))
-        platform.sponsor += _patterns(path, f"lang.{code}.sponsor.markers",
-                                      table.get("sponsor", {}).get("markers"))
+        code = str(code).lower()
+        chrome = _patterns(path, f"lang.{code}.drop.chrome", table.get("drop", {}).get("chrome"))
+        sponsor = _patterns(path, f"lang.{code}.sponsor.markers",
+                            table.get("sponsor", {}).get("markers"))
+        if chrome:
+            platform.chrome[code] = chrome
+        if sponsor:
+            platform.sponsor[code] = sponsor
     return platform
 
 
@@ -273,21 +279,32 @@ def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
 
 
 def with_platform(profile: Profile, generic: Platform, platform: Platform | None,
-                  unsubscribe: list[str]) -> Profile:
+                  unsubscribe: list[str], language: str | None = None) -> Profile:
     """The profile with the generic and the detected platform's chrome merged in: the
-    newsletter's own patterns come first, so they win where they disagree."""
+    newsletter's own patterns come first, so they win where they disagree. Phrase tables
+    are those of the issue's `language` (English when unknown or when no table has it)."""
     sets = [generic] + ([platform] if platform else [])
     drop = dict(profile.drop)
     drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(tuple(
-        p.pattern for s in sets for p in s.chrome))]
+        p.pattern for p in _phrases([s.chrome for s in sets], language)))]
     return dataclasses.replace(
         profile,
         drop=drop,
-        sponsor=profile.sponsor + [p for s in sets for p in s.sponsor],
+        sponsor=profile.sponsor + _phrases([s.sponsor for s in sets], language),
         chrome_links=profile.chrome_links + [p for s in sets for p in s.chrome_links],
         unsubscribe=[address_key(u) for u in unsubscribe],
         platform=platform.name if platform else None,
     )
+
+
+FALLBACK_LANGUAGE = "en"
+
+
+def _phrases(tables: list[dict[str, list[re.Pattern[str]]]],
+             language: str | None) -> list[re.Pattern[str]]:
+    """The patterns of one language from each table; English when none has that language."""
+    code = language if language and any(language in t for t in tables) else FALLBACK_LANGUAGE
+    return [p for t in tables for p in t.get(code, [])]
 
 
 @lru_cache(maxsize=32)

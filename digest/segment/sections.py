@@ -241,7 +241,8 @@ def titled_item(state: State, i: int, block: Block) -> bool:
         _extend(items[-1], block)
     elif role == "title":
         item = Item(line=block.line, text=block.text, links=list(block.links))
-        item.title, item.author, outlet = title_parts(block)
+        item.title, item.author, outlet = title_parts(block, state.profile.by,
+                                                         state.profile.joins)
         _set_outlet(item, outlet)
         items.append(item)
     else:
@@ -350,18 +351,18 @@ def _add_item(current: _Open, block: Block, profile: Profile) -> None:
     if parent is not items:
         item = item_from(block, profile.sub_item, profile)
         item.number = None
-        parent.append(_titled(item, block))
+        parent.append(_titled(item, block, profile))
     else:  # a story: numbered, or bulleted in a list with no numbers
         marker = profile.item if profile.item.match(block.text) else profile.sub_item
-        items.append(_titled(item_from(block, marker, profile), block))
+        items.append(_titled(item_from(block, marker, profile), block, profile))
         current.numbered = current.numbered or items[-1].number is not None
     current.take(block)
 
 
-def _titled(item: Item, block: Block) -> Item:
+def _titled(item: Item, block: Block, profile: Profile) -> Item:
     """An entry opening with a bold or linked title keeps it, and its author."""
-    if opens_with_title(block):
-        title, author, outlet = title_parts(block)
+    if opens_with_title(block, profile.by):
+        title, author, outlet = title_parts(block, profile.by, profile.joins)
         item.title, item.author = title, author
         _set_outlet(item, outlet)
     return item

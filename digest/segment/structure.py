@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.model import Block
 
+from .names import byline, opener
 from .profiles import Profile
 from .rules import looks_like_heading, words
 
@@ -23,9 +24,8 @@ PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup 
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
 _ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)]|([a-z])\))\s+(?=\S)")
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
-_AUTHOR_BY = re.compile(r"^[,:]?\s*by\s+([^,;()—–]{2,60}?)\s*(?:[,;(—–-].*)?$", re.IGNORECASE)
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
-_SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s|by\s)", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
 _TERMINAL = re.compile(r"[.!?…]$")
 LABEL_MAX_WORDS = 5
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
@@ -38,6 +38,8 @@ class Marks:
     blocks: list[Block]
     kinds: list[str | None]  # drop kinds, from the profile's patterns
     off: frozenset[str] = frozenset()  # rules the profile switched off
+    by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
+    joins: tuple[str, ...] = ("and",)  # words joining two authors
     has_markup: bool = False  # some block is a Markdown/HTML/underlined heading
     heading: list[int | None] = field(default_factory=list)
     label: list[str | None] = field(default_factory=list)
@@ -258,15 +260,16 @@ def _is_title(marks: Marks, i: int) -> bool:
         return False
     if marks.heading[i] is not None or marks.label[i] or block.lead == block.text:
         return False
-    return opens_with_title(block) or _rule_before(marks, i)
+    return opens_with_title(block, marks.by) or _rule_before(marks, i)
 
 
-def opens_with_title(block: Block) -> bool:
+def opens_with_title(block: Block, by: tuple[str, ...] = ("by",)) -> bool:
     """A bold opening, or a link followed by a separator ("[Title](url) — Author", "by X"),
     rather than a link on a phrase of a sentence."""
     if not block.lead or block.lead == block.text or not block.text.startswith(block.lead):
         return False
-    return block.lead_kind == "strong" or bool(_SEPARATOR.match(block.text[len(block.lead):]))
+    rest = block.text[len(block.lead):]
+    return block.lead_kind == "strong" or bool(_SEPARATOR.match(rest) or opener(by).match(rest))
 
 
 def _continues(marks: Marks, j: int) -> bool:
@@ -294,14 +297,15 @@ def _rule_before(marks: Marks, i: int) -> bool:
     return j is not None and marks.blocks[j].kind == "rule"
 
 
-def title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
+def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, ...] = ("and",),
+                ) -> tuple[str | None, str | None, str | None]:
     """The title a block opens with, its author ("by X", "— X @ Outlet") and outlet."""
     if not block.lead or not block.text.startswith(block.lead):
         return None, None, None
     rest = block.text[len(block.lead):]
-    by = _AUTHOR_BY.match(rest)
-    if by and words(by[1]) <= 6:
-        return block.lead, by[1].strip(), None
+    author = byline(rest, by, joins)
+    if author:
+        return block.lead, author, None
     dash = _AUTHOR_DASH.match(rest)
     if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]):
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
@@ -320,7 +324,8 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
 
 def mark(blocks: list[Block], kinds: list[str | None], profile: Profile) -> Marks:
     """Read an issue's blocks with every rule the profile leaves on."""
-    marks = Marks(list(blocks), kinds, frozenset(profile.rules_disabled))
+    marks = Marks(list(blocks), kinds, frozenset(profile.rules_disabled), by=profile.by,
+                  joins=profile.joins)
     for name, run in PASSES:
         if name not in marks.off:
             run(marks)

@@ -1,0 +1,84 @@
+"""The language an issue is written in: as its file or `metadata.toml` says it (HTML `lang`,
+`Content-Language`, front matter `lang`), else the language whose common words
+(`digest/profiles/_languages.toml`) its first few hundred words use most, else none (the
+phrase tables then fall back to English)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from functools import lru_cache
+
+from digest.confine import read_inside
+from digest.model import Block
+
+from .profiles import BUILTIN
+
+SAMPLE_WORDS = 400  # words read from the start of an issue
+MIN_HITS = 8  # fewer common words than this: too little text to tell
+MARGIN = 1.5  # the first language must have this many times the second's common words
+_TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?![A-Za-z])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, dict]:
+    path = BUILTIN / "_languages.toml"
+    return tomllib.loads(read_inside(path, path.parent, "profiles folder").decode("utf-8"))
+
+
+def bylines(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that introduce an author in the language and those that join two authors,
+    English "by" and "and" among them."""
+    table = _data().get(language or "", {})
+    return (tuple(dict.fromkeys(["by", *table.get("by", [])])),
+            tuple(dict.fromkeys(["and", *table.get("and", [])])))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, str]:
+    """Each common word and the one language it marks."""
+    data = _data()
+    owner: dict[str, str] = {}
+    shared: set[str] = set()
+    for code, table in data.items():
+        for word in table.get("words", []):
+            word = word.casefold()
+            if word in owner and owner[word] != code:
+                shared.add(word)
+            owner[word] = code
+    return {word: code for word, code in owner.items() if word not in shared}
+
+
+def primary(tag: str | None) -> str | None:
+    """A language tag's primary language: "de-AT" -> "de"; None when there is none."""
+    found = _TAG.match(tag or "")
+    return found[1].lower() if found else None
+
+
+def detect(blocks: list[Block]) -> str | None:
+    """The language most of the first SAMPLE_WORDS words mark, when it is clearly ahead."""
+    words = common_words()
+    counts: Counter[str] = Counter()
+    seen = 0
+    for block in blocks:
+        if block.kind in ("code", "rule"):
+            continue
+        for word in _WORD.findall(block.text.casefold()):
+            code = words.get(word)
+            if code:
+                counts[code] += 1
+            seen += 1
+        if seen >= SAMPLE_WORDS:
+            break
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_HITS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def issue_language(declared: str | None, blocks: list[Block]) -> str | None:
+    return primary(declared) or detect(blocks)

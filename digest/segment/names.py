@@ -1,0 +1,63 @@
+"""Authors named after a titled item ("[Title](url) by Ana Ruiz-Gómez and Kim O'Brien")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Where a byline ends: a clause mark, a dash between spaces ("Jo Park — a walk…"), a colon.
+_END = re.compile(r"\s*(?:[;()\[\]|—–]|\s-\s|:\s|\s@\s)")
+# A word of a name: letters of any script, digits and _ (handles), inner - ' ’ . (initials).
+_WORD = re.compile(r"^[\w’'][\w’'.\-]*$")
+NAME_WORDS = 6  # more words than this is a sentence, not a name
+MAX_NAMES = 8
+
+
+@lru_cache(maxsize=16)
+def opener(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What opens a byline: one of `words` ("by", "von"), after a comma or colon or not."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^[,:]?\s*(?:{alternatives})\s+(?=\S)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _joiner(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join([*(re.escape(w) for w in words), "&"])
+    return re.compile(rf"^(?:{alternatives})\s+|\s+(?:{alternatives})\s+", re.IGNORECASE)
+
+
+def byline(rest: str, words: tuple[str, ...] = ("by",),
+           joins: tuple[str, ...] = ("and",)) -> str | None:
+    """The author(s) a "by …" clause names (`words`: what may stand for "by"), commas and
+    `joins` ("and") joining several; None when what follows is not a short run of names."""
+    opened = opener(words).match(rest)
+    joiner = _joiner(joins)
+    if not opened:
+        return None
+    text = rest[opened.end():]
+    cut = _END.search(text)
+    text = text[:cut.start()] if cut else text
+    kept = 0  # characters of `text` that are names
+    count = 0
+    for n, part in enumerate(text.split(",")):
+        names = [p for p in joiner.split(part.strip()) if p]
+        if not names or not all(_is_name(p) for p in names) or \
+                (n and not names[0][:1].isupper()):
+            if n == 0:
+                return None
+            break  # "by Jo Park, a gardener": the names end at the first part not a name
+        count += len(names)
+        kept += len(part) + (1 if n else 0)
+    if count > MAX_NAMES:
+        return None
+    names_text = text[:kept].strip()
+    last = names_text.rsplit(None, 1)[-1]
+    if last.endswith(".") and len(last.rstrip(".")) > 1:  # a closing full stop, not "P."
+        names_text = names_text.rstrip(".")
+    return names_text
+
+
+def _is_name(text: str) -> bool:
+    """One person's or group's name: a few words of letters, digits, - ' . and _."""
+    parts = text.split()
+    return 1 <= len(parts) <= NAME_WORDS and all(_WORD.match(p) for p in parts)

@@ -1,0 +1,146 @@
+"""Phrase tables apply in the issue's own language: declared by the file (HTML `lang`, front
+matter, `metadata.toml`) or found from its common words; English when neither says."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_digest
+
+# An ordinary German sentence that an English chrome phrase ("Open … online …") matches.
+LOOKALIKE = "Open Online ist das neue Lernportal der Stadt."
+
+GERMAN = f"""\
+# Stadtbrief Nummer 12
+
+Im Browser ansehen
+
+Willkommen zur neuen Ausgabe. Diese Woche geht es um die Bibliothek, den Markt und die neuen
+Radwege in der Innenstadt.
+
+{LOOKALIKE}
+
+## Bibliothek
+
+Die Bibliothek hat ab Montag auch am Abend geöffnet. Wer einen Ausweis hat, kann jetzt auch
+Bücher über das Internet ausleihen, und die Rückgabe ist an jedem Automaten möglich.
+
+## Markt
+
+Der Wochenmarkt zieht für den Sommer auf den Platz vor dem Rathaus. Es gibt mehr Stände als
+im letzten Jahr, und die Händler bleiben bis zum frühen Nachmittag.
+
+Newsletter abbestellen
+"""
+
+ENGLISH = f"""\
+# City Letter 12
+
+View in browser
+
+Welcome to the new issue. This week is about the library, the market and the new bike lanes
+in the city centre, and what they will mean for you.
+
+{LOOKALIKE}
+
+## Library
+
+The library is now open in the evening too. Anyone who has a card can borrow books over the
+internet, and they can be returned at any machine.
+"""
+
+
+def inspect(*paths: Path) -> list[dict]:
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json",
+                           *map(str, paths)], capture_output=True, text=True, check=True)
+    return [i for f in json.loads(done.stdout)["files"] for i in f["issues"]]
+
+
+def paragraphs(issue: dict) -> list[str]:
+    return [p["text"] for s in issue["sections"] for p in s["paragraphs"]]
+
+
+def dropped(issue: dict) -> list[tuple[str, str]]:
+    return [(d["kind"], d["text"]) for d in issue["dropped"]]
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_german_issue_keeps_a_sentence_an_english_phrase_matches_and_drops_german_chrome(
+        tmp_path):
+    german, english = inspect(write(tmp_path / "stadt.md", GERMAN),
+                              write(tmp_path / "city.md", ENGLISH))
+    assert german["language"] == "de"
+    assert LOOKALIKE in paragraphs(german)
+    assert dropped(german) == [("chrome", "Im Browser ansehen"),
+                               ("chrome", "Newsletter abbestellen")]
+    assert english["language"] == "en"
+    assert ("chrome", LOOKALIKE) in dropped(english)  # the English table does match it
+    assert ("chrome", "View in browser") in dropped(english)
+
+
+def test_a_declared_language_wins_over_the_words(tmp_path):
+    body = "<p>Im Browser ansehen</p><h2>Kurz</h2><p>Ein Satz.</p><p>Open Online wächst.</p>"
+    page = write(tmp_path / "kurz.html", f'<html lang="de-AT"><body>{body}</body></html>')
+    front = write(tmp_path / "front.md", "---\ntitle: Kurz\nlang: de\n---\n\n"
+                  "Im Browser ansehen\n\n## Kurz\n\nEin Satz.\n\nOpen Online wächst.\n")
+    bare = write(tmp_path / "bare.md", "# Kurz\n\nIm Browser ansehen\n\n## Kurz\n\nEin Satz.\n\n"
+                 "Open Online wächst.\n")
+    for issue in inspect(page, front):
+        assert issue["language"] == "de"
+        assert ("chrome", "Im Browser ansehen") in dropped(issue)
+        assert "Open Online wächst." in paragraphs(issue)
+    (unknown,) = inspect(bare)  # too few words to tell: English phrases, as before
+    assert unknown["language"] is None
+    assert ("chrome", "Open Online wächst.") in dropped(unknown)
+
+
+def test_metadata_gives_the_language_of_a_file(tmp_path):
+    write(tmp_path / "metadata.toml", '["bare.md"]\nlanguage = "de"\n')
+    bare = write(tmp_path / "bare.md", "# Kurz\n\nIm Browser ansehen\n\n## Kurz\n\nEin Satz.\n")
+    (issue,) = inspect(bare)
+    assert issue["language"] == "de" and ("chrome", "Im Browser ansehen") in dropped(issue)
+
+
+def test_a_german_issue_is_marked_german_on_an_english_site(tmp_path):
+    folder = tmp_path / "seeds" / "stadtbrief"
+    folder.mkdir(parents=True)
+    write(folder / "2026-03-04-stadt.md", GERMAN)
+    write(folder / "2026-03-05-city.md", ENGLISH)
+    run_digest("build", "-q", cwd=tmp_path)
+    (german,) = (tmp_path / "output" / "issues").glob("*stadtbrief-nummer-12*.html")
+    (english,) = (tmp_path / "output" / "issues").glob("*city-letter-12*.html")
+    assert '<article class="issue" lang="de"' in german.read_text(encoding="utf-8")
+    assert '<article class="issue" data-pagefind-body' in english.read_text(encoding="utf-8")
+    (week,) = (tmp_path / "output" / "weeks").glob("*.html")
+    assert '<article class="issue-summary" lang="de">' in week.read_text(encoding="utf-8")
+
+
+GERMAN_LINKS = """\
+# Wochenlinks
+
+Willkommen zu den Links der Woche. Diese Woche gibt es wieder viel zu lesen, und wir haben die
+besten Artikel für euch gesammelt, die uns aufgefallen sind.
+
+## Lesen
+
+- [Datenbanken verstehen](https://example.org/db) von Jana Müller-Lüdenscheidt
+- [Schneller bauen](https://example.org/bau) von Anna Maria von der Heide und Kim Weber
+- [A tour of parsers](https://example.org/parse) by Li Wei
+"""
+
+
+def test_a_byline_in_the_issues_language_names_the_author(tmp_path):
+    (issue,) = inspect(write(tmp_path / "links.md", GERMAN_LINKS))
+    assert issue["language"] == "de"
+    items = issue["sections"][-1]["items"]
+    assert [(i["title"], i["author"]) for i in items] == [
+        ("Datenbanken verstehen", "Jana Müller-Lüdenscheidt"),
+        ("Schneller bauen", "Anna Maria von der Heide und Kim Weber"),
+        ("A tour of parsers", "Li Wei")]
