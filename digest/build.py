@@ -444,7 +444,8 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     if config.site.search:
         start = time.perf_counter()
         search_key, report.search, problem = index_pages(writer, config.site.language,
-                                                         state.get("search"))
+                                                         state.get("search"),
+                                                         worker_count(config.build.jobs))
         if problem:
             report.problems.append(problem)
         timings["search"] = time.perf_counter() - start

@@ -110,36 +110,54 @@ def version() -> str:
     return version("pagefind")
 
 
-def index_pages(writer: Any, language: str,
-                last: object) -> tuple[list[str] | None, str, Problem | None]:
-    """Index the issue pages of the site being written, part by part; a part whose pages are
-    the last build's, byte for byte (hard-linked from it), keeps its index. Gives the key of
-    each part (None if Pagefind failed: the site goes out without an index), what became of
-    the index, and the failure."""
+def index_pages(writer: Any, language: str, last: object,
+                workers: int = 1) -> tuple[list[str] | None, str, Problem | None]:
+    """Index the issue pages of the site being written, part by part, `workers` parts at a
+    time (Pagefind keeps a core and a half busy, so two runs fill two cores; each holds its
+    part in memory); a part whose pages are the last build's, byte for byte (hard-linked from
+    it), keeps its index. Gives the key of each part (None if Pagefind failed: the site goes
+    out without an index), what became of the index, and the failure."""
     issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
     planned = parts(issues)
     keys = [digest_of(version(), language, folder, names) for folder, names in planned]
     known = last if isinstance(last, list) else []
-    made, size, files = 0, 0, 0
+    todo = []
     for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
         old = bundle_files(folder, writer.existing)
         if n < len(known) and known[n] == key and old and all(_kept(writer, p) for p in names):
             for name in old:
                 writer.reuse(name)
-            continue
-        try:
-            bundle = index_part(writer.fresh, names, language, folder)
-        except (OSError, SearchError, subprocess.SubprocessError) as exc:
-            return None, "", Problem(folder, f"no search index: {exc}", severity="error")
+        else:
+            todo.append((folder, names))
+    try:
+        bundles = _index_parts(writer.fresh, todo, language, workers)
+    except (OSError, SearchError, subprocess.SubprocessError) as exc:
+        return None, "", Problem(FOLDER, f"no search index: {exc}", severity="error")
+    size = files = 0
+    for bundle in bundles:
         for name, data in bundle.items():
             writer.put(name, data)
-        made, size, files = made + 1, size + sum(map(len, bundle.values())), files + len(bundle)
+        size, files = size + sum(map(len, bundle.values())), files + len(bundle)
     if planned:
         writer.put(*parts_file(len(planned)))
-    said = (f"search index of {len(issues)} pages: {made} of {len(planned)} parts made "
-            f"({files} files, {size / 2**20:.2f} MB)" if made else
+    said = (f"search index of {len(issues)} pages: {len(todo)} of {len(planned)} parts made "
+            f"({files} files, {size / 2**20:.2f} MB)" if todo else
             f"search index unchanged ({len(issues)} pages)")
     return keys, said, None
+
+
+def _index_parts(site: Path, todo: list[tuple[str, list[str]]], language: str,
+                 workers: int) -> list[dict[str, bytes]]:
+    """Each part's bundle, in order, made `workers` at a time, the largest parts first."""
+    if workers <= 1 or len(todo) <= 1:
+        return [index_part(site, names, language, folder) for folder, names in todo]
+    from concurrent.futures import ThreadPoolExecutor
+
+    order = sorted(range(len(todo)), key=lambda n: -len(todo[n][1]))
+    with ThreadPoolExecutor(min(workers, len(todo))) as threads:
+        made = dict(zip(order, threads.map(
+            lambda n: index_part(site, todo[n][1], language, todo[n][0]), order)))
+    return [made[n] for n in range(len(todo))]
 
 
 def _kept(writer: Any, name: str) -> bool:
