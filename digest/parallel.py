@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gc
 import multiprocessing
 import os
 import time
@@ -18,6 +19,17 @@ if TYPE_CHECKING:
     from digest.render import Context, Job, Rendered
 
 PARALLEL_MIN = 40  # below this many new files or pages, workers cost more than they save
+# A worker makes millions of small objects (tokens, blocks, sentences) that live until its
+# file or page is done and form no cycles worth hunting: collecting the youngest generation
+# every 700 allocations, as Python does by default, costs it about 5 % of its time.
+GC_THRESHOLD = (50_000, 20, 20)
+
+
+def _fewer_collections() -> None:
+    """In a worker: what the parent made before the fork is never scanned again, and the
+    collector runs less often."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 def worker_count(jobs: int) -> int:
@@ -38,6 +50,7 @@ def _adopt(context: Context) -> None:
     global _CONTEXT
     _CONTEXT = context
     fsops.disarm()
+    _fewer_collections()
 
 
 def _render_in_worker(job: Job) -> list[Rendered]:
@@ -86,6 +99,7 @@ def _work(connection: Connection, theirs: Connection, function: Callable[[Any, A
 
     theirs.close()  # the parent's end, inherited: else the parent's death is never seen
     fsops.disarm()
+    _fewer_collections()
     state = start()
     while True:
         try:
