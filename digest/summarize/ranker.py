@@ -41,7 +41,7 @@ _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 @lru_cache(maxsize=16384)
 def item_terms(text: str) -> tuple[str, ...]:
     """The stemmed content words of a list item, found by one regex: items are only ranked
-    against each other, and a roundup has hundreds of them, which NLTK's rules take six times
+    against each other, and a roundup has hundreds of them, which NLTK's rules take five times
     longer to read (they also drop a word glued to a full stop before another sentence)."""
     return tuple(term for term in map(_term, _WORDS.findall(text)) if term is not None)
 
