@@ -90,7 +90,7 @@ def test_a_run_of_leaning_sentences_is_shown_from_the_one_that_stands():
     lines = ["The harbour council approved the new ferry timetable for the harbour on Monday.",
              "Gulls nest on the old pier every spring.",
              "But the ferry timetable leaves the harbour without a late ferry on Sundays.",
-             "It also moves the first harbour ferry to seven, the council said.",
+             "It also moves the first harbour ferry in the timetable to seven, the council said.",
              "A bakery on the quay sells fish pies."]
     for count in range(1, 5):
         chosen = summarize_text("\n".join(lines), count)
@@ -223,7 +223,7 @@ def test_summarize_verbose_shows_the_budget_and_why_sentences_were_left_out(tmp_
     config.write_text("[summary]\nbudget_ratio = 1.0\nbudget_max_words = 1000\n"
                       "[summary.roles.lead]\nsentences = 6\n", "utf-8")
     done = run_digest("summarize", "-v", "--config", str(config), str(FIELD_NOTES), cwd=tmp_path)
-    assert 'skipped, opens with "she": She says the new plan' in done.stdout
+    assert 'skipped, opens with "but": But the plan says nothing' in done.stdout
     assert 'skipped, bare surname "Lindqvist": Lindqvist also warned' in done.stdout
     assert "[Why it matters] " in done.stdout or "[Driving the story] " in done.stdout
     config.write_text("[summary]\nbudget_ratio = 2\n", "utf-8")

@@ -112,6 +112,19 @@ def test_tokenizer_splits_per_line_and_drops_punctuation() -> None:
     assert not {"5", ",", "?", "'s"} & set(words)
 
 
+def test_the_ranker_weighs_words_sumys_list_drops_and_reads_its_own_from_data() -> None:
+    from digest.summarize.ranker import centrality_scores, content_terms
+    from digest.summarize.words import ranking_stop_words, stop_words
+
+    ignored = ranking_stop_words("en")
+    assert {"the", "and", "of", "wouldn't", "since", "although"} <= ignored
+    assert {"said", "new", "would"} <= stop_words() - ignored
+    assert content_terms("The board said it would not wait.") == ("board", "said", "would", "wait")
+    scores = centrality_scores(["The board said profits rose.", "The union said wages fell.",
+                                "Rain reached the coast."])
+    assert scores[0] > scores[2] < scores[1]
+
+
 def test_runs_without_any_nltk_data(tmp_path: Path) -> None:
     script = textwrap.dedent(
         """

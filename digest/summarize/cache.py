@@ -18,7 +18,7 @@ from typing import Any
 
 from digest import fsops
 
-SUMMARIZER_VERSION = "5"
+SUMMARIZER_VERSION = "6"
 
 
 def _digest(payload: Any) -> str:

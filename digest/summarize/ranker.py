@@ -3,10 +3,11 @@
 Each sentence is a vector of sub-linear term frequencies (1 + log tf) of its stemmed content
 words; its score is the sum of its cosine similarities to every other sentence of the document
 (the "continuous degree" centrality of Erkan & Radev's LexRank paper, without the PageRank step
-and without IDF, which within one document mostly rewards words said only once). It has no
-tuned constants. It was chosen over its neighbours (raw tf, IDF or BM25 weights, PageRank,
-position priors, length factors, MMR, rank fusion with sumy's Reduction) on the business
-category of benchmarks/summary_quality.py alone, then checked on the held-out categories.
+and without IDF, which within one document mostly rewards words said only once). Its stop
+words are the short list of `en.toml`'s `[ranker]`, not sumy's. It was chosen over its
+neighbours (raw tf, IDF or BM25 weights, PageRank, position priors, length factors, MMR, rank
+fusion with sumy's Reduction), and its stop-word list over sumy's, on the business category
+of benchmarks/summary_quality.py alone, then checked on the held-out categories.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .tokenizer import split_words
-from .words import stemmer, stop_words
+from .words import ranking_stop_words, stemmer
 
 CENTRALITY = "centrality"
 
@@ -25,7 +26,7 @@ CENTRALITY = "centrality"
 def _term(word: str) -> str | None:
     """The stem of a word as written, or None for a stop word."""
     lowered = word.lower()
-    return None if lowered in stop_words() else stemmer()(lowered)
+    return None if lowered in ranking_stop_words() else stemmer()(lowered)
 
 
 @lru_cache(maxsize=16384)
