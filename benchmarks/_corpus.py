@@ -1,6 +1,7 @@
 """Corpora for benchmarks/build_scale.py, generated into temp folders at run time.
 
-Corpus A is the This Week in Rust archive plus `seeds/` (with its metadata.toml); corpus B
+Corpus A is the This Week in Rust archive but its newest issue (held back: the issue a
+rebuild adds) plus `seeds/` (with its metadata.toml); corpus B
 repeats the archive's Markdown files with their `Date:` shifted by whole spans of the archive
 (so no week collides with another copy) and " (copy N)" appended to each `Title:`.
 """
@@ -72,11 +73,17 @@ def corpus_b(files: list[Path], total: int, folder: Path) -> Path:
     return folder
 
 
-def new_issue(files: list[Path], folder: Path) -> Path:
-    """One more issue, a week after the latest, written into `folder`; returns its path."""
-    latest = max(files, key=lambda p: date_of(p.read_text(encoding="utf-8")))
-    text = latest.read_text(encoding="utf-8")
-    path = folder / "zz-new-this-week-in-rust.md"
-    path.write_text(rewrite(text, date_of(text) + dt.timedelta(weeks=1), " (new)"),
+def hold_back_newest(files: list[Path]) -> tuple[list[Path], Path]:
+    """The files without the newest issue, and that issue: what a weekly build adds."""
+    newest = max(files, key=lambda p: date_of(p.read_text(encoding="utf-8")))
+    return [p for p in files if p != newest], newest
+
+
+def copy_a_week_later(issue: Path, folder: Path) -> Path:
+    """A copy of `issue` dated a week after it, written into `folder`; returns its path. Every
+    paragraph of it repeats, which the boilerplate pass counts: the cost of a duplicate."""
+    text = issue.read_text(encoding="utf-8")
+    path = folder / "zz-copy-this-week-in-rust.md"
+    path.write_text(rewrite(text, date_of(text) + dt.timedelta(weeks=1), " (copy)"),
                     encoding="utf-8")
     return path

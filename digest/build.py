@@ -237,16 +237,16 @@ def _extra_dirs(config: Config) -> tuple[str, ...]:
 
 def _run(items: list[Any], function: Callable[[Any, Any], Any], start: Callable[[], Any],
          finish: Callable[[Any], None], config: Config, report: BuildReport,
-         ) -> Iterator[Any]:
+         meanwhile: Callable[[], None] | None = None) -> Iterator[Any]:
     """Each item's result, in order: in worker processes (every core when there are many,
-    else one), each within the per-file time budget; a failure that could not write ends the
-    build."""
+    else one), each within the per-file time budget, while this process does `meanwhile`; a
+    failure that could not write ends the build."""
     workers = worker_count(config.build.jobs)
     workers = workers if workers > 1 and len(items) >= PARALLEL_MIN else 1
     if workers > 1:
         report.workers = max(report.workers, workers)
     runner = BudgetPool(workers, config.build.file_timeout, function, start, finish)
-    for result in runner.map(items):
+    for result in runner.map(items, meanwhile):
         if isinstance(result, Failed) and result.error is not None:
             raise result.error
         yield result
@@ -273,7 +273,7 @@ def _scan_sources(sources: list[Source], config: Config, store: Store, log: Log,
         importlib.import_module(f"digest.{stage}")
     failed: dict[str, FileResult] = {}
     found = _run(new, _scan_in_worker, functools.partial(_scan_state, extra, store),
-                 _no_finish, config, report)
+                 _no_finish, config, report, _warm_summarizer)
     for n, (source, result) in enumerate(zip(new, found), 1):
         log(f"reading {n}/{len(new)} {source.display}")
         if isinstance(result, Failed):
@@ -283,6 +283,14 @@ def _scan_sources(sources: list[Source], config: Config, store: Store, log: Log,
         for stage, spent in result.timings.items():
             timings[stage] += spent
     return scans, failed
+
+
+def _warm_summarizer() -> None:
+    """While the first pass's workers read: load what summarizing needs, so that the second
+    pass's workers, forked from this process, do not each load it again."""
+    from digest.summarize import warm
+
+    warm()
 
 
 def _result_keys(sources: list[Source], scans: dict[str, FileScan],
@@ -432,7 +440,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     runner = PageRunner(worker_count(config.build.jobs))
     try:
         render_site(site, config.site, config.feed, templates, memo, writer, cached.load,
-                    runner)
+                    runner, config.path(config.build.cache) / "templates")
     except BaseException:
         writer.abandon()
         raise

@@ -153,11 +153,16 @@ class BudgetPool:
         self.args = (function, start, finish)
         self.context = multiprocessing.get_context()
 
-    def map(self, items: list[Any]) -> Iterator[Any]:
+    def map(self, items: list[Any], meanwhile: Callable[[], None] | None = None,
+            ) -> Iterator[Any]:
+        """Results in order; `meanwhile` runs here once the workers have their first items."""
         done: dict[int, Any] = {}
         waiting = collections.deque(range(len(items)))
         workers = [_Worker(self.context, self.args) for _ in range(min(self.size, len(items)))]
         try:
+            self._hand_out(items, workers, waiting)
+            if meanwhile is not None:
+                meanwhile()
             for n in range(len(items)):
                 while n not in done:
                     self._step(items, workers, waiting, done)
@@ -166,13 +171,17 @@ class BudgetPool:
             for worker in workers:
                 worker.stop(kill=worker.item is not None)
 
-    def _step(self, items: list[Any], workers: list[_Worker],
-              waiting: collections.deque[int], done: dict[int, Any]) -> None:
+    def _hand_out(self, items: list[Any], workers: list[_Worker],
+                  waiting: collections.deque[int]) -> None:
         for worker in workers:
             if worker.item is None and waiting:
                 worker.item = waiting.popleft()
                 worker.deadline = time.monotonic() + self.seconds
                 worker.connection.send(items[worker.item])
+
+    def _step(self, items: list[Any], workers: list[_Worker],
+              waiting: collections.deque[int], done: dict[int, Any]) -> None:
+        self._hand_out(items, workers, waiting)
         busy = [w for w in workers if w.item is not None]
         left = min(w.deadline for w in busy) - time.monotonic()
         ready = wait([w.connection for w in busy], timeout=max(0.0, left))

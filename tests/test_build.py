@@ -307,6 +307,11 @@ def test_a_damaged_cache_is_noticed_and_rebuilt_never_served(tmp_path):
     (folder / ".digest-cache" / "build" / "state.pickle").write_bytes(b"garbage")
     summaries = folder / ".digest-cache" / "summaries.json"
     summaries.write_bytes(summaries.read_bytes()[:-9])
+    compiled = sorted((folder / ".digest-cache" / "templates").glob("*.cache"))
+    assert compiled  # templates are kept compiled between builds
+    compiled[0].write_bytes(compiled[0].read_bytes()[:30])
+    for path in compiled[1:]:
+        path.write_bytes(os.urandom(64))
     done = run_digest("build", cwd=folder)
     assert tree(folder / "output") == clean
     messages = [line for line in done.stderr.splitlines() if "build cache entry" in line]

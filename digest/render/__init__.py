@@ -57,14 +57,15 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
                 templates: Path | None = None, memo: PageMemo | None = None,
                 sink: Sink | None = None,
                 load: Callable[[IssueDigest], IssueDigest] | None = None,
-                runner: Runner = render_in_turn) -> dict[str, bytes]:
+                runner: Runner = render_in_turn,
+                compiled: Path | None = None) -> dict[str, bytes]:
     """Every file of the site, keyed by output-relative POSIX path. Writes nothing itself.
 
     With a `sink`, files go there one by one and an empty dict is returned. With a `memo` of
     the inputs of the last build's pages too, week and issue pages whose inputs are unchanged
     are the sink's to reuse. When the site holds hollow digests (no sections), `load` gives
     an issue's whole one; `runner` may render the week and issue pages in other processes
-    (then `load` must pickle).
+    (then `load` must pickle). `compiled` is a folder to keep compiled templates in.
     """
     folders = list(dict.fromkeys([templates or default_templates(), default_templates()]))
     weeks = [(w, _unique(w.issues)) for w in sorted(site.weeks, key=lambda w: w.start,
@@ -72,7 +73,7 @@ def render_site(site: Site, config: SiteConfig, feed: FeedConfig,
     weeks = [(w, issues) for w, issues in weeks if issues]
     undated = _unique(site.undated)
     paths = Paths([d for _, issues in weeks for d in issues] + undated)
-    ctx = Context(config, paths, folders, weeks, undated, Output(sink))
+    ctx = Context(config, paths, folders, weeks, undated, Output(sink), compiled=compiled)
     if load is not None:
         ctx.load = load
     if memo is not None and sink is not None:

@@ -35,11 +35,27 @@ def _template(folder: Path, name: str) -> str | None:
     return read_inside(path, folder, "templates folder").decode("utf-8")
 
 
-def environment(folders: list[Path]) -> jinja2.Environment:
-    """Templates from the first folder that has each one (a project's own, then the default)."""
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates; a damaged file is only compiled again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unpickling or unmarshalling a damaged file can raise anything
+            bucket.reset()
+
+
+def environment(folders: list[Path], compiled: Path | None = None) -> jinja2.Environment:
+    """Templates from the first folder that has each one (a project's own, then the default);
+    with `compiled`, a folder where Jinja keeps them compiled, by their text, between builds
+    (compiling them is a tenth of a second of every build and of every rendering worker)."""
     loader = jinja2.ChoiceLoader([jinja2.FunctionLoader(functools.partial(_template, f))
                                   for f in folders])
-    env = jinja2.Environment(loader=loader, autoescape=True,
+    cache = None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+        cache = _CompiledTemplates(str(compiled))
+    env = jinja2.Environment(loader=loader, autoescape=True, bytecode_cache=cache,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["long_date"] = dates.long_date
@@ -117,10 +133,11 @@ class Context:
     memo: PageMemo = field(default_factory=PageMemo)
     load: Callable[[IssueDigest], IssueDigest] = lambda digest: digest
     salt: str = ""  # hash of the templates and settings every page depends on
+    compiled: Path | None = None  # where compiled templates are kept between builds
 
     @functools.cached_property
     def env(self) -> jinja2.Environment:
-        return environment(self.folders)
+        return environment(self.folders, self.compiled)
 
     def __getstate__(self) -> dict[str, Any]:
         state = {k: v for k, v in self.__dict__.items() if k != "env"}

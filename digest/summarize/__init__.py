@@ -36,8 +36,21 @@ from .tokenizer import DigestTokenizer, split_sentences
 __all__ = [
     "DEFAULT_ALGORITHM", "SUMMARIZER_VERSION", "DigestTokenizer", "SummaryCache",
     "SummaryConfig", "algorithm_names", "default_roles", "format_digest", "split_sentences",
-    "summarize_issue", "summarize_text",
+    "summarize_issue", "summarize_text", "warm",
 ]
+
+
+def warm() -> None:
+    """Load what every summary needs (pysbd, NLTK's tokenizer and stemmer, numpy: about a fifth
+    of a second), so that worker processes forked afterwards start with it."""
+    import numpy  # noqa: F401
+
+    from .tokenizer import split_words
+    from .words import stemmer
+
+    split_sentences("Ready. Set.")
+    split_words("ready")
+    stemmer()
 
 
 def summarize_text(text: str, sentences: int, algorithm: str | None = None,
