@@ -87,7 +87,9 @@ def index_part(site: Path, pages: list[str], language: str, folder: str) -> dict
     holding `pages` (linked, at their paths in the site); several times faster than handing
     it the pages one by one through its Python API."""
     skip = UNUSED if folder == FOLDER else UNUSED + BOX
-    with tempfile.TemporaryDirectory(prefix="digest-pagefind-") as tmp:
+    # Beside the site, so pages are hard-linked, not copied, and named after it, so that the
+    # next build clears what a killed one left here (writer.tidy).
+    with tempfile.TemporaryDirectory(prefix=f"{site.name}.search-", dir=site.parent) as tmp:
         source, out = Path(tmp) / "site", Path(tmp) / "bundle"
         for page in pages:
             target = source / page
