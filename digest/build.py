@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digest import fsops
+from digest import fsops, links
 from digest.buildcache import (
     Digests,
     FileResult,
@@ -271,6 +271,7 @@ def _scan_sources(sources: list[Source], config: Config, store: Store, log: Log,
     _profiles(extra)  # loaded (and the stages imported) once, before the workers fork
     for stage in ("ingest", "segment", "summarize", "boilerplate"):
         importlib.import_module(f"digest.{stage}")
+    links.ready()
     failed: dict[str, FileResult] = {}
     found = _run(new, _scan_in_worker, functools.partial(_scan_state, extra, store),
                  _no_finish, config, report, _warm_summarizer)
@@ -467,6 +468,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     store.save("hollow", {result_key[s.key]: hollows[s.key] for s in sources
                           if s.key not in failed})
     store.save("scans", {s.key: scans[s.key] for s in sources if s.key in scans})
+    store.save_checked()
     store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
                          "fragments": memo.new_fragments, "search": search_key,
                          "files": dict(writer.names)})

@@ -64,6 +64,8 @@ class Store:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.damaged: list[Problem] = []
+        self.checked: dict[str, tuple[int, ...]] | None = None  # see has_entry
+        self.still: dict[str, tuple[int, ...]] = {}
 
     def load(self, name: str) -> dict[str, Any]:
         table = self._read(self.folder / f"{name}.pickle")
@@ -74,9 +76,26 @@ class Store:
 
     def has_entry(self, name: str, key: str) -> bool:
         """Entries are stored one file each, so a build reads and writes only what it needs;
-        an entry whose checksum does not match is not there."""
+        an entry whose checksum does not match is not there. An entry found whole by an
+        earlier build and not written since (same size, time and inode) is not read again:
+        a rebuild that adds one issue to thousands would otherwise read them all."""
         path = self.folder / name / f"{key}.pickle"
-        return path.is_file() and self._payload(path) is not None
+        try:
+            info = path.stat()
+        except OSError:
+            return False
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        if self.checked is None:
+            self.checked = self.load("checked")
+        entry = f"{name}/{key}"
+        if self.checked.get(entry) != stamp and self._payload(path) is None:
+            return False
+        self.still[entry] = stamp
+        return True
+
+    def save_checked(self) -> None:
+        """Keep the stamps of the entries this build found whole, for the next build."""
+        self.save("checked", self.still)
 
     def load_entry(self, name: str, key: str) -> Any:
         return self._read(self.folder / name / f"{key}.pickle")
