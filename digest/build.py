@@ -158,8 +158,10 @@ def _scan_in_worker(source: Source, state: tuple[Any, ...]) -> FileScan:
 
 def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
                   summaries: Path | None) -> tuple[Any, ...]:
-    from digest.summarize import SummaryCache
+    from digest.summarize import SummaryCache, warm
 
+    warm()  # at once in a worker started before its files are known; else inherited
+    links.ready()
     return extra, summary, store, SummaryCache(summaries) if summaries else None
 
 
@@ -235,17 +237,21 @@ def _extra_dirs(config: Config) -> tuple[str, ...]:
     return (str(extra),) if extra.is_dir() else ()
 
 
-def _run(items: list[Any], function: Callable[[Any, Any], Any], start: Callable[[], Any],
-         finish: Callable[[Any], None], config: Config, report: BuildReport,
-         meanwhile: Callable[[], None] | None = None) -> Iterator[Any]:
-    """Each item's result, in order: in worker processes (every core when there are many,
-    else one), each within the per-file time budget, while this process does `meanwhile`; a
-    failure that could not write ends the build."""
+def _pool(count: int, function: Callable[[Any, Any], Any], start: Callable[[], Any],
+          finish: Callable[[Any], None], config: Config, report: BuildReport) -> BudgetPool:
+    """Worker processes for `count` items: every core when there are many, else one; each
+    item within the per-file time budget."""
     workers = worker_count(config.build.jobs)
-    workers = workers if workers > 1 and len(items) >= PARALLEL_MIN else 1
+    workers = workers if workers > 1 and count >= PARALLEL_MIN else 1
     if workers > 1:
         report.workers = max(report.workers, workers)
-    runner = BudgetPool(workers, config.build.file_timeout, function, start, finish)
+    return BudgetPool(workers, config.build.file_timeout, function, start, finish)
+
+
+def _run(items: list[Any], runner: BudgetPool,
+         meanwhile: Callable[[], None] | None = None) -> Iterator[Any]:
+    """Each item's result, in order, while this process does `meanwhile`; a failure that could
+    not write ends the build."""
     for result in runner.map(items, meanwhile):
         if isinstance(result, Failed) and result.error is not None:
             raise result.error
@@ -257,12 +263,12 @@ def _skipped(source: Source, failed: Failed) -> FileResult:
                                        severity="error")], {})
 
 
-def _scan_sources(sources: list[Source], config: Config, store: Store, log: Log,
-                  report: BuildReport, timings: dict[str, float],
-                  ) -> tuple[dict[str, FileScan], dict[str, FileResult]]:
-    """The first pass over the files not scanned before: their paragraph keys (and, for a
-    file that could not be read, the result that says so)."""
-    known: dict[str, FileScan] = store.load("scans")
+def _scan_sources(sources: list[Source], known: dict[str, FileScan], config: Config,
+                  store: Store, log: Log, report: BuildReport, timings: dict[str, float],
+                  warm: bool) -> tuple[dict[str, FileScan], dict[str, FileResult]]:
+    """The first pass over the files not scanned before (`known` holds the others'): their
+    paragraph keys (and, for a file that could not be read, the result that says so); with
+    `warm`, what summarizing needs is loaded meanwhile, for the second pass's workers."""
     scans = {s.key: known[s.key] for s in sources if s.key in known}
     new = [s for s in sources if s.key not in scans]
     if not new:
@@ -271,10 +277,12 @@ def _scan_sources(sources: list[Source], config: Config, store: Store, log: Log,
     _profiles(extra)  # loaded (and the stages imported) once, before the workers fork
     for stage in ("ingest", "segment", "summarize", "boilerplate"):
         importlib.import_module(f"digest.{stage}")
-    links.ready()
+    if warm:  # many files: their workers inherit courlan rather than each importing it
+        links.ready()
     failed: dict[str, FileResult] = {}
-    found = _run(new, _scan_in_worker, functools.partial(_scan_state, extra, store),
-                 _no_finish, config, report, _warm_summarizer)
+    scanning = _pool(len(new), _scan_in_worker, functools.partial(_scan_state, extra, store),
+                     _no_finish, config, report)
+    found = _run(new, scanning, _warm_summarizer if warm else None)
     for n, (source, result) in enumerate(zip(new, found), 1):
         log(f"reading {n}/{len(new)} {source.display}")
         if isinstance(result, Failed):
@@ -317,19 +325,29 @@ def _result_keys(sources: list[Source], scans: dict[str, FileScan],
     return keys
 
 
-def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
-                   config: Config, store: Store, log: Log,
-                   report: BuildReport) -> Iterator[FileResult]:
-    """Hollow results of the files not in the cache, in order, each cached as it is made
-    (with the sentence cache when one worker does them all)."""
-    extra = _extra_dirs(config)
-    _profiles(extra)
-    summaries: Path | None = config.path(config.build.cache) / "summaries.json"
-    parallel = worker_count(config.build.jobs) > 1 and len(todo) >= PARALLEL_MIN
-    start = functools.partial(_worker_state, extra, config.summary, store,
+def _summarizing(count: int, config: Config, store: Store, report: BuildReport) -> BudgetPool:
+    """The second pass's workers for `count` files (with the sentence cache when one worker
+    does them all); each loads what summarizing needs as soon as it starts."""
+    summaries = config.path(config.build.cache) / "summaries.json"
+    parallel = worker_count(config.build.jobs) > 1 and count >= PARALLEL_MIN
+    start = functools.partial(_worker_state, _extra_dirs(config), config.summary, store,
                               None if parallel else summaries)  # cached anyway when parallel
+    return _pool(count, _process_in_worker, start, _save_summaries, config, report)
+
+
+def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
+                   config: Config, store: Store, log: Log, report: BuildReport,
+                   early: BudgetPool | None) -> Iterator[FileResult]:
+    """Hollow results of the files not in the cache, in order, each cached as it is made;
+    by `early`'s workers (started before the first pass) when they are the ones it needs."""
+    _profiles(_extra_dirs(config))
+    runner = _summarizing(len(todo), config, store, report)
+    if early is not None and early.size == runner.size:
+        runner = early
+    elif early is not None:
+        early.close()
     jobs = [(s, *keys[s.key]) for s in todo]
-    found = _run(jobs, _process_in_worker, start, _save_summaries, config, report)
+    found = _run(jobs, runner)
     for n, (source, result) in enumerate(zip(todo, found), 1):
         log(f"summarizing {n}/{len(todo)} {source.display}")
         yield _skipped(source, result) if isinstance(result, Failed) else result
@@ -375,104 +393,116 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         kept.timings = {"total": time.perf_counter() - began}
         return kept
 
-    from digest.render import PageMemo, render_site  # not needed by an unchanged rebuild
-    from digest.search import index_pages
-    from digest.segment.dedupe import cross_file_duplicates, issue_text
-    from digest.stories import find_stories
-    from digest.weeks import group_by_week
-    from digest.writer import SiteWriter
-
     timings = dict.fromkeys(STAGES, 0.0)
-    scans, failed = _scan_sources(sources, config, store, log, report, timings)
-    keys = _result_keys(sources, scans)
-    result_key = {s.key: keys[s.key][0] for s in sources}
-    known: dict[str, FileResult] = store.load("hollow")
-    todo = [s for s in sources if s.key not in failed and (
-        result_key[s.key] not in known or not store.has_entry("files", result_key[s.key]))]
-    todo_keys = {s.key for s in todo}
-    fresh = _fresh_results(todo, keys, config, store, log, report)
-    report.files, report.reused_files = len(sources), len(sources) - len(todo) - len(failed)
-    hollows: dict[str, FileResult] = {}
-    issues: list[Issue] = []
-    digests: dict[int, IssueDigest] = {}
-    for source in sources:
-        if source.key in failed:
-            hollow = failed[source.key]
-        elif source.key in todo_keys:
-            hollow = next(fresh)
-            for stage, spent in hollow.timings.items():
-                timings[stage] += spent
-        else:
-            hollow = known[result_key[source.key]]
-        hollows[source.key] = hollow
-        report.problems.extend(hollow.problems)
-        for kind, count in hollow.dropped.items():
-            report.dropped[kind] = report.dropped.get(kind, 0) + count
-        for issue, digest in zip(hollow.issues, hollow.digests):
-            issues.append(issue)
-            if digest is not None:
-                digests[id(issue)] = digest
-    if todo:
-        next(fresh, None)  # let the generator save the summary cache
-    report.dropped = dict(sorted(report.dropped.items()))
-    report.problems.extend(store.damaged)
-    store.prune_entries("files", set(result_key.values()))
-    store.prune_entries("segments", set())  # only kept from one pass to the next
-    cached = Digests(store, {s.display: result_key[s.key] for s in sources})
-    kept_issues, repeats = cross_file_duplicates(
-        [i for i in issues if i.duplicate_of is None],
-        lambda issue: issue_text(cached.file(issue.source).issues[issue.index]))
-    for repeat, original in repeats:
-        report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
-                                       f"{original.source}: kept that copy", repeat.first_line,
-                                       "info"))
-    report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
+    known_scans: dict[str, FileScan] = store.load("scans")
+    unscanned = sum(s.key not in known_scans for s in sources)
+    early = None
+    if 0 < unscanned < PARALLEL_MIN:  # a few new files: the second pass's worker starts now
+        early = _summarizing(unscanned, config, store, report)
+        early.start(1)
 
-    site = group_by_week([digests[id(i)] for i in kept_issues])
-    if config.site.stories:
-        start = time.perf_counter()
-        for week in site.weeks:
-            week.stories = find_stories(week.issues, cached.load)
-        report.stories = sum(len(w.stories) for w in site.weeks)
-        timings["stories"] = time.perf_counter() - start
-    start = time.perf_counter()
-    memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
-    writer = SiteWriter(output)
-    runner = PageRunner(worker_count(config.build.jobs))
     try:
-        render_site(site, config.site, config.feed, templates, memo, writer, cached.load,
-                    runner, config.path(config.build.cache) / "templates")
-    except BaseException:
-        writer.abandon()
-        raise
-    if runner.started:
-        report.workers = runner.workers
-    timings["render"] = time.perf_counter() - start - writer.seconds
-    report.pages = sum(1 for name in writer.names if name.endswith(".html"))
-    search_key = None
-    if config.site.search:
+        from digest.render import PageMemo, render_site  # not needed by an unchanged rebuild
+        from digest.search import index_pages
+        from digest.segment.dedupe import cross_file_duplicates, issue_text
+        from digest.stories import find_stories
+        from digest.weeks import group_by_week
+        from digest.writer import SiteWriter
+
+        scans, failed = _scan_sources(sources, known_scans, config, store, log, report, timings,
+                                      warm=early is None)
+        keys = _result_keys(sources, scans)
+        result_key = {s.key: keys[s.key][0] for s in sources}
+        known: dict[str, FileResult] = store.load("hollow")
+        todo = [s for s in sources if s.key not in failed and (
+            result_key[s.key] not in known or not store.has_entry("files", result_key[s.key]))]
+        todo_keys = {s.key for s in todo}
+        fresh = _fresh_results(todo, keys, config, store, log, report, early)
+        report.files, report.reused_files = len(sources), len(sources) - len(todo) - len(failed)
+        hollows: dict[str, FileResult] = {}
+        issues: list[Issue] = []
+        digests: dict[int, IssueDigest] = {}
+        for source in sources:
+            if source.key in failed:
+                hollow = failed[source.key]
+            elif source.key in todo_keys:
+                hollow = next(fresh)
+                for stage, spent in hollow.timings.items():
+                    timings[stage] += spent
+            else:
+                hollow = known[result_key[source.key]]
+            hollows[source.key] = hollow
+            report.problems.extend(hollow.problems)
+            for kind, count in hollow.dropped.items():
+                report.dropped[kind] = report.dropped.get(kind, 0) + count
+            for issue, digest in zip(hollow.issues, hollow.digests):
+                issues.append(issue)
+                if digest is not None:
+                    digests[id(issue)] = digest
+        if todo:
+            next(fresh, None)  # let the generator save the summary cache
+        report.dropped = dict(sorted(report.dropped.items()))
+        report.problems.extend(store.damaged)
+        store.prune_entries("files", set(result_key.values()))
+        store.prune_entries("segments", set())  # only kept from one pass to the next
+        cached = Digests(store, {s.display: result_key[s.key] for s in sources})
+        kept_issues, repeats = cross_file_duplicates(
+            [i for i in issues if i.duplicate_of is None],
+            lambda issue: issue_text(cached.file(issue.source).issues[issue.index]))
+        for repeat, original in repeats:
+            report.problems.append(Problem(repeat.source, f"issue “{repeat.title}” repeats "
+                                           f"{original.source}: kept that copy", repeat.first_line,
+                                           "info"))
+        report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
+
+        site = group_by_week([digests[id(i)] for i in kept_issues])
+        if config.site.stories:
+            start = time.perf_counter()
+            for week in site.weeks:
+                week.stories = find_stories(week.issues, cached.load)
+            report.stories = sum(len(w.stories) for w in site.weeks)
+            timings["stories"] = time.perf_counter() - start
         start = time.perf_counter()
-        search_key, report.search, problem = index_pages(writer, config.site.language,
-                                                         state.get("search"),
-                                                         worker_count(config.build.jobs))
-        if problem:
-            report.problems.append(problem)
-        timings["search"] = time.perf_counter() - start
-    start = time.perf_counter()
-    written = writer.commit()
-    timings["write"] = time.perf_counter() - start + writer.seconds
-    report.written, report.unchanged = written.written, not written.swapped
-    report.timings = {**timings, "total": time.perf_counter() - began}
-    replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
-    replay.problems = report.problems[found_problems:]
-    store.save("hollow", {result_key[s.key]: hollows[s.key] for s in sources
-                          if s.key not in failed})
-    store.save("scans", {s.key: scans[s.key] for s in sources if s.key in scans})
-    store.save_checked()
-    store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
-                         "fragments": memo.new_fragments, "search": search_key,
-                         "files": dict(writer.names)})
-    return report
+        memo = PageMemo(state.get("pages", {}), fragments=state.get("fragments", {}))
+        writer = SiteWriter(output)
+        runner = PageRunner(worker_count(config.build.jobs))
+        try:
+            render_site(site, config.site, config.feed, templates, memo, writer, cached.load,
+                        runner, config.path(config.build.cache) / "templates")
+        except BaseException:
+            writer.abandon()
+            raise
+        if runner.started:
+            report.workers = runner.workers
+        timings["render"] = time.perf_counter() - start - writer.seconds
+        report.pages = sum(1 for name in writer.names if name.endswith(".html"))
+        search_key = None
+        if config.site.search:
+            start = time.perf_counter()
+            search_key, report.search, problem = index_pages(writer, config.site.language,
+                                                             state.get("search"),
+                                                             worker_count(config.build.jobs))
+            if problem:
+                report.problems.append(problem)
+            timings["search"] = time.perf_counter() - start
+        start = time.perf_counter()
+        written = writer.commit()
+        timings["write"] = time.perf_counter() - start + writer.seconds
+        report.written, report.unchanged = written.written, not written.swapped
+        report.timings = {**timings, "total": time.perf_counter() - began}
+        replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
+        replay.problems = report.problems[found_problems:]
+        store.save("hollow", {result_key[s.key]: hollows[s.key] for s in sources
+                              if s.key not in failed})
+        store.save("scans", {s.key: scans[s.key] for s in sources if s.key in scans})
+        store.save_checked()
+        store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
+                             "fragments": memo.new_fragments, "search": search_key,
+                             "files": dict(writer.names)})
+        return report
+    finally:
+        if early is not None:
+            early.close()
 
 
 def _templates(config: Config) -> Path | None:

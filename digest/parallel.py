@@ -152,13 +152,27 @@ class BudgetPool:
         self.size, self.seconds = max(1, workers), seconds
         self.args = (function, start, finish)
         self.context = multiprocessing.get_context()
+        self.ready: list[_Worker] = []
+
+    def start(self, count: int) -> None:
+        """Start `count` workers before their items are known: each runs `start` at once."""
+        self.ready += [_Worker(self.context, self.args) for _ in range(count)]
+
+    def close(self) -> None:
+        """Stop the started workers that no `map` took."""
+        for worker in self.ready:
+            worker.stop()
+        self.ready = []
 
     def map(self, items: list[Any], meanwhile: Callable[[], None] | None = None,
             ) -> Iterator[Any]:
         """Results in order; `meanwhile` runs here once the workers have their first items."""
         done: dict[int, Any] = {}
         waiting = collections.deque(range(len(items)))
-        workers = [_Worker(self.context, self.args) for _ in range(min(self.size, len(items)))]
+        wanted = min(self.size, len(items))
+        workers, self.ready = self.ready[:wanted], self.ready[wanted:]
+        self.close()
+        workers += [_Worker(self.context, self.args) for _ in range(wanted - len(workers))]
         try:
             self._hand_out(items, workers, waiting)
             if meanwhile is not None:

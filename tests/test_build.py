@@ -293,6 +293,35 @@ def test_kill_9_at_30_random_points_leaves_the_old_or_the_new_site(tmp_path):
         shutil.rmtree(folder)
 
 
+def test_a_rebuild_with_a_new_file_stops_every_worker_it_started(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from digest.build import build
+    from digest.config import load_config
+
+    folder = small_project(tmp_path / "project", issues=2)
+    monkeypatch.chdir(folder)
+    build(load_config(None), say=lambda _: None)
+    (folder / "seeds" / "letter-new.md").write_text(
+        "---\ntitle: A new letter\ndate: 2024-03-20\n---\n\nThe lead of the new letter, long "
+        "enough to summarize.\n", encoding="utf-8")
+    added = build(load_config(None), say=lambda _: None)
+    assert added.issues == 3 and added.reused_files == 2
+    import digest.build
+
+    def unreadable(source, extra):
+        raise RuntimeError("cannot read this one")
+
+    monkeypatch.setattr(digest.build, "segment_file", unreadable)  # workers fork with it
+    (folder / "seeds" / "letter-broken.md").write_text("Not read.\n", encoding="utf-8")
+    broken = build(load_config(None), say=lambda _: None)  # its second-pass worker goes unused
+    assert broken.issues == 3
+    assert any("letter-broken.md" in p.path and "cannot read this one" in p.message
+               for p in broken.problems)
+    assert multiprocessing.active_children() == []
+    assert (folder / "output" / "weeks").is_dir()
+
+
 def test_a_damaged_cache_is_noticed_and_rebuilt_never_served(tmp_path):
     folder = small_project(tmp_path / "project", issues=3)
     run_digest("build", "-q", cwd=folder)
