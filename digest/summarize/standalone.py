@@ -9,12 +9,12 @@ The words are per-language data (`en.toml`); the name rules are structural (capi
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from .words import language_data
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITALISED = r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"  # Mc-, Mac- and O' too
@@ -43,7 +43,7 @@ class Words:
 @lru_cache(maxsize=8)
 def words(language: str = "en") -> Words:
     """The word lists of a language shipped beside this module."""
-    data = tomllib.loads((Path(__file__).parent / f"{language}.toml").read_text("utf-8"))
+    data = language_data(language)
     table = data["standalone"]
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:

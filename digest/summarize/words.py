@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .tokenizer import LANGUAGE
 
@@ -33,7 +34,12 @@ def stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def language_data(language: str = "en") -> dict[str, Any]:
+    """A language's word lists, shipped beside this module (`en.toml`)."""
+    return tomllib.loads((Path(__file__).parent / f"{language}.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=8)
 def ranking_stop_words(language: str = "en") -> frozenset[str]:
     """The words the project's ranker ignores: `[ranker] stop_words` of the language's data."""
-    data = tomllib.loads((Path(__file__).parent / f"{language}.toml").read_text("utf-8"))
-    return frozenset(w.lower() for w in data["ranker"]["stop_words"])
+    return frozenset(w.lower() for w in language_data(language)["ranker"]["stop_words"])
