@@ -63,6 +63,26 @@ def test_every_internal_link_resolves_to_a_file_and_its_anchor():
     assert checked > 500
 
 
+def test_issue_pages_anchor_only_the_sentences_and_items_other_pages_link_to():
+    targets: dict[str, set[str]] = {}
+    for name in html_pages():
+        for attrs in page(name).all("a"):
+            parts = urlsplit(attrs.get("href") or "")
+            if parts.fragment and not parts.scheme:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(name),
+                                                           unquote(parts.path)))
+                targets.setdefault(target, set()).add(parts.fragment)
+    issues = [n for n in html_pages() if n.startswith("issues/")]
+    anchored = 0
+    for name in issues:
+        spans = [a for a in page(name).all("span") if a.get("class") == "s"]
+        items = [a for a in page(name).all("li") if a.get("id")]
+        for attrs in spans + items:
+            assert attrs.get("id") in targets.get(name, set()), (name, attrs)
+        anchored += len(spans) + len(items)
+    assert anchored > 50  # the summaries' sentences and items keep theirs
+
+
 def test_404_links_are_absolute_from_the_base_url():
     links = [a.get("href") or "" for a in page("404.html").all("a") + page("404.html").all("link")]
     internal = [h for h in links if not h.startswith("#")]

@@ -15,7 +15,7 @@ from digest.model import IssueDigest, Week
 from . import stats
 from .context import Context, digest_keys, stories_key
 from .urls import absolute, issue_order
-from .views import also_in, issue_sections
+from .views import also_in, issue_sections, linked_ids
 
 
 @dataclass
@@ -96,7 +96,8 @@ def render_job(ctx: Context, job: Job) -> list[Rendered]:
             also = {href[len(mark):]: others for href, others in
                     also_in(week.stories if week else [], ctx.paths.issue).items()
                     if href.startswith(mark)}
-            values = {"issue": whole.issue, "week": week, "sections": issue_sections(whole),
+            sections = issue_sections(whole, linked_ids(whole) | also.keys())
+            values = {"issue": whole.issue, "week": week, "sections": sections,
                       "reading": stats.reading([whole]), "also": also,
                       "stories_href": f"{ctx.paths.week(week)}#stories" if week else ""}
         else:

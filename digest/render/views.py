@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -55,7 +55,7 @@ class ItemView:
 @dataclass
 class BlockView:
     tag: str  # p | h3 | blockquote | pre
-    sentences: list[tuple[str, Markup]]  # (id, html)
+    sentences: list[tuple[str, Markup]]  # (id, html); the id "" when nothing links to it
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     label: str | None = None  # a repeated lead-in ("Why it matters"), shown before the text
 
@@ -92,7 +92,7 @@ def heading(section: Section) -> str:
 
 
 def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str], str] | None,
-          ) -> ItemView:
+          linked: Collection[str] = ()) -> ItemView:
     queue = LinkQueue(list(item.links))
     pending = len(queue.links)
     ident = item_id(section, *path)
@@ -104,6 +104,7 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
     view = ItemView(queue.render(text), item.outlet, item.paywalled, ident,
                     href=href(ident) if href else None, external=pending > 0, author=author)
     if href is None:
+        view.id = ident if ident in linked else ""
         if item.excerpt:
             view.excerpt = queue.render(item.excerpt)
         view.extra = queue.leftover()
@@ -111,7 +112,8 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
         view.story = queue.leftover()[0][0]
     view.number = item.number
     view.outlet_apart = bool(item.outlet) and (author is not None or not _ENDED.search(text))
-    view.subs = [_item(sub, section, (*path, n), href) for n, sub in enumerate(item.sub_items)]
+    view.subs = [_item(sub, section, (*path, n), href, linked)
+                 for n, sub in enumerate(item.sub_items)]
     return view
 
 
@@ -124,27 +126,51 @@ def _only_title_and_author(text: str, item: Item) -> bool:
     return not _BY.sub("", rest)
 
 
-def _block(digest: IssueDigest, s: int, p: int) -> BlockView:
+def _block(digest: IssueDigest, s: int, p: int, linked: Collection[str]) -> BlockView:
     paragraph = digest.issue.sections[s].paragraphs[p]
     tag = BLOCK_TAGS.get(paragraph.kind, "p")
     if tag == "pre":  # code keeps its spacing and is never read as markdown
-        return BlockView(tag, [(sentence_id(s, p, 0), Markup.escape(paragraph.text))])
+        return BlockView(tag, [(_anchor(sentence_id(s, p, 0), linked),
+                                Markup.escape(paragraph.text))])
     queue = LinkQueue(list(paragraph.links))
     parts = digest.split.get((s, p)) or [paragraph.text]
-    sentences = [(sentence_id(s, p, i), queue.render(text)) for i, text in enumerate(parts)]
+    sentences = [(_anchor(sentence_id(s, p, i), linked), queue.render(text))
+                 for i, text in enumerate(parts)]
     return BlockView(tag, sentences, queue.leftover(), paragraph.label)
 
 
-def issue_sections(digest: IssueDigest) -> list[SectionView]:
-    """Every section of an issue in full, each sentence wrapped for linking."""
+def _anchor(ident: str, linked: Collection[str]) -> str:
+    return ident if ident in linked else ""
+
+
+def linked_ids(digest: IssueDigest) -> set[str]:
+    """The ids on an issue page that its summary links to: chosen sentences and items."""
+    found: set[str] = set()
+
+    def items(item: Item, section: int, path: tuple[int, ...]) -> None:
+        found.add(item_id(section, *path))
+        for n, sub in enumerate(item.sub_items):
+            items(sub, section, (*path, n))
+
+    for part in digest.sections:
+        found.update(sentence_id(x.section, x.paragraph, x.index) for x in part.sentences)
+        for n, item in zip(part.item_places or range(len(part.items)), part.items):
+            items(item, part.section, (n,))
+    return found
+
+
+def issue_sections(digest: IssueDigest, linked: Collection[str]) -> list[SectionView]:
+    """Every section of an issue in full. The sentences and items in `linked` carry their
+    ids, for other pages to link to; the rest go without, so that the page stays light for
+    readers and for the search index (Pagefind keeps every element with an id as an anchor)."""
     views = []
     for s, section in enumerate(digest.issue.sections):
         view = SectionView(f"s{s}", section.role, heading(section), section.author,
                            section.sponsor, numbered=any(i.number for i in section.items))
         if section.dek:
             view.dek = (sentence_id(s, -1, 0), inline(section.dek))
-        view.blocks = [_block(digest, s, p) for p in range(len(section.paragraphs))]
-        view.items = [_item(item, s, (n,), None) for n, item in enumerate(section.items)]
+        view.blocks = [_block(digest, s, p, linked) for p in range(len(section.paragraphs))]
+        view.items = [_item(item, s, (n,), None, linked) for n, item in enumerate(section.items)]
         view.parts = in_source_order(view.blocks, [p.line for p in section.paragraphs],
                                      view.items, [i.line for i in section.items])
         views.append(view)
