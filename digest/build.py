@@ -350,7 +350,11 @@ def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
     found = _run(jobs, runner)
     for n, (source, result) in enumerate(zip(todo, found), 1):
         log(f"summarizing {n}/{len(todo)} {source.display}")
-        yield _skipped(source, result) if isinstance(result, Failed) else result
+        if isinstance(result, Failed):
+            yield _skipped(source, result)
+            continue
+        store.note_written("files", keys[source.key][0])
+        yield result
 
 
 def _stderr(message: str) -> None:

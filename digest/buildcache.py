@@ -93,6 +93,15 @@ class Store:
         self.still[entry] = stamp
         return True
 
+    def note_written(self, name: str, key: str) -> None:
+        """An entry a worker of this build has just written (checksummed, then renamed into
+        place): the next build need not read it again to know it is whole."""
+        try:
+            info = (self.folder / name / f"{key}.pickle").stat()
+        except OSError:
+            return
+        self.still[f"{name}/{key}"] = (info.st_size, info.st_mtime_ns, info.st_ino)
+
     def save_checked(self) -> None:
         """Keep the stamps of the entries this build found whole, for the next build."""
         self.save("checked", self.still)

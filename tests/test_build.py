@@ -322,6 +322,43 @@ def test_a_rebuild_with_a_new_file_stops_every_worker_it_started(tmp_path, monke
     assert (folder / "output" / "weeks").is_dir()
 
 
+def test_a_cold_build_vouches_for_the_cache_entries_it_wrote(tmp_path, monkeypatch):
+    """The next build (one new issue a week) then does not read every entry again to know
+    it is whole: only an entry changed since (size, time or inode) is checked."""
+    from digest.build import build
+    from digest.buildcache import Store
+    from digest.config import load_config
+
+    folder = small_project(tmp_path / "project", issues=3)
+    monkeypatch.chdir(folder)
+    build(load_config(None), say=lambda _: None)
+    cache = folder / ".digest-cache" / "build"
+    entries = sorted((cache / "files").glob("*.pickle"))
+    assert len(entries) == 3
+    stamps = Store(cache).load("checked")
+    for path in entries:
+        info = path.stat()
+        assert stamps[f"files/{path.stem}"] == (info.st_size, info.st_mtime_ns, info.st_ino)
+    (folder / "seeds" / "letter-new.md").write_text(
+        "---\ntitle: A new letter\ndate: 2024-03-20\n---\n\nThe lead of the new letter, long "
+        "enough to summarize.\n", encoding="utf-8")
+    read_whole: list[str] = []  # the entries a build read to know they are whole
+    checksum, has_entry = Store._payload, Store.has_entry
+
+    def checking(self: Store, name: str, key: str) -> bool:
+        monkeypatch.setattr(Store, "_payload", lambda self, path: read_whole.append(path.stem)
+                            or checksum(self, path))
+        try:
+            return has_entry(self, name, key)
+        finally:
+            monkeypatch.setattr(Store, "_payload", checksum)
+
+    monkeypatch.setattr(Store, "has_entry", checking)
+    added = build(load_config(None), say=lambda _: None)
+    assert added.issues == 4 and added.reused_files == 3
+    assert not set(read_whole) & {path.stem for path in entries}
+
+
 def test_a_damaged_cache_is_noticed_and_rebuilt_never_served(tmp_path):
     folder = small_project(tmp_path / "project", issues=3)
     run_digest("build", "-q", cwd=folder)
