@@ -80,11 +80,9 @@ class Store:
         earlier build and not written since (same size, time and inode) is not read again:
         a rebuild that adds one issue to thousands would otherwise read them all."""
         path = self.folder / name / f"{key}.pickle"
-        try:
-            info = path.stat()
-        except OSError:
+        stamp = _stamp(path)
+        if stamp is None:
             return False
-        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
         if self.checked is None:
             self.checked = self.load("checked")
         entry = f"{name}/{key}"
@@ -96,11 +94,9 @@ class Store:
     def note_written(self, name: str, key: str) -> None:
         """An entry a worker of this build has just written (checksummed, then renamed into
         place): the next build need not read it again to know it is whole."""
-        try:
-            info = (self.folder / name / f"{key}.pickle").stat()
-        except OSError:
-            return
-        self.still[f"{name}/{key}"] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        stamp = _stamp(self.folder / name / f"{key}.pickle")
+        if stamp is not None:
+            self.still[f"{name}/{key}"] = stamp
 
     def save_checked(self) -> None:
         """Keep the stamps of the entries this build found whole, for the next build."""
@@ -148,6 +144,15 @@ class Store:
             return None
         finally:
             gc.enable()
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells an entry file apart from a rewritten one: size, time and inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 MAGIC = f"DGC{CACHE_VERSION}".encode()

@@ -154,9 +154,14 @@ def linked_ids(digest: IssueDigest) -> set[str]:
 
     for part in digest.sections:
         found.update(sentence_id(x.section, x.paragraph, x.index) for x in part.sentences)
-        for n, item in zip(part.item_places or range(len(part.items)), part.items):
+        for n, item in zip(_places(part), part.items):
             items(item, part.section, (n,))
     return found
+
+
+def _places(part: SectionDigest) -> list[int]:
+    """Each summary item's place among its section's items."""
+    return part.item_places or list(range(len(part.items)))
 
 
 def issue_sections(digest: IssueDigest, linked: Collection[str]) -> list[SectionView]:
@@ -210,9 +215,8 @@ def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> Se
                        numbered=any(i.number for i in part.items))
     view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
                                    inline(x.text), x.label) for x in part.sentences]
-    places = part.item_places or list(range(len(part.items)))
     view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
-                  for n, item in zip(places, part.items)]
+                  for n, item in zip(_places(part), part.items)]
     view.more = part.more_items
     if section.items and all(item.links for item in section.items):
         view.more_noun = "link"
