@@ -28,7 +28,7 @@ except ImportError:  # optional: markdown-it-py alone gives the same tokens, onl
 _BLOCK = {"paragraph", "heading", "lheading", "bullet_list", "ordered_list", "list_item",
           "blockquote", "fence", "code_block", "html_block", "hr", "table", "thead", "tbody",
           "trow", "tcell", "definition"}
-_PAIRED = {"em": ("em", "em"), "strong": ("strong", "strong"), "strikethrough": ("s", "s")}
+_PAIRED = {"em": "em", "strong": "strong", "strikethrough": "s"}
 _PANIC = re.compile(rb"thread '[^'\n]*' panicked at ")
 # The Rust parser recurses once per nesting level and overflows the stack (killing the process,
 # not raising) somewhere past 10,000 levels; text that could nest a hundredth as deep goes to
@@ -183,12 +183,12 @@ class _Tokens:
         self._push("paragraph_close", "p", -1, level, None, hidden=True)
 
     def _push(self, kind: str, tag: str, nesting: int, level: int, span: list[int] | None,
-              **fields: Any) -> Token:
+              markup: str = "", content: str = "", info: str = "", hidden: bool = False,
+              attrs: dict[str, Any] | None = None) -> None:
         if level >= self.max_nesting:
             raise _TooDeep
-        token = Token(kind, tag, nesting, map=span, level=level, block=True, **fields)  # type: ignore[arg-type]
-        self.out.append(token)
-        return token
+        self.out.append(Token(kind, tag, nesting, level, content, span, None, markup, info,
+                              hidden, True, attrs))
 
     def _node(self, node: Node, level: int) -> None:
         name, span = node.name, self.lines(node)
@@ -282,46 +282,46 @@ class _Tokens:
     def _spans(self, nodes: list[Node], out: list[Token], level: int) -> None:
         for node in nodes:
             name = node.name
-            if name in ("text", "text_special"):
+            if name == "text" or name == "text_special":
                 content = node.meta["content"]
                 if out and out[-1].type == "text":  # markdown-it-py's text_join
                     out[-1].content += content
                 else:
-                    out.append(Token("text", "", 0, level=level, content=content))
+                    out.append(Token("text", "", 0, level, content))
+            elif name == "softbreak" or name == "hardbreak":
+                out.append(Token(name, "br", 0, level))
+            elif name == "link" or name == "autolink":
+                self._link(node, out, level)
             elif name in _PAIRED:
-                tag, _ = _PAIRED[name]
-                marker = node.meta["marker"]
-                markup = marker * (2 if name in ("strong", "strikethrough") else 1)
-                out.append(Token(f"{tag}_open", tag, 1, level=level, markup=markup))
+                tag = _PAIRED[name]
+                markup = node.meta["marker"] * (1 if name == "em" else 2)
+                out.append(Token(f"{tag}_open", tag, 1, level, "", None, None, markup))
                 self._spans(node.children, out, level + 1)
-                out.append(Token(f"{tag}_close", tag, -1, level=level, markup=markup))
-            elif name in ("link", "autolink"):
-                attrs = {"href": self._url(node)}
-                if node.meta.get("title"):
-                    attrs["title"] = node.meta["title"]
-                auto = name == "autolink"
-                markup, info = ("autolink", "auto") if auto else ("", "")
-                out.append(Token("link_open", "a", 1, level=level, attrs=attrs, markup=markup,
-                                 info=info))
-                before = len(out)
-                self._spans(node.children, out, level + 1)
-                if auto:  # the link's text is plain text, never joined with what precedes it
-                    out[before:] = [Token("text", "", 0, level=level + 1,
-                                          content="".join(t.content for t in out[before:]))]
-                out.append(Token("link_close", "a", -1, level=level, markup=markup, info=info))
+                out.append(Token(f"{tag}_close", tag, -1, level, "", None, None, markup))
+            elif name == "code_inline":
+                meta = node.meta
+                content = "".join(child.meta.get("content", "") for child in node.children)
+                out.append(Token("code_inline", "code", 0, level, content, None, None,
+                                 meta["marker"] * meta["marker_len"]))
             elif name == "image":
                 self._image(node, out, level)
-            elif name == "code_inline":
-                content = "".join(child.meta.get("content", "") for child in node.children)
-                out.append(Token("code_inline", "code", 0, level=level, content=content,
-                                 markup=node.meta["marker"] * node.meta["marker_len"]))
-            elif name == "softbreak":
-                out.append(Token("softbreak", "br", 0, level=level))
-            elif name == "hardbreak":
-                out.append(Token("hardbreak", "br", 0, level=level))
             elif name == "html_inline":
-                out.append(Token("html_inline", "", 0, level=level,
-                                 content=node.meta["content"]))
+                out.append(Token("html_inline", "", 0, level, node.meta["content"]))
+
+    def _link(self, node: Node, out: list[Token], level: int) -> None:
+        meta = node.meta
+        attrs = {"href": self._url(node, meta["url"])}
+        if meta.get("title"):
+            attrs["title"] = meta["title"]
+        auto = node.name == "autolink"
+        markup, info = ("autolink", "auto") if auto else ("", "")
+        out.append(Token("link_open", "a", 1, level, "", None, None, markup, info, attrs=attrs))
+        before = len(out)
+        self._spans(node.children, out, level + 1)
+        if auto:  # the link's text is plain text, never joined with what precedes it
+            out[before:] = [Token("text", "", 0, level + 1,
+                                  "".join(t.content for t in out[before:]))]
+        out.append(Token("link_close", "a", -1, level, "", None, None, markup, info))
 
     def _image(self, node: Node, out: list[Token], level: int) -> None:
         """An image, whose `content` is its alt text's source as markdown-it-py keeps it."""
@@ -330,16 +330,16 @@ class _Tokens:
         end = self.source.find(b"]", max(after, start))
         children: list[Token] = []
         self._spans(node.children, children, 0)
-        attrs = {"src": self._url(node), "alt": ""}
-        if node.meta.get("title"):
-            attrs["title"] = node.meta["title"]
+        meta = node.meta
+        attrs = {"src": self._url(node, meta["url"]), "alt": ""}
+        if meta.get("title"):
+            attrs["title"] = meta["title"]
         out.append(Token("image", "img", 0, level=level, attrs=attrs, children=children,
                          content=self.source[start:end].decode(errors="replace")))
 
-    def _url(self, node: Node) -> str:
-        """A link's destination as written: the tree gives it percent-encoded, which the
-        reader's markdown-it-py is set not to do."""
-        url = node.meta["url"]
+    def _url(self, node: Node, url: str) -> str:
+        """A link's destination as written: the tree gives it (`url`) percent-encoded, which
+        the reader's markdown-it-py is set not to do."""
         if "%" not in url:  # encoding only ever adds "%…"
             return url
         if node.name == "autolink":
