@@ -92,7 +92,11 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
         problems.append(where.problem("body is binary, not text", "error"))
         return None
     text = normalize_newlines(text)
-    part = read_html(text) if body.get_content_type() == "text/html" else read_text(text)
+    if body.get_content_type() == "text/html":
+        part = read_html(text)
+    else:
+        part = read_text(text, flowed=str(body.get_param("format", "")).lower() == "flowed",
+                         delsp=str(body.get_param("delsp", "")).lower() == "yes")
     shift = _body_line(raw, body)
     if shift is not None:
         for block in part.blocks:

@@ -1,5 +1,10 @@
 """Plain-text reader: one block per line, or per paragraph when the text is hard-wrapped.
 
+Text is hard-wrapped when the lines inside its paragraphs end where the next word would not
+have fitted a common width; there a line runs on into the next (a shorter line ends its
+paragraph: a sign-off, an address). In a `format=flowed` e-mail (RFC 3676) the sender says
+so itself: a line ending in a space runs on.
+
 List entries (`-`, `*`, `+`, `•`, `–`, `1.`, `1)`, `a)`) keep their marker; their nesting
 comes from indentation (`level`, 0 for the outermost entries) and an indented line under an
 entry continues it. A short line underlined with `===` or `---` is a heading (level 1 or 2);
@@ -9,8 +14,12 @@ a line of `---`, `***` or `___` alone is a rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from digest.model import Block, Meta, Part
+from linkify_it import LinkifyIt
+
+from digest.links import clean_url
+from digest.model import Block, Link, Meta, Part
 
 from .decode import clean_line
 
@@ -20,25 +29,46 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 SETEXT_MAX_WORDS = 12
 
 
-def is_hard_wrapped(lines: list[str]) -> bool:
-    """Wrapped text has no line over ~100 columns and many lines filled close to one width."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) < 8 or max(lengths) > 100:
-        return False
-    full = sum(1 for n in lengths if n >= 55)
-    return full >= len(lengths) // 2
+WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
+WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
+WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None when it was not: its longest prose
+    line (a line holding a link may run past it: a link cannot be wrapped), when most breaks
+    after long lines inside paragraphs fall where the next word would not have fitted."""
+    prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
+             and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)]
+    width = max(map(len, prose), default=0)
+    if not WRAP_MIN <= width <= WRAP_MAX:
+        return None
+    breaks = wraps = 0
+    for line, following in zip(lines, lines[1:]):
+        if len(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
+                not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
+            breaks += 1
+            wraps += _full(line, following, width)
+    return width if wraps >= 3 and wraps >= WRAPPED_SHARE * breaks else None
+
+
+def _full(line: str, following: str, width: int) -> bool:
+    """The next line's first word would not have fitted at the end of this one."""
+    return len(line.rstrip()) + 1 + len(following.split()[0]) > width * (1 - WRAP_SLACK)
 
 
 class _Reader:
     """Lines to blocks, keeping the indentation of the list being read."""
 
-    def __init__(self, wrapped: bool) -> None:
-        self.wrapped = wrapped
+    def __init__(self, width: int | None, flowed: bool, delsp: bool) -> None:
+        self.width, self.flowed, self.delsp = width, flowed, delsp
+        self.last = ""  # the previous line as written
         self.blocks: list[Block] = []
         self.indents: list[int] = []  # indentation of each open list level, outermost first
         self.in_entry = False  # the last block is a list entry that may continue
 
     def line(self, number: int, line: str) -> None:
+        last, self.last = self.last, line
         stripped = " ".join(line.split())
         prev = self.blocks[-1] if self.blocks else None
         touching = prev is not None and prev.end_line == number - 1
@@ -60,13 +90,20 @@ class _Reader:
             return
         indented = line[:1] in (" ", "\t")
         continues = touching and prev.kind == "paragraph" and (
-            self.wrapped or (self.in_entry and indented))
+            self._runs_on(last, line) or (self.in_entry and indented))
         if continues:
-            prev.text = f"{prev.text} {stripped}"
+            glued = self.flowed and self.delsp and not last.endswith("  ")  # RFC 3676 4.2
+            prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
             prev.end_line = number
             return
         self.blocks.append(Block(text=stripped, line=number, end_line=number))
         self._end_list()
+
+    def _runs_on(self, last: str, line: str) -> bool:
+        """The previous line was broken only to wrap the text, not to end a paragraph."""
+        if self.flowed:
+            return last.endswith(" ") and last.rstrip() != "--"
+        return self.width is not None and _full(last, line, self.width)
 
     def _underlines(self, prev: Block, line: str) -> bool:
         """A `===`/`---` line right under a one-line, short paragraph makes it a heading."""
@@ -85,9 +122,34 @@ class _Reader:
         self.indents, self.in_entry = [], False
 
 
-def read_text(text: str) -> Part:
+def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
+    """Blocks of plain text; `flowed`: an e-mail body sent as `format=flowed` (and `delsp`:
+    with a space added at each soft break, to be taken out)."""
     lines = [clean_line(line) for line in text.split("\n")]
-    reader = _Reader(is_hard_wrapped(lines))
+    reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
+    for block in reader.blocks:
+        _link_addresses(block)
     return Part(blocks=reader.blocks, meta=Meta())
+
+
+@lru_cache(maxsize=1)
+def _linkify() -> LinkifyIt:
+    """Addresses written with their scheme only: without one, "README.md" would be a link."""
+    return LinkifyIt(options={"fuzzy_link": False, "fuzzy_email": False})
+
+
+def _link_addresses(block: Block) -> None:
+    """Web addresses written out in the text become its links, shown without what only
+    tracks the click."""
+    if "://" not in block.text:
+        return
+    pieces, position = [], 0
+    for match in _linkify().match(block.text) or []:
+        if match.schema.lower() in ("http:", "https:"):
+            shown = clean_url(match.url)
+            pieces += [block.text[position:match.index], shown]
+            position = match.last_index
+            block.links.append(Link(shown, shown))
+    block.text = "".join(pieces) + block.text[position:]

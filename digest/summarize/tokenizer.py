@@ -15,6 +15,9 @@ LANGUAGE = "english"
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
 _INNER_STOP = re.compile(r"[.!?…]")
 _TRAILING = re.compile(r"[.!?…\"'”’)\]\s]*$")
+# A web address written out, which pysbd would cut at its `?` or `.`; ends before punctuation.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
+_MASK = re.compile(r"\bADDRESS(\d+)X\b")
 _ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 CHUNK = 2000  # pysbd slows sharply past a few thousand characters
@@ -120,13 +123,23 @@ def word_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _split_line(line: str) -> tuple[str, ...]:
-    """pysbd's sentences of one line; a line with no inner full stop is one sentence. The
-    processor is called directly: Segmenter.segment only adds a slow search for each sentence's
-    position in the original text, which we do not need."""
-    body = _TRAILING.sub("", line)
-    if not _INNER_STOP.search(body):
+    """pysbd's sentences of one line, web addresses kept whole; a line with no inner full stop
+    is one sentence. The processor is called directly: Segmenter.segment only adds a slow
+    search for each sentence's position in the original text, which we do not need."""
+    addresses: list[str] = []
+    if ("://" in line or "www." in line) and not _MASK.search(line):
+        def mask(found: re.Match[str]) -> str:
+            addresses.append(found[0])
+            return f"ADDRESS{len(addresses) - 1}X"
+
+        masked = _ADDRESS.sub(mask, line)
+    else:
+        masked = line
+    if not _INNER_STOP.search(_TRAILING.sub("", masked)):
         return (line,)
-    parts = (s.strip() for s in _segmenter().processor(line).process())
+    parts = (s.strip() for s in _segmenter().processor(masked).process())
+    if addresses:
+        parts = (_MASK.sub(lambda found: addresses[int(found[1])], s) for s in parts)
     return tuple(s for s in parts if s)
 
 
