@@ -60,6 +60,16 @@ def test_a_lone_shallower_heading_does_not_swallow_the_sections(profiles):
     assert len(issue.sections[0].items) == 0 and len(community.items) > 10
 
 
+def test_section_headings_after_a_lone_shallower_one_still_open_sections(profiles):
+    text = ("# Harbour Notes\n\nA calm week on the water.\n\n# Special report\n\n"
+            "The dredger arrives in May.\n\n## Ferries\n\nThe ferry runs late.\n\n"
+            "### Timetable\n\nDepartures move by ten minutes.\n\n## Moorings\n\n"
+            "Ten new moorings open.\n")
+    (issue,), _ = segment_document(read_bytes("harbour.md", text.encode()), *profiles)
+    assert [s.heading for s in issue.sections] == [None, "Special report", "Ferries", "Moorings"]
+    assert [s.heading for s in issue.sections[2].subsections] == ["Timetable"]
+
+
 def test_plain_text_newsletter_splits_on_title_like_lines(profiles):
     text = "\n\n".join([
         "The Weekly Widget",

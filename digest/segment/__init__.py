@@ -16,7 +16,7 @@ from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Probl
 
 from .account import unaccounted
 from .cards import build_cards
-from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored
+from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored, sponsor_leads
 from .dedupe import find_duplicates, issue_text
 from .language import bylines, issue_language
 from .profiles import (
@@ -28,7 +28,7 @@ from .profiles import (
     with_platform,
 )
 from .profiles import load_profiles as _load_profiles
-from .rules import drop_kind, is_caption_before, looks_like_heading
+from .rules import drop_kind, is_caption_before, looks_like_heading, sign_offs
 from .sections import RULE_NAMES, build_sections
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
@@ -134,7 +134,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
              for b in blocks]
     if profile.layout == "cards":
         return kinds
-    kinds = footer(blocks, kinds)
+    kinds = sign_offs(blocks, footer(blocks, kinds))
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
@@ -143,12 +143,15 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
 
 def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,
                 index: int) -> Issue:
+    blocks = sponsor_leads(blocks, profile)
     kinds = classify(blocks, profile)
     dek = None
     if profile.layout == "cards":
         title, dek, sections, dropped = build_cards(blocks, kinds, profile)
     else:
         title, start = _title(blocks, kinds, profile, meta)
+        if title is not None and _subtitle(blocks, kinds, start):
+            dek, start = blocks[start].text, start + 1
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = drop_emptied(mark_sponsored(sections, dropped, profile), dropped)
@@ -192,6 +195,17 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
+
+
+def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
+    """The heading right under the title is its subtitle ("Issue 14 - 2 March 2026") when no
+    other heading shares its level and the sections' headings, below it, repeat a deeper one:
+    else it would open a section holding only the opening text."""
+    if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "heading":
+        return False
+    level = blocks[start].level
+    below = [b.level for b in blocks[start + 1:] if b.kind == "heading"]
+    return level not in below and any(below.count(n) > 1 for n in below if n > level)
 
 
 def publication_from_folder(folder: str | None) -> str | None:

@@ -4,6 +4,8 @@ sponsor markers that turn what follows into a `sponsored` section."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from digest.model import Block, Dropped, Section
 
 from .profiles import Profile, address_key
@@ -56,6 +58,24 @@ def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
             name = match.group(1) if pattern.groups and match.group(1) else None
             return True, name.strip() if name else None
     return False, None
+
+
+def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
+    """Blocks with an advertisement's marker written as its bold or linked opening
+    ("**Sponsored by Pixelbase** — Ship tokens…") set apart, as if on a line of its own."""
+    out: list[Block] = []
+    for block in blocks:
+        lead = block.lead
+        if not (lead and block.kind == "paragraph" and block.text.startswith(lead)
+                and sponsor_of(lead, profile)[0]):
+            out.append(block)
+            continue
+        rest = block.text[len(lead):].lstrip(" —–-:|·.")
+        for text in (lead, rest) if rest else (lead,):
+            links = [link for link in block.links if link.text in text]
+            out.append(dataclasses.replace(block, text=text, links=links, lead=None,
+                                           lead_kind=None))
+    return out
 
 
 def mark_sponsored(sections: list[Section], dropped: list[Dropped],

@@ -16,9 +16,14 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
+CLOSING_WORDS = 4  # "Happy digging," / "Bis bald,": a letter's closing line, and each name line
+NAME_LINES = 2  # lines of name (and role) under a closing
+SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
 # Template markup a reader leaves as text: badges written as undefined image references
-# (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`).
-_LEFTOVER_MARKUP = re.compile(r"^(?:!\[[^\]]*\]|\{%.*?%\}|\{\{.*?\}\}|\s)+$")
+# (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`), and Markdown link
+# definitions the parser could not take (one with no address turns those under it into text).
+_LEFTOVER_MARKUP = re.compile(
+    r"^(?:!\[[^\]]*\]|\{%.*?%\}|\{\{.*?\}\}|\[[^\]]++\]:(?:\s++[^\s\[]\S*+)?|\s)+$")
 DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
 
 
@@ -30,7 +35,7 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
     """The kind of furniture a block is by its own text (chrome, credit...), or None."""
     if block.kind in ("heading", "code"):
         return None
-    if block.text[:1] in ("!", "{") and _LEFTOVER_MARKUP.match(block.text):
+    if block.text[:1] in ("!", "{", "[") and _LEFTOVER_MARKUP.match(block.text):
         return "chrome"
     for kind in DROP_ORDER:
         patterns = profile.drop.get(kind, [])
@@ -89,3 +94,59 @@ def leading_name(text: str) -> str:
     while taken and taken[-1] in ("of", "for", "and", "&", "the", "in", "on"):
         taken.pop()
     return " ".join(taken)
+
+
+def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with each sign-off marked: a short closing line ending in a comma over a line or
+    two of name, where a section or the issue ends; and an e-mail signature, the few short
+    lines under a `--` line at the end. By shape alone, in any language."""
+    kinds = list(kinds)
+    for i, block in enumerate(blocks):
+        if kinds[i] is not None or block.kind != "paragraph":
+            continue
+        if block.text == "--":
+            end = _section_end(blocks, kinds, i + 1)
+            if end - i - 1 <= SIGNATURE_LINES and all(
+                    words(b.text) <= SIGNATURE_WORDS for b in blocks[i + 1:end]):
+                kinds[i:end] = ["signoff"] * (end - i)
+        elif _is_closing(block.text):
+            end = _section_end(blocks, kinds, i + 1)
+            names = blocks[i + 1:end]
+            if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b) for b in names):
+                kinds[i:end] = ["signoff"] * (end - i)
+        elif _section_end(blocks, kinds, i + 1) == i + 1 and _closing_and_name(block):
+            kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, or "Yours, Ines"
+    return kinds
+
+
+def _section_end(blocks: list[Block], kinds: list[str | None], start: int) -> int:
+    """Where the run of plain paragraphs from `start` ends: a heading, a rule, furniture
+    already found, or the end of the issue."""
+    end = start
+    while end < len(blocks) and kinds[end] is None and blocks[end].kind == "paragraph":
+        end += 1
+    return end
+
+
+def _is_closing(text: str) -> bool:
+    return (text.endswith((",", "，")) and 1 <= words(text) <= CLOSING_WORDS
+            and not text[0].islower() and not any(c.isdigit() for c in text)
+            and not _BULLET.match(text) and not _NUMBERED.match(text))
+
+
+def _closing_and_name(block: Block) -> bool:
+    closing, comma, name = block.text.partition(", ")
+    return bool(comma) and _is_closing(closing + ",") and not block.links and _is_name(name)
+
+
+def _is_name_line(block: Block) -> bool:
+    return not block.links and _is_name(block.text)
+
+
+def _is_name(text: str) -> bool:
+    """A line of name (or role): a few words, not lower-case first, ending as names do."""
+    text = text.lstrip("—–- ")
+    if not text or text[0].islower() or words(text) > CLOSING_WORDS:
+        return False
+    return not text.endswith((",", ";", ":", "!", "?")) and (
+        not text.endswith(".") or len(text.split()[-1]) <= 2)

@@ -162,8 +162,10 @@ def _opens_section(state: State, level: int) -> bool:
     current = state.current
     if current is None:
         return True
-    deeper = level > (state.top_level if current.level is None else current.level)
-    return not (deeper or (state.in_lead and state.lead_subheads))
+    # Under a lone heading shallower than the section level, section headings still open
+    # sections: the lone one only opened a section of its own.
+    top = state.top_level if current.level is None else max(current.level, state.top_level)
+    return not (level > top or (state.in_lead and state.lead_subheads))
 
 
 def _bare(current: _Open, previous: Block | None) -> bool:

@@ -235,7 +235,7 @@ def _summarize_section(
     if count == 0:
         return digest, units
     algorithm = policy.algorithm or algorithm
-    places = _candidates(places, split, s, count)
+    places = _candidates(places, split, s)
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
     paragraphs = [p for p in paragraphs if p]
     flat = [x for p in paragraphs for x in p]
@@ -284,11 +284,11 @@ def _short(text: str) -> str:
     return text if len(text) <= 70 else text[:69] + "…"
 
 
-def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]], s: int,
-                count: int) -> list[tuple[int, int]]:
+def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
+                s: int) -> list[tuple[int, int]]:
     """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else."""
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
-    return full if len(full) >= count else places
+    return full or places
 
 
 def format_digest(digest: IssueDigest, verbose: bool = False) -> str:

@@ -1,0 +1,237 @@
+"""A letter reads as its writer meant: wrapped lines make paragraphs again, written addresses
+are links, the masthead's second line is its subtitle, and the closing, the signature, the
+footer and an advertisement marked in its opening words are not content. Fixtures written
+here."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from digest.ingest import read_bytes
+from digest.segment import load_profiles, segment_document
+from digest.summarize import SummaryConfig, summarize_issue
+from digest.summarize.tokenizer import split_sentences
+
+LETTER = """\
+THE GARDEN LEDGER
+Issue 14 - 2 March 2026
+=======================
+
+Hello again, growers. Spring is close and the seed catalogues are thick. This week we look at
+soil tests, a new community orchard and the season's first frost warnings.
+
+Soil tests you can do at home
+-----------------------------
+
+A jar test tells you how much sand, silt and clay your soil holds. Fill a jar a third full of
+soil, top it up with water and a pinch of salt, shake it and let it settle for a day. The layers
+show the mix. Sandy soils drain fast and need more organic matter.
+
+Read the full guide: https://gardenledger.example/guides/jar-test?utm_source=letter&id=7
+
+Quick links
+-----------
+
+1) The allotment society opens its waiting list on 10 March.
+   https://allotments.example.org/waiting-list
+2) Seed swap at the Northside library, Saturday 14 March, 10:00 to 13:00.
+   https://library.example.org/events/seed-swap
+
+Community orchard
+-----------------
+
+The Riverside community orchard planted its first forty trees last weekend. Volunteers from
+three schools helped. The orchard will grow apples, pears and plums, and the first fruit is
+expected in three years. The council gave the land on a twenty-year lease.
+
+--
+Happy digging,
+Mara
+"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def issue_of(name: str, data: bytes, profiles):
+    (issue,), _ = segment_document(read_bytes(name, data), *profiles)
+    return issue
+
+
+def texts(section) -> list[str]:
+    return [p.text for p in section.paragraphs]
+
+
+def test_a_hard_wrapped_letter_reads_as_paragraphs_sections_and_a_subtitle(profiles):
+    issue = issue_of("ledger.txt", LETTER.encode(), profiles)
+    assert (issue.title, issue.dek) == ("THE GARDEN LEDGER", "Issue 14 - 2 March 2026")
+    assert [(s.kind, s.heading) for s in issue.sections] == [
+        ("lead", None), ("section", "Soil tests you can do at home"),
+        ("section", "Quick links"), ("section", "Community orchard")]
+    lead, soil, links, orchard = issue.sections
+    assert texts(lead) == ["Hello again, growers. Spring is close and the seed catalogues are "
+                           "thick. This week we look at soil tests, a new community orchard and "
+                           "the season's first frost warnings."]
+    assert texts(soil)[0].endswith("let it settle for a day. The layers show the mix. Sandy "
+                                   "soils drain fast and need more organic matter.")
+    assert [i.number for i in links.items] == [1, 2]
+    assert texts(orchard) == [" ".join(LETTER.split("\n\n")[-2].split())]
+
+
+def test_the_closing_and_signature_are_left_out_as_a_sign_off(profiles):
+    issue = issue_of("ledger.txt", LETTER.encode(), profiles)
+    signoff = [d.text for d in issue.dropped if d.kind == "signoff"]
+    assert signoff == ["--", "Happy digging,", "Mara"]
+    assert "Mara" not in " ".join(p.text for s in issue.sections for p in s.paragraphs)
+
+
+@pytest.mark.parametrize("tail, kept", [
+    ("\n\nWarm regards,\n\nJo Park\nEditor\n\n## Next", []),
+    ("\n\nIn short,\n\nthe garden grew. More next week.\n", ["In short,"]),
+    ("\n\nThanks,\n\nJo Park\n\nP.S. The seed swap moved to Sunday, at the same time.\n",
+     ["Thanks,"]),
+], ids=["closing over a name and role", "a comma line over text", "a postscript after"])
+def test_a_closing_is_a_sign_off_only_over_a_name_where_the_section_ends(tail, kept, profiles):
+    text = "# Garden Notes\n\n## Beds\n\nThe beds were dug over and fed with compost." + tail
+    issue = issue_of("notes.md", text.encode(), profiles)
+    paragraphs = [p.text for s in issue.sections for p in s.paragraphs]
+    assert [t for t in ("Warm regards,", "In short,", "Thanks,") if t in paragraphs] == kept
+
+
+def test_addresses_written_out_are_links_without_their_tracking(profiles):
+    issue = issue_of("ledger.txt", LETTER.encode(), profiles)
+    soil = issue.sections[1]
+    guide = "https://gardenledger.example/guides/jar-test?id=7"
+    assert texts(soil)[1] == f"Read the full guide: {guide}"
+    assert [(link.text, link.url) for link in soil.paragraphs[1].links] == [(guide, guide)]
+    first = issue.sections[2].items[0]
+    assert [link.url for link in first.links] == ["https://allotments.example.org/waiting-list"]
+
+
+def test_text_with_no_wrapping_keeps_a_block_per_line(profiles):
+    lines = ["One short note on the harvest, which was early this year.",
+             "A second note, on its own line, about the price of seed potatoes at the market.",
+             "A third, about rain.", "And a fourth line that says the shop opens at nine."]
+    doc = read_bytes("notes.txt", "\n".join(lines).encode())
+    assert [b.text for b in doc.parts[0].blocks] == lines
+
+
+def flowed(text: str, delsp: bool = False) -> bytes:
+    message = EmailMessage()
+    message["From"] = "Garden Ledger <letters@gardenledger.example>"
+    message["Subject"] = "The Garden Ledger 15"
+    message["Date"] = "Mon, 09 Mar 2026 07:00:00 +0000"
+    message.set_content(text, cte="8bit")
+    message.set_param("format", "flowed")
+    if delsp:
+        message.set_param("delsp", "yes")
+    return bytes(message)
+
+
+def test_a_format_flowed_mail_joins_its_soft_line_breaks_only():
+    text = ("The frost came late this year, and most \nseedlings survived it.\n"
+            "Short line kept\nas written.\n")
+    doc = read_bytes("ledger.eml", flowed(text))
+    assert [b.text for b in doc.parts[0].blocks] == [
+        "The frost came late this year, and most seedlings survived it.",
+        "Short line kept", "as written."]
+    glued = read_bytes("ledger.eml", flowed("東京の庭 \n園芸店\n", delsp=True))
+    assert [b.text for b in glued.parts[0].blocks] == ["東京の庭園芸店"]
+
+
+def test_a_web_address_is_never_cut_into_sentences():
+    text = ("Read the guide at https://example.org/page?id=3&x=y for more. "
+            "Then see www.example.org/a.b?c=d. The end.")
+    assert split_sentences(text) == [
+        "Read the guide at https://example.org/page?id=3&x=y for more.",
+        "Then see www.example.org/a.b?c=d.", "The end."]
+
+
+def test_a_greeting_too_short_to_stand_alone_is_not_the_summary(profiles):
+    issue = issue_of("ledger.txt", LETTER.encode(), profiles)
+    digest = summarize_issue(issue, SummaryConfig())
+    lead = [s.text for s in digest.sections[0].sentences]
+    assert lead and "Hello again, growers." not in lead
+
+
+def test_markdown_link_definitions_left_as_text_are_not_content(profiles):
+    text = ("# Rust Notes\n\n## Links\n\n* [A post][a].\n\n[broken]:\n"
+            "[a]: https://example.org/a\n[b]: https://example.org/b\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    assert [d.kind for d in issue.dropped] == ["chrome"]
+    assert all("example.org/b" not in p.text for s in issue.sections for p in s.paragraphs)
+
+
+NOTES = """\
+---
+title: "Frontend Notes #88"
+date: 2026-03-05
+---
+
+This week: container queries land everywhere and a new CSS reset.
+
+## Top stories
+
+All major browsers now ship style queries for containers, so components adapt to their space.
+
+---
+
+**Sponsored by Pixelbase** — Ship design tokens from Figma to code. [Try it](https://px.example/)
+
+---
+
+## Talks
+
+- [The cascade, layer by layer](https://talks.example/cascade) — 38 min
+
+That's it for this week!
+
+Cheers,
+Lea
+
+[Unsubscribe](https://frontendnotes.example/unsubscribe)
+"""
+
+
+def test_an_advertisement_marked_in_its_bold_opening_is_sponsored(profiles):
+    issue = issue_of("notes.md", NOTES.encode(), profiles)
+    (ad,) = [s for s in issue.sections if s.role == "sponsored"]
+    assert ad.sponsor == "Pixelbase"
+    assert [(p.text, [link.url for link in p.links]) for p in ad.paragraphs] == [
+        ("Ship design tokens from Figma to code. Try it", ["https://px.example/"])]
+    top = next(s for s in issue.sections if s.heading == "Top stories")
+    assert all("Pixelbase" not in p.text for p in top.paragraphs)
+
+
+def test_a_closing_and_name_on_two_lines_of_one_paragraph_are_a_sign_off(profiles):
+    issue = issue_of("notes.md", NOTES.encode(), profiles)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == ["Cheers, Lea"]
+
+
+STADTBRIEF = """<html lang="de"><body><table><tr><td>
+<h1>Stadtbrief Nr. 42</h1>
+<p>Nach zwei Jahren Bauzeit ist die Alte Brücke seit Montag wieder für Fußgänger geöffnet.</p>
+<h2>Haushalt</h2>
+<p>Der Kämmerer hat am Dienstag den Entwurf für den Haushalt vorgelegt. Es fehlen acht Millionen.</p>
+<p>Bis nächste Woche,</p>
+<p>Ihre Jana Berger</p>
+</td></tr><tr><td>
+<p>Sie erhalten diesen Newsletter, weil Sie sich auf stadtbrief.example angemeldet haben.</p>
+<p><a href="https://stadtbrief.example/abmelden?u=1">Abmelden</a></p>
+<p>Stadtbrief GmbH, Marktplatz 1, 12345 Musterstadt</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_german_letter_ends_with_its_sign_off_and_footer_left_out(profiles):
+    issue = issue_of("stadtbrief.html", STADTBRIEF.encode(), profiles)
+    assert issue.language == "de"
+    kinds = {d.text: d.kind for d in issue.dropped}
+    assert kinds == {"Bis nächste Woche,": "signoff", "Ihre Jana Berger": "signoff",
+                     "Sie erhalten diesen Newsletter, weil Sie sich auf stadtbrief.example "
+                     "angemeldet haben.": "chrome",
+                     "Abmelden": "chrome", "Stadtbrief GmbH, Marktplatz 1, 12345 Musterstadt":
+                     "chrome"}
