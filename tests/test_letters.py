@@ -235,3 +235,47 @@ def test_a_german_letter_ends_with_its_sign_off_and_footer_left_out(profiles):
                      "angemeldet haben.": "chrome",
                      "Abmelden": "chrome", "Stadtbrief GmbH, Marktplatz 1, 12345 Musterstadt":
                      "chrome"}
+
+
+BRIEF = """\
+PARISH BRIEF -- 20 February 2026
+
+==================================================
+
+IN THIS ISSUE
+  * Bridge repairs start
+  * A new bus route
+  * Dates
+
+==================================================
+
+BRIDGE REPAIRS START
+
+Work on the old stone bridge begins on Monday and will close it to cars for six weeks.
+
+  * Walkers can still cross on the east side
+  * The Saturday market moves to the square
+
+A NEW BUS ROUTE
+
+The number 12 bus will stop at the school from March.
+
+DATES
+
+  * 3 March - Parish council, village hall
+  * 9 March - Litter pick, meet at the church
+"""
+
+
+def test_a_text_issue_drops_its_contents_list_and_reads_indented_lists_as_siblings(profiles):
+    issue = issue_of("brief.txt", BRIEF.encode(), profiles)
+    assert [s.heading for s in issue.sections] == [
+        "BRIDGE REPAIRS START", "A NEW BUS ROUTE", "DATES"]
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == [
+        "IN THIS ISSUE", "Bridge repairs start", "A new bus route", "Dates"]
+    bridge, _, dates = issue.sections
+    assert [(i.text, i.sub_items) for i in bridge.items] == [
+        ("Walkers can still cross on the east side", []),
+        ("The Saturday market moves to the square", [])]
+    assert len(dates.items) == 2
+    assert not any(set(p.text) <= {"="} for s in issue.sections for p in s.paragraphs)

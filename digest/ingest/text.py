@@ -8,7 +8,7 @@ so itself: a line ending in a space runs on.
 List entries (`-`, `*`, `+`, `•`, `–`, `1.`, `1)`, `a)`) keep their marker; their nesting
 comes from indentation (`level`, 0 for the outermost entries) and an indented line under an
 entry continues it. A short line underlined with `===` or `---` is a heading (level 1 or 2);
-a line of `---`, `***` or `___` alone is a rule.
+a line of `---`, `***`, `___`, `===` or `~~~` alone is a rule.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .decode import clean_line
 
 LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)]\s|[a-z]\)\s)")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,})\s*$")
-_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_RULE = re.compile(r"^\s{0,3}([-*_=~])\s*(?:\1\s*){2,}$")
 SETEXT_MAX_WORDS = 12
 
 
@@ -116,7 +116,7 @@ class _Reader:
             self.indents.pop()
         if not self.indents or self.indents[-1] < indent:
             self.indents.append(indent)
-        return len(self.indents) - 1 + (self.indents[0] > 0)  # an indented list is nested
+        return len(self.indents) - 1
 
     def _end_list(self) -> None:
         self.indents, self.in_entry = [], False

@@ -16,7 +16,14 @@ from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Probl
 
 from .account import unaccounted
 from .cards import build_cards
-from .chrome import drop_emptied, footer, links_to_chrome, mark_sponsored, sponsor_leads
+from .chrome import (
+    drop_contents,
+    drop_emptied,
+    footer,
+    links_to_chrome,
+    mark_sponsored,
+    sponsor_leads,
+)
 from .dedupe import find_duplicates, issue_text
 from .language import bylines, issue_language
 from .profiles import (
@@ -154,7 +161,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
             dek, start = blocks[start].text, start + 1
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
-        sections = drop_emptied(mark_sponsored(sections, dropped, profile), dropped)
+        sections = mark_sponsored(sections, dropped, profile)
+        sections = drop_emptied(drop_contents(sections, dropped), dropped)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(

@@ -12,6 +12,8 @@ def unaccounted(issue: Issue, blocks: list[Block]) -> list[Block]:
     spans = [(s.first_line, s.last_line) for s in issue.sections]
     missing = []
     for block in blocks:
+        if block.kind == "rule":  # a rule separates and says nothing: it cannot be lost
+            continue
         if block.line in dropped or block.line in headings or block.line == issue.first_line:
             continue
         if block.text in (issue.title, issue.dek):

@@ -5,6 +5,7 @@ sponsor markers that turn what follows into a `sponsored` section."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from digest.model import Block, Dropped, Section
 
@@ -14,6 +15,7 @@ LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only wh
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 MARKER_WORDS = 12  # a sponsor marker is a short line
+CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
 
 
 def links_to_chrome(block: Block, profile: Profile) -> bool:
@@ -118,6 +120,25 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                 section.last_line = max(paragraph.line - 1, section.first_line)
             break
     return out
+
+
+def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
+    """A list whose entries name the headings below it ("In this issue: …") is the issue's
+    table of contents: the page has its own, so the entries are chrome."""
+    for n, section in enumerate(sections):
+        if len(section.items) < 2:
+            continue
+        below = {_folded(s.heading) for s in sections[n + 1:] if s.heading}
+        below |= {_folded(sub.heading) for s in sections[n:] for sub in s.subsections}
+        named = [item for item in section.items if _folded(item.text) in below]
+        if len(named) >= 2 and len(named) >= CONTENTS_SHARE * len(section.items):
+            section.items = [item for item in section.items if item not in named]
+            dropped.extend(Dropped("chrome", item.line, item.text) for item in named)
+    return sections
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
