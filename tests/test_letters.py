@@ -216,7 +216,7 @@ STADTBRIEF = """<html lang="de"><body><table><tr><td>
 <h1>Stadtbrief Nr. 42</h1>
 <p>Nach zwei Jahren Bauzeit ist die Alte Brücke seit Montag wieder für Fußgänger geöffnet.</p>
 <h2>Haushalt</h2>
-<p>Der Kämmerer hat am Dienstag den Entwurf für den Haushalt vorgelegt. Es fehlen acht Millionen.</p>
+<p>Der Kämmerer hat am Dienstag den Haushalt vorgelegt. Es fehlen acht Millionen.</p>
 <p>Bis nächste Woche,</p>
 <p>Ihre Jana Berger</p>
 </td></tr><tr><td>
@@ -279,3 +279,39 @@ def test_a_text_issue_drops_its_contents_list_and_reads_indented_lists_as_siblin
         ("The Saturday market moves to the square", [])]
     assert len(dates.items) == 2
     assert not any(set(p.text) <= {"="} for s in issue.sections for p in s.paragraphs)
+
+
+POST = """<html><body><table role="presentation"><tr><td>
+<h1><a href="https://fieldnotes.substack.com/p/the-river-moves">The river moves</a></h1>
+<h3>Why the river moved its bed, and what the town did about it</h3>
+<p>Last spring the river shifted forty metres to the east in a single week of rain.</p>
+<figure><img src="https://substackcdn.com/image/x.jpg" alt="">
+<figcaption>The new channel, seen from the church tower in May.</figcaption></figure>
+<h2>How a river moves</h2>
+<p>Rivers on flat ground wander, and each flood cuts the outer bank of a bend.</p>
+<h2>What the town did</h2>
+<p>The council voted to leave the new channel where it is, and to pay the farmers.</p>
+<p><a href="https://fieldnotes.substack.com/action/disable_email?token=a">Unsubscribe</a></p>
+</td></tr></table></body></html>"""
+
+
+def substack_mail(sender: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = f"{sender} <fieldnotes@substack.com>"
+    message["Subject"] = "The river moves"
+    message["Date"] = "Wed, 04 Mar 2026 12:00:00 +0000"
+    message["List-ID"] = "<fieldnotes.substack.com>"
+    message.set_content(POST, subtype="html")
+    return bytes(message)
+
+
+def test_a_substack_post_is_named_dated_and_read_without_its_caption(profiles):
+    issue = issue_of("river.eml", substack_mail("Anna Weber from Field Notes"), profiles)
+    assert (issue.publication, issue.author) == ("Field Notes", "Anna Weber")
+    assert (issue.title, issue.dek) == (
+        "The river moves", "Why the river moved its bed, and what the town did about it")
+    assert [s.heading for s in issue.sections] == [None, "How a river moves", "What the town did"]
+    assert ("caption", "The new channel, seen from the church tower in May.") in [
+        (d.kind, d.text) for d in issue.dropped]
+    alone = issue_of("river.eml", substack_mail("Field Notes"), profiles)
+    assert (alone.publication, alone.author) == ("Field Notes", "Field Notes")

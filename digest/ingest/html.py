@@ -244,6 +244,8 @@ class _Walker:
         if tag.name == "li":
             depth = max(1, len(tag.find_parents(["ol", "ul"])))
             return _Context("item", depth, [_item_number(tag)], line, start)
+        if tag.name == "figcaption":  # a picture's caption, whatever its words
+            return _Context("caption", outer.level, [None], line, start)
         kind = "quote" if tag.name == "blockquote" else outer.kind
         number = outer.number if kind == "item" else [None]
         return _Context(kind, outer.level, number, line, start)

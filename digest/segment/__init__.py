@@ -163,6 +163,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = mark_sponsored(sections, dropped, profile)
         sections = drop_emptied(drop_contents(sections, dropped), dropped)
+    meta = sender_names(meta, profile)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(
@@ -207,13 +208,26 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
 
 def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     """The heading right under the title is its subtitle ("Issue 14 - 2 March 2026") when no
-    other heading shares its level and the sections' headings, below it, repeat a deeper one:
+    other heading shares its level and the sections' headings, below it, repeat another one:
     else it would open a section holding only the opening text."""
     if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "heading":
         return False
     level = blocks[start].level
     below = [b.level for b in blocks[start + 1:] if b.kind == "heading"]
-    return level not in below and any(below.count(n) > 1 for n in below if n > level)
+    return level not in below and any(below.count(n) > 1 for n in below)
+
+
+def sender_names(meta: Meta, profile: Profile) -> Meta:
+    """A mail platform's sender name that joins the author and the newsletter ("Anna Weber
+    from Field Notes") read as both, when nothing else named the newsletter."""
+    if not meta.publication or meta.publication != meta.author:
+        return meta
+    for pattern in profile.senders:
+        found = pattern.fullmatch(meta.publication)
+        if found and found["author"].strip() and found["publication"].strip():
+            return dataclasses.replace(meta, author=found["author"].strip(),
+                                       publication=found["publication"].strip())
+    return meta
 
 
 def publication_from_folder(folder: str | None) -> str | None:

@@ -58,6 +58,7 @@ class Profile:
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)  # URLs only chrome has
     unsubscribe: list[str] = field(default_factory=list)  # host+path of List-Unsubscribe
     platform: str | None = None  # the mail platform whose chrome was merged in
+    senders: list[re.Pattern[str]] = field(default_factory=list)  # "<author> from <newsletter>"
     by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
     joins: tuple[str, ...] = ("and",)  # words joining two authors ("A and B")
 
@@ -216,6 +217,7 @@ class Platform:
     chrome: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # by language
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)
     sponsor: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # by language
+    senders: list[re.Pattern[str]] = field(default_factory=list)
 
     def named_by(self, origins: list[str]) -> bool:
         """A header domain, mailer or generator of the message names this platform."""
@@ -229,16 +231,23 @@ def _host_in(host: str, hosts: list[str]) -> bool:
 
 
 def parse_platform(path: Path, data: dict) -> Platform:
-    """One platform file: `[detect]`, `[chrome] links`, and `[lang.CODE]` phrase tables."""
-    detect, chrome = data.get("detect", {}), data.get("chrome", {})
-    if not isinstance(detect, dict) or not isinstance(chrome, dict):
-        raise ProfileError(f"{path}: detect and chrome must be tables")
+    """One platform file: `[detect]`, `[chrome] links`, `[names] sender`, and `[lang.CODE]`
+    phrase tables."""
+    detect, chrome, names = data.get("detect", {}), data.get("chrome", {}), data.get("names", {})
+    if not all(isinstance(t, dict) for t in (detect, chrome, names)):
+        raise ProfileError(f"{path}: detect, chrome and names must be tables")
+    senders = _patterns(path, "names.sender", names.get("sender"))
+    for pattern in senders:
+        if not {"author", "publication"} <= pattern.groupindex.keys():
+            raise ProfileError(f"{path}: names.sender: {pattern.pattern!r} needs the groups "
+                               "(?P<author>…) and (?P<publication>…)")
     platform = Platform(
         name=str(data.get("name") or path.stem),
         source=str(path),
         hosts=[str(h).lower() for h in detect.get("hosts", [])],
         generator=_patterns(path, "detect.generator", detect.get("generator")),
         chrome_links=_patterns(path, "chrome.links", chrome.get("links")),
+        senders=senders,
     )
     for code, table in data.get("lang", {}).items():
         if not isinstance(table, dict):
@@ -294,6 +303,7 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
         chrome_links=profile.chrome_links + [p for s in sets for p in s.chrome_links],
         unsubscribe=[address_key(u) for u in unsubscribe],
         platform=platform.name if platform else None,
+        senders=profile.senders + (platform.senders if platform else []),
     )
 
 
