@@ -51,6 +51,7 @@ def issue_dict(issue: Issue) -> dict[str, Any]:
     return {
         "publication": issue.publication,
         "publisher": issue.publisher,
+        "author": issue.author,
         "title": issue.title,
         "dek": issue.dek,
         "date": issue.date.isoformat() if issue.date else None,

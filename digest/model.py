@@ -38,7 +38,7 @@ class Block:
     text: str
     line: int
     end_line: int
-    kind: str = "paragraph"  # paragraph | heading | item | quote | code | rule | caption
+    kind: str = "paragraph"  # paragraph | heading | item | quote | code | rule | caption | chrome
     level: int = 0  # heading level 1-6, or list nesting depth from 1; 0 otherwise
     number: int | None = None  # the number of an ordered-list item, when markup gave it
     links: list[Link] = field(default_factory=list)
@@ -183,7 +183,7 @@ class Section:
 
 @dataclass
 class Dropped:
-    kind: str  # chrome | caption | credit | note | signoff | bio | boilerplate | other
+    kind: str  # chrome | caption | credit | note | signoff | bio | byline | boilerplate | other
     line: int
     text: str
 

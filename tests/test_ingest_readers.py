@@ -306,7 +306,7 @@ def test_saved_html_page(tmp_path: Path) -> None:
         ("rule", ""),
         ("paragraph", "Text straight in a div with a span"),
         ("paragraph", "and a nested paragraph"),
-        ("paragraph", "© 2024 Example Weekly · Privacy"),
+        ("chrome", "© 2024 Example Weekly · Privacy"),  # the page's footer
     ]
     blocks = part.blocks
     assert [b.level for b in blocks[:7]] == [1, 0, 2, 1, 2, 2, 1]

@@ -315,3 +315,33 @@ def test_a_substack_post_is_named_dated_and_read_without_its_caption(profiles):
         (d.kind, d.text) for d in issue.dropped]
     alone = issue_of("river.eml", substack_mail("Field Notes"), profiles)
     assert (alone.publication, alone.author) == ("Field Notes", "Field Notes")
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Issue #120: Night trains | Rail Weekly</title>
+</head><body>
+<header><a href="/">Rail Weekly</a> <a href="/archive">Archive</a></header>
+<main><article>
+<header><h1>Issue #120: Night trains</h1>
+<p>By <a href="/author/tom">Tom Reed</a> · 6 Mar 2026 · 4 min read</p></header>
+<p>Three night train routes come back this spring, with one ticket for all of them.</p>
+<h2>The sleeper returns</h2>
+<p>The sleeper to the coast runs again from April, five nights a week.</p>
+<aside><h3>Enjoying Rail Weekly?</h3><p>Get every issue in your inbox.</p></aside>
+<h2>Track work</h2>
+<p>Weekend closures on the northern line start on 14 March and last six weeks.</p>
+<footer><p>Tags: sleepers, timetables</p></footer>
+</article>
+<section><h3>You might also like</h3><ul><li><a href="/119">Issue #119</a></li></ul></section>
+</main>
+<footer><p>Thanks for stopping by.</p></footer>
+</body></html>"""
+
+
+def test_a_saved_page_keeps_its_article_and_reads_the_byline_as_its_author(profiles):
+    issue = issue_of("issue-120.html", PAGE.encode(), profiles)
+    assert (issue.title, issue.author) == ("Issue #120: Night trains", "Tom Reed")
+    assert [s.heading for s in issue.sections] == [None, "The sleeper returns", "Track work"]
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    for furniture in ("Archive", "Enjoying", "inbox", "Tags:", "You might", "#119", "stopping"):
+        assert furniture not in kept
+    assert {d.kind for d in issue.dropped} == {"chrome", "byline"}

@@ -6,7 +6,9 @@ holds text gives a block, without repeating the text of the blocks nested in it,
 layout tables are read cell by cell in source order; a data table (header cells, or a uniform
 grid of short cells) gives one block per row instead. Each `<br>`-separated line is a block.
 A block that opens with a bold run or a link keeps that title as `Block.lead`.
-`Block.line` is the element's source line.
+`Block.line` is the element's source line. Furniture known by its markup is read as blocks of
+kind `chrome` (asides, footers, and on a page with one `<article>` or `<main>`, what lies
+outside it) and a `<figcaption>` as a `caption`, for the segmenter to drop and account for.
 """
 
 from __future__ import annotations
@@ -180,6 +182,7 @@ class _Context:
     number: list[int | None]  # shared by an item's paragraphs: only the first gets it
     line: int
     start: int  # how many blocks there were when the element began
+    inside: bool = False  # within the page's one article (or main element)
 
 
 @dataclass
@@ -201,9 +204,14 @@ class _Walker:
         self.blocks: list[Block] = []
         self.run: list[_Segment] = []
         self.breaks = 0
+        self.main: Tag | None = None
+        self.holds_main: set[int] = set()
 
     def read(self, root: BeautifulSoup) -> list[Block]:
-        context = _Context("paragraph", 0, [None], 1, 0)
+        self.main = _main_element(root)
+        if self.main is not None:
+            self.holds_main = {id(parent) for parent in self.main.parents}
+        context = _Context("paragraph", 0, [None], 1, 0, self.main is None)
         self.walk(root, context)
         self.flush(context)
         return self.blocks
@@ -239,16 +247,26 @@ class _Walker:
     def context(self, tag: Tag, outer: _Context) -> _Context:
         line = tag.sourceline or outer.line
         start = len(self.blocks)
+        inside = outer.inside or tag is self.main
+        if outer.kind == "chrome" or self.chrome(tag, outer):
+            return _Context("chrome", outer.level, [None], line, start, inside)
         if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            return _Context("heading", int(tag.name[1]), [None], line, start)
+            return _Context("heading", int(tag.name[1]), [None], line, start, inside)
         if tag.name == "li":
             depth = max(1, len(tag.find_parents(["ol", "ul"])))
-            return _Context("item", depth, [_item_number(tag)], line, start)
+            return _Context("item", depth, [_item_number(tag)], line, start, inside)
         if tag.name == "figcaption":  # a picture's caption, whatever its words
-            return _Context("caption", outer.level, [None], line, start)
+            return _Context("caption", outer.level, [None], line, start, inside)
         kind = "quote" if tag.name == "blockquote" else outer.kind
         number = outer.number if kind == "item" else [None]
-        return _Context(kind, outer.level, number, line, start)
+        return _Context(kind, outer.level, number, line, start, inside)
+
+    def chrome(self, tag: Tag, outer: _Context) -> bool:
+        """Page furniture by its markup: an aside or a footer anywhere, and with one article
+        (or main element) on the page, whatever lies outside it (site header, related posts)."""
+        if tag.name in ("aside", "footer"):
+            return True
+        return not outer.inside and tag is not self.main and id(tag) not in self.holds_main
 
     def text(self, text: str, line: int) -> None:
         stripped = text.lstrip()
@@ -299,6 +317,15 @@ class _Walker:
             block.links = [link for segment in group for link in segment.links]
             block.lead, block.lead_kind = group[0].lead, group[0].lead_kind
             self.blocks.append(block)
+
+
+def _main_element(root: BeautifulSoup) -> Tag | None:
+    """The page's one `<article>`, else its one `<main>`: where its content is."""
+    for name in ("article", "main"):
+        found = root.find_all(name, limit=2)
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _continues(before: _Segment, after: _Segment) -> bool:

@@ -26,6 +26,7 @@ from .chrome import (
 )
 from .dedupe import find_duplicates, issue_text
 from .language import bylines, issue_language
+from .names import byline
 from .profiles import (
     Profile,
     ProfileError,
@@ -41,6 +42,7 @@ from .sections import RULE_NAMES, build_sections
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
+BYLINE_WORDS = 20  # a byline line under the title: names, a date, a reading time
 
 
 def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
@@ -159,6 +161,10 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         title, start = _title(blocks, kinds, profile, meta)
         if title is not None and _subtitle(blocks, kinds, start):
             dek, start = blocks[start].text, start + 1
+        author = _byline(blocks, kinds, start, profile) if title is not None else None
+        if author is not None:
+            meta = dataclasses.replace(meta, author=author)
+            kinds = [*kinds[:start], "byline", *kinds[start + 1:]]
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = mark_sponsored(sections, dropped, profile)
@@ -215,6 +221,16 @@ def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     level = blocks[start].level
     below = [b.level for b in blocks[start + 1:] if b.kind == "heading"]
     return level not in below and any(below.count(n) > 1 for n in below)
+
+
+def _byline(blocks: list[Block], kinds: list[str | None], start: int,
+            profile: Profile) -> str | None:
+    """The issue's author, from a short "By Tom Reed · 6 Mar 2026" line right under its title
+    (and subtitle), in the issue's language ("Von …", "Par …")."""
+    if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "paragraph":
+        return None
+    text = blocks[start].text
+    return byline(text, profile.by, profile.joins) if len(text.split()) <= BYLINE_WORDS else None
 
 
 def sender_names(meta: Meta, profile: Profile) -> Meta:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Where a byline ends: a clause mark, a dash between spaces ("Jo Park — a walk…"), a colon.
-_END = re.compile(r"\s*(?:[;()\[\]|—–]|\s-\s|:\s|\s@\s)")
+# Where a byline ends: a clause mark, a dash between spaces ("Jo Park — a walk…"), a colon,
+# a dot between fields ("Tom Reed · 6 Mar 2026").
+_END = re.compile(r"\s*(?:[;()\[\]|—–·•]|\s-\s|:\s|\s@\s)")
 # A word of a name: letters of any script, digits and _ (handles), inner - ' ’ . (initials).
 _WORD = re.compile(r"^[\w’'][\w’'.\-]*$")
 NAME_WORDS = 6  # more words than this is a sentence, not a name

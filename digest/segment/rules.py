@@ -35,8 +35,8 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
     """The kind of furniture a block is by its own text (chrome, credit...), or None."""
     if block.kind in ("heading", "code"):
         return None
-    if block.kind == "caption":  # marked as one by its markup (`<figcaption>`)
-        return "caption"
+    if block.kind in ("caption", "chrome"):  # marked as such by its markup (HTML)
+        return block.kind
     if block.text[:1] in ("!", "{", "[") and _LEFTOVER_MARKUP.match(block.text):
         return "chrome"
     for kind in DROP_ORDER:
