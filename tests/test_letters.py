@@ -345,3 +345,44 @@ def test_a_saved_page_keeps_its_article_and_reads_the_byline_as_its_author(profi
     for furniture in ("Archive", "Enjoying", "inbox", "Tags:", "You might", "#119", "stopping"):
         assert furniture not in kept
     assert {d.kind for d in issue.dropped} == {"chrome", "byline"}
+
+
+LETTRE = """\
+# La Lettre du Code n°45
+
+Bonjour ! Cette semaine, le nouveau compilateur et deux articles à lire.
+
+## À lire
+
+- [Pourquoi les tests lents coûtent cher](https://blog.example.fr/tests) par Jean Dupont
+- [Un an de Rust en production](https://tech.example.fr/rust) par Marie Curie et Paul Martin
+
+## Partenaire
+
+**Présenté par CloudNord** — Hébergez vos projets en France, sans frais de sortie.
+
+## Agenda
+
+- 12 mars : rencontre Rust à Lyon
+- 20 mars : journée du logiciel libre à Nantes
+
+À la semaine prochaine,
+
+Marie
+
+[Se désabonner](https://lalettre.example/desabonnement)
+"""
+
+
+def test_a_french_letter_has_its_advertisement_sign_off_and_footer_found(profiles):
+    issue = issue_of("lettre.md", LETTRE.encode(), profiles)
+    assert issue.language == "fr"
+    (ad,) = [s for s in issue.sections if s.role == "sponsored"]
+    assert (ad.heading, ad.sponsor) == ("Partenaire", "CloudNord")
+    assert [p.text for p in ad.paragraphs] == [
+        "Hébergez vos projets en France, sans frais de sortie."]
+    assert [(d.kind, d.text) for d in issue.dropped] == [
+        ("chrome", "Présenté par CloudNord"), ("signoff", "À la semaine prochaine,"),
+        ("signoff", "Marie"), ("chrome", "Se désabonner")]
+    reading = issue.sections[1]
+    assert [i.author for i in reading.items] == ["Jean Dupont", "Marie Curie et Paul Martin"]

@@ -102,6 +102,9 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             dropped.append(Dropped("chrome", section.first_line, section.dek))
             section.dek = None
         out.append(section)
+        if section.kind == "sponsored":
+            _drop_markers(section, dropped, profile)
+            continue
         for n, paragraph in enumerate(section.paragraphs):
             marked, name = sponsor_of(paragraph.text, profile)
             if not marked:
@@ -122,18 +125,43 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
     return out
 
 
+def _drop_markers(section: Section, dropped: list[Dropped], profile: Profile) -> None:
+    """Markers inside an advertisement's own section: dropped, the first sponsor they name
+    naming it when its heading did not."""
+    kept = []
+    for paragraph in section.paragraphs:
+        marked, name = sponsor_of(paragraph.text, profile)
+        if marked:
+            dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
+            section.sponsor = section.sponsor or name
+        else:
+            kept.append(paragraph)
+    section.paragraphs = kept
+
+
 def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
     """A list whose entries name the headings below it ("In this issue: …") is the issue's
     table of contents: the page has its own, so the entries are chrome."""
+    # (where, heading): below section n when `where` > n, so a section's own subheads count
+    headings = [(n, _folded(s.heading)) for n, s in enumerate(sections) if s.heading]
+    headings += [(n + 1, _folded(sub.heading)) for n, s in enumerate(sections)
+                 for sub in s.subsections]
     for n, section in enumerate(sections):
         if len(section.items) < 2:
             continue
-        below = {_folded(s.heading) for s in sections[n + 1:] if s.heading}
-        below |= {_folded(sub.heading) for s in sections[n:] for sub in s.subsections}
-        named = [item for item in section.items if _folded(item.text) in below]
-        if len(named) >= 2 and len(named) >= CONTENTS_SHARE * len(section.items):
-            section.items = [item for item in section.items if item not in named]
-            dropped.extend(Dropped("chrome", item.line, item.text) for item in named)
+        below = {heading for where, heading in headings if where > n}
+        named, misses = [], 0
+        for item in section.items:
+            if _folded(item.text) in below:
+                named.append(item)
+            else:
+                misses += 1
+                if misses > (1 - CONTENTS_SHARE) * len(section.items):
+                    break
+        else:
+            if len(named) >= 2:
+                section.items = [item for item in section.items if item not in named]
+                dropped.extend(Dropped("chrome", item.line, item.text) for item in named)
     return sections
 
 
