@@ -186,7 +186,8 @@ All major browsers now ship style queries for containers, so components adapt to
 
 ## Talks
 
-- [The cascade, layer by layer](https://talks.example/cascade) — 38 min
+- [The cascade, layer by layer](https://talks.example/cascade) — 38 min, by Ana Ruiz
+- [View transitions](https://talks.example/vt) — 25 min
 
 That's it for this week!
 
@@ -209,7 +210,16 @@ def test_an_advertisement_marked_in_its_bold_opening_is_sponsored(profiles):
 
 def test_a_closing_and_name_on_two_lines_of_one_paragraph_are_a_sign_off(profiles):
     issue = issue_of("notes.md", NOTES.encode(), profiles)
-    assert [d.text for d in issue.dropped if d.kind == "signoff"] == ["Cheers, Lea"]
+    assert [(d.kind, d.text) for d in issue.dropped][-3:] == [
+        ("chrome", "That's it for this week!"), ("signoff", "Cheers, Lea"),
+        ("chrome", "Unsubscribe")]
+
+
+def test_a_talks_length_after_a_dash_is_no_author(profiles):
+    issue = issue_of("notes.md", NOTES.encode(), profiles)
+    talks = next(s for s in issue.sections if s.heading == "Talks")
+    assert [(i.title, i.author) for i in talks.items] == [
+        ("The cascade, layer by layer", "Ana Ruiz"), ("View transitions", None)]
 
 
 STADTBRIEF = """<html lang="de"><body><table><tr><td>

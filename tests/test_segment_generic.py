@@ -93,7 +93,8 @@ def test_plain_text_newsletter_splits_on_title_like_lines(profiles):
     assert [(i.text, i.outlet, i.paywalled) for i in reading.items] == [
         ("A long essay on widget history (Widget Monthly)", None, False),
         ("A podcast about sprockets (Sprocket FM $)", None, False)]
-    assert reading.paragraphs[-1].text.startswith("That's all")
+    assert reading.paragraphs == []  # the outro ("That's all for this week…") is furniture
+    assert [d.text for d in issue.dropped] == ["That's all for this week. Thanks for reading!"]
 
 
 def test_a_profile_says_where_items_name_their_outlet(tmp_path):

@@ -143,7 +143,9 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
              for b in blocks]
     if profile.layout == "cards":
         return kinds
-    kinds = sign_offs(blocks, footer(blocks, kinds))
+    # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
+    # and again after it (a name over footer lines found only by their position).
+    kinds = sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds)))
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"

@@ -148,7 +148,8 @@ def _is_name_line(block: Block) -> bool:
 def _is_name(text: str) -> bool:
     """A line of name (or role): a few words, not lower-case first, ending as names do."""
     text = text.lstrip("—–- ")
-    if not text or text[0].islower() or words(text) > CLOSING_WORDS:
+    if not text or text[0].islower() or words(text) > CLOSING_WORDS or \
+            any(c.isdigit() for c in text):
         return False
     return not text.endswith((",", ";", ":", "!", "?")) and (
         not text.endswith(".") or len(text.split()[-1]) <= 2)

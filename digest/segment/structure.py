@@ -307,7 +307,13 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
     if author:
         return block.lead, author, None
     dash = _AUTHOR_DASH.match(rest)
-    if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]):
+    if dash:
+        _, comma, after = dash[1].partition(",")
+        author = byline(comma + after, by, joins) if comma else None  # "— 38 min, by Ana Ruiz"
+        if author:
+            return block.lead, author, None
+    if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]) and \
+            not dash[1][:1].isdigit():  # a name never opens with a figure ("— 38 min")
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
         return block.lead, dash[1].strip(), outlet
     return block.lead, None, None
