@@ -396,3 +396,30 @@ def test_a_french_letter_has_its_advertisement_sign_off_and_footer_found(profile
         ("signoff", "Marie"), ("chrome", "Se désabonner")]
     reading = issue.sections[1]
     assert [i.author for i in reading.items] == ["Jean Dupont", "Marie Curie et Paul Martin"]
+
+
+BOLETIN = """<html lang="es"><body>
+<p><a href="https://boletin.example/web/7">Ver en el navegador</a></p>
+<h1>El Boletín Verde n.º 7</h1>
+<p>Esta semana hablamos del nuevo parque solar y de la huerta urbana del barrio.</p>
+<h2>La huerta urbana crece</h2>
+<p>La huerta comunitaria suma veinte parcelas nuevas, que se asignarán por sorteo.</p>
+<p><b>Patrocinado por BiciSur</b> – Bicicletas eléctricas de alquiler por meses.</p>
+<p>Las solicitudes para las parcelas se abren el lunes en el centro cívico.</p>
+<p>Un abrazo,</p>
+<p>Lucía</p>
+<p>Has recibido este correo porque te suscribiste en boletin.example.</p>
+<p><a href="https://boletin.example/baja?u=5">Darse de baja</a></p>
+</body></html>"""
+
+
+def test_an_advertisement_in_one_paragraph_leaves_the_text_after_it_in_its_section(profiles):
+    issue = issue_of("boletin.html", BOLETIN.encode(), profiles)
+    assert issue.language == "es"
+    huerta = next(s for s in issue.sections if s.heading == "La huerta urbana crece")
+    assert [p.text for p in huerta.paragraphs][-1].startswith("Las solicitudes")
+    (ad,) = [s for s in issue.sections if s.role == "sponsored"]
+    assert (ad.sponsor, [p.text for p in ad.paragraphs]) == (
+        "BiciSur", ["Bicicletas eléctricas de alquiler por meses."])
+    assert {d.kind for d in issue.dropped} == {"chrome", "signoff"}
+    assert len(issue.dropped) == 6

@@ -111,6 +111,11 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                 continue
             dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
             rest = section.paragraphs[n + 1:]
+            if rest and rest[0].line == paragraph.line:  # the marker opened the ad's paragraph
+                section.paragraphs = section.paragraphs[:n] + rest[1:]
+                out.append(Section("sponsored", None, rest[0].line, rest[0].line, sponsor=name,
+                                   paragraphs=rest[:1], role="sponsored"))
+                break
             items = [i for i in section.items if i.line > paragraph.line]
             section.paragraphs = section.paragraphs[:n]
             section.items = [i for i in section.items if i.line <= paragraph.line]
