@@ -423,3 +423,32 @@ def test_an_advertisement_in_one_paragraph_leaves_the_text_after_it_in_its_secti
         "BiciSur", ["Bicicletas eléctricas de alquiler por meses."])
     assert {d.kind for d in issue.dropped} == {"chrome", "signoff"}
     assert len(issue.dropped) == 6
+
+
+def test_a_short_wrapped_letter_in_an_mbox_reads_as_paragraphs_with_its_signature_apart(
+        tmp_path, profiles):
+    import mailbox
+
+    from digest.ingest import read_file
+
+    box = mailbox.mbox(str(tmp_path / "archive.mbox"))
+    for number, day in ((1, "02"), (2, "09")):
+        message = EmailMessage()
+        message["From"] = "Weekly Letter <sam@weekly.example>"
+        message["Subject"] = f"Weekly Letter {number}"
+        message["Date"] = f"Mon, {day} Feb 2026 08:00:00 +0000"
+        message.set_content(
+            "The snow closed the school for two days this week, and the buses ran a\n"
+            "reduced timetable. The council gritted the main roads by Wednesday.\n\n"
+            "The library extends its hours on Thursdays until eight in the evening\n"
+            f"from next month, after a survey of {number * 100} readers.\n\n"
+            "See you next week,\nSam\n\n-- \nWeekly Letter, 1 Main Street\n")
+        box.add(message)
+    box.close()
+    issues, _ = segment_document(read_file(tmp_path / "archive.mbox"), *profiles)
+    assert [i.title for i in issues] == ["Weekly Letter 1", "Weekly Letter 2"]
+    for issue in issues:
+        (lead,) = issue.sections
+        assert [p.text[-19:] for p in lead.paragraphs] == [
+            "roads by Wednesday.", f"vey of {issue.title[-1]}00 readers."]
+        assert [d.kind for d in issue.dropped] == ["signoff"] * 4

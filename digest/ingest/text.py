@@ -32,6 +32,7 @@ SETEXT_MAX_WORDS = 12
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
+WRAPS_MIN = 2  # and at least so many (a short letter has few)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -49,7 +50,7 @@ def wrap_width(lines: list[str]) -> int | None:
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
             breaks += 1
             wraps += _full(line, following, width)
-    return width if wraps >= 3 and wraps >= WRAPPED_SHARE * breaks else None
+    return width if wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks else None
 
 
 def _full(line: str, following: str, width: int) -> bool:
