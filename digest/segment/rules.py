@@ -107,25 +107,26 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         if kinds[i] is not None or block.kind != "paragraph":
             continue
         if block.text == "--":
-            end = _section_end(blocks, kinds, i + 1)
+            end = _run_end(blocks, kinds, i + 1, SIGNATURE_LINES + 1)
             if end - i - 1 <= SIGNATURE_LINES and all(
                     words(b.text) <= SIGNATURE_WORDS for b in blocks[i + 1:end]):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _is_closing(block.text):
-            end = _section_end(blocks, kinds, i + 1)
+            end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
             names = blocks[i + 1:end]
             if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b) for b in names):
                 kinds[i:end] = ["signoff"] * (end - i)
-        elif _section_end(blocks, kinds, i + 1) == i + 1 and _closing_and_name(block):
+        elif _closing_and_name(block) and _run_end(blocks, kinds, i + 1, 1) == i + 1:
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, or "Yours, Ines"
     return kinds
 
 
-def _section_end(blocks: list[Block], kinds: list[str | None], start: int) -> int:
-    """Where the run of plain paragraphs from `start` ends: a heading, a rule, furniture
-    already found, or the end of the issue."""
+def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int) -> int:
+    """Where the run of plain paragraphs from `start` ends (a heading, a rule, furniture
+    already found, or the end of the issue), looking `most` blocks ahead at most."""
     end = start
-    while end < len(blocks) and kinds[end] is None and blocks[end].kind == "paragraph":
+    while end < min(len(blocks), start + most) and kinds[end] is None and \
+            blocks[end].kind == "paragraph":
         end += 1
     return end
 
