@@ -144,3 +144,21 @@ def test_a_byline_in_the_issues_language_names_the_author(tmp_path):
         ("Datenbanken verstehen", "Jana Müller-Lüdenscheidt"),
         ("Schneller bauen", "Anna Maria von der Heide und Kim Weber"),
         ("A tour of parsers", "Li Wei")]
+
+
+def test_an_issue_is_ranked_by_the_words_of_its_language():
+    from digest.summarize.ranker import content_terms
+    from digest.summarize.standalone import leans_on_context, words
+    from digest.summarize.words import base_language
+
+    sentence = "Le nouveau tramway reliera la gare au port dès le mois de septembre."
+    assert content_terms(sentence, "fr") == ("tramway", "reli", "gar", "port", "mois",
+                                             "septembr")
+    assert {"le", "la", "de"} <= set(content_terms(sentence, "en"))
+    assert content_terms("Die neue Straßenbahn fährt zum Hafen.", "de") == (
+        "neu", "strassenbahn", "fahrt", "haf")
+    assert [base_language(x) for x in ("fr-FR", "de_DE", "PT", None, "../../en", "")] == [
+        "fr", "de", "pt", "en", "en", "en"]
+    # English connectives do not read other languages: German "Also" opens a sentence.
+    assert leans_on_context("Also, the council voted.") is not None
+    assert leans_on_context("Also beschloss der Rat den Haushalt.", lexicon=words("de")) is None

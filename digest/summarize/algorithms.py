@@ -94,13 +94,13 @@ def algorithm_names() -> list[str]:
     return [*OWN, "lead", *SUMY_ALGORITHMS]
 
 
-def ranking(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
-    """Every sentence index, best first. The project's rankers order them all; for the others
-    their `count` choices come first, then the next `count` they would add, then the rest in
-    document order."""
+def ranking(paragraphs: Paragraphs, count: int, name: str, language: str = "en") -> list[int]:
+    """Every sentence index, best first. The project's rankers order them all (by the words of
+    `language`); for the others their `count` choices come first, then the next `count` they
+    would add, then the rest in document order."""
     total = sum(len(p) for p in paragraphs)
     if name in RANKINGS:
-        return RANKINGS[name](paragraphs)
+        return RANKINGS[name](paragraphs, language)
     order = list(select(paragraphs, count, name))
     more = select(paragraphs, min(total, 2 * count), name)
     seen = set(order)
@@ -109,9 +109,9 @@ def ranking(paragraphs: Paragraphs, count: int, name: str) -> list[int]:
     return order + [i for i in range(total) if i not in seen]
 
 
-def scores(paragraphs: Paragraphs, name: str) -> list[float] | None:
+def scores(paragraphs: Paragraphs, name: str, language: str = "en") -> list[float] | None:
     """Each sentence's score by the project's ranker `name`; None for the others."""
-    return SCORES[name](paragraphs) if name in SCORES else None
+    return SCORES[name](paragraphs, language) if name in SCORES else None
 
 
 def select(paragraphs: Paragraphs, count: int, name: str) -> list[int]:

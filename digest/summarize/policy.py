@@ -24,8 +24,9 @@ from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
 from .choice import choose
 from .ranker import centrality_of_terms, content_terms, item_terms
-from .standalone import issue_labels, split_label
+from .standalone import issue_labels, split_label, words
 from .tokenizer import CHUNK, split_sentences
+from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
 MIN_SENTENCE_WORDS = 6
@@ -126,6 +127,7 @@ def summarize_issue(
     """
     config = config or SummaryConfig()
     algorithm = config.algorithm or DEFAULT_ALGORITHM
+    language = base_language(issue.language)
     split: dict[tuple[int, int], list[str]] = {}
     splitter = split_sentences if cache is None else partial(cache.split,
                                                              compute=split_sentences)
@@ -142,12 +144,12 @@ def summarize_issue(
             words_in += count_words(paragraph.text)
         words_in += _item_words(section.items)
         digest, offered = _summarize_section(s, section, split, labels, config, algorithm,
-                                             cache)
+                                             cache, language)
         sections.append(digest)
         units.append(offered)
         terms.append([t for p in range(len(section.paragraphs)) for x in split[(s, p)]
-                       for t in content_terms(x)] +
-                      [t for i in section.items for t in item_terms(i.text)])
+                       for t in content_terms(x, language)] +
+                      [t for i in section.items for t in item_terms(i.text, language)])
     budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
     ceiling = round(config.budget_ceiling * words_in)
     used = spend(sections, units, section_weights(terms), budget, ceiling)
@@ -193,12 +195,13 @@ def cited_outlets(issue: Issue) -> list[OutletCount]:
     return list(counts.values())
 
 
-def _item_units(section: Section, splitter: Splitter, most: int) -> tuple[list[Unit], int]:
+def _item_units(section: Section, splitter: Splitter, most: int,
+                language: str = "en") -> tuple[list[Unit], int]:
     """A roundup's `most` most central items (by their whole text), cut, best first; and how
     many are left out. Only the items shown are cut: cutting is the slow part."""
     items = section.items
-    scores = centrality_of_terms([item_terms(i.text) for i in items]) if len(items) > 1 else \
-        [0.0] * len(items)
+    scores = centrality_of_terms([item_terms(i.text, language) for i in items]) \
+        if len(items) > 1 else [0.0] * len(items)
     ranked = sorted(range(len(items)), key=lambda n: (-scores[n], n))[:most]
     cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
@@ -214,6 +217,7 @@ def _summarize_section(
     config: SummaryConfig,
     algorithm: str,
     cache: SummaryCache | None,
+    language: str = "en",
 ) -> tuple[SectionDigest, list[Unit]]:
     digest = SectionDigest(section=s, kind=section.kind, role=section.role)
     if section.role == "sponsored":
@@ -225,7 +229,8 @@ def _summarize_section(
     if section.layout == "list":
         splitter = split_sentences if cache is None else partial(cache.split,
                                                                  compute=split_sentences)
-        units, digest.more_items = _item_units(section, splitter, config.roundup_items)
+        units, digest.more_items = _item_units(section, splitter, config.roundup_items,
+                                               language)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
     texts = [p for p in texts if split[(s, p)]]
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
@@ -241,20 +246,22 @@ def _summarize_section(
     flat = [x for p in paragraphs for x in p]
 
     def compute() -> list[list[int]]:
-        values = scores(paragraphs, algorithm)
-        order = ranking(paragraphs, count, algorithm) if values is None else sorted(
+        values = scores(paragraphs, algorithm, language)
+        order = ranking(paragraphs, count, algorithm, language) if values is None else sorted(
             range(len(flat)), key=lambda i: (-values[i], i))
         if not config.standalone:
             return [[i] for i in order[:count]]
-        groups, skipped = choose(flat, order, count, follows=_follows(places, split, s),
-                                 scores=values)
+        groups, skipped = choose(flat, order, count, lexicon=words(language),
+                                 follows=_follows(places, split, s), scores=values)
         digest.notes.extend(f"skipped, {x.reason}: {_short(flat[x.index])}" for x in skipped)
         return groups
 
     if cache is None:
         groups = compute()
     else:
-        key = summary_key(paragraphs, algorithm, {"count": count, "standalone": config.standalone})
+        params = {"count": count, "standalone": config.standalone}
+        key = summary_key(paragraphs, algorithm,
+                          params if language == "en" else {**params, "language": language})
         groups = cache.chosen(key, compute)
     sentence_units = []
     for group in groups:

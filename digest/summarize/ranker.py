@@ -23,33 +23,35 @@ CENTRALITY = "centrality"
 
 
 @lru_cache(maxsize=65536)
-def _term(word: str) -> str | None:
+def _term(word: str, language: str = "en") -> str | None:
     """The stem of a word as written, or None for a stop word."""
     lowered = word.lower()
-    return None if lowered in ranking_stop_words() else stemmer()(lowered)
+    return None if lowered in ranking_stop_words(language) else stemmer(language)(lowered)
 
 
 @lru_cache(maxsize=16384)
-def content_terms(sentence: str) -> tuple[str, ...]:
+def content_terms(sentence: str, language: str = "en") -> tuple[str, ...]:
     """Stemmed, lower-cased words of a sentence, stop words removed (kept: an issue's texts
     are ranked as items, as sections and as sentences, and repeat across those)."""
-    return tuple(term for term in map(_term, split_words(sentence)) if term is not None)
+    return tuple(term for term in (_term(w, language) for w in split_words(sentence))
+                 if term is not None)
 
 
 _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 
 
 @lru_cache(maxsize=16384)
-def item_terms(text: str) -> tuple[str, ...]:
+def item_terms(text: str, language: str = "en") -> tuple[str, ...]:
     """The stemmed content words of a list item, found by one regex: items are only ranked
     against each other, and a roundup has hundreds of them, which NLTK's rules take five times
     longer to read (they also drop a word glued to a full stop before another sentence)."""
-    return tuple(term for term in map(_term, _WORDS.findall(text)) if term is not None)
+    return tuple(term for term in (_term(w, language) for w in _WORDS.findall(text))
+                 if term is not None)
 
 
-def centrality_scores(sentences: Sequence[str]) -> list[float]:
+def centrality_scores(sentences: Sequence[str], language: str = "en") -> list[float]:
     """Sum of each sentence's cosine similarity to all the others."""
-    return centrality_of_terms([content_terms(sentence) for sentence in sentences])
+    return centrality_of_terms([content_terms(sentence, language) for sentence in sentences])
 
 
 def centrality_of_terms(texts: Sequence[Sequence[str]]) -> list[float]:
@@ -80,19 +82,20 @@ def centrality_of_terms(texts: Sequence[Sequence[str]]) -> list[float]:
     return (scores - np.bincount(row, weights=unit * unit, minlength=n)).tolist()
 
 
-def centrality_ranking(paragraphs: Sequence[Sequence[str]]) -> list[int]:
+def centrality_ranking(paragraphs: Sequence[Sequence[str]], language: str = "en") -> list[int]:
     """Every sentence, most central first; ties go to the earlier sentence."""
-    scores = centrality_scores([s for p in paragraphs for s in p])
+    scores = centrality_scores([s for p in paragraphs for s in p], language)
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
-def centrality_of(paragraphs: Sequence[Sequence[str]]) -> list[float]:
-    return centrality_scores([s for p in paragraphs for s in p])
+def centrality_of(paragraphs: Sequence[Sequence[str]], language: str = "en") -> list[float]:
+    return centrality_scores([s for p in paragraphs for s in p], language)
 
 
-def centrality_select(paragraphs: Sequence[Sequence[str]], count: int) -> list[int]:
+def centrality_select(paragraphs: Sequence[Sequence[str]], count: int,
+                      language: str = "en") -> list[int]:
     """The `count` most central sentences."""
-    return sorted(centrality_ranking(paragraphs)[:count])
+    return sorted(centrality_ranking(paragraphs, language)[:count])
 
 
 ALGORITHMS = {CENTRALITY: centrality_select}

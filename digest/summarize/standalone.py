@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import language_data
+from .words import has_language_data, language_data
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITALISED = r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"  # Mc-, Mac- and O' too
@@ -42,7 +42,10 @@ class Words:
 
 @lru_cache(maxsize=8)
 def words(language: str = "en") -> Words:
-    """The word lists of a language shipped beside this module."""
+    """The word lists of a language shipped beside this module; none for a language without
+    them (English connectives would only misread another language's words)."""
+    if not has_language_data(language):
+        return Words((), frozenset(), frozenset(), frozenset())
     data = language_data(language)
     table = data["standalone"]
 
