@@ -162,3 +162,19 @@ def test_an_issue_is_ranked_by_the_words_of_its_language():
     # English connectives do not read other languages: German "Also" opens a sentence.
     assert leans_on_context("Also, the council voted.") is not None
     assert leans_on_context("Also beschloss der Rat den Haushalt.", lexicon=words("de")) is None
+
+
+def test_a_german_issue_is_cut_into_sentences_by_german_rules():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+    from digest.summarize import SummaryConfig, summarize_issue
+
+    text = ("---\nlang: de\n---\n# Stadtbrief\n\n## Termine\n\n"
+            "Die Sitzung des Rates findet am 3. März im Rathaus statt, und die Bürger können "
+            "z. B. Fragen stellen. Danach gibt es Kuchen für alle, die gekommen sind.\n")
+    (issue,), _ = segment_document(read_bytes("brief.md", text.encode()), *load_profiles())
+    assert issue.language == "de"
+    digest = summarize_issue(issue, SummaryConfig())
+    assert digest.split[(0, 0)] == [
+        "Die Sitzung des Rates findet am 3. März im Rathaus statt, und die Bürger können "
+        "z. B. Fragen stellen.", "Danach gibt es Kuchen für alle, die gekommen sind."]

@@ -84,9 +84,10 @@ class SummaryCache:
         self._dirty = True
         return value
 
-    def split(self, text: str, compute: Callable[[str], list[str]]) -> list[str]:
+    def split(self, text: str, compute: Callable[[str], list[str]],
+              language: str = "en") -> list[str]:
         """The cached sentence split of one paragraph, or `compute(text)`'s, stored."""
-        key = _digest([SUMMARIZER_VERSION, text])
+        key = _digest([SUMMARIZER_VERSION, text] + ([language] if language != "en" else []))
         self._used.add(key)
         found = self._splits.get(key)
         if isinstance(found, list):

@@ -129,8 +129,7 @@ def summarize_issue(
     algorithm = config.algorithm or DEFAULT_ALGORITHM
     language = base_language(issue.language)
     split: dict[tuple[int, int], list[str]] = {}
-    splitter = split_sentences if cache is None else partial(cache.split,
-                                                             compute=split_sentences)
+    splitter = sentence_splitter(cache, language)
     for s, section in enumerate(issue.sections):
         for p, paragraph in enumerate(section.paragraphs):
             split[(s, p)] = splitter(paragraph.text)
@@ -155,6 +154,13 @@ def summarize_issue(
     used = spend(sections, units, section_weights(terms), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
+
+
+def sentence_splitter(cache: SummaryCache | None, language: str) -> Splitter:
+    """Sentences of a paragraph by the rules of `language`, through the cache if there is one."""
+    compute = partial(split_sentences, language=language)
+    return compute if cache is None else partial(cache.split, compute=compute,
+                                                 language=language)
 
 
 def _split_labels(split: dict[tuple[int, int], list[str]]) -> dict[tuple[int, int, int], str]:
@@ -227,8 +233,7 @@ def _summarize_section(
         return digest, [Unit(count_words(dek.text), [dek])]
     units: list[Unit] = []
     if section.layout == "list":
-        splitter = split_sentences if cache is None else partial(cache.split,
-                                                                 compute=split_sentences)
+        splitter = sentence_splitter(cache, language)
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]

@@ -23,11 +23,14 @@ _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE |
 CHUNK = 2000  # pysbd slows sharply past a few thousand characters
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
+@lru_cache(maxsize=8)
+def _segmenter(language: str = "en") -> Any:
+    """pysbd's rules for the language (its abbreviations: "z. B.", "am 3. März"), else English."""
     import pysbd
+    from pysbd.languages import LANGUAGE_CODES
 
-    return pysbd.Segmenter(language="en", clean=False)
+    return pysbd.Segmenter(language=language if language in LANGUAGE_CODES else "en",
+                           clean=False)
 
 
 # The characters each NLTKWordTokenizer rule needs to see before it can match, in NLTK's
@@ -122,7 +125,7 @@ def word_tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _split_line(line: str) -> tuple[str, ...]:
+def _split_line(line: str, language: str = "en") -> tuple[str, ...]:
     """pysbd's sentences of one line, web addresses kept whole; a line with no inner full stop
     is one sentence. The processor is called directly: Segmenter.segment only adds a slow
     search for each sentence's position in the original text, which we do not need."""
@@ -137,7 +140,7 @@ def _split_line(line: str) -> tuple[str, ...]:
         masked = line
     if not _INNER_STOP.search(_TRAILING.sub("", masked)):
         return (line,)
-    parts = (s.strip() for s in _segmenter().processor(masked).process())
+    parts = (s.strip() for s in _segmenter(language).processor(masked).process())
     if addresses:
         parts = (_MASK.sub(lambda found: addresses[int(found[1])], s) for s in parts)
     return tuple(s for s in parts if s)
@@ -160,14 +163,15 @@ def _chunks(line: str) -> list[str]:
     return [*pieces, current] if current else pieces
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences: on newlines first, then pysbd on each line (it is slow on
-    long strings, so it never sees a whole document, nor more than a few thousand characters)."""
+    long strings, so it never sees a whole document, nor more than a few thousand characters),
+    by the rules of `language` where pysbd has them."""
     sentences: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
         for piece in _chunks(line) if line else []:
-            sentences.extend(_split_line(piece))
+            sentences.extend(_split_line(piece, language))
     return sentences
 
 
