@@ -294,6 +294,7 @@ def test_a_text_issue_drops_its_contents_list_and_reads_indented_lists_as_siblin
 POST = """<html><body><table role="presentation"><tr><td>
 <h1><a href="https://fieldnotes.substack.com/p/the-river-moves">The river moves</a></h1>
 <h3>Why the river moved its bed, and what the town did about it</h3>
+<p><a href="https://substack.com/@annaweber">Anna Weber</a></p>
 <p>Last spring the river shifted forty metres to the east in a single week of rain.</p>
 <figure><img src="https://substackcdn.com/image/x.jpg" alt="">
 <figcaption>The new channel, seen from the church tower in May.</figcaption></figure>
@@ -321,8 +322,9 @@ def test_a_substack_post_is_named_dated_and_read_without_its_caption(profiles):
     assert (issue.title, issue.dek) == (
         "The river moves", "Why the river moved its bed, and what the town did about it")
     assert [s.heading for s in issue.sections] == [None, "How a river moves", "What the town did"]
-    assert ("caption", "The new channel, seen from the church tower in May.") in [
-        (d.kind, d.text) for d in issue.dropped]
+    assert [(d.kind, d.text) for d in issue.dropped][:2] == [
+        ("byline", "Anna Weber"),
+        ("caption", "The new channel, seen from the church tower in May.")]
     alone = issue_of("river.eml", substack_mail("Field Notes"), profiles)
     assert (alone.publication, alone.author) == ("Field Notes", "Field Notes")
 

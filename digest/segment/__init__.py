@@ -156,6 +156,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
                 index: int) -> Issue:
     blocks = sponsor_leads(blocks, profile)
     kinds = classify(blocks, profile)
+    meta = sender_names(meta, profile)
     dek = None
     if profile.layout == "cards":
         title, dek, sections, dropped = build_cards(blocks, kinds, profile)
@@ -163,7 +164,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         title, start = _title(blocks, kinds, profile, meta)
         if title is not None and _subtitle(blocks, kinds, start):
             dek, start = blocks[start].text, start + 1
-        author = _byline(blocks, kinds, start, profile) if title is not None else None
+        author = _byline(blocks, kinds, start, profile, meta) if title is not None else None
         if author is not None:
             meta = dataclasses.replace(meta, author=author)
             kinds = [*kinds[:start], "byline", *kinds[start + 1:]]
@@ -171,7 +172,6 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = mark_sponsored(sections, dropped, profile)
         sections = drop_emptied(drop_contents(sections, dropped), dropped)
-    meta = sender_names(meta, profile)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(
@@ -225,13 +225,17 @@ def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     return level not in below and any(below.count(n) > 1 for n in below)
 
 
-def _byline(blocks: list[Block], kinds: list[str | None], start: int,
-            profile: Profile) -> str | None:
+def _byline(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
+            meta: Meta) -> str | None:
     """The issue's author, from a short "By Tom Reed · 6 Mar 2026" line right under its title
-    (and subtitle), in the issue's language ("Von …", "Par …")."""
+    (and subtitle), in the issue's language ("Von …", "Par …"), or from a line there that is
+    only the name its sender gave."""
     if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "paragraph":
         return None
     text = blocks[start].text
+    if meta.author and meta.author != meta.publication and text.casefold() == \
+            meta.author.casefold():
+        return meta.author
     return byline(text, profile.by, profile.joins) if len(text.split()) <= BYLINE_WORDS else None
 
 
