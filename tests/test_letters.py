@@ -295,6 +295,7 @@ POST = """<html><body><table role="presentation"><tr><td>
 <h1><a href="https://fieldnotes.substack.com/p/the-river-moves">The river moves</a></h1>
 <h3>Why the river moved its bed, and what the town did about it</h3>
 <p><a href="https://substack.com/@annaweber">Anna Weber</a></p>
+<p>Mar 4</p>
 <p>Last spring the river shifted forty metres to the east in a single week of rain.</p>
 <figure><img src="https://substackcdn.com/image/x.jpg" alt="">
 <figcaption>The new channel, seen from the church tower in May.</figcaption></figure>
@@ -322,8 +323,8 @@ def test_a_substack_post_is_named_dated_and_read_without_its_caption(profiles):
     assert (issue.title, issue.dek) == (
         "The river moves", "Why the river moved its bed, and what the town did about it")
     assert [s.heading for s in issue.sections] == [None, "How a river moves", "What the town did"]
-    assert [(d.kind, d.text) for d in issue.dropped][:2] == [
-        ("byline", "Anna Weber"),
+    assert [(d.kind, d.text) for d in issue.dropped][:3] == [
+        ("byline", "Anna Weber"), ("byline", "Mar 4"),
         ("caption", "The new channel, seen from the church tower in May.")]
     alone = issue_of("river.eml", substack_mail("Field Notes"), profiles)
     assert (alone.publication, alone.author) == ("Field Notes", "Field Notes")
@@ -454,3 +455,12 @@ def test_a_short_wrapped_letter_in_an_mbox_reads_as_paragraphs_with_its_signatur
         assert [p.text[-19:] for p in lead.paragraphs] == [
             "roads by Wednesday.", f"vey of {issue.title[-1]}00 readers."]
         assert [d.kind for d in issue.dropped] == ["signoff"] * 4
+
+
+
+@pytest.mark.parametrize("line, language", [
+    ("4 mars 2026", "fr"), ("März 2026", "de"), ("2026-03-04", "en"), ("March 4, 2026", "en")])
+def test_a_date_line_under_the_title_is_part_of_the_byline(line, language, profiles):
+    text = f"---\nlang: {language}\n---\n# Notes 5\n\n{line}\n\nLe Rat a voté le budget.\n"
+    issue = issue_of("notes.md", text.encode(), profiles)
+    assert [(d.kind, d.text) for d in issue.dropped] == [("byline", line)]

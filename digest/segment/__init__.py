@@ -25,7 +25,7 @@ from .chrome import (
     sponsor_leads,
 )
 from .dedupe import find_duplicates, issue_text
-from .language import bylines, issue_language
+from .language import bylines, issue_language, months
 from .names import byline
 from .profiles import (
     Profile,
@@ -36,13 +36,14 @@ from .profiles import (
     with_platform,
 )
 from .profiles import load_profiles as _load_profiles
-from .rules import drop_kind, is_caption_before, looks_like_heading, sign_offs
+from .rules import drop_kind, is_caption_before, is_date_line, looks_like_heading, sign_offs
 from .sections import RULE_NAMES, build_sections
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
 BYLINE_WORDS = 20  # a byline line under the title: names, a date, a reading time
+MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 
 
 def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
@@ -107,7 +108,7 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     platform = detect_platform(platforms, meta.origins, links)
     merged = with_platform(profile, generic, platform, meta.unsubscribe, language)
     by, joins = bylines(language)
-    return dataclasses.replace(merged, by=by, joins=joins)
+    return dataclasses.replace(merged, by=by, joins=joins, months=months(language))
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
@@ -164,10 +165,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         title, start = _title(blocks, kinds, profile, meta)
         if title is not None and _subtitle(blocks, kinds, start):
             dek, start = blocks[start].text, start + 1
-        author = _byline(blocks, kinds, start, profile, meta) if title is not None else None
-        if author is not None:
-            meta = dataclasses.replace(meta, author=author)
-            kinds = [*kinds[:start], "byline", *kinds[start + 1:]]
+        if title is not None:
+            meta = _masthead(blocks, kinds, start, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = mark_sponsored(sections, dropped, profile)
@@ -225,14 +224,25 @@ def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     return level not in below and any(below.count(n) > 1 for n in below)
 
 
-def _byline(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
-            meta: Meta) -> str | None:
-    """The issue's author, from a short "By Tom Reed · 6 Mar 2026" line right under its title
-    (and subtitle), in the issue's language ("Von …", "Par …"), or from a line there that is
-    only the name its sender gave."""
-    if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "paragraph":
-        return None
-    text = blocks[start].text
+def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
+               meta: Meta) -> Meta:
+    """The lines right under the title (and subtitle) that give the issue's author or date,
+    marked `byline` in `kinds`; the author they name goes into the Meta returned."""
+    for at in range(start, min(start + MASTHEAD_LINES, len(blocks))):
+        if kinds[at] is not None or blocks[at].kind != "paragraph":
+            break
+        text = blocks[at].text
+        author = None if is_date_line(text, profile.months) else _author(text, profile, meta)
+        if author is None and not is_date_line(text, profile.months):
+            break
+        kinds[at] = "byline"
+        meta = dataclasses.replace(meta, author=author or meta.author)
+    return meta
+
+
+def _author(text: str, profile: Profile, meta: Meta) -> str | None:
+    """The author a "By Tom Reed · 6 Mar 2026" line names, in the issue's language ("Von …",
+    "Par …"), or the line itself when it is only the name the sender gave."""
     if meta.author and meta.author != meta.publication and text.casefold() == \
             meta.author.casefold():
         return meta.author

@@ -36,6 +36,14 @@ def bylines(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(dict.fromkeys(["and", *table.get("and", [])])))
 
 
+@lru_cache(maxsize=16)
+def months(language: str | None) -> frozenset[str]:
+    """The months' names and short names in the language, English ones among them."""
+    data = _data()
+    return frozenset(m.casefold() for code in ("en", language or "en")
+                     for m in data.get(code, {}).get("months", []))
+
+
 @lru_cache(maxsize=1)
 def common_words() -> dict[str, str]:
     """Each common word and the one language it marks."""

@@ -61,6 +61,7 @@ class Profile:
     senders: list[re.Pattern[str]] = field(default_factory=list)  # "<author> from <newsletter>"
     by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
     joins: tuple[str, ...] = ("and",)  # words joining two authors ("A and B")
+    months: frozenset[str] = frozenset()  # months' names, in the issue's language and English
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""

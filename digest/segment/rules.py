@@ -154,3 +154,18 @@ def _is_name(text: str) -> bool:
         return False
     return not text.endswith((",", ";", ":", "!", "?")) and (
         not text.endswith(".") or len(text.split()[-1]) <= 2)
+
+
+_NUMERIC_DATE = re.compile(r"\d{1,4}(?:[-./]\d{1,4}){0,2}[.,]?")
+DATE_LINE_WORDS = 5
+
+
+def is_date_line(text: str, months: frozenset[str]) -> bool:
+    """A line that is only a date: "Mar 4", "4 mars 2026", "6. März 2026", "2026-03-04"."""
+    tokens = text.replace("·", " ").split()
+    if not 1 <= len(tokens) <= DATE_LINE_WORDS:
+        return False
+    named = [t.strip(".,").casefold() in months for t in tokens]
+    numeric = [_NUMERIC_DATE.fullmatch(t) is not None for t in tokens]
+    return all(a or b for a, b in zip(named, numeric, strict=True)) and (
+        any(named) and any(numeric) or any("-" in t or t.count(".") >= 2 for t in tokens))
