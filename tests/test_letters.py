@@ -379,6 +379,8 @@ Bonjour ! Cette semaine, le nouveau compilateur et deux articles à lire.
 - 12 mars : rencontre Rust à Lyon
 - 20 mars : journée du logiciel libre à Nantes
 
+C'est tout pour cette semaine ! Répondez à ce message pour nous écrire.
+
 À la semaine prochaine,
 
 Marie
@@ -395,8 +397,10 @@ def test_a_french_letter_has_its_advertisement_sign_off_and_footer_found(profile
     assert [p.text for p in ad.paragraphs] == [
         "Hébergez vos projets en France, sans frais de sortie."]
     assert [(d.kind, d.text) for d in issue.dropped] == [
-        ("chrome", "Présenté par CloudNord"), ("signoff", "À la semaine prochaine,"),
-        ("signoff", "Marie"), ("chrome", "Se désabonner")]
+        ("chrome", "Présenté par CloudNord"),
+        ("chrome", "C'est tout pour cette semaine ! Répondez à ce message pour nous écrire."),
+        ("signoff", "À la semaine prochaine,"), ("signoff", "Marie"),
+        ("chrome", "Se désabonner")]
     reading = issue.sections[1]
     assert [i.author for i in reading.items] == ["Jean Dupont", "Marie Curie et Paul Martin"]
 
