@@ -468,3 +468,27 @@ def test_a_date_line_under_the_title_is_part_of_the_byline(line, language, profi
     text = f"---\nlang: {language}\n---\n# Notes 5\n\n{line}\n\nLe Rat a voté le budget.\n"
     issue = issue_of("notes.md", text.encode(), profiles)
     assert [(d.kind, d.text) for d in issue.dropped] == [("byline", line)]
+
+
+CLUB = """<html><body><table><tr><td>
+<h1>Club News – March</h1>
+<p>Spring training starts on the 14th, and two new coaches join the club this month.</p>
+<h2>AGM</h2>
+<p>The annual general meeting is on 2 April at 7pm in the clubhouse.</p>
+<p>See you on the pitch,<br>Jenny<br>Club Secretary</p>
+</td></tr><tr><td><a href="https://facebook.com/club">Facebook</a></td>
+<td><a href="https://club.example">Website</a></td></tr><tr><td>
+<p>Copyright © 2026 Riverside Tennis Club, All rights reserved.</p>
+<p>You can <a href="https://club.example/profile">update your preferences</a> or
+<a href="https://club.example/unsubscribe">unsubscribe from this list</a>.</p>
+</td></tr></table></body></html>"""
+
+
+def test_the_row_of_links_above_a_footer_goes_with_it_and_the_sign_off_above_that(profiles):
+    issue = issue_of("club.html", CLUB.encode(), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs] == [
+        "Spring training starts on the 14th, and two new coaches join the club this month.",
+        "The annual general meeting is on 2 April at 7pm in the clubhouse."]
+    assert [(d.kind, d.text) for d in issue.dropped][:5] == [
+        ("signoff", "See you on the pitch,"), ("signoff", "Jenny"),
+        ("signoff", "Club Secretary"), ("chrome", "Facebook"), ("chrome", "Website")]

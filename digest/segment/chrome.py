@@ -15,6 +15,7 @@ LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only wh
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 MARKER_WORDS = 12  # a sponsor marker is a short line
+LINK_ROW_WORDS = 8  # a row of links above a footer (social pages, the website) is short
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
 
 
@@ -46,8 +47,20 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     tail = kinds[start:]
     chrome = sum(1 for k in tail if k == "chrome")
     if chrome >= 2 and chrome * 2 >= len(tail):
-        kinds[start:] = ["chrome" if k is None else k for k in tail]
+        while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
+            start -= 1  # the footer's row of links above it: social pages, the website
+        kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
     return kinds
+
+
+def _only_links(block: Block) -> bool:
+    """A short line that is nothing but links ("Facebook", "Website | Archive")."""
+    if not block.links or block.kind == "heading" or len(block.text.split()) > LINK_ROW_WORDS:
+        return False
+    rest = block.text
+    for link in block.links:
+        rest = rest.replace(link.text, " ", 1)
+    return not re.sub(r"[\s|·•,/-]+", "", rest)
 
 
 def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:

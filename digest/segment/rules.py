@@ -16,8 +16,8 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
-CLOSING_WORDS = 4  # "Happy digging," / "Bis bald,": a letter's closing line, and each name line
-NAME_LINES = 2  # lines of name (and role) under a closing
+CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's closing line
+NAME_WORDS, NAME_LINES = 4, 2  # a line of name (or role) under it, and how many such lines
 SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
 # Template markup a reader leaves as text: badges written as undefined image references
 # (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`), and Markdown link
@@ -149,7 +149,7 @@ def _is_name_line(block: Block) -> bool:
 def _is_name(text: str) -> bool:
     """A line of name (or role): a few words, not lower-case first, ending as names do."""
     text = text.lstrip("—–- ")
-    if not text or text[0].islower() or words(text) > CLOSING_WORDS or \
+    if not text or text[0].islower() or words(text) > NAME_WORDS or \
             any(c.isdigit() for c in text):
         return False
     return not text.endswith((",", ";", ":", "!", "?")) and (
