@@ -492,3 +492,30 @@ def test_the_row_of_links_above_a_footer_goes_with_it_and_the_sign_off_above_tha
     assert [(d.kind, d.text) for d in issue.dropped][:5] == [
         ("signoff", "See you on the pitch,"), ("signoff", "Jenny"),
         ("signoff", "Club Secretary"), ("chrome", "Facebook"), ("chrome", "Website")]
+
+
+BRIEF_MAIL = """<html><body><table><tr><td>
+<h1>AI Brief #31: Small models, big week</h1>
+<p>Good morning. Three open models beat last year's giants this week, and a new benchmark asks
+whether any of it matters.</p>
+<p><strong>In today's brief:</strong></p>
+<ul><li>Small models catch up</li><li>Quick hits</li></ul>
+<h2>Small models catch up</h2>
+<p>Three labs released models under ten billion parameters that match last year's largest.</p>
+<h2>Quick hits</h2>
+<ul><li><a href="https://news.example/chips">Chip prices fall for a third month</a></li>
+<li><a href="https://news.example/eu">The EU publishes its model registry</a></li></ul>
+<p>That's it for today. See you Thursday!</p>
+<p><a href="https://brief.example/preferences">Update your email preferences</a> or
+<a href="https://brief.example/unsubscribe">unsubscribe</a></p>
+<p>© 2026 AI Brief · 228 Park Ave S, New York, NY 10003, United States</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_list_of_linked_stories_above_the_footer_stays_and_a_contents_lead_is_no_roundup(
+        profiles):
+    issue = issue_of("brief.html", BRIEF_MAIL.encode(), profiles)
+    lead, models, hits = issue.sections
+    assert (lead.role, lead.layout, lead.items) == ("lead", "prose", [])
+    assert [i.text for i in hits.items] == [
+        "Chip prices fall for a third month", "The EU publishes its model registry"]

@@ -15,7 +15,7 @@ LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only wh
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 MARKER_WORDS = 12  # a sponsor marker is a short line
-LINK_ROW_WORDS = 8  # a row of links above a footer (social pages, the website) is short
+LINK_ROW_WORDS = 2  # words of each link in a row above a footer (social pages, the website)
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
 
 
@@ -54,8 +54,10 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 
 
 def _only_links(block: Block) -> bool:
-    """A short line that is nothing but links ("Facebook", "Website | Archive")."""
-    if not block.links or block.kind == "heading" or len(block.text.split()) > LINK_ROW_WORDS:
+    """A short line, not a list entry, that is nothing but links of a word or two each
+    ("Facebook", "Website | Archive"): a list of linked stories is content."""
+    if not block.links or block.kind != "paragraph" or \
+            len(block.text.split()) > LINK_ROW_WORDS * len(block.links):
         return False
     rest = block.text
     for link in block.links:
@@ -180,7 +182,16 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
             if len(named) >= 2:
                 section.items = [item for item in section.items if item not in named]
                 dropped.extend(Dropped("chrome", item.line, item.text) for item in named)
+                _unlisted(section)
     return sections
+
+
+def _unlisted(section: Section) -> None:
+    """A section that was a list only for its contents entries reads as prose again."""
+    if not section.items and section.layout == "list":
+        section.layout = "prose"
+        if section.role == "roundup":
+            section.role = "lead" if section.kind == "lead" else "section"
 
 
 def _folded(text: str) -> str:
