@@ -163,9 +163,9 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         title, dek, sections, dropped = build_cards(blocks, kinds, profile)
     else:
         title, start = _title(blocks, kinds, profile, meta)
-        if title is not None and _subtitle(blocks, kinds, start):
-            dek, start = blocks[start].text, start + 1
         if title is not None:
+            if _subtitle(blocks, kinds, start):
+                dek, start = blocks[start].text, start + 1
             meta = _masthead(blocks, kinds, start, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
@@ -231,9 +231,9 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
     for at in range(start, min(start + MASTHEAD_LINES, len(blocks))):
         if kinds[at] is not None or blocks[at].kind != "paragraph":
             break
-        text = blocks[at].text
-        author = None if is_date_line(text, profile.months) else _author(text, profile, meta)
-        if author is None and not is_date_line(text, profile.months):
+        dated = is_date_line(blocks[at].text, profile.months)
+        author = None if dated else _author(blocks[at].text, profile, meta)
+        if not dated and author is None:
             break
         kinds[at] = "byline"
         meta = dataclasses.replace(meta, author=author or meta.author)

@@ -20,16 +20,11 @@ from typing import Any
 
 from .tokenizer import LANGUAGE
 
-# ISO 639-1 codes of the languages NLTK's Snowball stemmers and sumy's stop-word lists know.
+# ISO 639-1 codes of the languages NLTK's Snowball stemmers know.
 SNOWBALL = {"da": "danish", "de": "german", "en": "english", "es": "spanish", "fi": "finnish",
             "fr": "french", "hu": "hungarian", "it": "italian", "nb": "norwegian",
             "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian",
             "ru": "russian", "sv": "swedish"}
-SUMY_STOP_WORDS = {"ar": "arabic", "cs": "czech", "de": "german", "el": "greek", "en": "english",
-                   "es": "spanish", "fr": "french", "he": "hebrew", "it": "italian",
-                   "ja": "japanese", "ko": "korean", "pl": "polish", "pt": "portuguese",
-                   "sk": "slovak", "sv": "swedish", "th": "thai", "uk": "ukrainian",
-                   "zh": "chinese"}
 _CODE = re.compile(r"[a-z]{2,3}")
 
 
@@ -50,12 +45,11 @@ def stemmer(language: str = "en") -> Callable[[str], str]:
     return getattr(snowball, name.capitalize() + "Stemmer")().stem if name else str.lower
 
 
-@lru_cache(maxsize=16)
-def stop_words(language: str = "en") -> frozenset[str]:
-    """sumy's packaged list for the language, read as its `get_stop_words` does."""
-    name = SUMY_STOP_WORDS.get(language)
-    data = pkgutil.get_data("sumy", f"data/stopwords/{name}.txt") if name else None
-    return frozenset(w.rstrip() for w in (data or b"").decode("utf-8").splitlines() if w)
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """sumy's packaged English list, read as its `get_stop_words` does."""
+    data = pkgutil.get_data("sumy", f"data/stopwords/{LANGUAGE}.txt") or b""
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
 
 
 def has_language_data(language: str) -> bool:
