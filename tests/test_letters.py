@@ -327,7 +327,7 @@ def test_a_substack_post_is_named_dated_and_read_without_its_caption(profiles):
         ("byline", "Anna Weber"), ("byline", "Mar 4"),
         ("caption", "The new channel, seen from the church tower in May.")]
     alone = issue_of("river.eml", substack_mail("Field Notes"), profiles)
-    assert (alone.publication, alone.author) == ("Field Notes", "Field Notes")
+    assert (alone.publication, alone.author) == ("Field Notes", None)  # no "by Field Notes"
 
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>Issue #120: Night trains | Rail Weekly</title>

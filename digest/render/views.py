@@ -101,6 +101,8 @@ def _item(item: Item, section: int, path: tuple[int, ...], href: Callable[[str],
         text = item.title
     if href is not None and item.title and item.author and _only_title_and_author(text, item):
         text, author = item.title, item.author  # "by Author" shown apart, kept when cut off
+    elif item.author and item.author not in text:  # a credit the segmenter took out of it
+        author = item.author
     view = ItemView(queue.render(text), item.outlet, item.paywalled, ident,
                     href=href(ident) if href else None, external=pending > 0, author=author)
     if href is None:

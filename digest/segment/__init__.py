@@ -16,16 +16,9 @@ from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Probl
 
 from .account import unaccounted
 from .cards import build_cards
-from .chrome import (
-    drop_contents,
-    drop_emptied,
-    footer,
-    links_to_chrome,
-    mark_sponsored,
-    sponsor_leads,
-)
+from .chrome import drop_contents, drop_emptied, footer, links_to_chrome
 from .dedupe import find_duplicates, issue_text
-from .language import bylines, issue_language, months
+from .language import bylines, issue_language, months, plain_words
 from .names import byline
 from .profiles import (
     Profile,
@@ -38,6 +31,7 @@ from .profiles import (
 from .profiles import load_profiles as _load_profiles
 from .rules import drop_kind, is_caption_before, is_date_line, looks_like_heading, sign_offs
 from .sections import RULE_NAMES, build_sections
+from .sponsors import mark_sponsored, sponsor_leads, sponsored_items
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
@@ -108,7 +102,8 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     platform = detect_platform(platforms, meta.origins, links)
     merged = with_platform(profile, generic, platform, meta.unsubscribe, language)
     by, joins = bylines(language)
-    return dataclasses.replace(merged, by=by, joins=joins, months=months(language))
+    return dataclasses.replace(merged, by=by, joins=joins, months=months(language),
+                               plain=plain_words(language))
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
@@ -169,7 +164,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
             meta = _masthead(blocks, kinds, start, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
-        sections = mark_sponsored(sections, dropped, profile)
+        sections = sponsored_items(mark_sponsored(sections, dropped, profile), dropped, profile)
         sections = drop_emptied(drop_contents(sections, dropped), dropped)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
@@ -179,7 +174,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         format=doc.format,
         publication=publication,
         publisher=meta.publisher or profile.publisher,
-        author=meta.author,
+        author=None if (meta.author or "").casefold() == publication.casefold() else meta.author,
         title=title or meta.title or fallback_title(publication, meta, doc.path),
         dek=dek,
         date=meta.date,

@@ -44,6 +44,15 @@ def months(language: str | None) -> frozenset[str]:
                      for m in data.get(code, {}).get("months", []))
 
 
+@lru_cache(maxsize=16)
+def plain_words(language: str | None) -> frozenset[str]:
+    """Words a name credited after an entry never holds: the language's common words and
+    calls to action ("more", "here", "register"), English ones among them."""
+    data = _data()
+    return frozenset(w.casefold() for code in ("en", language or "en")
+                     for key in ("words", "calls") for w in data.get(code, {}).get(key, []))
+
+
 @lru_cache(maxsize=1)
 def common_words() -> dict[str, str]:
     """Each common word and the one language it marks."""

@@ -12,6 +12,13 @@ _END = re.compile(r"\s*(?:[;()\[\]|—–·•]|\s-\s|:\s|\s@\s)")
 _WORD = re.compile(r"^[\w’'][\w’'.\-]*$")
 NAME_WORDS = 6  # more words than this is a sentence, not a name
 MAX_NAMES = 8
+# A name credited after an entry's text with nothing but a space before it ("… in half.
+# Tomás Ortega"): up to four words after the sentence's closing mark, at the very end.
+_CREDIT = re.compile(r"(?<=[.!?…)”\"])\s+((?:\S+\s+){0,3}\S+)\s*$")
+CREDIT_AFTER = 6  # words of text the credit must follow
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
+                       "bin", "al", "ten", "ter", "y"})
+BADGE_CAPITALS = 4  # a longer word in capitals ("SPONSOR", "VIDEO") is a badge, not a name
 
 
 @lru_cache(maxsize=16)
@@ -62,3 +69,25 @@ def _is_name(text: str) -> bool:
     """One person's or group's name: a few words of letters, digits, - ' . and _."""
     parts = text.split()
     return 1 <= len(parts) <= NAME_WORDS and all(_WORD.match(p) for p in parts)
+
+
+def trailing_credit(text: str, plain: frozenset[str], linked: list[str]) -> str | None:
+    """The name credited at the end of an entry's text (its author or site), or None: words
+    that open with a capital, none of them a common word or a call to action of the
+    language (`plain`: "Read More" is no name), nor the text of a link."""
+    found = _CREDIT.search(text)
+    if not found or len(text[:found.start()].split()) < CREDIT_AFTER:
+        return None
+    name = found[1]
+    if name[-1] in ".!?…:;,":  # a sentence of its own ("Reddit. HN.")
+        return None
+    parts = name.split()
+    for n, part in enumerate(parts):
+        if 0 < n < len(parts) - 1 and part in PARTICLES:
+            continue
+        if not (part[:1].isupper() and _WORD.match(part)) or part.casefold() in plain or \
+                (part.isupper() and len(part) > BADGE_CAPITALS):
+            return None
+    if any(t.strip() and text.rstrip().endswith(t.strip()) for t in linked):
+        return None  # a link closing the text ("… Read the post")
+    return name

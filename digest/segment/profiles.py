@@ -62,6 +62,7 @@ class Profile:
     by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
     joins: tuple[str, ...] = ("and",)  # words joining two authors ("A and B")
     months: frozenset[str] = frozenset()  # months' names, in the issue's language and English
+    plain: frozenset[str] = frozenset()  # words no credited name holds (language.plain_words)
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""

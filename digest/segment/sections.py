@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
+from .names import trailing_credit
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
 from .rules import looks_like_numbered_subhead
@@ -138,7 +139,7 @@ def kicker(state: State, i: int, block: Block) -> bool:
         return False
     before = current.section
     state.current = None  # the bare section is not kept: its heading moves to the next one
-    opened = state.open("section", block.text, block.line + 1, level=level)
+    opened = state.open("section", _heading_text(block.text), block.line + 1, level=level)
     opened.section.dek = f"{before.dek} — {before.heading}" if before.dek else before.heading
     opened.lines = [(before.heading_line, before.heading_line), *current.lines]
     return True
@@ -151,10 +152,15 @@ def heading(state: State, i: int, block: Block) -> bool:
     if level is None:
         return False
     if _opens_section(state, level):
-        state.open("section", block.text, block.line + 1, level=level)
+        state.open("section", _heading_text(block.text), block.line + 1, level=level)
     else:
         _subhead(state.current, block)
     return True
+
+
+def _heading_text(text: str) -> str:
+    """A heading without the colon a line introducing what follows ends with ("IN BRIEF:")."""
+    return text.rstrip().removesuffix(":").rstrip() or text
 
 
 def _opens_section(state: State, level: int) -> bool:
@@ -181,7 +187,7 @@ def category(state: State, i: int, block: Block) -> bool:
     section named by it (with headings, it stays an entry with sub-entries)."""
     if state.headed or not state.marks.category[i]:
         return False
-    state.open("section", block.text.rstrip(":").strip(), block.line + 1).depth = block.level
+    state.open("section", _heading_text(block.text), block.line + 1).depth = block.level
     return True
 
 
@@ -246,7 +252,7 @@ def titled_item(state: State, i: int, block: Block) -> bool:
         item.title, item.author, outlet = title_parts(block, state.profile.by,
                                                          state.profile.joins)
         _set_outlet(item, outlet)
-        items.append(item)
+        items.append(_credited(item, state.profile))
     else:
         return False
     state.current.take(block)
@@ -367,6 +373,17 @@ def _titled(item: Item, block: Block, profile: Profile) -> Item:
         title, author, outlet = title_parts(block, profile.by, profile.joins)
         item.title, item.author = title, author
         _set_outlet(item, outlet)
+        _credited(item, profile)
+    return item
+
+
+def _credited(item: Item, profile: Profile) -> Item:
+    """A titled entry whose text ends with a name set apart ("… in half. Tomás Ortega") has
+    it as its author, out of its text."""
+    if item.title and not item.author and not item.outlet:
+        name = trailing_credit(item.text, profile.plain, [link.text for link in item.links])
+        if name:
+            item.author, item.text = name, item.text.rstrip()[: -len(name)].rstrip()
     return item
 
 

@@ -1,0 +1,184 @@
+"""Advertisements: sponsor markers ("Sponsored", "Presented by X", "(Sponsor)") that turn
+what they mark into a `sponsored` section: a heading, a line, a paragraph's bold opening, or
+a badge on one item of a list."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from digest.model import Block, Dropped, Item, Section
+
+from .names import trailing_credit
+from .profiles import Profile
+
+MARKER_WORDS = 12  # a sponsor marker is a short line
+BADGE_WORDS = 2  # a badge in capitals closing an entry ("… CloudDeploy SPONSOR")
+# A badge in brackets after an entry's title or at its end ("(Sponsor)", "[Anzeige]"), or
+# opening it.
+_BRACKETED_END = re.compile(r"\s*[(\[]([^()\[\]]{2,40})[)\]]\s*$")
+_BRACKETED_START = re.compile(r"^\s*[(\[]([^()\[\]]{2,40})[)\]]\s*[:—–-]?\s*")
+
+
+def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
+    """Whether a short line marks an advertisement, and the sponsor it names."""
+    if len(text.split()) > MARKER_WORDS:
+        return False, None
+    for pattern in profile.sponsor:
+        match = pattern.search(text)
+        if match:
+            name = match.group(1) if pattern.groups and match.group(1) else None
+            return True, name.strip() if name else None
+    return False, None
+
+
+def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
+    """Blocks with an advertisement's marker written as its bold or linked opening
+    ("**Sponsored by Pixelbase** — Ship tokens…") set apart, as if on a line of its own."""
+    out: list[Block] = []
+    for block in blocks:
+        lead = block.lead
+        if not (lead and block.kind == "paragraph" and block.text.startswith(lead)
+                and sponsor_of(lead, profile)[0]):
+            out.append(block)
+            continue
+        rest = block.text[len(lead):].lstrip(" —–-:|·.")
+        for text in (lead, rest) if rest else (lead,):
+            links = [link for link in block.links if link.text in text]
+            out.append(dataclasses.replace(block, text=text, links=links, lead=None,
+                                           lead_kind=None))
+    return out
+
+
+def mark_sponsored(sections: list[Section], dropped: list[Dropped],
+                   profile: Profile) -> list[Section]:
+    """Sections headed by a sponsor marker become `sponsored`; a marker line inside a section
+    starts one (or, as its last line, marks the section after it). Markers are dropped."""
+    out: list[Section] = []
+    pending: str | None | bool = False  # a marker ended the previous section
+    for section in sections:
+        if pending is not False:
+            section.sponsor, pending = pending or section.heading, False
+            section.kind = section.role = "sponsored"
+        if section.heading and section.kind != "sponsored":
+            marked, name = sponsor_of(section.heading, profile)
+            if marked:
+                section.kind = section.role = "sponsored"
+                section.sponsor = name
+        if section.dek and section.kind != "sponsored" and sponsor_of(section.dek, profile)[0]:
+            # a marker heading right above the advertisement's own heading is its kicker
+            section.kind = section.role = "sponsored"
+            section.sponsor = sponsor_of(section.dek, profile)[1] or section.heading
+            dropped.append(Dropped("chrome", section.first_line, section.dek))
+            section.dek = None
+        out.append(section)
+        if section.kind == "sponsored":
+            _drop_markers(section, dropped, profile)
+            continue
+        for n, paragraph in enumerate(section.paragraphs):
+            marked, name = sponsor_of(paragraph.text, profile)
+            if not marked:
+                continue
+            dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
+            rest = section.paragraphs[n + 1:]
+            if rest and rest[0].line == paragraph.line:  # the marker opened the ad's paragraph
+                section.paragraphs = section.paragraphs[:n] + rest[1:]
+                out.append(Section("sponsored", None, rest[0].line, rest[0].line, sponsor=name,
+                                   paragraphs=rest[:1], role="sponsored"))
+                break
+            items = [i for i in section.items if i.line > paragraph.line]
+            section.paragraphs = section.paragraphs[:n]
+            section.items = [i for i in section.items if i.line <= paragraph.line]
+            if not rest and not items:
+                pending = name
+            else:
+                first = min([p.line for p in rest] + [i.line for i in items])
+                out.append(Section("sponsored", None, first, section.last_line, sponsor=name,
+                                   paragraphs=rest, items=items, role="sponsored"))
+                section.last_line = max(paragraph.line - 1, section.first_line)
+            break
+    return out
+
+
+def _drop_markers(section: Section, dropped: list[Dropped], profile: Profile) -> None:
+    """Markers inside an advertisement's own section: dropped, the first sponsor they name
+    naming it when its heading did not."""
+    kept = []
+    for paragraph in section.paragraphs:
+        marked, name = sponsor_of(paragraph.text, profile)
+        if marked:
+            dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
+            section.sponsor = section.sponsor or name
+        else:
+            kept.append(paragraph)
+    section.paragraphs = kept
+
+
+def sponsored_items(sections: list[Section], dropped: list[Dropped],
+                    profile: Profile) -> list[Section]:
+    """Entries of a list badged as advertisements ("Ship faster (Sponsor)", "… SPONSOR"), each
+    taken out of its section into a `sponsored` one of its own, right after it, named after
+    the name credited at its end or its title. A section of nothing but such entries is
+    sponsored as a whole. Badges are dropped."""
+    out: list[Section] = []
+    for section in sections:
+        out.append(section)
+        if section.kind == "sponsored" or not section.items:
+            continue
+        kept, ads = [], []
+        for item in section.items:
+            badge = _unbadge(item, profile)
+            if badge is None:
+                kept.append(item)
+                continue
+            dropped.append(Dropped("chrome", item.line, badge))
+            ads.append(item)
+        if not ads:
+            continue
+        if not kept and not section.paragraphs:
+            section.kind = section.role = "sponsored"
+            section.sponsor = _sponsor(ads[0], profile) if len(ads) == 1 else None
+            continue
+        section.items = kept
+        out += [Section("sponsored", None, item.line, item.line, items=[item],
+                        role="sponsored", sponsor=_sponsor(item, profile)) for item in ads]
+    return out
+
+
+def _unbadge(item: Item, profile: Profile) -> str | None:
+    """Cut the item's sponsor badge out of its title and text, giving the badge; None if
+    it has none."""
+    if item.title:
+        found = _BRACKETED_END.search(item.title)
+        if found and sponsor_of(found[1], profile)[0]:
+            title = item.title[:found.start()]
+            item.text = item.text.replace(item.title, title, 1)
+            item.title = title
+            return found[0].strip()
+    for pattern in (_BRACKETED_END, _BRACKETED_START):
+        found = pattern.search(item.text)
+        if found and found[0].strip() != item.text.strip() and sponsor_of(found[1], profile)[0]:
+            item.text = (item.text[:found.start()] + item.text[found.end():]).strip()
+            if item.title and item.title.startswith(found[0].strip()):
+                item.title = item.title[len(found[0].strip()):].strip() or None
+            if not item.title and item.links and item.links[0].text.strip() and \
+                    item.text.startswith(item.links[0].text):  # the badge hid a linked title
+                item.title = item.links[0].text
+            return found[0].strip()
+    words = item.text.split()
+    for count in range(1, BADGE_WORDS + 1):
+        tail = words[-count:]
+        if len(words) > count and all(w.isupper() for w in tail) and \
+                sponsor_of(" ".join(tail), profile)[0]:
+            item.text = " ".join(words[:-count])
+            return " ".join(tail)
+    return None
+
+
+def _sponsor(item: Item, profile: Profile) -> str | None:
+    """Who an advertisement is from: the name credited at its end, or its title."""
+    if not item.author:
+        item.author = trailing_credit(item.text, profile.plain, [k.text for k in item.links])
+        if item.author:
+            item.text = item.text.rstrip()[: -len(item.author)].rstrip()
+    return item.author or item.title

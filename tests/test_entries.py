@@ -1,0 +1,127 @@
+"""A weekly of linked entries, as link-roundup platforms send it: the name credited after an
+entry's text is its author, an entry badged as an advertisement is a sponsored section of its
+own, and a heading is shown without the colon that introduced its list. Fixtures written here."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from digest.build import build
+from digest.config import load_config
+from digest.ingest import read_bytes
+from digest.segment import load_profiles, segment_document
+
+ENTRY = """<tr><td><p><span class="title"><a href="{url}">{title}</a></span> — {text}
+<span class="name">{name}</span>{badge}</p></td></tr>"""
+
+ENTRIES = [
+    ("https://example.com/garden-api", "A Garden Planner in the Browser",
+     "How one allotment society replaced its paper plot map with a small web app. The hardest "
+     "part was printing it.", "Ines Duarte", ""),
+    ("https://ads.example/trial?utm_campaign=w31", "Deploy Previews for Every Branch",
+     "Push a branch and get a link to share with your team in seconds. Free for small teams.",
+     "Stackyard", ' <span class="tag">SPONSOR</span>'),
+    ("https://example.org/compost-sensor", "Reading a Compost Heap's Temperature",
+     "A cheap probe, a microcontroller and a chart of two weeks of heat, with notes on what "
+     "went wrong. Read More", "", ""),
+    ("https://example.net/seed-db", "Cataloguing Seeds With a Tiny Database",
+     "Fifty varieties, their sowing dates and germination rates, kept in one file that a "
+     "phone can search.", "Kofi Mensah", ""),
+]
+
+
+def weekly_mail() -> bytes:
+    rows = "\n".join(ENTRY.format(url=u, title=t, text=x, name=n, badge=b)
+                     for u, t, x, n, b in ENTRIES)
+    html = f"""<!DOCTYPE html><html><body><table>
+<tr><td><p><a href="https://plotweekly.example/issues/31">Read on the Web</a></p></td></tr>
+{rows}
+<tr><td><p>QUICK NOTES:</p></td></tr>
+<tr><td><ul><li>The <a href="https://example.com/frost">frost map</a> now covers the north.</li>
+<li>A <a href="https://example.com/survey">survey of 300 growers</a> found most water by hand.
+</li></ul></td></tr>
+<tr><td><p>You are receiving this because you signed up at plotweekly.example.</p>
+<p><a href="https://plotweekly.example/unsubscribe/k2">Unsubscribe</a></p></td></tr>
+</table></body></html>"""
+    message = EmailMessage()
+    message["From"] = "Plot Weekly <hello@plotweekly.example>"
+    message["Subject"] = "Plot Weekly #31"
+    message["Date"] = "Thu, 05 Mar 2026 09:00:00 +0000"
+    message["List-Unsubscribe"] = "<https://plotweekly.example/unsubscribe/k2>"
+    message.set_content(html, subtype="html")
+    return bytes(message)
+
+
+@pytest.fixture(scope="module")
+def issue():
+    (found,), _ = segment_document(read_bytes("31.eml", weekly_mail()), *load_profiles())
+    return found
+
+
+def test_the_name_after_an_entry_is_its_author_not_part_of_its_text(issue):
+    entries = {i.title: i for s in issue.sections for i in s.items}
+    planner = entries["A Garden Planner in the Browser"]
+    assert planner.author == "Ines Duarte"
+    assert planner.text.endswith("The hardest part was printing it.")
+    assert entries["Cataloguing Seeds With a Tiny Database"].author == "Kofi Mensah"
+
+
+def test_a_call_to_action_closing_an_entry_is_no_author(issue):
+    compost = next(i for s in issue.sections for i in s.items if i.title.startswith("Reading"))
+    assert compost.author is None
+
+
+def test_an_entry_badged_sponsor_is_a_sponsored_section_named_after_its_credit(issue):
+    sponsored = [s for s in issue.sections if s.role == "sponsored"]
+    assert [(s.sponsor, [i.title for i in s.items]) for s in sponsored] == [
+        ("Stackyard", ["Deploy Previews for Every Branch"])]
+    assert "SPONSOR" not in sponsored[0].items[0].text
+    assert ("chrome", "SPONSOR") in [(d.kind, d.text) for d in issue.dropped]
+    others = [i.title for s in issue.sections if s.role != "sponsored" for i in s.items]
+    assert "Deploy Previews for Every Branch" not in others
+
+
+def test_a_heading_introducing_a_list_loses_its_colon_and_a_sender_named_as_the_newsletter_is_no_author(
+        issue):
+    assert "QUICK NOTES" in [s.heading for s in issue.sections]
+    assert (issue.publication, issue.author) == ("Plot Weekly", None)
+
+
+@pytest.mark.parametrize("line", [
+    "- [Deploy previews for every branch (Sponsor)](https://ads.example/p) — Push a branch and "
+    "share a link in seconds.",
+    "- [Sponsored] [Deploy previews for every branch](https://ads.example/p) — Push a branch and "
+    "share a link in seconds.",
+])
+def test_a_markdown_entry_badged_in_brackets_is_sponsored(line):
+    text = f"""# Plot Weekly 32
+
+## Links
+
+- [A garden planner in the browser](https://example.com/a) — One society's plot map goes online.
+{line}
+- [Seeds in a tiny database](https://example.com/b) — Fifty varieties in one searchable file.
+"""
+    (issue,), _ = segment_document(read_bytes("32.md", text.encode()), *load_profiles())
+    links = next(s for s in issue.sections if s.heading == "Links")
+    assert [i.title for i in links.items] == ["A garden planner in the browser",
+                                              "Seeds in a tiny database"]
+    (ad,) = [s for s in issue.sections if s.role == "sponsored"]
+    assert [i.title for i in ad.items] == ["Deploy previews for every branch"]
+
+
+def test_the_issue_page_shows_a_credit_as_its_entrys_byline(tmp_path):
+    folder = tmp_path / "seeds" / "plot-weekly"
+    folder.mkdir(parents=True)
+    (folder / "31.eml").write_bytes(weekly_mail())
+    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
+                                          '[site]\nsearch = false\n')
+    report = build(load_config(tmp_path / "digest.toml"))
+    assert report.issues == 1
+    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    html = page.read_text()
+    assert '<span class="byline">by Ines Duarte</span>' in html
+    assert "Sponsored: Stackyard" in html
+    assert "by Plot Weekly" not in html
