@@ -12,6 +12,7 @@ from digest.build import build
 from digest.config import load_config
 from digest.ingest import read_bytes
 from digest.segment import load_profiles, segment_document
+from digest.summarize.policy import cut_item
 
 ENTRY = """<tr><td><p><span class="title"><a href="{url}">{title}</a></span> — {text}
 <span class="name">{name}</span>{badge}</p></td></tr>"""
@@ -83,8 +84,7 @@ def test_an_entry_badged_sponsor_is_a_sponsored_section_named_after_its_credit(i
     assert "Deploy Previews for Every Branch" not in others
 
 
-def test_a_heading_introducing_a_list_loses_its_colon_and_a_sender_named_as_the_newsletter_is_no_author(
-        issue):
+def test_a_heading_loses_its_colon_and_a_sender_named_as_the_newsletter_is_no_author(issue):
     assert "QUICK NOTES" in [s.heading for s in issue.sections]
     assert (issue.publication, issue.author) == ("Plot Weekly", None)
 
@@ -125,3 +125,18 @@ def test_the_issue_page_shows_a_credit_as_its_entrys_byline(tmp_path):
     assert '<span class="byline">by Ines Duarte</span>' in html
     assert "Sponsored: Stackyard" in html
     assert "by Plot Weekly" not in html
+
+
+def test_an_entry_cut_to_its_first_sentence_keeps_more_than_its_bold_title():
+    text = """# Plot Weekly 33
+
+## Stories
+
+**Frost.** The first frost comes early this year. Cover the beds at night.
+
+**Seed swap:** The library holds one on Saturday. Anyone may come.
+"""
+    (issue,), _ = segment_document(read_bytes("33.md", text.encode()), *load_profiles())
+    assert [cut_item(i).text for i in issue.sections[-1].items] == [
+        "Frost. The first frost comes early this year.",
+        "Seed swap: The library holds one on Saturday."]

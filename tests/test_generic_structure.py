@@ -190,7 +190,7 @@ def test_bold_and_colon_lines_are_headings(tmp_path):
             "Worth a click:\n\n- A museum opened a wing for old maps.\n"
             "- A bakery sells rye bread again.\n")
     issue = inspect(write(tmp_path, "digest.md", text))
-    assert headings(issue) == [None, "Local", "Abroad", "Worth a click:"]
+    assert headings(issue) == [None, "Local", "Abroad", "Worth a click"]  # its colon left out
     assert len(issue["sections"][3]["items"]) == 2
 
 
@@ -347,7 +347,7 @@ def test_a_colon_line_above_a_plain_text_list_is_a_heading(tmp_path):
             "- A bakery sells rye bread again.\n\nWorth a listen:\n"
             "1. A podcast about rivers.\n2. A talk on bridges.\n")
     issue = inspect(write(tmp_path, "picks.txt", text))
-    assert headings(issue) == [None, "Worth a click:", "Worth a listen:"]
+    assert headings(issue) == [None, "Worth a click", "Worth a listen"]
     assert [i["text"] for i in issue["sections"][2]["items"]] == ["A podcast about rivers.",
                                                                   "A talk on bridges."]
     assert [i["number"] for i in issue["sections"][2]["items"]] == [1, 2]

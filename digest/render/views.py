@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from digest.model import Issue, IssueDigest, Item, Mention, Section, SectionDigest, Story
+from digest.textwords import has_cjk
 
 from .text import LinkQueue, inline, safe_url
 
@@ -22,7 +23,8 @@ ROLE_LABELS = {
     "sponsored": "Sponsored",
     "section": "Section",
 }
-_ENDED = re.compile(r"[.!?…:;)\]»”’\"']\s*$")  # text that a sentence or a bracket closes
+_ENDED = re.compile(r"[.!?…:;)\]»”’\"'。！？」）]\s*$")  # text that a sentence or a bracket closes
+CJK_ENDS = ("。", "！", "？", "」", "』", "）")
 _BY = re.compile(r"[\W_]|\bby\b")  # what joins a title to its author: "by", dashes, spaces
 BLOCK_TAGS = {"subhead": "h3", "quote": "blockquote", "code": "pre"}
 
@@ -58,6 +60,7 @@ class BlockView:
     sentences: list[tuple[str, Markup]]  # (id, html); the id "" when nothing links to it
     extra: list[tuple[str, Markup]] = field(default_factory=list)
     label: str | None = None  # a repeated lead-in ("Why it matters"), shown before the text
+    joiner: str = " "  # between sentences: none after Chinese or Japanese ones ("。")
 
 
 @dataclass
@@ -76,6 +79,7 @@ class SectionView:
     more: int = 0  # digest pages: the section's items left out
     more_noun: str = "item"  # "link" when every item of the section carries one
     more_href: str | None = None
+    joiner: str = " "  # between summary sentences, as BlockView.joiner
 
 
 @dataclass
@@ -138,7 +142,14 @@ def _block(digest: IssueDigest, s: int, p: int, linked: Collection[str]) -> Bloc
     parts = digest.split.get((s, p)) or [paragraph.text]
     sentences = [(_anchor(sentence_id(s, p, i), linked), queue.render(text))
                  for i, text in enumerate(parts)]
-    return BlockView(tag, sentences, queue.leftover(), paragraph.label)
+    return BlockView(tag, sentences, queue.leftover(), paragraph.label, joiner(parts))
+
+
+def joiner(sentences: list[str]) -> str:
+    """What goes between the sentences: a space, or nothing when they are Chinese or
+    Japanese (their full stop "。" holds its own space)."""
+    return "" if sentences and all(s.rstrip()[-1:] in CJK_ENDS for s in sentences[:-1]) and \
+        has_cjk(sentences[0]) else " "
 
 
 def _anchor(ident: str, linked: Collection[str]) -> str:
@@ -217,6 +228,7 @@ def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> Se
                        numbered=any(i.number for i in part.items))
     view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
                                    inline(x.text), x.label) for x in part.sentences]
+    view.joiner = joiner([x.text for x in part.sentences])
     view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
                   for n, item in zip(_places(part), part.items)]
     view.more = part.more_items

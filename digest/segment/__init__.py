@@ -13,6 +13,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
+from digest.textwords import count_words
 
 from .account import unaccounted
 from .cards import build_cards
@@ -241,7 +242,7 @@ def _author(text: str, profile: Profile, meta: Meta) -> str | None:
     if meta.author and meta.author != meta.publication and text.casefold() == \
             meta.author.casefold():
         return meta.author
-    return byline(text, profile.by, profile.joins) if len(text.split()) <= BYLINE_WORDS else None
+    return byline(text, profile.by, profile.joins) if count_words(text) <= BYLINE_WORDS else None
 
 
 def sender_names(meta: Meta, profile: Profile) -> Meta:

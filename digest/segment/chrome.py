@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from digest.model import Block, Dropped, Section
+from digest.textwords import count_words
 
 from .profiles import Profile, address_key
 
@@ -19,7 +20,7 @@ CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue'
 
 def links_to_chrome(block: Block, profile: Profile) -> bool:
     """A short line linking to the unsubscribe address or a platform's own pages."""
-    if not block.links or len(block.text.split()) > LINK_CHROME_WORDS or block.kind == "heading":
+    if not block.links or count_words(block.text) > LINK_CHROME_WORDS or block.kind == "heading":
         return False
     for link in block.links:
         if profile.unsubscribe and address_key(link.url) in profile.unsubscribe:
@@ -36,7 +37,7 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     start = None
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
-        if block.kind == "heading" or len(block.text.split()) > FOOTER_WORDS:
+        if block.kind == "heading" or count_words(block.text) > FOOTER_WORDS:
             break
         if kinds[i] == "chrome":
             start = i
@@ -55,7 +56,7 @@ def _only_links(block: Block) -> bool:
     """A short line, not a list entry, that is nothing but links of a word or two each
     ("Facebook", "Website | Archive"): a list of linked stories is content."""
     if not block.links or block.kind != "paragraph" or \
-            len(block.text.split()) > LINK_ROW_WORDS * len(block.links):
+            count_words(block.text) > LINK_ROW_WORDS * len(block.links):
         return False
     rest = block.text
     for link in block.links:

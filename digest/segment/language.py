@@ -12,14 +12,21 @@ from functools import lru_cache
 
 from digest.confine import read_inside
 from digest.model import Block
+from digest.textwords import KANA
 
 from .profiles import BUILTIN
 
 SAMPLE_WORDS = 400  # words read from the start of an issue
+SAMPLE_BLOCKS = 40  # blocks whose script is looked at
 MIN_HITS = 8  # fewer common words than this: too little text to tell
 MARGIN = 1.5  # the first language must have this many times the second's common words
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?![A-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+")
+SCRIPT_SHARE = 0.3  # of the sample's letters in Han, kana or Hangul: the language they write
+KANA_SHARE = 0.1  # of its Han and kana that are kana: Japanese, not Chinese
+_KANA = re.compile(f"[{KANA}]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +81,27 @@ def primary(tag: str | None) -> str | None:
     return found[1].lower() if found else None
 
 
+def by_script(text: str) -> str | None:
+    """Chinese, Japanese or Korean, when a good share of the text's letters are written in
+    their scripts (words are not needed: these are told apart by script alone)."""
+    letters = sum(1 for c in text if c.isalpha())
+    hangul = len(_HANGUL.findall(text))
+    if letters and hangul > SCRIPT_SHARE * letters:
+        return "ko"
+    kana, han = len(_KANA.findall(text)), len(_HAN.findall(text))
+    if not letters or kana + han <= SCRIPT_SHARE * letters:
+        return None
+    return "ja" if kana >= KANA_SHARE * (kana + han) else "zh"
+
+
 def detect(blocks: list[Block]) -> str | None:
-    """The language most of the first SAMPLE_WORDS words mark, when it is clearly ahead."""
+    """The language most of the first SAMPLE_WORDS words mark, when it is clearly ahead, or
+    the one the text's script tells."""
+    sample = [b.text for b in blocks if b.kind not in ("code", "rule")][:SAMPLE_BLOCKS]
+    if any(not t.isascii() for t in sample):
+        script = by_script(" ".join(sample))
+        if script:
+            return script
     words = common_words()
     counts: Counter[str] = Counter()
     seen = 0

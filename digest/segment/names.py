@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from digest.textwords import CLAUSE_ENDS, SENTENCE_ENDS, count_words
+
 # Where a byline ends: a clause mark, a dash between spaces ("Jo Park — a walk…"), a colon,
 # a dot between fields ("Tom Reed · 6 Mar 2026").
 _END = re.compile(r"\s*(?:[;()\[\]|—–·•]|\s-\s|:\s|\s@\s)")
@@ -14,7 +16,7 @@ NAME_WORDS = 6  # more words than this is a sentence, not a name
 MAX_NAMES = 8
 # A name credited after an entry's text with nothing but a space before it ("… in half.
 # Tomás Ortega"): up to four words after the sentence's closing mark, at the very end.
-_CREDIT = re.compile(r"(?<=[.!?…)”\"])\s+((?:\S+\s+){0,3}\S+)\s*$")
+_CREDIT = re.compile(r"(?<=[.!?…)”\"。！？」])\s+((?:\S+\s+){0,3}\S+)\s*$")
 CREDIT_AFTER = 6  # words of text the credit must follow
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
                        "bin", "al", "ten", "ter", "y"})
@@ -76,10 +78,10 @@ def trailing_credit(text: str, plain: frozenset[str], linked: list[str]) -> str 
     that open with a capital, none of them a common word or a call to action of the
     language (`plain`: "Read More" is no name), nor the text of a link."""
     found = _CREDIT.search(text)
-    if not found or len(text[:found.start()].split()) < CREDIT_AFTER:
+    if not found or count_words(text[:found.start()]) < CREDIT_AFTER:
         return None
     name = found[1]
-    if name[-1] in ".!?…:;,":  # a sentence of its own ("Reddit. HN.")
+    if name[-1] in SENTENCE_ENDS + CLAUSE_ENDS:  # a sentence of its own ("Reddit. HN.")
         return None
     parts = name.split()
     for n, part in enumerate(parts):

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from digest.model import Block
+from digest.textwords import count_words
 
 from .profiles import Profile
 
-_TERMINAL = re.compile(r"[.,;:!…]$")
+_TERMINAL = re.compile(r"[.,;:!…。、，；：！]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
@@ -28,7 +29,7 @@ DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
 
 
 def words(text: str) -> int:
-    return len(text.split())
+    return count_words(text)
 
 
 def drop_kind(block: Block, profile: Profile) -> str | None:
@@ -157,11 +158,17 @@ def _is_name(text: str) -> bool:
 
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}(?:[-./]\d{1,4}){0,2}[.,]?")
+# A date written with the year, month and day signs of Chinese, Japanese and Korean
+# ("2026年11月27日（金）", "2026년 11월 27일"), its weekday in brackets after it or not.
+_CJK_DATE = re.compile(
+    r"\d{2,4}\s*[年년]\s*\d{1,2}\s*[月월]\s*(?:\d{1,2}\s*[日일号])?\s*(?:[(（]\S{1,4}[)）]|\S요일)?")
 DATE_LINE_WORDS = 5
 
 
 def is_date_line(text: str, months: frozenset[str]) -> bool:
     """A line that is only a date: "Mar 4", "4 mars 2026", "6. März 2026", "2026-03-04"."""
+    if _CJK_DATE.fullmatch(text.strip()):
+        return True
     tokens = text.replace("·", " ").split()
     if not 1 <= len(tokens) <= DATE_LINE_WORDS:
         return False

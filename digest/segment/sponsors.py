@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 from digest.model import Block, Dropped, Item, Section
+from digest.textwords import count_words
 
 from .names import trailing_credit
 from .profiles import Profile
@@ -22,7 +23,7 @@ _BRACKETED_START = re.compile(r"^\s*[(\[]([^()\[\]]{2,40})[)\]]\s*[:—–-]?\s*
 
 def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
     """Whether a short line marks an advertisement, and the sponsor it names."""
-    if len(text.split()) > MARKER_WORDS:
+    if count_words(text) > MARKER_WORDS:
         return False, None
     for pattern in profile.sponsor:
         match = pattern.search(text)

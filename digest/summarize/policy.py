@@ -18,6 +18,7 @@ from digest.model import (
     Sentence,
     SummaryPolicy,
 )
+from digest.textwords import count_words, has_cjk
 
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
@@ -30,7 +31,8 @@ from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
 MIN_SENTENCE_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+_CLOSERS = ".:!?…。！？："  # what may close a title set in bold ("**Frost.**")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[。！？]")
 
 
 def default_roles() -> dict[str, SummaryPolicy]:
@@ -101,14 +103,18 @@ def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
 
 
 def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
-    """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept."""
-    return dataclasses.replace(item, text=first_sentence(item.text, splitter),
+    """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept.
+    An item whose first sentence is only its title ("**Frost.** The first…") keeps the
+    sentence after it as well."""
+    text = first_sentence(item.text, splitter)
+    body = item.text.strip()
+    if item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS) and \
+            body.startswith(text) and len(body) > len(text):
+        more = first_sentence(body[len(text):].lstrip(), splitter)
+        text = f"{text}{'' if has_cjk(text[-1:]) else ' '}{more}"
+    return dataclasses.replace(item, text=text,
                                links=list(item.links),
                                sub_items=[cut_item(sub, splitter) for sub in item.sub_items])
-
-
-def count_words(text: str) -> int:
-    return len(text.split())
 
 
 def _item_words(items: list[Item]) -> int:

@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from digest.textwords import grams
+
 from .tokenizer import split_words
 from .words import ranking_stop_words, stemmer
 
@@ -33,8 +35,8 @@ def _term(word: str, language: str = "en") -> str | None:
 def content_terms(sentence: str, language: str = "en") -> tuple[str, ...]:
     """Stemmed, lower-cased words of a sentence, stop words removed (kept: an issue's texts
     are ranked as items, as sections and as sentences, and repeat across those)."""
-    return tuple(term for term in (_term(w, language) for w in split_words(sentence))
-                 if term is not None)
+    return tuple(term for term in (_term(g, language) for w in split_words(sentence)
+                                   for g in grams(w)) if term is not None)
 
 
 _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
@@ -45,8 +47,8 @@ def item_terms(text: str, language: str = "en") -> tuple[str, ...]:
     """The stemmed content words of a list item, found by one regex: items are only ranked
     against each other, and a roundup has hundreds of them, which NLTK's rules take five times
     longer to read (they also drop a word glued to a full stop before another sentence)."""
-    return tuple(term for term in (_term(w, language) for w in _WORDS.findall(text))
-                 if term is not None)
+    return tuple(term for term in (_term(g, language) for w in _WORDS.findall(text)
+                                   for g in grams(w)) if term is not None)
 
 
 def centrality_scores(sentences: Sequence[str], language: str = "en") -> list[float]:

@@ -10,11 +10,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from digest.textwords import has_cjk
+
 LANGUAGE = "english"
 
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
-_INNER_STOP = re.compile(r"[.!?…]")
-_TRAILING = re.compile(r"[.!?…\"'”’)\]\s]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a Chinese or Japanese run between its punctuation
+_INNER_STOP = re.compile(r"[.!?…。！？]")
+_TRAILING = re.compile(r"[.!?…。！？\"'”’)\]」』）\s]*$")
 # A web address written out, which pysbd would cut at its `?` or `.`; ends before punctuation.
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 _MASK = re.compile(r"\bADDRESS(\d+)X\b")
@@ -177,7 +180,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
 
 def split_words(text: str) -> list[str]:
     """Word tokens of a sentence, without punctuation or numbers (as sumy's tokenizer does)."""
-    return [w for w in word_tokens(text) if _WORD.match(w)]
+    words = [w for w in word_tokens(text) if _WORD.match(w) or has_cjk(w)]
+    if not any(has_cjk(w) for w in words):
+        return words
+    return [part for w in words for part in (_LETTERS.findall(w) if has_cjk(w) else [w])]
 
 
 class DigestTokenizer:

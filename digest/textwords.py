@@ -1,0 +1,50 @@
+"""Words and sentence ends in any script, a neutral helper any stage may use (it imports no
+stage): Chinese and Japanese write no spaces between words, so their words are counted by
+characters, CJK_CHARS_PER_WORD to a word, and their sentences end in 。！？ as well as . ! ?"""
+
+from __future__ import annotations
+
+import re
+
+# Kana, and Han ideographs (with extension A and the compatibility block). Hangul is left
+# out: Korean puts spaces between its words.
+CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA = "\u3040-\u30ff\u31f0-\u31ff"
+CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average one to two characters
+SENTENCE_ENDS = ".!?…。！？"  # what closes a sentence, in any script
+CLAUSE_ENDS = ",;:、，；："  # what closes a clause or a line that goes on
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_RUNS = re.compile(f"([{CJK}]+)")
+
+
+def count_words(text: str) -> int:
+    """Words of the text: runs between spaces, and in Chinese or Japanese one word for every
+    CJK_CHARS_PER_WORD characters."""
+    if text.isascii():
+        return len(text.split())
+    cjk = len(_CJK_CHAR.findall(text))
+    if not cjk:
+        return len(text.split())
+    rest = [t for t in _CJK_CHAR.sub(" ", text).split() if any(c.isalnum() for c in t)]
+    return len(rest) + -(-cjk // CJK_CHARS_PER_WORD)  # "。" alone is no word
+
+
+def grams(word: str) -> list[str]:
+    """A word as terms to compare texts by: itself, or where it holds Chinese or Japanese
+    (written without spaces, so a "word" may be a whole sentence) the pairs of characters of
+    each run of them, and its other letters as one term each run."""
+    if word.isascii() or not _CJK_CHAR.search(word):
+        return [word]
+    terms: list[str] = []
+    for run in _CJK_RUNS.split(word):
+        if not run:
+            continue
+        if _CJK_CHAR.match(run):
+            terms += [run[n:n + 2] for n in range(max(len(run) - 1, 1))]
+        else:
+            terms.append(run)
+    return terms
+
+
+def has_cjk(text: str) -> bool:
+    return not text.isascii() and _CJK_CHAR.search(text) is not None

@@ -1,0 +1,110 @@
+"""Newsletters in Chinese and Japanese, which put no spaces between words: their language is
+told by its script, their sentences end at 。, their words are counted by characters, and
+their furniture is found by per-language data. Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.build import build
+from digest.config import load_config
+from digest.ingest import read_bytes
+from digest.segment import load_profiles, segment_document
+from digest.summarize import SummaryConfig, summarize_issue
+from digest.summarize.tokenizer import split_sentences
+from digest.textwords import count_words
+
+JAPANESE = """# 園芸だより 第12号
+
+2026年3月6日（金）
+
+こんにちは。今週は土の検査と、地域の果樹園の話題をお届けします。朝晩はまだ冷えますので、苗の管理に気をつけてください。
+
+## 今週の話題
+
+- [果樹園に四十本の苗木](https://example.jp/orchard) — 三つの学校の生徒が植樹に参加しました。
+- [家庭でできる土の検査](https://example.jp/soil) — 瓶と水と塩で、砂と粘土の割合がわかります。
+
+## 注目の記事
+
+**霜の季節。** 今年は初霜が早いと予想されています。夜は苗床を覆いましょう。
+
+**種の交換会。** 図書館で土曜日に開かれます。誰でも参加できます。
+
+---
+
+最後まで読んでいただきありがとうございました。また来週お会いしましょう。
+
+配信停止は[こちら](https://engei.example.jp/unsubscribe?id=4)から。
+"""
+
+CHINESE = """# 园艺周报 第8期
+
+大家好。本周我们介绍社区果园的新进展，以及在家检测土壤的方法。天气还冷，请注意保护幼苗。
+
+## 本周新闻
+
+社区果园上周种下了四十棵果树。三所学校的学生参加了植树活动。预计三年后第一次结果。
+
+## 读者来信
+
+一位读者问我们如何在阳台上种番茄。我们的建议是选择小型品种，并且每天浇水。
+
+感谢您的阅读。
+
+取消订阅：https://yuanyi.example.cn/unsubscribe?id=9
+"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def issue_of(name: str, text: str, profiles):
+    (issue,), _ = segment_document(read_bytes(name, text.encode()), *profiles)
+    return issue
+
+
+def test_a_japanese_issue_is_known_by_its_script_and_its_furniture_is_dropped(profiles):
+    issue = issue_of("12.md", JAPANESE, profiles)
+    assert issue.language == "ja"
+    dropped = [(d.kind, d.text) for d in issue.dropped]
+    assert ("byline", "2026年3月6日（金）") in dropped
+    thanks = "最後まで読んでいただきありがとうございました。また来週お会いしましょう。"
+    assert ("chrome", thanks) in dropped
+    assert ("chrome", "配信停止はこちらから。") in dropped
+    news = next(s for s in issue.sections if s.heading == "今週の話題")
+    assert [(i.title, i.author) for i in news.items] == [
+        ("果樹園に四十本の苗木", None), ("家庭でできる土の検査", None)]
+
+
+def test_chinese_and_japanese_words_are_counted_by_characters_and_sentences_end_at_the_full_stop():
+    assert count_words("今年は初霜が早いと予想されています。") == 9
+    assert count_words("Rust 版の新機能") == 4
+    frost, cover = "今年は初霜が早いと予想されています。", "夜は苗床を覆いましょう。"
+    assert split_sentences(frost + cover, "ja") == [frost, cover]
+
+
+def test_a_chinese_issue_is_summarized_in_sentences_with_its_footer_left_out(profiles):
+    issue = issue_of("8.md", CHINESE, profiles)
+    assert issue.language == "zh"
+    assert {d.text for d in issue.dropped} >= {"感谢您的阅读。"}
+    assert not any("unsubscribe" in p.text for s in issue.sections for p in s.paragraphs)
+    digest = summarize_issue(issue, SummaryConfig())
+    assert digest.words_in > 50  # 130 characters, not the 9 runs between spaces
+    chosen = [x.text for part in digest.sections for x in part.sentences]
+    assert chosen and all(s.endswith("。") for s in chosen)
+
+
+def test_a_japanese_site_joins_sentences_without_spaces(tmp_path):
+    folder = tmp_path / "seeds" / "engei"
+    folder.mkdir(parents=True)
+    (folder / "2026-03-06.md").write_text(JAPANESE, encoding="utf-8")
+    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
+                                          '[site]\nsearch = false\n')
+    build(load_config(tmp_path / "digest.toml"))
+    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert "お届けします。朝晩は" in html
+    assert "お届けします。 朝晩は" not in html
