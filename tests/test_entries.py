@@ -140,3 +140,71 @@ def test_an_entry_cut_to_its_first_sentence_keeps_more_than_its_bold_title():
     assert [cut_item(i).text for i in issue.sections[-1].items] == [
         "Frost. The first frost comes early this year.",
         "Seed swap: The library holds one on Saturday."]
+
+
+HEADLINE = """<p><a href="{url}"><strong>{title}</strong></a><br>
+{blurb}</p>"""
+
+BRIEF = [
+    ("https://example.com/orchard", "Forty trees planted in the new orchard (3 minute read)",
+     "Volunteers from three schools planted apples, pears and plums. The first fruit is due in "
+     "three years."),
+    ("https://example.org/soil", "A jar test for your soil (2 minute read)",
+     "Sand, silt and clay settle in layers overnight. The layers show the mix."),
+    ("https://trial.example/sensors", "Soil sensors that text you (Sponsor)",
+     "Moisture readings every hour, sent to your phone. Free for a month."),
+]
+
+
+def brief_mail() -> bytes:
+    stories = "\n".join(HEADLINE.format(url=u, title=t, blurb=b) for u, t, b in BRIEF)
+    html = f"""<html><body>
+<p><a href="https://plotbrief.example/web/12">View Online</a></p>
+<h1>Plot Brief</h1>
+<h2>Headlines</h2>
+{stories}
+<p>Want to reach 40,000 growers? <a href="https://plotbrief.example/advertise">Learn more</a></p>
+<p>If you have any comments or tips, just respond to this email!</p>
+</body></html>"""
+    message = EmailMessage()
+    message["From"] = "Plot Brief <news@plotbrief.example>"
+    message["Subject"] = "Orchard trees, jar tests and sensors"
+    message["Date"] = "Fri, 06 Mar 2026 07:00:00 +0000"
+    message.set_content(html, subtype="html")
+    return bytes(message)
+
+
+def test_linked_headlines_over_their_blurbs_are_entries_and_the_masthead_is_not_the_title():
+    (issue,), _ = segment_document(read_bytes("12.eml", brief_mail()), *load_profiles())
+    assert issue.title == "Orchard trees, jar tests and sensors"
+    (headlines,) = [s for s in issue.sections if s.heading == "Headlines"]
+    assert [(i.title, i.excerpt) for i in headlines.items] == [
+        (BRIEF[0][1], BRIEF[0][2]), (BRIEF[1][1], BRIEF[1][2])]
+    assert not headlines.paragraphs  # the advertising promo and "respond to this email" gone
+    (ad,) = [s for s in issue.sections if s.role == "sponsored"]
+    assert [(i.title, i.excerpt) for i in ad.items] == [("Soil sensors that text you",
+                                                        BRIEF[2][2])]
+    assert cut_item(headlines.items[1]).text == (
+        "A jar test for your soil (2 minute read) — Sand, silt and clay settle in layers "
+        "overnight.")
+
+
+def test_linked_lines_that_are_sentences_are_not_headlines():
+    text = """# Plot Weekly 34
+
+## Quote of the week
+
+> Plant when the soil is warm, not when the calendar says so.
+
+[Mara on the allotment forum](https://example.com/forum/1)
+
+Thanks to Kim for the suggestion!
+
+[Send us your quotes for next week!](https://example.com/quotes)
+
+Votes close on Sunday.
+"""
+    (issue,), _ = segment_document(read_bytes("34.md", text.encode()), *load_profiles())
+    quote = issue.sections[-1]
+    assert quote.items == []
+    assert "Thanks to Kim for the suggestion!" in [p.text for p in quote.paragraphs]

@@ -195,11 +195,13 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     if profile.starts_before is not None and len(blocks) > 1 and \
             profile.starts_before.search(blocks[1].text):
         return first.text, 1
-    if kinds[0] is None and first.kind == "heading" and first.level <= 1:
-        return first.text, 1
     # An e-mail's title heading may come after its "View in browser" row.
     top = next((i for i, k in enumerate(kinds) if k is None), 0)
-    if top and blocks[top].kind == "heading" and blocks[top].level <= 1:
+    if kinds[top] is None and blocks[top].kind == "heading" and blocks[top].level <= 1:
+        if meta.title and meta.publication and \
+                _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):
+            kinds[top] = "chrome"  # the newsletter's name as a masthead: the subject titles it
+            return meta.title, top + 1
         return blocks[top].text, top + 1
     if meta.title:
         same = _fold(blocks[top].text) == _fold(meta.title)

@@ -28,6 +28,7 @@ _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
 _TERMINAL = re.compile(r"[.!?…。！？]$")
 LABEL_MAX_WORDS = 5
+HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
 
 
@@ -228,8 +229,8 @@ def labels(marks: Marks) -> None:
 def titled_items(marks: Marks) -> None:
     """Paragraphs opening with a bold or linked title, two or more close together, are items;
     the paragraphs between them (or up to the next rule, when rules part them) belong to the
-    title before."""
-    titles = [i for i in range(len(marks.blocks)) if _is_title(marks, i)]
+    title before. A linked headline alone on its line takes the paragraph under it."""
+    titles = [i for i in range(len(marks.blocks)) if _is_title(marks, i) or _is_headline(marks, i)]
     runs: list[list[int]] = []
     for i in titles:
         if runs and _joins(marks, runs[-1][-1], i):
@@ -250,7 +251,8 @@ def titled_items(marks: Marks) -> None:
                     marks.titled[j] = "more"
             if n + 1 == len(run) and not ruled:
                 for j in range(i + 1, end):
-                    if marks.titled[j] == "more":
+                    if marks.titled[j] == "more" and not (
+                            _is_headline(marks, i) and j == _neighbour(marks, i, 1)):
                         marks.titled[j] = None
 
 
@@ -261,6 +263,23 @@ def _is_title(marks: Marks, i: int) -> bool:
     if marks.heading[i] is not None or marks.label[i] or block.lead == block.text:
         return False
     return opens_with_title(block, marks.by) or _rule_before(marks, i)
+
+
+def _is_headline(marks: Marks, i: int) -> bool:
+    """A paragraph that is one link and nothing else, not a sentence ("**BuildKit 3 halves
+    cold builds**" as a link), with a paragraph of text right under it: a story's headline
+    over its blurb."""
+    block = marks.blocks[i]
+    if block.kind != "paragraph" or block.level or block.lead_kind != "link" or \
+            block.lead != block.text or marks.kinds[i] or marks.heading[i] is not None or \
+            words(block.text) > HEADLINE_WORDS or _TERMINAL.search(block.text):
+        return False
+    j = _neighbour(marks, i, 1)
+    if j is None or j != i + 1:
+        return False
+    below = marks.blocks[j]
+    return below.kind == "paragraph" and marks.heading[j] is None and not below.level and \
+        below.lead != below.text and not _is_title(marks, j)
 
 
 def opens_with_title(block: Block, by: tuple[str, ...] = ("by",)) -> bool:

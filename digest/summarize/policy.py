@@ -105,13 +105,15 @@ def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
 def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept.
     An item whose first sentence is only its title ("**Frost.** The first…") keeps the
-    sentence after it as well."""
+    sentence after it as well; a headline alone, the first of its blurb ("Title — Blurb.")."""
     text = first_sentence(item.text, splitter)
     body = item.text.strip()
-    if item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS) and \
-            body.startswith(text) and len(body) > len(text):
-        more = first_sentence(body[len(text):].lstrip(), splitter)
-        text = f"{text}{'' if has_cjk(text[-1:]) else ' '}{more}"
+    if item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS):
+        if body.startswith(text) and len(body) > len(text):
+            more = first_sentence(body[len(text):].lstrip(), splitter)
+            text = f"{text}{'' if has_cjk(text[-1:]) else ' '}{more}"
+        elif body == text and item.excerpt and not item.author:
+            text = f"{text} — {first_sentence(item.excerpt, splitter)}"
     return dataclasses.replace(item, text=text,
                                links=list(item.links),
                                sub_items=[cut_item(sub, splitter) for sub in item.sub_items])
