@@ -519,3 +519,18 @@ def test_a_list_of_linked_stories_above_the_footer_stays_and_a_contents_lead_is_
     assert (lead.role, lead.layout, lead.items) == ("lead", "prose", [])
     assert [i.text for i in hits.items] == [
         "Chip prices fall for a third month", "The EU publishes its model registry"]
+
+
+def test_an_invitation_to_reply_below_the_sign_off_is_chrome_and_the_sign_off_still_found(
+        profiles):
+    page = """<html><head><title>Notes 19</title></head><body><article>
+<p>This week I moved a small service onto one database file, and the bill fell to nothing.</p>
+<h2>What changed</h2>
+<p>Reads dominate and writes come in bursts. One file with a write-ahead log copes well.</p>
+<p>Until next week,<br>Lena</p>
+<p><em>You can reply to this email — I read every message.</em></p>
+</article></body></html>"""
+    issue = issue_of("19.html", page.encode(), profiles)
+    assert [(d.kind, d.text) for d in issue.dropped][-3:] == [
+        ("signoff", "Until next week,"), ("signoff", "Lena"),
+        ("chrome", "You can reply to this email — I read every message.")]
