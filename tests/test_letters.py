@@ -534,3 +534,31 @@ def test_an_invitation_to_reply_below_the_sign_off_is_chrome_and_the_sign_off_st
     assert [(d.kind, d.text) for d in issue.dropped][-3:] == [
         ("signoff", "Until next week,"), ("signoff", "Lena"),
         ("chrome", "You can reply to this email — I read every message.")]
+
+
+def test_a_briefing_mail_drops_its_date_line_referral_block_and_credits(profiles):
+    html = """<html><body>
+<p><a href="https://mug.example/issues/24">View Online</a> |
+<a href="https://mug.example/signup">Sign Up</a></p>
+<p>November 24, 2026</p>
+<p>Good morning. The central bank did very little this week, and did it on purpose.</p>
+<h1>CENTRAL BANKS</h1>
+<p>The bank kept its main rate at 3.5% on Monday, the third pause in a row.</p>
+<h1>SHARE THE MUG</h1>
+<p>You're 2 referrals away from a free mug. Share your link: <a href="https://mug.example/r/ab">mug.example/r/ab</a></p>
+<h1>QUICK BITES</h1>
+<ul><li>A ferry operator ordered ten electric boats.</li><li>Coffee prices hit a low.</li></ul>
+<p>Written by Ana Lima and Joel Park. Edited by Sam Ortiz.</p>
+</body></html>"""
+    message = EmailMessage()
+    message["From"] = "Mug <crew@mug.example>"
+    message["Subject"] = "Rates hold steady"
+    message["Date"] = "Tue, 24 Nov 2026 11:00:00 +0000"
+    message.set_content(html, subtype="html")
+    issue = issue_of("24.eml", bytes(message), profiles)
+    dropped = [(d.kind, d.text) for d in issue.dropped]
+    assert ("byline", "November 24, 2026") in dropped
+    assert ("credit", "Written by Ana Lima and Joel Park. Edited by Sam Ortiz.") in dropped
+    assert [s.heading for s in issue.sections] == [None, "CENTRAL BANKS", "QUICK BITES"]
+    assert texts(issue.sections[0]) == [
+        "Good morning. The central bank did very little this week, and did it on purpose."]

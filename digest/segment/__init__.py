@@ -226,7 +226,8 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
                meta: Meta) -> Meta:
     """The lines right under the title (and subtitle) that give the issue's author or date,
     marked `byline` in `kinds`; the author they name goes into the Meta returned."""
-    for at in range(start, min(start + MASTHEAD_LINES, len(blocks))):
+    lines = [at for at in range(start, len(blocks)) if kinds[at] != "chrome"][:MASTHEAD_LINES]
+    for at in lines:  # a "View online" row above them is passed over
         if kinds[at] is not None or blocks[at].kind != "paragraph":
             break
         dated = is_date_line(blocks[at].text, profile.months)
