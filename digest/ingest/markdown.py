@@ -38,6 +38,10 @@ _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 _LEAD_HTML = re.compile(r"^<(strong|b|a)(?:\s[^>]*)?>$", re.IGNORECASE)
 # Leftover template markup: undefined image references used as badges, Liquid/Jinja tags.
 _LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
+# Footnotes of Markdown's common extension: a reference ("…failed.[^1]") and a definition
+# opening a paragraph ("[^1]: One of them failed twice.").
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
+_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:\s")
 
 
 def read_markdown(text: str, parser: str = "auto") -> Part:
@@ -220,6 +224,10 @@ class _Blocks:
         block.lead, block.lead_kind = opening_title(token.children or [])
         if opened.type == "heading_open" and "quote" not in self.stack:
             block.kind, block.level = "heading", int(opened.tag[1:])
+        elif opened.type == "paragraph_open" and _only_images(token.children or []):
+            block.kind = "caption"  # a picture's alt text, not the issue's
+        elif opened.type == "paragraph_open" and _FOOTNOTE.match(token.content):
+            block.kind = "note"  # the issue's footnotes, at its end
         else:
             self._place(block)
         self.blocks.append(block)
@@ -267,6 +275,8 @@ class _Blocks:
                     skip_until = None
             elif kind in ("text", "text_special"):
                 parts.append(self._uncomment(child.content))
+                if "[^" in parts[-1]:
+                    parts[-1] = _FOOTNOTE_REF.sub("", parts[-1])
                 if "![" in parts[-1] or "{" in parts[-1]:  # badges and template tags: not text
                     leftover.append(parts[-1])
                     parts[-1] = _LEFTOVER.sub(" ", parts[-1])
@@ -356,3 +366,17 @@ def _lines(token: Token) -> tuple[int, int]:
     """1-based first and last source line of a block token."""
     start, end = token.map or (0, 1)
     return start + 1, max(end, start + 1)
+
+
+def _only_images(children: list[Token]) -> bool:
+    """An inline run of nothing but images (linked or not), and spaces between them."""
+    found = False
+    for child in children:
+        if child.type == "image":
+            found = True
+        elif child.type in ("text", "text_special"):
+            if child.content.strip():
+                return False
+        elif child.type not in ("softbreak", "hardbreak", "link_open", "link_close"):
+            return False
+    return found

@@ -36,7 +36,7 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
     """The kind of furniture a block is by its own text (chrome, credit...), or None."""
     if block.kind in ("heading", "code"):
         return None
-    if block.kind in ("caption", "chrome"):  # marked as such by its markup (HTML)
+    if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind
     if block.text[:1] in ("!", "{", "[") and _LEFTOVER_MARKUP.match(block.text):
         return "chrome"
