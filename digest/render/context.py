@@ -62,7 +62,16 @@ def environment(folders: list[Path], compiled: Path | None = None) -> jinja2.Env
     env.filters["week_span"] = dates.week_span
     env.filters["week_title"] = dates.week_title
     env.filters["thousands"] = lambda n: f"{n:,}"
+    env.tests["rtl"] = right_to_left
     return env
+
+
+RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def right_to_left(language: str | None) -> bool:
+    """Whether the language is written right to left (its pages then say `dir="rtl"`)."""
+    return (language or "").split("-")[0].lower() in RTL
 
 
 @dataclass

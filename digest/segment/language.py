@@ -26,7 +26,22 @@ SCRIPT_SHARE = 0.3  # of the sample's letters in Han, kana or Hangul: the langua
 KANA_SHARE = 0.1  # of its Han and kana that are kana: Japanese, not Chinese
 _KANA = re.compile(f"[{KANA}]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_SCRIPTS = [
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+]
+_PERSIAN = re.compile(r"[پچژگ]")  # letters Arabic does not use
+_URDU = re.compile(r"[ٹڈڑںے]")
+ARABIC_OWN = 3  # of those letters: Persian or Urdu, not Arabic
+
+
+def _arabic_script(text: str) -> str:
+    if len(_URDU.findall(text)) >= ARABIC_OWN:
+        return "ur"
+    return "fa" if len(_PERSIAN.findall(text)) >= ARABIC_OWN else "ar"
 
 
 @lru_cache(maxsize=1)
@@ -82,14 +97,19 @@ def primary(tag: str | None) -> str | None:
 
 
 def by_script(text: str) -> str | None:
-    """Chinese, Japanese or Korean, when a good share of the text's letters are written in
-    their scripts (words are not needed: these are told apart by script alone)."""
+    """The language a good share of the text's letters are written in the script of, for
+    scripts that tell their language alone: Chinese, Japanese and Korean, Arabic (Persian
+    and Urdu by their own letters), Hebrew, Greek, Thai."""
     letters = sum(1 for c in text if c.isalpha())
-    hangul = len(_HANGUL.findall(text))
-    if letters and hangul > SCRIPT_SHARE * letters:
-        return "ko"
+    if not letters:
+        return None
+    for code, script in _SCRIPTS:
+        if len(script.findall(text)) > SCRIPT_SHARE * letters:
+            if code == "ar":
+                return _arabic_script(text)
+            return code
     kana, han = len(_KANA.findall(text)), len(_HAN.findall(text))
-    if not letters or kana + han <= SCRIPT_SHARE * letters:
+    if kana + han <= SCRIPT_SHARE * letters:
         return None
     return "ja" if kana >= KANA_SHARE * (kana + han) else "zh"
 

@@ -8,7 +8,7 @@ from digest.model import Block, Item
 
 from .profiles import Profile
 
-_SENTENCE_END = re.compile(r"[.!?…。！？]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔]$")
 MAX_OUTLET_WORDS = 7
 
 

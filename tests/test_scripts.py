@@ -1,6 +1,7 @@
-"""Newsletters in Chinese and Japanese, which put no spaces between words: their language is
-told by its script, their sentences end at 。, their words are counted by characters, and
-their furniture is found by per-language data. Fixtures written here."""
+"""Newsletters in scripts other than Latin: their language is told by the script (Chinese and
+Japanese, which put no spaces between words, have their sentences end at 。 and their words
+counted by characters; Arabic pages are laid out right to left), and their furniture is found
+by per-language data. Fixtures written here."""
 
 from __future__ import annotations
 
@@ -108,3 +109,38 @@ def test_a_japanese_site_joins_sentences_without_spaces(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "お届けします。朝晩は" in html
     assert "お届けします。 朝晩は" not in html
+
+
+ARABIC = """# النشرة التقنية — العدد 15
+
+مرحبا بكم في عدد هذا الأسبوع. نتحدث اليوم عن قواعد البيانات الصغيرة وعن النسخ الاحتياطي.
+
+## قواعد البيانات الصغيرة
+
+نقلت هذا الأسبوع خدمة صغيرة إلى ملف قاعدة بيانات واحد. انخفضت التكلفة إلى شبه لا شيء.
+"""
+
+
+@pytest.mark.parametrize("text, language", [
+    (ARABIC, "ar"),
+    ("# Ενημέρωση 3\n\nΚαλώς ήρθατε στο εβδομαδιαίο ενημερωτικό μας για μικρά εργαλεία.\n", "el"),
+    ("# עלון 3\n\nשלום וברוכים הבאים לעלון השבועי שלנו על כלים קטנים ועל גיבויים.\n", "he"),
+    ("# خبرنامه ۳\n\nسلام، به خبرنامه هفتگی ما خوش آمدید. این هفته درباره پروژه‌های کوچک و چگونگی "
+     "پشتیبان‌گیری می‌نویسیم.\n", "fa"),
+])
+def test_a_script_that_names_its_language_gives_the_issue_its_language(text, language, profiles):
+    assert issue_of("3.md", text, profiles).language == language
+
+
+def test_an_arabic_issue_is_laid_out_right_to_left_in_an_english_site(tmp_path):
+    folder = tmp_path / "seeds" / "nashra"
+    folder.mkdir(parents=True)
+    (folder / "2026-11-27.md").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
+                                          '[site]\nsearch = false\n')
+    build(load_config(tmp_path / "digest.toml"))
+    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    assert '<article class="issue" lang="ar" dir="rtl"' in page.read_text(encoding="utf-8")
+    (week,) = (tmp_path / "site" / "weeks").glob("*.html")
+    assert '<article class="issue-summary" lang="ar" dir="rtl">' in week.read_text(
+        encoding="utf-8")
