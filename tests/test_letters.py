@@ -562,3 +562,30 @@ def test_a_briefing_mail_drops_its_date_line_referral_block_and_credits(profiles
     assert [s.heading for s in issue.sections] == [None, "CENTRAL BANKS", "QUICK BITES"]
     assert texts(issue.sections[0]) == [
         "Good morning. The central bank did very little this week, and did it on purpose."]
+
+
+def test_a_paid_posts_preview_keeps_its_text_and_drops_the_trial_offer(profiles):
+    page = """<!DOCTYPE html><html lang="en"><head><title>Night trains</title>
+<meta property="og:site_name" content="The Long View">
+<meta name="author" content="Mara Quinn"></head><body><article>
+<h1>The quiet return of night trains</h1>
+<h3>Why sleeper routes are coming back</h3>
+<p>Mara Quinn</p>
+<p>Nov 23, 2026</p>
+<p>This spring the sleeper to the coast comes back, with three other routes.</p>
+<p>The Long View is a reader-supported publication. To receive new posts, consider becoming
+a free or paid subscriber.</p>
+<h2>Who rides them</h2>
+<p>Most passengers are not tourists but people who used to fly for work.</p>
+<h4>Keep reading with a 7-day free trial</h4>
+<p>Subscribe to The Long View to keep reading this post and get 7 days of free access.</p>
+<p><a href="https://thelongview.example/subscribe?simple=true">Start trial</a></p>
+<p>Already a paid subscriber? <a href="https://thelongview.example/login">Sign in</a></p>
+</article></body></html>"""
+    issue = issue_of("night-trains.html", page.encode(), profiles)
+    assert (issue.dek, issue.author) == ("Why sleeper routes are coming back", "Mara Quinn")
+    assert [(s.heading, texts(s)) for s in issue.sections] == [
+        (None, ["This spring the sleeper to the coast comes back, with three other routes."]),
+        ("Who rides them", ["Most passengers are not tourists but people who used to fly "
+                            "for work."])]
+    assert [d.kind for d in issue.dropped].count("chrome") == 5

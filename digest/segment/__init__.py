@@ -213,13 +213,15 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
 
 def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     """The heading right under the title is its subtitle ("Issue 14 - 2 March 2026") when no
-    other heading shares its level and the sections' headings, below it, repeat another one:
-    else it would open a section holding only the opening text."""
+    other heading shares its level and the sections' headings below it repeat another level or
+    are shallower (a post's `<h3>` subtitle over its `<h2>` sections): else it would open a
+    section holding only the opening text."""
     if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "heading":
         return False
     level = blocks[start].level
     below = [b.level for b in blocks[start + 1:] if b.kind == "heading"]
-    return level not in below and any(below.count(n) > 1 for n in below)
+    return level not in below and (any(below.count(n) > 1 for n in below) or
+                                   any(n < level for n in below))
 
 
 def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,

@@ -34,8 +34,11 @@ def words(text: str) -> int:
 
 def drop_kind(block: Block, profile: Profile) -> str | None:
     """The kind of furniture a block is by its own text (chrome, credit...), or None."""
-    if block.kind in ("heading", "code"):
+    if block.kind == "code":
         return None
+    if block.kind == "heading":  # a platform's heading ("Keep reading with a free trial")
+        return "chrome" if any(p.search(block.text) for p in profile.drop.get("chrome", [])) \
+            else None
     if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind
     if block.text[:1] in ("!", "{", "[") and _LEFTOVER_MARKUP.match(block.text):
