@@ -208,3 +208,26 @@ Votes close on Sunday.
     quote = issue.sections[-1]
     assert quote.items == []
     assert "Thanks to Kim for the suggestion!" in [p.text for p in quote.paragraphs]
+
+
+def test_a_read_more_line_inside_an_html_entry_gives_it_its_link_and_is_no_entry():
+    html = """<html><body><p>Good morning. Here is what you need to know today.</p>
+<h2>Top stories</h2><ol>
+<li><p><strong>Bridge reopens early.</strong> The river bridge reopened two weeks ahead of
+schedule.</p><p><a href="https://desk.example/bridge">Read more →</a></p></li>
+<li><p><strong>Library extends hours.</strong> The central library stays open until ten.</p>
+<p>Weekend hours do not change.</p><p><a href="https://desk.example/library">Lire la suite</a></p>
+</li></ol></body></html>"""
+    message = EmailMessage()
+    message["From"] = "City Desk <desk@desk.example>"
+    message["Subject"] = "Two things to know"
+    message["Date"] = "Fri, 27 Nov 2026 06:30:00 +0000"
+    message.set_content(html, subtype="html")
+    (issue,), _ = segment_document(read_bytes("27.eml", bytes(message)), *load_profiles())
+    (stories,) = [s for s in issue.sections if s.heading == "Top stories"]
+    assert [(i.number, i.title, i.excerpt, [k.url for k in i.links]) for i in stories.items] == [
+        (1, "Bridge reopens early.", None, ["https://desk.example/bridge"]),
+        (2, "Library extends hours.", "Weekend hours do not change.",
+         ["https://desk.example/library"])]
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == ["Read more →",
+                                                                     "Lire la suite"]

@@ -183,6 +183,7 @@ class _Context:
     line: int
     start: int  # how many blocks there were when the element began
     inside: bool = False  # within the page's one article (or main element)
+    opened: list[bool] = field(default_factory=lambda: [False])  # a list entry's first block
 
 
 @dataclass
@@ -259,7 +260,8 @@ class _Walker:
             return _Context("caption", outer.level, [None], line, start, inside)
         kind = "quote" if tag.name == "blockquote" else outer.kind
         number = outer.number if kind == "item" else [None]
-        return _Context(kind, outer.level, number, line, start, inside)
+        opened = outer.opened if kind == "item" else [False]
+        return _Context(kind, outer.level, number, line, start, inside, opened)
 
     def chrome(self, tag: Tag, outer: _Context) -> bool:
         """Page furniture by its markup: an aside or a footer anywhere, and with one article
@@ -312,7 +314,10 @@ class _Walker:
             if not text:
                 continue
             line = context.line if len(self.blocks) == context.start else group[0].line
-            block = Block(text, line, max(line, group[-1].end_line), context.kind, context.level)
+            kind = context.kind
+            if kind == "item":  # an entry's later paragraphs continue it, as in Markdown
+                kind, context.opened[0] = "paragraph" if context.opened[0] else kind, True
+            block = Block(text, line, max(line, group[-1].end_line), kind, context.level)
             block.number, context.number[0] = context.number[0], None
             block.links = [link for segment in group for link in segment.links]
             block.lead, block.lead_kind = group[0].lead, group[0].lead_kind

@@ -227,6 +227,9 @@ def numbered_subhead(state: State, i: int, block: Block) -> bool:
     return True
 
 
+LINK_LINE_WORDS = 4  # "Read more →", "Lire la suite", "Full story"
+
+
 def item_continuation(state: State, i: int, block: Block) -> bool:
     """A quote or paragraph inside a list entry, after its first line, is that entry's
     excerpt."""
@@ -236,9 +239,19 @@ def item_continuation(state: State, i: int, block: Block) -> bool:
     target = items[-1]
     if block.level > 1 and target.sub_items:
         target = target.sub_items[-1]
-    _extend(target, block)
+    if _link_line(block):  # "Read more →": the entry's link, not its words
+        target.links.extend(block.links)
+        state.dropped.append(Dropped("chrome", block.line, block.text))
+    else:
+        _extend(target, block)
     state.current.take(block)
     return True
+
+
+def _link_line(block: Block) -> bool:
+    """A short line that is one link and nothing else."""
+    return len(block.links) == 1 and block.text.strip() == block.links[0].text.strip() and \
+        len(block.text.split()) <= LINK_LINE_WORDS
 
 
 def titled_item(state: State, i: int, block: Block) -> bool:
