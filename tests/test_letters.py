@@ -589,3 +589,25 @@ a free or paid subscriber.</p>
         ("Who rides them", ["Most passengers are not tourists but people who used to fly "
                             "for work."])]
     assert [d.kind for d in issue.dropped].count("chrome") == 5
+
+
+def test_a_readers_poll_is_chrome_and_a_postscript_stays(profiles):
+    html = """<html><body>
+<p>Welcome back. This week a seed bank opens its doors to anyone with a library card.</p>
+<h2>The seed bank opens</h2>
+<p>Borrowers return seeds from their own harvest, so the collection grows every year.</p>
+<h3>How was today's issue?</h3>
+<p><a href="https://brief.example/poll?v=3&amp;s=77">🔥 Loved it</a></p>
+<p><a href="https://brief.example/poll?v=2&amp;s=77">😐 It was fine</a></p>
+<p><a href="https://brief.example/poll?v=1&amp;s=77">👎 Not for me</a></p>
+<p>P.S. The seed bank is looking for volunteers on Saturdays.</p>
+</body></html>"""
+    message = EmailMessage()
+    message["From"] = "Field Brief <hi@brief.example>"
+    message["Subject"] = "Field Brief #30"
+    message.set_content(html, subtype="html")
+    issue = issue_of("30.eml", bytes(message), profiles)
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == [
+        "How was today's issue?", "🔥 Loved it", "😐 It was fine", "👎 Not for me"]
+    assert texts(issue.sections[-1])[-1] == "P.S. The seed bank is looking for volunteers on " \
+        "Saturdays."

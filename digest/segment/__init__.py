@@ -17,7 +17,7 @@ from digest.textwords import count_words
 
 from .account import unaccounted
 from .cards import build_cards
-from .chrome import drop_contents, drop_emptied, footer, links_to_chrome
+from .chrome import drop_contents, drop_emptied, footer, links_to_chrome, polls
 from .dedupe import find_duplicates, issue_text
 from .language import bylines, issue_language, months, plain_words
 from .names import byline
@@ -142,7 +142,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
         return kinds
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
-    kinds = sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds)))
+    kinds = sign_offs(blocks, footer(blocks, sign_offs(blocks, polls(blocks, kinds))))
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"

@@ -5,6 +5,7 @@ under them. Sponsor markers are digest.segment.sponsors' business."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from digest.model import Block, Dropped, Section
 from digest.textwords import count_words
@@ -15,6 +16,8 @@ LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only wh
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 LINK_ROW_WORDS = 2  # words of each link in a row above a footer (social pages, the website)
+VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
+POLL_QUESTION_WORDS = 12
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
 
 
@@ -50,6 +53,39 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
     return kinds
+
+
+def polls(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with reader polls as chrome ("How was today's issue?" over "🔥 Loved it", "👎 Not
+    for me"): two or more short lines in a row, each one link and nothing else, all to one
+    page with a different query each (the vote), and the question right above them."""
+    kinds = list(kinds)
+    i = 0
+    while i < len(blocks):
+        run = [i] if _vote(blocks[i]) else []
+        while run and run[-1] + 1 < len(blocks) and _vote(blocks[run[-1] + 1]) and \
+                _page(blocks[run[-1] + 1]) == _page(blocks[i]):
+            run.append(run[-1] + 1)
+        if len(run) >= 2 and len({blocks[k].links[0].url for k in run}) == len(run):
+            kinds[run[0]:run[-1] + 1] = [k or "chrome" for k in kinds[run[0]:run[-1] + 1]]
+            question = run[0] - 1
+            if question >= 0 and kinds[question] is None and \
+                    blocks[question].text.rstrip()[-1:] in "?？؟" and \
+                    count_words(blocks[question].text) <= POLL_QUESTION_WORDS:
+                kinds[question] = "chrome"
+        i = run[-1] + 1 if run else i + 1
+    return kinds
+
+
+def _vote(block: Block) -> bool:
+    return block.kind in ("paragraph", "heading") and len(block.links) == 1 and \
+        block.text.strip() == block.links[0].text.strip() and \
+        count_words(block.text) <= VOTE_WORDS and "?" in block.links[0].url
+
+
+def _page(block: Block) -> tuple[str, str]:
+    parts = urlsplit(block.links[0].url)
+    return parts.netloc.lower(), parts.path
 
 
 def _only_links(block: Block) -> bool:
