@@ -9,12 +9,15 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
 
+from digest.forwarded import field_lines, forwarded
+
 from .common import SourceResult
 from .store import Item, Store
 from .text import content_key, html_text, slug
 
 # What a hostile message can make the e-mail package raise: that message is skipped.
 UNREADABLE = (ValueError, TypeError, LookupError, IndexError, AttributeError)
+FORWARD_LINES = 40  # the body's lines a forwarded header block is looked for in
 
 
 def headers(data: bytes) -> Message:
@@ -30,7 +33,8 @@ def sender_matches(message: Message, patterns: list[str]) -> bool:
 
 
 def message_item(data: bytes, fallback: str) -> Item:
-    """A message as it arrived, under seeds/<sender>/<date>-<subject>.eml."""
+    """A message as it arrived, under seeds/<sender>/<date>-<subject>.eml; a newsletter a
+    reader forwarded goes under its own sender, date and subject, from the forwarded header."""
     message = headers(data)
     name, address = email.utils.parseaddr(str(message.get("From", "")))
     folder = slug(name) or slug(address.partition("@")[2]) or slug(fallback) or "mail"
@@ -41,9 +45,16 @@ def message_item(data: bytes, fallback: str) -> Item:
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     subject = _decoded(message.get("Subject", ""))
+    text = body_text(message)
+    forward = forwarded([line for text_line in text.lstrip().splitlines()[:FORWARD_LINES]
+                         for line in field_lines(text_line)])
+    if forward is not None:
+        folder = slug(forward.sender or "") or folder
+        date = forward.date.isoformat() if forward.date else date
+        subject = forward.subject or subject
     stem = f"{date}-{slug(subject) or 'message'}"
     message_id = str(message.get("Message-ID", "")).strip()
-    keys = [f"message-id:{message_id}" if message_id else "", content_key(body_text(message)) or ""]
+    keys = [f"message-id:{message_id}" if message_id else "", content_key(text) or ""]
     return Item(folder, stem, ".eml", data, keys)
 
 
@@ -73,7 +84,8 @@ def body_text(message: Message) -> str:
                 found[kind] = payload.decode(charset, errors="replace")
             except LookupError:
                 found[kind] = payload.decode("utf-8", errors="replace")
-    return html_text(found["text/html"]) if found["text/html"] else found["text/plain"]
+    return html_text(found["text/html"], lines=True) if found["text/html"] else \
+        found["text/plain"]
 
 
 def _decoded(value: object) -> str:

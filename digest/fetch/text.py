@@ -19,12 +19,22 @@ def slug(text: str, limit: int = 60) -> str:
     return words[:limit].rstrip("-")
 
 
-def html_text(html: str) -> str:
-    """The text a reader sees: no head, styles or scripts."""
+def html_text(html: str, lines: bool = False) -> str:
+    """The text a reader sees: no head, styles or scripts; with `lines`, a line for each
+    block element and `<br>` line, as the page shows them."""
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(("head", "style", "script", "noscript", "template", "title")):
         tag.decompose()
-    return soup.get_text(" ")
+    if not lines:
+        return soup.get_text(" ")
+    for tag in soup.find_all(_LINE_TAGS):
+        tag.insert_after("\x00")  # the source's own newlines are spaces, as a browser shows
+    text = soup.get_text("")
+    return "\n".join(" ".join(line.split()) for line in text.split("\x00") if line.strip())
+
+
+_LINE_TAGS = ("br", "p", "div", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+              "blockquote", "section", "article", "header", "footer", "pre", "hr")
 
 
 def content_key(text: str) -> str | None:

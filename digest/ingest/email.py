@@ -16,6 +16,7 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import cast
 
+from digest.forwarded import SEARCH_LINES, Forward, field_lines, forwarded
 from digest.model import Meta, Part, Problem
 
 from .decode import NotText, collapse, decode, normalize_newlines
@@ -103,8 +104,13 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
             block.line += where.line + shift - 2
             block.end_line += where.line + shift - 2
     sender = _readable(_sender(message), "From", where, problems)
+    subject = _readable(_subject(message), "Subject", where, problems)
+    forward = _forward(part)
+    if forward is not None:  # a reader forwarded it: the newsletter's own header names it
+        sender, subject = forward.sender or sender, forward.subject or subject
+        date = forward.date or date
     part.meta = Meta(
-        title=_readable(_subject(message), "Subject", where, problems) or part.meta.title,
+        title=subject or part.meta.title,
         date=date or part.meta.date,
         date_source="header" if date else part.meta.date_source,
         publication=sender or part.meta.publication,
@@ -116,6 +122,22 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
                            where, problems) or part.meta.language,
     )
     return part
+
+
+def _forward(part: Part) -> Forward | None:
+    """The forwarded message's header block at the top of the body, its blocks marked as
+    chrome; None when the message was not forwarded."""
+    head = part.blocks[:SEARCH_LINES]
+    lines: list[tuple[int, str]] = [(n, line) for n, block in enumerate(head)
+                                    for line in field_lines(block.text)]
+    found = forwarded([line for _, line in lines])
+    if found is None:
+        return None
+    taken = {lines[k][0] for k in found.lines}
+    for n in taken:  # a block holding header lines and more is not furniture
+        if all(k in found.lines for k, (m, _) in enumerate(lines) if m == n):
+            part.blocks[n].kind = "chrome"
+    return found
 
 
 def _readable(value: str | None, name: str, where: _Where,

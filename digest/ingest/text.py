@@ -30,6 +30,8 @@ SETEXT_MAX_WORDS = 12
 
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
+_ENDED = re.compile(r"[.!?…:;\"”’)]\s*$")
+_FIELD = re.compile(r"^[A-Z][\w-]{0,20}:\s")  # "Subject: …", "Note: …"
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
 WRAPS_MIN = 2  # and at least so many (a short letter has few)
@@ -38,7 +40,8 @@ WRAPS_MIN = 2  # and at least so many (a short letter has few)
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when it was not: its longest prose
     line (a line holding a link may run past it: a link cannot be wrapped), when most breaks
-    after long lines inside paragraphs fall where the next word would not have fitted."""
+    after long lines inside paragraphs fall where the next word would not have fitted. A
+    break after a full sentence, or after a "Subject: …" line, tells neither way."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)]
     width = max(map(len, prose), default=0)
@@ -48,8 +51,9 @@ def wrap_width(lines: list[str]) -> int | None:
     for line, following in zip(lines, lines[1:]):
         if len(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
-            breaks += 1
-            wraps += _full(line, following, width)
+            wrap = _full(line, following, width)
+            wraps += wrap
+            breaks += wrap or not _ENDED.search(line) and not _FIELD.match(line)
     return width if wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks else None
 
 

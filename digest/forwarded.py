@@ -1,0 +1,139 @@
+"""A forwarded newsletter's own header block, a neutral helper the fetch and ingest stages
+both use (it imports no stage). Readers forward newsletters to the mailbox digest reads; the
+block a mail program writes above the forwarded message ("---------- Forwarded message
+---------", "From: …", "Date: …", "Subject: …") names the newsletter, its date and its title,
+not the reader who forwarded it. Markers and field names, per language: forwarded.toml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+SEARCH_LINES = 12  # the marker is among the body's first lines
+HEADER_LINES = 8  # header lines under it, up to the first blank line
+_MONTHS = {m.casefold(): n for n, names in enumerate([
+    ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janeiro"),
+    ("february", "feb", "februar", "février", "febrero", "febbraio", "februari", "fevereiro"),
+    ("march", "mar", "märz", "mars", "marzo", "maart", "março"),
+    ("april", "apr", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maggio", "mei", "maio"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
+    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho"),
+    ("august", "aug", "août", "agosto", "augustus"),
+    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
+    ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt"),
+    ("november", "nov", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "dezember", "décembre", "diciembre", "dicembre", "dezembro", "dez"),
+], start=1) for m in names}
+_WORD_DATE = re.compile(r"(?:(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})|"
+                        r"([^\W\d_]{3,10})\.?\s+(\d{1,2}),?\s+(\d{4}))")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass
+class Forward:
+    """What the forwarded message's header block says, and which of the lines it holds."""
+
+    sender: str | None = None
+    date: dt.date | None = None
+    subject: str | None = None
+    lines: list[int] = field(default_factory=list)  # indices into the lines given
+
+
+@dataclass(frozen=True)
+class _Words:
+    marker: re.Pattern[str]
+    fields: dict[str, str]  # field name (casefolded) -> "from" | "date" | "subject" | "to"
+    forward: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = tomllib.loads((Path(__file__).with_name("forwarded.toml")).read_text("utf-8"))
+    markers = [m for table in data.values() for m in table.get("markers", [])]
+    fields = {name.casefold(): key for table in data.values()
+              for key in ("from", "date", "subject", "to") for name in table.get(key, [])}
+    prefixes = sorted({p for table in data.values() for p in table.get("forward", [])}, key=len,
+                      reverse=True)
+    return _Words(re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
+                  re.compile(rf"^\s*(?:(?:{'|'.join(map(re.escape, prefixes))})\s*:\s*)+",
+                             re.IGNORECASE))
+
+
+def field_lines(text: str) -> list[str]:
+    """A block's text cut before each header field it holds ("From: A Date: B" as two lines),
+    for header lines an HTML reader ran together."""
+    return [part for part in _fields().split(text) if part.strip()] or [text]
+
+
+@lru_cache(maxsize=1)
+def _fields() -> re.Pattern[str]:
+    names = sorted(_words().fields, key=len, reverse=True)
+    return re.compile(rf"\s+(?=(?:{'|'.join(map(re.escape, names))})\s*:\s)", re.IGNORECASE)
+
+
+def without_prefix(subject: str) -> str:
+    """A subject without the "Fwd:" (and "WG:", "TR:"…) its forwards put before it."""
+    return _words().forward.sub("", subject, count=1).strip() or subject
+
+
+def forwarded(lines: list[str]) -> Forward | None:
+    """The forwarded message's header block among the first lines of a body, or None."""
+    words = _words()
+    start = next((n for n, line in enumerate(lines[:SEARCH_LINES])
+                  if words.marker.match(line)), None)
+    if start is None:
+        return None
+    found = Forward(lines=[start])
+    for n in range(start + 1, min(start + 1 + HEADER_LINES, len(lines))):
+        name, colon, value = lines[n].partition(":")
+        key = words.fields.get(name.strip().casefold()) if colon else None
+        if key is None:
+            if lines[n].strip() or len(found.lines) > 1:
+                break
+            continue  # a blank line right under the marker
+        found.lines.append(n)
+        value = value.strip()
+        if key == "from":
+            found.sender = _sender(value)
+        elif key == "date":
+            found.date = _date(value)
+        elif key == "subject":
+            found.subject = without_prefix(value) or None
+    return found if found.sender or found.subject else None
+
+
+def _sender(value: str) -> str | None:
+    value = re.sub(r"\s*\[mailto:[^\]]*\]", "", value)  # Outlook: "Name [mailto:a@b]"
+    name, address = email.utils.parseaddr(value)
+    name = name.strip().strip('"').strip()
+    return name or address or value.strip() or None
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    iso = _ISO_DATE.search(value)
+    if iso:
+        return _valid(int(iso[1]), int(iso[2]), int(iso[3]))
+    for found in _WORD_DATE.finditer(value):
+        day, month, year = (found[1], found[2], found[3]) if found[1] else \
+            (found[5], found[4], found[6])
+        number = _MONTHS.get(month.casefold())
+        if number:
+            return _valid(int(year), number, int(day))
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
