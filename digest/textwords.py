@@ -5,6 +5,7 @@ characters, CJK_CHARS_PER_WORD to a word, and their sentences end in 。！？ a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Kana, and Han ideographs (with extension A and the compatibility block). Hangul is left
 # out: Korean puts spaces between its words.
@@ -17,14 +18,13 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_RUNS = re.compile(f"([{CJK}]+)")
 
 
+@lru_cache(maxsize=8192)  # the segmenter's rules ask it of one paragraph again and again
 def count_words(text: str) -> int:
     """Words of the text: runs between spaces, and in Chinese or Japanese one word for every
     CJK_CHARS_PER_WORD characters."""
-    if text.isascii():
+    if text.isascii() or _CJK_CHAR.search(text) is None:
         return len(text.split())
     cjk = len(_CJK_CHAR.findall(text))
-    if not cjk:
-        return len(text.split())
     rest = [t for t in _CJK_CHAR.sub(" ", text).split() if any(c.isalnum() for c in t)]
     return len(rest) + -(-cjk // CJK_CHARS_PER_WORD)  # "。" alone is no word
 

@@ -33,6 +33,11 @@ _SCRIPTS = [
     ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 ]
+# Any letter of those scripts: text with none (most) is not counted letter by letter.
+_TOLD_BY_SCRIPT = re.compile(
+    r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
+    r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    r"\uf900-\ufaff]")
 _PERSIAN = re.compile(r"[پچژگ]")  # letters Arabic does not use
 _URDU = re.compile(r"[ٹڈڑںے]")
 ARABIC_OWN = 3  # of those letters: Persian or Urdu, not Arabic
@@ -100,6 +105,8 @@ def by_script(text: str) -> str | None:
     """The language a good share of the text's letters are written in the script of, for
     scripts that tell their language alone: Chinese, Japanese and Korean, Arabic (Persian
     and Urdu by their own letters), Hebrew, Greek, Thai."""
+    if _TOLD_BY_SCRIPT.search(text) is None:
+        return None
     letters = sum(1 for c in text if c.isalpha())
     if not letters:
         return None

@@ -302,7 +302,8 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
         profile,
         drop=drop,
         sponsor=profile.sponsor + _phrases([s.sponsor for s in sets], language),
-        chrome_links=profile.chrome_links + [p for s in sets for p in s.chrome_links],
+        chrome_links=[_combined(tuple(p.pattern for p in profile.chrome_links + [
+            c for s in sets for c in s.chrome_links]))],  # one search a link
         unsubscribe=[address_key(u) for u in unsubscribe],
         platform=platform.name if platform else None,
         senders=profile.senders + (platform.senders if platform else []),

@@ -37,7 +37,7 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
     if block.kind == "code":
         return None
     if block.kind == "heading":  # a platform's heading ("Keep reading with a free trial")
-        return "chrome" if any(p.search(block.text) for p in profile.drop.get("chrome", [])) \
+        return "chrome" if any(p.search(block.text) for p in profile.drop.get("chrome", ())) \
             else None
     if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind

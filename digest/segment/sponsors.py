@@ -149,6 +149,9 @@ def sponsored_items(sections: list[Section], dropped: list[Dropped],
 def _unbadge(item: Item, profile: Profile) -> str | None:
     """Cut the item's sponsor badge out of its title and text, giving the badge; None if
     it has none."""
+    text = item.text.rstrip()
+    if "(" not in text and "[" not in text and not text[-1:].isupper():
+        return None  # no bracket, no word in capitals at its end: most entries
     if item.title:
         found = _BRACKETED_END.search(item.title)
         if found and sponsor_of(found[1], profile)[0]:
