@@ -5,6 +5,8 @@ by per-language data. Fixtures written here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digest.build import build
@@ -98,7 +100,7 @@ def test_a_chinese_issue_is_summarized_in_sentences_with_its_footer_left_out(pro
     assert chosen and all(s.endswith("。") for s in chosen)
 
 
-def test_a_japanese_site_joins_sentences_without_spaces(tmp_path):
+def test_a_japanese_site_counts_its_words_and_joins_sentences_without_spaces(tmp_path):
     folder = tmp_path / "seeds" / "engei"
     folder.mkdir(parents=True)
     (folder / "2026-03-06.md").write_text(JAPANESE, encoding="utf-8")
@@ -109,6 +111,8 @@ def test_a_japanese_site_joins_sentences_without_spaces(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "お届けします。朝晩は" in html
     assert "お届けします。 朝晩は" not in html
+    words_in = re.search(r"([\d,]+) words in", html)
+    assert words_in and int(words_in[1]) > 60  # not the dozen runs between its spaces
 
 
 ARABIC = """# النشرة التقنية — العدد 15
