@@ -28,6 +28,15 @@ def test_a_sentence_opening_with_a_connective_or_pronoun_leans(word):
     assert leans_on_context(sentence)
 
 
+@pytest.mark.parametrize("sentence, word", [
+    ("This spring it comes back, with three new routes.", "it"),
+    ("This year they doubled the number of trains.", "they"),
+])
+def test_a_pronoun_right_after_an_opening_time_phrase_leans(sentence, word):
+    assert opening_word(sentence) == word
+    assert leans_on_context(sentence)
+
+
 @pytest.mark.parametrize("sentence", [
     "This week the board approved the river budget.",
     "That year the river moved twice.",

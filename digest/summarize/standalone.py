@@ -65,6 +65,9 @@ def _tokens(sentence: str) -> list[str]:
     return [t.replace("’", "'").lower() for t in _TOKEN.findall(sentence)]
 
 
+_BACK_SUBJECTS = ("it", "its", "it's", "they", "their", "they're")  # after "This week"
+
+
 def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     """The connective or pointing word a sentence opens with, if any."""
     lexicon = lexicon or words()
@@ -79,7 +82,8 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
         follows = tokens[1] if len(tokens) > 1 else ""
         if first in ("this", "that", "these", "those") and (
                 follows.rstrip("s") in lexicon.times or follows in lexicon.defining):
-            return None
+            after = tokens[2] if len(tokens) > 2 else ""
+            return after if after in _BACK_SUBJECTS else None  # "This spring it comes back"
         return first
     return None
 
