@@ -4,12 +4,9 @@ own, and a heading is shown without the colon that introduced its list. Fixtures
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 import pytest
+from _letters import build_one, mail
 
-from digest.build import build
-from digest.config import load_config
 from digest.ingest import read_bytes
 from digest.segment import load_profiles, segment_document
 from digest.summarize.policy import cut_item
@@ -46,13 +43,9 @@ def weekly_mail() -> bytes:
 <tr><td><p>You are receiving this because you signed up at plotweekly.example.</p>
 <p><a href="https://plotweekly.example/unsubscribe/k2">Unsubscribe</a></p></td></tr>
 </table></body></html>"""
-    message = EmailMessage()
-    message["From"] = "Plot Weekly <hello@plotweekly.example>"
-    message["Subject"] = "Plot Weekly #31"
-    message["Date"] = "Thu, 05 Mar 2026 09:00:00 +0000"
-    message["List-Unsubscribe"] = "<https://plotweekly.example/unsubscribe/k2>"
-    message.set_content(html, subtype="html")
-    return bytes(message)
+    return mail(html, "Plot Weekly <hello@plotweekly.example>", "Plot Weekly #31",
+                "Thu, 05 Mar 2026 09:00:00 +0000",
+                List_Unsubscribe="<https://plotweekly.example/unsubscribe/k2>")
 
 
 @pytest.fixture(scope="module")
@@ -113,14 +106,8 @@ def test_a_markdown_entry_badged_in_brackets_is_sponsored(line):
 
 
 def test_the_issue_page_shows_a_credit_as_its_entrys_byline(tmp_path):
-    folder = tmp_path / "seeds" / "plot-weekly"
-    folder.mkdir(parents=True)
-    (folder / "31.eml").write_bytes(weekly_mail())
-    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
-                                          '[site]\nsearch = false\n')
-    report = build(load_config(tmp_path / "digest.toml"))
-    assert report.issues == 1
-    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    site = build_one(tmp_path, "plot-weekly", "31.eml", weekly_mail())
+    (page,) = (site / "issues").glob("*.html")
     html = page.read_text()
     assert '<span class="byline">by Ines Duarte</span>' in html
     assert "Sponsored: Stackyard" in html
@@ -166,12 +153,8 @@ def brief_mail() -> bytes:
 <p>Want to reach 40,000 growers? <a href="https://plotbrief.example/advertise">Learn more</a></p>
 <p>If you have any comments or tips, just respond to this email!</p>
 </body></html>"""
-    message = EmailMessage()
-    message["From"] = "Plot Brief <news@plotbrief.example>"
-    message["Subject"] = "Orchard trees, jar tests and sensors"
-    message["Date"] = "Fri, 06 Mar 2026 07:00:00 +0000"
-    message.set_content(html, subtype="html")
-    return bytes(message)
+    return mail(html, "Plot Brief <news@plotbrief.example>",
+                "Orchard trees, jar tests and sensors", "Fri, 06 Mar 2026 07:00:00 +0000")
 
 
 def test_linked_headlines_over_their_blurbs_are_entries_and_the_masthead_is_not_the_title():
@@ -218,12 +201,9 @@ schedule.</p><p><a href="https://desk.example/bridge">Read more →</a></p></li>
 <li><p><strong>Library extends hours.</strong> The central library stays open until ten.</p>
 <p>Weekend hours do not change.</p><p><a href="https://desk.example/library">Lire la suite</a></p>
 </li></ol></body></html>"""
-    message = EmailMessage()
-    message["From"] = "City Desk <desk@desk.example>"
-    message["Subject"] = "Two things to know"
-    message["Date"] = "Fri, 27 Nov 2026 06:30:00 +0000"
-    message.set_content(html, subtype="html")
-    (issue,), _ = segment_document(read_bytes("27.eml", bytes(message)), *load_profiles())
+    message = mail(html, "City Desk <desk@desk.example>", "Two things to know",
+                   "Fri, 27 Nov 2026 06:30:00 +0000")
+    (issue,), _ = segment_document(read_bytes("27.eml", message), *load_profiles())
     (stories,) = [s for s in issue.sections if s.heading == "Top stories"]
     assert [(i.number, i.title, i.excerpt, [k.url for k in i.links]) for i in stories.items] == [
         (1, "Bridge reopens early.", None, ["https://desk.example/bridge"]),

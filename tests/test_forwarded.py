@@ -5,9 +5,9 @@ saved by `digest fetch` under the newsletter's folder. Fixtures written here."""
 from __future__ import annotations
 
 import mailbox
-from email.message import EmailMessage
 
 import pytest
+from _letters import mail
 
 from digest.cli import main
 from digest.ingest import read_bytes
@@ -44,14 +44,9 @@ Betreff: WG: Stadtbrief Nr. 43: Der Markt kehrt zurück<br>An: &lt;sam@example.o
 
 
 def forward(body: str, subtype: str = "plain") -> bytes:
-    message = EmailMessage()
-    message["From"] = "Sam Reader <sam@example.org>"
-    message["To"] = "digest-inbox@example.org"
-    message["Subject"] = "Fwd: something"
-    message["Date"] = "Mon, 30 Nov 2026 08:12:00 +0000"
-    message["Message-ID"] = f"<{abs(hash(body))}@example.org>"
-    message.set_content(body, subtype=subtype)
-    return bytes(message)
+    return mail(body, "Sam Reader <sam@example.org>", "Fwd: something",
+                "Mon, 30 Nov 2026 08:12:00 +0000", subtype, To="digest-inbox@example.org",
+                Message_ID=f"<{abs(hash(body))}@example.org>")
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 import pytest
+from _letters import mail
 
 from digest.ingest import read_bytes
 from digest.segment import load_profiles, segment_document
@@ -550,12 +551,9 @@ def test_a_briefing_mail_drops_its_date_line_referral_block_and_credits(profiles
 <ul><li>A ferry operator ordered ten electric boats.</li><li>Coffee prices hit a low.</li></ul>
 <p>Written by Ana Lima and Joel Park. Edited by Sam Ortiz.</p>
 </body></html>"""
-    message = EmailMessage()
-    message["From"] = "Mug <crew@mug.example>"
-    message["Subject"] = "Rates hold steady"
-    message["Date"] = "Tue, 24 Nov 2026 11:00:00 +0000"
-    message.set_content(html, subtype="html")
-    issue = issue_of("24.eml", bytes(message), profiles)
+    message = mail(html, "Mug <crew@mug.example>", "Rates hold steady",
+                   "Tue, 24 Nov 2026 11:00:00 +0000")
+    issue = issue_of("24.eml", message, profiles)
     dropped = [(d.kind, d.text) for d in issue.dropped]
     assert ("byline", "November 24, 2026") in dropped
     assert ("credit", "Written by Ana Lima and Joel Park. Edited by Sam Ortiz.") in dropped
@@ -602,11 +600,8 @@ def test_a_readers_poll_is_chrome_and_a_postscript_stays(profiles):
 <p><a href="https://brief.example/poll?v=1&amp;s=77">👎 Not for me</a></p>
 <p>P.S. The seed bank is looking for volunteers on Saturdays.</p>
 </body></html>"""
-    message = EmailMessage()
-    message["From"] = "Field Brief <hi@brief.example>"
-    message["Subject"] = "Field Brief #30"
-    message.set_content(html, subtype="html")
-    issue = issue_of("30.eml", bytes(message), profiles)
+    issue = issue_of("30.eml", mail(html, "Field Brief <hi@brief.example>", "Field Brief #30"),
+                     profiles)
     assert [d.text for d in issue.dropped if d.kind == "chrome"] == [
         "How was today's issue?", "🔥 Loved it", "😐 It was fine", "👎 Not for me"]
     assert texts(issue.sections[-1])[-1] == "P.S. The seed bank is looking for volunteers on " \

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from _letters import build_one
 
-from digest.build import build
-from digest.config import load_config
 from digest.ingest import read_bytes
 from digest.segment import load_profiles, segment_document
 from digest.summarize import SummaryConfig, summarize_issue
@@ -101,13 +100,8 @@ def test_a_chinese_issue_is_summarized_in_sentences_with_its_footer_left_out(pro
 
 
 def test_a_japanese_site_counts_its_words_and_joins_sentences_without_spaces(tmp_path):
-    folder = tmp_path / "seeds" / "engei"
-    folder.mkdir(parents=True)
-    (folder / "2026-03-06.md").write_text(JAPANESE, encoding="utf-8")
-    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
-                                          '[site]\nsearch = false\n')
-    build(load_config(tmp_path / "digest.toml"))
-    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    site = build_one(tmp_path, "engei", "2026-03-06.md", JAPANESE)
+    (page,) = (site / "issues").glob("*.html")
     html = page.read_text(encoding="utf-8")
     assert "お届けします。朝晩は" in html
     assert "お届けします。 朝晩は" not in html
@@ -137,14 +131,9 @@ def test_a_script_that_names_its_language_gives_the_issue_its_language(text, lan
 
 
 def test_an_arabic_issue_is_laid_out_right_to_left_in_an_english_site(tmp_path):
-    folder = tmp_path / "seeds" / "nashra"
-    folder.mkdir(parents=True)
-    (folder / "2026-11-27.md").write_text(ARABIC, encoding="utf-8")
-    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
-                                          '[site]\nsearch = false\n')
-    build(load_config(tmp_path / "digest.toml"))
-    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    site = build_one(tmp_path, "nashra", "2026-11-27.md", ARABIC)
+    (page,) = (site / "issues").glob("*.html")
     assert '<article class="issue" lang="ar" dir="rtl"' in page.read_text(encoding="utf-8")
-    (week,) = (tmp_path / "site" / "weeks").glob("*.html")
+    (week,) = (site / "weeks").glob("*.html")
     assert '<article class="issue-summary" lang="ar" dir="rtl">' in week.read_text(
         encoding="utf-8")
