@@ -16,20 +16,6 @@ from pathlib import Path
 
 SEARCH_LINES = 12  # the marker is among the body's first lines
 HEADER_LINES = 8  # header lines under it, up to the first blank line
-_MONTHS = {m.casefold(): n for n, names in enumerate([
-    ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janeiro"),
-    ("february", "feb", "februar", "février", "febrero", "febbraio", "februari", "fevereiro"),
-    ("march", "mar", "märz", "mars", "marzo", "maart", "março"),
-    ("april", "apr", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maggio", "mei", "maio"),
-    ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
-    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho"),
-    ("august", "aug", "août", "agosto", "augustus"),
-    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
-    ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt"),
-    ("november", "nov", "novembre", "noviembre", "novembro"),
-    ("december", "dec", "dezember", "décembre", "diciembre", "dicembre", "dezembro", "dez"),
-], start=1) for m in names}
 _WORD_DATE = re.compile(r"(?:(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})|"
                         r"([^\W\d_]{3,10})\.?\s+(\d{1,2}),?\s+(\d{4}))")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -47,6 +33,7 @@ class Forward:
 
 @dataclass(frozen=True)
 class _Words:
+    months: list[tuple[str, int]]  # each month's name in every language, and its number
     marker: re.Pattern[str]
     fields: dict[str, str]  # field name (casefolded) -> "from" | "date" | "subject" | "to"
     forward: re.Pattern[str]
@@ -60,7 +47,9 @@ def _words() -> _Words:
               for key in ("from", "date", "subject", "to") for name in table.get(key, [])}
     prefixes = sorted({p for table in data.values() for p in table.get("forward", [])}, key=len,
                       reverse=True)
-    return _Words(re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
+    months = [(name.casefold(), n) for table in data.values()
+              for n, name in enumerate(table.get("months", []), start=1)]
+    return _Words(months, re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
                   re.compile(rf"^\s*(?:(?:{'|'.join(map(re.escape, prefixes))})\s*:\s*)+",
                              re.IGNORECASE))
 
@@ -126,10 +115,16 @@ def _date(value: str) -> dt.date | None:
     for found in _WORD_DATE.finditer(value):
         day, month, year = (found[1], found[2], found[3]) if found[1] else \
             (found[5], found[4], found[6])
-        number = _MONTHS.get(month.casefold())
+        number = _month(month.casefold())
         if number:
             return _valid(int(year), number, int(day))
     return None
+
+
+def _month(word: str) -> int | None:
+    """The month a word names: a month's name, or three or more of its first letters."""
+    return next((n for name, n in _words().months
+                 if word == name or len(word) >= 3 and name.startswith(word)), None)
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

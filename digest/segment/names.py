@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from digest.model import Item
 from digest.textwords import CLAUSE_ENDS, SENTENCE_ENDS, count_words
 
 # Where a byline ends: a clause mark, a dash between spaces ("Jo Park — a walk…"), a colon,
@@ -93,3 +94,10 @@ def trailing_credit(text: str, plain: frozenset[str], linked: list[str]) -> str 
     if any(t.strip() and text.rstrip().endswith(t.strip()) for t in linked):
         return None  # a link closing the text ("… Read the post")
     return name
+
+
+def take_credit(item: Item, plain: frozenset[str]) -> None:
+    """An entry whose text ends with a credited name has it as its author, out of its text."""
+    name = trailing_credit(item.text, plain, [link.text for link in item.links])
+    if name:
+        item.author, item.text = name, item.text.rstrip()[: -len(name)].rstrip()

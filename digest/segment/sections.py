@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
-from .names import trailing_credit
+from .names import take_credit
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
 from .rules import looks_like_numbered_subhead
@@ -394,9 +394,7 @@ def _credited(item: Item, profile: Profile) -> Item:
     """A titled entry whose text ends with a name set apart ("… in half. Tomás Ortega") has
     it as its author, out of its text."""
     if item.title and not item.author and not item.outlet:
-        name = trailing_credit(item.text, profile.plain, [link.text for link in item.links])
-        if name:
-            item.author, item.text = name, item.text.rstrip()[: -len(name)].rstrip()
+        take_credit(item, profile.plain)
     return item
 
 

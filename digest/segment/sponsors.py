@@ -10,7 +10,7 @@ import re
 from digest.model import Block, Dropped, Item, Section
 from digest.textwords import count_words
 
-from .names import trailing_credit
+from .names import take_credit
 from .profiles import Profile
 
 MARKER_WORDS = 12  # a sponsor marker is a short line
@@ -182,7 +182,5 @@ def _unbadge(item: Item, profile: Profile) -> str | None:
 def _sponsor(item: Item, profile: Profile) -> str | None:
     """Who an advertisement is from: the name credited at its end, or its title."""
     if not item.author:
-        item.author = trailing_credit(item.text, profile.plain, [k.text for k in item.links])
-        if item.author:
-            item.text = item.text.rstrip()[: -len(item.author)].rstrip()
+        take_credit(item, profile.plain)
     return item.author or item.title
