@@ -10,6 +10,7 @@ import calendar
 import dataclasses
 import re
 from collections.abc import Collection
+from itertools import islice
 from pathlib import Path
 
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
@@ -228,7 +229,8 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
                meta: Meta) -> Meta:
     """The lines right under the title (and subtitle) that give the issue's author or date,
     marked `byline` in `kinds`; the author they name goes into the Meta returned."""
-    lines = [at for at in range(start, len(blocks)) if kinds[at] != "chrome"][:MASTHEAD_LINES]
+    lines = islice((at for at in range(start, len(blocks)) if kinds[at] != "chrome"),
+                   MASTHEAD_LINES)
     for at in lines:  # a "View online" row above them is passed over
         if kinds[at] is not None or blocks[at].kind != "paragraph":
             break
