@@ -93,10 +93,10 @@ def test_the_closing_and_signature_are_left_out_as_a_sign_off(profiles):
 @pytest.mark.parametrize("tail, kept", [
     ("\n\nWarm regards,\n\nJo Park\nEditor\n\n## Next", []),
     ("\n\nIn short,\n\nthe garden grew. More next week.\n", ["In short,"]),
-    ("\n\nThanks,\n\nJo Park\n\nP.S. The seed swap moved to Sunday, at the same time.\n",
-     ["Thanks,"]),
+    ("\n\nThanks,\n\nJo Park\n\nP.S. The seed swap moved to Sunday, at the same time.\n", []),
 ], ids=["closing over a name and role", "a comma line over text", "a postscript after"])
-def test_a_closing_is_a_sign_off_only_over_a_name_where_the_section_ends(tail, kept, profiles):
+def test_a_closing_is_a_sign_off_only_over_a_name_where_the_section_ends_or_a_postscript_follows(
+        tail, kept, profiles):
     text = "# Garden Notes\n\n## Beds\n\nThe beds were dug over and fed with compost." + tail
     issue = issue_of("notes.md", text.encode(), profiles)
     paragraphs = [p.text for s in issue.sections for p in s.paragraphs]
@@ -606,3 +606,18 @@ def test_a_readers_poll_is_chrome_and_a_postscript_stays(profiles):
         "How was today's issue?", "🔥 Loved it", "😐 It was fine", "👎 Not for me"]
     assert texts(issue.sections[-1])[-1] == "P.S. The seed bank is looking for volunteers on " \
         "Saturdays."
+
+
+def test_a_sign_off_with_a_postscript_under_it_is_found_and_the_postscript_stays(profiles):
+    html = """<html><body>
+<p>For six years I have kept a small notebook by the back door, three lines each evening.</p>
+<p>If you want to start, buy a cheap notebook and keep it where you take your boots off.</p>
+<p>Until next Sunday,<br>Nadia</p>
+<p>P.S. I am giving a short talk on garden journals at the library on 5 December.</p>
+</body></html>"""
+    issue = issue_of("essay.eml", mail(html, "Nadia Okafor <nadia@notes.example>",
+                                       "On keeping a garden journal"), profiles)
+    assert [(d.kind, d.text) for d in issue.dropped] == [
+        ("signoff", "Until next Sunday,"), ("signoff", "Nadia")]
+    assert [s.heading for s in issue.sections] == [None]
+    assert texts(issue.sections[0])[-1].startswith("P.S. I am giving a short talk")

@@ -117,7 +117,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _is_closing(block.text):
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
-            names = blocks[i + 1:end]
+            end = next((j for j in range(i + 1, end) if _POSTSCRIPT.match(blocks[j].text)), end)
+            names = blocks[i + 1:end]  # a postscript may follow the name
             if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b) for b in names):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _closing_and_name(block) and _run_end(blocks, kinds, i + 1, 1) == i + 1:
@@ -160,6 +161,8 @@ def _is_name(text: str) -> bool:
         not text.endswith(".") or len(text.split()[-1]) <= 2)
 
 
+# A postscript's mark: "P.S.", "PS:", "P.P.S.", French "P.-S.".
+_POSTSCRIPT = re.compile(r"^(?:P\.?\s?)?P\.?\s?-?\s?S\b\.?:?")
 _NUMERIC_DATE = re.compile(r"\d{1,4}(?:[-./]\d{1,4}){0,2}[.,]?")
 # A date written with the year, month and day signs of Chinese, Japanese and Korean
 # ("2026年11月27日（金）", "2026년 11월 27일"), its weekday in brackets after it or not.
