@@ -621,3 +621,14 @@ def test_a_sign_off_with_a_postscript_under_it_is_found_and_the_postscript_stays
         ("signoff", "Until next Sunday,"), ("signoff", "Nadia")]
     assert [s.heading for s in issue.sections] == [None]
     assert texts(issue.sections[0])[-1].startswith("P.S. I am giving a short talk")
+
+
+@pytest.mark.parametrize("before, kind", [
+    ("My cat learned to open the fridge. Send help.", "signoff"),
+    ("> Pointers are quite hard.", None),
+], ids=["signing the issue", "attributing a quote"])
+def test_a_dash_and_a_name_at_the_end_signs_the_issue_unless_it_attributes_a_quote(
+        before, kind, profiles):
+    text = f"# Weekly Bits 88\n\n## One more thing\n\n{before}\n\n— Sam\n"
+    issue = issue_of("88.md", text.encode(), profiles)
+    assert [d.kind for d in issue.dropped if d.text == "— Sam"] == ([kind] if kind else [])

@@ -121,8 +121,9 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             names = blocks[i + 1:end]  # a postscript may follow the name
             if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b) for b in names):
                 kinds[i:end] = ["signoff"] * (end - i)
-        elif _closing_and_name(block) and _run_end(blocks, kinds, i + 1, 1) == i + 1:
-            kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, or "Yours, Ines"
+        elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
+                _run_end(blocks, kinds, i + 1, 1) == i + 1:
+            kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
     return kinds
 
 
@@ -145,6 +146,12 @@ def _is_closing(text: str) -> bool:
 def _closing_and_name(block: Block) -> bool:
     closing, comma, name = block.text.partition(", ")
     return bool(comma) and _is_closing(closing + ",") and not block.links and _is_name(name)
+
+
+def _dash_name(blocks: list[Block], i: int) -> bool:
+    """ "— Sam" signing the text above, not attributing the quote right above it."""
+    return blocks[i].text[:1] in "—–" and _is_name_line(blocks[i]) and \
+        not (i and blocks[i - 1].kind == "quote")
 
 
 def _is_name_line(block: Block) -> bool:
