@@ -632,3 +632,24 @@ def test_a_dash_and_a_name_at_the_end_signs_the_issue_unless_it_attributes_a_quo
     text = f"# Weekly Bits 88\n\n## One more thing\n\n{before}\n\n— Sam\n"
     issue = issue_of("88.md", text.encode(), profiles)
     assert [d.kind for d in issue.dropped if d.text == "— Sam"] == ([kind] if kind else [])
+
+
+def test_a_post_mail_has_its_subtitle_byline_and_date_under_a_linked_title_found(profiles):
+    html = """<html><body>
+<p><a href="https://substack.com/app-link/post?publication_id=1&amp;post_id=2">Why small banks
+are merging</a></p>
+<p>Three forces, one outcome</p>
+<p><a href="https://substack.com/@ravimenon">Ravi Menon</a></p>
+<p>Nov 25</p>
+<p>Last year forty small banks merged into larger ones, twice the usual number.</p>
+<h3>Compliance costs</h3>
+<p>Every manager named the cost of compliance first.</p>
+</body></html>"""
+    issue = issue_of("banks.eml", mail(html, "Ravi Menon from The Ledger Line "
+                                             "<theledgerline@substack.com>",
+                                       "Why small banks are merging",
+                                       List_ID="<theledgerline.substack.com>"), profiles)
+    assert (issue.title, issue.dek, issue.author) == (
+        "Why small banks are merging", "Three forces, one outcome", "Ravi Menon")
+    assert texts(issue.sections[0]) == [
+        "Last year forty small banks merged into larger ones, twice the usual number."]

@@ -39,6 +39,7 @@ __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
 BYLINE_WORDS = 20  # a byline line under the title: names, a date, a reading time
+SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 
 
@@ -163,6 +164,10 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         if title is not None:
             if _subtitle(blocks, kinds, start):
                 dek, start = blocks[start].text, start + 1
+            else:
+                at = _subtitle_line(blocks, kinds, start, profile, meta)
+                if at is not None:
+                    dek, start = blocks[at].text, at + 1
             meta = _masthead(blocks, kinds, start, profile, meta)
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
@@ -223,6 +228,23 @@ def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     below = [b.level for b in blocks[start + 1:] if b.kind == "heading"]
     return level not in below and (any(below.count(n) > 1 for n in below) or
                                    any(n < level for n in below))
+
+
+def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
+                   meta: Meta) -> int | None:
+    """A short line, no sentence, right under the title (past chrome) and over a byline or a
+    date line, as a post's e-mail gives its subtitle: its index, or None."""
+    found = islice((n for n in range(start, len(blocks)) if kinds[n] != "chrome"), 2)
+    at, below = next(found, None), next(found, None)
+    if at is None or below is None or kinds[at] or kinds[below] or \
+            blocks[at].kind != "paragraph" or blocks[below].kind != "paragraph":
+        return None
+    line = blocks[at].text
+    if count_words(line) > SUBTITLE_WORDS or line.rstrip()[-1:] in ".!?:":
+        return None
+    text = blocks[below].text
+    dated = is_date_line(text, profile.months)
+    return at if dated or _author(text, profile, meta) else None
 
 
 def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
