@@ -96,7 +96,8 @@ def test_layout_tables_read_in_order_with_the_letter_as_lead(emails):
     assert issue["title"] == "The Kiln Works Quarterly"
     assert [s["kind"] for s in issue["sections"]] == ["lead", "section", "section"]
     lead = [p["text"] for p in issue["sections"][0]["paragraphs"]]
-    assert lead[0] == "Dear potters," and lead[-1] == "— Morgan"
+    assert lead[0] == "Dear potters," and lead[-1] == "Thank you for your patience."
+    assert [d["kind"] for d in issue["dropped"] if d["text"] == "— Morgan"] == ["signoff"]
     assert [s["heading"] for s in issue["sections"][1:]] == ["Glazes that worked", "Classes"]
     assert [i["text"] for i in issue["sections"][1]["items"]] == ["Cone 10 reduction",
                                                                   "Two dips, thin"]
