@@ -47,8 +47,10 @@ def _words() -> _Words:
               for key in ("from", "date", "subject", "to") for name in table.get(key, [])}
     prefixes = sorted({p for table in data.values() for p in table.get("forward", [])}, key=len,
                       reverse=True)
-    months = [(name.casefold(), n) for table in data.values()
-              for n, name in enumerate(table.get("months", []), start=1)]
+    languages = tomllib.loads((Path(__file__).parent / "profiles" / "_languages.toml")
+                              .read_text("utf-8"))
+    months = [(name.casefold(), n) for table in languages.values()
+              for n, name in enumerate(table.get("months", [])[:12], start=1)]
     return _Words(months, re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
                   re.compile(rf"^\s*(?:(?:{'|'.join(map(re.escape, prefixes))})\s*:\s*)+",
                              re.IGNORECASE))

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from digest.model import Block, Dropped, Section
 from digest.textwords import count_words
 
-from .profiles import Profile, address_key
+from .profiles import Profile, address_key, heading_key
 
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
@@ -104,8 +104,8 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
     """A list whose entries name the headings below it ("In this issue: …") is the issue's
     table of contents: the page has its own, so the entries are chrome."""
     # (where, heading): below section n when `where` > n, so a section's own subheads count
-    headings = [(n, _folded(s.heading)) for n, s in enumerate(sections) if s.heading]
-    headings += [(n + 1, _folded(sub.heading)) for n, s in enumerate(sections)
+    headings = [(n, heading_key(s.heading)) for n, s in enumerate(sections) if s.heading]
+    headings += [(n + 1, heading_key(sub.heading)) for n, s in enumerate(sections)
                  for sub in s.subsections]
     for n, section in enumerate(sections):
         if len(section.items) < 2:
@@ -113,7 +113,7 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
         below = {heading for where, heading in headings if where > n}
         named, misses = [], 0
         for item in section.items:
-            if _folded(item.text) in below:
+            if heading_key(item.text) in below:
                 named.append(item)
             else:
                 misses += 1
@@ -133,10 +133,6 @@ def _unlisted(section: Section) -> None:
         section.layout = "prose"
         if section.role == "roundup":
             section.role = "lead" if section.kind == "lead" else "section"
-
-
-def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Section]:

@@ -66,9 +66,9 @@ class Profile:
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
-        key = _heading_key(text)
+        key = heading_key(text)
         for rule in self.sections:
-            if any(_heading_key(h) == key for h in rule.headings):
+            if any(heading_key(h) == key for h in rule.headings):
                 return rule
         return None
 
@@ -76,7 +76,8 @@ class Profile:
         return any(p.search(t) for p in self.detect for t in texts)
 
 
-def _heading_key(text: str) -> str:
+def heading_key(text: str) -> str:
+    """Text compared as a heading: case, punctuation and spacing set aside."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from digest.model import Block, Item
+from digest.textwords import ENDS_SENTENCE
 
 from .profiles import Profile
 
-_SENTENCE_END = re.compile(r"[.!?…。！？؟۔]$")
+_SENTENCE_END = ENDS_SENTENCE
 MAX_OUTLET_WORDS = 7
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block
+from digest.textwords import ENDS_SENTENCE
 
 from .names import byline, opener
 from .profiles import Profile
@@ -26,7 +27,7 @@ _ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)]|([a-z])\))\s+(
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
-_TERMINAL = re.compile(r"[.!?…。！？؟۔]$")
+_TERMINAL = ENDS_SENTENCE
 LABEL_MAX_WORDS = 5
 HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first

@@ -10,13 +10,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from digest.textwords import has_cjk
+from digest.textwords import SENTENCE_ENDS, has_cjk
 
 LANGUAGE = "english"
 
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a Chinese or Japanese run between its punctuation
-_INNER_STOP = re.compile(r"[.!?…。！？؟۔]")
+_INNER_STOP = re.compile(f"[{SENTENCE_ENDS}]")
 _TRAILING = re.compile(r"[.!?…。！？؟۔\"'”’)\]」』）\s]*$")
 # A web address written out, which pysbd would cut at its `?` or `.`; ends before punctuation.
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
