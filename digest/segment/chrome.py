@@ -11,6 +11,7 @@ from digest.model import Block, Dropped, Section
 from digest.textwords import count_words
 
 from .profiles import Profile, address_key, heading_key
+from .rules import one_link
 
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
@@ -78,9 +79,8 @@ def polls(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 
 
 def _vote(block: Block) -> bool:
-    return block.kind in ("paragraph", "heading") and len(block.links) == 1 and \
-        block.text.strip() == block.links[0].text.strip() and \
-        count_words(block.text) <= VOTE_WORDS and "?" in block.links[0].url
+    return block.kind in ("paragraph", "heading") and one_link(block, VOTE_WORDS) and \
+        "?" in block.links[0].url
 
 
 def _page(block: Block) -> tuple[str, str]:

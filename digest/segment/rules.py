@@ -28,8 +28,14 @@ _LEFTOVER_MARKUP = re.compile(
 DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
 
 
-def words(text: str) -> int:
-    return count_words(text)
+words = count_words  # the rules' word count: Chinese and Japanese by characters
+
+
+def one_link(block: Block, most_words: int) -> bool:
+    """A line of at most `most_words` words that is one link and nothing else ("Read more →",
+    a poll's "🔥 Loved it")."""
+    return len(block.links) == 1 and block.text.strip() == block.links[0].text.strip() and \
+        words(block.text) <= most_words
 
 
 def drop_kind(block: Block, profile: Profile) -> str | None:
@@ -104,8 +110,9 @@ def leading_name(text: str) -> str:
 
 def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with each sign-off marked: a short closing line ending in a comma over a line or
-    two of name, where a section or the issue ends; and an e-mail signature, the few short
-    lines under a `--` line at the end. By shape alone, in any language."""
+    two of name, where a section or the issue ends or a postscript follows; a dash and a name
+    alone there ("— Sam"); and an e-mail signature, the few short lines under a `--` line at
+    the end. By shape alone, in any language."""
     kinds = list(kinds)
     for i, block in enumerate(blocks):
         if kinds[i] is not None or block.kind != "paragraph":

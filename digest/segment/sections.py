@@ -15,7 +15,7 @@ from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 from .names import take_credit
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
-from .rules import looks_like_numbered_subhead
+from .rules import looks_like_numbered_subhead, one_link
 from .structure import HEADING_RULES, PASSES, Marks, mark, opens_with_title, title_parts
 
 
@@ -239,19 +239,13 @@ def item_continuation(state: State, i: int, block: Block) -> bool:
     target = items[-1]
     if block.level > 1 and target.sub_items:
         target = target.sub_items[-1]
-    if _link_line(block):  # "Read more →": the entry's link, not its words
+    if one_link(block, LINK_LINE_WORDS):  # "Read more →": the entry's link, not its words
         target.links.extend(block.links)
         state.dropped.append(Dropped("chrome", block.line, block.text))
     else:
         _extend(target, block)
     state.current.take(block)
     return True
-
-
-def _link_line(block: Block) -> bool:
-    """A short line that is one link and nothing else."""
-    return len(block.links) == 1 and block.text.strip() == block.links[0].text.strip() and \
-        len(block.text.split()) <= LINK_LINE_WORDS
 
 
 def titled_item(state: State, i: int, block: Block) -> bool:
