@@ -18,7 +18,7 @@ from digest.model import (
     Sentence,
     SummaryPolicy,
 )
-from digest.textwords import count_words, has_cjk
+from digest.textwords import SENTENCE_ENDS, count_words, has_cjk
 
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
@@ -31,7 +31,7 @@ from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
 MIN_SENTENCE_WORDS = 6
-_CLOSERS = ".:!?…。！？："  # what may close a title set in bold ("**Frost.**")
+_CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[。！？]")
 
 
