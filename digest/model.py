@@ -62,6 +62,7 @@ class Meta:
     # List-Unsubscribe, Message-ID, Return-Path, From, X-Mailer, <meta name=generator>).
     origins: list[str] = field(default_factory=list)
     unsubscribe: list[str] = field(default_factory=list)  # List-Unsubscribe web addresses
+    address: str | None = None  # the page's own web address (its canonical link)
     folder: str | None = None  # the newsletter's folder, as a name ("haskell-weekly")
     number: int | None = None  # the number, when only the file name gives it
 

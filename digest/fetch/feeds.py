@@ -36,6 +36,8 @@ class Entry:
     published: dt.datetime | None
     author: str
     link: str
+    generator: str = ""  # what made the feed ("https://wordpress.org/?v=6.4"), as it says
+
 
 
 def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
@@ -78,7 +80,8 @@ def parse_feed(body: bytes) -> tuple[list[Entry], str | None]:
         raise http.FetchError(f"not a feed ({reason or 'no RSS, Atom or JSON Feed found'})")
     if reason and not parsed.entries:
         raise http.FetchError(f"malformed feed ({reason})")
-    entries = [_from_feedparser(e) for e in parsed.entries]
+    generator = _text(parsed.feed.get("generator"))
+    entries = [_from_feedparser(e, generator) for e in parsed.entries]
     warning = f"malformed feed, {len(entries)} entries read anyway ({reason})" if reason else None
     return entries, warning
 
@@ -91,7 +94,7 @@ def _bozo_reason(problem: object) -> str | None:
     return f"line {line}: {text}" if line else str(text)
 
 
-def _from_feedparser(entry: Any) -> Entry:
+def _from_feedparser(entry: Any, generator: str) -> Entry:
     contents = [c for c in entry.get("content", []) if c.get("value")]
     contents.sort(key=lambda c: c.get("type") != "text/html")
     body = contents[0]["value"] if contents else entry.get("summary", "")
@@ -103,7 +106,7 @@ def _from_feedparser(entry: Any) -> Entry:
     title = entry.get("title", "")
     return Entry(id=entry.get("id") or link or title, title=title, html=body,
                  summary_only=not contents, published=published,
-                 author=entry.get("author", ""), link=link)
+                 author=entry.get("author", ""), link=link, generator=generator)
 
 
 def _json_feed(body: bytes) -> list[Entry]:
@@ -170,6 +173,8 @@ def page(entry: Entry, publication: str, title: str, body: str) -> str:
                     f'content="{entry.published.isoformat()}">')
     if entry.author:
         head.append(f'<meta name="author" content="{e(entry.author)}">')
+    if entry.generator:  # names the platform, whose furniture the reader then knows
+        head.append(f'<meta name="generator" content="{e(entry.generator)}">')
     link = clean_url(entry.link)
     if link.startswith(("http://", "https://")):
         head += [f'<link rel="canonical" href="{e(link)}">',

@@ -118,6 +118,7 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
         author=sender or part.meta.author,
         origins=_origins(message) + part.meta.origins,
         unsubscribe=_unsubscribe(message),
+        address=part.meta.address,
         language=_readable(_raw_header(message, "content-language"), "Content-Language",
                            where, problems) or part.meta.language,
     )

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from digest.model import Block, Link, Meta, Part
+from digest.textwords import ENDS_SENTENCE
 
 from .dates import parse_date
 from .decode import clean_line, collapse
@@ -46,6 +47,7 @@ _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5"
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
+CARD_SOURCE_WORDS = 8  # a link preview's line naming its site and author
 
 
 MAX_DEPTH = 100  # elements nested deeper are read as the text of their ancestor at this depth
@@ -116,7 +118,17 @@ def _head_meta(soup: BeautifulSoup) -> Meta:
         author=found.get("author"),
         origins=[found["generator"]] if found.get("generator") else [],
         language=_language(soup, found),
+        address=_address(soup, found),
     )
+
+
+def _address(soup: BeautifulSoup, found: dict[str, str]) -> str | None:
+    """The page's own web address: its canonical link, else its `og:url`."""
+    tag = soup.find("link", rel="canonical", href=True)
+    for url in (tag and str(tag["href"]), found.get("og:url")):
+        if url and url.strip().lower().startswith(("http://", "https://")):
+            return url.strip()
+    return None
 
 
 def _language(soup: BeautifulSoup, found: dict[str, str]) -> str | None:
@@ -236,6 +248,8 @@ class _Walker:
                 inner = self.context(child, context)
                 self.walk(child, inner)
                 self.flush(inner)
+            elif child.name == "a" and child.find(BLOCK) is not None:
+                self.card(child, context)
             else:
                 starts = not self.run or self.breaks > 0
                 before = len(self.run)
@@ -292,6 +306,25 @@ class _Walker:
         if kind and title and (kind == "link" or segment.lead_kind != "link"):
             segment.lead, segment.lead_kind = title, kind
 
+    def card(self, tag: Tag, context: _Context) -> None:
+        """A link around blocks (a link preview: title, blurb, site name): its first line is
+        a linked title and the lines under it are its text, not all one link's words."""
+        self.flush(context)
+        start = len(self.blocks)
+        inner = self.context(tag, context)
+        self.walk(tag, inner)
+        self.flush(inner)
+        href = str(tag.get("href", "")).strip()
+        if start == len(self.blocks) or not href or href.lower().startswith(("javascript:", "#")):
+            return
+        title = self.blocks[start]
+        title.links = [Link(title.text, href)]
+        title.lead, title.lead_kind = title.text, "link"
+        end = len(self.blocks)
+        while end - 1 > start and _card_source(self.blocks[end - 1]):
+            end -= 1  # its last short lines name the site and author: the card's furniture
+            self.blocks[end].kind = "chrome"
+
     def link(self, tag: Tag) -> None:
         href = str(tag.get("href", "")).strip()
         text = collapse(tag.get_text())
@@ -322,6 +355,12 @@ class _Walker:
             block.links = [link for segment in group for link in segment.links]
             block.lead, block.lead_kind = group[0].lead, group[0].lead_kind
             self.blocks.append(block)
+
+
+def _card_source(block: Block) -> bool:
+    """A short line that is no sentence ("Wood Journal · Priya Nand")."""
+    return block.kind == "paragraph" and len(block.text.split()) <= CARD_SOURCE_WORDS and \
+        not ENDS_SENTENCE.search(block.text)
 
 
 def _main_element(root: BeautifulSoup) -> Tag | None:

@@ -103,7 +103,7 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     links = [link.url for b in ends for link in b.links
              if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
     platform = detect_platform(platforms, meta.origins, links)
-    merged = with_platform(profile, generic, platform, meta.unsubscribe, language)
+    merged = with_platform(profile, generic, platform, meta.unsubscribe, language, meta.address)
     by, joins = bylines(language)
     return dataclasses.replace(merged, by=by, joins=joins, months=months(language),
                                plain=plain_words(language))

@@ -23,9 +23,12 @@ CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue'
 
 
 def links_to_chrome(block: Block, profile: Profile) -> bool:
-    """A short line linking to the unsubscribe address or a platform's own pages."""
+    """A short line linking to the unsubscribe address or a platform's own pages, or only to
+    the issue's own page and its site's home ("Share on X", "The post … appeared first on …")."""
     if not block.links or count_words(block.text) > LINK_CHROME_WORDS or block.kind == "heading":
         return False
+    if profile.own and all(address_key(link.url) in profile.own for link in block.links):
+        return True
     for link in block.links:
         if profile.unsubscribe and address_key(link.url) in profile.unsubscribe:
             return True

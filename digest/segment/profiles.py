@@ -57,6 +57,7 @@ class Profile:
     sponsor: list[re.Pattern[str]] = field(default_factory=list)  # marks an ad; group 1: who
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)  # URLs only chrome has
     unsubscribe: list[str] = field(default_factory=list)  # host+path of List-Unsubscribe
+    own: tuple[str, ...] = ()  # host+path of the issue's own page and of its site's home
     platform: str | None = None  # the mail platform whose chrome was merged in
     senders: list[re.Pattern[str]] = field(default_factory=list)  # "<author> from <newsletter>"
     by: tuple[str, ...] = ("by",)  # words introducing an author, in the issue's language
@@ -291,7 +292,8 @@ def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
 
 
 def with_platform(profile: Profile, generic: Platform, platform: Platform | None,
-                  unsubscribe: list[str], language: str | None = None) -> Profile:
+                  unsubscribe: list[str], language: str | None = None,
+                  address: str | None = None) -> Profile:
     """The profile with the generic and the detected platform's chrome merged in: the
     newsletter's own patterns come first, so they win where they disagree. Phrase tables
     are those of the issue's `language` (English when unknown or when no table has it)."""
@@ -306,6 +308,7 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
         chrome_links=[_combined(tuple(p.pattern for p in profile.chrome_links + [
             c for s in sets for c in s.chrome_links]))],  # one search a link
         unsubscribe=[address_key(u) for u in unsubscribe],
+        own=_own(address) if address else (),
         platform=platform.name if platform else None,
         senders=profile.senders + (platform.senders if platform else []),
     )
@@ -344,6 +347,12 @@ def _short_lines(patterns: tuple[str, ...]) -> re.Pattern[str]:
             anywhere.append(f"(?{flags[2:3]}:{body})" if flags else f"(?:{body})")
     branches = anchored + ([f".*?(?:{'|'.join(anywhere)})"] if anywhere else [])
     return re.compile(f"^(?=.{{0,{CHROME_CHARS}}}$)(?:{'|'.join(branches) or '(?!)'})")
+
+
+def _own(address: str) -> tuple[str, ...]:
+    """The page's key and its site's home page's (its host alone)."""
+    page = address_key(address)
+    return (page, page.split("/", 1)[0]) if page else ()
 
 
 def address_key(url: str) -> str:

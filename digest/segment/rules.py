@@ -51,7 +51,8 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
         return "chrome"
     for kind in DROP_ORDER:
         patterns = profile.drop.get(kind, [])
-        if kind == "caption" and words(block.text) > CAPTION_MAX_WORDS:
+        if kind == "caption" and (words(block.text) > CAPTION_MAX_WORDS or
+                                  block.lead_kind == "link"):  # a story's linked headline
             continue
         if any(p.search(block.text) for p in patterns):
             return kind

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block
-from digest.textwords import ENDS_SENTENCE
+from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS
 
 from .names import byline, opener
 from .profiles import Profile
@@ -28,6 +28,10 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
 _TERMINAL = ENDS_SENTENCE
+QUESTION_MARKS = "?？؟"
+# A statement's end: a headline may ask a question ("How much clamp pressure is enough?").
+_STATEMENT_END = re.compile("[" + "".join(c for c in SENTENCE_ENDS if c not in QUESTION_MARKS)
+                            + "]$")
 LABEL_MAX_WORDS = 5
 HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
@@ -267,13 +271,13 @@ def _is_title(marks: Marks, i: int) -> bool:
 
 
 def _is_headline(marks: Marks, i: int) -> bool:
-    """A paragraph that is one link and nothing else, not a sentence ("**BuildKit 3 halves
-    cold builds**" as a link), with a paragraph of text right under it: a story's headline
-    over its blurb."""
+    """A paragraph that is one link and nothing else, not a statement ("**BuildKit 3 halves
+    cold builds**" as a link, or a question), with a paragraph of text right under it: a
+    story's headline over its blurb."""
     block = marks.blocks[i]
     if block.kind != "paragraph" or block.level or block.lead_kind != "link" or \
             block.lead != block.text or marks.kinds[i] or marks.heading[i] is not None or \
-            words(block.text) > HEADLINE_WORDS or _TERMINAL.search(block.text):
+            words(block.text) > HEADLINE_WORDS or _STATEMENT_END.search(block.text):
         return False
     j = _neighbour(marks, i, 1)
     if j is None or j != i + 1:

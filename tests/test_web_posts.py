@@ -1,0 +1,129 @@
+"""Blog posts that arrive as newsletters: a feed entry keeps its post and loses the sharing
+widgets and the "appeared first on" line, a link preview card is one entry, and a link list's
+headlines stay content. Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import mail
+
+from digest.fetch.feeds import entry_item, parse_feed
+from digest.ingest import read_bytes
+from digest.segment import load_profiles, segment_document
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Garden Notes</title><link>https://gardennotes.example</link>
+<generator>https://wordpress.org/?v=6.7.1</generator>
+<item><title>Week 11: Seed potatoes</title>
+<link>https://gardennotes.example/2025/03/week-11/</link>
+<guid isPermaLink="false">https://gardennotes.example/?p=311</guid>
+<pubDate>Sat, 15 Mar 2025 08:00:00 +0000</pubDate>
+<content:encoded><![CDATA[
+<p>The seed potatoes arrived this week, right before a frost nobody forecast.</p>
+<h3>On the plot</h3>
+<p>The broad beans came through the frost with black tips but nothing worse.</p>
+<div class="sharedaddy"><h3 class="sd-title">Share this:</h3><ul>
+<li><a href="https://gardennotes.example/2025/03/week-11/?share=mastodon">Mastodon</a></li>
+<li><a href="https://gardennotes.example/2025/03/week-11/?share=email">Email</a></li></ul></div>
+<div class="sharedaddy sd-like"><h3 class="sd-title">Like this:</h3>
+<div><span>Like</span> <span>Loading...</span></div></div>
+<p>The post <a href="https://gardennotes.example/2025/03/week-11/">Week 11: Seed potatoes</a>
+appeared first on <a href="https://gardennotes.example">Garden Notes</a>.</p>
+]]></content:encoded></item></channel></rss>"""
+
+GHOST = """<html><body><table><tr><td class="post-content">
+<p>Hello friends. The shop finally got its new bench this month.</p>
+<h2>Worth reading</h2>
+<figure class="kg-card kg-bookmark-card">
+<a class="kg-bookmark-container" href="https://woodjournal.example/hide-glue">
+<div class="kg-bookmark-content"><div class="kg-bookmark-title">Hide glue, revisited</div>
+<div class="kg-bookmark-description">Why animal glue is back among furniture restorers.</div>
+<div class="kg-bookmark-metadata"><span>Wood Journal</span><span>Priya Nand</span></div>
+</div></a></figure>
+<p>I tried the recipe on a chair rung and it held overnight.</p>
+<figure class="kg-card kg-bookmark-card">
+<a class="kg-bookmark-container" href="https://toolmakers.example/clamp-pressure">
+<div class="kg-bookmark-content"><div class="kg-bookmark-title">How much clamp pressure is
+enough?</div>
+<div class="kg-bookmark-description">Moderate pressure made the strongest joints.</div>
+<div class="kg-bookmark-metadata"><span>Toolmakers Blog</span></div></div></a></figure>
+<h2>From the shop</h2>
+<p>The spring class on dovetails opens for sign-ups next Tuesday.</p>
+<p>Until next month,<br>Ada</p>
+</td></tr>
+<tr><td><a href="https://workbench.example/issue-14/#comments">Comment</a>
+<a href="https://workbench.example/#/feedback/1/1">More like this</a></td></tr>
+<tr><td>The Workbench &copy; 2025 &ndash;
+<a href="https://workbench.example/unsubscribe/?uuid=a1">Unsubscribe</a></td></tr>
+</table></body></html>"""
+
+LINKS = """<html><body>
+<h3>#Programming</h3>
+<p><a href="https://dev.example.io/sqlite">SQLite in production, two years on</a>
+<a href="https://talk.example.com/item?id=13">(comments)</a></p>
+<p><a href="https://code.example.dev/async">Five pitfalls of async Rust</a>
+<a href="https://talk.example.com/item?id=14">(comments)</a></p>
+<h3>#Fun</h3>
+<p><a href="https://fun.example.org/cats">A map of every cat in one village</a>
+<a href="https://talk.example.com/item?id=17">(comments)</a></p>
+<hr>
+<p>Enjoy the newsletter? Please forward it to a friend, they'll thank you for it.</p>
+<p>Have a tip? Just reply to this email.</p>
+<p>You're receiving this because you subscribed. <a href="https://weekly.example/unsub">Unsubscribe</a></p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def issue_of(name: str, data: bytes, profiles):
+    (issue,), _ = segment_document(read_bytes(name, data), *profiles)
+    return issue
+
+
+def test_a_feed_post_keeps_its_text_without_sharing_widgets_or_its_appeared_first_line(
+        profiles):
+    (entry,), _ = parse_feed(FEED.encode())
+    page = entry_item(entry, "Garden Notes", "garden-notes")
+    assert b'<meta name="generator" content="https://wordpress.org/?v=6.7.1">' in page.data
+    issue = issue_of("week-11.html", page.data, profiles)
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in issue.sections] == [
+        (None, ["The seed potatoes arrived this week, right before a frost nobody forecast."]),
+        ("On the plot", ["The broad beans came through the frost with black tips but nothing "
+                         "worse."])]
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == [
+        "Share this:", "Mastodon", "Email", "Like this:", "Like Loading...",
+        "The post Week 11: Seed potatoes appeared first on Garden Notes."]
+
+
+def test_a_link_preview_card_is_one_entry_and_its_site_line_is_furniture(profiles):
+    issue = issue_of("14.eml", mail(GHOST, "The Workbench <workbench@ghost.io>",
+                                    "Glue, clamps and patience"), profiles)
+    reading = issue.sections[1]
+    assert reading.heading == "Worth reading" and reading.paragraphs == []
+    assert [(i.title, i.links[0].url, i.excerpt) for i in reading.items] == [
+        ("Hide glue, revisited", "https://woodjournal.example/hide-glue",
+         "Why animal glue is back among furniture restorers. I tried the recipe on a chair "
+         "rung and it held overnight."),
+        ("How much clamp pressure is enough?", "https://toolmakers.example/clamp-pressure",
+         "Moderate pressure made the strongest joints.")]
+    dropped = [(d.kind, d.text) for d in issue.dropped]
+    assert ("chrome", "Wood JournalPriya Nand") in dropped
+    assert ("chrome", "Toolmakers Blog") in dropped
+    assert ("signoff", "Ada") in dropped and ("chrome", "Comment More like this") in dropped
+
+
+def test_a_linked_headline_is_never_a_caption_and_asking_to_forward_or_reply_is_chrome(
+        profiles):
+    issue = issue_of("512.eml", mail(LINKS, "Weekly <hi@weekly.example>", "Weekly #512",
+                                     List_Unsubscribe="<https://weekly.example/unsub>"),
+                     profiles)
+    fun = issue.sections[-1]
+    assert fun.heading == "#Fun"
+    assert [p.text for p in fun.paragraphs] == ["A map of every cat in one village (comments)"]
+    assert [d.text[:30] for d in issue.dropped if d.kind == "chrome"] == [
+        "Enjoy the newsletter? Please f", "Have a tip? Just reply to this",
+        "You're receiving this because "]
