@@ -174,6 +174,7 @@ class Section:
     author: str | None = None
     sponsor: str | None = None
     heading_line: int | None = None
+    link: str | None = None  # where its heading links to, when the whole heading is a link
     paragraphs: list[Paragraph] = field(default_factory=list)
     subsections: list[Subsection] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)

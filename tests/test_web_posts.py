@@ -1,11 +1,12 @@
 """Blog posts that arrive as newsletters: a feed entry keeps its post and loses the sharing
-widgets and the "appeared first on" line, a link preview card is one entry, and a link list's
-headlines stay content. Fixtures written here."""
+widgets, the "appeared first on" line and its excerpt's "[…]", a link preview card is one
+entry, a link list's headlines stay content, and a digest of posts links each heading to its
+post under its byline. Fixtures written here."""
 
 from __future__ import annotations
 
 import pytest
-from _letters import mail
+from _letters import build_one, mail
 
 from digest.fetch.feeds import entry_item, parse_feed
 from digest.ingest import read_bytes
@@ -127,3 +128,40 @@ def test_a_linked_headline_is_never_a_caption_and_asking_to_forward_or_reply_is_
     assert [d.text[:30] for d in issue.dropped if d.kind == "chrome"] == [
         "Enjoy the newsletter? Please f", "Have a tip? Just reply to this",
         "You're receiving this because "]
+
+
+POSTS = """<html><body><table><tr><td>
+<h1>This week at the Makers' Guild</h1>
+<p>Here are the newest posts from our blog.</p>
+<h2><a href="https://guild.example/blog/laser-rules?utm_source=rss">New rules for the laser
+cutter</a></h2>
+<p><em>By Sam Price on Mar 11, 2025 09:14 am</em></p>
+<p>From April, every member must pass a short safety course before using the laser cutter.</p>
+<h2><a href="https://guild.example/blog/open-day">Open day on 22 March</a></h2>
+<p>Mar 13, 2025</p>
+<p>We open the workshop to the public on Saturday 22 March, with a table for each member.</p>
+<h2>By the numbers</h2>
+<p>By the way, the guild now has 212 members.</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_digest_of_posts_links_each_heading_to_its_post_under_its_byline(tmp_path):
+    site = build_one(tmp_path, "guild", "posts.eml",
+                     mail(POSTS, "Makers' Guild <news@guild.example>", "New on the blog"))
+    (page,) = (site / "issues").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert '<a href="https://guild.example/blog/laser-rules" rel="noopener noreferrer">New ' \
+        'rules for the laser cutter</a></h2>' in html
+    assert '<p class="byline">By Sam Price</p>' in html
+    assert "09:14" not in html and "Mar 13, 2025" not in html
+    assert "By the way, the guild now has 212 members." in html  # a sentence, not a byline
+
+
+def test_a_feeds_excerpt_loses_the_mark_that_it_goes_on_elsewhere(profiles):
+    feed = FEED.replace("<content:encoded>", "<description>").replace(
+        "</content:encoded>", "</description>").replace(
+        "nothing forecast.</p>", "nothing forecast. [&#8230;]</p>")
+    (entry,), _ = parse_feed(feed.encode())
+    issue = issue_of("week-11.html", entry_item(entry, "Garden Notes", "g").data, profiles)
+    assert issue.sections[0].paragraphs[0].text == \
+        "The seed potatoes arrived this week, right before a frost nobody forecast."

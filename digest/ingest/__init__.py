@@ -77,7 +77,13 @@ def read_bytes(name: str, data: bytes) -> Document:
             part.meta.date_source = _DATE_SOURCE[doc.format]
         for block in part.blocks:
             block.links = [Link(link.text, clean_url(link.url)) for link in block.links]
+            if block.kind not in ("code", "quote") and block.text.endswith("]"):
+                block.text = _CUT_MARK.sub("", block.text) or block.text
     return doc
+
+
+# "[…]" closing a paragraph: the text goes on elsewhere (a feed's excerpt), says no more.
+_CUT_MARK = re.compile(r"\s+\[(?:…|\.{3})\]$")
 
 
 _DATE_SOURCE = {"email": "header", "markdown": "front matter", "html": "html",

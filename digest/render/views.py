@@ -70,6 +70,7 @@ class SectionView:
     heading: str
     author: str | None = None
     sponsor: str | None = None
+    link: str | None = None  # the page its heading links to (vetted)
     dek: tuple[str, Markup] | None = None
     blocks: list[BlockView] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
@@ -87,6 +88,11 @@ class SentenceView:
     href: str  # the sentence in its issue page
     html: Markup
     label: str | None = None  # its paragraph's label ("Why it matters"), shown apart
+
+
+def heading_link(section: Section) -> str | None:
+    """Where the section's own heading links to, when that is safe to link."""
+    return safe_url(section.link) if section.link and section.heading else None
 
 
 def heading(section: Section) -> str:
@@ -184,7 +190,8 @@ def issue_sections(digest: IssueDigest, linked: Collection[str]) -> list[Section
     views = []
     for s, section in enumerate(digest.issue.sections):
         view = SectionView(f"s{s}", section.role, heading(section), section.author,
-                           section.sponsor, numbered=any(i.number for i in section.items))
+                           section.sponsor, heading_link(section),
+                           numbered=any(i.number for i in section.items))
         if section.dek:
             view.dek = (sentence_id(s, -1, 0), inline(section.dek))
         view.blocks = [_block(digest, s, p, linked) for p in range(len(section.paragraphs))]
@@ -225,7 +232,7 @@ def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
 
 def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> SectionView:
     view = SectionView(f"s{part.section}", part.role, heading(section), section.author,
-                       numbered=any(i.number for i in part.items))
+                       link=heading_link(section), numbered=any(i.number for i in part.items))
     view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
                                    inline(x.text), x.label) for x in part.sentences]
     view.joiner = joiner([x.text for x in part.sentences])

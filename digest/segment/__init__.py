@@ -21,7 +21,7 @@ from .cards import build_cards
 from .chrome import drop_contents, drop_emptied, footer, links_to_chrome, polls
 from .dedupe import find_duplicates, issue_text
 from .language import bylines, issue_language, months, plain_words
-from .names import byline
+from .names import BYLINE_WORDS, byline
 from .profiles import (
     Profile,
     ProfileError,
@@ -38,7 +38,6 @@ from .sponsors import mark_sponsored, sponsor_leads, sponsored_items
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
-BYLINE_WORDS = 20  # a byline line under the title: names, a date, a reading time
 SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 

@@ -22,6 +22,7 @@ CREDIT_AFTER = 6  # words of text the credit must follow
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
                        "bin", "al", "ten", "ter", "y"})
 BADGE_CAPITALS = 4  # a longer word in capitals ("SPONSOR", "VIDEO") is a badge, not a name
+BYLINE_WORDS = 20  # a byline line: names, a date, a reading time
 
 
 @lru_cache(maxsize=16)
@@ -66,6 +67,33 @@ def byline(rest: str, words: tuple[str, ...] = ("by",),
     if last.endswith(".") and len(last.rstrip(".")) > 1:  # a closing full stop, not "P."
         names_text = names_text.rstrip(".")
     return names_text
+
+
+def line_author(text: str, words: tuple[str, ...], joins: tuple[str, ...],
+                months: frozenset[str]) -> str | None:
+    """The author a line of its own names ("By Sam Price on Mar 11, 2025 09:14 am"): names
+    in capitals after "by", then nothing, or only a date or time (a digit or a month). None
+    for a sentence ("By the way, we moved.")."""
+    if count_words(text) > BYLINE_WORDS or text.rstrip()[-1:] in SENTENCE_ENDS:
+        return None
+    found = byline(text, words, joins)
+    if not found:
+        return None
+    kept: list[str] = []
+    for word in found.split():  # "Sam Price on Mar 11": the names end at "on"
+        if not (word[:1].isupper() or word.casefold() in PARTICLES or kept and
+                _joiner(joins).fullmatch(f" {word} ")):
+            break
+        kept.append(word)
+    while kept and (kept[-1].casefold() in PARTICLES or _joiner(joins).fullmatch(f" {kept[-1]} ")):
+        kept.pop()
+    if not kept or kept[0][:1].islower():
+        return None
+    name = " ".join(kept)
+    rest = text[text.find(name) + len(name):]
+    dated = any(c.isdigit() for c in rest) or any(
+        w.strip(".,").casefold() in months for w in rest.split())
+    return name if dated or not rest.strip(" ,·•|—–-") else None
 
 
 def _is_name(text: str) -> bool:

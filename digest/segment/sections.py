@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
-from .names import take_credit
+from .names import line_author, take_credit
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
-from .rules import looks_like_numbered_subhead, one_link
+from .rules import is_date_line, looks_like_numbered_subhead, one_link
 from .structure import HEADING_RULES, PASSES, Marks, mark, opens_with_title, title_parts
 
 
@@ -152,7 +152,9 @@ def heading(state: State, i: int, block: Block) -> bool:
     if level is None:
         return False
     if _opens_section(state, level):
-        state.open("section", _heading_text(block.text), block.line + 1, level=level)
+        opened = state.open("section", _heading_text(block.text), block.line + 1, level=level)
+        if block.lead_kind == "link" and block.lead == block.text and block.links:
+            opened.section.link = block.links[0].url  # a post's title, linked to the post
     else:
         _subhead(state.current, block)
     return True
@@ -196,6 +198,23 @@ def lead(state: State, i: int, block: Block) -> bool:
     if state.current is None and block.kind != "rule":
         state.open(state.lead_kind, None, block.line)
     return False
+
+
+def section_byline(state: State, i: int, block: Block) -> bool:
+    """The line right under a section's heading naming its author or its date ("By Sam Price
+    on Mar 11, 2025", as a digest of posts gives each post) is the section's byline."""
+    current = state.current
+    if current is None or block.kind != "paragraph" or \
+            not _bare(current, state.marks.blocks[i - 1] if i else None):
+        return False
+    profile = state.profile
+    author = line_author(block.text, profile.by, profile.joins, profile.months)
+    if author is None and not is_date_line(block.text, profile.months):
+        return False
+    current.section.author = author
+    state.dropped.append(Dropped("byline", block.line, block.text))
+    current.take(block)
+    return True
 
 
 def rule(state: State, i: int, block: Block) -> bool:
@@ -287,6 +306,7 @@ SECTION_RULES: list[tuple[str, Rule]] = [
     ("heading", heading),
     ("category", category),
     ("lead", lead),
+    ("section_byline", section_byline),
     ("rule", rule),
     ("roundup_paragraph", roundup_paragraph),
     ("numbered_subhead", numbered_subhead),
