@@ -250,13 +250,14 @@ class Mention:
     """A story an issue links to: an item's main link, or a link in a paragraph's sentence.
 
     `place` is where it sits on the issue page: (section, item, sub-item, ...) for an item,
-    (section, paragraph, sentence) for a sentence.
+    (section, paragraph, sentence) for a sentence, (section,) for a section whose heading is
+    the link.
     """
 
     url: str
     key: str  # the link normalised (digest.urls.story_key): equal keys, same story
     title: str
-    kind: str  # item | sentence
+    kind: str  # item | sentence | section
     place: tuple[int, ...]
     outlet: str | None = None
     paywalled: bool = False

@@ -21,6 +21,7 @@ from digest.urls import is_variant, story_key
 TITLE_SCORE = 92  # token_sort_ratio (0-100) from which two titles name one story
 TITLE_WORDS = 5  # shorter titles ("Read more", "this post") never match by title alone
 TITLE_CHARS = 160
+TITLED = ("item", "section")  # mentions named by a title (an entry's, a linked heading's)
 
 _story_key = lru_cache(maxsize=8192)(story_key)  # an issue often links a page twice
 
@@ -52,6 +53,10 @@ def mentions(digest: IssueDigest) -> list[Mention]:
     for s, section in enumerate(digest.issue.sections):
         if section.role == "sponsored":
             continue
+        key = _story_key(section.link) if section.link and section.heading else None
+        if key:  # a heading that is one link: the section is that story (a post's title)
+            found.append(Mention(section.link.strip(), key, _title(section.heading), "section",
+                                 (s,)))
         for p, paragraph in enumerate(section.paragraphs):
             if paragraph.kind == "code":
                 continue
@@ -75,7 +80,7 @@ def prints(found: list[Mention]) -> Prints:
     """The mentions in brief: what grouping needs of every issue of a week. Only items match
     by title: a sentence's words are its own, whatever it links to."""
     links = b"".join(hashlib.blake2b(m.key.encode(), digest_size=8).digest() for m in found)
-    titles = "\n".join(m.title if m.kind == "item" and len(m.title.split()) >= TITLE_WORDS
+    titles = "\n".join(m.title if m.kind in TITLED and len(m.title.split()) >= TITLE_WORDS
                        else "" for m in found)
     return Prints(links, titles)
 
@@ -158,7 +163,8 @@ def _story(group: list[Carrier]) -> Story:
         if all(c.issue is not carrier.issue for c in carriers):
             carriers.append(carrier)
     carriers.sort(key=lambda c: (c.issue.publication.casefold(), c.issue.date, c.issue.title))
-    titled = sorted(carriers, key=lambda c: (c.mention.kind != "item", -len(c.mention.title)))
+    titled = sorted(carriers, key=lambda c: (c.mention.kind not in TITLED,
+                                             -len(c.mention.title)))
     url = min((clean_url(c.mention.url) for c in carriers),
               key=lambda u: (is_variant(u), len(u), u))
     return Story(titled[0].mention.title, url, carriers)

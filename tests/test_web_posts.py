@@ -165,3 +165,31 @@ def test_a_feeds_excerpt_loses_the_mark_that_it_goes_on_elsewhere(profiles):
     issue = issue_of("week-11.html", entry_item(entry, "Garden Notes", "g").data, profiles)
     assert issue.sections[0].paragraphs[0].text == \
         "The seed potatoes arrived this week, right before a frost nobody forecast."
+
+
+def test_a_post_linked_by_its_heading_is_a_story_another_newsletter_carried(tmp_path):
+    from digest.build import build
+    from digest.config import load_config
+
+    seeds = tmp_path / "seeds"
+    (seeds / "guild").mkdir(parents=True)
+    (seeds / "guild" / "posts.eml").write_bytes(mail(
+        POSTS, "Makers' Guild <news@guild.example>", "New on the blog",
+        "Tue, 11 Mar 2025 10:00:00 +0000"))
+    (seeds / "town").mkdir()
+    (seeds / "town" / "2025-03-12-town-notes.md").write_text(
+        "# Town Notes 9\n\nA short week in town.\n\n## Elsewhere\n\n"
+        "- [New rules for the laser cutter at the guild](https://guild.example/blog/laser-rules"
+        "?utm_medium=email) — members need a safety course from April.\n"
+        "- [The market moves indoors](https://market.example/indoors) for the winter.\n")
+    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\noutput = "site"\n'
+                                          '[site]\nsearch = false\n')
+    build(load_config(tmp_path / "digest.toml"))
+    week = (tmp_path / "site" / "weeks" / "2025-w11.html").read_text(encoding="utf-8")
+    stories = week[week.index('id="stories"'):]
+    stories = stories[:stories.index("</section>")]
+    assert "https://guild.example/blog/laser-rules" in stories
+    assert "Makers&#39; Guild" in stories and "Town" in stories
+    (page,) = (tmp_path / "site" / "issues").glob("*makers-guild*.html")
+    html = page.read_text(encoding="utf-8")
+    assert 'class="also-line"> <a class="also"' in html

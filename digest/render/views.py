@@ -71,6 +71,7 @@ class SectionView:
     author: str | None = None
     sponsor: str | None = None
     link: str | None = None  # the page its heading links to (vetted)
+    href: str | None = None  # digest pages: the section on its issue page
     dek: tuple[str, Markup] | None = None
     blocks: list[BlockView] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
@@ -232,7 +233,8 @@ def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
 
 def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> SectionView:
     view = SectionView(f"s{part.section}", part.role, heading(section), section.author,
-                       link=heading_link(section), numbered=any(i.number for i in part.items))
+                       link=heading_link(section), href=f"{issue_url}#s{part.section}",
+                       numbered=any(i.number for i in part.items))
     view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
                                    inline(x.text), x.label) for x in part.sentences]
     view.joiner = joiner([x.text for x in part.sentences])
@@ -254,9 +256,11 @@ class StoryView:
 
 
 def mention_id(mention: Mention) -> str:
-    """The id of a mention's item or sentence on its issue page."""
+    """The id of a mention's item, sentence or section on its issue page."""
     if mention.kind == "item":
         return item_id(mention.place[0], *mention.place[1:])
+    if mention.kind == "section":
+        return f"s{mention.place[0]}"
     return sentence_id(*mention.place)
 
 
