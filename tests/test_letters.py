@@ -653,3 +653,39 @@ are merging</a></p>
         "Why small banks are merging", "Three forces, one outcome", "Ravi Menon")
     assert texts(issue.sections[0]) == [
         "Last year forty small banks merged into larger ones, twice the usual number."]
+
+
+def test_numbered_references_link_their_markers_and_their_list_is_a_note(profiles):
+    text = """Kernel Notes - 14 March 2025
+============================
+
+THE NEW SCHEDULER
+
+After two years of review, the new scheduler [1] was merged. Latency drops by a third [2].
+
+STABLE RELEASES
+
+Two stable releases came out this week [3], with a fix for a remote memory leak.
+
+Links:
+[1] https://lists.example.org/sched/0042.html
+[2] https://blog.example.com/deadline-latency
+[3] https://kernel.example.org/releases/
+"""
+    issue = issue_of("notes.txt", text.encode(), profiles)
+    assert [[(link.text, link.url) for p in s.paragraphs for link in p.links]
+            for s in issue.sections] == [
+        [("[1]", "https://lists.example.org/sched/0042.html"),
+         ("[2]", "https://blog.example.com/deadline-latency")],
+        [("[3]", "https://kernel.example.org/releases/")]]
+    assert [d.text[:3] for d in issue.dropped if d.kind == "note"] == [
+        "Lin", "[1]", "[2]", "[3]"]
+
+
+def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_width(profiles):
+    text = ("# Kernel Notes\n\nTHE NEW SCHEDULER\n\nAfter two years of review, the new "
+            "scheduler was merged. Latency under load drops by\na third on desktops.\n")
+    issue = issue_of("notes.txt", text.encode(), profiles)
+    assert texts(issue.sections[-1]) == [
+        "After two years of review, the new scheduler was merged. Latency under load drops by "
+        "a third on desktops."]

@@ -160,7 +160,7 @@ def test_a_digest_of_posts_links_each_heading_to_its_post_under_its_byline(tmp_p
 def test_a_feeds_excerpt_loses_the_mark_that_it_goes_on_elsewhere(profiles):
     feed = FEED.replace("<content:encoded>", "<description>").replace(
         "</content:encoded>", "</description>").replace(
-        "nothing forecast.</p>", "nothing forecast. [&#8230;]</p>")
+        "nobody forecast.</p>", "nobody forecast. [&#8230;]</p>")
     (entry,), _ = parse_feed(feed.encode())
     issue = issue_of("week-11.html", entry_item(entry, "Garden Notes", "g").data, profiles)
     assert issue.sections[0].paragraphs[0].text == \
@@ -193,3 +193,14 @@ def test_a_post_linked_by_its_heading_is_a_story_another_newsletter_carried(tmp_
     (page,) = (tmp_path / "site" / "issues").glob("*makers-guild*.html")
     html = page.read_text(encoding="utf-8")
     assert 'class="also-line"> <a class="also"' in html
+
+
+@pytest.mark.parametrize("line", ["6 min read · Member-only", "11 min read",
+                                  "Sent by Medium Digest · 548 Pine St, Springfield, 94104"])
+def test_a_reading_time_or_sender_line_is_chrome(line, profiles):
+    html = ("<html><body><h2>Stop writing clever code</h2>"
+            "<p>Why the boring solution wins in the long run, with three examples.</p>"
+            f"<p>{line}</p><h2>Bake bread</h2><p>Margins, mornings and one oven.</p>"
+            "</body></html>")
+    issue = issue_of("d.eml", mail(html, "Digest <d@digest.example>", "Digest"), profiles)
+    assert [d.text for d in issue.dropped] == [line]

@@ -108,7 +108,11 @@ class _Reader:
         """The previous line was broken only to wrap the text, not to end a paragraph."""
         if self.flowed:
             return last.endswith(" ") and last.rstrip() != "--"
-        return self.width is not None and _full(last, line, self.width)
+        if self.width is not None:
+            return _full(last, line, self.width)
+        # Too few wraps to find a width: a line that stops mid-sentence, with the next one
+        # going on in lower case ("…drops by" over "a third on desktops."), is one paragraph.
+        return not _ENDED.search(last) and line.lstrip()[:1].islower()
 
     def _underlines(self, prev: Block, line: str) -> bool:
         """A `===`/`---` line right under a one-line, short paragraph makes it a heading."""
@@ -136,7 +140,33 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
         reader.line(number, line)
     for block in reader.blocks:
         _link_addresses(block)
+    _references(reader.blocks)
     return Part(blocks=reader.blocks, meta=Meta())
+
+
+# "[2] https://…": an address a "[2]" in the text refers to, in a list of them.
+_REFERENCE = re.compile(r"^\[(\d{1,3})\]:?\s+(\S+://\S+)$")
+REFERENCES_MIN = 2
+
+
+def _references(blocks: list[Block]) -> None:
+    """Numbered references ("… was merged [1] …" over "[1] https://…"): each "[1]" in the
+    text links to its address, and the list of addresses (with a short line over it ending
+    in ':', "Links:") is a note, not text."""
+    found = {m[1]: (n, m[2]) for n, b in enumerate(blocks) if b.kind != "code"
+             and (m := _REFERENCE.match(b.text))}
+    if len(found) < REFERENCES_MIN:
+        return
+    first = min(n for n, _ in found.values())
+    for block in blocks[:first]:
+        for number in re.findall(r"\[(\d{1,3})\]", block.text):
+            if number in found and block.kind != "code":
+                block.links.append(Link(f"[{number}]", found[number][1]))
+    for n, _ in found.values():
+        blocks[n].kind = "note"
+    above = blocks[first - 1] if first else None
+    if above is not None and above.text.endswith(":") and len(above.text.split()) <= 3:
+        above.kind = "note"
 
 
 @lru_cache(maxsize=1)
