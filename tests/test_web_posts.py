@@ -204,3 +204,38 @@ def test_a_reading_time_or_sender_line_is_chrome(line, profiles):
             "</body></html>")
     issue = issue_of("d.eml", mail(html, "Digest <d@digest.example>", "Digest"), profiles)
     assert [d.text for d in issue.dropped] == [line]
+
+
+COUNCIL = """<html><body><table>
+<tr><td><h1>Northside News — March 2025</h1>
+<p>Welcome to the March issue: library hours, road works and summer grants.</p></td></tr>
+<tr><td><h3>Library opens late on Thursdays</h3>
+<p>From 3 April the central library stays open until 9pm on Thursdays.</p>
+<table><tr><td><a href="https://northside.example/news/library-hours">Read more</a></td></tr>
+</table></td>
+<td><h3>Road works on Elm Street</h3>
+<p>Elm Street will be closed for six weeks from 14 April.</p>
+<table><tr><td><a href="https://northside.example/news/elm-street">Find out more</a></td></tr>
+</table></td></tr>
+<tr><td><h3>Summer grants</h3>
+<p>Community groups can apply for grants of up to £2,000. <a
+href="https://northside.example/subscribe?from=news">Subscribe</a> for reminders.</p>
+<p><a href="https://northside.example/subscribe">Subscribe</a></p></td></tr>
+<tr><td><p>Northside Council, Town Hall, Market Square, Northside NS1 2AB</p>
+<p>You are receiving this because you signed up. <a href="https://mail.example/u">Unsubscribe</a>
+</p></td></tr></table></body></html>"""
+
+
+def test_a_read_more_button_links_its_section_and_the_senders_address_goes_with_the_footer(
+        profiles):
+    issue = issue_of("march.eml", mail(COUNCIL, "Northside Council <news@northside.example>",
+                                       "Northside News — March 2025"), profiles)
+    assert [(s.heading, s.link) for s in issue.sections[1:]] == [
+        ("Library opens late on Thursdays", "https://northside.example/news/library-hours"),
+        ("Road works on Elm Street", "https://northside.example/news/elm-street"),
+        ("Summer grants", None)]
+    assert [d.text for d in issue.dropped] == [
+        "Read more", "Find out more", "Subscribe",
+        "Northside Council, Town Hall, Market Square, Northside NS1 2AB",
+        "You are receiving this because you signed up. Unsubscribe"]
+    assert issue.sections[-1].paragraphs[0].text.endswith("Subscribe for reminders.")

@@ -20,7 +20,7 @@ from .account import unaccounted
 from .cards import build_cards
 from .chrome import drop_contents, drop_emptied, footer, links_to_chrome, polls
 from .dedupe import find_duplicates, issue_text
-from .language import bylines, issue_language, months, plain_words
+from .language import bylines, issue_language, months, more_lines, plain_words
 from .names import BYLINE_WORDS, byline
 from .profiles import (
     Profile,
@@ -105,7 +105,7 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     merged = with_platform(profile, generic, platform, meta.unsubscribe, language, meta.address)
     by, joins = bylines(language)
     return dataclasses.replace(merged, by=by, joins=joins, months=months(language),
-                               plain=plain_words(language))
+                               plain=plain_words(language), more=more_lines(language))
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:

@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from digest.model import Block, Dropped, Section
-from digest.textwords import count_words
+from digest.textwords import ENDS_SENTENCE, count_words
 
 from .profiles import Profile, address_key, heading_key
 from .rules import one_link
@@ -20,6 +20,7 @@ LINK_ROW_WORDS = 2  # words of each link in a row above a footer (social pages, 
 VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
 POLL_QUESTION_WORDS = 12
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
+POSTAL_WORDS = 20
 
 
 def links_to_chrome(block: Block, profile: Profile) -> bool:
@@ -56,7 +57,19 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
+    while start > 0 and kinds[start - 1] is None and _postal(blocks[start - 1]):
+        start -= 1  # the sender's postal address right above the footer
+        kinds[start] = "chrome"
     return kinds
+
+
+def _postal(block: Block) -> bool:
+    """A line like a postal address: short, no sentence, a number and two or more commas
+    ("Northside Council, Town Hall, Market Square, Northside NS1 2AB")."""
+    text = block.text.rstrip()
+    return block.kind == "paragraph" and count_words(text) <= POSTAL_WORDS and \
+        text.count(",") >= 2 and any(c.isdigit() for c in text) and \
+        not ENDS_SENTENCE.search(text)
 
 
 def polls(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:

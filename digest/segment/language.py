@@ -80,6 +80,15 @@ def plain_words(language: str | None) -> frozenset[str]:
                      for key in ("words", "calls") for w in data.get(code, {}).get(key, []))
 
 
+@lru_cache(maxsize=16)
+def more_lines(language: str | None) -> frozenset[str]:
+    """Lines that only point to the rest of a story ("Read more", "Lire la suite"), lower-case,
+    in the language and English."""
+    data = _data()
+    return frozenset(m.casefold() for code in ("en", language or "en")
+                     for m in data.get(code, {}).get("more", []))
+
+
 @lru_cache(maxsize=1)
 def common_words() -> dict[str, str]:
     """Each common word and the one language it marks."""

@@ -64,6 +64,7 @@ class Profile:
     joins: tuple[str, ...] = ("and",)  # words joining two authors ("A and B")
     months: frozenset[str] = frozenset()  # months' names, in the issue's language and English
     plain: frozenset[str] = frozenset()  # words no credited name holds (language.plain_words)
+    more: frozenset[str] = frozenset()  # "read more" lines, lower-case (language.more_lines)
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""

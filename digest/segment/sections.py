@@ -7,11 +7,13 @@ already said what each block is (heading level, label, titled item, category).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
 
+from .chrome import links_to_chrome
 from .names import line_author, take_credit
 from .profiles import Profile, SectionRule
 from .roundup import item_from, item_level
@@ -99,6 +101,25 @@ def _kind_of(block: Block) -> str:
 
 
 # Section rules: each takes block i of the issue or leaves it to the next ------------------
+
+def section_link(state: State, i: int, block: Block) -> bool:
+    """A "Read more" line (the profile's `more` lines) that is one link and nothing else,
+    closing a headed section with text, gives the section its link: the story it tells."""
+    current = state.current
+    marks = state.marks
+    if current is None or current.level is None or current.section.link or \
+            not current.section.paragraphs or block.kind != "paragraph" or block.level or \
+            marks.kinds[i] not in (None, "chrome") or not one_link(block, LINK_LINE_WORDS) or \
+            _MORE_MARKS.sub("", block.text).casefold() not in state.profile.more or \
+            links_to_chrome(block, state.profile):
+        return False
+    after = next((j for j in range(i + 1, len(marks.blocks)) if marks.kinds[j] is None), None)
+    if after is not None and marks.heading[after] is None:
+        return False
+    current.section.link = block.links[0].url
+    state.dropped.append(Dropped("chrome", block.line, block.text))
+    return True
+
 
 def drop(state: State, i: int, block: Block) -> bool:
     """Furniture the profile's patterns found (chrome, credits...) goes to `dropped`."""
@@ -247,6 +268,7 @@ def numbered_subhead(state: State, i: int, block: Block) -> bool:
 
 
 LINK_LINE_WORDS = 4  # "Read more →", "Lire la suite", "Full story"
+_MORE_MARKS = re.compile(r"[\s→»›>.…:]+$")  # "Read more →", "Weiterlesen »"
 
 
 def item_continuation(state: State, i: int, block: Block) -> bool:
@@ -299,6 +321,7 @@ def paragraph(state: State, i: int, block: Block) -> bool:
 
 Rule = Callable[[State, int, Block], bool]
 SECTION_RULES: list[tuple[str, Rule]] = [
+    ("section_link", section_link),
     ("drop", drop),
     ("profile_section", profile_section),
     ("roundup_item", roundup_item),
