@@ -35,6 +35,7 @@ _FIELD = re.compile(r"^[A-Z][\w-]{0,20}:\s")  # "Subject: …", "Note: …"
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
 WRAPS_MIN = 2  # and at least so many (a short letter has few)
+RUN_ON_WORDS = 6  # a line of prose this long may run on into the next with no width known
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -110,9 +111,11 @@ class _Reader:
             return last.endswith(" ") and last.rstrip() != "--"
         if self.width is not None:
             return _full(last, line, self.width)
-        # Too few wraps to find a width: a line that stops mid-sentence, with the next one
-        # going on in lower case ("…drops by" over "a third on desktops."), is one paragraph.
-        return not _ENDED.search(last) and line.lstrip()[:1].islower()
+        # Too few wraps to find a width: a line of prose that stops mid-sentence, with the
+        # next one going on in lower case ("…drops by" over "a third on desktops."), is one
+        # paragraph; short lines ("march 3 - meetup") stay apart.
+        return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
+            line.lstrip()[:1].islower()
 
     def _underlines(self, prev: Block, line: str) -> bool:
         """A `===`/`---` line right under a one-line, short paragraph makes it a heading."""
