@@ -239,3 +239,30 @@ def test_a_read_more_button_links_its_section_and_the_senders_address_goes_with_
         "Northside Council, Town Hall, Market Square, Northside NS1 2AB",
         "You are receiving this because you signed up. Unsubscribe"]
     assert issue.sections[-1].paragraphs[0].text.endswith("Subscribe for reminders.")
+
+
+EMBED = """<html><body><div class="post">
+<p>This week I kept coming back to one essay about city trees.</p>
+<h2>What I read</h2>
+<div class="embedded-post-wrap"><a class="embedded-post"
+href="https://greenstreets.example/p/shade-is-infrastructure">
+<div class="embedded-post-header"><span>Green Streets</span></div>
+<div class="embedded-post-title">Shade is infrastructure</div>
+<div class="embedded-post-body">Cities plan roads decades ahead, but treat trees as decoration.
+</div>
+<div class="embedded-post-meta">a year ago · 212 likes · 18 comments · Mara Quinn</div>
+</a></div>
+<p>Mara's point about maintenance budgets is the one I keep thinking about.</p>
+</div></body></html>"""
+
+
+def test_a_cards_site_name_over_its_title_and_its_line_of_details_are_furniture(profiles):
+    issue = issue_of("post.eml", mail(EMBED, "Tom Reed <tom@smallcity.example>", "Trees"),
+                     profiles)
+    read = issue.sections[-1]
+    assert [(p.text, [link.url for link in p.links]) for p in read.paragraphs] == [
+        ("Shade is infrastructure", ["https://greenstreets.example/p/shade-is-infrastructure"]),
+        ("Cities plan roads decades ahead, but treat trees as decoration.", []),
+        ("Mara's point about maintenance budgets is the one I keep thinking about.", [])]
+    assert [d.text for d in issue.dropped] == [
+        "Green Streets", "a year ago · 212 likes · 18 comments · Mara Quinn"]

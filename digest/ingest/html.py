@@ -48,6 +48,8 @@ _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcte
               "dc.date.created", "datepublished")
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 CARD_SOURCE_WORDS = 8  # a link preview's line naming its site and author
+CARD_FIELD_WORDS = 4  # a field of its line of details ("212 likes"), or its site's name
+CARD_TITLE_WORDS = 20
 
 
 MAX_DEPTH = 100  # elements nested deeper are read as the text of their ancestor at this depth
@@ -317,6 +319,9 @@ class _Walker:
         href = str(tag.get("href", "")).strip()
         if start == len(self.blocks) or not href or href.lower().startswith(("javascript:", "#")):
             return
+        if _card_kicker(self.blocks[start:]):
+            self.blocks[start].kind = "chrome"  # the site's name over the title
+            start += 1
         title = self.blocks[start]
         title.links = [Link(title.text, href)]
         title.lead, title.lead_kind = title.text, "link"
@@ -358,9 +363,24 @@ class _Walker:
 
 
 def _card_source(block: Block) -> bool:
-    """A short line that is no sentence ("Wood Journal · Priya Nand")."""
-    return block.kind == "paragraph" and len(block.text.split()) <= CARD_SOURCE_WORDS and \
-        not ENDS_SENTENCE.search(block.text)
+    """A short line that is no sentence ("Wood Journal · Priya Nand"), or short fields set
+    apart by dots ("a year ago · 212 likes · Mara Quinn")."""
+    if block.kind != "paragraph" or ENDS_SENTENCE.search(block.text):
+        return False
+    fields = re.split(r"\s[·•|]\s", block.text)
+    return len(block.text.split()) <= CARD_SOURCE_WORDS or len(fields) > 2 and all(
+        len(f.split()) <= CARD_FIELD_WORDS for f in fields)
+
+
+def _card_kicker(blocks: list[Block]) -> bool:
+    """A card opening with a site's name over its title: a line of a few words, then a line
+    that is no sentence either, then more."""
+    if len(blocks) < 3 or blocks[0].kind != "paragraph":
+        return False
+    first, second = blocks[0].text, blocks[1].text
+    return len(first.split()) <= CARD_FIELD_WORDS and not ENDS_SENTENCE.search(first) and \
+        blocks[1].kind in ("paragraph", "heading") and not ENDS_SENTENCE.search(second) and \
+        len(second.split()) <= CARD_TITLE_WORDS
 
 
 def _main_element(root: BeautifulSoup) -> Tag | None:
