@@ -60,7 +60,7 @@ def test_a_forwarded_text_letter_is_the_newsletters_and_still_reads_as_paragraph
     assert (issue.publication, issue.title, issue.date.isoformat()) == (
         "Quiet Signals", "Quiet Signals #20: a queue in forty lines", "2026-11-29")
     assert [d.text for d in issue.dropped if d.kind == "chrome"][:2] == [
-        "---------- Forwarded message ---------",
+        "Forwarded message",  # its dashes read as a heading's decoration
         "From: Quiet Signals <lena@quietsignals.example>"]
     assert issue.sections[0].paragraphs[-1].text.endswith(
         "it has run for a week without a hiccup. Below is how it works and what I would change "

@@ -689,3 +689,40 @@ def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_widt
     assert texts(issue.sections[-1]) == [
         "After two years of review, the new scheduler was merged. Latency under load drops by "
         "a third on desktops."]
+
+
+BYTE = """THE WEEKLY BYTE
+Issue 88, 20 March 2025
+
+Hi all, three things this week: a browser release, a data portal and the spring meetup.
+
+=== TOP STORIES ===
+
+Browser 120 ships with tab groups on mobile
+The release also removes the old bookmarks manager and speeds up page loads.
+https://browser.example.org/blog/120
+
+City opens its data portal
+Bus timings and air quality are now published as open data, updated every hour.
+https://data.city.example/
+
+*** EVENTS ***
+
+The spring meetup has talks on static sites and on accessibility audits.
+https://meetup.example/spring
+"""
+
+
+def test_a_text_digest_reads_decorated_headings_and_titles_over_their_text_and_address(
+        profiles):
+    issue = issue_of("byte.txt", BYTE.encode(), profiles)
+    assert (issue.title, issue.dek) == ("THE WEEKLY BYTE", "Issue 88, 20 March 2025")
+    assert [s.heading for s in issue.sections] == [None, "TOP STORIES", "EVENTS"]
+    assert [(i.title, i.links[0].url, i.excerpt) for i in issue.sections[1].items] == [
+        ("Browser 120 ships with tab groups on mobile", "https://browser.example.org/blog/120",
+         "The release also removes the old bookmarks manager and speeds up page loads."),
+        ("City opens its data portal", "https://data.city.example/",
+         "Bus timings and air quality are now published as open data, updated every hour.")]
+    (events,) = issue.sections[2].paragraphs
+    assert events.text.startswith("The spring meetup") and \
+        [link.url for link in events.links] == ["https://meetup.example/spring"]

@@ -27,6 +27,9 @@ LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)]\s|[a-z]\
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,})\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=~])\s*(?:\1\s*){2,}$")
 SETEXT_MAX_WORDS = 12
+_DECORATED = re.compile(r"^\s{0,3}([=*#~_+-])\1+\s+(\S(?:.{0,78}\S)?)\s+\1{2,}\s*$")
+TITLE_WORDS = 15  # a story's title on the line over its text and its address
+_ADDRESS_LINE = re.compile(r"^\s*https?://\S+\s*$", re.IGNORECASE)
 
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
@@ -85,6 +88,12 @@ class _Reader:
             prev.end_line = number
             self._end_list()
             return
+        decorated = _DECORATED.match(line)
+        if decorated:  # "=== TOP STORIES ===", "*** Events ***"
+            self.blocks.append(Block(text=" ".join(decorated[2].split()), line=number,
+                                     end_line=number, kind="heading", level=2))
+            self._end_list()
+            return
         if _RULE.match(line):
             self.blocks.append(Block(text="", line=number, end_line=number, kind="rule"))
             self._end_list()
@@ -109,8 +118,9 @@ class _Reader:
         """The previous line was broken only to wrap the text, not to end a paragraph."""
         if self.flowed:
             return last.endswith(" ") and last.rstrip() != "--"
-        if self.width is not None:
-            return _full(last, line, self.width)
+        if self.width is not None:  # an address alone after a full sentence is no wrap
+            return _full(last, line, self.width) and not (
+                _ENDED.search(last) and _ADDRESS_LINE.match(line))
         # Too few wraps to find a width: a line of prose that stops mid-sentence, with the
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.
@@ -143,8 +153,43 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
         reader.line(number, line)
     for block in reader.blocks:
         _link_addresses(block)
-    _references(reader.blocks)
-    return Part(blocks=reader.blocks, meta=Meta())
+    blocks = _address_lines(reader.blocks)
+    _references(blocks)
+    return Part(blocks=blocks, meta=Meta())
+
+
+def _address_lines(blocks: list[Block]) -> list[Block]:
+    """A line that is only a web address, right under text, is that text's link, not a
+    paragraph: a short title line opening the lines above (title, blurb, address) links to
+    it, as a linked headline would; else the line above carries it."""
+    kept: list[Block] = []
+    for block in blocks:
+        if not (kept and _only_address(block) and _touches(kept[-1], block)):
+            kept.append(block)
+            continue
+        first = len(kept) - 1
+        while first > 0 and _touches(kept[first - 1], kept[first]):
+            first -= 1
+        title = kept[first]
+        url = block.links[0].url
+        if first < len(kept) - 1 and not title.links and not _ENDED.search(title.text) and \
+                len(title.text.split()) <= TITLE_WORDS:
+            title.links = [Link(title.text, url)]
+            title.lead, title.lead_kind = title.text, "link"
+        else:
+            kept[-1].links.append(Link(url, url))
+        kept[-1].end_line = block.end_line
+    return kept
+
+
+def _only_address(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.links) == 1 and \
+        block.text.strip() == block.links[0].text
+
+
+def _touches(above: Block, below: Block) -> bool:
+    """Two paragraphs on consecutive lines: parts of one entry."""
+    return above.kind == below.kind == "paragraph" and above.end_line == below.line - 1
 
 
 # "[2] https://…": an address a "[2]" in the text refers to, in a list of them.

@@ -31,7 +31,14 @@ from .profiles import (
     with_platform,
 )
 from .profiles import load_profiles as _load_profiles
-from .rules import drop_kind, is_caption_before, is_date_line, looks_like_heading, sign_offs
+from .rules import (
+    drop_kind,
+    is_caption_before,
+    is_date_line,
+    is_issue_line,
+    looks_like_heading,
+    sign_offs,
+)
 from .sections import RULE_NAMES, build_sections
 from .sponsors import mark_sponsored, sponsor_leads, sponsored_items
 
@@ -163,6 +170,10 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         if title is not None:
             if _subtitle(blocks, kinds, start):
                 dek, start = blocks[start].text, start + 1
+            elif start < len(blocks) and kinds[start] is None and \
+                    blocks[start].kind == "paragraph" and \
+                    is_issue_line(blocks[start].text, profile.months):
+                dek, start = blocks[start].text, start + 1  # "Issue 88, 20 March 2025"
             else:
                 at = _subtitle_line(blocks, kinds, start, profile, meta)
                 if at is not None:

@@ -184,6 +184,23 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}(?:[-./]\d{1,4}){0,2}[.,]?")
 _CJK_DATE = re.compile(
     r"\d{2,4}\s*[年년]\s*\d{1,2}\s*[月월]\s*(?:\d{1,2}\s*[日일号])?\s*(?:[(（]\S{1,4}[)）]|\S요일)?")
 DATE_LINE_WORDS = 5
+ISSUE_LINE_WORDS = 8
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_issue_line(text: str, months: frozenset[str]) -> bool:
+    """A short line that is no sentence and holds a date among other words: an issue's
+    number and date ("Issue 88, 20 March 2025", "No. 42 · 2026-03-06")."""
+    tokens = text.replace("·", " ").split()
+    if not 2 <= len(tokens) <= ISSUE_LINE_WORDS or text.rstrip()[-1:] in "!?…" or \
+            (text.endswith(".") and len(tokens[-1]) > 3) or is_date_line(text, months):
+        return False  # a date alone is a byline's
+    for n, token in enumerate(tokens):
+        if token.strip(".,").casefold() in months and any(
+                _NUMERIC_DATE.fullmatch(t) for t in tokens[max(n - 1, 0):n + 2]):
+            return True
+    return any(_ISO_DATE.fullmatch(t.strip(".,")) for t in tokens) or bool(
+        _CJK_DATE.search(text))
 
 
 def is_date_line(text: str, months: frozenset[str]) -> bool:
