@@ -726,3 +726,13 @@ def test_a_text_digest_reads_decorated_headings_and_titles_over_their_text_and_a
     (events,) = issue.sections[2].paragraphs
     assert events.text.startswith("The spring meetup") and \
         [link.url for link in events.links] == ["https://meetup.example/spring"]
+
+
+def test_a_list_entry_with_its_address_under_it_links_its_words_instead_of_showing_it(
+        profiles):
+    issue = issue_of("ledger.txt", LETTER.encode(), profiles)
+    first = issue.sections[2].items[0]
+    assert first.text == "The allotment society opens its waiting list on 10 March."
+    assert [(link.text, link.url) for link in first.links] == [
+        ("The allotment society opens its waiting list on 10 March.",
+         "https://allotments.example.org/waiting-list")]

@@ -164,6 +164,8 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
     it, as a linked headline would; else the line above carries it."""
     kept: list[Block] = []
     for block in blocks:
+        if len(block.links) == 1 and LIST_MARKER.match(block.text):
+            _entry_address(block)
         if not (kept and _only_address(block) and _touches(kept[-1], block)):
             kept.append(block)
             continue
@@ -180,6 +182,16 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
             kept[-1].links.append(Link(url, url))
         kept[-1].end_line = block.end_line
     return kept
+
+
+def _entry_address(block: Block) -> None:
+    """A list entry ending with its one address ("- Quill 5 is out." over "  https://…")
+    links its words to it instead of showing it."""
+    url = block.links[0].text
+    rest = block.text.removesuffix(url).rstrip()
+    words = LIST_MARKER.sub("", rest)
+    if rest != block.text and words and "://" not in rest:
+        block.text, block.links = rest, [Link(words, block.links[0].url)]
 
 
 def _only_address(block: Block) -> bool:
