@@ -153,8 +153,8 @@ def _retired(section: str) -> dict[str, str]:
     return data.get(section, {})
 
 
-BUDGET_KEYS = ("budget_ratio", "budget_max_words", "budget_ceiling", "roundup_items",
-               "standalone")
+BUDGET_KEYS = ("budget_ratio", "budget_min_words", "budget_max_words", "budget_ceiling",
+               "roundup_items", "standalone")
 
 
 def _budget_value(summary: Any, key: str, value: object, source: str) -> object:

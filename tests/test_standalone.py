@@ -262,3 +262,22 @@ def test_the_week_page_shows_labels_story_links_and_what_was_left_out(tmp_path):
     assert week.count('class="in-issue"') == 10
     assert 'href="https://example.com/news/river-budget"' in week  # tracking parameters gone
     assert re.search(r'<a href="\.\./issues/[^"#]+">\d+ words left out</a>', week)
+
+
+def test_a_short_issues_digest_gets_the_least_budget_and_carries_its_top_story():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# The Weekly Byte\n\nHi all, three things this week: a browser release, a new open "
+            "data portal, and the spring meetup.\n\n## Top stories\n\n"
+            "**Browser 120 ships with tab groups on mobile.** The release also removes the old "
+            "bookmarks manager.\n\n**City opens its data portal.** Bus timings are now open "
+            "data.\n\n## Events\n\nThe spring meetup is on 3 April at the Old Library.\n")
+    (issue,), _ = segment_document(read_bytes("byte.md", text.encode()), *load_profiles())
+    digest = summarize_issue(issue, SummaryConfig())
+    assert digest.words_in < 100 and digest.budget == 50
+    shown = [p.role for p in digest.sections if p.sentences or p.items]
+    assert "roundup" in shown and len(shown) >= 2
+    without = summarize_issue(issue, SummaryConfig(budget_min_words=0))
+    assert without.words_out < digest.words_out and "roundup" not in [
+        p.role for p in without.sections if p.sentences or p.items]

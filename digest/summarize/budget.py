@@ -27,9 +27,10 @@ class Unit:
     order: int = 0  # the item's position in its section
 
 
-def word_budget(words_in: int, ratio: float, most: int) -> int:
-    """`ratio` of the issue's words, at most `most`."""
-    return min(most, round(ratio * words_in))
+def word_budget(words_in: int, ratio: float, least: int, most: int) -> int:
+    """`ratio` of the issue's words, at least `least` (all of a shorter issue's), at most
+    `most`."""
+    return min(most, max(round(ratio * words_in), min(least, words_in)))
 
 
 def section_weights(terms: list[list[str]]) -> list[float]:

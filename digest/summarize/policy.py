@@ -56,10 +56,12 @@ class SummaryConfig:
     algorithm: str | None = None
     roles: dict[str, SummaryPolicy] = field(default_factory=default_roles)
     sentences: int | None = field(default=None, metadata={"command_line": True})
-    # The digest's word budget: a share of the issue's words, at most budget_max_words, but
-    # at least one sentence or item of each section with content while the digest stays
-    # under budget_ceiling of the issue's words.
+    # The digest's word budget: a share of the issue's words, at least budget_min_words (a
+    # short issue's digest still says something) and at most budget_max_words, but at least
+    # one sentence or item of each section with content while the digest stays under
+    # budget_ceiling of the issue's words (or budget_min_words).
     budget_ratio: float = 0.15
+    budget_min_words: int = 50
     budget_max_words: int = 300
     budget_ceiling: float = 0.25
     roundup_items: int = 10  # a roundup's most central items shown; the rest are counted
@@ -157,8 +159,9 @@ def summarize_issue(
         terms.append([t for p in range(len(section.paragraphs)) for x in split[(s, p)]
                        for t in content_terms(x, language)] +
                       [t for i in section.items for t in item_terms(i.text, language)])
-    budget = word_budget(words_in, config.budget_ratio, config.budget_max_words)
-    ceiling = round(config.budget_ceiling * words_in)
+    budget = word_budget(words_in, config.budget_ratio, config.budget_min_words,
+                         config.budget_max_words)
+    ceiling = max(round(config.budget_ceiling * words_in), min(budget, config.budget_min_words))
     used = spend(sections, units, section_weights(terms), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
