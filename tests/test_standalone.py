@@ -281,3 +281,17 @@ def test_a_short_issues_digest_gets_the_least_budget_and_carries_its_top_story()
     without = summarize_issue(issue, SummaryConfig(budget_min_words=0))
     assert without.words_out < digest.words_out and "roundup" not in [
         p.role for p in without.sections if p.sentences or p.items]
+
+
+def test_bold_lead_ins_used_once_under_one_story_are_labels_not_entries():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# City Hall Brief\n\n## Council approves the tram line\n\n"
+            "**Driving the news:** The council voted 31 to 12 on Thursday to build the line.\n\n"
+            "**Why it matters:** The hospital is the largest employer, and its staff drive.\n\n"
+            "**What's next:** Construction starts in 2026.\n")
+    (issue,), _ = segment_document(read_bytes("brief.md", text.encode()), *load_profiles())
+    (story,) = issue.sections
+    assert story.items == [] and [p.label for p in story.paragraphs] == [
+        "Driving the news", "Why it matters", "What's next"]

@@ -221,14 +221,20 @@ def categories(marks: Marks) -> None:
 
 
 def labels(marks: Marks) -> None:
-    """A short lead-in ending in ':' that opens two or more of an issue's paragraphs."""
+    """A short lead-in ending in ':' that opens two or more of an issue's paragraphs, or that
+    is bold in a paragraph next to another opening with a bold one ("**Why it matters:** …"
+    over "**What's next:** …", under one story)."""
     found: list[str | None] = []
     for i, block in enumerate(marks.blocks):
         match = _LABEL.match(block.text) if block.kind in ("paragraph", "quote") else None
         ok = match and marks.heading[i] is None and words(match[1]) <= LABEL_MAX_WORDS
         found.append(match[1] if ok else None)
     counts = Counter(label.casefold() for label in found if label)
-    marks.label = [label if label and counts[label.casefold()] > 1 else None for label in found]
+    bold = [label is not None and block.lead_kind == "strong" and
+            block.lead.rstrip(": ") == label.strip() for block, label in zip(marks.blocks, found)]
+    marks.label = [label if label and (counts[label.casefold()] > 1 or bold[i] and (
+        i > 0 and bold[i - 1] or i + 1 < len(bold) and bold[i + 1])) else None
+        for i, label in enumerate(found)]
 
 
 def titled_items(marks: Marks) -> None:
