@@ -655,7 +655,7 @@ are merging</a></p>
         "Last year forty small banks merged into larger ones, twice the usual number."]
 
 
-def test_numbered_references_link_their_markers_and_their_list_is_a_note(profiles):
+def test_numbered_references_link_the_words_before_them_and_their_list_is_a_note(profiles):
     text = """Kernel Notes - 14 March 2025
 ============================
 
@@ -675,9 +675,11 @@ Links:
     issue = issue_of("notes.txt", text.encode(), profiles)
     assert [[(link.text, link.url) for p in s.paragraphs for link in p.links]
             for s in issue.sections] == [
-        [("[1]", "https://lists.example.org/sched/0042.html"),
-         ("[2]", "https://blog.example.com/deadline-latency")],
-        [("[3]", "https://kernel.example.org/releases/")]]
+        [("the new scheduler", "https://lists.example.org/sched/0042.html"),
+         ("by a third", "https://blog.example.com/deadline-latency")],
+        [("out this week", "https://kernel.example.org/releases/")]]
+    assert texts(issue.sections[0]) == [
+        "After two years of review, the new scheduler was merged. Latency drops by a third."]
     assert [d.text[:3] for d in issue.dropped if d.kind == "note"] == [
         "Lin", "[1]", "[2]", "[3]"]
 

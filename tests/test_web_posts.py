@@ -117,11 +117,16 @@ def test_a_link_preview_card_is_one_entry_and_its_site_line_is_furniture(profile
     assert ("signoff", "Ada") in dropped and ("chrome", "Comment More like this") in dropped
 
 
-def test_a_linked_headline_is_never_a_caption_and_asking_to_forward_or_reply_is_chrome(
+def test_linked_headlines_lose_their_bracketed_aside_and_are_never_captions(
         profiles):
     issue = issue_of("512.eml", mail(LINKS, "Weekly <hi@weekly.example>", "Weekly #512",
                                      List_Unsubscribe="<https://weekly.example/unsub>"),
                      profiles)
+    assert [(i.text, [link.url for link in i.links]) for i in issue.sections[0].items] == [
+        ("SQLite in production, two years on",  # its discussion stays a link, not words
+         ["https://dev.example.io/sqlite", "https://talk.example.com/item?id=13"]),
+        ("Five pitfalls of async Rust",
+         ["https://code.example.dev/async", "https://talk.example.com/item?id=14"])]
     fun = issue.sections[-1]
     assert fun.heading == "#Fun"
     assert [p.text for p in fun.paragraphs] == ["A map of every cat in one village (comments)"]
@@ -266,3 +271,18 @@ def test_a_cards_site_name_over_its_title_and_its_line_of_details_are_furniture(
         ("Mara's point about maintenance budgets is the one I keep thinking about.", [])]
     assert [d.text for d in issue.dropped] == [
         "Green Streets", "a year ago · 212 likes · 18 comments · Mara Quinn"]
+
+
+def test_a_cards_subtitle_heading_is_its_blurb_not_a_subhead(profiles):
+    html = """<html><body><h1>Daily picks</h1>
+<a href="https://pub.example/clever-code"><h2>Stop writing clever code</h2>
+<h3>Why the boring solution wins</h3></a>
+<a href="https://pub.example/window-functions"><h2>SQL window functions, explained</h2>
+<h3>Running totals without a subquery</h3></a>
+</body></html>"""
+    issue = issue_of("picks.eml", mail(html, "Picks <p@pub.example>", "Daily picks"), profiles)
+    assert [(s.heading, s.link, [p.text for p in s.paragraphs]) for s in issue.sections] == [
+        ("Stop writing clever code", "https://pub.example/clever-code",
+         ["Why the boring solution wins"]),
+        ("SQL window functions, explained", "https://pub.example/window-functions",
+         ["Running totals without a subquery"])]

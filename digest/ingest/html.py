@@ -47,8 +47,7 @@ _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5"
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
-CARD_SOURCE_WORDS = 8  # a link preview's line naming its site and author
-CARD_FIELD_WORDS = 4  # a field of its line of details ("212 likes"), or its site's name
+CARD_FIELD_WORDS = 4  # a link preview's line naming its site, or a field of its details
 CARD_TITLE_WORDS = 20
 
 
@@ -329,6 +328,9 @@ class _Walker:
         while end - 1 > start and _card_source(self.blocks[end - 1]):
             end -= 1  # its last short lines name the site and author: the card's furniture
             self.blocks[end].kind = "chrome"
+        for block in self.blocks[start + 1:end]:  # a heading under the title is its blurb
+            if block.kind == "heading":
+                block.kind, block.level = "paragraph", 0
 
     def link(self, tag: Tag) -> None:
         href = str(tag.get("href", "")).strip()
@@ -368,7 +370,7 @@ def _card_source(block: Block) -> bool:
     if block.kind != "paragraph" or ENDS_SENTENCE.search(block.text):
         return False
     fields = re.split(r"\s[·•|]\s", block.text)
-    return len(block.text.split()) <= CARD_SOURCE_WORDS or len(fields) > 2 and all(
+    return len(block.text.split()) <= CARD_FIELD_WORDS or len(fields) > 2 and all(
         len(f.split()) <= CARD_FIELD_WORDS for f in fields)
 
 

@@ -13,6 +13,7 @@ a line of `---`, `***`, `___`, `===` or `~~~` alone is a rule.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -209,19 +210,32 @@ _REFERENCE = re.compile(r"^\[(\d{1,3})\]:?\s+(\S+://\S+)$")
 REFERENCES_MIN = 2
 
 
+# "[2]" after the words it gives the source of (up to three, after any punctuation).
+_MARKER = re.compile(r"((?:[^\s\[\](),;:.!?]+ ){0,2}[^\s\[\](),;:.!?]+) \[(\d{1,3})\]")
+
+
+def _referred(match: re.Match[str], *, found: dict[str, tuple[int, str]], block: Block) -> str:
+    """The words a reference marker follows, linked to its address, without the marker."""
+    words, number = match[1], match[2]
+    if number not in found:
+        return match[0]
+    block.links.append(Link(words, found[number][1]))
+    return words
+
+
 def _references(blocks: list[Block]) -> None:
-    """Numbered references ("… was merged [1] …" over "[1] https://…"): each "[1]" in the
-    text links to its address, and the list of addresses (with a short line over it ending
-    in ':', "Links:") is a note, not text."""
+    """Numbered references ("… the new scheduler [1] was merged" over "[1] https://…"): the
+    words before each "[1]" link to its address, the marker leaves the text, and the list of
+    addresses (with a short line over it ending in ':', "Links:") is a note, not text."""
     found = {m[1]: (n, m[2]) for n, b in enumerate(blocks) if b.kind != "code"
              and (m := _REFERENCE.match(b.text))}
     if len(found) < REFERENCES_MIN:
         return
     first = min(n for n, _ in found.values())
     for block in blocks[:first]:
-        for number in re.findall(r"\[(\d{1,3})\]", block.text):
-            if number in found and block.kind != "code":
-                block.links.append(Link(f"[{number}]", found[number][1]))
+        if block.kind != "code":
+            block.text = _MARKER.sub(functools.partial(_referred, found=found, block=block),
+                                     block.text)
     for n, _ in found.values():
         blocks[n].kind = "note"
     above = blocks[first - 1] if first else None

@@ -429,10 +429,17 @@ def _titled(item: Item, block: Block, profile: Profile) -> Item:
 
 def _credited(item: Item, profile: Profile) -> Item:
     """A titled entry whose text ends with a name set apart ("… in half. Tomás Ortega") has
-    it as its author, out of its text."""
+    it as its author, out of its text; one closing with a second link in brackets ("Title
+    (comments)", "(via)") keeps that link but not its words."""
+    aside = _ASIDE.search(item.text)
+    if aside and any(link.text.strip("() ") == aside[1].strip() for link in item.links[1:]):
+        item.text = item.text[:aside.start()]
     if item.title and not item.author and not item.outlet:
         take_credit(item, profile.plain)
     return item
+
+
+_ASIDE = re.compile(r"\s+\(\s*(\S+(?: \S+)?)\s*\)$")  # a bracketed word or two at the end
 
 
 def _set_outlet(item: Item, outlet: str | None) -> None:
