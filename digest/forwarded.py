@@ -26,6 +26,7 @@ class Forward:
     """What the forwarded message's header block says, and which of the lines it holds."""
 
     sender: str | None = None
+    address: str | None = None  # the sender's address, when its From line gives one
     date: dt.date | None = None
     subject: str | None = None
     lines: list[int] = field(default_factory=list)  # indices into the lines given
@@ -92,6 +93,7 @@ def forwarded(lines: list[str]) -> Forward | None:
         value = value.strip()
         if key == "from":
             found.sender = _sender(value)
+            found.address = _address(value)
         elif key == "date":
             found.date = _date(value)
         elif key == "subject":
@@ -104,6 +106,12 @@ def _sender(value: str) -> str | None:
     name, address = email.utils.parseaddr(value)
     name = name.strip().strip('"').strip()
     return name or address or value.strip() or None
+
+
+def _address(value: str) -> str | None:
+    value = re.sub(r"\s*\[mailto:([^\]]*)\]", r" <\1>", value)  # Outlook: "Name [mailto:a@b]"
+    address = email.utils.parseaddr(value)[1].strip()
+    return address if "@" in address else None
 
 
 def _date(value: str) -> dt.date | None:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import mailbox
 import os
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,30 @@ def test_the_sender_filter_keeps_matching_messages_only_and_mark_read_marks_them
     assert saved(root / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
     seen = [p.read_bytes() for p in dovecot.maildir.glob("cur/*:2,*S*")]
     assert len(seen) == 1 and b"notes@harbor.example" in seen[0]
+
+
+def forwarded(sender: str, subject: str, number: int) -> bytes:
+    """A newsletter a reader forwarded to the mailbox, as Gmail writes it (plain text)."""
+    mail = EmailMessage()
+    mail["From"] = "Sam Reader <sam@reader.example>"
+    mail["Subject"] = f"Fwd: {subject}"
+    mail["Date"] = "Thu, 04 Apr 2024 09:00:00 +0000"
+    mail["Message-ID"] = f"<fwd{number}@reader.example>"
+    mail.set_content(f"---------- Forwarded message ---------\nFrom: {sender}\n"
+                     f"Date: Wed, Apr 3, 2024 at 8:00 AM\nSubject: {subject}\n"
+                     f"To: <sam@reader.example>\n\nThe cranes arrived at the harbor today.\n")
+    return bytes(mail)
+
+
+def test_a_forwarded_newsletter_passes_the_sender_filter_by_its_forwarded_sender(
+        tmp_path, dovecot):
+    dovecot.deliver(forwarded("Harbor Notes <notes@harbor.example>", "Cranes", 1))
+    dovecot.deliver(forwarded("Example Weekly <hello@weekly.example>", "Tides", 2))
+    dovecot.deliver(mail(0))
+    root = project(tmp_path, dovecot, senders=["*@harbor.example"], mark_read=True)
+    assert fetch(root).stdout.strip() == "Inbox: 1 new, 0 known"
+    assert saved(root / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
+    assert len(list(dovecot.maildir.glob("cur/*:2,*S*"))) == 1
 
 
 def test_a_recreated_folder_is_scanned_again_without_saving_twice(tmp_path, dovecot):

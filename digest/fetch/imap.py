@@ -22,7 +22,7 @@ from digest.config import SourceConfig
 
 from .common import Log, SourceResult
 from .http import FetchError, reason
-from .messages import UNREADABLE, headers, save_message, sender_matches
+from .messages import UNREADABLE, headers, may_be_forward, save_message, sender_matches, wanted
 from .store import Store
 
 BATCH = 25
@@ -77,32 +77,47 @@ def _fetch(client: IMAPClient, source: SourceConfig, password: str, state: dict[
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]
         sizes = client.fetch(batch, ["RFC822.SIZE", "BODY.PEEK[HEADER]"])
-        wanted = []
+        keep, forwards = [], []
         for uid in batch:
             data = sizes.get(uid, {})
             if int(data.get(b"RFC822.SIZE", 0)) > source.max_bytes:
                 result.warnings.append(f"message UID {uid}: skipped, larger than "
                                        f"{source.max_bytes:,} bytes")
-            elif _wanted(data.get(b"BODY[HEADER]", b""), source.senders):
-                wanted.append(uid)
-        bodies = client.fetch(wanted, ["BODY.PEEK[]"]) if wanted else {}
+                continue
+            verdict = _verdict(data.get(b"BODY[HEADER]", b""), source.senders)
+            if verdict is not None:
+                (keep if verdict else forwards).append(uid)
+        bodies = client.fetch(keep + forwards, ["BODY.PEEK[]"]) if keep or forwards else {}
+        kept = []
         for uid in batch:
             raw = bodies.get(uid, {}).get(b"BODY[]")
-            if uid in wanted and raw is None:
+            if uid in keep and raw is None:
                 result.warnings.append(f"message UID {uid}: the server sent no body")
-            elif raw is not None:
+            elif raw is not None and (uid in keep or _forwarded_from(raw, source.senders)):
+                kept.append(uid)
                 save_message(raw, source.name, f"message UID {uid}", store, result)
             state["last_uid"] = uid  # saved (or passed over) for good
-        if source.mark_read and wanted:
-            client.add_flags(wanted, [b"\\Seen"])
+        if source.mark_read and kept:
+            client.add_flags(kept, [b"\\Seen"])
     return result
 
 
-def _wanted(header: bytes, senders: list[str]) -> bool:
+def _verdict(header: bytes, senders: list[str]) -> bool | None:
+    """True: a message to keep; False: a forward whose body may name a sender to keep (read
+    it to know); None: passed over."""
     try:
-        return sender_matches(headers(header), senders)
+        message = headers(header)
+        return True if sender_matches(message, senders) else (
+            False if may_be_forward(message) else None)
     except UNREADABLE:
         return True  # read in full, and reported there if it still cannot be read
+
+
+def _forwarded_from(raw: bytes, senders: list[str]) -> bool:
+    try:
+        return wanted(headers(raw), senders)
+    except UNREADABLE:
+        return False
 
 
 def _server_text(error: Exception) -> str:

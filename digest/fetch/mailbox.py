@@ -10,7 +10,7 @@ from digest.config import SourceConfig
 
 from .common import Log, SourceResult
 from .http import FetchError
-from .messages import UNREADABLE, headers, save_message, sender_matches
+from .messages import UNREADABLE, headers, save_message, wanted
 from .store import Store
 
 
@@ -35,12 +35,12 @@ def fetch_mailbox(source: SourceConfig, state: dict[str, Any], store: Store, log
                                        f"{source.max_bytes:,} bytes")
                 continue
             try:
-                wanted = sender_matches(headers(data), source.senders)
+                keep = wanted(headers(data), source.senders)
             except UNREADABLE as exc:
                 result.warnings.append(f"message {key}: skipped, cannot be read "
                                        f"({exc.__class__.__name__})")
                 continue
-            if wanted:
+            if keep:
                 save_message(data, source.name, f"message {key}", store, result)
     except OSError as exc:
         raise FetchError(f"{path}: cannot read ({exc.strerror or exc})") from exc

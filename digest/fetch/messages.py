@@ -9,7 +9,7 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
 
-from digest.forwarded import field_lines, forwarded
+from digest.forwarded import Forward, field_lines, forwarded, without_prefix
 
 from .common import SourceResult
 from .store import Item, Store
@@ -28,8 +28,36 @@ def sender_matches(message: Message, patterns: list[str]) -> bool:
     """Whether a From address matches one of the glob patterns (all match when none given)."""
     if not patterns:
         return True
-    addresses = [a.lower() for _, a in email.utils.getaddresses(message.get_all("From", []))]
-    return any(fnmatch.fnmatchcase(a, p.lower()) for a in addresses for p in patterns)
+    addresses = [a for _, a in email.utils.getaddresses(message.get_all("From", []))]
+    return _matches(addresses, patterns)
+
+
+def _matches(addresses: list[str], patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(a.lower(), p.lower()) for a in addresses for p in patterns)
+
+
+def may_be_forward(message: Message) -> bool:
+    """A subject with a forward's prefix ("Fwd:", "WG:"): its body may name the sender."""
+    subject = _decoded(message.get("Subject", ""))
+    return without_prefix(subject) != subject.strip()
+
+
+def wanted(message: Message, patterns: list[str]) -> bool:
+    """From a sender the patterns keep, or a newsletter from one that a reader forwarded."""
+    if sender_matches(message, patterns):
+        return True
+    if not may_be_forward(message):
+        return False
+    forward = forward_in(body_text(message))
+    return forward is not None and forward.address is not None and \
+        _matches([forward.address], patterns)
+
+
+def forward_in(text: str) -> Forward | None:
+    """The header block a reader's mail program wrote above a forwarded newsletter, at the
+    top of a message's text."""
+    return forwarded([line for text_line in text.lstrip().splitlines()[:FORWARD_LINES]
+                      for line in field_lines(text_line)])
 
 
 def message_item(data: bytes, fallback: str) -> Item:
@@ -46,8 +74,7 @@ def message_item(data: bytes, fallback: str) -> Item:
         pass
     subject = _decoded(message.get("Subject", ""))
     text = body_text(message)
-    forward = forwarded([line for text_line in text.lstrip().splitlines()[:FORWARD_LINES]
-                         for line in field_lines(text_line)])
+    forward = forward_in(text)
     if forward is not None:
         folder = slug(forward.sender or "") or folder
         date = forward.date.isoformat() if forward.date else date
