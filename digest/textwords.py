@@ -13,6 +13,7 @@ CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3040-\u30ff\u31f0-\u31ff"
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average one to two characters
 SENTENCE_ENDS = ".!?…。！？؟۔"  # what closes a sentence, in any script
+QUESTION_MARKS = "?？؟"  # those of them that close a question
 ENDS_SENTENCE = re.compile(f"[{SENTENCE_ENDS}]$")  # text whose last mark closes a sentence
 CLAUSE_ENDS = ",;:、，；：،؛"  # what closes a clause or a line that goes on
 _CJK_CHAR = re.compile(f"[{CJK}]")

@@ -39,7 +39,6 @@ class Entry:
     generator: str = ""  # what made the feed ("https://wordpress.org/?v=6.4"), as it says
 
 
-
 def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
                log: Log) -> SourceResult:
     result = SourceResult(source.name)

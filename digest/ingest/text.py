@@ -7,15 +7,17 @@ so itself: a line ending in a space runs on.
 
 List entries (`-`, `*`, `+`, `•`, `–`, `1.`, `1)`, `a)`) keep their marker; their nesting
 comes from indentation (`level`, 0 for the outermost entries) and an indented line under an
-entry continues it. A short line underlined with `===` or `---` is a heading (level 1 or 2);
-a line of `---`, `***`, `___`, `===` or `~~~` alone is a rule.
+entry continues it. A short line underlined with `===` or `---` is a heading (level 1 or 2),
+as is one set between runs of a mark ("=== TOP STORIES ==="); a line of `---`, `***`, `___`,
+`===` or `~~~` alone is a rule. Web addresses written out are links: a line that is only one
+links the text above it, and numbered references ("[1]" over "[1] https://…") link the words
+before their markers.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from linkify_it import LinkifyIt
 
@@ -208,8 +210,6 @@ def _touches(above: Block, below: Block) -> bool:
 # "[2] https://…": an address a "[2]" in the text refers to, in a list of them.
 _REFERENCE = re.compile(r"^\[(\d{1,3})\]:?\s+(\S+://\S+)$")
 REFERENCES_MIN = 2
-
-
 # "[2]" after the words it gives the source of (up to three, after any punctuation).
 _MARKER = re.compile(r"((?:[^\s\[\](),;:.!?]+ ){0,2}[^\s\[\](),;:.!?]+) \[(\d{1,3})\]")
 
@@ -234,7 +234,7 @@ def _references(blocks: list[Block]) -> None:
     first = min(n for n, _ in found.values())
     for block in blocks[:first]:
         if block.kind != "code":
-            block.text = _MARKER.sub(functools.partial(_referred, found=found, block=block),
+            block.text = _MARKER.sub(partial(_referred, found=found, block=block),
                                      block.text)
     for n, _ in found.values():
         blocks[n].kind = "note"

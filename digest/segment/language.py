@@ -63,30 +63,31 @@ def bylines(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(dict.fromkeys(["and", *table.get("and", [])])))
 
 
+def _with_english(language: str | None, *keys: str) -> frozenset[str]:
+    """The entries under `keys` of the language's table and of English's, lower-case."""
+    data = _data()
+    return frozenset(w.casefold() for code in ("en", language or "en")
+                     for key in keys for w in data.get(code, {}).get(key, []))
+
+
 @lru_cache(maxsize=16)
 def months(language: str | None) -> frozenset[str]:
     """The months' names and short names in the language, English ones among them."""
-    data = _data()
-    return frozenset(m.casefold() for code in ("en", language or "en")
-                     for m in data.get(code, {}).get("months", []))
+    return _with_english(language, "months")
 
 
 @lru_cache(maxsize=16)
 def plain_words(language: str | None) -> frozenset[str]:
     """Words a name credited after an entry never holds: the language's common words and
     calls to action ("more", "here", "register"), English ones among them."""
-    data = _data()
-    return frozenset(w.casefold() for code in ("en", language or "en")
-                     for key in ("words", "calls") for w in data.get(code, {}).get(key, []))
+    return _with_english(language, "words", "calls")
 
 
 @lru_cache(maxsize=16)
 def more_lines(language: str | None) -> frozenset[str]:
     """Lines that only point to the rest of a story ("Read more", "Lire la suite"), lower-case,
     in the language and English."""
-    data = _data()
-    return frozenset(m.casefold() for code in ("en", language or "en")
-                     for m in data.get(code, {}).get("more", []))
+    return _with_english(language, "more")
 
 
 @lru_cache(maxsize=1)

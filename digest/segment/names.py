@@ -79,15 +79,19 @@ def line_author(text: str, words: tuple[str, ...], joins: tuple[str, ...],
     found = byline(text, words, joins)
     if not found:
         return None
+    joiner = _joiner(joins)
+
+    def connects(word: str) -> bool:  # "van", "de", "and" inside a run of names
+        return word.casefold() in PARTICLES or bool(joiner.fullmatch(f" {word} "))
+
     kept: list[str] = []
     for word in found.split():  # "Sam Price on Mar 11": the names end at "on"
-        if not (word[:1].isupper() or word.casefold() in PARTICLES or kept and
-                _joiner(joins).fullmatch(f" {word} ")):
+        if not (word[:1].isupper() or kept and connects(word)):
             break
         kept.append(word)
-    while kept and (kept[-1].casefold() in PARTICLES or _joiner(joins).fullmatch(f" {kept[-1]} ")):
+    while kept and connects(kept[-1]):
         kept.pop()
-    if not kept or kept[0][:1].islower():
+    if not kept:
         return None
     name = " ".join(kept)
     rest = text[text.find(name) + len(name):]

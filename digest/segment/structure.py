@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block
-from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS
+from digest.textwords import ENDS_SENTENCE, QUESTION_MARKS, SENTENCE_ENDS
 
 from .names import byline, opener
 from .profiles import Profile
@@ -28,7 +28,6 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
 _TERMINAL = ENDS_SENTENCE
-QUESTION_MARKS = "?？؟"
 # A statement's end: a headline may ask a question ("How much clamp pressure is enough?").
 _STATEMENT_END = re.compile("[" + "".join(c for c in SENTENCE_ENDS if c not in QUESTION_MARKS)
                             + "]$")
@@ -232,9 +231,10 @@ def labels(marks: Marks) -> None:
     counts = Counter(label.casefold() for label in found if label)
     bold = [label is not None and block.lead_kind == "strong" and
             block.lead.rstrip(": ") == label.strip() for block, label in zip(marks.blocks, found)]
-    marks.label = [label if label and (counts[label.casefold()] > 1 or bold[i] and (
-        i > 0 and bold[i - 1] or i + 1 < len(bold) and bold[i + 1])) else None
-        for i, label in enumerate(found)]
+    paired = [flag and any(bold[max(i - 1, 0):i] + bold[i + 1:i + 2])
+              for i, flag in enumerate(bold)]  # a bold one next to another
+    marks.label = [label if label and (counts[label.casefold()] > 1 or paired[i]) else None
+                   for i, label in enumerate(found)]
 
 
 def titled_items(marks: Marks) -> None:
