@@ -1,5 +1,5 @@
 """Helpers for the tests that write a newsletter and read it back: a message around an HTML
-or text body, and a one-newsletter site built from one file."""
+or text body, the one issue a file holds, and a one-newsletter site built from one file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from pathlib import Path
 
 from digest.build import build
 from digest.config import load_config
+from digest.ingest import read_bytes
+from digest.model import Issue
+from digest.segment import segment_document
 
 
 def mail(body: str, sender: str, subject: str, date: str | None = None,
@@ -33,3 +36,9 @@ def build_one(tmp_path: Path, folder: str, name: str, text: str | bytes) -> Path
                                           '[site]\nsearch = false\n')
     build(load_config(tmp_path / "digest.toml"))
     return tmp_path / "site"
+
+
+def issue_of(name: str, data: bytes, profiles: tuple) -> Issue:
+    """The one issue of a file named `name` holding `data`."""
+    (issue,), _ = segment_document(read_bytes(name, data), *profiles)
+    return issue

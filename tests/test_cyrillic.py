@@ -5,10 +5,9 @@ Fixtures written here."""
 from __future__ import annotations
 
 import pytest
-from _letters import mail
+from _letters import issue_of, mail
 
-from digest.ingest import read_bytes
-from digest.segment import load_profiles, segment_document
+from digest.segment import load_profiles
 
 RUSSIAN = """<html><body>
 <p><a href="https://tehno.example/web/42">Открыть в браузере</a></p>
@@ -40,11 +39,6 @@ FORWARDED = """\
 @pytest.fixture(scope="module")
 def profiles():
     return load_profiles()
-
-
-def issue_of(name: str, data: bytes, profiles):
-    (issue,), _ = segment_document(read_bytes(name, data), *profiles)
-    return issue
 
 
 def test_a_russian_issue_drops_its_furniture_and_sets_its_advertisement_apart(profiles):

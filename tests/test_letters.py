@@ -8,7 +8,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 import pytest
-from _letters import mail
+from _letters import issue_of, mail
 
 from digest.ingest import read_bytes
 from digest.segment import load_profiles, segment_document
@@ -56,11 +56,6 @@ Mara
 @pytest.fixture(scope="module")
 def profiles():
     return load_profiles()
-
-
-def issue_of(name: str, data: bytes, profiles):
-    (issue,), _ = segment_document(read_bytes(name, data), *profiles)
-    return issue
 
 
 def texts(section) -> list[str]:

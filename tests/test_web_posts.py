@@ -6,11 +6,10 @@ post under its byline. Fixtures written here."""
 from __future__ import annotations
 
 import pytest
-from _letters import build_one, mail
+from _letters import build_one, issue_of, mail
 
 from digest.fetch.feeds import entry_item, parse_feed
-from digest.ingest import read_bytes
-from digest.segment import load_profiles, segment_document
+from digest.segment import load_profiles
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -78,11 +77,6 @@ LINKS = """<html><body>
 @pytest.fixture(scope="module")
 def profiles():
     return load_profiles()
-
-
-def issue_of(name: str, data: bytes, profiles):
-    (issue,), _ = segment_document(read_bytes(name, data), *profiles)
-    return issue
 
 
 def test_a_feed_post_keeps_its_text_without_sharing_widgets_or_its_appeared_first_line(
