@@ -20,7 +20,15 @@ from .account import unaccounted
 from .cards import build_cards
 from .chrome import drop_contents, drop_emptied, footer, links_to_chrome, polls
 from .dedupe import find_duplicates, issue_text
-from .language import bylines, issue_language, months, more_lines, plain_words
+from .language import (
+    bylines,
+    issue_language,
+    months,
+    more_lines,
+    plain_words,
+    reading_line,
+    reading_time,
+)
 from .names import BYLINE_WORDS, byline
 from .profiles import (
     Profile,
@@ -111,8 +119,10 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     platform = detect_platform(platforms, meta.origins, links)
     merged = with_platform(profile, generic, platform, meta.unsubscribe, language, meta.address)
     by, joins = bylines(language)
+    drop = {**merged.drop, "chrome": [*merged.drop.get("chrome", []), reading_line(language)]}
     return dataclasses.replace(merged, by=by, joins=joins, months=months(language),
-                               plain=plain_words(language), more=more_lines(language))
+                               plain=plain_words(language), more=more_lines(language),
+                               reading=reading_time(language), drop=drop)
 
 
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:

@@ -90,6 +90,22 @@ def more_lines(language: str | None) -> frozenset[str]:
     return _with_english(language, "more")
 
 
+@lru_cache(maxsize=16)
+def reading_time(language: str | None) -> re.Pattern[str]:
+    """A post's reading time ("6 min read", "5 min de lecture"), in the language or English."""
+    phrases = sorted(_with_english(language, "reading"), key=len, reverse=True)
+    units = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+    return re.compile(rf"\d{{1,3}}\s*(?:{units})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def reading_line(language: str | None) -> re.Pattern[str]:
+    """A line that is only a reading time, and short fields after it ("6 min read ·
+    Member-only")."""
+    return re.compile(rf"^(?:{reading_time(language).pattern})(?:\s*[·•|]\s*[^.!?]{{0,40}})?$",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def common_words() -> dict[str, str]:
     """Each common word and the one language it marks."""

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from digest.model import Block, Dropped, Item, Paragraph, Section, Subsection
+from digest.model import Block, Dropped, Item, Link, Paragraph, Section, Subsection
 
 from .chrome import links_to_chrome
 from .names import line_author, take_credit
@@ -430,16 +430,27 @@ def _titled(item: Item, block: Block, profile: Profile) -> Item:
 def _credited(item: Item, profile: Profile) -> Item:
     """A titled entry whose text ends with a name set apart ("… in half. Tomás Ortega") has
     it as its author, out of its text; one closing with a second link in brackets ("Title
-    (comments)", "(via)") keeps that link but not its words."""
+    (comments)", "(via)") keeps that link but not its words, and one closing with its reading
+    time ("(4 minute read)") loses it."""
     aside = _ASIDE.search(item.text)
-    if aside and any(link.text.strip("() ") == aside[1].strip() for link in item.links[1:]):
+    words = aside[1].strip() if aside else ""
+    if aside and (len(words.split()) <= ASIDE_WORDS and any(
+            link.text.strip("() ") == words for link in item.links[1:]) or
+            profile.reading and profile.reading.fullmatch(words)):
+        tail = aside[0].strip()  # "(4 minute read)" may close the title and its link too
+        if item.title and item.title.endswith(tail):
+            item.title = item.title[:-len(tail)].rstrip()
+        item.links = [Link(link.text[:-len(tail)].rstrip(), link.url) if
+                      link.text.endswith(tail) and link.text != tail else link
+                      for link in item.links]
         item.text = item.text[:aside.start()]
     if item.title and not item.author and not item.outlet:
         take_credit(item, profile.plain)
     return item
 
 
-_ASIDE = re.compile(r"\s+\(\s*(\S+(?: \S+)?)\s*\)$")  # a bracketed word or two at the end
+_ASIDE = re.compile(r"\s+\(\s*(\S+(?: \S+){0,2})\s*\)$")  # a few bracketed words at the end
+ASIDE_WORDS = 2  # a second link's words in brackets ("comments", "RFC #1444")
 
 
 def _set_outlet(item: Item, outlet: str | None) -> None:
