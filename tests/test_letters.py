@@ -733,3 +733,17 @@ def test_a_list_entry_with_its_address_under_it_links_its_words_instead_of_showi
     assert [(link.text, link.url) for link in first.links] == [
         ("The allotment society opens its waiting list on 10 March.",
          "https://allotments.example.org/waiting-list")]
+
+
+def test_the_newsletters_name_at_the_top_in_large_type_is_its_masthead(profiles):
+    html = """<html><body><table style="font-size:15px">
+<tr><td style="font-size:28px">The Harbour Letter</td></tr>
+<tr><td>Good morning. This week the ferry timetable changes and the market gets a roof.</td></tr>
+<tr><td style="font-size:21px">Ferry timetable changes</td></tr>
+<tr><td>From Monday the first ferry leaves at 6:40 instead of 7:00 on weekdays.</td></tr>
+</table></body></html>"""
+    issue = issue_of("letter.eml", mail(html, "The Harbour Letter <hello@harbour.example>",
+                                        "Ferries, fish and sails"), profiles)
+    assert (issue.title, [s.heading for s in issue.sections]) == (
+        "Ferries, fish and sails", [None, "Ferry timetable changes"])
+    assert texts(issue.sections[0])[0].startswith("Good morning.")

@@ -223,11 +223,12 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
         return first.text, 1
     # An e-mail's title heading may come after its "View in browser" row.
     top = next((i for i, k in enumerate(kinds) if k is None), 0)
+    if kinds[top] is None and blocks[top].kind in ("heading", "paragraph") and meta.title and \
+            meta.publication and \
+            _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):
+        kinds[top] = "chrome"  # the newsletter's name as a masthead: the subject titles it
+        return meta.title, top + 1
     if kinds[top] is None and blocks[top].kind == "heading" and blocks[top].level <= 1:
-        if meta.title and meta.publication and \
-                _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):
-            kinds[top] = "chrome"  # the newsletter's name as a masthead: the subject titles it
-            return meta.title, top + 1
         return blocks[top].text, top + 1
     if meta.title:
         same = _fold(blocks[top].text) == _fold(meta.title)
