@@ -1,11 +1,15 @@
 """Words and sentence ends in any script, a neutral helper any stage may use (it imports no
 stage): Chinese and Japanese write no spaces between words, so their words are counted by
-characters, CJK_CHARS_PER_WORD to a word, and their sentences end in 。！？ as well as . ! ?"""
+characters, CJK_CHARS_PER_WORD to a word, and their sentences end in 。！？ as well as . ! ?
+Text is spelled in ASCII (for page and file names) by anyascii."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+
+from anyascii import anyascii
 
 # Kana, and Han ideographs (with extension A and the compatibility block). Hangul is left
 # out: Korean puts spaces between its words.
@@ -50,3 +54,17 @@ def grams(word: str) -> list[str]:
 
 def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK_CHAR.search(text) is not None
+
+
+def to_ascii(text: str) -> str:
+    """The text in ASCII: accents dropped ("Boletín" → "Boletin"), letters of other scripts
+    spelled out ("Технописьмо" → "Tekhnopis'mo", "だより" → "dayori"), other signs dropped."""
+    return "".join(map(_ascii_char, unicodedata.normalize("NFC", text)))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_char(char: str) -> str:
+    if char.isascii():
+        return char
+    folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return folded or (anyascii(char) if char.isalnum() else "")

@@ -5,7 +5,7 @@ Fixtures written here."""
 from __future__ import annotations
 
 import pytest
-from _letters import issue_of, mail
+from _letters import build_one, issue_of, mail
 
 from digest.segment import load_profiles
 
@@ -68,3 +68,12 @@ def test_a_ukrainian_issue_is_not_taken_for_russian(profiles):
             "людей. Якщо ви ще не пробували, це дуже просто: застосунок показує, де є вільні "
             "велосипеди, і коли їх можна повернути.\n")
     assert issue_of("lyst.md", text.encode(), profiles).language == "uk"
+
+
+def test_a_russian_issues_page_is_named_in_latin_letters(tmp_path):
+    site = build_one(tmp_path, "tehno", "42.eml", mail(RUSSIAN, "Технописьмо <hello@tehno.example>",
+                                                      "Технописьмо №42: закон о данных",
+                                                      "Fri, 14 Mar 2025 09:00:00 +0300"))
+    assert [p.name for p in (site / "issues").glob("*.html")] == [
+        "2025-03-14-tekhnopis-mo-tekhnopis-mo-no42.html"]
+    assert (site / "newsletters" / "tekhnopis-mo.html").is_file()

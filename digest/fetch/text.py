@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from bs4 import BeautifulSoup
+
+from digest.textwords import to_ascii
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _WORDS = re.compile(r"\w+")
@@ -14,8 +15,7 @@ _WORDS = re.compile(r"\w+")
 
 def slug(text: str, limit: int = 60) -> str:
     """Lower-case ASCII words joined by hyphens; '' when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    words = _NOT_SLUG.sub("-", to_ascii(text).lower()).strip("-")
     return words[:limit].rstrip("-")
 
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
 from digest.model import Issue, IssueDigest, Week
+from digest.textwords import to_ascii
 
 SLUG_LIMIT = 80
 
 
 def slugify(text: str, fallback: str = "x", limit: int = SLUG_LIMIT) -> str:
-    """ASCII-folded, lowercase `[a-z0-9-]`, hyphens collapsed, cut at a hyphen; never empty."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    """In ASCII (`textwords.to_ascii`), lowercase `[a-z0-9-]`, hyphens collapsed, cut at a
+    hyphen; never empty."""
+    slug = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
     if len(slug) > limit:
         cut = slug[:limit]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut[limit // 2:] else cut).strip("-")
