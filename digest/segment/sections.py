@@ -429,24 +429,31 @@ def _titled(item: Item, block: Block, profile: Profile) -> Item:
 
 def _credited(item: Item, profile: Profile) -> Item:
     """A titled entry whose text ends with a name set apart ("… in half. Tomás Ortega") has
-    it as its author, out of its text; one closing with a second link in brackets ("Title
-    (comments)", "(via)") keeps that link but not its words, and one closing with its reading
-    time ("(4 minute read)") loses it."""
-    aside = _ASIDE.search(item.text)
-    words = aside[1].strip() if aside else ""
-    if aside and (len(words.split()) <= ASIDE_WORDS and any(
-            link.text.strip("() ") == words for link in item.links[1:]) or
-            profile.reading and profile.reading.fullmatch(words)):
-        tail = aside[0].strip()  # "(4 minute read)" may close the title and its link too
-        if item.title and item.title.endswith(tail):
-            item.title = item.title[:-len(tail)].rstrip()
-        item.links = [Link(link.text[:-len(tail)].rstrip(), link.url) if
-                      link.text.endswith(tail) and link.text != tail else link
-                      for link in item.links]
-        item.text = item.text[:aside.start()]
+    it as its author, out of its text (after any bracketed aside is taken off)."""
+    _drop_aside(item, profile)
     if item.title and not item.author and not item.outlet:
         take_credit(item, profile.plain)
     return item
+
+
+def _drop_aside(item: Item, profile: Profile) -> None:
+    """Closing brackets that hold a second link's words ("Title (comments)", "(RFC #1444)":
+    the link stays, its words go) or the entry's reading time ("(4 minute read)", which also
+    leaves its title and its link's text)."""
+    aside = _ASIDE.search(item.text)
+    if aside is None:
+        return
+    words, tail = aside[1].strip(), aside[0].strip()
+    second_link = len(words.split()) <= ASIDE_WORDS and any(
+        link.text.strip("() ") == words for link in item.links[1:])
+    if not (second_link or profile.reading and profile.reading.fullmatch(words)):
+        return
+    if item.title and item.title.endswith(tail):
+        item.title = item.title[:-len(tail)].rstrip()
+    item.links = [Link(link.text[:-len(tail)].rstrip(), link.url)
+                  if link.text.endswith(tail) and link.text != tail else link
+                  for link in item.links]
+    item.text = item.text[:aside.start()]
 
 
 _ASIDE = re.compile(r"\s+\(\s*(\S+(?: \S+){0,2})\s*\)$")  # a few bracketed words at the end
