@@ -11,9 +11,6 @@ import hashlib
 from collections.abc import Callable
 from functools import lru_cache
 
-import numpy as np
-from rapidfuzz import fuzz, process, utils
-
 from digest.links import clean_url
 from digest.model import Carrier, IssueDigest, Item, Mention, Prints, Story
 from digest.urls import is_variant, story_key
@@ -143,6 +140,11 @@ def _title_matches(digests: list[IssueDigest], entries: list[tuple[int, int]],
         if titles[n]:
             by_publication.setdefault(digests[d].issue.publication, []).append(n)
     groups = list(by_publication.values())
+    if len(groups) < 2:
+        return []
+    import numpy as np  # imported only here: a week of one newsletter never needs them
+    from rapidfuzz import fuzz, process, utils
+
     pairs = []
     for i, ours in enumerate(groups):
         theirs = [n for group in groups[i + 1:] for n in group]
