@@ -34,6 +34,8 @@ from digest.parallel import PARALLEL_MIN, BudgetPool, Failed, PageRunner, worker
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
+LATER_STAGES = ("digest.render", "digest.search", "digest.segment.dedupe", "digest.stories",
+                "digest.weeks", "digest.writer")
 
 
 @dataclass
@@ -282,7 +284,7 @@ def _scan_sources(sources: list[Source], known: dict[str, FileScan], config: Con
     failed: dict[str, FileResult] = {}
     scanning = _pool(len(new), _scan_in_worker, functools.partial(_scan_state, extra, store),
                      _no_finish, config, report)
-    found = _run(new, scanning, _warm_summarizer if warm else None)
+    found = _run(new, scanning, _warm_summarizer if warm else _import_later_stages)
     for n, (source, result) in enumerate(zip(new, found), 1):
         log(f"reading {n}/{len(new)} {source.display}")
         if isinstance(result, Failed):
@@ -300,6 +302,13 @@ def _warm_summarizer() -> None:
     from digest.summarize import warm
 
     warm()
+    _import_later_stages()
+
+
+def _import_later_stages() -> None:
+    """While the first pass's workers read: import what this process needs after them."""
+    for module in LATER_STAGES:
+        importlib.import_module(module)
 
 
 def _result_keys(sources: list[Source], scans: dict[str, FileScan],
@@ -406,15 +415,16 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         early.start(1)
 
     try:
-        from digest.render import PageMemo, render_site  # not needed by an unchanged rebuild
+        scans, failed = _scan_sources(sources, known_scans, config, store, log, report, timings,
+                                      warm=early is None)
+        # not needed by an unchanged rebuild; imported while the first pass's workers read
+        from digest.render import PageMemo, render_site
         from digest.search import index_pages
         from digest.segment.dedupe import cross_file_duplicates, issue_text
         from digest.stories import find_stories
         from digest.weeks import group_by_week
         from digest.writer import SiteWriter
 
-        scans, failed = _scan_sources(sources, known_scans, config, store, log, report, timings,
-                                      warm=early is None)
         keys = _result_keys(sources, scans)
         result_key = {s.key: keys[s.key][0] for s in sources}
         known: dict[str, FileResult] = store.load("hollow")
