@@ -5,9 +5,10 @@ under them. Sponsor markers are digest.segment.sponsors' business."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
-from digest.model import Block, Dropped, Section
+from digest.model import Block, Dropped, Item, Section
 from digest.textwords import ENDS_SENTENCE, count_words
 
 from .profiles import Profile, address_key, heading_key
@@ -20,6 +21,10 @@ LINK_ROW_WORDS = 2  # words of each link in a row above a footer (social pages, 
 VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
 POLL_QUESTION_WORDS = 12
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
+ENTRY_WORDS = 14  # a contents entry that only echoes a section: a line, not a paragraph
+ECHO_WORDS = 2  # the rare words it shares with how that section begins
+OPENING_BLOCKS, OPENING_WORDS = 3, 40
+_WORD = re.compile(r"[^\W\d_]{3,}")
 POSTAL_WORDS = 20
 
 
@@ -117,19 +122,22 @@ def _only_links(block: Block) -> bool:
 
 
 def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
-    """A list whose entries name the headings below it ("In this issue: …") is the issue's
+    """A list whose entries name the headings below it ("In this issue: …"), or echo how
+    the sections below begin ("Why three ports are backed up" over "Ports"), is the issue's
     table of contents: the page has its own, so the entries are chrome."""
     # (where, heading): below section n when `where` > n, so a section's own subheads count
     headings = [(n, heading_key(s.heading)) for n, s in enumerate(sections) if s.heading]
     headings += [(n + 1, heading_key(sub.heading)) for n, s in enumerate(sections)
                  for sub in s.subsections]
+    rare = _rare_words(sections)
+    openings = [_words(_opening(s)) & rare for s in sections]
     for n, section in enumerate(sections):
         if len(section.items) < 2:
             continue
         below = {heading for where, heading in headings if where > n}
         named, misses = [], 0
         for item in section.items:
-            if heading_key(item.text) in below:
+            if heading_key(item.text) in below or _echoes(item, openings[n + 1:]):
                 named.append(item)
             else:
                 misses += 1
@@ -143,6 +151,37 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
     return sections
 
 
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _opening(section: Section) -> str:
+    """A section's heading and how its first few blocks begin: what a contents entry echoes."""
+    blocks = sorted([*section.paragraphs, *section.items], key=lambda b: b.line)[:OPENING_BLOCKS]
+    return " ".join([section.heading or "", *(" ".join(b.text.split()[:OPENING_WORDS])
+                                               for b in blocks)])
+
+
+def _rare_words(sections: list[Section]) -> set[str]:
+    """Words at most two sections use: a contents entry's and the one it names."""
+    seen: Counter[str] = Counter()
+    for section in sections:
+        text = " ".join([section.heading or "", *(p.text for p in section.paragraphs),
+                         *(item.text for item in section.items)])
+        seen.update(_words(text))
+    return {word for word, count in seen.items() if count <= 2}
+
+
+def _echoes(item: Item, openings: list[set[str]]) -> bool:
+    """A short entry linking nowhere else that shares rare words with a later section's
+    opening."""
+    if item.sub_items or count_words(item.text) > ENTRY_WORDS or \
+            any(not link.url.startswith("#") for link in item.links):
+        return False
+    own = _words(item.text)
+    return any(len(own & opening) >= ECHO_WORDS for opening in openings)
+
+
 def _unlisted(section: Section) -> None:
     """A section that was a list only for its contents entries reads as prose again."""
     if not section.items and section.layout == "list":
@@ -152,11 +191,13 @@ def _unlisted(section: Section) -> None:
 
 
 def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
-    """A heading whose whole section was chrome (a jobs promo, a footer) is chrome too."""
+    """A heading whose whole section was chrome (a jobs promo, a footer) is chrome too; so is
+    a subhead whose whole part was ("Share the newsletter" over a referral block)."""
     kept = []
     lines = sorted(d.line for d in dropped if d.kind == "chrome")
     for n, section in enumerate(sections):
         end = sections[n + 1].first_line if n + 1 < len(sections) else None
+        _drop_emptied_subheads(section, end, lines, dropped)
         empty = not (section.paragraphs or section.items or section.subsections)
         under = any(section.first_line <= line and (end is None or line < end) for line in lines)
         if empty and under and section.heading:
@@ -165,3 +206,24 @@ def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Sectio
             continue
         kept.append(section)
     return kept
+
+
+def _drop_emptied_subheads(section: Section, end: int | None, lines: list[int],
+                           dropped: list[Dropped]) -> None:
+    subs, gone = section.subsections, set()
+    for k, sub in enumerate(subs):
+        stop = subs[k + 1].line if k + 1 < len(subs) else end
+
+        def inside(line: int, start: int = sub.line, stop: int | None = stop) -> bool:
+            return start < line and (stop is None or line < stop)
+
+        if any(inside(p.line) for p in section.paragraphs) or \
+                any(inside(item.line) for item in section.items) or \
+                not any(inside(line) for line in lines):
+            continue
+        gone.add(sub.line)
+        dropped.append(Dropped("chrome", sub.line, sub.heading))
+    if gone:
+        section.subsections = [sub for sub in subs if sub.line not in gone]
+        section.paragraphs = [p for p in section.paragraphs
+                              if not (p.kind == "subhead" and p.line in gone)]

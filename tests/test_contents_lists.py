@@ -1,0 +1,89 @@
+"""What a mail platform wraps around the stories is left out: a contents list that only echoes
+the sections below it ("In this edition: …"), a poll's sign-in line, and a referral block
+under a subhead of its own, subhead included; a list of other stories stays. Fixtures
+written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import issue_of, mail
+
+from digest.segment import load_profiles
+
+BRIEF = """\
+<h1>Orchard Notes: frost, a cider press and the bee census</h1>
+<p>Morning, growers. Here is the week in the orchards.</p>
+<p><b>In this edition:</b></p>
+<ul><li>How late frost caught the apricots</li><li>A village buys its own cider press</li>
+<li>Counting bees with phone cameras</li></ul>
+<h2>🍑 Weather</h2>
+<p><b>Late frost hits apricots.</b> Two nights below freezing last week damaged apricot
+blossom across the valley, and growers expect a third of a normal crop. Peaches, which flower
+later, were spared.</p>
+<h2>🍎 Cider</h2>
+<p><b>Hollin buys a cider press.</b> The village of Hollin raised enough money to buy a
+second-hand cider press, which will be shared by eleven smallholders from September.</p>
+<h2>🐝 Science</h2>
+<p><b>Bee census goes mobile.</b> Volunteers will count bees this summer by filming flowers
+with their phones; software tells species apart from the footage. Last year's census needed
+trained spotters at every site.</p>
+<hr>
+<h3>What did you think of this edition?</h3>
+<p><a href="https://orchardnotes.example/poll?a=1">🍏🍏🍏 Loved it</a></p>
+<p><a href="https://orchardnotes.example/poll?a=2">🍏 Meh</a></p>
+<p>Login or Subscribe to participate in polls.</p>
+<hr>
+<h3>Bring a friend to the orchard</h3>
+<p>You have <b>2</b> referrals: three more and we send you a pruning saw.</p>
+<p><a href="https://orchardnotes.example/refer?id=k9">Click to share</a></p>
+<hr>
+<p>Update your email preferences or <a href="https://orchardnotes.example/unsub?id=k9">unsubscribe</a></p>
+<p>© 2026 Orchard Notes</p>
+"""
+
+HEADERS = {"List_Unsubscribe": "<https://orchardnotes.example/unsub?id=k9>",
+           "Message_ID": "<k9.20260412@mail.beehiiv.com>"}
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def brief(body: str) -> bytes:
+    return mail(body, "Orchard Notes <notes@orchardnotes.example>", "Orchard Notes",
+                "Sun, 12 Apr 2026 07:00:00 +0000", **HEADERS)
+
+
+def test_a_contents_list_echoing_the_sections_below_is_chrome(profiles):
+    issue = issue_of("notes.eml", brief(BRIEF), profiles)
+    lead = issue.sections[0]
+    assert lead.items == []
+    assert [p.text for p in lead.paragraphs] == [
+        "Morning, growers. Here is the week in the orchards."]
+    dropped = [d.text for d in issue.dropped]
+    assert "How late frost caught the apricots" in dropped
+    assert "Counting bees with phone cameras" in dropped
+    assert [s.heading for s in issue.sections[1:]] == ["🍑 Weather", "🍎 Cider", "🐝 Science"]
+
+
+def test_a_poll_sign_in_line_and_a_referral_block_with_its_subhead_are_left_out(profiles):
+    issue = issue_of("notes.eml", brief(BRIEF), profiles)
+    science = issue.sections[-1]
+    assert [p.text[:24] for p in science.paragraphs] == ["Bee census goes mobile. "]
+    assert science.subsections == []
+    dropped = {d.text for d in issue.dropped}
+    assert {"Login or Subscribe to participate in polls.",
+            "Bring a friend to the orchard"} <= dropped
+
+
+def test_a_list_of_other_stories_in_the_lead_stays(profiles):
+    other = BRIEF.replace(
+        "<li>How late frost caught the apricots</li><li>A village buys its own cider press</li>"
+        "\n<li>Counting bees with phone cameras</li>",
+        "<li>Ten hedges worth planting for birds</li><li>Why mulch beats bare soil in drought"
+        "</li>\n<li>The best ladders for tall pear trees</li>")
+    issue = issue_of("notes.eml", brief(other), profiles)
+    assert [item.text for item in issue.sections[0].items] == [
+        "Ten hedges worth planting for birds", "Why mulch beats bare soil in drought",
+        "The best ladders for tall pear trees"]
