@@ -17,7 +17,7 @@ from .rules import one_link
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
-LINK_ROW_WORDS = 2  # words of each link in a row above a footer (social pages, the website)
+LINK_ROW_WORDS = 3  # words of each link in a row above a footer (social pages, the website)
 VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
 POLL_QUESTION_WORDS = 12
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
@@ -58,13 +58,26 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         return kinds
     tail = kinds[start:]
     chrome = sum(1 for k in tail if k == "chrome")
-    if chrome >= 2 and chrome * 2 >= len(tail):
+    if chrome == len(tail) or chrome >= 2 and chrome * 2 >= len(tail):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
     while start > 0 and kinds[start - 1] is None and _postal(blocks[start - 1]):
         start -= 1  # the sender's postal address right above the footer
         kinds[start] = "chrome"
+    return kinds
+
+
+def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the rows of links above an issue's first text as chrome: where to listen,
+    read online or follow ("Apple Podcasts · Spotify · RSS")."""
+    kinds = list(kinds)
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" or kinds[i] is not None:
+            continue
+        if not (_only_links(block) and len(block.links) >= 2):
+            break
+        kinds[i] = "chrome"
     return kinds
 
 
@@ -110,10 +123,11 @@ def _page(block: Block) -> tuple[str, str]:
 
 
 def _only_links(block: Block) -> bool:
-    """A short line, not a list entry, that is nothing but links of a word or two each
-    ("Facebook", "Website | Archive"): a list of linked stories is content."""
+    """A short line, not a list entry, that is nothing but links of a few words each
+    ("Facebook", "Website | Archive", "Support the show · Merch"): a list of linked stories
+    is content."""
     if not block.links or block.kind != "paragraph" or \
-            count_words(block.text) > LINK_ROW_WORDS * len(block.links):
+            any(count_words(link.text) > LINK_ROW_WORDS for link in block.links):
         return False
     rest = block.text
     for link in block.links:

@@ -86,8 +86,8 @@ def plain_words(language: str | None) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def more_lines(language: str | None) -> frozenset[str]:
     """Lines that only point to the rest of a story ("Read more", "Lire la suite"), lower-case,
-    in the language and English."""
-    return _with_english(language, "more")
+    in the language and English, with typographic apostrophes written straight."""
+    return frozenset(line.replace("’", "'") for line in _with_english(language, "more"))
 
 
 @lru_cache(maxsize=16)

@@ -38,6 +38,13 @@ def one_link(block: Block, most_words: int) -> bool:
         words(block.text) <= most_words
 
 
+def linked_headline(block: Block) -> bool:
+    """A block opening with a story's title that is a link, bold or not ("Photos: the tram
+    line that was never built"): never a caption or credit, whatever its first word."""
+    return block.lead_kind == "link" or bool(block.lead) and any(
+        link.text.strip() == block.lead.strip() for link in block.links[:1])
+
+
 def drop_kind(block: Block, profile: Profile) -> str | None:
     """The kind of furniture a block is by its own text (chrome, credit...), or None."""
     if block.kind == "code":
@@ -51,8 +58,8 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
         return "chrome"
     for kind in DROP_ORDER:
         patterns = profile.drop.get(kind, [])
-        if kind == "caption" and (words(block.text) > CAPTION_MAX_WORDS or
-                                  block.lead_kind == "link"):  # a story's linked headline
+        if kind == "caption" and words(block.text) > CAPTION_MAX_WORDS or \
+                kind in ("caption", "credit") and linked_headline(block):
             continue
         if any(p.search(block.text) for p in patterns):
             return kind

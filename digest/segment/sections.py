@@ -110,7 +110,8 @@ def section_link(state: State, i: int, block: Block) -> bool:
     if current is None or current.level is None or current.section.link or \
             not current.section.paragraphs or block.kind != "paragraph" or block.level or \
             marks.kinds[i] not in (None, "chrome") or not one_link(block, LINK_LINE_WORDS) or \
-            _MORE_MARKS.sub("", block.text).casefold() not in state.profile.more or \
+            _MORE_MARKS.sub("", block.text).casefold().replace("’", "'") not in \
+            state.profile.more or \
             links_to_chrome(block, state.profile):
         return False
     after = next((j for j in range(i + 1, len(marks.blocks)) if marks.kinds[j] is None), None)

@@ -1,0 +1,96 @@
+"""Rows of links around the text are furniture, and linked headlines are stories: where to
+listen above a podcast's notes, a "Support the show · Merch" row over the footer (the
+sign-off above it found again), a "Photos: …" headline kept as an entry, and a French
+"Lire l’article" link giving its section its story. Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import issue_of, mail
+
+from digest.segment import load_profiles
+
+SHOW_NOTES = """\
+<h1>Episode 48: The town that moved its river</h1>
+<p><a href="https://podcasts.example/show/48">Apple Podcasts</a> ·
+<a href="https://listen.example/show/48">Spotify</a> · <a href="https://riverside.example/feed">RSS</a></p>
+<p>In the 1970s a small town dug a new bed for its river, two hundred metres east of the old
+one, so that the spring floods would stop reaching the high street. We went back to ask
+whether it worked.</p>
+<h2>Chapters</h2>
+<ul><li>(03:00) The flood of 1968</li><li>(19:30) Digging the new channel</li></ul>
+<h2>Mailbag</h2>
+<p>Our episode on ferry bells brought a letter from a retired captain, who rang one for thirty
+years and still hears it in his sleep.</p>
+<p>Thanks for listening,</p>
+<p>Ines and Paul</p>
+<p><a href="https://riverside.example/support">Support the show</a> ·
+<a href="https://riverside.example/shop">Merch</a></p>
+<p>You get this because you subscribed at riverside.example.
+<a href="https://riverside.example/unsubscribe/z1">Unsubscribe</a></p>
+"""
+
+TOP_POSTS = """\
+# Top posts this week
+
+1. **[A bakery that opens at midnight](https://forum.example/t/101)** — 980 points
+2. **[Photos: the canal before it was filled in](https://forum.example/t/102)** — 870 points
+3. **[How our street got its trees back](https://forum.example/t/103)** — 640 points
+"""
+
+LETTRE = """\
+# La Lettre des jardins — n° 9
+
+## Un verger partagé à Montreuil
+
+Le premier verger partagé de la ville a été planté samedi : quarante arbres fruitiers, dont
+des pommiers anciens. Les habitants pourront cueillir librement dès la troisième année, et
+une association se charge de la taille. Pour les bénévoles, c’est une école du fruit.
+
+[Lire l’article](https://jardins.example/verger-montreuil)
+
+## Les semis de mars
+
+Tomates, poivrons et aubergines se sèment au chaud dès la mi-mars, à l’abri du gel.
+"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def show_notes() -> bytes:
+    return mail(SHOW_NOTES, "Riverside <show@riverside.example>", "Episode 48",
+                "Fri, 06 Mar 2026 06:00:00 +0000",
+                List_Unsubscribe="<https://riverside.example/unsubscribe/z1>")
+
+
+def test_the_row_of_places_to_listen_above_the_notes_is_chrome(profiles):
+    issue = issue_of("show.eml", show_notes(), profiles)
+    lead = issue.sections[0]
+    assert lead.paragraphs[0].text.startswith("In the 1970s a small town")
+    assert "Apple Podcasts · Spotify · RSS" in [d.text for d in issue.dropped]
+
+
+def test_a_link_row_over_a_one_line_footer_is_chrome_and_the_sign_off_above_it_found(profiles):
+    issue = issue_of("show.eml", show_notes(), profiles)
+    mailbag = issue.sections[-1]
+    assert [p.text[:20] for p in mailbag.paragraphs] == ["Our episode on ferry"]
+    kinds = {d.text: d.kind for d in issue.dropped}
+    assert kinds["Support the show · Merch"] == "chrome"
+    assert kinds["Ines and Paul"] == "signoff"
+
+
+def test_a_linked_headline_opening_like_a_photo_credit_stays_an_entry(profiles):
+    issue = issue_of("top.md", TOP_POSTS.encode(), profiles)
+    titles = [item.title for section in issue.sections for item in section.items]
+    assert titles == ["A bakery that opens at midnight", "Photos: the canal before it was filled in",
+                      "How our street got its trees back"]
+
+
+def test_a_french_read_more_link_with_a_typographic_apostrophe_links_its_section(profiles):
+    issue = issue_of("lettre.md", LETTRE.encode(), profiles)
+    verger = next(s for s in issue.sections if s.heading == "Un verger partagé à Montreuil")
+    assert verger.link == "https://jardins.example/verger-montreuil"
+    assert all("Lire" not in p.text for p in verger.paragraphs)
