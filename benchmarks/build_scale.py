@@ -11,9 +11,9 @@ issue is added (a weekly build's work), then a copy of it dated a week later. Co
 generated into a temp folder. --extras adds cold builds of corpus A with stories and search
 both on and both off, back to back in each run (--extras-only: those alone), to show what the
 two add. Every build runs as a subprocess; wall time includes start-up (digest's modules are
-byte-compiled first, as an installed package's are) and peak RSS sums the process and its workers (psutil polling). Prints a Markdown table of
-medians of --runs runs (peak RSS: the largest of the runs), the ratios, and the targets;
-always exits 0.
+byte-compiled first, as an installed package's are) and peak RSS sums the process and its
+workers (psutil polling). Prints a Markdown table of medians of --runs runs (peak RSS: the
+largest of the runs), the ratios, and the targets; always exits 0.
 """
 
 from __future__ import annotations

@@ -98,6 +98,17 @@ def test_a_closing_is_a_sign_off_only_over_a_name_where_the_section_ends_or_a_po
     assert [t for t in ("Warm regards,", "In short,", "Thanks,") if t in paragraphs] == kept
 
 
+@pytest.mark.parametrize("tail", ["Thanks,\n\nThe whole team at Garden Notes",
+                                  "Thanks,\nThe whole team at Garden Notes"],
+                         ids=["two paragraphs", "one paragraph"])
+def test_a_closing_over_a_teams_name_is_a_sign_off(tail, profiles):
+    text = "# Garden Notes\n\n## Beds\n\nThe beds were dug over and fed with compost.\n\n" + tail
+    issue = issue_of("notes.md", text.encode(), profiles)
+    paragraphs = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "team" not in paragraphs and "Thanks" not in paragraphs
+    assert any("The whole team" in d.text for d in issue.dropped if d.kind == "signoff")
+
+
 def test_addresses_written_out_are_links_without_their_tracking(profiles):
     issue = issue_of("ledger.txt", LETTER.encode(), profiles)
     soil = issue.sections[1]

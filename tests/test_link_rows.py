@@ -85,7 +85,8 @@ def test_a_link_row_over_a_one_line_footer_is_chrome_and_the_sign_off_above_it_f
 def test_a_linked_headline_opening_like_a_photo_credit_stays_an_entry(profiles):
     issue = issue_of("top.md", TOP_POSTS.encode(), profiles)
     titles = [item.title for section in issue.sections for item in section.items]
-    assert titles == ["A bakery that opens at midnight", "Photos: the canal before it was filled in",
+    assert titles == ["A bakery that opens at midnight",
+                      "Photos: the canal before it was filled in",
                       "How our street got its trees back"]
 
 

@@ -19,6 +19,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al
 CAPTION_MAX_WORDS = 60
 CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's closing line
 NAME_WORDS, NAME_LINES = 4, 2  # a line of name (or role) under it, and how many such lines
+TEAM_WORDS = 7  # a team's name signing under a closing ("L’équipe de la Lettre du vélo")
 SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
 # Template markup a reader leaves as text: badges written as undefined image references
 # (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`), and Markdown link
@@ -134,7 +135,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
             end = next((j for j in range(i + 1, end) if _POSTSCRIPT.match(blocks[j].text)), end)
             names = blocks[i + 1:end]  # a postscript may follow the name
-            if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b) for b in names):
+            if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS)
+                                                     for b in names):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
                 _run_end(blocks, kinds, i + 1, 1) == i + 1:
@@ -160,7 +162,8 @@ def _is_closing(text: str) -> bool:
 
 def _closing_and_name(block: Block) -> bool:
     closing, comma, name = block.text.partition(", ")
-    return bool(comma) and _is_closing(closing + ",") and not block.links and _is_name(name)
+    return bool(comma) and _is_closing(closing + ",") and not block.links and \
+        _is_name(name, TEAM_WORDS)
 
 
 def _dash_name(blocks: list[Block], i: int) -> bool:
@@ -169,14 +172,14 @@ def _dash_name(blocks: list[Block], i: int) -> bool:
         not (i and blocks[i - 1].kind == "quote")
 
 
-def _is_name_line(block: Block) -> bool:
-    return not block.links and _is_name(block.text)
+def _is_name_line(block: Block, most: int = NAME_WORDS) -> bool:
+    return not block.links and _is_name(block.text, most)
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, most: int = NAME_WORDS) -> bool:
     """A line of name (or role): a few words, not lower-case first, ending as names do."""
     text = text.lstrip("—–- ")
-    if not text or text[0].islower() or words(text) > NAME_WORDS or \
+    if not text or text[0].islower() or words(text) > most or \
             any(c.isdigit() for c in text):
         return False
     return not text.endswith((",", ";", ":", "!", "?")) and (
