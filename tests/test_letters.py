@@ -165,6 +165,20 @@ def test_a_greeting_too_short_to_stand_alone_is_not_the_summary(profiles):
     assert lead and "Hello again, growers." not in lead
 
 
+@pytest.mark.parametrize("greeting", ["Hello and welcome to issue twelve, everyone!",
+                                      "Bonjour à toutes et à tous !",
+                                      "Hi there, dear friends of the garden,"])
+def test_a_one_line_salutation_opening_the_issue_is_not_its_summary(greeting, profiles):
+    text = (f"# Garden Notes\n\n{greeting}\n\nThis week the allotments opened their waiting "
+            "list, a seed swap came to the library and the first frost warning of the autumn "
+            "went out on Tuesday night.\n\n## Beds\n\nThe beds were dug over and fed with "
+            "compost before the rain came back.\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    digest = summarize_issue(issue, SummaryConfig())
+    lead = [s.text for s in digest.sections[0].sentences]
+    assert lead and lead[0].startswith("This week the allotments")
+
+
 def test_markdown_link_definitions_left_as_text_are_not_content(profiles):
     text = ("# Rust Notes\n\n## Links\n\n* [A post][a].\n\n[broken]:\n"
             "[a]: https://example.org/a\n[b]: https://example.org/b\n")

@@ -31,6 +31,7 @@ from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
 MIN_SENTENCE_WORDS = 6
+GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", greets
 _CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[。！？]")
 
@@ -256,7 +257,7 @@ def _summarize_section(
     if count == 0:
         return digest, units
     algorithm = policy.algorithm or algorithm
-    places = _candidates(places, split, s)
+    places = _candidates(places, split, s, texts[0] if s == 0 and texts else None)
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
     paragraphs = [p for p in paragraphs if p]
     flat = [x for p in paragraphs for x in p]
@@ -308,9 +309,15 @@ def _short(text: str) -> str:
 
 
 def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
-                s: int) -> list[tuple[int, int]]:
-    """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else."""
+                s: int, opening: int | None = None) -> list[tuple[int, int]]:
+    """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else, and
+    the issue's `opening` paragraph only if it is no salutation: one short sentence ending in
+    "!" or "," ("Bonjour à toutes et à tous !", "Hello and welcome to issue 12!")."""
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
+    if opening is not None and len(split[(s, opening)]) == 1 and \
+            count_words(split[(s, opening)][0]) <= GREETING_WORDS and \
+            split[(s, opening)][0].rstrip().endswith(("!", ",", "！", "，")):
+        full = [(p, i) for p, i in full if p != opening]
     return full or places
 
 
