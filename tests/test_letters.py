@@ -772,3 +772,32 @@ def test_the_newsletters_name_at_the_top_in_large_type_is_its_masthead(profiles)
     assert (issue.title, [s.heading for s in issue.sections]) == (
         "Ferries, fish and sails", [None, "Ferry timetable changes"])
     assert texts(issue.sections[0])[0].startswith("Good morning.")
+
+
+PAPERS = """\
+LEAF LETTERS
+Week 37, 2025
+
+Three papers this week; follow the links for the full text.
+
+1. Cover crops store less carbon than models say
+   A. Moreno, K. Osei
+   https://papers.example/soil/912
+   Across 41 field trials, cover crops added about half the carbon that models assume.
+
+2. Sinking deltas seen from radar satellites
+   https://papers.example/deltas/88
+   Most of 33 deltas sink faster than the sea rises, mainly from pumping groundwater.
+"""
+
+
+def test_a_text_digest_links_each_entrys_title_to_the_address_under_it(profiles):
+    issue = issue_of("papers.txt", PAPERS.encode(), profiles)
+    assert issue.dek == "Week 37, 2025"
+    items = [item for section in issue.sections for item in section.items]
+    assert [(i.text, [link.url for link in i.links]) for i in items] == [
+        ("Cover crops store less carbon than models say", ["https://papers.example/soil/912"]),
+        ("Sinking deltas seen from radar satellites", ["https://papers.example/deltas/88"])]
+    assert items[0].excerpt.startswith("A. Moreno, K. Osei Across 41 field trials")
+    assert items[1].excerpt.startswith("Most of 33 deltas")
+    assert all("https://" not in (i.excerpt or "") for i in items)

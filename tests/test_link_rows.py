@@ -95,3 +95,36 @@ def test_a_french_read_more_link_with_a_typographic_apostrophe_links_its_section
     verger = next(s for s in issue.sections if s.heading == "Un verger partagé à Montreuil")
     assert verger.link == "https://jardins.example/verger-montreuil"
     assert all("Lire" not in p.text for p in verger.paragraphs)
+
+
+EVENTS = """\
+<h1>What's on this week</h1>
+<p>Our picks for the week ahead, from a lantern walk to a jazz night by the river.</p>
+<h2>Lantern walk</h2>
+<p>Bring a lantern or borrow one at the start; the walk follows the quay to the lighthouse
+and back, with stories about the harbour told on the way.</p>
+<p><a href="https://town.example/events/lanterns">Details and booking</a></p>
+<h2>Jazz by the river</h2>
+<p>A trio plays standards and their own tunes at the boathouse on Saturday night.</p>
+<p><a href="https://town.example/events/jazz">Tickets</a></p>
+<hr>
+<p>Know of an event we missed? Reply and tell us.</p>
+"""
+
+
+def test_a_short_call_closing_a_story_links_its_heading(profiles):
+    issue = issue_of("events.eml", mail(EVENTS, "Town Events <ev@town.example>", "What's on",
+                                        "Mon, 03 Nov 2025 07:30:00 +0000"), profiles)
+    links = {s.heading: s.link for s in issue.sections}
+    assert links["Lantern walk"] == "https://town.example/events/lanterns"
+    assert links["Jazz by the river"] == "https://town.example/events/jazz"
+    shown = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "Tickets" not in shown and "Details and booking" not in shown
+
+
+def test_a_short_link_closing_the_issue_or_a_list_links_no_heading(profiles):
+    text = ("# Notes\n\n## Reading\n\n- [A long read on bridges](https://a.example/1)\n"
+            "- [Why tunnels leak](https://a.example/2)\n\n[Full list](https://a.example/all)\n\n"
+            "## Quote\n\nA river is a road that moves.\n\n[Discuss on forum](https://f.example/9)\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    assert [s.link for s in issue.sections] == [None, None]

@@ -78,6 +78,8 @@ class _Reader:
         self.blocks: list[Block] = []
         self.indents: list[int] = []  # indentation of each open list level, outermost first
         self.in_entry = False  # the last block is a list entry that may continue
+        self.entry_title = ""  # that entry's first line, without its marker
+        self.below_title: Block | None = None  # its text under that line, once it is a title
 
     def line(self, number: int, line: str) -> None:
         last, self.last = self.last, line
@@ -104,11 +106,27 @@ class _Reader:
         if LIST_MARKER.match(line):
             level = self._level(len(line) - len(line.lstrip()))
             self.blocks.append(Block(text=stripped, line=number, end_line=number, level=level))
-            self.in_entry = True
+            self.in_entry, self.entry_title = True, LIST_MARKER.sub("", stripped)
+            self.below_title = None
             return
         indented = line[:1] in (" ", "\t")
         continues = touching and prev.kind == "paragraph" and (
             self._runs_on(last, line) or (self.in_entry and indented))
+        if continues and self.in_entry and indented and _ADDRESS_LINE.match(line) and \
+                _title_address(prev, self.entry_title, stripped):
+            rest = prev.text.split(self.entry_title, 1)[1].strip()
+            prev.text = prev.text[:len(prev.text) - len(rest)].rstrip()
+            self.below_title = Block(text=rest, line=prev.line + 1, end_line=number,
+                                     level=prev.level + 1)
+            if rest:  # "A. Author" between the title and its address
+                self.blocks.append(self.below_title)
+            prev.end_line = prev.line if rest else number
+            return
+        if continues and self.below_title is not None and not self.below_title.text:
+            self.below_title.text, self.below_title.line = stripped, number
+            self.below_title.end_line = number
+            self.blocks.append(self.below_title)  # the entry's text under its linked title
+            return
         if continues:
             glued = self.flowed and self.delsp and not last.endswith("  ")  # RFC 3676 4.2
             prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
@@ -144,7 +162,7 @@ class _Reader:
         return len(self.indents) - 1
 
     def _end_list(self) -> None:
-        self.indents, self.in_entry = [], False
+        self.indents, self.in_entry, self.below_title = [], False, None
 
 
 def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
@@ -167,7 +185,7 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
     it, as a linked headline would; else the line above carries it."""
     kept: list[Block] = []
     for block in blocks:
-        if len(block.links) == 1 and LIST_MARKER.match(block.text):
+        if len(block.links) == 1 and LIST_MARKER.match(block.text) and block.lead is None:
             _entry_address(block)
         if not (kept and _only_address(block) and _touches(kept[-1], block)):
             kept.append(block)
@@ -185,6 +203,17 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
             kept[-1].links.append(Link(url, url))
         kept[-1].end_line = block.end_line
     return kept
+
+
+def _title_address(entry: Block, title: str, url: str) -> bool:
+    """An address on its own line inside a list entry links the entry's first line, a title
+    ("1. Title" / "   A. Author" / "   https://…" / "   Abstract"), instead of showing: True
+    when it did."""
+    if entry.links or not title or _ENDED.search(title) or len(title.split()) > TITLE_WORDS:
+        return False
+    entry.links = [Link(title, url)]
+    entry.lead, entry.lead_kind = title, "link"
+    return True
 
 
 def _entry_address(block: Block) -> None:

@@ -198,9 +198,14 @@ ISSUE_LINE_WORDS = 8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+NUMBER_LINE_WORDS = 6  # an issue's numbers and its year, with a word or two ("Week 37, 2025")
+
+
 def is_issue_line(text: str, months: frozenset[str]) -> bool:
     """A short line that is no sentence and holds a date among other words: an issue's
-    number and date ("Issue 88, 20 March 2025", "No. 42 · 2026-03-06")."""
+    number and date ("Issue 88, 20 March 2025", "No. 42 · 2026-03-06"), or its numbers and
+    year."""
     tokens = text.replace("·", " ").split()
     if not 2 <= len(tokens) <= ISSUE_LINE_WORDS or text.rstrip()[-1:] in "!?…" or \
             (text.endswith(".") and len(tokens[-1]) > 3) or is_date_line(text, months):
@@ -209,6 +214,10 @@ def is_issue_line(text: str, months: frozenset[str]) -> bool:
         if token.strip(".,").casefold() in months and any(
                 _NUMERIC_DATE.fullmatch(t) for t in tokens[max(n - 1, 0):n + 2]):
             return True
+    numbers = [t.strip(".,:#№") for t in tokens if t.strip(".,:#№").isdigit()]
+    if len(tokens) <= NUMBER_LINE_WORDS and len(numbers) >= 2 and \
+            any(_YEAR.fullmatch(n) for n in numbers):
+        return True  # "Week 37, 2025", "Vol. 3 · No. 12 · 2025"
     return any(_ISO_DATE.fullmatch(t.strip(".,")) for t in tokens) or bool(
         _CJK_DATE.search(text))
 

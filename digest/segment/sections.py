@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Link, Paragraph, Section, Subsection
+from digest.textwords import count_words
 
 from .chrome import links_to_chrome
 from .names import line_author, take_credit
@@ -104,19 +105,24 @@ def _kind_of(block: Block) -> str:
 
 def section_link(state: State, i: int, block: Block) -> bool:
     """A "Read more" line (the profile's `more` lines) that is one link and nothing else,
-    closing a headed section with text, gives the section its link: the story it tells."""
+    closing a headed section with text, gives the section its link: the story it tells; so
+    does any call of up to CALL_WORDS words ("Tickets", "Details and booking") closing a
+    section of prose only, where a heading or a rule follows."""
     current = state.current
     marks = state.marks
     if current is None or current.level is None or current.section.link or \
             not current.section.paragraphs or block.kind != "paragraph" or block.level or \
             marks.kinds[i] not in (None, "chrome") or not one_link(block, LINK_LINE_WORDS) or \
-            _MORE_MARKS.sub("", block.text).casefold().replace("’", "'") not in \
-            state.profile.more or \
             links_to_chrome(block, state.profile):
         return False
+    more = _MORE_MARKS.sub("", block.text).casefold().replace("’", "'") in state.profile.more
     after = next((j for j in range(i + 1, len(marks.blocks)) if marks.kinds[j] is None), None)
-    if after is not None and marks.heading[after] is None:
+    if after is not None and marks.heading[after] is None and \
+            marks.blocks[after].kind != "rule":
         return False
+    if not more and (count_words(block.text) > CALL_WORDS or after is None or
+                     current.section.items or current.section.subsections):
+        return False  # a call closing one story told in prose, with more of the issue after it
     current.section.link = block.links[0].url
     state.dropped.append(Dropped("chrome", block.line, block.text))
     return True
@@ -269,6 +275,7 @@ def numbered_subhead(state: State, i: int, block: Block) -> bool:
 
 
 LINK_LINE_WORDS = 4  # "Read more →", "Lire la suite", "Full story"
+CALL_WORDS = 3  # a link this short closing a section is its story's, whatever it says
 _MORE_MARKS = re.compile(r"[\s→»›>.…:]+$")  # "Read more →", "Weiterlesen »"
 
 
@@ -420,6 +427,8 @@ def _add_item(current: _Open, block: Block, profile: Profile) -> None:
 
 def _titled(item: Item, block: Block, profile: Profile) -> Item:
     """An entry opening with a bold or linked title keeps it, and its author."""
+    if block.lead and not block.text.startswith(block.lead) and item.text.startswith(block.lead):
+        block = replace(block, text=item.text)  # a plain-text entry, its "1." taken off
     if opens_with_title(block, profile.by):
         title, author, outlet = title_parts(block, profile.by, profile.joins)
         item.title, item.author = title, author

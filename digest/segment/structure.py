@@ -169,8 +169,8 @@ def text_lists(marks: Marks) -> None:
     listed = set(entries)
     numbered_depth: int | None = None
     for i in entries:
-        before = _neighbour(marks, i, -1)
-        after = _neighbour(marks, i, 1)
+        before = _neighbour(marks, i, -1, listed)
+        after = _neighbour(marks, i, 1, listed)
         if before not in listed and after not in listed:
             numbered_depth = None
             continue
@@ -187,11 +187,15 @@ def text_lists(marks: Marks) -> None:
                             number=int(found.group(2)) if found.group(2) else None)
 
 
-def _neighbour(marks: Marks, i: int, step: int) -> int | None:
-    j = i + step
-    while 0 <= j < len(marks.blocks) and marks.kinds[j] is not None:
+def _neighbour(marks: Marks, i: int, step: int, listed: set[int] | None = None) -> int | None:
+    """The next block that is no furniture (and, given the list lines, no text indented
+    under an entry)."""
+    blocks, j = marks.blocks, i + step
+    while 0 <= j < len(blocks) and (marks.kinds[j] is not None or (
+            listed is not None and j not in listed and blocks[j].kind == "paragraph" and
+            blocks[j].level > blocks[i].level)):
         j += step
-    return j if 0 <= j < len(marks.blocks) else None
+    return j if 0 <= j < len(blocks) else None
 
 
 def headings(marks: Marks) -> None:
