@@ -5,6 +5,7 @@ under them. Sponsor markers are digest.segment.sponsors' business."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -137,21 +138,30 @@ def _only_links(block: Block) -> bool:
 
 def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
     """A list whose entries name the headings below it ("In this issue: …"), or echo how
-    the sections below begin ("Why three ports are backed up" over "Ports"), is the issue's
-    table of contents: the page has its own, so the entries are chrome."""
+    the sections below begin, sharing ECHO_WORDS words with one's opening that no third
+    section uses ("Why three ports are backed up" over "Ports"), is the issue's table of
+    contents: the page has its own, so the entries are chrome."""
     # (where, heading): below section n when `where` > n, so a section's own subheads count
     headings = [(n, heading_key(s.heading)) for n, s in enumerate(sections) if s.heading]
     headings += [(n + 1, heading_key(sub.heading)) for n, s in enumerate(sections)
                  for sub in s.subsections]
-    rare = _rare_words(sections)
-    openings = [_words(_opening(s)) & rare for s in sections]
+    openings: list[set[str]] = []  # made when an entry may echo a section, rarely
+
+    def echoes(item: Item, n: int) -> bool:
+        if not _may_echo(item):
+            return False
+        if not openings:
+            rare = _rare_words(sections)
+            openings.extend(_words(_opening(s)) & rare for s in sections)
+        return any(len(_words(item.text) & opening) >= ECHO_WORDS for opening in openings[n:])
+
     for n, section in enumerate(sections):
         if len(section.items) < 2:
             continue
         below = {heading for where, heading in headings if where > n}
         named, misses = [], 0
         for item in section.items:
-            if heading_key(item.text) in below or _echoes(item, openings[n + 1:]):
+            if heading_key(item.text) in below or echoes(item, n + 1):
                 named.append(item)
             else:
                 misses += 1
@@ -186,14 +196,10 @@ def _rare_words(sections: list[Section]) -> set[str]:
     return {word for word, count in seen.items() if count <= 2}
 
 
-def _echoes(item: Item, openings: list[set[str]]) -> bool:
-    """A short entry linking nowhere else that shares rare words with a later section's
-    opening."""
-    if item.sub_items or count_words(item.text) > ENTRY_WORDS or \
-            any(not link.url.startswith("#") for link in item.links):
-        return False
-    own = _words(item.text)
-    return any(len(own & opening) >= ECHO_WORDS for opening in openings)
+def _may_echo(item: Item) -> bool:
+    """A short entry linking nowhere else: it may only echo a later section's opening."""
+    return not item.sub_items and count_words(item.text) <= ENTRY_WORDS and \
+        all(link.url.startswith("#") for link in item.links)
 
 
 def _unlisted(section: Section) -> None:
@@ -225,6 +231,9 @@ def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Sectio
 def _drop_emptied_subheads(section: Section, end: int | None, lines: list[int],
                            dropped: list[Dropped]) -> None:
     subs, gone = section.subsections, set()
+    if not subs or bisect_right(lines, subs[0].line) == (
+            bisect_left(lines, end) if end is not None else len(lines)):
+        return  # no chrome under any of its subheads
     for k, sub in enumerate(subs):
         stop = subs[k + 1].line if k + 1 < len(subs) else end
 
