@@ -801,3 +801,21 @@ def test_a_text_digest_links_each_entrys_title_to_the_address_under_it(profiles)
     assert items[0].excerpt.startswith("A. Moreno, K. Osei Across 41 field trials")
     assert items[1].excerpt.startswith("Most of 33 deltas")
     assert all("https://" not in (i.excerpt or "") for i in items)
+
+
+def test_a_masthead_line_of_number_and_byline_gives_the_author(profiles):
+    text = ("# The bakery comes back\n\n*Issue 31 · by Hanna Lind*\n\nFor forty years the "
+            "small bakery seemed on its way out; then the numbers turned.\n")
+    issue = issue_of("essay.md", text.encode(), profiles)
+    assert issue.author == "Hanna Lind"
+    assert all("Issue 31" not in p.text for s in issue.sections for p in s.paragraphs)
+
+
+def test_a_sentence_about_someone_sending_a_photo_is_no_caption(profiles):
+    text = ("# Notes\n\n## One more thing\n\nA reader sent a photo of a 1920s ticket found "
+            "behind a fireplace. It cost fourpence.\n\n## Pictures\n\nA photo of the old "
+            "station, taken in 1910.\n\nThe station opened in 1852 and closed in 1966.\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert kept[0].startswith("A reader sent a photo")
+    assert [d.kind for d in issue.dropped] == ["caption"]

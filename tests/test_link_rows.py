@@ -128,3 +128,32 @@ def test_a_short_link_closing_the_issue_or_a_list_links_no_heading(profiles):
             "## Quote\n\nA river is a road that moves.\n\n[Discuss on forum](https://f.example/9)\n")
     issue = issue_of("notes.md", text.encode(), profiles)
     assert [s.link for s in issue.sections] == [None, None]
+
+
+LINK_TABLE = """\
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Canal Links #4</title></head>
+<body><h1>Canal Links #4</h1>
+<p>This week's reading on locks, boats and towpaths.</p>
+<table>
+<tr><th>Story</th><th>Source</th></tr>
+<tr><td><a href="https://a.example/locks">Why old locks leak</a></td><td>Waterways Weekly</td></tr>
+<tr><td><a href="https://b.example/boats">The last horse boat</a></td><td>Canal Times</td></tr>
+</table>
+<table>
+<tr><th>Lock</th><th>Rise</th></tr>
+<tr><td>Caen Hill</td><td>72 m</td></tr>
+<tr><td>Bingley</td><td>18 m</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_table_of_links_reads_as_titled_entries_and_its_header_as_chrome(profiles):
+    issue = issue_of("links.html", LINK_TABLE.encode(), profiles)
+    items = [item for section in issue.sections for item in section.items]
+    assert [(i.title, i.links[0].url) for i in items] == [
+        ("Why old locks leak", "https://a.example/locks"),
+        ("The last horse boat", "https://b.example/boats")]
+    assert "Story | Source" in [d.text for d in issue.dropped]
+    rows = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "Lock | Rise" in rows and "Caen Hill | 72 m" in rows  # a table of data stays

@@ -430,17 +430,38 @@ def is_data_table(table: Tag) -> bool:
 
 
 def _table_rows(table: Tag) -> list[Block]:
+    """A row per block, its cells joined by " | "; in a table of links (every row below the
+    header opening with a cell that is one link), each row is a list entry titled by its
+    link, and the header row, naming the columns, is chrome."""
     blocks = []
-    for row in _rows(table):
+    rows = [row for row in _rows(table) if row]
+    headed = all(c.name == "th" for c in rows[0]) if rows else False
+    body = rows[1:] if headed else rows
+    listed = len(body) >= 2 and all(_link_cell(row) is not None for row in body)
+    for row in rows:
         cells = [collapse(c.get_text(" ")) for c in row]
         text = " | ".join(cells)
         if not text.strip(" |"):
             continue
-        line = row[0].sourceline or table.sourceline or 1 if row else 1
+        line = row[0].sourceline or table.sourceline or 1
         links = [Link(collapse(a.get_text()), str(a.get("href", "")).strip())
                  for c in row for a in c.find_all("a", href=True) if collapse(a.get_text())]
-        blocks.append(Block(text, line, line, links=links))
+        block = Block(text, line, line, links=links)
+        if listed and row is rows[0] and headed:
+            block.kind = "chrome"
+        elif listed:
+            title = _link_cell(row)
+            block.kind, block.level, block.lead, block.lead_kind = "item", 1, title, "link"
+        blocks.append(block)
     return blocks
+
+
+def _link_cell(row: list[Tag]) -> str | None:
+    """The text of a row's first cell when it is one link and nothing else."""
+    anchors = row[0].find_all("a", href=True)
+    text = collapse(row[0].get_text(" "))
+    return text if len(anchors) == 1 and text and collapse(anchors[0].get_text(" ")) == text \
+        else None
 
 
 def _leaf(tag: Tag) -> list[Block]:

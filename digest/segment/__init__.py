@@ -55,6 +55,8 @@ __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 DETECT_BLOCKS = 400
 SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
+NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
+_PARTS = re.compile(r"\s+[·|•]\s+")  # "Issue 31 · by Hanna Lind"
 
 
 def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
@@ -279,7 +281,8 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
         if kinds[at] is not None or blocks[at].kind != "paragraph":
             break
         dated = is_date_line(blocks[at].text, profile.months)
-        author = None if dated else _author(blocks[at].text, profile, meta)
+        author = None if dated else _author(blocks[at].text, profile, meta) or \
+            _author_among(blocks[at].text, profile, meta)
         if not dated and author is None:
             break
         kinds[at] = "byline"
@@ -294,6 +297,26 @@ def _author(text: str, profile: Profile, meta: Meta) -> str | None:
             meta.author.casefold():
         return meta.author
     return byline(text, profile.by, profile.joins) if count_words(text) <= BYLINE_WORDS else None
+
+
+def _author_among(text: str, profile: Profile, meta: Meta) -> str | None:
+    """The author a masthead line of parts names ("Issue 31 · by Hanna Lind", "By Jo Park |
+    No. 4 | 3 March"), when every other part is a date or an issue's number."""
+    parts = [part.strip() for part in _PARTS.split(text)]
+    if len(parts) < 2:
+        return None
+    authors = [_author(part, profile, meta) for part in parts]
+    for part, author in zip(parts, authors, strict=True):
+        if author is None and not (is_date_line(part, profile.months) or
+                                   is_issue_line(part, profile.months) or _number_part(part)):
+            return None
+    return next((a for a in authors if a), None)
+
+
+def _number_part(text: str) -> bool:
+    """An issue's number ("Issue 31", "No. 4", "#12"): a word or two and a figure."""
+    return count_words(text) <= NUMBER_PART_WORDS and any(c.isdigit() for c in text) and \
+        text.rstrip()[-1:] not in ".!?"
 
 
 def sender_names(meta: Meta, profile: Profile) -> Meta:
