@@ -157,3 +157,25 @@ def test_a_table_of_links_reads_as_titled_entries_and_its_header_as_chrome(profi
     assert "Story | Source" in [d.text for d in issue.dropped]
     rows = [p.text for s in issue.sections for p in s.paragraphs]
     assert "Lock | Rise" in rows and "Caen Hill | 72 m" in rows  # a table of data stays
+
+
+BANNERS = """\
+<table width="600"><tr><td>
+<img src="https://moor.example/img/logo.png" alt="Moor Notes" width="600" height="120">
+<p>Welcome to March; the geese are already on the move across the estuary.</p>
+<img src="https://moor.example/img/h1.png" alt="Migration watch" width="600" height="60">
+<p>Pink-footed geese left the estuary two weeks earlier than the average of the last decade.</p>
+<img src="https://moor.example/img/heron.jpg" alt="A heron at dawn" width="600" height="400">
+<img src="https://moor.example/img/h2.png" alt="Trails" width="600" height="60">
+<p>The new boardwalk across the moss opened on Friday and is wide enough for wheelchairs.</p>
+<img src="https://moor.example/t/open.gif" width="1" height="1" alt="">
+</td></tr></table>
+"""
+
+
+def test_a_heading_set_as_a_wide_picture_is_read_from_its_alternative_text(profiles):
+    issue = issue_of("moor.eml", mail(BANNERS, "Moor Notes <n@moor.example>", "Moor Notes: geese",
+                                      "Mon, 03 Mar 2025 06:00:00 +0000"), profiles)
+    assert [s.heading for s in issue.sections] == [None, "Migration watch", "Trails"]
+    assert "A heron at dawn" not in {s.heading for s in issue.sections}
+    assert issue.sections[0].paragraphs[0].text.startswith("Welcome to March")

@@ -1,10 +1,12 @@
 """HTML reader: a saved page or an e-mail body to blocks, with BeautifulSoup's html.parser.
 
 Chrome that is never read (scripts, styles, navigation, forms, hidden elements, e-mail
-preheaders, images and so tracking pixels) is dropped. Every block-level element that directly
-holds text gives a block, without repeating the text of the blocks nested in it, so an e-mail's
-layout tables are read cell by cell in source order; a data table (header cells, or a uniform
-grid of short cells) gives one block per row instead. Each `<br>`-separated line is a block.
+preheaders, images and so tracking pixels) is dropped; only a heading set as a picture, a
+banner with a few words of alternative text, is read as a heading. Every block-level element
+that directly holds text gives a block, without repeating the text of the blocks nested in it,
+so an e-mail's layout tables are read cell by cell in source order; a data table (header
+cells, or a uniform grid of short cells) gives one block per row instead. Each
+`<br>`-separated line is a block.
 A block that opens with a bold run or a link keeps that title as `Block.lead`.
 `Block.line` is the element's source line. Furniture known by its markup is read as blocks of
 kind `chrome` (asides, footers, and on a page with one `<article>` or `<main>`, what lies
@@ -46,6 +48,7 @@ _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5"
                             "blockquote", "img"})
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
+BANNER_RATIO, BANNER_MIN_HEIGHT, BANNER_WORDS = 4, 12, 6  # a heading set as a picture
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 CARD_FIELD_WORDS = 4  # a link preview's line naming its site, or a field of its details
 CARD_TITLE_WORDS = 20
@@ -234,6 +237,12 @@ class _Walker:
         for child in node.children:
             if isinstance(child, NavigableString):
                 self.text(str(child), self.where.get(id(child), context.line))
+            elif isinstance(child, Tag) and child.name == "img" and not self.run and \
+                    _banner_heading(child):
+                self.flush(context)
+                line = child.sourceline or context.line
+                self.blocks.append(Block(_banner_heading(child) or "", line, line,
+                                         kind="heading", level=2))
             elif not isinstance(child, Tag) or child.name == "img":
                 continue
             elif child.name == "br":
@@ -408,6 +417,20 @@ def _is_bold(tag: Tag) -> bool:
     if tag.name in ("strong", "b"):
         return True
     return bool(_BOLD.search(re.sub(r"\s+", "", str(tag.get("style", "")).lower())))
+
+
+def _banner_heading(image: Tag) -> str | None:
+    """The words of a heading set as a picture: a banner (BANNER_RATIO times as wide as it is
+    tall, as its width and height say) with a few words of alternative text, not a link."""
+    alt = collapse(str(image.get("alt") or ""))
+    try:
+        width, height = int(str(image.get("width"))), int(str(image.get("height")))
+    except ValueError:
+        return None
+    if not alt or len(alt.split()) > BANNER_WORDS or height < BANNER_MIN_HEIGHT or \
+            width < BANNER_RATIO * height or image.find_parent("a") is not None:
+        return None
+    return alt
 
 
 def _rows(table: Tag) -> list[list[Tag]]:
