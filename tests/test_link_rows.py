@@ -179,3 +179,16 @@ def test_a_heading_set_as_a_wide_picture_is_read_from_its_alternative_text(profi
     assert [s.heading for s in issue.sections] == [None, "Migration watch", "Trails"]
     assert "A heron at dawn" not in {s.heading for s in issue.sections}
     assert issue.sections[0].paragraphs[0].text.startswith("Welcome to March")
+
+
+def test_points_numbered_like_a_thread_are_list_entries(profiles):
+    text = ("# Three things about shipping\n\n"
+            "1/ Freight rates fell for the sixth week in a row.\n\n"
+            "2/ More than two hundred new ships were delivered since last spring.\n\n"
+            "3/ Rotterdam reported its lowest March volume in four years.\n\n"
+            "Mix 1/2 cup of flour with water.\n")
+    issue = issue_of("thread.md", text.encode(), profiles)
+    items = issue.sections[0].items
+    assert [(i.number, i.text[:12]) for i in items] == [
+        (1, "Freight rate"), (2, "More than tw"), (3, "Rotterdam re")]
+    assert [p.text for p in issue.sections[0].paragraphs] == ["Mix 1/2 cup of flour with water."]

@@ -26,7 +26,7 @@ from digest.model import Block, Link, Meta, Part
 
 from .decode import clean_line
 
-LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)]\s|[a-z]\)\s)")
+LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)/]\s|[a-z]\)\s)")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,})\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=~])\s*(?:\1\s*){2,}$")
 SETEXT_MAX_WORDS = 12

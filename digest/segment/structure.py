@@ -23,7 +23,7 @@ from .rules import looks_like_heading, words
 
 PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
-_ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)]|([a-z])\))\s+(?=\S)")
+_ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)/]|([a-z])\))\s+(?=\S)")  # "1/" too
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
