@@ -192,3 +192,12 @@ def test_points_numbered_like_a_thread_are_list_entries(profiles):
     assert [(i.number, i.text[:12]) for i in items] == [
         (1, "Freight rate"), (2, "More than tw"), (3, "Rotterdam re")]
     assert [p.text for p in issue.sections[0].paragraphs] == ["Mix 1/2 cup of flour with water."]
+
+
+def test_what_follows_a_linked_title_after_a_dash_is_an_author_only_when_capitalised(profiles):
+    text = ("# Jobs\n\n## Also hiring\n\n"
+            "- [Arborist, City Parks](https://jobs.example/1) — full-time, Glasgow\n"
+            "- [Fileman](https://f.example/) - a two-panel file manager\n"
+            "- [Why bridges sing](https://e.example/b) — Owen Hart\n")
+    issue = issue_of("jobs.md", text.encode(), profiles)
+    assert [i.author for i in issue.sections[-1].items] == [None, None, "Owen Hart"]

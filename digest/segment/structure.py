@@ -347,7 +347,8 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
         if author:
             return block.lead, author, None
     if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]) and \
-            not dash[1][:1].isdigit():  # a name never opens with a figure ("— 38 min")
+            not dash[1][:1].isdigit() and not dash[1][:1].islower():
+        # a name never opens with a figure ("— 38 min") nor in lower case ("— part-time")
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
         return block.lead, dash[1].strip(), outlet
     return block.lead, None, None
