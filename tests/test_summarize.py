@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.model import Issue, Item, Paragraph, Section, SummaryPolicy
+from digest.model import Issue, Item, Link, Paragraph, Section, SummaryPolicy
 from digest.summarize import (
     DEFAULT_ALGORITHM,
     SummaryCache,
@@ -22,6 +22,7 @@ from digest.summarize import (
     summarize_issue,
     summarize_text,
 )
+from digest.summarize.policy import cut_item
 from digest.summarize.tokenizer import DigestTokenizer, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,10 +171,13 @@ def make_issue() -> Issue:
                 kind="news", role="roundup", layout="list", heading="Catch up",
                 first_line=21, last_line=30,
                 items=[
-                    Item(line=22, text="Trains got faster. Nobody noticed.", outlet="Wire",
+                    Item(line=22, text="Trains between the two cities got faster. Nobody noticed.",
+                         outlet="Wire",
                          paywalled=True, number=1,
-                         sub_items=[Item(line=23, text="A detail. Another detail.")]),
-                    Item(line=24, text="Ferries are back. They are cheap.", outlet="Daily",
+                         sub_items=[Item(line=23,
+                                         text="A detail about the new timetable. Another.")]),
+                    Item(line=24, text="Ferries across the bay are back. They are cheap.",
+                         outlet="Daily",
                          number=2),
                 ],
             ),
@@ -211,8 +215,10 @@ def make_issue() -> Issue:
             Section(
                 kind="section", role="roundup", layout="list", heading="Links", first_line=61,
                 last_line=70,
-                items=[Item(line=62, text="First link. More text."),
-                       Item(line=63, text="Second link. More text.")],
+                items=[Item(line=62, text="First link. More text.",
+                            links=[Link("First link", "https://example.org/1")]),
+                       Item(line=63, text="Second link. More text.",
+                            links=[Link("Second link", "https://example.org/2")])],
             ),
             Section(
                 kind="section", heading="Analysis", first_line=71, last_line=80,
@@ -256,13 +262,15 @@ def test_section_policies() -> None:
 
     roundup = by_kind[1]
     assert roundup.sentences == []
-    assert [i.text for i in roundup.items] == ["Trains got faster.", "Ferries are back."]
+    assert [i.text for i in roundup.items] == ["Trains between the two cities got faster.",
+                                             "Ferries across the bay are back."]
     assert [(i.outlet, i.paywalled, i.number) for i in roundup.items] == [
         ("Wire", True, 1), ("Daily", False, 2)]
-    assert [s.text for s in roundup.items[0].sub_items] == ["A detail."]
+    assert [s.text for s in roundup.items[0].sub_items] == ["A detail about the new timetable."]
     assert [(o.name, o.items, o.paywalled) for o in digest.outlets] == [
         ("Wire", 1, 1), ("Daily", 1, 0)]
-    assert issue.sections[1].items[0].text == "Trains got faster. Nobody noticed."
+    assert issue.sections[1].items[0].text == (
+        "Trains between the two cities got faster. Nobody noticed.")
 
     assert len(by_kind[2].sentences) == 2
     assert len(by_kind[3].sentences) == 1
@@ -291,8 +299,9 @@ def test_config_counts_and_words() -> None:
 def test_format_digest_is_plain_text() -> None:
     text = format_digest(summarize_issue(make_issue(), SummaryConfig()))
     assert text.startswith("Buses (Test Report)")
-    assert "## Catch up" in text and "- Trains got faster. (Wire, paywall)" in text
-    assert "  - A detail." in text
+    assert "## Catch up" in text and \
+        "- Trains between the two cities got faster. (Wire, paywall)" in text
+    assert "  - A detail about the new timetable." in text
     assert "Sponsor" not in text and "Buy Acme" not in text
 
 
@@ -345,3 +354,13 @@ def test_memory_only_cache() -> None:
     summarize_issue(make_issue(), SummaryConfig(), cache)
     assert cache.hits == cache.misses > 0
     cache.save()
+
+
+def test_a_point_too_short_to_say_anything_keeps_its_next_sentence() -> None:
+    short = Item(line=1, text="Ports are quieter. Rotterdam had its lowest March in years.")
+    linked = Item(line=2, text="Rust 1.0 is out. Read the notes.",
+                  links=[Link("Rust 1.0", "https://example.org/r")])
+    long = Item(line=3, text="Freight rates fell for the sixth week in a row. Ships wait.")
+    assert [cut_item(i).text for i in (short, linked, long)] == [
+        "Ports are quieter. Rotterdam had its lowest March in years.", "Rust 1.0 is out.",
+        "Freight rates fell for the sixth week in a row."]

@@ -107,11 +107,15 @@ def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
 
 def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept.
-    An item whose first sentence is only its title ("**Frost.** The first…") keeps the
-    sentence after it as well; a headline alone, the first of its blurb ("Title — Blurb.")."""
+    An item whose first sentence is only its title ("**Frost.** The first…"), or too short to
+    say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), keeps
+    the sentence after it as well; a headline alone, the first of its blurb ("Title —
+    Blurb.")."""
     text = first_sentence(item.text, splitter)
     body = item.text.strip()
-    if item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS):
+    titled = item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS)
+    short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
+    if titled or short:
         if body.startswith(text) and len(body) > len(text):
             more = first_sentence(body[len(text):].lstrip(), splitter)
             text = f"{text}{'' if has_cjk(text[-1:]) else ' '}{more}"
