@@ -364,3 +364,18 @@ def test_a_point_too_short_to_say_anything_keeps_its_next_sentence() -> None:
     assert [cut_item(i).text for i in (short, linked, long)] == [
         "Ports are quieter. Rotterdam had its lowest March in years.", "Rust 1.0 is out.",
         "Freight rates fell for the sixth week in a row."]
+
+
+def test_a_fragment_beside_a_sections_items_and_a_lone_salutation_are_never_summaries() -> None:
+    issue = Issue(source="t.md", index=0, format="markdown", title="Jobs", publication="Jobs",
+                  first_line=1, last_line=20, sections=[
+                      Section(kind="lead", heading=None, first_line=1, last_line=2,
+                              paragraphs=[Paragraph(line=1, text="Hello and welcome, friends!")]),
+                      Section(kind="section", role="roundup", layout="list", heading="Hiring",
+                              first_line=3, last_line=9,
+                              items=[Item(line=4, text="Arborist at City Parks, full time.",
+                                          links=[Link("Arborist", "https://j.example/1")])],
+                              paragraphs=[Paragraph(line=8, text="Hiring?")])])
+    digest = summarize_issue(issue, SummaryConfig())
+    assert [[x.text for x in part.sentences] for part in digest.sections] == [[], []]
+    assert [i.text for i in digest.sections[1].items] == ["Arborist at City Parks, full time."]

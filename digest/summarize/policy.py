@@ -261,7 +261,9 @@ def _summarize_section(
     if count == 0:
         return digest, units
     algorithm = policy.algorithm or algorithm
-    places = _candidates(places, split, s, texts[0] if s == 0 and texts else None)
+    places = _candidates(places, split, s, texts[0] if s == 0 and texts else None, bool(units))
+    if not places:
+        return digest, units
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
     paragraphs = [p for p in paragraphs if p]
     flat = [x for p in paragraphs for x in p]
@@ -313,16 +315,18 @@ def _short(text: str) -> str:
 
 
 def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
-                s: int, opening: int | None = None) -> list[tuple[int, int]]:
-    """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else, and
-    the issue's `opening` paragraph only if it is no salutation: one short sentence ending in
-    "!" or "," ("Bonjour à toutes et à tous !", "Hello and welcome to issue 12!")."""
-    full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
+                s: int, opening: int | None = None,
+                items: bool = False) -> list[tuple[int, int]]:
+    """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else (no
+    longer sentence, and no `items` shown for the section), and never the issue's `opening`
+    paragraph when it is a salutation: one short sentence ending in "!" or "," ("Bonjour à
+    toutes et à tous !", "Hello and welcome to issue 12!")."""
     if opening is not None and len(split[(s, opening)]) == 1 and \
             count_words(split[(s, opening)][0]) <= GREETING_WORDS and \
             split[(s, opening)][0].rstrip().endswith(("!", ",", "！", "，")):
-        full = [(p, i) for p, i in full if p != opening]
-    return full or places
+        places = [(p, i) for p, i in places if p != opening]
+    full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
+    return full or ([] if items else places)
 
 
 def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
