@@ -201,3 +201,24 @@ def test_what_follows_a_linked_title_after_a_dash_is_an_author_only_when_capital
             "- [Why bridges sing](https://e.example/b) — Owen Hart\n")
     issue = issue_of("jobs.md", text.encode(), profiles)
     assert [i.author for i in issue.sections[-1].items] == [None, None, "Owen Hart"]
+
+
+SAMPLER = """\
+<p>Every Sunday we pick one piece from newsletters we love: maps and money this week.</p>
+<p>From <a href="https://maps.example">The Map Letter</a></p>
+<h2><a href="https://maps.example/p/coast">Why every coastline map is wrong</a></h2>
+<p>A coastline's length depends on the size of your ruler, so official figures differ.</p>
+<p>There are currently no new maps</p>
+<h2><a href="https://coins.example/p/town">The town with its own coins</a></h2>
+<p>A small town has printed its own currency since 1998, and shops accept it.</p>
+"""
+
+
+def test_a_short_capitalised_line_over_a_stories_heading_is_its_kicker(profiles):
+    issue = issue_of("sampler.eml", mail(SAMPLER, "Sampler <s@sampler.example>", "Sampler",
+                                         "Sun, 19 Oct 2025 07:00:00 +0000"), profiles)
+    assert [(s.heading, s.dek) for s in issue.sections[1:]] == [
+        ("Why every coastline map is wrong", "From The Map Letter"),
+        ("The town with its own coins", None)]
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "From The Map Letter" not in texts and "There are currently no new maps" in texts

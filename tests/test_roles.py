@@ -85,7 +85,8 @@ def test_inspect_json_gives_each_sections_role(profile_dir, tmp_path):
 def test_a_generic_section_made_of_items_is_a_roundup(tmp_path):
     path = tmp_path / "letter.md"
     path.write_text("# Weekly letter\n\nSome opening words about the week that was.\n\n"
-                    "## Links\n\n- First link. With more.\n- Second link.\n- Third link.\n\n"
+                    "## Links\n\n- [First link](https://a.example/1). With more.\n"
+                    "- [Second link](https://a.example/2).\n- [Third link](https://a.example/3).\n\n"
                     "## Essay\n\nA paragraph of prose. And another sentence.\n\n- one aside\n\n"
                     "More prose here.\n", encoding="utf-8")
     (issue,), _ = segment_document(read_file(path), *load_profiles())

@@ -66,6 +66,7 @@ class State:
     sections: list[Section] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     current: _Open | None = None
+    kicker: Block | None = None  # a line over the next section's heading, for its dek
 
     @property
     def in_lead(self) -> bool:
@@ -81,6 +82,10 @@ class State:
         if rule is not None:
             section.role, section.summary = rule.role, rule.summary
         self.current = _Open(section, rule.layout if rule else "prose", level)
+        if self.kicker is not None and heading:
+            section.dek = self.kicker.text
+            self.current.take(self.kicker)
+        self.kicker = None
         return self.current
 
     def paragraph(self, block: Block, label: str | None = None) -> None:
@@ -171,6 +176,28 @@ def kicker(state: State, i: int, block: Block) -> bool:
     opened.section.dek = f"{before.dek} — {before.heading}" if before.dek else before.heading
     opened.lines = [(before.heading_line, before.heading_line), *current.lines]
     return True
+
+
+def line_kicker(state: State, i: int, block: Block) -> bool:
+    """A short line of capitalised words, no sentence and no title of an entry, right above a
+    heading that opens a section ("From The Map Letter", "Jane Doe in Better Code" over a
+    story's title) is that section's kicker (its dek)."""
+    marks = state.marks
+    if state.current is None or block.kind != "paragraph" or block.level or block.lead or \
+            len(block.links) > 1 or not _label_like(block.text):
+        return False
+    after = next((j for j in range(i + 1, len(marks.blocks)) if marks.kinds[j] is None), None)
+    level = marks.heading[after] if after is not None else None
+    if level is None or not _opens_section(state, level):
+        return False
+    state.kicker = block
+    return True
+
+
+def _label_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= KICKER_WORDS and text.rstrip()[-1:] not in _NOT_KICKER and \
+        "://" not in text and 2 * sum(w[:1].isupper() for w in words) >= len(words)
 
 
 def heading(state: State, i: int, block: Block) -> bool:
@@ -276,6 +303,8 @@ def numbered_subhead(state: State, i: int, block: Block) -> bool:
 
 LINK_LINE_WORDS = 4  # "Read more →", "Lire la suite", "Full story"
 CALL_WORDS = 3  # a link this short closing a section is its story's, whatever it says
+KICKER_WORDS = 6  # "From The Map Letter" over a story's heading
+_NOT_KICKER = ".!?:;,…。！？"  # a line ending so is a sentence or leads into what follows
 _MORE_MARKS = re.compile(r"[\s→»›>.…:]+$")  # "Read more →", "Weiterlesen »"
 
 
@@ -334,6 +363,7 @@ SECTION_RULES: list[tuple[str, Rule]] = [
     ("profile_section", profile_section),
     ("roundup_item", roundup_item),
     ("kicker", kicker),
+    ("line_kicker", line_kicker),
     ("heading", heading),
     ("category", category),
     ("lead", lead),
