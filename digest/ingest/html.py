@@ -238,11 +238,10 @@ class _Walker:
             if isinstance(child, NavigableString):
                 self.text(str(child), self.where.get(id(child), context.line))
             elif isinstance(child, Tag) and child.name == "img" and not self.run and \
-                    _banner_heading(child):
+                    (banner := _banner_heading(child)):
                 self.flush(context)
                 line = child.sourceline or context.line
-                self.blocks.append(Block(_banner_heading(child) or "", line, line,
-                                         kind="heading", level=2))
+                self.blocks.append(Block(banner, line, line, kind="heading", level=2))
             elif not isinstance(child, Tag) or child.name == "img":
                 continue
             elif child.name == "br":
