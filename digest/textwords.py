@@ -68,3 +68,14 @@ def _ascii_char(char: str) -> str:
         return char
     folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
     return folded or (anyascii(char) if char.isalnum() else "")
+
+
+def is_emoji(char: str) -> bool:
+    """A pictograph ("🚀", "🔹"), not a letter, digit or punctuation mark."""
+    return unicodedata.category(char) == "So" and ord(char) > 0x2000
+
+
+def lone_emoji(text: str) -> bool:
+    """Text that is one emoji alone (with its variation selector or joiners), as a bullet."""
+    core = text.strip().rstrip("\ufe0f\u200d")
+    return len(core) == 1 and is_emoji(core)

@@ -222,3 +222,16 @@ def test_a_short_capitalised_line_over_a_stories_heading_is_its_kicker(profiles)
         ("The town with its own coins", None)]
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert "From The Map Letter" not in texts and "There are currently no new maps" in texts
+
+
+def test_paragraphs_opening_with_an_emoji_bullet_are_titled_entries(profiles):
+    text = ("# Tiny Tools #40\n\nA few small tools that made my week easier.\n\n"
+            "🔹 **Tablemaker** turns a CSV file into a Markdown table you can paste anywhere.\n\n"
+            "🔹 **Quietly** mutes notifications while you are in a video call.\n\n"
+            "## 🚀 Releases\n\nTwo releases this week, both small.\n\nUntil next week!\n")
+    issue = issue_of("tools.md", text.encode(), profiles)
+    items = issue.sections[0].items
+    assert [(i.title, i.text[:12]) for i in items] == [
+        ("Tablemaker", "Tablemaker t"), ("Quietly", "Quietly mute")]
+    assert issue.sections[1].heading == "🚀 Releases"
+    assert [d.text for d in issue.dropped] == ["Until next week!"]

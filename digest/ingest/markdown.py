@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from digest.model import Block, Link, Meta, Part
+from digest.textwords import lone_emoji
 
 from . import markdown_rs
 from .dates import parse_date
@@ -328,9 +329,9 @@ def _only_comment(html: str) -> bool:
 
 def opening_title(children: list[Token]) -> tuple[str | None, str | None]:
     """The bold or linked run a paragraph opens with, and how it is marked ("strong" | "link")."""
-    start = 0
+    start = 0  # past blank text and an emoji set as a bullet ("🔹 **Title** …")
     while start < len(children) and children[start].type == "text" and \
-            not children[start].content.strip():
+            (not children[start].content.strip() or lone_emoji(children[start].content)):
         start += 1
     if start == len(children):
         return None, None

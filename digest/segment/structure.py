@@ -9,13 +9,12 @@ a bare title-like line) or None; the first rule that gives a level takes the blo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block
-from digest.textwords import ENDS_SENTENCE, QUESTION_MARKS, SENTENCE_ENDS
+from digest.textwords import ENDS_SENTENCE, QUESTION_MARKS, SENTENCE_ENDS, is_emoji
 
 from .names import byline, opener
 from .profiles import Profile
@@ -107,7 +106,12 @@ def emoji_heading(marks: Marks, i: int) -> int | None:
     if block is None or not is_emoji(block.text[0]):
         return None
     rest = block.text[1:].lstrip("\ufe0f\u200d ")
-    return PSEUDO_LEVEL if rest and words(rest) <= 10 and not _TERMINAL.search(rest) else None
+    return PSEUDO_LEVEL if emoji_heading_text(rest) else None
+
+
+def emoji_heading_text(rest: str) -> bool:
+    """What follows a leading emoji reads as a heading: a few words, no sentence."""
+    return bool(rest) and words(rest) <= 10 and not _TERMINAL.search(rest)
 
 
 def colon_heading(marks: Marks, i: int) -> int | None:
@@ -141,10 +145,6 @@ def _is_key_value(text: str) -> bool:
     return bool(colon) and words(head) <= 3 and rest.count(",") >= 2
 
 
-def is_emoji(char: str) -> bool:
-    return unicodedata.category(char) == "So" and ord(char) > 0x2000
-
-
 HEADING_RULES: list[tuple[str, Callable[[Marks, int], int | None]]] = [
     ("markup_heading", markup_heading),
     ("bold_heading", bold_heading),
@@ -161,11 +161,13 @@ def text_lists(marks: Marks) -> None:
     """Runs of plain-text list lines become list entries: marker off, nesting from 1.
 
     A lone numbered line among paragraphs stays a paragraph (it may be a numbered subhead);
-    a bullet at the depth of numbered entries before it is one of their sub-entries.
+    a bullet at the depth of numbered entries before it is one of their sub-entries. An emoji
+    opening a paragraph of text (not a short heading-like line) is a bullet too ("🔹 …").
     """
     blocks = marks.blocks
     entries = [i for i, b in enumerate(blocks)
-               if b.kind == "paragraph" and marks.kinds[i] is None and _ENTRY.match(b.text)]
+               if b.kind == "paragraph" and marks.kinds[i] is None and
+               (_ENTRY.match(b.text) or _emoji_bullet(b.text))]
     listed = set(entries)
     numbered_depth: int | None = None
     for i in entries:
@@ -178,13 +180,26 @@ def text_lists(marks: Marks) -> None:
             numbered_depth = None
         block = blocks[i]
         found = _ENTRY.match(block.text)
+        bullet = found.group(1) if found else block.text[:1]
+        number = found.group(2) if found else None
         depth = block.level + 1
-        if found.group(1) and numbered_depth == depth:
+        if bullet and numbered_depth == depth:
             depth += 1
-        elif found.group(2):
+        elif number:
             numbered_depth = depth
-        blocks[i] = replace(block, kind="item", level=depth, text=block.text[found.end():],
-                            number=int(found.group(2)) if found.group(2) else None)
+        text = block.text[found.end():] if found else block.text[_emoji_bullet(block.text):]
+        blocks[i] = replace(block, kind="item", level=depth, text=text,
+                            number=int(number) if number else None)
+
+
+def _emoji_bullet(text: str) -> int:
+    """Where the text starts after an emoji opening a paragraph of text (0: none there)."""
+    if not text or not is_emoji(text[0]):
+        return 0
+    rest = text[1:].lstrip("\ufe0f\u200d")
+    if not rest[:1].isspace() or emoji_heading_text(rest.strip()):
+        return 0
+    return len(text) - len(rest.lstrip())
 
 
 def _neighbour(marks: Marks, i: int, step: int, listed: set[int] | None = None) -> int | None:
