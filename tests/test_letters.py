@@ -819,3 +819,14 @@ def test_a_sentence_about_someone_sending_a_photo_is_no_caption(profiles):
     kept = [p.text for s in issue.sections for p in s.paragraphs]
     assert kept[0].startswith("A reader sent a photo")
     assert [d.kind for d in issue.dropped] == ["caption"]
+
+
+def test_more_addresses_inside_an_entry_after_its_title_stay_links_of_its_text(profiles):
+    text = ("Notes\n\n1. A title here\n   https://a.example/1\n   Some text.\n"
+            "   https://a.example/2\n   More text\n   https://a.example/3\n"
+            "2. Second title\n   https://b.example/2\n")
+    issue = issue_of("notes.txt", text.encode(), profiles)
+    items = [item for section in issue.sections for item in section.items]
+    assert [i.text for i in items] == ["A title here", "Second title"]
+    assert [link.url for link in items[0].links][:1] == ["https://a.example/1"]
+    assert "Some text." in items[0].excerpt

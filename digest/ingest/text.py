@@ -112,8 +112,8 @@ class _Reader:
         indented = line[:1] in (" ", "\t")
         continues = touching and prev.kind == "paragraph" and (
             self._runs_on(last, line) or (self.in_entry and indented))
-        if continues and self.in_entry and indented and _ADDRESS_LINE.match(line) and \
-                _title_address(prev, self.entry_title, stripped):
+        if continues and self.in_entry and indented and self.below_title is None and \
+                _ADDRESS_LINE.match(line) and _title_address(prev, self.entry_title, stripped):
             rest = prev.text.split(self.entry_title, 1)[1].strip()
             prev.text = prev.text[:len(prev.text) - len(rest)].rstrip()
             self.below_title = Block(text=rest, line=prev.line + 1, end_line=number,
