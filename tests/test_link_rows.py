@@ -235,3 +235,24 @@ def test_paragraphs_opening_with_an_emoji_bullet_are_titled_entries(profiles):
         ("Tablemaker", "Tablemaker t"), ("Quietly", "Quietly mute")]
     assert issue.sections[1].heading == "🚀 Releases"
     assert [d.text for d in issue.dropped] == ["Until next week!"]
+
+
+RELATIVE = """\
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour Notes</title>
+<link rel="canonical" href="https://harbour.example/issues/2025-08-01/"></head>
+<body><article><h1>Harbour Notes</h1>
+<p>The <a href="/ferries/timetable">new ferry timetable</a> starts, the <a href="../2025-07-25/">
+market story</a> has news.</p>
+<p>Summer adds two evening crossings: <a href="times.pdf">the times</a>, or
+<a href="mailto:desk@harbour.example">write to us</a>.</p>
+</article></body></html>
+"""
+
+
+def test_a_saved_pages_relative_links_are_made_whole_against_its_address(profiles):
+    issue = issue_of("notes.html", RELATIVE.encode(), profiles)
+    urls = [link.url for s in issue.sections for p in s.paragraphs for link in p.links]
+    assert urls == ["https://harbour.example/ferries/timetable",
+                    "https://harbour.example/issues/2025-07-25/",
+                    "https://harbour.example/issues/2025-08-01/times.pdf",
+                    "mailto:desk@harbour.example"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
@@ -49,6 +50,7 @@ _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5"
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
 BANNER_RATIO, BANNER_MIN_HEIGHT, BANNER_WORDS = 4, 12, 6  # a heading set as a picture
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 CARD_FIELD_WORDS = 4  # a link preview's line naming its site, or a field of its details
 CARD_TITLE_WORDS = 20
@@ -60,13 +62,36 @@ MAX_DEPTH = 100  # elements nested deeper are read as the text of their ancestor
 def read_html(text: str) -> Part:
     soup, where = _parse(text)
     meta = _head_meta(soup)
+    base = _base(soup) or meta.address
     _clean(soup)
     _flatten(soup)
     blocks = _Walker(where).read(soup)
+    if base:
+        for block in blocks:
+            block.links = [Link(link.text, _absolute(base, link.url)) for link in block.links]
     if not meta.title:
         h1 = soup.find("h1")
         meta.title = collapse(h1.get_text()) or None if h1 else None
     return Part(blocks=blocks, meta=meta)
+
+
+def _base(soup: BeautifulSoup) -> str | None:
+    """The page's `<base href>`, when it is a web address."""
+    tag = soup.find("base", href=True)
+    href = str(tag["href"]).strip() if tag else ""
+    return href if href.lower().startswith(("http://", "https://")) else None
+
+
+def _absolute(base: str, url: str) -> str:
+    """A link relative to the page ("/p/slug", "notes.pdf") made whole against its base; one
+    with a scheme, or only a fragment ("#market", a contents entry), stays as written."""
+    url = url.strip()
+    if not url or url.startswith("#") or _SCHEME.match(url):
+        return url
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
 
 
 def html_blocks(text: str) -> list[Block]:
