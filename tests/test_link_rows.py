@@ -6,7 +6,7 @@ sign-off above it found again), a "Photos: …" headline kept as an entry, and a
 from __future__ import annotations
 
 import pytest
-from _letters import issue_of, mail
+from _letters import build_one, issue_of, mail
 
 from digest.segment import load_profiles
 
@@ -256,3 +256,18 @@ def test_a_saved_pages_relative_links_are_made_whole_against_its_address(profile
                     "https://harbour.example/issues/2025-07-25/",
                     "https://harbour.example/issues/2025-08-01/times.pdf",
                     "mailto:desk@harbour.example"]
+
+
+def test_a_week_page_shows_an_unheaded_opening_list_under_its_issue_without_a_label(tmp_path):
+    text = ("# Rail Links #19\n\n"
+            "- [Night trains return to the Alps](https://rail.example/1) — Rail Gazette\n"
+            "- [A tram depot becomes a food hall](https://city.example/2) — City Lab\n\n"
+            "## One more thing\n\nA reader found a 1920s ticket behind a fireplace in Leeds; "
+            "it was valid for one journey, third class, and cost fourpence.\n")
+    site = build_one(tmp_path, "rail-links", "2025-02-10-rail-links.md", text)
+    (week,) = (site / "weeks").glob("*.html")
+    html = week.read_text()
+    assert "Night trains return to the Alps" in html
+    assert "<h4>Roundup</h4>" not in html and "<h4>One more thing</h4>" in html
+    (page,) = (site / "issues").glob("*.html")
+    assert ">Roundup</h2>" in page.read_text()  # the issue page names every section

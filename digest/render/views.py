@@ -82,6 +82,7 @@ class SectionView:
     more_noun: str = "item"  # "link" when every item of the section carries one
     more_href: str | None = None
     joiner: str = " "  # between summary sentences, as BlockView.joiner
+    labelled: bool = False  # digest pages: the heading is a role's label, the section had none
 
 
 @dataclass
@@ -234,7 +235,8 @@ def digest_sections(digest: IssueDigest, issue_url: str) -> list[SectionView]:
 def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> SectionView:
     view = SectionView(f"s{part.section}", part.role, heading(section), section.author,
                        link=heading_link(section), href=f"{issue_url}#s{part.section}",
-                       numbered=any(i.number for i in part.items))
+                       numbered=any(i.number for i in part.items),
+                       labelled=not section.heading and section.role != "sponsored")
     view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
                                    inline(x.text), x.label) for x in part.sentences]
     view.joiner = joiner([x.text for x in part.sentences])
