@@ -70,6 +70,9 @@ def _ascii_char(char: str) -> str:
     return folded or (anyascii(char) if char.isalnum() else "")
 
 
+EMOJI_JOINERS = "\ufe0f\u200d"  # a variation selector and a zero-width joiner after an emoji
+
+
 def is_emoji(char: str) -> bool:
     """A pictograph ("🚀", "🔹"), not a letter, digit or punctuation mark."""
     return unicodedata.category(char) == "So" and ord(char) > 0x2000
@@ -77,5 +80,5 @@ def is_emoji(char: str) -> bool:
 
 def lone_emoji(text: str) -> bool:
     """Text that is one emoji alone (with its variation selector or joiners), as a bullet."""
-    core = text.strip().rstrip("\ufe0f\u200d")
+    core = text.strip().rstrip(EMOJI_JOINERS)
     return len(core) == 1 and is_emoji(core)

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block
-from digest.textwords import ENDS_SENTENCE, QUESTION_MARKS, SENTENCE_ENDS, is_emoji
+from digest.textwords import (
+    EMOJI_JOINERS,
+    ENDS_SENTENCE,
+    QUESTION_MARKS,
+    SENTENCE_ENDS,
+    is_emoji,
+)
 
 from .names import byline, opener
 from .profiles import Profile
@@ -105,7 +111,7 @@ def emoji_heading(marks: Marks, i: int) -> int | None:
     block = _bare(marks, i)
     if block is None or not is_emoji(block.text[0]):
         return None
-    rest = block.text[1:].lstrip("\ufe0f\u200d ")
+    rest = block.text[1:].lstrip(EMOJI_JOINERS + " ")
     return PSEUDO_LEVEL if emoji_heading_text(rest) else None
 
 
@@ -196,7 +202,7 @@ def _emoji_bullet(text: str) -> int:
     """Where the text starts after an emoji opening a paragraph of text (0: none there)."""
     if not text or not is_emoji(text[0]):
         return 0
-    rest = text[1:].lstrip("\ufe0f\u200d")
+    rest = text[1:].lstrip(EMOJI_JOINERS)
     if not rest[:1].isspace() or emoji_heading_text(rest.strip()):
         return 0
     return len(text) - len(rest.lstrip())
