@@ -82,3 +82,15 @@ def lone_emoji(text: str) -> bool:
     """Text that is one emoji alone (with its variation selector or joiners), as a bullet."""
     core = text.strip().rstrip(EMOJI_JOINERS)
     return len(core) == 1 and is_emoji(core)
+
+
+# Arrows, box drawing, geometric shapes and dingbats ("■", "▶", "→", "➤", "✦"), and the
+# bullets and guillemets of punctuation: signs that only mark where a line starts.
+_MARKS = "\u2190-\u21ff\u2500-\u25ff\u2700-\u27bf\u2b00-\u2bff•·‣⁃»›"
+_LEADING_MARK = re.compile(f"^[{_MARKS}][{EMOJI_JOINERS}]?\\s+(?=\\w)")
+
+
+def without_leading_mark(text: str) -> str:
+    """A title without the sign it is set off by ("■ Dredging starts Monday"); pictographs
+    ("🚀 Launches") are kept: they are part of how a newsletter names its sections."""
+    return _LEADING_MARK.sub("", text, count=1)

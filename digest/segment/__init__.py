@@ -18,7 +18,15 @@ from digest.textwords import count_words
 
 from .account import unaccounted
 from .cards import build_cards
-from .chrome import drop_contents, drop_emptied, footer, links_to_chrome, polls, top_rows
+from .chrome import (
+    drop_contents,
+    drop_emptied,
+    footer,
+    footer_sentences,
+    links_to_chrome,
+    polls,
+    top_rows,
+)
 from .dedupe import find_duplicates, issue_text
 from .language import (
     bylines,
@@ -162,7 +170,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
         return kinds
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
-    kinds = polls(blocks, top_rows(blocks, kinds))
+    kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
     kinds = sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds)))
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):

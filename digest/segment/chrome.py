@@ -10,7 +10,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from digest.model import Block, Dropped, Item, Section
-from digest.textwords import ENDS_SENTENCE, count_words
+from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
 
 from .profiles import Profile, address_key, heading_key
 from .rules import one_link
@@ -27,6 +27,7 @@ ECHO_WORDS = 2  # the rare words it shares with how that section begins
 OPENING_BLOCKS, OPENING_WORDS = 3, 40
 _WORD = re.compile(r"[^\W\d_]{3,}")
 POSTAL_WORDS = 20
+_SENTENCE_BREAK = re.compile(f"(?<=[{SENTENCE_ENDS}])\\s+|(?<=[。！？])")
 
 
 def links_to_chrome(block: Block, profile: Profile) -> bool:
@@ -66,6 +67,26 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     while start > 0 and kinds[start - 1] is None and _postal(blocks[start - 1]):
         start -= 1  # the sender's postal address right above the footer
         kinds[start] = "chrome"
+    return kinds
+
+
+def footer_sentences(blocks: list[Block], kinds: list[str | None],
+                     profile: Profile) -> list[str | None]:
+    """Kinds with the footer's lines that begin with the sender's name or address as chrome:
+    in the run of short lines that ends the issue, a paragraph one of whose later sentences is
+    chrome by itself ("Garden Club, 4 Orchard Lane. You are getting this because…")."""
+    patterns = profile.drop.get("chrome", ())
+    kinds = list(kinds)
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if block.kind == "heading" or count_words(block.text) > FOOTER_WORDS or \
+                i < len(blocks) * (1 - FOOTER_SHARE):
+            break
+        if kinds[i] is not None or block.kind != "paragraph":
+            continue
+        later = _SENTENCE_BREAK.split(block.text.strip())[1:]
+        if any(p.search(sentence) for sentence in later for p in patterns):
+            kinds[i] = "chrome"
     return kinds
 
 

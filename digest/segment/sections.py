@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Link, Paragraph, Section, Subsection
-from digest.textwords import count_words
+from digest.textwords import count_words, without_leading_mark
 
 from .chrome import links_to_chrome
 from .names import line_author, take_credit
@@ -216,7 +216,9 @@ def heading(state: State, i: int, block: Block) -> bool:
 
 
 def _heading_text(text: str) -> str:
-    """A heading without the colon a line introducing what follows ends with ("IN BRIEF:")."""
+    """A heading without the colon a line introducing what follows ends with ("IN BRIEF:")
+    and without the sign it is set off by ("■ Dredging starts Monday")."""
+    text = without_leading_mark(text)
     return text.rstrip().removesuffix(":").rstrip() or text
 
 

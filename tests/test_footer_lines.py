@@ -1,0 +1,123 @@
+"""The lines that end a newsletter are its footer even when they open with the sender's name
+or address ("Harbour Office, Quay Street. Reply to this e-mail to reach us."), and a section's
+heading reads without the sign it was set off by ("■ New fuel prices"). Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import issue_of, mail
+
+from digest.segment import load_profiles
+from digest.summarize import SummaryConfig, summarize_issue
+
+BULLETIN = """\
+HARBOUR BULLETIN
+Friday 21 November 2026
+
+Good morning. Three things from the harbour this week, and a note about the winter timetable.
+
+* * *
+
+■ Dredging starts Monday
+
+The channel by the north quay will be dredged from Monday for two weeks. Boats moored at
+berths 12 to 20 should move to the visitor pontoon; the harbour office has the keys.
+
+■ New fuel prices
+
+Diesel at the fuel berth goes up by four cents a litre from 1 December, after the supplier's
+annual review. Petrol is unchanged.
+
+* * *
+
+WINTER TIMETABLE
+
+The ferry moves to its winter timetable on 1 December: four crossings a day instead of
+seven, the last one leaving at half past four.
+
+* * *
+
+Harbour Office, Quay Street. Reply to this e-mail to reach us.
+To stop receiving the bulletin, reply with STOP.
+"""
+
+GARDEN = """<html><body><div style="max-width:600px">
+<div style="font-size:26px;font-weight:bold">Frost is coming</div>
+<div>The first hard frost is forecast for Tuesday night. Wrap tender pots in fleece and move
+the citrus into the porch before dark.</div>
+<div style="font-size:26px;font-weight:bold">Seed swap on 6 December</div>
+<div>Bring seeds in labelled envelopes to the community hall from ten o'clock. Last year eighty
+people swapped more than a thousand packets; this year there will be soup.</div>
+<div style="font-size:12px">Garden Club, 4 Orchard Lane, Little Hampton. You are getting this
+because you joined the club.<br><a href="https://club.example/u/abc">Leave the list</a> |
+<a href="https://club.example/p">Change what you get</a></div>
+</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def section_texts(issue) -> dict[str, list[str]]:
+    return {s.heading: [p.text for p in s.paragraphs] for s in issue.sections if s.heading}
+
+
+def test_a_plain_text_footer_opening_with_the_senders_address_is_left_out(profiles):
+    issue = issue_of("2026-11-21-bulletin.txt", BULLETIN.encode(), profiles)
+    texts = section_texts(issue)
+    assert texts["WINTER TIMETABLE"] == [
+        "The ferry moves to its winter timetable on 1 December: four crossings a day instead of "
+        "seven, the last one leaving at half past four."]
+    dropped = [d.text for d in issue.dropped if d.kind == "chrome"]
+    assert "Harbour Office, Quay Street. Reply to this e-mail to reach us." in dropped
+    assert "To stop receiving the bulletin, reply with STOP." in dropped
+
+
+def test_headings_lose_the_sign_they_are_set_off_by(profiles):
+    issue = issue_of("2026-11-21-bulletin.txt", BULLETIN.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == [
+        "Dredging starts Monday", "New fuel prices", "WINTER TIMETABLE"]
+
+
+def test_a_pictograph_opening_a_heading_is_kept(profiles):
+    text = BULLETIN.replace("■ New fuel prices", "⛽ New fuel prices")
+    issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
+    assert "⛽ New fuel prices" in [s.heading for s in issue.sections]
+
+
+def test_an_html_footer_naming_the_sender_before_why_you_get_it_is_never_a_summary(profiles):
+    data = mail(GARDEN, "Garden Club <news@club.example>", "Garden Club Weekly",
+                "Sat, 22 Nov 2026 08:00:00 +0000", List_Unsubscribe="<https://club.example/u/abc>")
+    issue = issue_of("garden.eml", data, profiles)
+    assert section_texts(issue)["Seed swap on 6 December"] == [
+        "Bring seeds in labelled envelopes to the community hall from ten o'clock. Last year "
+        "eighty people swapped more than a thousand packets; this year there will be soup."]
+    digest = summarize_issue(issue, SummaryConfig())
+    summary = " ".join(s.text for section in digest.sections for s in section.sentences)
+    assert "Orchard Lane" not in summary and "joined the club" not in summary
+
+
+@pytest.mark.parametrize("text", [
+    # Not at the end: the same sentence inside the issue is its writer's.
+    BULLETIN.replace("Petrol is unchanged.", "Petrol is unchanged. Reply to this e-mail with "
+                     "questions about your account."),
+    # A last paragraph too long to be a footer line.
+    BULLETIN.replace("Harbour Office, Quay Street.", "The harbour office on Quay Street is open "
+                     "from eight until five on weekdays and from nine until noon on Saturdays, "
+                     "and the harbour master walks the pontoons every morning at seven to check "
+                     "moorings, fenders and shore power before the first ferry comes in, so "
+                     "most problems are found before owners notice them."),
+])
+def test_a_chrome_sentence_inside_a_paragraph_of_the_issue_is_kept(text, profiles):
+    issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert any("Reply to this e-mail" in t for t in kept)
+
+
+def test_advice_opening_like_an_opt_out_line_is_content(profiles):
+    text = BULLETIN.replace("Petrol is unchanged.", "Petrol is unchanged.\n\nTo stop receiving "
+                            "calls from fuel brokers, register the berth with the national list.")
+    issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert any(t.startswith("To stop receiving calls") for t in kept)
