@@ -1,6 +1,8 @@
 """The lines that end a newsletter are its footer even when they open with the sender's name
-or address ("Harbour Office, Quay Street. Reply to this e-mail to reach us."), and a section's
-heading reads without the sign it was set off by ("■ New fuel prices"). Fixtures written here."""
+or address ("Harbour Office, Quay Street. Reply to this e-mail to reach us.") or name its
+writers next to the unsubscribe link; an entry's reading-time line never starts the footer;
+a section's heading reads without the sign it was set off by ("■ New fuel prices").
+Fixtures written here."""
 
 from __future__ import annotations
 
@@ -121,3 +123,58 @@ def test_advice_opening_like_an_opt_out_line_is_content(profiles):
     issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
     kept = [p.text for s in issue.sections for p in s.paragraphs]
     assert any(t.startswith("To stop receiving calls") for t in kept)
+
+
+MORNING = """<html><body>
+<h2>Trams stop on Wednesday</h2>
+<p>Tram drivers will strike for a day from 4am on Wednesday after talks over shift patterns
+broke down. Buses will run every ten minutes on the three busiest routes.</p>
+<h2>Weather</h2>
+<p>Rain most days this week, heaviest on Thursday, with highs around nine degrees.</p>
+<p>Metro Morning is written by the newsroom at Example Media.
+<a href="https://metro.example/unsubscribe/x9">Unsubscribe</a></p>
+</body></html>"""
+
+
+def test_a_footer_line_naming_its_writers_is_no_photo_credit_and_leaves_the_text_above(
+        profiles):
+    data = mail(MORNING, "Metro Morning <hello@metro.example>", "Metro Morning",
+                List_Unsubscribe="<https://metro.example/unsubscribe/x9>")
+    issue = issue_of("metro.eml", data, profiles)
+    assert section_texts(issue)["Weather"] == [
+        "Rain most days this week, heaviest on Thursday, with highs around nine degrees."]
+    assert [d.kind for d in issue.dropped] == ["chrome"]
+
+
+READING_ROOM = """# The Reading Room, issue 52
+
+Three pieces worth your evening, picked by the editors.
+
+### [Why bridges sing in the wind](https://example.org/bridges)
+*Engineering Today · 6 min read*
+
+A look at vortex shedding, the effect that made a famous bridge twist itself apart.
+
+### [What ants know about traffic](https://example.org/ants)
+*Nature Notes · 4 min read*
+
+Army ants never jam: their trails have lanes, and the fastest ants wait at crossings so that
+the column keeps moving.
+
+---
+
+You can reply to this email to suggest a piece for next week.
+"""
+
+
+def test_a_reading_time_line_under_the_last_entry_does_not_start_the_footer(profiles):
+    issue = issue_of("2026-11-24-room.md", READING_ROOM.encode(), profiles)
+    texts = section_texts(issue)
+    assert texts["What ants know about traffic"] == [
+        "Army ants never jam: their trails have lanes, and the fastest ants wait at crossings "
+        "so that the column keeps moving."]
+    assert texts["Why bridges sing in the wind"] == [
+        "A look at vortex shedding, the effect that made a famous bridge twist itself apart."]
+    assert [d.text for d in issue.dropped] == [
+        "Engineering Today · 6 min read", "Nature Notes · 4 min read",
+        "You can reply to this email to suggest a piece for next week."]

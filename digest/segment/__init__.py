@@ -65,6 +65,8 @@ SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
 _PARTS = re.compile(r"\s+[·|•]\s+")  # "Issue 31 · by Hanna Lind"
+ENTRY_META_WORDS = 12  # a reading-time line under an entry's title ("Nature Notes · 4 min read")
+PASSED_OVER = ("chrome", "byline")  # lines under the title looked past for its subtitle
 
 
 def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
@@ -164,10 +166,11 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
 
     Cards find their own captions, since a card's dek also sits above its photo credit.
     """
-    kinds = [drop_kind(b, profile) or ("chrome" if links_to_chrome(b, profile) else None)
-             for b in blocks]
+    kinds = [("chrome" if links_to_chrome(b, profile) else None) or drop_kind(b, profile)
+             for b in blocks]  # a line linking to the unsubscribe page is never a credit
     if profile.layout == "cards":
         return kinds
+    kinds = _entry_meta(blocks, kinds, profile)
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
@@ -175,6 +178,19 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
+    return kinds
+
+
+def _entry_meta(blocks: list[Block], kinds: list[str | None],
+                profile: Profile) -> list[str | None]:
+    """Kinds with the reading-time line right under a heading ("Nature Notes · 4 min read")
+    as that entry's byline: furniture of the entry, never the start of the footer."""
+    kinds = list(kinds)
+    for i in range(1, len(blocks)):
+        if kinds[i] == "chrome" and blocks[i - 1].kind == "heading" and \
+                profile.reading is not None and count_words(blocks[i].text) <= ENTRY_META_WORDS \
+                and profile.reading.search(blocks[i].text):
+            kinds[i] = "byline"
     return kinds
 
 
@@ -266,7 +282,7 @@ def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, pro
                    meta: Meta) -> int | None:
     """A short line, no sentence, right under the title (past chrome) and over a byline or a
     date line, as a post's e-mail gives its subtitle: its index, or None."""
-    found = islice((n for n in range(start, len(blocks)) if kinds[n] != "chrome"), 2)
+    found = islice((n for n in range(start, len(blocks)) if kinds[n] not in PASSED_OVER), 2)
     at, below = next(found, None), next(found, None)
     if at is None or below is None or kinds[at] or kinds[below] or \
             blocks[at].kind != "paragraph" or blocks[below].kind != "paragraph":
@@ -283,7 +299,7 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
                meta: Meta) -> Meta:
     """The lines right under the title (and subtitle) that give the issue's author or date,
     marked `byline` in `kinds`; the author they name goes into the Meta returned."""
-    lines = islice((at for at in range(start, len(blocks)) if kinds[at] != "chrome"),
+    lines = islice((at for at in range(start, len(blocks)) if kinds[at] not in PASSED_OVER),
                    MASTHEAD_LINES)
     for at in lines:  # a "View online" row above them is passed over
         if kinds[at] is not None or blocks[at].kind != "paragraph":

@@ -27,6 +27,7 @@ ECHO_WORDS = 2  # the rare words it shares with how that section begins
 OPENING_BLOCKS, OPENING_WORDS = 3, 40
 _WORD = re.compile(r"[^\W\d_]{3,}")
 POSTAL_WORDS = 20
+NAME_WORDS, NAMED_SHARE = 12, 0.6  # the sender's name or address opening a footer line
 _SENTENCE_BREAK = re.compile(f"(?<=[{SENTENCE_ENDS}])\\s+|(?<=[。！？])")
 
 
@@ -73,8 +74,9 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 def footer_sentences(blocks: list[Block], kinds: list[str | None],
                      profile: Profile) -> list[str | None]:
     """Kinds with the footer's lines that begin with the sender's name or address as chrome:
-    in the run of short lines that ends the issue, a paragraph one of whose later sentences is
-    chrome by itself ("Garden Club, 4 Orchard Lane. You are getting this because…")."""
+    in the run of short lines that ends the issue, a paragraph whose first sentences only name
+    someone or somewhere and whose next one is chrome by itself ("Garden Club, 4 Orchard Lane.
+    You are getting this because…")."""
     patterns = profile.drop.get("chrome", ())
     kinds = list(kinds)
     for i in range(len(blocks) - 1, -1, -1):
@@ -84,10 +86,21 @@ def footer_sentences(blocks: list[Block], kinds: list[str | None],
             break
         if kinds[i] is not None or block.kind != "paragraph":
             continue
-        later = _SENTENCE_BREAK.split(block.text.strip())[1:]
-        if any(p.search(sentence) for sentence in later for p in patterns):
-            kinds[i] = "chrome"
+        sentences = _SENTENCE_BREAK.split(block.text.strip())
+        for n in range(1, len(sentences)):
+            if any(p.search(sentences[n]) for p in patterns):
+                if _names(" ".join(sentences[:n])):
+                    kinds[i] = "chrome"
+                break
     return kinds
+
+
+def _names(text: str) -> bool:
+    """Text that only names someone or somewhere ("Harbour Office, Quay Street."): a few
+    words, most of them capitalised or numbers, and no sentence of the issue's."""
+    words = text.split()
+    named = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return 0 < len(words) <= NAME_WORDS and named >= NAMED_SHARE * len(words)
 
 
 def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:

@@ -100,10 +100,11 @@ def reading_time(language: str | None) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def reading_line(language: str | None) -> re.Pattern[str]:
-    """A line that is only a reading time, and short fields after it ("6 min read ·
-    Member-only")."""
-    return re.compile(rf"^(?:{reading_time(language).pattern})(?:\s*[·•|]\s*[^.!?]{{0,40}})?$",
-                      re.IGNORECASE)
+    """A line that is only a reading time, and short fields around it ("6 min read ·
+    Member-only", "Engineering Today · 6 min read")."""
+    field = r"[^.!?·•|\n]{1,40}"
+    return re.compile(rf"^(?:{field}\s*[·•|]\s*)?(?:{reading_time(language).pattern})"
+                      rf"(?:\s*[·•|]\s*{field})?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
