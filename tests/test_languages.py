@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import run_digest
+
+from digest.ingest import read_file
+from digest.segment import load_profiles, segment_document
 
 # An ordinary German sentence that an English chrome phrase ("Open … online …") matches.
 LOOKALIKE = "Open Online ist das neue Lernportal der Stadt."
@@ -178,3 +182,39 @@ def test_a_german_issue_is_cut_into_sentences_by_german_rules():
     assert digest.split[(0, 0)] == [
         "Die Sitzung des Rates findet am 3. März im Rathaus statt, und die Bürger können "
         "z. B. Fragen stellen.", "Danach gibt es Kuchen für alle, die gekommen sind."]
+
+
+# A line asking whether the mail was forwarded, and one saying how to stop it, in each language.
+FURNITURE = {
+    "de": ("Wurde dir diese E-Mail weitergeleitet? Hier anmelden.",
+           "Wenn Sie diesen Newsletter nicht mehr erhalten möchten, klicken Sie hier."),
+    "es": ("¿Te reenviaron este correo? Suscríbete aquí.",
+           "Si deseas dejar de recibir estos correos, responde BAJA."),
+    "it": ("Ti hanno inoltrato questa email? Iscriviti qui.",
+           "Per non ricevere più questa newsletter, rispondi a questa mail."),
+    "nl": ("Is deze nieuwsbrief naar je doorgestuurd? Meld je hier aan.",
+           "Wil je deze nieuwsbrief niet meer ontvangen? Meld je dan af."),
+    "pt": ("Alguém te encaminhou este e-mail? Assine aqui.",
+           "Para deixar de receber estes e-mails, responda SAIR."),
+    "fr": ("On vous a transféré cet e-mail ? Abonnez-vous ici.",
+           "Si vous ne souhaitez plus recevoir cette lettre, répondez STOP."),
+}
+
+
+def segmented(path: Path):
+    (issue,), _ = segment_document(read_file(path, display=path.name), *load_profiles())
+    return issue
+
+
+@pytest.mark.parametrize("language", sorted(FURNITURE))
+def test_forwarding_and_opt_out_lines_are_chrome_in_the_issues_language(language, tmp_path):
+    forwarded, opt_out = FURNITURE[language]
+    page = tmp_path / "2026-11-28-letter.html"
+    page.write_text(
+        f'<html lang="{language}"><body><p>{forwarded}</p><h1>Nummer 12</h1>'
+        "<h2>Eins</h2><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+        "eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
+        f"<p>{opt_out}</p></body></html>", encoding="utf-8")
+    issue = segmented(page)
+    chrome = {d.text for d in issue.dropped if d.kind == "chrome"}
+    assert chrome == {forwarded, opt_out}

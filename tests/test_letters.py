@@ -219,8 +219,10 @@ Lea
 """
 
 
-def test_an_advertisement_marked_in_its_bold_opening_is_sponsored(profiles):
-    issue = issue_of("notes.md", NOTES.encode(), profiles)
+@pytest.mark.parametrize("box", ["", "> "], ids=["paragraph", "quote"])
+def test_an_advertisement_marked_in_its_bold_opening_is_sponsored(box, profiles):
+    text = NOTES.replace("**Sponsored by Pixelbase**", box + "**Sponsored by Pixelbase**")
+    issue = issue_of("notes.md", text.encode(), profiles)
     (ad,) = [s for s in issue.sections if s.role == "sponsored"]
     assert ad.sponsor == "Pixelbase"
     assert [(p.text, [link.url for link in p.links]) for p in ad.paragraphs] == [

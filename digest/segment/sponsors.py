@@ -35,11 +35,12 @@ def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
 
 def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
     """Blocks with an advertisement's marker written as its bold or linked opening
-    ("**Sponsored by Pixelbase** — Ship tokens…") set apart, as if on a line of its own."""
+    ("**Sponsored by Pixelbase** — Ship tokens…", also in a box set off as a quote) set
+    apart, as if on a line of its own."""
     out: list[Block] = []
     for block in blocks:
         lead = block.lead
-        if not (lead and block.kind == "paragraph" and block.text.startswith(lead)
+        if not (lead and block.kind in ("paragraph", "quote") and block.text.startswith(lead)
                 and sponsor_of(lead, profile)[0]):
             out.append(block)
             continue
