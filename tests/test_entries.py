@@ -213,3 +213,31 @@ schedule.</p><p><a href="https://desk.example/bridge">Read more →</a></p></li>
          ["https://desk.example/library"])]
     assert [d.text for d in issue.dropped if d.kind == "chrome"] == ["Read more →",
                                                                      "Lire la suite"]
+
+
+LONG_READS = """# Dev Digest #140
+
+Two good long reads this week.
+
+## Long reads
+
+**[How we cut our build times in half](https://example.dev/builds)** (example.dev) — caching
+the dependency layer and splitting tests by timing data.
+
+**[A year of SQLite in production](https://example.io/sqlite)** (blog.example.io) — what
+worked, the one outage and how backups are done.
+
+**[Parsing with lookahead](https://example.com/parse)** (part 2) — the grammar gets a second
+token of context.
+"""
+
+
+def test_the_site_named_in_brackets_after_an_entrys_title_is_its_outlet():
+    (issue,), _ = segment_document(read_bytes("140.md", LONG_READS.encode()), *load_profiles())
+    (section,) = [s for s in issue.sections if s.heading == "Long reads"]
+    assert [(item.outlet, item.text) for item in section.items] == [
+        ("example.dev", "How we cut our build times in half — caching the dependency layer and "
+                        "splitting tests by timing data."),
+        ("blog.example.io", "A year of SQLite in production — what worked, the one outage and "
+                            "how backups are done."),
+        (None, "Parsing with lookahead (part 2) — the grammar gets a second token of context.")]

@@ -503,7 +503,13 @@ ASIDE_WORDS = 2  # a second link's words in brackets ("comments", "RFC #1444")
 
 
 def _set_outlet(item: Item, outlet: str | None) -> None:
-    """An outlet named after `@` is shown beside the item, as a profile's outlets are."""
-    if outlet and not item.outlet and item.text.endswith(outlet):
+    """An outlet named after `@`, or the site named in brackets after the title, is shown
+    beside the item, as a profile's outlets are."""
+    if not outlet or item.outlet:
+        return
+    if item.text.endswith(outlet):
         item.outlet = outlet
         item.text = item.text[: -len(outlet)].rstrip().removesuffix("@").rstrip()
+    elif item.title and item.text.startswith(f"{item.title} ({outlet})"):
+        item.outlet = outlet
+        item.text = item.title + item.text[len(item.title) + len(outlet) + 3:]

@@ -31,6 +31,7 @@ TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
 _ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)/]|([a-z])\))\s+(?=\S)")  # "1/" too
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
+_SITE_ASIDE = re.compile(r"^\s*\(((?:[a-z0-9-]+\.)+[a-z]{2,})\)(?=\s|$)")  # " (example.dev)"
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
 _TERMINAL = ENDS_SENTENCE
 # A statement's end: a headline may ask a question ("How much clamp pressure is enough?").
@@ -361,6 +362,9 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
     author = byline(rest, by, joins)
     if author:
         return block.lead, author, None
+    site = _SITE_ASIDE.match(rest)
+    if site:  # "Title (example.dev) — what it says": the site it is on is its outlet
+        return block.lead, None, site[1]
     dash = _AUTHOR_DASH.match(rest)
     if dash:
         _, comma, after = dash[1].partition(",")
