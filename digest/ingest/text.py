@@ -27,8 +27,13 @@ from digest.model import Block, Link, Meta, Part
 from .decode import clean_line
 
 LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)/]\s|[a-z]\)\s)")
-_UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,})\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_=~])\s*(?:\1\s*){2,}$")
+# Box-drawing lines ("━━━━", "────", "════") rule and underline as "====" and "----" do.
+_LINE_MARKS = "\u2500-\u257f—–＝－～"
+_DOUBLE_MARKS = "=═━＝"  # those that underline a title rather than a section's heading
+_UNDERLINE = re.compile(rf"^\s{{0,3}}(={{3,}}|-{{3,}}|[{_LINE_MARKS}]{{3,}})\s*$")
+_RULE = re.compile(rf"^\s{{0,3}}([-*_=~•·・＊{_LINE_MARKS}])\s*(?:\1\s*){{2,}}$")
+FRAMED_LINES = 3  # a masthead framed by two rules: its title, and lines under it
+_ADDRESS_OR_SENTENCE = re.compile(r"://|[。！？]")
 SETEXT_MAX_WORDS = 12
 _DECORATED = re.compile(r"^\s{0,3}([=*#~_+-])\1+\s+(\S(?:.{0,78}\S)?)\s+\1{2,}\s*$")
 TITLE_WORDS = 15  # a story's title on the line over its text and its address
@@ -88,8 +93,10 @@ class _Reader:
         touching = prev is not None and prev.end_line == number - 1
         if not stripped:
             return
+        if touching and self._closes_frame(line):
+            return
         if touching and self._underlines(prev, line):
-            prev.kind, prev.level = "heading", 1 if line.strip()[0] == "=" else 2
+            prev.kind, prev.level = "heading", 1 if line.strip()[0] in _DOUBLE_MARKS else 2
             prev.end_line = number
             self._end_list()
             return
@@ -147,6 +154,29 @@ class _Reader:
         # paragraph; short lines ("march 3 - meetup") stay apart.
         return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
             line.lstrip()[:1].islower()
+
+    def _closes_frame(self, line: str) -> bool:
+        """A rule closing a frame of two rules around a few short lines, none a sentence
+        ("━━━━" / "THE LIBRARY LETTER" / "No. 128 — 20 November" / "━━━━"): the first line
+        is a heading, the others lines under it, and the closing rule no rule of the issue."""
+        if not _RULE.match(line):
+            return False
+        top = next((n for n in range(len(self.blocks) - 1, -1, -1)
+                    if self.blocks[n].kind != "paragraph"), None)
+        framed = self.blocks[top + 1:] if top is not None else []
+        if top is None or self.blocks[top].kind != "rule" or \
+                not 1 <= len(framed) <= FRAMED_LINES or \
+                any(b.line != b.end_line or b.links or _ENDED.search(b.text) or
+                    _ADDRESS_OR_SENTENCE.search(b.text) or
+                    len(b.text.split()) > SETEXT_MAX_WORDS or LIST_MARKER.match(b.text)
+                    for b in framed) or \
+                [b.line for b in framed] != list(range(self.blocks[top].line + 1,
+                                                       framed[-1].line + 1)):
+            return False
+        framed[0].kind, framed[0].level = "heading", 1 if line.strip()[0] in _DOUBLE_MARKS \
+            else 2
+        self._end_list()
+        return True
 
     def _underlines(self, prev: Block, line: str) -> bool:
         """A `===`/`---` line right under a one-line, short paragraph makes it a heading."""

@@ -248,8 +248,9 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     if profile.starts_before is not None and len(blocks) > 1 and \
             profile.starts_before.search(blocks[1].text):
         return first.text, 1
-    # An e-mail's title heading may come after its "View in browser" row.
-    top = next((i for i, k in enumerate(kinds) if k is None), 0)
+    # An e-mail's title heading may come after its "View in browser" row, a text's after the
+    # rule that frames it.
+    top = next((i for i, k in enumerate(kinds) if k is None and blocks[i].kind != "rule"), 0)
     if kinds[top] is None and blocks[top].kind in ("heading", "paragraph") and meta.title and \
             meta.publication and \
             _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):

@@ -1,0 +1,85 @@
+"""Plain-text letters drawn with box-drawing lines ("━━━━", "────", "════"), as mail
+magazines in any language are: the lines are rules, a line under a title underlines it, and a
+masthead framed by two of them gives the issue its title. Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import issue_of
+
+from digest.ingest import read_bytes
+from digest.segment import load_profiles
+
+WORKSHOP = """\
+═══════════════════════════════════
+  WEEKLY NOTES FROM THE WORKSHOP
+  No. 61 — 21 November 2026
+═══════════════════════════════════
+
+Hello from a cold workshop. The stove is lit and the orders are in.
+
+───────────────────────────────────
+NEW TOOLS IN THE RACK
+───────────────────────────────────
+
+We now stock two sizes of pull saw. The smaller one is the better first saw: it cuts on the
+pull stroke, so the blade can be thin and the cut narrow.
+
+Classes in December
+───────────────────
+
+The spoon carving class is full. There are three places left on the dovetail class on
+13 December; it runs from ten until four and lunch is included.
+
+───────────────────────────────────
+Workshop Ltd, Unit 4, Canal Yard. Reply to this e-mail to book a place.
+"""
+
+LIBRARY = """\
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+　まちの図書館だより　第128号
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+こんにちは。図書館だより11月号をお届けします。今月は冬の開館時間のお知らせです。
+
+■ 冬の開館時間について
+
+12月1日から2月末まで、平日の閉館時間を午後7時に変更します。土曜日と日曜日はこれまでどおりです。
+
+──────────────────────────────
+このメールは送信専用です。配信停止はこちら：https://library.example.jp/stop
+──────────────────────────────
+"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def test_a_framed_masthead_titles_the_issue_and_its_second_line_is_the_issue_line(profiles):
+    issue = issue_of("2026-11-21-notes.txt", WORKSHOP.encode(), profiles)
+    assert (issue.title, issue.dek) == ("WEEKLY NOTES FROM THE WORKSHOP",
+                                        "No. 61 — 21 November 2026")
+
+
+def test_box_drawing_lines_frame_and_underline_section_headings(profiles):
+    issue = issue_of("2026-11-21-notes.txt", WORKSHOP.encode(), profiles)
+    assert [(s.heading, [p.text[:24] for p in s.paragraphs]) for s in issue.sections] == [
+        (None, ["Hello from a cold worksh"]),
+        ("NEW TOOLS IN THE RACK", ["We now stock two sizes o"]),
+        ("Classes in December", ["The spoon carving class "])]
+    assert [d.text for d in issue.dropped] == [
+        "Workshop Ltd, Unit 4, Canal Yard. Reply to this e-mail to book a place."]
+
+
+def test_no_line_of_box_drawing_is_read_as_text():
+    (part,) = read_bytes("2026-11-21-notes.txt", WORKSHOP.encode()).parts
+    assert not [b.text for b in part.blocks if b.text.strip("═─ ") == "" and b.text]
+
+
+def test_a_japanese_mail_magazine_is_titled_by_its_framed_masthead(profiles):
+    issue = issue_of("2026-11-20-library.txt", LIBRARY.encode(), profiles)
+    assert issue.title == "まちの図書館だより 第128号"
+    assert [s.heading for s in issue.sections] == [None, "冬の開館時間について"]
+    assert "配信停止" not in " ".join(p.text for s in issue.sections for p in s.paragraphs)
