@@ -99,13 +99,21 @@ def index_part(site: Path, pages: list[str], language: str, folder: str) -> dict
             except OSError:
                 shutil.copyfile(site / page, target)
         done = subprocess.run(
-            [*pagefind_command(), "--site", str(source), "--output-path",
+            [*_ending_with_us(), *pagefind_command(), "--site", str(source), "--output-path",
              str(out), "--force-language", language, "--keep-index-url", "--silent"],
             capture_output=True, text=True, timeout=1800, check=False)
         if done.returncode:
             raise SearchError(f"pagefind exited {done.returncode}: {done.stderr.strip()}")
         return {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes()
                 for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(skip)}
+
+
+@lru_cache(maxsize=1)
+def _ending_with_us() -> tuple[str, ...]:
+    """What to start Pagefind through so that it is killed with the build, even a build killed
+    outright (SIGKILL ends no child): util-linux's setpriv, where it is (Linux)."""
+    found = shutil.which("setpriv") if sys.platform.startswith("linux") else None
+    return (found, "--pdeathsig", "KILL", "--") if found else ()
 
 
 @lru_cache(maxsize=1)

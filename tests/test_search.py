@@ -3,9 +3,15 @@ only when an issue page changed. (Searching it in Chromium: tests/test_browser.p
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_digest
 
@@ -155,3 +161,34 @@ def test_a_new_issue_makes_again_only_a_small_part(tmp_path, monkeypatch):
                if name.startswith(("pagefind/part-2/", "pagefind/part-3/")))
     assert any(name.startswith("pagefind/part-4/") for name in again)
     assert again["pagefind/parts.json"] != first["pagefind/parts.json"]
+
+
+def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
+    """SIGKILL gives the build no chance to stop its children: Pagefind must not live on."""
+    if not sys.platform.startswith("linux") or shutil.which("setpriv") is None:
+        pytest.skip("the parent-death signal is set through util-linux's setpriv")
+    folder = project(tmp_path)
+    started = tmp_path / "pagefind.pid"
+    fake = tmp_path / "pagefind"  # stands in for Pagefind: says it started, then takes long
+    fake.write_text(f"#!/bin/sh\necho $$ > {started}\nexec sleep 60\n", encoding="utf-8")
+    fake.chmod(0o755)
+    build = subprocess.Popen([sys.executable, "-m", "digest", "build", "-q"], cwd=folder,
+                             env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pid = None
+    try:
+        deadline = time.monotonic() + 120
+        while not (started.exists() and started.read_text().strip()):
+            assert build.poll() is None and time.monotonic() < deadline, "Pagefind never ran"
+            time.sleep(0.05)
+        pid = int(started.read_text())
+        build.kill()
+        build.wait()
+        deadline = time.monotonic() + 10
+        while psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+            assert time.monotonic() < deadline, "Pagefind outlived the build"
+            time.sleep(0.05)
+    finally:
+        build.kill()
+        if pid is not None and psutil.pid_exists(pid):
+            psutil.Process(pid).kill()
