@@ -1,7 +1,8 @@
 """The lines that end a newsletter are its footer even when they open with the sender's name
 or address ("Harbour Office, Quay Street. Reply to this e-mail to reach us.") or name its
 writers next to the unsubscribe link; an entry's reading-time line never starts the footer;
-a section's heading reads without the sign it was set off by ("■ New fuel prices").
+a referral programme's line and a sign standing alone ("💡") are not text either; a
+section's heading reads without the sign it was set off by ("■ New fuel prices").
 Fixtures written here."""
 
 from __future__ import annotations
@@ -178,3 +179,35 @@ def test_a_reading_time_line_under_the_last_entry_does_not_start_the_footer(prof
     assert [d.text for d in issue.dropped] == [
         "Engineering Today · 6 min read", "Nature Notes · 4 min read",
         "You can reply to this email to suggest a piece for next week."]
+
+
+STUDIO = """<html><body>
+<h1>Studio Letter: the kiln is back</h1>
+<p>After three weeks of repairs the big kiln fired again on Thursday, and the first load came
+out evenly glazed from top shelf to bottom.</p>
+<div class="callout"><div class="emoji">💡</div><div class="text">Members can book firing slots
+again from Monday. Slots open at nine and go quickly.</div></div>
+<h2>Open studio</h2>
+<p>Our winter open studio is on 7 December from eleven until five, with seconds for sale.</p>
+<p>Share your glaze tests with friends on the studio forum before the open day.</p>
+<p><a href="https://studio.example/refer?id=abc">Invite a potter, get a free bag of clay</a></p>
+</body></html>"""
+
+
+def test_a_sign_alone_and_a_referral_link_are_not_the_letters_text(profiles):
+    issue = issue_of("studio.eml", mail(STUDIO, "Clay Studio <hi@studio.example>",
+                                        "Studio Letter"), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "💡" not in kept
+    assert "Members can book firing slots again from Monday. Slots open at nine and go " \
+           "quickly." in kept
+    assert "Share your glaze tests with friends on the studio forum before the open day." in kept
+    assert "Invite a potter, get a free bag of clay" not in kept
+
+
+def test_a_line_asking_to_share_the_letter_for_a_reward_is_chrome(profiles):
+    text = BULLETIN.replace("Petrol is unchanged.", "Petrol is unchanged.\n\nShare Harbour "
+                            "Bulletin with a friend and get a free mooring night.")
+    issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
+    assert "Share Harbour Bulletin with a friend and get a free mooring night." in [
+        d.text for d in issue.dropped]
