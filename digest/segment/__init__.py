@@ -175,10 +175,17 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
     kinds = sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds)))
+    kinds = [k or ("chrome" if _wordless(b) else None) for b, k in zip(blocks, kinds)]
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
     return kinds
+
+
+def _wordless(block: Block) -> bool:
+    """A paragraph that is a sign alone, with no word: a callout's "💡", a row of stars (a
+    signature's "--" is the sign-off's, found before)."""
+    return block.kind == "paragraph" and not any(c.isalnum() for c in block.text)
 
 
 def _entry_meta(blocks: list[Block], kinds: list[str | None],

@@ -55,8 +55,6 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
             else None
     if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind
-    if block.kind == "paragraph" and not any(c.isalnum() for c in block.text):
-        return "chrome"  # a sign alone, with no word: a callout's "💡", a row of stars
     if block.text[:1] in ("!", "{", "[") and _LEFTOVER_MARKUP.match(block.text):
         return "chrome"
     for kind in DROP_ORDER:
