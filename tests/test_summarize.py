@@ -379,3 +379,31 @@ def test_a_fragment_beside_a_sections_items_and_a_lone_salutation_are_never_summ
     digest = summarize_issue(issue, SummaryConfig())
     assert [[x.text for x in part.sentences] for part in digest.sections] == [[], []]
     assert [i.text for i in digest.sections[1].items] == ["Arborist at City Parks, full time."]
+
+
+def quoting(first: Paragraph) -> Issue:
+    """A section that goes on from `first` to quote a post and credit it."""
+    return Issue(source="t.html", index=0, format="html", title="Links", publication="Links",
+                 first_line=1, last_line=20, sections=[
+                     Section(kind="section", heading="Why coastlines have no length",
+                             first_line=1, last_line=9, paragraphs=[
+                                 first,
+                                 Paragraph(line=4, kind="quote", text="The coastline paradox "
+                                           "is my favourite fact to ruin a dinner party with."),
+                                 Paragraph(line=5, kind="quote",
+                                           text="— Sam Ortiz (@sam) November 22, 2026")])])
+
+
+def test_a_section_quoting_a_post_it_credits_is_told_in_its_writers_words() -> None:
+    own = ("A short explainer on the coastline paradox: measure with a shorter ruler and the "
+           "coast gets longer, without limit.")
+    digest = summarize_issue(quoting(Paragraph(line=2, text=own)), SummaryConfig())
+    assert [x.text for x in digest.sections[0].sentences] == [own]
+
+
+def test_a_section_that_opens_with_the_quote_is_told_in_it() -> None:
+    issue = quoting(Paragraph(line=2, kind="quote", text="Measure a coast with a shorter ruler "
+                              "and it grows longer, without any limit at all."))
+    digest = summarize_issue(issue, SummaryConfig())
+    assert all("@sam" not in x.text for x in digest.sections[0].sentences)
+    assert [x.paragraph for x in digest.sections[0].sentences][:1] in ([0], [1])

@@ -30,6 +30,9 @@ from .tokenizer import CHUNK, split_sentences
 from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
+OWN_WORDS = 12  # an opening paragraph this long is the writer's telling of the section
+CREDIT_WORDS = 15  # "— Pat Lee (@patlee) November 24, 2026": the credit of a quoted post
+_CREDIT = re.compile(r"^[—–-]\s*\S")
 MIN_SENTENCE_WORDS = 6
 GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", greets
 _CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
@@ -231,6 +234,23 @@ def _item_units(section: Section, splitter: Splitter, most: int,
     return units, max(0, len(items) - most)
 
 
+def _own_words(section: Section, texts: list[int]) -> list[int]:
+    """The paragraphs to summarize a section from: one that opens with its writer's prose and
+    goes on to quote a post it credits ("— Pat Lee (@patlee)", an embedded post) is told in
+    the writer's words, not the post's."""
+    paragraphs = section.paragraphs
+    if not texts or paragraphs[texts[0]].kind != "text" or \
+            count_words(paragraphs[texts[0]].text) < OWN_WORDS:
+        return texts
+    quoted = next((p for p in texts if paragraphs[p].kind == "quote"), None)
+    credits = {p for p in texts if quoted is not None and p > quoted and
+               _CREDIT.match(paragraphs[p].text) and
+               count_words(paragraphs[p].text) <= CREDIT_WORDS}
+    if not credits:
+        return texts
+    return [p for p in texts if paragraphs[p].kind != "quote" and p not in credits]
+
+
 def _summarize_section(
     s: int,
     section: Section,
@@ -253,7 +273,7 @@ def _summarize_section(
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
-    texts = [p for p in texts if split[(s, p)]]
+    texts = _own_words(section, [p for p in texts if split[(s, p)]])
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
     policy = config.policy(section)
