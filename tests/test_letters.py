@@ -119,6 +119,19 @@ def test_addresses_written_out_are_links_without_their_tracking(profiles):
     assert [link.url for link in first.links] == ["https://allotments.example.org/waiting-list"]
 
 
+@pytest.mark.parametrize("written", ["[{url}] {words}", "<{url}> {words}", "{url} — {words}"])
+def test_an_entry_opening_with_its_address_links_its_words_to_it(written, profiles):
+    url = "https://example.com/rg"
+    words = "ripgrep 15 is out, with faster searches in large repositories."
+    entry = written.format(url=url, words=words)
+    text = (f"Weekly links, 18 November 2026\n\n- Tools:\n  - {entry}\n"
+            "  - [https://example.com/fd] fd learns to follow symlinks only when asked.\n")
+    issue = issue_of("links.txt", text.encode(), profiles)
+    first = issue.sections[0].items[0]
+    assert first.text == words
+    assert [(link.text, link.url) for link in first.links] == [(words, url)]
+
+
 def test_text_with_no_wrapping_keeps_a_block_per_line(profiles):
     lines = ["One short note on the harvest, which was early this year.",
              "A second note, on its own line, about the price of seed potatoes at the market.",

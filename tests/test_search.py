@@ -3,14 +3,15 @@ only when an issue page changed. (Searching it in Chromium: tests/test_browser.p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_digest
@@ -185,10 +186,20 @@ def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
         build.kill()
         build.wait()
         deadline = time.monotonic() + 10
-        while psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+        while running(pid):
             assert time.monotonic() < deadline, "Pagefind outlived the build"
             time.sleep(0.05)
     finally:
         build.kill()
-        if pid is not None and psutil.pid_exists(pid):
-            psutil.Process(pid).kill()
+        if pid is not None and running(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def running(pid: int) -> bool:
+    """The process is there and not a zombie waiting to be reaped (Linux's /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

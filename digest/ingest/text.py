@@ -38,6 +38,9 @@ SETEXT_MAX_WORDS = 12
 _DECORATED = re.compile(r"^\s{0,3}([=*#~_+-])\1+\s+(\S(?:.{0,78}\S)?)\s+\1{2,}\s*$")
 TITLE_WORDS = 15  # a story's title on the line over its text and its address
 _ADDRESS_LINE = re.compile(r"^\s*https?://\S+\s*$", re.IGNORECASE)
+# An entry's address before its words: "[https://…] ", "<https://…> ", "https://… — ".
+_OPENING_ADDRESS = re.compile(r"[\[<(]?(https?://[^\s\]>)]+)[\]>)]?(?:\s+[—–:-])?\s+(?=\w)",
+                              re.IGNORECASE)
 
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
@@ -247,9 +250,17 @@ def _title_address(entry: Block, title: str, url: str) -> bool:
 
 
 def _entry_address(block: Block) -> None:
-    """A list entry ending with its one address ("- Quill 5 is out." over "  https://…")
-    links its words to it instead of showing it."""
+    """A list entry opening or ending with its one address ("- [https://…] Quill 5 is out.",
+    "- Quill 5 is out." over "  https://…") links its words to it instead of showing it."""
     url = block.links[0].text
+    marker = LIST_MARKER.match(block.text)
+    opening = _OPENING_ADDRESS.match(block.text, marker.end()) if marker else None
+    if marker and opening and opening[1] == url:
+        words = block.text[opening.end():]
+        if "://" not in words:
+            block.text = block.text[:marker.end()] + words
+            block.links = [Link(words, block.links[0].url)]
+        return
     rest = block.text.removesuffix(url).rstrip()
     words = LIST_MARKER.sub("", rest)
     if rest != block.text and words and "://" not in rest:
