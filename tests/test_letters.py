@@ -109,6 +109,34 @@ def test_a_closing_over_a_teams_name_is_a_sign_off(tail, profiles):
     assert any("The whole team" in d.text for d in issue.dropped if d.kind == "signoff")
 
 
+VEREIN = """<html lang="{lang}"><body><table><tr><td><h1>Vereinsbrief November</h1>
+<h2>Jahreshauptversammlung</h2>
+<p>Die Versammlung findet am 12. Dezember um 19 Uhr im Vereinsheim statt.</p>
+<p>{closing}<br>{name}</p></td></tr>
+<tr><td><p>TSV Beispielstadt e.V., Sportplatzweg 3, 12345 Beispielstadt</p>
+<p><a href="https://tsv.example/impressum">Impressum</a> |
+<a href="https://tsv.example/abmelden">Abmelden</a></p></td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("lang, closing, name", [
+    ("de", "Sportliche Grüße", "Ihr Vorstand"), ("nl", "Met vriendelijke groet", "Els de Vries")])
+def test_a_closing_without_a_comma_over_a_name_where_the_issue_ends_is_a_sign_off(
+        lang, closing, name, profiles):
+    html = VEREIN.format(lang=lang, closing=closing, name=name)
+    issue = issue_of("verein.html", html.encode(), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs] == [
+        "Die Versammlung findet am 12. Dezember um 19 Uhr im Vereinsheim statt."]
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == [closing, name]
+
+
+def test_a_short_line_over_a_name_inside_the_issue_is_no_sign_off(profiles):
+    text = ("# Garden Notes\n\n## Beds\n\nThe beds were dug over and fed with compost.\n\n"
+            "Best Tools\n\nJo Park\n\n## Next\n\nThe orchard is next, in March.\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    assert not [d.text for d in issue.dropped if d.kind == "signoff"]
+    assert "Best Tools" in [p.text for s in issue.sections for p in s.paragraphs]
+
+
 def test_addresses_written_out_are_links_without_their_tracking(profiles):
     issue = issue_of("ledger.txt", LETTER.encode(), profiles)
     soil = issue.sections[1]

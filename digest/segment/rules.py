@@ -18,6 +18,7 @@ _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
 CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's closing line
+BARE_CLOSING_WORDS = 3  # "Sportliche Grüße": a closing with no comma, only where the issue ends
 NAME_WORDS, NAME_LINES = 4, 2  # a line of name (or role) under it, and how many such lines
 TEAM_WORDS = 7  # a team's name signing under a closing ("L’équipe de la Lettre du vélo")
 SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
@@ -138,10 +139,24 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS)
                                                      for b in names):
                 kinds[i:end] = ["signoff"] * (end - i)
+        elif _is_bare_closing(block.text):  # "Sportliche Grüße" over "Ihr Vorstand", at the end
+            end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
+            names = blocks[i + 1:end]
+            if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS)
+                                                     for b in names) and \
+                    (end == len(blocks) or kinds[end] == "chrome"):
+                kinds[i:end] = ["signoff"] * (end - i)
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
                 _run_end(blocks, kinds, i + 1, 1) == i + 1:
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
     return kinds
+
+
+def _is_bare_closing(text: str) -> bool:
+    """A closing written without a comma, as German and Dutch letters write it ("Viele
+    Grüße", "Met vriendelijke groet"): a few capitalised words, no mark at all."""
+    return 1 <= words(text) <= BARE_CLOSING_WORDS and text[0].isupper() and \
+        not any(c.isdigit() or (not c.isalnum() and not c.isspace()) for c in text)
 
 
 def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int) -> int:
