@@ -280,3 +280,43 @@ def test_a_cards_subtitle_heading_is_its_blurb_not_a_subhead(profiles):
          ["Why the boring solution wins"]),
         ("SQL window functions, explained", "https://pub.example/window-functions",
          ["Running totals without a subquery"])]
+
+
+SUBSTACK_NOTES = """<html><body><div class="post"><h1>Notes on bridges</h1>
+<h3 class="subtitle">Why the old ones last</h3>
+<p>Stone bridges still carry lorries fifty times heavier than their builders imagined<a
+class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a>. The arch turns every
+load into compression.</p>
+<div class="footnote" id="footnote-1"><a href="#footnote-anchor-1" class="footnote-number">1</a>
+<div class="footnote-content"><p>From the county's survey of its masonry bridges.</p></div></div>
+</div></body></html>"""
+
+PANDOC_NOTES = """<html><body><article><h1>Notes on bridges</h1>
+<p>Stone bridges still carry lorries fifty times heavier than their builders imagined<sup
+id="fnref1"><a href="#fn1" class="footnote-ref">[1]</a></sup>. The arch turns every load into
+compression.</p>
+<section class="footnotes"><hr><ol><li id="fn1"><p>From the county's survey of its masonry
+bridges. <a href="#fnref1" class="footnote-back">↩︎</a></p></li></ol></section>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("html", [SUBSTACK_NOTES, PANDOC_NOTES], ids=["substack", "pandoc"])
+def test_footnotes_found_by_their_links_leave_the_text_and_are_notes(html, profiles):
+    issue = issue_of("bridges.html", html.encode(), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs] == [
+        "Stone bridges still carry lorries fifty times heavier than their builders imagined. "
+        "The arch turns every load into compression."]
+    assert [(d.kind, d.text) for d in issue.dropped if d.kind == "note"] == [
+        ("note", "From the county's survey of its masonry bridges.")]
+
+
+def test_a_numbered_link_to_a_place_that_does_not_link_back_stays(profiles):
+    html = SUBSTACK_NOTES.replace('href="#footnote-anchor-1"', 'href="#top"')
+    issue = issue_of("bridges.html", html.encode(), profiles)
+    assert "imagined1." in issue.sections[0].paragraphs[0].text
+
+
+def test_a_posts_only_heading_deep_under_its_title_is_its_subtitle(profiles):
+    issue = issue_of("bridges.html", SUBSTACK_NOTES.encode(), profiles)
+    assert (issue.title, issue.dek) == ("Notes on bridges", "Why the old ones last")
+    assert [s.heading for s in issue.sections] == [None]

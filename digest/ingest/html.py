@@ -51,6 +51,7 @@ _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcte
               "dc.date.created", "datepublished")
 BANNER_RATIO, BANNER_MIN_HEIGHT, BANNER_WORDS = 4, 12, 6  # a heading set as a picture
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")  # a footnote's reference: "1", "[2]"
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 CARD_FIELD_WORDS = 4  # a link preview's line naming its site, or a field of its details
 CARD_TITLE_WORDS = 20
@@ -65,7 +66,7 @@ def read_html(text: str) -> Part:
     base = _base(soup) or meta.address
     _clean(soup)
     _flatten(soup)
-    blocks = _Walker(where).read(soup)
+    blocks = _Walker(where, _footnotes(soup)).read(soup)
     if base:
         for block in blocks:
             block.links = [Link(link.text, _absolute(base, link.url)) for link in block.links]
@@ -99,7 +100,7 @@ def html_blocks(text: str) -> list[Block]:
     soup, where = _parse(text)
     _clean(soup)
     _flatten(soup)
-    return _Walker(where).read(soup)
+    return _Walker(where, _footnotes(soup)).read(soup)
 
 
 def _parse(text: str) -> tuple[BeautifulSoup, dict[int, int]]:
@@ -178,6 +179,33 @@ def _clean(soup: BeautifulSoup) -> None:
         tag.decompose()
 
 
+def _footnotes(soup: BeautifulSoup) -> set[int]:
+    """Footnotes found by their links: a reference ("1", "[2]") linking to an element of the
+    page that links back to it. References and back links leave the text (no "imagined1");
+    the notes' elements (their `id()`s, returned) are read as notes."""
+    refs = [a for a in soup.find_all("a", href=True) if str(a["href"]).startswith("#")
+            and _NOTE_MARK.match(a.get_text(strip=True))]
+    if not refs:
+        return set()
+    ids = {str(tag["id"]): tag for tag in soup.find_all(id=True)}
+    notes: set[int] = set()
+    for ref in refs:
+        if ref.attrs is None:  # a back link of a note read before, gone with it
+            continue
+        note = ids.get(str(ref["href"])[1:])
+        holder = ref.parent if isinstance(ref.parent, Tag) and ref.parent.name == "sup" else ref
+        own = {f"#{tag['id']}" for tag in (ref, holder) if tag.has_attr("id")}
+        back = [a for a in note.find_all("a", href=True) if str(a["href"]) in own] \
+            if note is not None and note is not ref else []
+        if not back:
+            continue
+        for link in back:
+            link.decompose()
+        holder.decompose()
+        notes.add(id(note))
+    return notes
+
+
 def _hidden(soup: BeautifulSoup) -> list[Tag]:
     """Hidden elements, outermost only (`Tag.decomposed` searches the subtree: quadratic)."""
     found: list[Tag] = []
@@ -241,8 +269,9 @@ class _Segment:
 
 
 class _Walker:
-    def __init__(self, where: dict[int, int]) -> None:
+    def __init__(self, where: dict[int, int], notes: set[int] | None = None) -> None:
         self.where = where
+        self.notes = notes or set()  # the `id()`s of the page's footnotes
         self.blocks: list[Block] = []
         self.run: list[_Segment] = []
         self.breaks = 0
@@ -299,6 +328,8 @@ class _Walker:
         inside = outer.inside or tag is self.main
         if outer.kind == "chrome" or self.chrome(tag, outer):
             return _Context("chrome", outer.level, [None], line, start, inside)
+        if outer.kind == "note" or id(tag) in self.notes:  # a footnote, with all it holds
+            return _Context("note", 0, [None], line, start, inside)
         if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             return _Context("heading", int(tag.name[1]), [None], line, start, inside)
         if tag.name == "li":

@@ -62,6 +62,7 @@ __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
 SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
+LONE_SUBTITLE_LEVEL = 3  # a heading this deep right under the title, and no other: a subtitle
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
 _PARTS = re.compile(r"\s+[·|•]\s+")  # "Issue 31 · by Hanna Lind"
@@ -276,12 +277,15 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
 def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     """The heading right under the title is its subtitle ("Issue 14 - 2 March 2026") when no
     other heading shares its level and the sections' headings below it repeat another level or
-    are shallower (a post's `<h3>` subtitle over its `<h2>` sections): else it would open a
-    section holding only the opening text."""
+    are shallower (a post's `<h3>` subtitle over its `<h2>` sections), or when it is the only
+    heading and at least LONE_SUBTITLE_LEVEL deep: else it would open a section holding only
+    the opening text."""
     if start >= len(blocks) or kinds[start] is not None or blocks[start].kind != "heading":
         return False
     level = blocks[start].level
     below = [b.level for b in blocks[start + 1:] if b.kind == "heading"]
+    if not below:  # a post's one `<h3>` under its title, no section after it
+        return level >= LONE_SUBTITLE_LEVEL
     return level not in below and (any(below.count(n) > 1 for n in below) or
                                    any(n < level for n in below))
 
