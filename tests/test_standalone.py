@@ -295,3 +295,41 @@ def test_bold_lead_ins_used_once_under_one_story_are_labels_not_entries():
     (story,) = issue.sections
     assert story.items == [] and [p.label for p in story.paragraphs] == [
         "Driving the news", "Why it matters", "What's next"]
+
+
+RECIPE = """# Sunday Kitchen
+
+Pears are at their best this month, and this week's cake uses three of them.
+
+## Pear and almond cake
+
+This is a one-bowl cake: no mixer, no creaming, and it goes in the oven twenty minutes after
+you start. It keeps for four days in a tin.
+
+- 3 ripe pears
+- 150 g butter
+- 3 eggs
+"""
+
+
+def summary_of(text: str, tmp_path) -> dict[str | None, list[str]]:
+    path = tmp_path / "2026-11-27-kitchen.md"
+    path.write_text(text, encoding="utf-8")
+    (issue,), _ = segment_document(read_file(path, display=path.name), *load_profiles())
+    digest = summarize_issue(issue, SummaryConfig())
+    return {issue.sections[d.section].heading: [x.text for x in d.sentences]
+            for d in digest.sections}
+
+
+def test_a_sections_first_sentence_may_point_at_the_heading_it_is_shown_under(tmp_path):
+    assert summary_of(RECIPE, tmp_path)["Pear and almond cake"] == [
+        "This is a one-bowl cake: no mixer, no creaming, and it goes in the oven twenty minutes "
+        "after you start."]
+
+
+def test_a_pointer_opening_a_later_sentence_or_an_unheaded_section_still_leans(tmp_path):
+    later = RECIPE.replace("This is a one-bowl cake", "A one-bowl cake")
+    assert summary_of(later, tmp_path)["Pear and almond cake"][:1] != [
+        "It keeps for four days in a tin."]
+    unheaded = RECIPE.replace("## Pear and almond cake\n\n", "")
+    assert not any(s.startswith("This is") for s in summary_of(unheaded, tmp_path)[None])

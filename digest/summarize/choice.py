@@ -100,19 +100,21 @@ def _best_set(value: Sequence[float], free: Sequence[bool], needed: Sequence[int
 
 def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
            lexicon: Words | None = None, follows: Sequence[bool] | None = None,
-           scores: Sequence[float] | None = None) -> tuple[list[list[int]], list[Skip]]:
+           scores: Sequence[float] | None = None,
+           headed: bool = False) -> tuple[list[list[int]], list[Skip]]:
     """Up to `count` sentences, each readable alone or shown with the sentence it needs
     (`standalone.antecedents`; `follows[i]` says flat[i - 1] is really the sentence before
     flat[i], default: all but the first). Of all such sets, the one whose sentences' summed
     `worth` (from `scores`, or from the `ranked` order when no scores are given) is highest.
     Returns the groups (a sentence standing alone with the ones that need it, in document
     order), best group first, and the sentences skipped for leaning on their context (or
-    never shown: `standalone.not_a_summary_sentence`)."""
+    never shown: `standalone.not_a_summary_sentence`). `headed`: flat[0] opens a section
+    shown under its heading."""
     if scores is None:
         scores = [0.0] * len(flat)
         for place, i in enumerate(ranked):
             scores[i] = float(len(ranked) - place)
-    reasons, needed = antecedents(flat, follows, lexicon)
+    reasons, needed = antecedents(flat, follows, lexicon, headed)
     free = [reason is None for reason in reasons]
     chosen = _best_set(worth(flat, scores), free, needed, count)
     groups: dict[int, list[int]] = {}

@@ -287,6 +287,7 @@ def _summarize_section(
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
     paragraphs = [p for p in paragraphs if p]
     flat = [x for p in paragraphs for x in p]
+    headed = bool(section.heading) and places[0] == (texts[0], 0)  # flat[0] under its heading
 
     def compute() -> list[list[int]]:
         values = scores(paragraphs, algorithm, language)
@@ -295,14 +296,17 @@ def _summarize_section(
         if not config.standalone:
             return [[i] for i in order[:count]]
         groups, skipped = choose(flat, order, count, lexicon=words(language),
-                                 follows=_follows(places, split, s), scores=values)
+                                 follows=_follows(places, split, s), scores=values,
+                                 headed=headed)
         digest.notes.extend(f"skipped, {x.reason}: {_short(flat[x.index])}" for x in skipped)
         return groups
 
     if cache is None:
         groups = compute()
     else:
-        params = {"count": count, "standalone": config.standalone}
+        params: dict[str, object] = {"count": count, "standalone": config.standalone}
+        if headed:
+            params["headed"] = True
         key = summary_key(paragraphs, algorithm,
                           params if language == "en" else {**params, "language": language})
         groups = cache.chosen(key, compute)

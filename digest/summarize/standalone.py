@@ -38,6 +38,7 @@ class Words:
     titles: frozenset[str] = frozenset()
     defining: frozenset[str] = frozenset()
     label_words: int = 4
+    heading_pointers: frozenset[str] = frozenset()  # may open a section, pointing at its heading
 
 
 @lru_cache(maxsize=8)
@@ -58,7 +59,8 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table["persons"]),
                  frozenset(w.lower() for w in table.get("titles", ())),
                  frozenset(w.lower() for w in table.get("defining", ())),
-                 int(data.get("labels", {}).get("max_words", 4)))
+                 int(data.get("labels", {}).get("max_words", 4)),
+                 frozenset(w.lower() for w in table.get("heading_pointers", ())))
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -187,10 +189,13 @@ def leans_on_context(sentence: str, earlier: str = "", lexicon: Words | None = N
 
 
 def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
-                lexicon: Words | None = None) -> tuple[list[str | None], list[int | None]]:
+                lexicon: Words | None = None, headed: bool = False,
+                ) -> tuple[list[str | None], list[int | None]]:
     """Why each sentence cannot be read alone (None when it can), and which sentence must be
     shown with it (None when none will do). A connective or pointing opener needs the sentence
-    right before it (`follows[i]`: flat[i - 1] really is the one before). A pronoun standing
+    right before it (`follows[i]`: flat[i - 1] really is the one before), except a pointer
+    opening the first sentence of a `headed` section, shown under the heading it points at
+    ("Pear and almond cake" / "This is a one-bowl cake…"). A pronoun standing
     for a person needs the last sentence that names someone, reached through sentences that
     follow each other: the reader then meets the person the text's own reader last met. A
     bare surname needs the last sentence that gives it in full."""
@@ -207,6 +212,8 @@ def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
         naming.append(PERSON if surname else _naming(sentence, alone, lexicon))
         barred = not_a_summary_sentence(sentence, lexicon)
         opener = opening_word(sentence, lexicon)
+        if i == 0 and headed and opener in lexicon.heading_pointers:
+            opener = None
         person = _unnamed_person(sentence, lexicon)
         needs: list[int | None] = []
         if opener and opener not in lexicon.persons:
