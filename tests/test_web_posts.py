@@ -320,3 +320,24 @@ def test_a_posts_only_heading_deep_under_its_title_is_its_subtitle(profiles):
     issue = issue_of("bridges.html", SUBSTACK_NOTES.encode(), profiles)
     assert (issue.title, issue.dek) == ("Notes on bridges", "Why the old ones last")
     assert [s.heading for s in issue.sections] == [None]
+
+
+@pytest.mark.parametrize("line", ["Posted on November 24, 2026 by Sam Hale",
+                                  "Published 24 Nov 2026 by Sam Hale"])
+def test_a_line_giving_the_date_then_the_author_is_the_posts_byline(line, profiles):
+    html = POSTS.replace("By Sam Price on Mar 11, 2025 09:14 am", line)
+    issue = issue_of("posts.eml", mail(html, "Makers' Guild <news@guild.example>", "New"),
+                     profiles)
+    laser = next(s for s in issue.sections if s.heading == "New rules for the laser cutter")
+    assert laser.author == "Sam Hale"
+    assert [p.text for p in laser.paragraphs] == [
+        "From April, every member must pass a short safety course before using the laser cutter."]
+
+
+def test_a_sentence_with_a_date_and_by_stays_text(profiles):
+    html = POSTS.replace("By Sam Price on Mar 11, 2025 09:14 am",
+                         "The cutter was serviced on 3 March by Laser Works Ltd and checked")
+    issue = issue_of("posts.eml", mail(html, "Makers' Guild <news@guild.example>", "New"),
+                     profiles)
+    laser = next(s for s in issue.sections if s.heading == "New rules for the laser cutter")
+    assert laser.author is None

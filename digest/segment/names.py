@@ -23,6 +23,7 @@ PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del"
                        "bin", "al", "ten", "ter", "y"})
 BADGE_CAPITALS = 4  # a longer word in capitals ("SPONSOR", "VIDEO") is a badge, not a name
 BYLINE_WORDS = 20  # a byline line: names, a date, a reading time
+DATE_LEAD_WORDS = 2  # words beside the date before "by" ("Posted on", "Published")
 
 
 @lru_cache(maxsize=16)
@@ -69,6 +70,29 @@ def byline(rest: str, words: tuple[str, ...] = ("by",),
     return names_text
 
 
+def _dated_author(text: str, words: tuple[str, ...], joins: tuple[str, ...],
+                  months: frozenset[str]) -> str | None:
+    """The author of a line that gives a date first ("Posted on November 24, 2026 by Sam
+    Hale", "Published 3 March 2026 by Ana Ruiz"): at most DATE_LEAD_WORDS words around the
+    date, then "by" and names ending the line."""
+    for found in _inside(words).finditer(text):
+        head, tail = text[:found.start()], text[found.start():]
+        kind = [w.strip(".,").isdigit() or w.strip(".,").casefold() in months
+                for w in head.split()]
+        if not any(kind) or kind.count(False) > DATE_LEAD_WORDS:
+            continue
+        name = byline(tail, words, joins)
+        if name and not tail[tail.find(name) + len(name):].strip(" .,"):
+            return name
+    return None
+
+
+@lru_cache(maxsize=16)
+def _inside(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<=\s)(?:{alternatives})\s+(?=\S)", re.IGNORECASE)
+
+
 def line_author(text: str, words: tuple[str, ...], joins: tuple[str, ...],
                 months: frozenset[str]) -> str | None:
     """The author a line of its own names ("By Sam Price on Mar 11, 2025 09:14 am"): names
@@ -78,7 +102,7 @@ def line_author(text: str, words: tuple[str, ...], joins: tuple[str, ...],
         return None
     found = byline(text, words, joins)
     if not found:
-        return None
+        return _dated_author(text, words, joins, months)
     joiner = _joiner(joins)
 
     def connects(word: str) -> bool:  # "van", "de", "and" inside a run of names
