@@ -67,6 +67,7 @@ MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
 _PARTS = re.compile(r"\s+[·|•]\s+")  # "Issue 31 · by Hanna Lind"
 ENTRY_META_WORDS = 12  # a reading-time line under an entry's title ("Nature Notes · 4 min read")
+_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit, in any script
 PASSED_OVER = ("chrome", "byline")  # lines under the title looked past for its subtitle
 
 
@@ -167,8 +168,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
 
     Cards find their own captions, since a card's dek also sits above its photo credit.
     """
-    kinds = [("chrome" if links_to_chrome(b, profile) else None) or drop_kind(b, profile)
-             for b in blocks]  # a line linking to the unsubscribe page is never a credit
+    kinds = [_own_kind(b, profile) for b in blocks]
     if profile.layout == "cards":
         return kinds
     kinds = _entry_meta(blocks, kinds, profile)
@@ -183,10 +183,19 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     return kinds
 
 
+def _own_kind(block: Block, profile: Profile) -> str | None:
+    """A block's drop kind by its own text and links; a line linking to the unsubscribe page
+    is chrome, never a credit or a caption ("Written by the newsroom at X. Unsubscribe")."""
+    kind = drop_kind(block, profile)
+    if kind in (None, "credit", "caption") and links_to_chrome(block, profile):
+        return "chrome"
+    return kind
+
+
 def _wordless(block: Block) -> bool:
     """A paragraph that is a sign alone, with no word: a callout's "💡", a row of stars (a
     signature's "--" is the sign-off's, found before)."""
-    return block.kind == "paragraph" and not any(c.isalnum() for c in block.text)
+    return block.kind == "paragraph" and _WORD_CHAR.search(block.text) is None
 
 
 def _entry_meta(blocks: list[Block], kinds: list[str | None],
