@@ -218,3 +218,27 @@ def test_forwarding_and_opt_out_lines_are_chrome_in_the_issues_language(language
     issue = segmented(page)
     chrome = {d.text for d in issue.dropped if d.kind == "chrome"}
     assert chrome == {forwarded, opt_out}
+
+
+POLISH = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8">
+<title>Biuletyn osiedlowy nr 14</title></head><body>
+<p><a href="https://osiedle.example/web/14">Zobacz w przeglądarce</a></p>
+<h1>Biuletyn osiedlowy nr 14</h1>
+<p>Dzień dobry! W tym tygodniu piszemy o nowym placu zabaw przy ulicy Lipowej.</p>
+<h2>Nowy plac zabaw otwarty</h2>
+<p>W sobotę otwarto plac zabaw. Ma piaskownicę, dwie huśtawki i zjeżdżalnię.</p>
+<p>Pozdrawiamy,<br>Zarząd osiedla</p>
+<p>Otrzymujesz tę wiadomość, ponieważ zapisałeś się na biuletyn.
+<a href="https://osiedle.example/wypisz?u=3">Wypisz się</a></p></body></html>"""
+
+
+def test_a_letter_in_a_language_with_no_phrase_data_loses_its_furniture_by_structure(tmp_path):
+    page = tmp_path / "2026-11-26-biuletyn.html"
+    page.write_text(POLISH, encoding="utf-8")
+    issue = segmented(page)
+    assert issue.title == "Biuletyn osiedlowy nr 14"
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in issue.sections] == [
+        (None, ["Dzień dobry! W tym tygodniu piszemy o nowym placu zabaw przy ulicy Lipowej."]),
+        ("Nowy plac zabaw otwarty",
+         ["W sobotę otwarto plac zabaw. Ma piaskownicę, dwie huśtawki i zjeżdżalnię."])]
+    assert {d.kind for d in issue.dropped} == {"chrome", "signoff"}

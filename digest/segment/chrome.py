@@ -105,12 +105,14 @@ def _names(text: str) -> bool:
 
 def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the rows of links above an issue's first text as chrome: where to listen,
-    read online or follow ("Apple Podcasts · Spotify · RSS")."""
+    read online or follow ("Apple Podcasts · Spotify · RSS"), and a lone short link opening the
+    issue right above its title ("Zobacz w przeglądarce", whatever the language)."""
     kinds = list(kinds)
     for i, block in enumerate(blocks):
         if block.kind == "heading" or kinds[i] is not None:
             continue
-        if not (_only_links(block) and len(block.links) >= 2):
+        above_title = i == 0 and len(blocks) > 1 and blocks[1].kind == "heading"
+        if not (_only_links(block) and (len(block.links) >= 2 or above_title)):
             break
         kinds[i] = "chrome"
     return kinds
