@@ -108,12 +108,20 @@ def index_part(site: Path, pages: list[str], language: str, folder: str) -> dict
                 for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(skip)}
 
 
-@lru_cache(maxsize=1)
 def _ending_with_us() -> tuple[str, ...]:
     """What to start Pagefind through so that it is killed with the build, even a build killed
-    outright (SIGKILL ends no child): util-linux's setpriv, where it is (Linux)."""
-    found = shutil.which("setpriv") if sys.platform.startswith("linux") else None
-    return (found, "--pdeathsig", "KILL", "--") if found else ()
+    outright (SIGKILL ends no child): util-linux's setpriv, where it is (Linux), then a shell
+    that goes no further if the build died before the signal was set (its parent is another)."""
+    found = _setpriv()
+    if found is None:
+        return ()
+    return (found, "--pdeathsig", "KILL", "--", "/bin/sh", "-c", 'test "$PPID" = "$0" && exec "$@"',
+            str(os.getpid()))
+
+
+@lru_cache(maxsize=1)
+def _setpriv() -> str | None:
+    return shutil.which("setpriv") if sys.platform.startswith("linux") else None
 
 
 @lru_cache(maxsize=1)

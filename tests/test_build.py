@@ -258,6 +258,25 @@ def test_a_crash_at_every_file_system_step_leaves_the_old_or_the_new_site(tmp_pa
     assert k > 20, "too few steps: the crash hook is not reached"
 
 
+def _outliving(folder: Path, seconds: float = 10) -> list[str]:
+    """Processes still running, after `seconds`, whose command line names `folder` (a child
+    of a killed build, Pagefind above all); Linux's /proc, else none are seen."""
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = []
+        for stat in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                command = stat.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                state = (stat.parent / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, IndexError):
+                continue
+            if str(folder) in command and state != "Z":
+                alive.append(command)
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.05)
+
+
 def test_kill_9_at_30_random_points_leaves_the_old_or_the_new_site(tmp_path):
     """SIGKILL at a random step (the build stops itself there) plus a random delay after
     letting it go on, for 30 trials; each compared byte for byte with clean builds."""
@@ -286,6 +305,7 @@ def test_kill_9_at_30_random_points_leaves_the_old_or_the_new_site(tmp_path):
         time.sleep(chance.random() * 0.05)  # a random extra point past that step
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        assert _outliving(folder) == [], f"trial {trial}: the killed build's children live on"
         assert tree(folder / "output") in (old, new), f"trial {trial}: a mix after step {stop}"
         assert _digest_in_fork(folder) == 0
         assert tree(folder / "output") == new, f"trial {trial}: the next build differs"

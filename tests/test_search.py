@@ -203,3 +203,18 @@ def running(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_pagefind_is_not_started_for_a_build_that_died_while_starting_it(tmp_path):
+    """The parent-death signal is set after the fork: a build killed before that would never
+    send it, so Pagefind starts only if its parent is still the build."""
+    from digest.search import _ending_with_us
+
+    prefix = _ending_with_us()
+    if not prefix:
+        pytest.skip("the parent-death signal is set through util-linux's setpriv")
+    ran = tmp_path / "ran"
+    subprocess.run([*prefix[:-1], "1", "touch", str(ran)], check=False)  # "1": another parent
+    assert not ran.exists()
+    subprocess.run([*prefix, "touch", str(ran)], check=True)
+    assert ran.exists()
