@@ -1,4 +1,5 @@
-"""Helpers for the browser and validator tests: finding tools, skip-or-fail, a Pages-like server.
+"""Helpers for the browser, validator and process tests: finding tools, skip-or-fail, a
+Pages-like server, whether a process still runs.
 
 Off CI a missing tool (Chromium, Java, vnu.jar, actionlint) skips the test with a one-line
 reason; with CI=true (GitHub and .ci/run set it) it fails the test instead, so a green CI
@@ -157,3 +158,12 @@ def pages_server(root: Path, prefix: str = "/digest/") -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def running(pid: int) -> bool:
+    """The process is there and not a zombie waiting to be reaped (Linux's /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from _tools import running
 from conftest import ROOT, run_digest
 
 # Pagefind writes its filter tables in no fixed order (upstream: Pagefind/pagefind#638), so
@@ -264,13 +265,12 @@ def _outliving(folder: Path, seconds: float = 10) -> list[str]:
     deadline = time.monotonic() + seconds
     while True:
         alive = []
-        for stat in Path("/proc").glob("[0-9]*/cmdline"):
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
             try:
-                command = stat.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-                state = (stat.parent / "stat").read_text().rsplit(")", 1)[1].split()[0]
-            except (OSError, IndexError):
+                command = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
                 continue
-            if str(folder) in command and state != "Z":
+            if str(folder) in command and running(int(cmdline.parent.name)):
                 alive.append(command)
         if not alive or time.monotonic() > deadline:
             return alive

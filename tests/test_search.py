@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _tools import running
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_digest
 
@@ -194,15 +195,6 @@ def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
         if pid is not None and running(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-
-
-def running(pid: int) -> bool:
-    """The process is there and not a zombie waiting to be reaped (Linux's /proc)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_pagefind_is_not_started_for_a_build_that_died_while_starting_it(tmp_path):

@@ -135,21 +135,21 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         elif _is_closing(block.text):
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
             end = next((j for j in range(i + 1, end) if _POSTSCRIPT.match(blocks[j].text)), end)
-            names = blocks[i + 1:end]  # a postscript may follow the name
-            if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS)
-                                                     for b in names):
+            if _signed(blocks[i + 1:end]):  # a postscript may follow the name
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _is_bare_closing(block.text):  # "Sportliche Grüße" over "Ihr Vorstand", at the end
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
-            names = blocks[i + 1:end]
-            if 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS)
-                                                     for b in names) and \
-                    (end == len(blocks) or kinds[end] == "chrome"):
+            if _signed(blocks[i + 1:end]) and (end == len(blocks) or kinds[end] == "chrome"):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
                 _run_end(blocks, kinds, i + 1, 1) == i + 1:
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
     return kinds
+
+
+def _signed(names: list[Block]) -> bool:
+    """The lines under a closing are a signature: a name, or a name and a role or team."""
+    return 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS) for b in names)
 
 
 def _is_bare_closing(text: str) -> bool:
