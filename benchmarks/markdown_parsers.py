@@ -23,7 +23,7 @@ from _corpus import shared  # noqa: E402
 
 from digest.ingest import markdown_rs  # noqa: E402
 from digest.ingest.decode import normalize_newlines  # noqa: E402
-from digest.ingest.markdown import _MD, read_markdown  # noqa: E402
+from digest.ingest.markdown import MAX_NESTING, read_markdown  # noqa: E402
 
 DEFAULT = shared("corpora/this-week-in-rust")
 
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             parts[name] = read_markdown(text, parser=name)
             timings[name] += time.perf_counter() - start
-        if markdown_rs.tokens(normalize_newlines(text), _MD.options["maxNesting"]) is None:
+        if markdown_rs.tokens(normalize_newlines(text), MAX_NESTING) is None:
             fell_back.append(path)
         if parts["python"] != parts["auto"]:
             differ.append(path)

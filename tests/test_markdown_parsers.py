@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.ingest import markdown_rs
-from digest.ingest.markdown import _MD, read_markdown
+from digest.ingest.markdown import python_parser, read_markdown
 
 pytestmark = pytest.mark.skipif(not markdown_rs.available(),
                                 reason="markdown-it-pyrs is not installed")
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not markdown_rs.available(),
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FILES = sorted([*DATA.glob("markdown/*.md"), *DATA.glob("twir/*.md"), *ROOT.glob("seeds/*.txt")])
-NESTING = _MD.options["maxNesting"]
+NESTING = python_parser().options["maxNesting"]
 # An unclosed code span inside a link label makes markdown-it-pyrs 0.4 panic.
 PANICS = "Intro\n\n* [`unclosed code in a label](https://example.org/x)\n* [second](/y)\n"
 

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import Any
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import lone_emoji
@@ -22,14 +19,13 @@ from . import markdown_rs
 from .dates import parse_date
 from .decode import clean_line, collapse, normalize_newlines
 
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-# Links are kept exactly as written: whether one is safe to show is the renderer's decision,
-# and skipping markdown-it's percent-encoding makes parsing a fifth faster.
-_MD.normalizeLink = _MD.normalizeLinkText = lambda url: url
-_MD.validateLink = lambda url: True
-# markdown-it skips whatever lies past maxNesting block levels, and everything after it in the
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+# markdown-it skips whatever lies past MAX_NESTING block levels, and everything after it in the
 # container; lines are flattened first (_shallow) so that no real text reaches that depth.
-_MD.options["maxNesting"] = 120
+MAX_NESTING = 120
 MAX_MARKERS, MAX_INDENT = 20, 40  # list or quote markers opening one line; leading columns
 _MARKER = r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$)"
 _MARKERS, _KEPT = re.compile(f"^(?:{_MARKER})+"), re.compile(f"^(?:{_MARKER}){{{MAX_MARKERS}}}")
@@ -51,10 +47,25 @@ def read_markdown(text: str, parser: str = "auto") -> Part:
     lines = normalize_newlines(text).removeprefix("\ufeff").split("\n")
     size, fields = front_matter(lines)
     body = "\n" * size + "\n".join(map(_shallow, lines[size:]))
-    tokens = None if parser == "python" else markdown_rs.tokens(body, _MD.options["maxNesting"])
+    tokens = None if parser == "python" else markdown_rs.tokens(body, MAX_NESTING)
     if tokens is None:
-        tokens = _MD.parse(body)
+        tokens = python_parser().parse(body)
     return Part(blocks=_Blocks().read(tokens), meta=meta_from(fields))
+
+
+@lru_cache(maxsize=1)
+def python_parser() -> MarkdownIt:
+    """markdown-it-py, set up as the reader needs it (imported only when the Rust parser is
+    missing or gives up: a fiftieth of a second of a worker's start-up)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # Links are kept exactly as written: whether one is safe to show is the renderer's
+    # decision, and skipping markdown-it's percent-encoding makes parsing a fifth faster.
+    parser.normalizeLink = parser.normalizeLinkText = lambda url: url
+    parser.validateLink = lambda url: True
+    parser.options["maxNesting"] = MAX_NESTING
+    return parser
 
 
 def _shallow(line: str) -> str:
@@ -83,24 +94,29 @@ def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
     return (0, {}) if fields is None else (end + 1, fields)
 
 
-class _Loader(yaml.SafeLoader):
+@lru_cache(maxsize=1)
+def _loader() -> type:
     """Safe loading, with an impossible timestamp (`2024-02-30`) kept as its string."""
+    import yaml
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
 
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
 def _yaml(inner: str) -> dict[str, Any] | None:
     if not inner.strip():
         return {}
+    import yaml  # only for YAML front matter
+
     try:
-        data = yaml.load(inner, Loader=_Loader)
+        data = yaml.load(inner, Loader=_loader())
     except (yaml.YAMLError, ValueError):
         return {} if _YAML_KEY.match(inner) else None
     return _lower(data) if isinstance(data, dict) else None

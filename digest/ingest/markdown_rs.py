@@ -18,8 +18,6 @@ from types import MappingProxyType
 from typing import IO, Any
 from urllib.parse import unquote
 
-from markdown_it.helpers import parseLinkDestination
-
 try:
     from markdown_it_pyrs import MarkdownIt, Node
 except ImportError:  # optional: markdown-it-py alone gives the same tokens, only slower
@@ -359,8 +357,7 @@ class _Tokens:
             return None
         text = self.source[close + 2:end].decode(errors="replace")
         pos = len(text) - len(text.lstrip())
-        result = parseLinkDestination(text, pos, len(text))
-        return result.str if result.ok else None
+        return _destination(text, pos)
 
     def _definition(self, url: str) -> str | None:
         """The destination as written of the reference definition the link resolved to."""
@@ -371,7 +368,16 @@ class _Tokens:
                     continue
                 text = self.source[node.srcmap[0]:node.srcmap[1]].decode(errors="replace")
                 label = _DEFINITION.match(text)
-                result = parseLinkDestination(text, label.end(), len(text)) if label else None
-                if result is not None and result.ok:
-                    self.definitions.setdefault(unquote(node.meta["destination"]), result.str)
+                found = _destination(text, label.end()) if label else None
+                if found is not None:
+                    self.definitions.setdefault(unquote(node.meta["destination"]), found)
         return self.definitions.get(unquote(url))
+
+
+def _destination(text: str, pos: int) -> str | None:
+    """The link destination written at `pos`, as markdown-it-py reads it (imported only for
+    the few links whose address has a `%`)."""
+    from markdown_it.helpers import parseLinkDestination
+
+    result = parseLinkDestination(text, pos, len(text))
+    return result.str if result.ok else None
