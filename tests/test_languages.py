@@ -242,3 +242,19 @@ def test_a_letter_in_a_language_with_no_phrase_data_loses_its_furniture_by_struc
         ("Nowy plac zabaw otwarty",
          ["W sobotę otwarto plac zabaw. Ma piaskownicę, dwie huśtawki i zjeżdżalnię."])]
     assert {d.kind for d in issue.dropped} == {"chrome", "signoff"}
+
+
+def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():
+    """Platform phrases are compiled only when an issue in their language needs them: each
+    table, merged as an issue in that language gets it, must give working patterns."""
+    from digest.segment.profiles import load_platforms, with_platform
+
+    generic, named = load_platforms()
+    profile = load_profiles()[0]
+    for platform in (None, *named):
+        tables = [generic.chrome, generic.sponsor] + (
+            [platform.chrome, platform.sponsor] if platform else [])
+        for language in sorted({code for table in tables for code in table}):
+            merged = with_platform(profile, generic, platform, [], language)
+            assert merged.drop["chrome"][-1].search("") is None
+            assert all(p.search("") is None for p in merged.sponsor)

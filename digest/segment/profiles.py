@@ -103,6 +103,18 @@ def _patterns(path: Path, key: str, value: object) -> list[re.Pattern[str]]:
     return [_compile(path, key, p) for p in value]
 
 
+def _sources(path: Path, key: str, value: object) -> tuple[str, ...]:
+    """Patterns kept as written, compiled when an issue in their language needs them (the
+    platform files ship with digest: a test compiles every one)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        raise ProfileError(f"{path}: {key}: expected a list of string patterns")
+    return tuple(value)
+
+
 def _section_rule(path: Path, i: int, entry: object,
                   algorithms: Collection[str] | None) -> SectionRule:
     """One [[sections]] table: kind, headings, role, and the role's policy overrides."""
@@ -220,9 +232,10 @@ class Platform:
     source: str
     hosts: list[str] = field(default_factory=list)
     generator: list[re.Pattern[str]] = field(default_factory=list)
-    chrome: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # by language
+    # Phrase patterns by language, as written: only the issue's language is ever compiled.
+    chrome: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)
-    sponsor: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # by language
+    sponsor: dict[str, tuple[str, ...]] = field(default_factory=dict)
     senders: list[re.Pattern[str]] = field(default_factory=list)
 
     def named_by(self, origins: list[str]) -> bool:
@@ -259,9 +272,9 @@ def parse_platform(path: Path, data: dict) -> Platform:
         if not isinstance(table, dict):
             raise ProfileError(f"{path}: lang.{code}: expected a table")
         code = str(code).lower()
-        chrome = _patterns(path, f"lang.{code}.drop.chrome", table.get("drop", {}).get("chrome"))
-        sponsor = _patterns(path, f"lang.{code}.sponsor.markers",
-                            table.get("sponsor", {}).get("markers"))
+        chrome = _sources(path, f"lang.{code}.drop.chrome", table.get("drop", {}).get("chrome"))
+        sponsor = _sources(path, f"lang.{code}.sponsor.markers",
+                           table.get("sponsor", {}).get("markers"))
         if chrome:
             platform.chrome[code] = chrome
         if sponsor:
@@ -301,12 +314,12 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
     are those of the issue's `language` (English when unknown or when no table has it)."""
     sets = [generic] + ([platform] if platform else [])
     drop = dict(profile.drop)
-    drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(tuple(
-        p.pattern for p in _phrases([s.chrome for s in sets], language)))]
+    drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(
+        _phrases([s.chrome for s in sets], language))]
     return dataclasses.replace(
         profile,
         drop=drop,
-        sponsor=profile.sponsor + _phrases([s.sponsor for s in sets], language),
+        sponsor=profile.sponsor + _compiled(_phrases([s.sponsor for s in sets], language)),
         chrome_links=[_combined(tuple(p.pattern for p in profile.chrome_links + [
             c for s in sets for c in s.chrome_links]))],  # one search a link
         unsubscribe=[address_key(u) for u in unsubscribe],
@@ -319,11 +332,15 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
 FALLBACK_LANGUAGE = "en"
 
 
-def _phrases(tables: list[dict[str, list[re.Pattern[str]]]],
-             language: str | None) -> list[re.Pattern[str]]:
+def _phrases(tables: list[dict[str, tuple[str, ...]]], language: str | None) -> tuple[str, ...]:
     """The patterns of one language from each table; English when none has that language."""
     code = language if language and any(language in t for t in tables) else FALLBACK_LANGUAGE
-    return [p for t in tables for p in t.get(code, [])]
+    return tuple(p for t in tables for p in t.get(code, ()))
+
+
+@lru_cache(maxsize=32)
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
 
 
 @lru_cache(maxsize=32)
