@@ -354,7 +354,7 @@ def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
     if early is not None and early.size == runner.size:
         runner = early
     elif early is not None:
-        early.close()
+        early.close(kill=True)
     jobs = [(s, *keys[s.key]) for s in todo]
     found = _run(jobs, runner)
     for n, (source, result) in enumerate(zip(todo, found), 1):
@@ -390,31 +390,32 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     report = BuildReport()
     store = Store(config.path(config.build.cache) / "build")
     tidy(output)  # what killed builds left, even when nothing changed
-    sources, upstream = _sources(config, report)
-    found_problems = len(report.problems)
-    templates = _templates(config)
-    fingerprint = digest_of(upstream, [s.key for s in sources], repr(config.site),
-                            repr(config.feed), str(output),
-                            folder_fingerprint(templates or default_templates(), contents=True))
-    state = store.load("state")
-    if state.get("fingerprint") == fingerprint and output_intact(output, state.get("files", {})):
-        kept: BuildReport = state["report"]
-        kept.problems = report.problems + store.damaged + kept.problems
-        kept.unchanged, kept.written, kept.workers = True, 0, 0
-        kept.search = "search index unchanged" if kept.search else ""
-        kept.reused_files = kept.files
-        kept.timings = {"total": time.perf_counter() - began}
-        return kept
-
-    timings = dict.fromkeys(STAGES, 0.0)
-    known_scans: dict[str, FileScan] = store.load("scans")
-    unscanned = sum(s.key not in known_scans for s in sources)
-    early = None
-    if 0 < unscanned < PARALLEL_MIN:  # a few new files: the second pass's worker starts now
-        early = _summarizing(unscanned, config, store, report)
-        early.start(1)
-
+    early = _early_worker(config, store, report)
     try:
+        sources, upstream = _sources(config, report)
+        found_problems = len(report.problems)
+        templates = _templates(config)
+        fingerprint = digest_of(upstream, [s.key for s in sources], repr(config.site),
+                                repr(config.feed), str(output),
+                                folder_fingerprint(templates or default_templates(),
+                                                   contents=True))
+        state = store.load("state")
+        if state.get("fingerprint") == fingerprint and \
+                output_intact(output, state.get("files", {})):
+            kept: BuildReport = state["report"]
+            kept.problems = report.problems + store.damaged + kept.problems
+            kept.unchanged, kept.written, kept.workers = True, 0, 0
+            kept.search = "search index unchanged" if kept.search else ""
+            kept.reused_files = kept.files
+            kept.timings = {"total": time.perf_counter() - began}
+            return kept
+
+        timings = dict.fromkeys(STAGES, 0.0)
+        known_scans: dict[str, FileScan] = store.load("scans")
+        unscanned = sum(s.key not in known_scans for s in sources)
+        if early is not None and not 0 < unscanned < PARALLEL_MIN:
+            early.close(kill=True)  # not a few new files after all
+            early = None
         scans, failed = _scan_sources(sources, known_scans, config, store, log, report, timings,
                                       warm=early is None)
         # not needed by an unchanged rebuild; imported while the first pass's workers read
@@ -516,7 +517,17 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         return report
     finally:
         if early is not None:
-            early.close()
+            early.close(kill=True)  # those no `map` took have nothing to save
+
+
+def _early_worker(config: Config, store: Store, report: BuildReport) -> BudgetPool | None:
+    """On a rebuild, which most often finds a few new files, the worker that will summarize
+    them starts at once: it loads what summarizing needs while this process looks for them."""
+    if not store.holds("scans"):
+        return None
+    early = _summarizing(1, config, store, report)
+    early.start(1)
+    return early
 
 
 def _templates(config: Config) -> Path | None:

@@ -158,10 +158,10 @@ class BudgetPool:
         """Start `count` workers before their items are known: each runs `start` at once."""
         self.ready += [_Worker(self.context, self.args) for _ in range(count)]
 
-    def close(self) -> None:
-        """Stop the started workers that no `map` took."""
+    def close(self, kill: bool = False) -> None:
+        """Stop the started workers that no `map` took (`kill`: at once, not once started)."""
         for worker in self.ready:
-            worker.stop()
+            worker.stop(kill)
         self.ready = []
 
     def map(self, items: list[Any], meanwhile: Callable[[], None] | None = None,
