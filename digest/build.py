@@ -197,14 +197,32 @@ def _keep(store: Store, key: str, result: FileResult) -> FileResult:
     return hollowed(result, dropped_counts(result.issues))
 
 
-def _sources(config: Config, report: BuildReport) -> tuple[list[Source], str]:
-    """Every input file with its key, and the key of everything else the site depends on."""
-    from digest.ingest import METADATA_FILE
+def _input_paths(config: Config, report: BuildReport) -> tuple[Path, list[Path]]:
     from digest.ingest.files import input_files
 
     folder = config.path(config.build.input)
     paths, problems = input_files(folder)
     report.problems.extend(problems)
+    return folder, paths
+
+
+def _listing(paths: list[Path]) -> str:
+    """The input files by name, size and time: the last build's listing again most likely
+    means nothing changed (what did is still told by the files' bytes)."""
+    marks: list[object] = []
+    for path in paths:
+        try:
+            info = path.stat()
+            marks.append((str(path), info.st_size, info.st_mtime_ns))
+        except OSError as exc:
+            marks.append((str(path), repr(exc)))
+    return digest_of(*marks)
+
+
+def _sources(config: Config, folder: Path, paths: list[Path]) -> tuple[list[Source], str]:
+    """Every input file with its key, and the key of everything else the site depends on."""
+    from digest.ingest import METADATA_FILE
+
     extra = config.path(config.build.profiles)
     metadata = [_content(p, p.parent) for p in sorted(folder.rglob(METADATA_FILE))] \
         if folder.is_dir() else []
@@ -390,16 +408,21 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     report = BuildReport()
     store = Store(config.path(config.build.cache) / "build")
     tidy(output)  # what killed builds left, even when nothing changed
-    early = _early_worker(config, store, report)
+    state = store.load("state")
+    folder, paths = _input_paths(config, report)
+    listing = _listing(paths)
+    # A rebuild whose files changed most often finds a few new ones: the worker that will
+    # summarize them starts now, loading what it needs while this process reads the files.
+    early = _early_worker(config, store, report) if state and state.get("listing") != listing \
+        else None
     try:
-        sources, upstream = _sources(config, report)
+        sources, upstream = _sources(config, folder, paths)
         found_problems = len(report.problems)
         templates = _templates(config)
         fingerprint = digest_of(upstream, [s.key for s in sources], repr(config.site),
                                 repr(config.feed), str(output),
                                 folder_fingerprint(templates or default_templates(),
                                                    contents=True))
-        state = store.load("state")
         if state.get("fingerprint") == fingerprint and \
                 output_intact(output, state.get("files", {})):
             kept: BuildReport = state["report"]
@@ -416,6 +439,8 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         if early is not None and not 0 < unscanned < PARALLEL_MIN:
             early.close(kill=True)  # not a few new files after all
             early = None
+        elif early is None and 0 < unscanned < PARALLEL_MIN:
+            early = _early_worker(config, store, report)
         scans, failed = _scan_sources(sources, known_scans, config, store, log, report, timings,
                                       warm=early is None)
         # not needed by an unchanged rebuild; imported while the first pass's workers read
@@ -511,7 +536,8 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
                               if s.key not in failed})
         store.save("scans", {s.key: scans[s.key] for s in sources if s.key in scans})
         store.save_checked()
-        store.save("state", {"fingerprint": fingerprint, "report": replay, "pages": memo.new,
+        store.save("state", {"fingerprint": fingerprint, "listing": listing,
+                             "report": replay, "pages": memo.new,
                              "fragments": memo.new_fragments, "search": search_key,
                              "files": dict(writer.names)})
         return report
@@ -520,11 +546,8 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
             early.close(kill=True)  # those no `map` took have nothing to save
 
 
-def _early_worker(config: Config, store: Store, report: BuildReport) -> BudgetPool | None:
-    """On a rebuild, which most often finds a few new files, the worker that will summarize
-    them starts at once: it loads what summarizing needs while this process looks for them."""
-    if not store.holds("scans"):
-        return None
+def _early_worker(config: Config, store: Store, report: BuildReport) -> BudgetPool:
+    """The second pass's one worker for a few new files, started before they are known."""
     early = _summarizing(1, config, store, report)
     early.start(1)
     return early

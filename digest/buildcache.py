@@ -71,10 +71,6 @@ class Store:
         table = self._read(self.folder / f"{name}.pickle")
         return table if isinstance(table, dict) else {}
 
-    def holds(self, name: str) -> bool:
-        """A table of this name was saved (by an earlier build)."""
-        return (self.folder / f"{name}.pickle").is_file()
-
     def save(self, name: str, table: dict[str, Any]) -> None:
         _write(self.folder / f"{name}.pickle", table)
 
