@@ -41,6 +41,9 @@ _ADDRESS_LINE = re.compile(r"^\s*https?://\S+\s*$", re.IGNORECASE)
 # An entry's address before its words: "[https://…] ", "<https://…> ", "https://… — ".
 _OPENING_ADDRESS = re.compile(r"[\[<(]?(https?://[^\s\]>)]+)[\]>)]?(?:\s+[—–:-])?\s+(?=\w)",
                               re.IGNORECASE)
+# A quoted line, as mail quotes: "> " (or ">> " quoting a quote) before its words.
+_QUOTED = re.compile(r"^\s{0,3}>(?:[ \t]?>)*(?:[ \t]|$)")
+_ATTRIBUTION = re.compile(r"^(?:--|[—–―])\s*\S")  # "-- Anne, Mill Street" under a quote
 
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
@@ -88,9 +91,11 @@ class _Reader:
         self.in_entry = False  # the last block is a list entry that may continue
         self.entry_title = ""  # that entry's first line, without its marker
         self.below_title: Block | None = None  # its text under that line, once it is a title
+        self.last_quoted = False  # the previous line was quoted words, which may run on
 
     def line(self, number: int, line: str) -> None:
         last, self.last = self.last, line
+        quoting, self.last_quoted = self.last_quoted, False
         stripped = " ".join(line.split())
         prev = self.blocks[-1] if self.blocks else None
         touching = prev is not None and prev.end_line == number - 1
@@ -112,6 +117,10 @@ class _Reader:
         if _RULE.match(line):
             self.blocks.append(Block(text="", line=number, end_line=number, kind="rule"))
             self._end_list()
+            return
+        quoted = _QUOTED.match(line)
+        if quoted:
+            self._quoted(number, " ".join(line[quoted.end():].split()), touching and quoting)
             return
         if LIST_MARKER.match(line):
             level = self._level(len(line) - len(line.lstrip()))
@@ -144,6 +153,19 @@ class _Reader:
             return
         self.blocks.append(Block(text=stripped, line=number, end_line=number))
         self._end_list()
+
+    def _quoted(self, number: int, text: str, runs_on: bool) -> None:
+        """A quoted line: its words run on from the quoted words on the line above, unless
+        it names who wrote them; a line of the mark alone ends the quoted paragraph."""
+        if not text:
+            return
+        prev = self.blocks[-1]
+        if runs_on and prev.kind == "quote" and not _ATTRIBUTION.match(text):
+            prev.text, prev.end_line = f"{prev.text} {text}", number
+        else:
+            self.blocks.append(Block(text=text, line=number, end_line=number, kind="quote"))
+            self._end_list()
+        self.last_quoted = True
 
     def _runs_on(self, last: str, line: str) -> bool:
         """The previous line was broken only to wrap the text, not to end a paragraph."""

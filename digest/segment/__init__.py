@@ -68,6 +68,8 @@ NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
 _PARTS = re.compile(r"\s+[·|•]\s+")  # "Issue 31 · by Hanna Lind"
 ENTRY_META_WORDS = 12  # a reading-time line under an entry's title ("Nature Notes · 4 min read")
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit, in any script
+_SITE_LINE = re.compile(r"^(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})$", re.IGNORECASE)
+SITE_LINE_REACH = 3  # blocks above a site's name that may hold the link to it
 PASSED_OVER = ("chrome", "byline")  # lines under the title looked past for its subtitle
 
 
@@ -171,7 +173,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = [_own_kind(b, profile) for b in blocks]
     if profile.layout == "cards":
         return kinds
-    kinds = _entry_meta(blocks, kinds, profile)
+    kinds = _site_lines(blocks, _entry_meta(blocks, kinds, profile))
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
@@ -209,6 +211,26 @@ def _entry_meta(blocks: list[Block], kinds: list[str | None],
                 and profile.reading.search(blocks[i].text):
             kinds[i] = "byline"
     return kinds
+
+
+def _site_lines(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with a line that only names the site an entry just above links to
+    ("deep.example.com" under its title and text) as that entry's byline: furniture of the
+    entry, never a photo's credit."""
+    kinds = list(kinds)
+    for i, block in enumerate(blocks):
+        found = _SITE_LINE.match(block.text) if kinds[i] is None and \
+            block.kind == "paragraph" and not block.links else None
+        if found and any(_host(link.url) == found[1].lower()
+                         for above in blocks[max(0, i - SITE_LINE_REACH):i]
+                         for link in above.links):
+            kinds[i] = "byline"
+    return kinds
+
+
+def _host(url: str) -> str:
+    host = url.split("//", 1)[-1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
+    return host.split(":", 1)[0].lower().removeprefix("www.")
 
 
 def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,

@@ -24,6 +24,7 @@ POLL_QUESTION_WORDS = 12
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
 ENTRY_WORDS = 14  # a contents entry that only echoes a section: a line, not a paragraph
 ECHO_WORDS = 2  # the rare words it shares with how that section begins
+CONTENTS_LABEL_WORDS = 6  # "In this issue:" over the contents entries
 OPENING_BLOCKS, OPENING_WORDS = 3, 40
 _WORD = re.compile(r"[^\W\d_]{3,}")
 POSTAL_WORDS = 20
@@ -207,8 +208,23 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
             if len(named) >= 2:
                 section.items = [item for item in section.items if item not in named]
                 dropped.extend(Dropped("chrome", item.line, item.text) for item in named)
+                _drop_label(section, named[0].line, dropped)
                 _unlisted(section)
     return sections
+
+
+def _drop_label(section: Section, first: int, dropped: list[Dropped]) -> None:
+    """The short line right above the contents entries that names them ("In this issue",
+    a collapsed box's "Inside:"): chrome with them."""
+    above = [p for p in section.paragraphs if p.line < first]
+    if not above or any(above[-1].line < item.line < first for item in section.items):
+        return
+    label = above[-1]
+    if label.kind == "text" and not label.links and \
+            0 < count_words(label.text) <= CONTENTS_LABEL_WORDS and \
+            not ENDS_SENTENCE.search(label.text):
+        section.paragraphs.remove(label)
+        dropped.append(Dropped("chrome", label.line, label.text))
 
 
 def _words(text: str) -> set[str]:

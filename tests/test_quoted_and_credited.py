@@ -1,0 +1,110 @@
+"""Lines that belong to what is around them, not to the text: readers' letters quoted with
+"> " in a plain-text letter, the name of the site an entry links to under it, and the line
+naming a contents list folded into a collapsed box. Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import issue_of
+
+from digest.segment import load_profiles
+
+LETTER = """\
+THE CORNER SHOP LETTER
+======================
+
+Dear neighbours, thank you for your letters. We print two of them, with our answers.
+
+LETTERS
+-------
+
+> I was sorry to see the bread shelf go. Will you bring back the rye
+> loaves on Saturdays?
+> -- Anne, Mill Street
+
+We will. The bakery delivers again from December, Saturdays only.
+
+> Could the shop take card payments under five pounds?
+>
+> It would help with the bus fare.
+> -- Tom, Park Road
+
+Yes, from Monday: the bank lowered the fee on small payments.
+"""
+
+LINKS = """\
+<html lang="en"><body><h1>Linkbox 140</h1><p>Three links worth your week.</p>
+<table>
+<tr><td><a href="https://deep.example.com/rivers?utm_source=linkbox"><b>How rivers move their
+beds</b></a><br>A long read on meanders, with satellite photos taken twenty years apart.<br>
+<span>deep.example.com</span></td></tr>
+<tr><td><a href="https://www.sound.example.org/choirs"><b>Why choirs sound better in old
+churches</b></a><br>Stone walls and high ceilings make a reverb that hides small mistakes.<br>
+<span>sound.example.org</span></td></tr>
+<tr><td><a href="https://cook.example.net/salt"><b>The case for salting pasta water less</b>
+</a><br>Most of the salt goes down the drain, a chef found. Her notes are on
+example.org.<br><span>example.org</span></td></tr>
+</table></body></html>
+"""
+
+GARDEN = """\
+---
+title: "Garden Notes #31"
+date: 2026-11-20
+---
+
+Hello gardeners! The first frost came early this year.
+
+<details>
+<summary>In this issue</summary>
+
+- Frost cloth that works
+- Bulbs to plant now
+
+</details>
+
+## Frost cloth that works
+
+Cheap frost cloth tears after one season; the heavier fabric lasted three winters.
+
+## Bulbs to plant now
+
+Tulips go in after the first frost, when the soil has cooled enough to keep fungus away.
+"""
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+def test_quoted_letters_read_without_their_marks_each_with_its_writer(profiles):
+    issue = issue_of("letter.txt", LETTER.encode(), profiles)
+    letters = issue.sections[-1]
+    assert [(p.kind, p.text) for p in letters.paragraphs] == [
+        ("quote", "I was sorry to see the bread shelf go. Will you bring back the rye loaves "
+                  "on Saturdays?"),
+        ("quote", "-- Anne, Mill Street"),
+        ("text", "We will. The bakery delivers again from December, Saturdays only."),
+        ("quote", "Could the shop take card payments under five pounds?"),
+        ("quote", "It would help with the bus fare."),
+        ("quote", "-- Tom, Park Road"),
+        ("text", "Yes, from Monday: the bank lowered the fee on small payments.")]
+
+
+def test_the_name_of_the_site_an_entry_links_to_is_not_its_text(profiles):
+    issue = issue_of("links.html", LINKS.encode(), profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "deep.example.com" not in texts and "sound.example.org" not in texts
+    assert {d.text for d in issue.dropped} == {"deep.example.com", "sound.example.org"}
+    assert "A long read on meanders, with satellite photos taken twenty years apart." in texts
+    assert "example.org" in texts  # a site the entry does not link to stays
+
+
+def test_the_line_naming_a_collapsed_contents_list_goes_with_it(profiles):
+    issue = issue_of("2026-11-20-garden.md", GARDEN.encode(), profiles)
+    assert [p.text for p in issue.sections[0].paragraphs] == [
+        "Hello gardeners! The first frost came early this year."]
+    assert {"In this issue", "Frost cloth that works"} <= {d.text for d in issue.dropped}
+    assert [s.heading for s in issue.sections[1:]] == ["Frost cloth that works",
+                                                       "Bulbs to plant now"]
