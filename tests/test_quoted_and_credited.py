@@ -1,6 +1,7 @@
 """Lines that belong to what is around them, not to the text: readers' letters quoted with
-"> " in a plain-text letter, the name of the site an entry links to under it, and the line
-naming a contents list folded into a collapsed box. Fixtures written here."""
+"> " in a plain-text letter, the name of the site an entry links to under it, the line naming
+a contents list folded into a collapsed box, and the farewell after the last story. Fixtures
+written here."""
 
 from __future__ import annotations
 
@@ -108,3 +109,32 @@ def test_the_line_naming_a_collapsed_contents_list_goes_with_it(profiles):
     assert {"In this issue", "Frost cloth that works"} <= {d.text for d in issue.dropped}
     assert [s.heading for s in issue.sections[1:]] == ["Frost cloth that works",
                                                        "Bulbs to plant now"]
+
+
+BRIEF = """\
+<html lang="{lang}"><body><h1>Friday brief</h1>
+<p>Good morning. Three things before your coffee gets cold.</p>
+<h2>1️⃣ Rail fares freeze</h2>
+<p>The government froze rail fares for a year. Operators say they will cut weekend trains.</p>
+<h2>2️⃣ The museum night</h2>
+<p>Twenty museums stay open until midnight on Saturday, with free entry after eight.</p>
+<p>{last}</p>
+<p>Sent to you by Friday Brief, 1 Station Road.
+<a href="https://brief.example/unsubscribe">Unsubscribe</a></p></body></html>
+"""
+
+
+@pytest.mark.parametrize(("lang", "last"), [("en", "Have a good weekend!"),
+                                            ("es", "¡Hasta la próxima semana!")])
+def test_a_short_farewell_after_the_last_story_is_a_sign_off(lang, last, profiles):
+    issue = issue_of("brief.html", BRIEF.format(lang=lang, last=last).encode(), profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "Twenty museums stay open until midnight on Saturday, with free entry after eight."]
+    assert ("signoff", last) in {(d.kind, d.text) for d in issue.dropped}
+
+
+def test_an_exclamation_that_is_a_sections_whole_text_stays(profiles):
+    page = BRIEF.format(lang="en", last="").replace(
+        "<p></p>", "<h2>3️⃣ One more thing</h2><p>Go vote!</p>")
+    issue = issue_of("brief.html", page.encode(), profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs] == ["Go vote!"]

@@ -49,6 +49,7 @@ from .profiles import (
 from .profiles import load_profiles as _load_profiles
 from .rules import (
     drop_kind,
+    farewell,
     is_caption_before,
     is_date_line,
     is_issue_line,
@@ -177,7 +178,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
-    kinds = sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds)))
+    kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
     kinds = [k or ("chrome" if _wordless(b) else None) for b, k in zip(blocks, kinds)]
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):

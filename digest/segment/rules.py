@@ -19,6 +19,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al
 CAPTION_MAX_WORDS = 60
 CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's closing line
 BARE_CLOSING_WORDS = 3  # "Sportliche Grüße": a closing with no comma, only where the issue ends
+FAREWELL_WORDS = 6  # "Have a good weekend!" closing the last story: the letter's farewell
 NAME_WORDS, NAME_LINES = 4, 2  # a line of name (or role) under it, and how many such lines
 TEAM_WORDS = 7  # a team's name signing under a closing ("L’équipe de la Lettre du vélo")
 SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
@@ -144,6 +145,21 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
                 _run_end(blocks, kinds, i + 1, 1) == i + 1:
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
+    return kinds
+
+
+def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the issue's farewell marked: a short exclamation after its last story's
+    text, with nothing but furniture below ("Have a good weekend!", "Bis bald!")."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if kinds[i] is None), None)
+    if last is None or last == 0:
+        return kinds
+    block, above = blocks[last], blocks[last - 1]
+    if block.kind == "paragraph" and not block.links and block.text.endswith(("!", "！")) and \
+            words(block.text) <= FAREWELL_WORDS and kinds[last - 1] is None and \
+            above.kind == "paragraph":
+        kinds = list(kinds)
+        kinds[last] = "signoff"
     return kinds
 
 
