@@ -127,3 +127,20 @@ def test_a_site_generators_posts_folder_is_passed_over_for_the_newsletters(tmp_p
     run_digest("build", "-q", cwd=tmp_path)
     pages = (tmp_path / "output" / "archive.html").read_text(encoding="utf-8")
     assert "Pond Notes" in pages and "Posts" not in pages
+
+
+def test_a_heading_at_the_top_that_is_the_pages_title_and_its_month_titles_the_issue(tmp_path):
+    body = ("<p>Hello all,</p><p>The committee met on Tuesday and agreed to raise the rent "
+            "by two pounds a year.</p><h2>Work day</h2><p>Our winter work day is on Saturday "
+            "6 December; bring gloves.</p>")
+    page = write(tmp_path / "allotments" / "2026-11-25.html",
+                 "<html><head><title>Allotment Bulletin</title></head><body>"
+                 "<h2>Allotment Bulletin: November</h2>" + body + "</body></html>")
+    issue = inspect(page)
+    assert issue["title"] == "Allotment Bulletin: November"
+    assert [s["heading"] for s in issue["sections"]] == [None, "Work day"]
+    other = write(tmp_path / "allotments" / "2026-11-26.html",
+                  "<html><head><title>Allotment Bulletin</title></head><body>"
+                  "<h2>Allotment Bulletin readers won the county show</h2>" + body +
+                  "</body></html>")
+    assert inspect(other)["title"] == "Allotment Bulletin"

@@ -63,6 +63,7 @@ __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
 DETECT_BLOCKS = 400
 SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
+TITLE_TAIL_WORDS = 4  # words after the page's title in the heading that titles the issue
 LONE_SUBTITLE_LEVEL = 3  # a heading this deep right under the title, and no other: a subtitle
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
 NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
@@ -300,10 +301,21 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
         return blocks[top].text, top + 1
     if meta.title:
         same = _fold(blocks[top].text) == _fold(meta.title)
+        if not same and kinds[top] is None and _names_the_issue(blocks[top], meta.title):
+            return blocks[top].text, top + 1  # "ALLOTMENT BULLETIN - NOVEMBER" over the text
         return meta.title, top + 1 if same else 0
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
+
+
+def _names_the_issue(block: Block, title: str) -> bool:
+    """A heading at the top that is the page's title and a few words more: the issue's
+    month or number after its newsletter's name."""
+    text, title = _fold(block.text), _fold(title)
+    return (block.kind == "heading" or looks_like_heading(block.text)) and \
+        text.startswith(title) and not text[len(title):len(title) + 1].isalnum() and \
+        count_words(text) - count_words(title) <= TITLE_TAIL_WORDS
 
 
 def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
