@@ -159,8 +159,9 @@ class _Reader:
         it names who wrote them; a line of the mark alone ends the quoted paragraph."""
         if not text:
             return
-        prev = self.blocks[-1]
-        if runs_on and prev.kind == "quote" and not _ATTRIBUTION.match(text):
+        prev = self.blocks[-1] if self.blocks else None
+        if runs_on and prev is not None and prev.kind == "quote" and \
+                not _ATTRIBUTION.match(text):
             prev.text, prev.end_line = f"{prev.text} {text}", number
         else:
             self.blocks.append(Block(text=text, line=number, end_line=number, kind="quote"))
