@@ -21,18 +21,31 @@ QUESTION_MARKS = "?？؟"  # those of them that close a question
 ENDS_SENTENCE = re.compile(f"[{SENTENCE_ENDS}]$")  # text whose last mark closes a sentence
 CLAUSE_ENDS = ",;:、，；：،؛"  # what closes a clause or a line that goes on
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# Thai, Lao, Myanmar and Khmer are written with no space between words (a space parts phrases):
+# one word for every UNSPACED_CHARS_PER_WORD characters, marks included.
+UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+UNSPACED_CHARS_PER_WORD = 4
+_UNSPACED_RUN = re.compile(f"[{UNSPACED}]+")
 _CJK_RUNS = re.compile(f"([{CJK}]+)")
 
 
 @lru_cache(maxsize=8192)  # the segmenter's rules ask it of one paragraph again and again
 def count_words(text: str) -> int:
-    """Words of the text: runs between spaces, and in Chinese or Japanese one word for every
-    CJK_CHARS_PER_WORD characters."""
-    if text.isascii() or _CJK_CHAR.search(text) is None:
+    """Words of the text: runs between spaces; in Chinese or Japanese one word for every
+    CJK_CHARS_PER_WORD characters, and in a script written without spaces between words
+    one for every UNSPACED_CHARS_PER_WORD characters of each run of it."""
+    if text.isascii():
         return len(text.split())
+    unspaced = 0
+    if _UNSPACED_RUN.search(text):
+        unspaced = sum(-(-len(run) // UNSPACED_CHARS_PER_WORD)
+                       for run in _UNSPACED_RUN.findall(text))
+        text = _UNSPACED_RUN.sub(" ", text)
+    if _CJK_CHAR.search(text) is None:
+        return unspaced + len(text.split())
     cjk = len(_CJK_CHAR.findall(text))
     rest = [t for t in _CJK_CHAR.sub(" ", text).split() if any(c.isalnum() for c in t)]
-    return len(rest) + -(-cjk // CJK_CHARS_PER_WORD)  # "。" alone is no word
+    return unspaced + len(rest) + -(-cjk // CJK_CHARS_PER_WORD)  # "。" alone is no word
 
 
 def grams(word: str) -> list[str]:

@@ -258,3 +258,28 @@ def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():
             merged = with_platform(profile, generic, platform, [], language)
             assert merged.drop["chrome"][-1].search("") is None
             assert all(p.search("") is None for p in merged.sponsor)
+
+
+THAI = """<html lang="th"><body><h1>จดหมายข่าวเทศบาล ฉบับที่ 12</h1>
+<p>สวัสดีครับ ยินดีต้อนรับสู่จดหมายข่าวฉบับที่ 12 ของเทศบาล สัปดาห์นี้มีเรื่องตลาดนัดและห้องสมุด</p>
+<h2>ตลาดนัดวันเสาร์</h2>
+<p>ตลาดนัดวันเสาร์จะย้ายไปที่ลานจอดรถหน้าศาลากลาง ตั้งแต่สัปดาห์หน้าเป็นต้นไป
+ร้านค้าจะเปิดตั้งแต่เจ็ดโมงเช้าถึงบ่ายสองโมง ผู้ค้าที่ต้องการจองแผงสามารถติดต่อสำนักงานเทศบาลได้ในวันทำการ</p>
+<h2>ห้องสมุด</h2>
+<p>ห้องสมุดประชาชนเปิดบริการยืมหนังสือออนไลน์แล้ว สมาชิกสามารถยืมได้ครั้งละห้าเล่ม
+และคืนได้ที่ตู้รับคืนหน้าห้องสมุดตลอดยี่สิบสี่ชั่วโมง</p></body></html>"""
+
+
+def test_a_thai_letter_written_without_spaces_between_words_is_counted_and_summarized():
+    from digest.ingest import read_bytes
+    from digest.summarize import SummaryConfig, summarize_issue
+    from digest.textwords import count_words
+
+    assert count_words("ตลาดนัดวันเสาร์") == 4  # four words, one run of letters
+    (issue,), _ = segment_document(read_bytes("thai.html", THAI.encode()), *load_profiles())
+    digest = summarize_issue(issue, SummaryConfig())
+    assert digest.words_in > 80
+    # a space between two Thai letters ends a sentence: each section gives its first one
+    assert [[s.text for s in section.sentences] for section in digest.sections[1:]] == [
+        ["ตลาดนัดวันเสาร์จะย้ายไปที่ลานจอดรถหน้าศาลากลาง"],
+        ["ห้องสมุดประชาชนเปิดบริการยืมหนังสือออนไลน์แล้ว"]]

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from digest.textwords import SENTENCE_ENDS, has_cjk
+from digest.textwords import SENTENCE_ENDS, UNSPACED, has_cjk
 
 LANGUAGE = "english"
 
@@ -24,6 +24,8 @@ _MASK = re.compile(r"\bADDRESS(\d+)X\b")
 _ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 CHUNK = 2000  # pysbd slows sharply past a few thousand characters
+# In Thai, Lao, Myanmar and Khmer a space between two letters ends a sentence (or a clause).
+_UNSPACED_BREAK = re.compile(f"(?<=[{UNSPACED}])\\s+(?=[{UNSPACED}])")
 
 
 @lru_cache(maxsize=8)
@@ -169,12 +171,16 @@ def _chunks(line: str) -> list[str]:
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences: on newlines first, then pysbd on each line (it is slow on
     long strings, so it never sees a whole document, nor more than a few thousand characters),
-    by the rules of `language` where pysbd has them."""
+    by the rules of `language` where pysbd has them; in a script written without spaces
+    between words, also at each space between two of its letters."""
     sentences: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
         for piece in _chunks(line) if line else []:
-            sentences.extend(_split_line(piece, language))
+            found = _split_line(piece, language)
+            if not piece.isascii() and _UNSPACED_BREAK.search(piece):
+                found = tuple(part for s in found for part in _UNSPACED_BREAK.split(s))
+            sentences.extend(found)
     return sentences
 
 
