@@ -138,3 +138,14 @@ def test_an_exclamation_that_is_a_sections_whole_text_stays(profiles):
         "<p></p>", "<h2>3️⃣ One more thing</h2><p>Go vote!</p>")
     issue = issue_of("brief.html", page.encode(), profiles)
     assert [p.text for p in issue.sections[-1].paragraphs] == ["Go vote!"]
+
+
+def test_an_invitation_to_reply_to_this_mail_closing_the_issue_is_chrome(profiles):
+    text = ("# The Static Weekly 88\n\n## [One-file themes](https://themes.example.com/one)\n\n"
+            "A theme that ships as a single template with inline CSS loads fast and is easy "
+            "to fork.\n\n---\n\n*Found something for the next issue? Reply to this mail.*\n")
+    issue = issue_of("2026-11-21-static.md", text.encode(), profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "A theme that ships as a single template with inline CSS loads fast and is easy to fork."]
+    assert ("chrome", "Found something for the next issue? Reply to this mail.") in {
+        (d.kind, d.text) for d in issue.dropped}
