@@ -38,7 +38,8 @@ class Block:
     text: str
     line: int
     end_line: int
-    kind: str = "paragraph"  # paragraph | heading | item | quote | code | rule | caption | chrome
+    # paragraph | heading | item | quote | code | row (of a data table) | rule | caption | chrome
+    kind: str = "paragraph"
     level: int = 0  # heading level 1-6, or list nesting depth from 1; 0 otherwise
     number: int | None = None  # the number of an ordered-list item, when markup gave it
     links: list[Link] = field(default_factory=list)
@@ -97,7 +98,7 @@ class Document:
 class Paragraph:
     line: int
     text: str
-    kind: str = "text"  # text | subhead | quote | code
+    kind: str = "text"  # text | subhead | quote | code | row (of a data table: never summarized)
     links: list[Link] = field(default_factory=list)
     label: str | None = None  # a repeated lead-in ("Why it matters"), taken off `text`
 

@@ -407,3 +407,29 @@ def test_a_section_that_opens_with_the_quote_is_told_in_it() -> None:
     digest = summarize_issue(issue, SummaryConfig())
     assert all("@sam" not in x.text for x in digest.sections[0].sentences)
     assert [x.paragraph for x in digest.sections[0].sentences][:1] in ([0], [1])
+
+
+TABLED = {
+    "frost.md": "# Garden Notes 31\n\n## Frost cloth\n\nCheap frost cloth tears after one "
+                "season. We tested four brands over three winters.\n\n| Brand | Weight | "
+                "Seasons |\n| --- | --- | --- |\n| Fleecy | 30 g | 1 |\n| Hortex | 50 g | 3 |\n",
+    "frost.html": "<h1>Garden Notes 31</h1><h2>Frost cloth</h2><p>Cheap frost cloth tears after "
+                  "one season. We tested four brands over three winters.</p><table><tr><th>"
+                  "Brand</th><th>Weight</th><th>Seasons</th></tr><tr><td>Fleecy</td><td>30 g"
+                  "</td><td>1</td></tr><tr><td>Hortex</td><td>50 g</td><td>3</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLED))
+def test_the_rows_of_a_data_table_stay_in_the_issue_but_are_never_its_summary(name: str) -> None:
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    (issue,), _ = segment_document(read_bytes(name, TABLED[name].encode()), *load_profiles())
+    rows = [(p.kind, p.text) for p in issue.sections[-1].paragraphs if p.kind == "row"]
+    assert rows == [("row", "Brand | Weight | Seasons"), ("row", "Fleecy | 30 g | 1"),
+                    ("row", "Hortex | 50 g | 3")]
+    roomy = SummaryConfig(budget_ratio=1.0, budget_max_words=10_000, budget_ceiling=1.0,
+                          budget_min_words=1_000)
+    chosen = [s.text for s in summarize_issue(issue, roomy).sections[-1].sentences]
+    assert chosen and not any("|" in text for text in chosen)

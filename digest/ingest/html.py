@@ -524,7 +524,7 @@ def _table_rows(table: Tag) -> list[Block]:
         line = row[0].sourceline or table.sourceline or 1
         links = [Link(collapse(a.get_text()), str(a.get("href", "")).strip())
                  for c in row for a in c.find_all("a", href=True) if collapse(a.get_text())]
-        block = Block(text, line, line, links=links)
+        block = Block(text, line, line, kind="row", links=links)
         if listed and row is rows[0] and headed:
             block.kind = "chrome"
         elif listed:

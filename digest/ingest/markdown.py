@@ -270,6 +270,8 @@ class _Blocks:
             block = Block(text=text, line=line, end_line=end)
             block.links = [link for _, links in cells for link in links]
             self._place(block)
+            if block.kind == "paragraph":
+                block.kind = "row"
             self.blocks.append(block)
 
     def _code(self, token: Token) -> None:

@@ -103,7 +103,7 @@ class State:
 
 
 def _kind_of(block: Block) -> str:
-    return {"quote": "quote", "code": "code"}.get(block.kind, "text")
+    return {"quote": "quote", "code": "code", "row": "row"}.get(block.kind, "text")
 
 
 # Section rules: each takes block i of the issue or leaves it to the next ------------------
