@@ -84,6 +84,11 @@ A short newsletter issue that carries no date anywhere, so the digest lists it a
 The city council met on a rainy evening and agreed to repair the old bridge. Work starts next
 spring and should take about a year. Residents were asked to suggest a new name for it.
 
+| Repair | Starts | Cost |
+| --- | --- | --- |
+| Old bridge | Next spring | £1.2 million |
+| Riverside footpath | Summer | £80,000 |
+
 ## One more thing
 
 The library now lends telescopes. Three are available, and the waiting list is already long.

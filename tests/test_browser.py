@@ -40,7 +40,8 @@ class Site:
         return {"home": "index.html", "week": first("weeks/*.html"),
                 "issue": first("issues/*.html"), "archive": "archive.html",
                 "newsletter": first("newsletters/*.html"), "outlets": "outlets.html",
-                "undated": "undated.html", "404": MISSING}
+                "undated": "undated.html", "404": MISSING,
+                "issue-table": first("issues/*a-note-with-no-date*.html")}
 
 
 @pytest.fixture(scope="module")

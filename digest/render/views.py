@@ -64,6 +64,16 @@ class BlockView:
 
 
 @dataclass
+class TableView:
+    """The rows of a data table the source had, each a list of cells (safe HTML), and the
+    links whose text no cell showed."""
+
+    rows: list[list[Markup]]
+    extra: list[tuple[str, Markup]] = field(default_factory=list)
+    tag: str = "table"
+
+
+@dataclass
 class SectionView:
     id: str
     role: str
@@ -75,7 +85,8 @@ class SectionView:
     dek: tuple[str, Markup] | None = None
     blocks: list[BlockView] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
-    parts: list[BlockView | list[ItemView]] = field(default_factory=list)  # issue pages: in order
+    # issue pages: paragraphs, lists of items and tables, in source order
+    parts: list[BlockView | TableView | list[ItemView]] = field(default_factory=list)
     numbered: bool = False
     sentences: list[SentenceView] = field(default_factory=list)  # digest pages only
     more: int = 0  # digest pages: the section's items left out
@@ -147,6 +158,9 @@ def _block(digest: IssueDigest, s: int, p: int, linked: Collection[str]) -> Bloc
         return BlockView(tag, [(_anchor(sentence_id(s, p, 0), linked),
                                 Markup.escape(paragraph.text))])
     queue = LinkQueue(list(paragraph.links))
+    if paragraph.kind == "row":  # its cells, each with the links whose text it holds
+        return BlockView("tr", [("", queue.render(cell)) for cell in paragraph.text.split(" | ")],
+                         queue.leftover())
     parts = digest.split.get((s, p)) or [paragraph.text]
     sentences = [(_anchor(sentence_id(s, p, i), linked), queue.render(text))
                  for i, text in enumerate(parts)]
@@ -205,19 +219,27 @@ def issue_sections(digest: IssueDigest, linked: Collection[str]) -> list[Section
 
 
 def in_source_order(blocks: list[BlockView], block_lines: list[int], items: list[ItemView],
-                    item_lines: list[int]) -> list[BlockView | list[ItemView]]:
+                    item_lines: list[int]) -> list[BlockView | TableView | list[ItemView]]:
     """Paragraphs and items as the source had them: each run of items with no paragraph
-    between them is one list, placed where its first item stood."""
+    between them is one list, placed where its first item stood, and each run of a table's
+    rows one table."""
     order = sorted([(line, 0, n) for n, line in enumerate(block_lines)]
                    + [(line, 1, n) for n, line in enumerate(item_lines)])
-    parts: list[BlockView | list[ItemView]] = []
+    parts: list[BlockView | TableView | list[ItemView]] = []
     for _, kind, n in order:
-        if kind == 0:
-            parts.append(blocks[n])
-        elif parts and isinstance(parts[-1], list):
-            parts[-1].append(items[n])
-        else:
+        last = parts[-1] if parts else None
+        if kind == 1 and isinstance(last, list):
+            last.append(items[n])
+        elif kind == 1:
             parts.append([items[n]])
+        elif blocks[n].tag != "tr":
+            parts.append(blocks[n])
+        else:
+            if not isinstance(last, TableView):
+                last = TableView([])
+                parts.append(last)
+            last.rows.append([html for _, html in blocks[n].sentences])
+            last.extra += blocks[n].extra
     return parts
 
 
