@@ -149,3 +149,59 @@ def test_an_invitation_to_reply_to_this_mail_closing_the_issue_is_chrome(profile
         "A theme that ships as a single template with inline CSS loads fast and is easy to fork."]
     assert ("chrome", "Found something for the next issue? Reply to this mail.") in {
         (d.kind, d.text) for d in issue.dropped}
+
+
+LIST_DIGEST = """\
+Send Ferns-list mailing list submissions to
+\tferns@lists.example.org
+
+Today's Topics:
+
+   1. Hart's tongue by the old well (Ruth Amos)
+   2. Re: Hart's tongue by the old well (Ken Ito)
+
+----------------------------------------------------------------------
+
+Message: 1
+Date: Tue, 25 Nov 2026 08:02:11 +0000
+From: Ruth Amos <ruth@example.org>
+Subject: Hart's tongue by the old well
+
+A fine clump of hart's tongue fern has come up in the wall of the old well on Mill
+Lane, a dozen fronds at least, some of them half a metre long.
+
+------------------------------
+
+Message: 2
+Date: Tue, 25 Nov 2026 10:15:40 +0000
+From: Ken Ito <ken@example.org>
+Subject: Re: Hart's tongue by the old well
+
+I went to look this morning: there are fifteen fronds, and a young plant two stones
+further down. The wall stays damp all year, which they like.
+
+> A fine clump of hart's tongue fern has come up in the wall of the old well on Mill
+> Lane, a dozen fronds at least.
+
+------------------------------
+
+End of Ferns-list Digest, Vol 3, Issue 12
+*****************************************
+"""
+
+
+def test_a_mailing_list_digest_has_a_section_per_message_headed_by_its_subject(profiles):
+    from digest.summarize import SummaryConfig, summarize_issue
+
+    issue = issue_of("ferns.txt", LIST_DIGEST.encode(), profiles)
+    assert issue.title == "Ferns-list Digest, Vol 3, Issue 12"
+    assert [s.heading for s in issue.sections] == [
+        "Hart's tongue by the old well", "Re: Hart's tongue by the old well"]
+    dropped = {d.text for d in issue.dropped}
+    assert {"Send Ferns-list mailing list submissions to", "From: Ken Ito <ken@example.org>",
+            "End of Ferns-list Digest, Vol 3, Issue 12"} <= dropped
+    roomy = SummaryConfig(budget_ratio=1.0, budget_max_words=10_000, budget_ceiling=1.0,
+                          budget_min_words=1_000)
+    reply = [s.text for s in summarize_issue(issue, roomy).sections[1].sentences]
+    assert reply[0].startswith("I went to look this morning")
+    assert not any("clump" in text for text in reply)  # its own words, not those it quotes

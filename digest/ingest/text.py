@@ -25,6 +25,7 @@ from digest.links import clean_url
 from digest.model import Block, Link, Meta, Part
 
 from .decode import clean_line
+from .listdigest import ListDigest, find_digest
 
 LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)/]\s|[a-z]\)\s)")
 # Box-drawing lines ("━━━━", "────", "════") rule and underline as "====" and "----" do.
@@ -83,8 +84,10 @@ def _full(line: str, following: str, width: int) -> bool:
 class _Reader:
     """Lines to blocks, keeping the indentation of the list being read."""
 
-    def __init__(self, width: int | None, flowed: bool, delsp: bool) -> None:
+    def __init__(self, width: int | None, flowed: bool, delsp: bool,
+                 digest: ListDigest | None = None) -> None:
         self.width, self.flowed, self.delsp = width, flowed, delsp
+        self.digest = digest  # a mailing list's digest: its subjects and furniture lines
         self.last = ""  # the previous line as written
         self.blocks: list[Block] = []
         self.indents: list[int] = []  # indentation of each open list level, outermost first
@@ -100,6 +103,8 @@ class _Reader:
         prev = self.blocks[-1] if self.blocks else None
         touching = prev is not None and prev.end_line == number - 1
         if not stripped:
+            return
+        if self.digest is not None and self._digest_line(number, stripped):
             return
         if touching and self._closes_frame(line):
             return
@@ -153,6 +158,19 @@ class _Reader:
             return
         self.blocks.append(Block(text=stripped, line=number, end_line=number))
         self._end_list()
+
+    def _digest_line(self, number: int, text: str) -> bool:
+        """A message's subject, as its heading, or a line of the list's furniture."""
+        subject = self.digest.subjects.get(number)
+        if subject is None and number not in self.digest.furniture:
+            return False
+        if subject:
+            self.blocks.append(Block(text=subject, line=number, end_line=number,
+                                     kind="heading", level=2))
+        else:
+            self.blocks.append(Block(text=text, line=number, end_line=number, kind="chrome"))
+        self._end_list()
+        return True
 
     def _quoted(self, number: int, text: str, runs_on: bool) -> None:
         """A quoted line: its words run on from the quoted words on the line above, unless
@@ -225,14 +243,15 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     """Blocks of plain text; `flowed`: an e-mail body sent as `format=flowed` (and `delsp`:
     with a space added at each soft break, to be taken out)."""
     lines = [clean_line(line) for line in text.split("\n")]
-    reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp)
+    digest = find_digest(lines)
+    reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     for block in reader.blocks:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
     _references(blocks)
-    return Part(blocks=blocks, meta=Meta())
+    return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
 
 
 def _address_lines(blocks: list[Block]) -> list[Block]:

@@ -236,18 +236,17 @@ def _item_units(section: Section, splitter: Splitter, most: int,
 
 def _own_words(section: Section, texts: list[int]) -> list[int]:
     """The paragraphs to summarize a section from: one that opens with its writer's prose and
-    goes on to quote a post it credits ("— Pat Lee (@patlee)", an embedded post) is told in
-    the writer's words, not the post's."""
+    goes on to quote (a post, with its credit: "— Pat Lee (@patlee)", or the message a reply
+    answers) is told in the writer's words, not the quote's."""
     paragraphs = section.paragraphs
     if not texts or paragraphs[texts[0]].kind != "text" or \
             count_words(paragraphs[texts[0]].text) < OWN_WORDS:
         return texts
     quoted = next((p for p in texts if paragraphs[p].kind == "quote"), None)
-    credits = {p for p in texts if quoted is not None and p > quoted and
-               _CREDIT.match(paragraphs[p].text) and
-               count_words(paragraphs[p].text) <= CREDIT_WORDS}
-    if not credits:
+    if quoted is None:
         return texts
+    credits = {p for p in texts if p > quoted and _CREDIT.match(paragraphs[p].text) and
+               count_words(paragraphs[p].text) <= CREDIT_WORDS}
     return [p for p in texts if paragraphs[p].kind != "quote" and p not in credits]
 
 

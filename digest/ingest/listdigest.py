@@ -1,0 +1,73 @@
+"""A mailing list's digest in plain text (RFC 1153, as Mailman, Google Groups and groups.io
+send one): a preamble (how to post, the day's topics), then each message's header lines
+(`Message:`, `Date:`, `From:`, `Subject:`) and body, between lines of hyphens, and a closing
+"End of … Digest" line. Each message is a section headed by its subject; the preamble, the
+other header lines and the closing line are the list's furniture; the closing line names
+the issue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SEPARATOR = re.compile(r"^-{30,}\s*$")
+_HEADER = re.compile(r"^(Message|Date|From|To|Cc|Subject|Message-ID|Reply-To|In-Reply-To|"
+                     r"References|MIME-Version|Content-Type|Content-Transfer-Encoding):"
+                     r"[ \t]*(.*)$", re.IGNORECASE)
+_END = re.compile(r"^End of (.{3,120}?)\s*$")
+_STARS = re.compile(r"^\*{3,}\s*$")
+
+
+@dataclass
+class ListDigest:
+    """Line numbers (1-based) of the digest's parts."""
+
+    subjects: dict[int, str] = field(default_factory=dict)  # a message's Subject line: its text
+    furniture: set[int] = field(default_factory=set)  # preamble, other headers, closing lines
+    title: str | None = None  # "Birders-list Digest, Vol 12, Issue 48"
+
+
+def find_digest(lines: list[str]) -> ListDigest | None:
+    """The digest's parts, when the text is one: at least two messages, each with a `From:`
+    and a `Subject:` line right after a line of hyphens."""
+    found = ListDigest()
+    starts = []
+    for n, line in enumerate(lines):
+        if not _SEPARATOR.match(line):
+            continue
+        headers = _headers(lines, n + 1)
+        names = {lines[i].split(":", 1)[0].lower() for i in headers}
+        if {"from", "subject"} <= names:
+            starts.append(n)
+            for i in headers:
+                if lines[i].lower().startswith("subject:"):
+                    found.subjects[i + 1] = _HEADER.match(lines[i])[2].strip()
+                else:
+                    found.furniture.add(i + 1)
+    if len(starts) < 2:
+        return None
+    found.furniture.update(n + 1 for n in range(starts[0]) if lines[n].strip())
+    for n in range(starts[-1], len(lines)):
+        end = _END.match(lines[n].strip())
+        if end:
+            found.title = end[1].rstrip(" .")
+            found.furniture.add(n + 1)
+            found.furniture.update(k + 1 for k in range(n + 1, len(lines))
+                                   if _STARS.match(lines[k]))
+            break
+    return found
+
+
+def _headers(lines: list[str], start: int) -> list[int]:
+    """The header lines of a message starting at `start` (past blank lines), as indexes;
+    a header's folded lines go with it."""
+    n = start
+    while n < len(lines) and not lines[n].strip():
+        n += 1
+    found: list[int] = []
+    while n < len(lines) and (_HEADER.match(lines[n]) or
+                              (found and lines[n][:1] in (" ", "\t") and lines[n].strip())):
+        found.append(n)
+        n += 1
+    return found
