@@ -174,3 +174,33 @@ def test_a_saved_page_finds_its_platform_by_link_hosts(tmp_path):
         "</body></html>", encoding="utf-8")
     issue = inspect(page)["page"]["issues"][0]
     assert [d["text"] for d in issue["dropped"]] == ["Your details", "Keep us in your book"]
+
+
+def picture_mail(html_words: str) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Poster Club <hello@posterclub.example>"
+    message["Subject"] = "Poster Club: the November print"
+    message["Date"] = "Thu, 27 Nov 2026 09:00:00 +0000"
+    message.set_content(
+        "This month's print is a two-colour linocut of the harbour at dusk by Mira Stone.\n"
+        "It is printed on heavy cotton paper in an edition of sixty, and ships in a tube\n"
+        "on the fifth of December. Members get it at half price until Sunday.\n")
+    message.add_alternative(
+        '<html><body><a href="https://posterclub.example/nov"><img src="https://posterclub'
+        f'.example/print.jpg" alt="The November print" width="600"></a>{html_words}'
+        '</body></html>', subtype="html")
+    return bytes(message)
+
+
+def test_a_mail_drawn_in_pictures_is_read_from_its_plain_text_body():
+    (part,) = read_bytes("poster.eml", picture_mail("<p>Buy now</p>")).parts
+    assert part.blocks[0].text.startswith("This month's print is a two-colour linocut")
+    assert part.meta.title == "Poster Club: the November print"
+
+
+def test_an_html_body_with_words_of_its_own_is_still_the_one_read():
+    words = "<p>" + "The harbour at dusk, cut in lino and printed in two colours. " * 5 + "</p>"
+    (part,) = read_bytes("poster.eml", picture_mail(words)).parts
+    assert part.blocks[0].text.startswith("The harbour at dusk")

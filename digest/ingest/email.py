@@ -1,6 +1,7 @@
 """E-mail reader: one `.eml` message, or an mbox of many, each message to one Part.
 
-The HTML body is preferred (read by `read_html`), else the plain-text one (`read_text`).
+The HTML body is preferred (read by `read_html`), else the plain-text one (`read_text`); the
+plain-text one also when the HTML says next to nothing (pictures) and the text says much more.
 Line numbers are those of the decoded body part. When the body is stored as is (7bit/8bit,
 not base64 or quoted-printable) they are shifted by the body's first line in the file, so they
 point into the file; for encoded bodies they count lines of the decoded text.
@@ -18,6 +19,7 @@ from typing import cast
 
 from digest.forwarded import SEARCH_LINES, Forward, field_lines, forwarded
 from digest.model import Meta, Part, Problem
+from digest.textwords import count_words
 
 from .decode import NotText, collapse, decode, normalize_newlines
 from .html import read_html
@@ -30,6 +32,8 @@ _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
 _DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
+PICTURE_MAIL_WORDS = 40  # an HTML body saying less than this may be a mail drawn in pictures
+RICHER_TEXT = 3  # ...whose plain-text body, this many times as long, is read instead
 
 
 def read_email(data: bytes, name: str) -> tuple[list[Part], list[Problem]]:
@@ -92,12 +96,9 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
     except NotText:
         problems.append(where.problem("body is binary, not text", "error"))
         return None
-    text = normalize_newlines(text)
+    part = _read_body(body, normalize_newlines(text))
     if body.get_content_type() == "text/html":
-        part = read_html(text)
-    else:
-        part = read_text(text, flowed=str(body.get_param("format", "")).lower() == "flowed",
-                         delsp=str(body.get_param("delsp", "")).lower() == "yes")
+        body, part = _richer_plain(message, body, part, where)
     shift = _body_line(raw, body)
     if shift is not None:
         for block in part.blocks:
@@ -123,6 +124,32 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
                            where, problems) or part.meta.language,
     )
     return part
+
+
+def _read_body(body: Message, text: str) -> Part:
+    if body.get_content_type() == "text/html":
+        return read_html(text)
+    return read_text(text, flowed=str(body.get_param("format", "")).lower() == "flowed",
+                     delsp=str(body.get_param("delsp", "")).lower() == "yes")
+
+
+def _words(part: Part) -> int:
+    return sum(count_words(b.text) for b in part.blocks if b.kind != "chrome")
+
+
+def _richer_plain(message: EmailMessage, html: Message, part: Part,
+                  where: _Where) -> tuple[Message, Part]:
+    """The plain-text body instead of the HTML one when the HTML says next to nothing that
+    the text says at length (a mail drawn in pictures, its words in the text part only)."""
+    plain = message.get_body(preferencelist=("plain",))
+    if plain is None or plain is html or _words(part) >= PICTURE_MAIL_WORDS:
+        return html, part
+    try:
+        text = _body_text(plain, where, [])
+    except NotText:
+        return html, part
+    other = _read_body(plain, normalize_newlines(text))
+    return (plain, other) if _words(other) >= RICHER_TEXT * max(_words(part), 1) else (html, part)
 
 
 def _forward(part: Part) -> Forward | None:
