@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from digest.datewords import written_date
+
 SEARCH_LINES = 12  # the marker is among the body's first lines
 HEADER_LINES = 8  # header lines under it, up to the first blank line
-_WORD_DATE = re.compile(r"(?:(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})|"
-                        r"([^\W\d_]{3,10})\.?\s+(\d{1,2}),?\s+(\d{4}))")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 @dataclass
@@ -34,7 +33,6 @@ class Forward:
 
 @dataclass(frozen=True)
 class _Words:
-    months: list[tuple[str, int]]  # each month's name in every language, and its number
     marker: re.Pattern[str]
     fields: dict[str, str]  # field name (casefolded) -> "from" | "date" | "subject" | "to"
     forward: re.Pattern[str]
@@ -48,11 +46,7 @@ def _words() -> _Words:
               for key in ("from", "date", "subject", "to") for name in table.get(key, [])}
     prefixes = sorted({p for table in data.values() for p in table.get("forward", [])}, key=len,
                       reverse=True)
-    languages = tomllib.loads((Path(__file__).parent / "profiles" / "_languages.toml")
-                              .read_text("utf-8"))
-    months = [(name.casefold(), n) for table in languages.values()
-              for n, name in enumerate(table.get("months", [])[:12], start=1)]
-    return _Words(months, re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
+    return _Words(re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
                   re.compile(rf"^\s*(?:(?:{'|'.join(map(re.escape, prefixes))})\s*:\s*)+",
                              re.IGNORECASE))
 
@@ -118,27 +112,4 @@ def _date(value: str) -> dt.date | None:
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    iso = _ISO_DATE.search(value)
-    if iso:
-        return _valid(int(iso[1]), int(iso[2]), int(iso[3]))
-    for found in _WORD_DATE.finditer(value):
-        day, month, year = (found[1], found[2], found[3]) if found[1] else \
-            (found[5], found[4], found[6])
-        number = _month(month.casefold())
-        if number:
-            return _valid(int(year), number, int(day))
-    return None
-
-
-def _month(word: str) -> int | None:
-    """The month a word names: a month's name, or three or more of its first letters."""
-    return next((n for name, n in _words().months
-                 if word == name or len(word) >= 3 and name.startswith(word)), None)
-
-
-def _valid(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+        return written_date(value)

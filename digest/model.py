@@ -57,7 +57,7 @@ class Meta:
     publication: str | None = None
     publisher: str | None = None
     author: str | None = None
-    date_source: str | None = None  # metadata | header | front matter | html | file name
+    date_source: str | None = None  # metadata | header | front matter | html | file name | text
     language: str | None = None  # as the file or metadata says it ("de", "en-GB")
     # Domains and mailer/generator names the message or page gives for itself (List-Id,
     # List-Unsubscribe, Message-ID, Return-Path, From, X-Mailer, <meta name=generator>).
@@ -203,7 +203,7 @@ class Issue:
     dek: str | None = None
     date: dt.date | None = None
     date_approximate: bool = False
-    date_source: str | None = None  # metadata | header | front matter | html | file name
+    date_source: str | None = None  # metadata | header | front matter | html | file name | text
     publisher: str | None = None
     author: str | None = None
     duplicate_of: int | None = None

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from itertools import islice
 from pathlib import Path
 
+from digest.datewords import written_date, written_month
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 from digest.textwords import count_words
 
@@ -256,7 +257,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
                 at = _subtitle_line(blocks, kinds, start, profile, meta)
                 if at is not None:
                     dek, start = blocks[at].text, at + 1
-            meta = _masthead(blocks, kinds, start, profile, meta)
+            meta = _dated(_masthead(blocks, kinds, start, profile, meta), [dek, title])
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         sections = sponsored_items(mark_sponsored(sections, dropped, profile), dropped, profile)
@@ -367,6 +368,23 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
             break
         kinds[at] = "byline"
         meta = dataclasses.replace(meta, author=author or meta.author)
+        if dated:
+            meta = _dated(meta, [blocks[at].text])
+    return meta
+
+
+def _dated(meta: Meta, texts: list[str | None]) -> Meta:
+    """With no date from its file, headers or metadata, an issue takes the first one `texts`
+    write out (its masthead's date line, subtitle or title): a whole date, else a month
+    ("March 2026")."""
+    if meta.date is not None:
+        return meta
+    for find, approximate in ((written_date, False), (written_month, True)):
+        for text in texts:
+            date = find(text) if text else None
+            if date is not None:
+                return dataclasses.replace(meta, date=date, date_approximate=approximate,
+                                           date_source="text")
     return meta
 
 

@@ -38,6 +38,8 @@ _TERMINAL = ENDS_SENTENCE
 _STATEMENT_END = re.compile("[" + "".join(c for c in SENTENCE_ENDS if c not in QUESTION_MARKS)
                             + "]$")
 LABEL_MAX_WORDS = 5
+_QUESTION = re.compile("[" + QUESTION_MARKS + "][\"'”’»)\\]]*$")
+ANSWER_BLOCKS = 3  # paragraphs an answer may run to in a list of questions and answers
 HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
 
@@ -56,6 +58,7 @@ class Marks:
     label: list[str | None] = field(default_factory=list)
     titled: list[str | None] = field(default_factory=list)  # "title" | "more" | None
     category: list[bool] = field(default_factory=list)
+    _lead_ins: Counter[str] | None = None
 
     def __post_init__(self) -> None:
         n = len(self.blocks)
@@ -67,6 +70,13 @@ class Marks:
             self._next[i] = kept
             if self.kinds[i] is None:
                 kept = i
+
+    def lead_ins(self) -> Counter[str]:
+        """How many paragraphs each label-like lead-in ("Q:", "Why it matters:") opens."""
+        if self._lead_ins is None:
+            found = (_LABEL.match(b.text) for b in self.blocks if b.kind in ("paragraph", "quote"))
+            self._lead_ins = Counter(m[1].casefold() for m in found if m)
+        return self._lead_ins
 
     def following(self, i: int) -> Block | None:
         """The next block that is not dropped."""
@@ -139,7 +149,9 @@ def title_line_heading(marks: Marks, i: int) -> int | None:
         return None
     if _is_key_value(block.text) or (block.lead and block.lead != block.text):
         return None  # "Topics: a, b, c"; "[Title](url) — Author": a field, a titled item
-        return None
+    label = _LABEL.match(block.text)
+    if label and marks.lead_ins()[label[1].casefold()] > 1:
+        return None  # "Q: When should I prune it?": one of several labelled paragraphs
     nxt = marks.following(i)
     if nxt is None or looks_like_heading(nxt.text):
         return None
@@ -263,6 +275,79 @@ def labels(marks: Marks) -> None:
                    for i, label in enumerate(found)]
 
 
+def dialogue(marks: Marks) -> None:
+    """Two or more questions in a row, each right above its answer, are a list of questions
+    and answers: each question an entry titled by it, its answer (up to ANSWER_BLOCKS
+    paragraphs) the entry's text. A question is a bold paragraph asking something, or a
+    labelled one ("Q: …?") whose answer opens with another label ("A: …")."""
+    i = 0
+    while i < len(marks.blocks):
+        run = _exchange(marks, i)
+        if len(run) < 2:
+            i += 1
+            continue
+        for question, answer in run:
+            _as_entry(marks, question, "title")
+            for j in answer:
+                _as_entry(marks, j, "more")
+        i = run[-1][1][-1] + 1
+
+
+def _exchange(marks: Marks, i: int) -> list[tuple[int, list[int]]]:
+    """The questions from block i on, each with its answer's blocks, while each question
+    follows the answer before it and keeps the first one's label (or boldness)."""
+    run: list[tuple[int, list[int]]] = []
+    asker = marks.label[i]
+    while i < len(marks.blocks) and marks.kinds[i] is None and _asks(marks, i, asker):
+        answer: list[int] = []
+        j = marks._next[i]
+        while j is not None and len(answer) < ANSWER_BLOCKS and _answers(marks, j, asker,
+                                                                          not answer):
+            answer.append(j)
+            j = marks._next[j]
+        if not answer:
+            break
+        run.append((i, answer))
+        if j is None:
+            break
+        i = j
+    return run
+
+
+def _asks(marks: Marks, i: int, asker: str | None) -> bool:
+    block = marks.blocks[i]
+    if block.kind != "paragraph" or block.level or marks.label[i] != asker:
+        return False
+    if asker is not None:
+        return bool(_QUESTION.search(block.text))
+    return block.lead_kind == "strong" and block.lead == block.text and \
+        marks.heading[i] is not None and bool(_QUESTION.search(block.text))
+
+
+def _answers(marks: Marks, j: int, asker: str | None, first: bool) -> bool:
+    """Block j goes on answering: a plain paragraph that is not another question, opening
+    with a label of its own when the questions have one (only the first needs it)."""
+    block = marks.blocks[j]
+    if block.kind != "paragraph" or block.level or marks.heading[j] is not None or \
+            _asks(marks, j, asker) or (asker is not None and marks.label[j] == asker):
+        return False
+    return not first or asker is None or marks.label[j] is not None
+
+
+def _as_entry(marks: Marks, i: int, role: str) -> None:
+    """A question (role "title") or a paragraph of its answer ("more"), its label taken off."""
+    block, label = marks.blocks[i], marks.label[i]
+    bold_label = _LABEL.match(block.text) if role == "title" and not label else None
+    if bold_label and marks.lead_ins()[bold_label[1].casefold()] > 1:  # "**Q: How …?**"
+        label = bold_label[1]
+    text = block.text[len(label) + 1:].lstrip() if label else block.text
+    if role == "title":
+        marks.blocks[i] = replace(block, text=text, lead=text, lead_kind="strong")
+    elif label:
+        marks.blocks[i] = replace(block, text=text)
+    marks.heading[i], marks.label[i], marks.titled[i] = None, None, role
+
+
 def titled_items(marks: Marks) -> None:
     """Paragraphs opening with a bold or linked title, two or more close together, are items;
     the paragraphs between them (or up to the next rule, when rules part them) belong to the
@@ -384,6 +469,7 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("headings", headings),
     ("labels", labels),
     ("titled_items", titled_items),
+    ("dialogue", dialogue),
     ("categories", categories),
 ]
 

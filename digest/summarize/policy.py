@@ -113,9 +113,10 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     An item whose first sentence is only its title ("**Frost.** The first…"), or too short to
     say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), keeps
     the sentence after it as well; a headline alone, the first of its blurb ("Title —
-    Blurb.")."""
-    text = first_sentence(item.text, splitter)
+    Blurb."). A title of two sentences ("Seedlings vanish. Why?") is kept whole."""
     body = item.text.strip()
+    whole_title = bool(item.title) and body == item.title.strip() and "\n" not in body
+    text = body if whole_title else first_sentence(item.text, splitter)
     titled = item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS)
     short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
     if titled or short:

@@ -1,0 +1,68 @@
+"""Dates written out in a line of text ("9 May 2026", "May 9th, 2026", "6. März 2026",
+"9 de mayo de 2026", "2026-05-09", "2026年5月9日"), in any language whose month names
+`digest/profiles/_languages.toml` lists. A neutral helper any stage may use (it imports no
+stage): forwarded mail's Date lines, and the date under an issue's title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+_GAP = r"\.?,?\s+(?:[^\W\d_]{1,3}\s+)?"  # "9. Mai", "May 9, 2026", "9 de mayo de 2026"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([^\W\d_]{3,10})"
+_DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
+_MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
+_MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(\d{{4}})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]")
+
+
+@lru_cache(maxsize=1)
+def _months() -> list[tuple[str, int]]:
+    """Each month's name in every language, and its number (the tables list the twelve in
+    order first)."""
+    path = Path(__file__).parent / "profiles" / "_languages.toml"
+    languages = tomllib.loads(path.read_text("utf-8"))
+    return [(name.casefold(), n) for table in languages.values()
+            for n, name in enumerate(table.get("months", [])[:12], start=1)]
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names: a month's name, or three or more of its first letters."""
+    word = word.casefold()
+    return next((n for name, n in _months()
+                 if word == name or len(word) >= 3 and name.startswith(word)), None)
+
+
+def written_date(text: str) -> dt.date | None:
+    """The first whole date the text writes (day, month and year), or None."""
+    for pattern in (_ISO, _CJK):
+        found = pattern.search(text)
+        if found:
+            return _valid(int(found[1]), int(found[2]), int(found[3]))
+    for pattern, day, month, year in ((_DAY_FIRST, 1, 2, 3), (_MONTH_FIRST, 2, 1, 3)):
+        for found in pattern.finditer(text):
+            number = month_number(found[month])
+            if number:
+                return _valid(int(found[year]), number, int(found[day]))
+    return None
+
+
+def written_month(text: str) -> dt.date | None:
+    """The first day of the month a text names with its year only ("March 2026"), or None."""
+    for found in _MONTH_YEAR.finditer(text):
+        number = month_number(found[1])
+        if number:
+            return _valid(int(found[2]), number, 1)
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
