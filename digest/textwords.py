@@ -65,6 +65,19 @@ def grams(word: str) -> list[str]:
     return terms
 
 
+_ROW_SEPARATORS = re.compile(r"[\s|·•,/-]+")
+
+
+def only_links(text: str, link_texts: list[str]) -> bool:
+    """Whether the text is nothing but those links' words and separators ("Website | Archive",
+    "Add to calendar · Google Calendar")."""
+    if not link_texts:
+        return False
+    for words in link_texts:
+        text = text.replace(words, " ", 1)
+    return not _ROW_SEPARATORS.sub("", text)
+
+
 def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK_CHAR.search(text) is not None
 

@@ -211,3 +211,64 @@ def test_a_line_asking_to_share_the_letter_for_a_reward_is_chrome(profiles):
     issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
     assert "Share Harbour Bulletin with a friend and get a free mooring night." in [
         d.text for d in issue.dropped]
+
+
+UTILITY = """\
+Stadtwerk-Brief Nr. 41
+Dienstag, 3. März 2026
+
+Liebe Leserinnen und Leser,
+
+im März beginnen die Arbeiten am neuen Pumpwerk. Wir erklären, was sich für Sie ändert.
+
+NEUE TARIFE
+
+Der Grundpreis für Strom sinkt ab April um zwei Euro im Monat. Wer einen alten Vertrag hat,
+bekommt das neue Angebot per Post.
+
+Mit freundlichen Grüßen
+Ihr Team der Stadtwerke
+
+--------------------------------
+Impressum
+Stadtwerke Ahlbach GmbH
+Hafenstraße 4, 12345 Ahlbach
+Geschäftsführer: Dr. Jana Roth
+Registergericht: Amtsgericht Ahlbach, HRB 9876
+Sie erhalten diesen Newsletter, weil Sie sich angemeldet haben.
+Abmelden: https://stadtwerke.example.de/newsletter/abmelden
+"""
+
+RULED_NEWS = """\
+VILLAGE NOTES
+
+The hall committee met on Tuesday and agreed the spring programme.
+
+----
+
+The library van now stops at the green on Thursdays at ten.
+
+The bin collection moves to Friday over the holiday.
+
+You are receiving this because you joined the village list.
+
+Unsubscribe: https://village.example.org/unsubscribe
+"""
+
+
+def test_a_legal_notice_set_apart_by_a_rule_is_footer_and_the_closing_above_a_sign_off(
+        profiles):
+    issue = issue_of("brief.txt", UTILITY.encode(), profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert texts[-1].startswith("Der Grundpreis für Strom sinkt ab April")
+    dropped = {d.text: d.kind for d in issue.dropped}
+    assert dropped["Mit freundlichen Grüßen"] == dropped["Ihr Team der Stadtwerke"] == "signoff"
+    assert dropped["Geschäftsführer: Dr. Jana Roth"] == "chrome"
+    assert dropped["Hafenstraße 4, 12345 Ahlbach"] == "chrome"
+
+
+def test_news_lines_under_a_rule_stay_even_with_a_footer_below(profiles):
+    issue = issue_of("notes.txt", RULED_NEWS.encode(), profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "The library van now stops at the green on Thursdays at ten." in texts
+    assert "The bin collection moves to Friday over the holiday." in texts

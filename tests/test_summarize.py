@@ -433,3 +433,22 @@ def test_the_rows_of_a_data_table_stay_in_the_issue_but_are_never_its_summary(na
                           budget_min_words=1_000)
     chosen = [s.text for s in summarize_issue(issue, roomy).sections[-1].sentences]
     assert chosen and not any("|" in text for text in chosen)
+
+
+def test_a_row_of_short_links_is_never_a_summary_sentence() -> None:
+    row = Paragraph(line=9, text="Add to calendar · Google Calendar",
+                    links=[Link("Add to calendar", "https://club.example.net/cal.ics"),
+                           Link("Google Calendar", "https://calendar.example.com/add")])
+    story = Paragraph(line=5, text="A tiny spreadsheet that runs in your terminal (comments)",
+                      links=[Link("A tiny spreadsheet that runs in your terminal",
+                                  "https://show.example.app/"),
+                             Link("(comments)", "https://news.example.com/item?id=4216")])
+    issue = Issue(source="t.html", index=0, format="html", title="Club", publication="Club",
+                  first_line=1, last_line=9, sections=[
+                      Section(kind="section", role="section", heading="Events", first_line=1,
+                              last_line=9, paragraphs=[row]),
+                      Section(kind="section", role="section", heading="Show", first_line=4,
+                              last_line=5, paragraphs=[story])])
+    digest = summarize_issue(issue, SummaryConfig())
+    assert [s.text for s in digest.sections[0].sentences] == []
+    assert [s.text for s in digest.sections[1].sentences] == [story.text]

@@ -10,7 +10,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from digest.model import Block, Dropped, Item, Section
-from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
+from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words, only_links
 
 from .profiles import Profile, address_key, heading_key
 from .rules import one_link
@@ -49,20 +49,30 @@ def links_to_chrome(block: Block, profile: Profile) -> bool:
 
 def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the footer swept: from the first chrome line after which every line is short,
-    no heading follows and most lines are chrome, everything to the end is chrome."""
+    no heading follows and most lines are chrome, everything to the end is chrome; so too
+    after a rule in the issue's second half under which every line is chrome or names someone
+    or somewhere, two of them chrome (a legal notice: the company, its address, register and
+    officers, then "You are getting this…")."""
     kinds = list(kinds)
-    start = None
+    start = ruled = None
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         if block.kind == "heading" or count_words(block.text) > FOOTER_WORDS:
             break
         if kinds[i] == "chrome":
             start = i
-    if start is None or start < len(blocks) * (1 - FOOTER_SHARE):
+        if block.kind == "rule" and ruled is None:
+            ruled = i
+    if start is None:
+        return kinds
+    if _notice(blocks[ruled + 1:], kinds[ruled + 1:]) if ruled is not None and \
+            ruled < start and ruled >= len(blocks) / 2 else False:
+        start = ruled + 1
+    elif start < len(blocks) * (1 - FOOTER_SHARE):
         return kinds
     tail = kinds[start:]
     chrome = sum(1 for k in tail if k == "chrome")
-    if chrome == len(tail) or chrome >= 2 and chrome * 2 >= len(tail):
+    if chrome == len(tail) or chrome >= 2 and (chrome * 2 >= len(tail) or start - 1 == ruled):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
@@ -70,6 +80,13 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         start -= 1  # the sender's postal address right above the footer
         kinds[start] = "chrome"
     return kinds
+
+
+def _notice(blocks: list[Block], kinds: list[str | None]) -> bool:
+    """Lines that are each chrome or only a name or address, two of them chrome."""
+    return sum(1 for k in kinds if k == "chrome") >= 2 and all(
+        k == "chrome" or block.kind == "paragraph" and _names(block.text)
+        for block, k in zip(blocks, kinds))
 
 
 def footer_sentences(blocks: list[Block], kinds: list[str | None],
@@ -167,10 +184,7 @@ def _only_links(block: Block) -> bool:
     if not block.links or block.kind != "paragraph" or \
             any(count_words(link.text) > LINK_ROW_WORDS for link in block.links):
         return False
-    rest = block.text
-    for link in block.links:
-        rest = rest.replace(link.text, " ", 1)
-    return not re.sub(r"[\s|·•,/-]+", "", rest)
+    return only_links(block.text, [link.text for link in block.links])
 
 
 def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Section]:

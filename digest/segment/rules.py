@@ -139,8 +139,10 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             if _signed(blocks[i + 1:end]):  # a postscript may follow the name
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _is_bare_closing(block.text):  # "Sportliche Grüße" over "Ihr Vorstand", at the end
+            # (only furniture below)
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
-            if _signed(blocks[i + 1:end]) and (end == len(blocks) or kinds[end] == "chrome"):
+            if _signed(blocks[i + 1:end]) and all(k == "chrome" or b.kind == "rule"
+                                                   for b, k in zip(blocks[end:], kinds[end:])):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
                 _run_end(blocks, kinds, i + 1, 1) == i + 1:

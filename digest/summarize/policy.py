@@ -13,12 +13,13 @@ from digest.model import (
     IssueDigest,
     Item,
     OutletCount,
+    Paragraph,
     Section,
     SectionDigest,
     Sentence,
     SummaryPolicy,
 )
-from digest.textwords import SENTENCE_ENDS, count_words, has_cjk
+from digest.textwords import SENTENCE_ENDS, count_words, has_cjk, only_links
 
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
@@ -30,6 +31,7 @@ from .tokenizer import CHUNK, split_sentences
 from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
+ROW_LINK_WORDS = 3  # words of each link in a row of links ("Add to calendar · Google Calendar")
 OWN_WORDS = 12  # an opening paragraph this long is the writer's telling of the section
 CREDIT_WORDS = 15  # "— Pat Lee (@patlee) November 24, 2026": the credit of a quoted post
 _CREDIT = re.compile(r"^[—–-]\s*\S")
@@ -272,7 +274,8 @@ def _summarize_section(
         splitter = sentence_splitter(cache, language)
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language)
-    texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS]
+    texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
+             and not _link_row(par)]
     texts = _own_words(section, [p for p in texts if split[(s, p)]])
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
@@ -322,6 +325,14 @@ def _summarize_section(
         if chosen:
             sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
     return digest, sentence_units + units
+
+
+def _link_row(paragraph: Paragraph) -> bool:
+    """Two short links or more and nothing else ("Add to calendar · Google Calendar"): no
+    sentence (a linked title with its "(comments)" link is one)."""
+    texts = [link.text for link in paragraph.links]
+    return len(texts) >= 2 and all(count_words(t) <= ROW_LINK_WORDS for t in texts) and \
+        only_links(paragraph.text, texts)
 
 
 def _follows(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
