@@ -512,3 +512,23 @@ def test_twir_issue(path: Path) -> None:
         if len(words) > 25:
             assert words not in text
     assert any(b.links for b in part.blocks if b.kind == "item")
+
+
+@pytest.mark.parametrize("parser", ["rust", "python"])
+def test_a_bold_title_alone_on_its_line_is_set_off_from_the_text_under_it(parser, monkeypatch):
+    from digest.ingest import markdown_rs
+
+    if parser == "python":
+        monkeypatch.setattr(markdown_rs, "tokens", lambda text, depth: None)
+    text = ("**Floods close ports along the delta**\nHeavy rain shut three ports on Monday.\n\n"
+            "**Ports reopen.**\nCargo moved again on Friday.\n\n"
+            "[Talks end without a deal](https://news.example.org/talks)\n"
+            "(also in French)\n\n"
+            "**Comet** visible\nnext week.\n")
+    blocks = read_markdown(text).blocks
+    assert [b.text for b in blocks] == [
+        "Floods close ports along the delta — Heavy rain shut three ports on Monday.",
+        "Ports reopen. Cargo moved again on Friday.",  # a title ending in a mark is set off
+        "Talks end without a deal (also in French)",  # no sentence starts under it
+        "Comet visible next week."]
+    assert blocks[0].lead == "Floods close ports along the delta"

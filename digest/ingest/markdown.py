@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from digest.model import Block, Link, Meta, Part
-from digest.textwords import lone_emoji
+from digest.textwords import SENTENCE_ENDS, lone_emoji
 
 from . import markdown_rs
 from .dates import parse_date
@@ -39,6 +39,7 @@ _LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
 # opening a paragraph ("[^1]: One of them failed twice.").
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:\s")
+_TITLE_ENDS = SENTENCE_ENDS + ":：—–-|·,;"  # a title ending so is set off already
 
 
 def read_markdown(text: str, parser: str = "auto") -> Part:
@@ -230,7 +231,8 @@ class _Blocks:
         return self.blocks
 
     def _inline(self, token: Token, opened: Token | None) -> None:
-        text, links = self._plain(token)
+        lead, lead_kind = opening_title(token.children or [])
+        text, links = self._plain(token, lead)
         if self.row is not None:
             self.row.append((text, links))
             return
@@ -238,7 +240,7 @@ class _Blocks:
             return
         line, end = _lines(token)
         block = Block(text=text, line=line, end_line=end, links=links)
-        block.lead, block.lead_kind = opening_title(token.children or [])
+        block.lead, block.lead_kind = lead, lead_kind
         if opened.type == "heading_open" and "quote" not in self.stack:
             block.kind, block.level = "heading", int(opened.tag[1:])
         elif opened.type == "paragraph_open" and _only_images(token.children or []):
@@ -280,9 +282,11 @@ class _Blocks:
             line, end = _lines(token)
             self.blocks.append(Block(text=text.strip("\n"), line=line, end_line=end, kind="code"))
 
-    def _plain(self, token: Token) -> tuple[str, list[Link]]:
-        """The readable text of an inline token, and its links."""
+    def _plain(self, token: Token, lead: str | None = None) -> tuple[str, list[Link]]:
+        """The readable text of an inline token, and its links. A `lead` (the bold or linked
+        title it opens with) alone on the first line is set off from the text under it."""
         parts: list[str] = []
+        first_break: int | None = None
         links: list[Link] = []
         opened: list[tuple[int, str]] = []
         leftover: list[str] = []
@@ -304,6 +308,7 @@ class _Blocks:
             elif kind == "code_inline":
                 parts.append(child.content)
             elif kind in ("softbreak", "hardbreak"):
+                first_break = len(parts) if first_break is None else first_break
                 parts.append(" ")
             elif kind == "image":
                 parts.append(child.content)
@@ -319,8 +324,11 @@ class _Blocks:
                 if script:
                     skip_until = f"</{script[1].lower()}"
                 elif child.content.lower().startswith("<br"):
+                    first_break = len(parts) if first_break is None else first_break
                     parts.append(" ")
         text = collapse("".join(parts))
+        if lead and first_break is not None:
+            text = set_off(lead, collapse("".join(parts[:first_break])), text)
         if not text and leftover:  # a line of badges alone is kept, for the segmenter to drop
             text = collapse(" ".join(leftover))
         return text, links
@@ -379,6 +387,17 @@ def opening_title(children: list[Token]) -> tuple[str | None, str | None]:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return None, None
+
+
+def set_off(lead: str, first_line: str, text: str) -> str:
+    """The text with a title that is its whole first line followed by " — " when a sentence
+    starts on the next, as a title over its blurb reads ("**Floods close ports**⏎Heavy
+    rain…"), unless the title ends in a mark."""
+    rest = text[len(lead):].lstrip()
+    if first_line != lead or not text.startswith(lead) or not rest[:1].isupper() or \
+            lead[-1] in _TITLE_ENDS:
+        return text
+    return f"{lead} — {rest}"
 
 
 def _lines(token: Token) -> tuple[int, int]:
