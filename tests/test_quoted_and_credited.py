@@ -205,3 +205,27 @@ def test_a_mailing_list_digest_has_a_section_per_message_headed_by_its_subject(p
     reply = [s.text for s in summarize_issue(issue, roomy).sections[1].sentences]
     assert reply[0].startswith("I went to look this morning")
     assert not any("clump" in text for text in reply)  # its own words, not those it quotes
+
+
+ESSAY = """\
+<!doctype html><html lang="en"><head><title>The night train returns</title>
+<meta name="date" content="2026-06-12"></head><body><article>
+<h1>The night train returns</h1>
+<p>Ten years ago most sleeper trains had been cut. Operators said nobody wanted them.</p>
+<p>That has changed. Three routes opened this spring, and the busiest of them sells out weeks
+ahead in summer.</p>
+<blockquote class="pullquote"><p>The busiest of them sells out weeks ahead in summer.</p>
+</blockquote>
+<p>A sleeper leaves one city at night and arrives in another at breakfast.</p>
+<blockquote><p>We sold every berth for August by the end of March.</p></blockquote>
+<p>So said the operator's director, who plans two more routes.</p>
+</article></body></html>
+"""
+
+
+def test_a_pull_quote_repeating_the_text_is_left_out_and_a_real_quote_kept(profiles):
+    issue = issue_of("essay.html", ESSAY.encode(), profiles)
+    quotes = [p.text for s in issue.sections for p in s.paragraphs if p.kind == "quote"]
+    assert quotes == ["We sold every berth for August by the end of March."]
+    assert ("chrome", "The busiest of them sells out weeks ahead in summer.") in {
+        (d.kind, d.text) for d in issue.dropped}

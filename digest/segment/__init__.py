@@ -26,6 +26,7 @@ from .chrome import (
     footer_sentences,
     links_to_chrome,
     polls,
+    pull_quotes,
     top_rows,
 )
 from .dedupe import find_duplicates, issue_text
@@ -180,6 +181,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
+    kinds = pull_quotes(blocks, kinds)
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
     kinds = [k or ("chrome" if _wordless(b) else None) for b, k in zip(blocks, kinds)]
     for i in range(len(blocks) - 1):

@@ -28,6 +28,7 @@ CONTENTS_LABEL_WORDS = 6  # "In this issue:" over the contents entries
 OPENING_BLOCKS, OPENING_WORDS = 3, 40
 _WORD = re.compile(r"[^\W\d_]{3,}")
 POSTAL_WORDS = 20
+PULL_QUOTE_WORDS = 6  # a shorter quote that repeats the text may be a phrase it discusses
 NAME_WORDS, NAMED_SHARE = 12, 0.6  # the sender's name or address opening a footer line
 _SENTENCE_BREAK = re.compile(f"(?<=[{SENTENCE_ENDS}])\\s+|(?<=[。！？])")
 
@@ -119,6 +120,28 @@ def _names(text: str) -> bool:
     words = text.split()
     named = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
     return 0 < len(words) <= NAME_WORDS and named >= NAMED_SHARE * len(words)
+
+
+def pull_quotes(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with each pull quote as chrome: a quote of PULL_QUOTE_WORDS words or more that
+    repeats, word for word, part of a paragraph of the issue (a magazine's layout, set in large
+    type beside the text it comes from)."""
+    quotes = [i for i, b in enumerate(blocks) if b.kind == "quote" and kinds[i] is None and
+              count_words(b.text) >= PULL_QUOTE_WORDS]
+    if not quotes:
+        return kinds
+    texts = [_plain_words(b.text) for i, b in enumerate(blocks)
+             if b.kind in ("paragraph", "item") and kinds[i] is None]
+    kinds = list(kinds)
+    for i in quotes:
+        words = _plain_words(blocks[i].text)
+        if any(words in text for text in texts):
+            kinds[i] = "chrome"
+    return kinds
+
+
+def _plain_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
 def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
