@@ -130,12 +130,12 @@ def pull_quotes(blocks: list[Block], kinds: list[str | None]) -> list[str | None
               count_words(b.text) >= PULL_QUOTE_WORDS]
     if not quotes:
         return kinds
-    texts = [_plain_words(b.text) for i, b in enumerate(blocks)
-             if b.kind in ("paragraph", "item") and kinds[i] is None]
     kinds = list(kinds)
     for i in quotes:
         words = _plain_words(blocks[i].text)
-        if any(words in text for text in texts):
+        needle = max(re.findall(r"\w+", blocks[i].text)[1:], key=len, default="")  # as written
+        if any(needle in b.text and words in _plain_words(b.text) for n, b in enumerate(blocks)
+               if b.kind in ("paragraph", "item") and kinds[n] is None):
             kinds[i] = "chrome"
     return kinds
 
