@@ -116,6 +116,16 @@ _MARKS = "\u2190-\u21ff\u2500-\u25ff\u2700-\u27bf\u2b00-\u2bff•·‣⁃»›"
 _LEADING_MARK = re.compile(f"^[{_MARKS}][{EMOJI_JOINERS}]?\\s+(?=\\w)")
 
 
+# The lenticular and white brackets Chinese and Japanese set a heading in ("【今週のニュース】").
+_BRACKETED = re.compile(r"^[【〖]\s*([^【】〖〗]+?)\s*[】〗]$")
+
+
+def bracketed(text: str) -> str | None:
+    """What a line wholly set in heading brackets says ("【イベント】" -> "イベント"), or None."""
+    found = _BRACKETED.match(text.strip())
+    return found[1] if found else None
+
+
 def without_leading_mark(text: str) -> str:
     """A title without the sign it is set off by ("■ Dredging starts Monday"); pictographs
     ("🚀 Launches") are kept: they are part of how a newsletter names its sections."""

@@ -283,3 +283,29 @@ def test_a_thai_letter_written_without_spaces_between_words_is_counted_and_summa
     assert [[s.text for s in section.sentences] for section in digest.sections[1:]] == [
         ["ตลาดนัดวันเสาร์จะย้ายไปที่ลานจอดรถหน้าศาลากลาง"],
         ["ห้องสมุดประชาชนเปิดบริการยืมหนังสือออนไลน์แล้ว"]]
+
+
+MAIL_MAGAZINE = """\
+週刊まちかど通信 第52号
+
+皆さん、こんにちは。今週は駅前の工事と、夏祭りの手伝いについてお知らせします。
+
+【今週のニュース】
+
+駅前広場の工事が来週から始まります。工事の間、バス乗り場は北口に移ります。
+
+【イベント】
+
+夏祭りの手伝いを募集しています。受付や会場の案内をお願いできる方はご連絡ください。
+"""
+
+
+def test_a_japanese_mail_magazine_is_titled_by_its_first_line_and_cut_at_bracket_headings(
+        tmp_path):
+    path = tmp_path / "machikado" / "2026-06-20.txt"
+    path.parent.mkdir()
+    path.write_text(MAIL_MAGAZINE, encoding="utf-8")
+    (issue,), _ = segment_document(read_file(path, root=tmp_path), *load_profiles())
+    assert issue.title == "週刊まちかど通信 第52号"
+    assert [s.heading for s in issue.sections] == [None, "今週のニュース", "イベント"]
+    assert issue.sections[2].paragraphs[0].text.startswith("夏祭りの手伝いを募集しています。")

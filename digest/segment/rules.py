@@ -80,11 +80,14 @@ def is_caption_before(block: Block, following: Block, following_kind: str | None
 
 
 def looks_like_heading(text: str) -> bool:
-    """A short title-like line: few words, capitalised, no closing punctuation."""
+    """A short title-like line: few words, capitalised (or in a script without capitals), no
+    closing punctuation."""
     n = words(text)
     if not 1 <= n <= 18 or len(text) > 120 or _BULLET.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘"):
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "“\"'‘" or
+            first.isalpha() and first.lower() == first.upper()):  # a script without case
         return False
     if text.endswith("?"):
         return n <= 8

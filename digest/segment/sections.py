@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Link, Paragraph, Section, Subsection
-from digest.textwords import count_words, without_leading_mark
+from digest.textwords import bracketed, count_words, without_leading_mark
 
 from .chrome import links_to_chrome
 from .names import line_author, take_credit
@@ -219,6 +219,7 @@ def _heading_text(text: str) -> str:
     """A heading without the colon a line introducing what follows ends with ("IN BRIEF:")
     and without the sign it is set off by ("■ Dredging starts Monday")."""
     text = without_leading_mark(text)
+    text = bracketed(text) or text
     return text.rstrip().removesuffix(":").rstrip() or text
 
 

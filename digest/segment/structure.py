@@ -19,6 +19,7 @@ from digest.textwords import (
     ENDS_SENTENCE,
     QUESTION_MARKS,
     SENTENCE_ENDS,
+    bracketed,
     is_emoji,
 )
 
@@ -131,6 +132,13 @@ def emoji_heading_text(rest: str) -> bool:
     return bool(rest) and words(rest) <= 10 and not _TERMINAL.search(rest)
 
 
+def bracket_heading(marks: Marks, i: int) -> int | None:
+    """A short line wholly in heading brackets ("【イベント】")."""
+    block = _bare(marks, i)
+    inner = bracketed(block.text) if block else None
+    return PSEUDO_LEVEL if inner and words(inner) <= 10 else None
+
+
 def colon_heading(marks: Marks, i: int) -> int | None:
     """A short line ending in ':' right above a list."""
     block = _bare(marks, i)
@@ -169,6 +177,7 @@ HEADING_RULES: list[tuple[str, Callable[[Marks, int], int | None]]] = [
     ("bold_heading", bold_heading),
     ("caps_heading", caps_heading),
     ("emoji_heading", emoji_heading),
+    ("bracket_heading", bracket_heading),
     ("colon_heading", colon_heading),
     ("title_line_heading", title_line_heading),
 ]
