@@ -1,5 +1,6 @@
-"""What a reader reads on the pages, as text: a label is set off from its sentence, and an
-item's outlet from its authors."""
+"""What a reader reads on the pages, as text: a label is set off from its sentence, an
+item's outlet from its authors, and a table (in Markdown, or plain text set out in columns)
+is a table."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import lxml.html
 from conftest import run_digest
+
+from digest.ingest.text import read_text
 
 ISSUE = """\
 ---
@@ -70,3 +73,19 @@ def test_a_data_table_shows_as_a_table_on_the_issue_page(tmp_path):
                                                ["Tuesday", "06:58", "0.3 m"]]
     assert table.find(".//a").get("href") == "https://example.org/tides/tue"
     assert "|" not in text(issue)
+
+
+def test_lines_set_out_in_columns_are_a_tables_rows():
+    text = ("PROGRAMME\n\n09:30  Doors open, coffee\n10:00  Welcome\n"
+            "13:00  Lunch in the yard\n\nPRICES\n\nTea      1.20\nCoffee   2.50\n")
+    blocks = read_text(text).blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind == "row"] == [
+        ("row", "09:30 | Doors open, coffee"), ("row", "10:00 | Welcome"),
+        ("row", "13:00 | Lunch in the yard")]
+    assert [b.text for b in blocks if b.kind == "paragraph"][-2:] == ["Tea 1.20", "Coffee 2.50"]
+
+
+def test_sentences_set_two_spaces_apart_are_no_table():
+    text = ("The hall opens at 9.  Coffee is free.\nThe talk starts at 10.  Bring a pen.\n"
+            "Lunch is at 1.  It costs 5 pounds.\n")
+    assert {b.kind for b in read_text(text).blocks} == {"paragraph"}

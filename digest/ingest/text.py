@@ -54,6 +54,10 @@ WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width shor
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
 WRAPS_MIN = 2  # and at least so many (a short letter has few)
 RUN_ON_WORDS = 6  # a line of prose this long may run on into the next with no width known
+COLUMN_ROWS = 3  # lines in columns, in a row, that make a table
+COLUMN_LEAD_WORDS = 4  # words of a table row's first cell
+_COLUMN_GAP = re.compile(r" {2,}|\t+")
+_FIGURE = re.compile(r"\d")
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -247,11 +251,45 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
+    _columns(reader.blocks, lines)
     for block in reader.blocks:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
     _references(blocks)
     return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
+
+
+def _columns(blocks: list[Block], lines: list[str]) -> None:
+    """Lines set out in columns, three or more in a row, are a table's rows ("09:30  Doors
+    open", "Apr 10    Hack night    Room 2B"): each splits at its runs of two or more spaces
+    into as many cells as the others, no cell but the last ends a sentence, the first is a
+    few words, and every row holds a figure (a time, a date, a price)."""
+    run: list[tuple[Block, list[str]]] = []
+    for block in blocks:
+        cells = _cells(block, lines)
+        if not cells or run and (block.line != run[-1][0].line + 1 or
+                                 len(cells) != len(run[0][1])):
+            _as_rows(run)
+            run = []
+        if cells:
+            run.append((block, cells))
+    _as_rows(run)
+
+
+def _cells(block: Block, lines: list[str]) -> list[str] | None:
+    if block.kind != "paragraph" or block.line != block.end_line or block.links:
+        return None
+    cells = _COLUMN_GAP.split(lines[block.line - 1].strip())
+    if len(cells) < 2 or len(cells[0].split()) > COLUMN_LEAD_WORDS or \
+            any(_ENDED.search(c) for c in cells[:-1]) or not any(map(_FIGURE.search, cells)):
+        return None
+    return cells
+
+
+def _as_rows(run: list[tuple[Block, list[str]]]) -> None:
+    if len(run) >= COLUMN_ROWS:
+        for block, cells in run:
+            block.kind, block.text = "row", " | ".join(cells)
 
 
 def _address_lines(blocks: list[Block]) -> list[Block]:
