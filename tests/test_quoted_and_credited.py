@@ -229,3 +229,43 @@ def test_a_pull_quote_repeating_the_text_is_left_out_and_a_real_quote_kept(profi
     assert quotes == ["We sold every berth for August by the end of March."]
     assert ("chrome", "The busiest of them sells out weeks ahead in summer.") in {
         (d.kind, d.text) for d in issue.dropped}
+
+
+PICTURED = """\
+<!doctype html><html lang="{lang}"><head><title>{title}</title>
+<meta name="date" content="2026-06-23"></head><body>
+<h1>{title}</h1>
+<p>{opening}</p>
+<h2>{heading}</h2>
+<p>{story}</p>
+<img src="https://example.org/square.jpg" alt="{alt}" width="600" height="300">
+<p><em>{credit}</em></p>
+<img src="https://example.org/icon.png" alt="Instagram" width="24" height="24">
+<h2>{heading2}</h2>
+<p>{story2}</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("lang, parts", [
+    ("en", {"title": "Northside News", "opening": "Hello, neighbours! Works and a party.",
+            "heading": "Works on the square",
+            "story": "From Monday half the square is closed while the paving is replaced.",
+            "alt": "The square seen from the fountain", "credit": "Photo: Lucy Marsh",
+            "heading2": "Saturday party",
+            "story2": "The party starts at six with music on the high street."}),
+    ("es", {"title": "Boletín del barrio", "opening": "¡Hola, vecinos! Obras y una fiesta.",
+            "heading": "Obras en la plaza",
+            "story": "Desde el lunes se cierra la mitad de la plaza para cambiar el pavimento.",
+            "alt": "La plaza vista desde la fuente", "credit": "Foto: Lucía Marín",
+            "heading2": "Fiesta del sábado",
+            "story2": "La fiesta empieza a las seis con música en la calle Mayor."}),
+])
+def test_a_story_above_a_picture_is_kept_and_the_credit_under_it_dropped(lang, parts,
+                                                                        profiles):
+    issue = issue_of("bulletin.html", PICTURED.format(lang=lang, **parts).encode(), profiles)
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in issue.sections[1:]] == [
+        (parts["heading"], [parts["story"]]), (parts["heading2"], [parts["story2"]])]
+    dropped = {(d.kind, d.text) for d in issue.dropped}
+    assert {("caption", parts["alt"]), ("credit", parts["credit"])} <= dropped
+    assert "Instagram" not in {d.text for d in issue.dropped}  # an icon says nothing

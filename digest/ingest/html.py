@@ -50,6 +50,7 @@ _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5"
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
 BANNER_RATIO, BANNER_MIN_HEIGHT, BANNER_WORDS = 4, 12, 6  # a heading set as a picture
+PICTURE_MIN = 48  # pixels: a smaller image is an icon, a logo's mark or a tracking pixel
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")  # a footnote's reference: "1", "[2]"
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
@@ -296,6 +297,11 @@ class _Walker:
                 self.flush(context)
                 line = child.sourceline or context.line
                 self.blocks.append(Block(banner, line, line, kind="heading", level=2))
+            elif isinstance(child, Tag) and child.name == "img" and not self.run and \
+                    (alt := _picture_alt(child)):
+                self.flush(context)
+                line = child.sourceline or context.line
+                self.blocks.append(Block(alt, line, line, kind="caption"))
             elif not isinstance(child, Tag) or child.name == "img":
                 continue
             elif child.name == "br":
@@ -484,6 +490,17 @@ def _banner_heading(image: Tag) -> str | None:
         return None
     if not alt or len(alt.split()) > BANNER_WORDS or height < BANNER_MIN_HEIGHT or \
             width < BANNER_RATIO * height or image.find_parent("a") is not None:
+        return None
+    return alt
+
+
+def _picture_alt(image: Tag) -> str | None:
+    """A picture's alternative text, read as a caption (as Markdown's image paragraphs are):
+    it tells the paragraphs above a picture from the caption under it. Icons and pixels
+    (under PICTURE_MIN pixels wide or tall, as their attributes say) give none."""
+    alt = collapse(str(image.get("alt") or ""))
+    sizes = [str(image.get(side) or "").removesuffix("px") for side in ("width", "height")]
+    if not alt or any(size.isdigit() and int(size) < PICTURE_MIN for size in sizes):
         return None
     return alt
 

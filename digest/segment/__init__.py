@@ -248,6 +248,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         title, dek, sections, dropped = build_cards(blocks, kinds, profile)
     else:
         title, start = _title(blocks, kinds, profile, meta)
+        while start < len(blocks) and kinds[start] == "caption":
+            start += 1  # a picture under the title (a masthead's, the lead story's)
         if title is not None:
             if _subtitle(blocks, kinds, start):
                 dek, start = blocks[start].text, start + 1

@@ -236,6 +236,7 @@ class Platform:
     chrome: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)
     sponsor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    credit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Foto: …", by language
     senders: list[re.Pattern[str]] = field(default_factory=list)
 
     def named_by(self, origins: list[str]) -> bool:
@@ -251,7 +252,7 @@ def _host_in(host: str, hosts: list[str]) -> bool:
 
 def parse_platform(path: Path, data: dict) -> Platform:
     """One platform file: `[detect]`, `[chrome] links`, `[names] sender`, and `[lang.CODE]`
-    phrase tables."""
+    phrase tables (`drop.chrome`, `drop.credit`, `sponsor.markers`)."""
     detect, chrome, names = data.get("detect", {}), data.get("chrome", {}), data.get("names", {})
     if not all(isinstance(t, dict) for t in (detect, chrome, names)):
         raise ProfileError(f"{path}: detect, chrome and names must be tables")
@@ -279,6 +280,9 @@ def parse_platform(path: Path, data: dict) -> Platform:
             platform.chrome[code] = chrome
         if sponsor:
             platform.sponsor[code] = sponsor
+        credit = _sources(path, f"lang.{code}.drop.credit", table.get("drop", {}).get("credit"))
+        if credit:
+            platform.credit[code] = credit
     return platform
 
 
@@ -316,6 +320,9 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
     drop = dict(profile.drop)
     drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(
         _phrases([s.chrome for s in sets], language))]
+    credits = tuple(p for s in sets for p in s.credit.get(language or "", ()))
+    if credits:  # English ones are every profile's (_common.toml)
+        drop["credit"] = list(drop.get("credit", [])) + [_short_lines(credits)]
     return dataclasses.replace(
         profile,
         drop=drop,
