@@ -244,6 +244,12 @@ def test_a_letter_in_a_language_with_no_phrase_data_loses_its_furniture_by_struc
     assert {d.kind for d in issue.dropped} == {"chrome", "signoff"}
 
 
+PHOTO_CREDITS = {"de": "Foto: Jan Berg", "fr": "Photo : Jean Roy", "es": "Foto: Lucía Marín",
+                 "it": "Foto: Anna Neri", "nl": "Beeld: Piet Smit", "pt": "Foto: Rui Sá",
+                 "ru": "Фото: Иван Орлов", "ja": "写真：山田太郎", "zh": "图片：新华社",
+                 "ko": "사진: 김민수"}
+
+
 def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():
     """Platform phrases are compiled only when an issue in their language needs them: each
     table, merged as an issue in that language gets it, must give working patterns."""
@@ -252,12 +258,15 @@ def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():
     generic, named = load_platforms()
     profile = load_profiles()[0]
     for platform in (None, *named):
-        tables = [generic.chrome, generic.sponsor] + (
-            [platform.chrome, platform.sponsor] if platform else [])
+        tables = [generic.chrome, generic.sponsor, generic.credit] + (
+            [platform.chrome, platform.sponsor, platform.credit] if platform else [])
         for language in sorted({code for table in tables for code in table}):
             merged = with_platform(profile, generic, platform, [], language)
             assert merged.drop["chrome"][-1].search("") is None
             assert all(p.search("") is None for p in merged.sponsor)
+            assert all(p.search("") is None for p in merged.drop.get("credit", []))
+            if language in generic.credit:
+                assert merged.drop["credit"][-1].search(PHOTO_CREDITS[language])
 
 
 THAI = """<html lang="th"><body><h1>จดหมายข่าวเทศบาล ฉบับที่ 12</h1>
