@@ -203,4 +203,12 @@ def test_a_mail_drawn_in_pictures_is_read_from_its_plain_text_body():
 def test_an_html_body_with_words_of_its_own_is_still_the_one_read():
     words = "<p>" + "The harbour at dusk, cut in lino and printed in two colours. " * 5 + "</p>"
     (part,) = read_bytes("poster.eml", picture_mail(words)).parts
-    assert part.blocks[0].text.startswith("The harbour at dusk")
+    assert [b.kind for b in part.blocks][:1] == ["caption"]  # the picture's own words
+    assert part.blocks[1].text.startswith("The harbour at dusk")
+
+
+def test_pictures_alternative_texts_are_not_the_words_of_an_html_body():
+    pictures = "".join(f'<img src="https://posterclub.example/p{n}.jpg" alt="A linocut print '
+                       f'of the harbour, view {n}" width="600" height="400">' for n in range(8))
+    (part,) = read_bytes("poster.eml", picture_mail(pictures)).parts
+    assert part.blocks[0].text.startswith("This month's print is a two-colour linocut")

@@ -134,7 +134,8 @@ def _read_body(body: Message, text: str) -> Part:
 
 
 def _words(part: Part) -> int:
-    return sum(count_words(b.text) for b in part.blocks if b.kind != "chrome")
+    """The words a body says itself: not its furniture, nor its pictures' alternative text."""
+    return sum(count_words(b.text) for b in part.blocks if b.kind not in ("chrome", "caption"))
 
 
 def _richer_plain(message: EmailMessage, html: Message, part: Part,
