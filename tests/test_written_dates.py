@@ -13,28 +13,19 @@ from digest.datewords import written_date, written_month
 from digest.ingest import read_file
 from digest.segment import load_profiles, segment_document
 
-COLUMN = """\
-THE ALLOTMENT LETTER
+HARBOUR = """\
+HARBOUR NEWS
 Issue 9 - Tuesday, 12 May 2026
 
-Hello plot holders, three of your questions this week.
+Good morning. The ferry timetable changes next week, and the fish market reopens.
 
-YOUR QUESTIONS
+TIMETABLE
 
-Q: Something nibbles my pea shoots every night. What could it be?
-A: Mice, most likely. Sow a few more under a cloche and set a humane trap by the shed.
+From Monday boats leave every forty minutes instead of every hour.
 
-Q: When do I cut back rhubarb?
-A: You don't. Pull stalks until July, then let the leaves feed the crown.
-Leave the last of the stalks standing.
+MARKET
 
-Q: Can I grow squash in a big pot?
-A: Yes, a bush variety in forty litres of compost, fed every week once it flowers.
-
-THIS WEEK
-
-- Net the brassicas before the butterflies find them.
-- Thin the carrots on a still evening.
+The fish market reopens on Saturday after repairs to its roof.
 """
 
 
@@ -54,18 +45,18 @@ def profiles():
 ])
 def test_the_date_written_under_the_title_dates_an_undated_file(masthead, date, approximate,
                                                                  profiles):
-    text = COLUMN.replace("Issue 9 - Tuesday, 12 May 2026", masthead)
-    issue = issue_of("column.txt", text.encode(), profiles)
+    text = HARBOUR.replace("Issue 9 - Tuesday, 12 May 2026", masthead)
+    issue = issue_of("harbour.txt", text.encode(), profiles)
     assert (issue.date, issue.date_approximate) == (date, approximate)
     assert issue.date_source == ("text" if date else None)
 
 
 def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tmp_path):
-    titled = "Allotment Letter — 12 May 2026\n\n" + COLUMN.split("\n", 2)[2]
-    assert issue_of("column.txt", titled.encode(), profiles).date == dt.date(2026, 5, 12)
-    named = tmp_path / "allotment" / "2026-05-19-column.txt"
+    titled = "Harbour News — 12 May 2026\n\n" + HARBOUR.split("\n", 2)[2]
+    assert issue_of("harbour.txt", titled.encode(), profiles).date == dt.date(2026, 5, 12)
+    named = tmp_path / "harbour" / "2026-05-19-harbour.txt"
     named.parent.mkdir()
-    named.write_text(COLUMN)
+    named.write_text(HARBOUR)
     (issue,), _ = segment_document(read_file(named, root=tmp_path), *profiles)
     assert (issue.date, issue.date_source) == (dt.date(2026, 5, 19), "file name")
 
