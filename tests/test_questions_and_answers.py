@@ -111,6 +111,12 @@ def test_bold_questions_over_long_answers_stay_headings(profiles):
     assert [s.heading for s in issue.sections if s.heading] == ["Why are rents rising?",
                                                                  "What can the council do?"]
     assert not [i for s in issue.sections for i in s.items]
+    short_first = ESSAY.replace("<p>Landlords also pass on higher interest on their loans.</p>"
+                                "\n<p>And short-term lets took flats off the market in the "
+                                "centre.</p>\n", "")
+    issue = issue_of("essay.html", short_first.encode(), profiles)
+    assert "Why are rents rising?" in [s.heading for s in issue.sections]
+    assert not [i for s in issue.sections for i in s.items]
 
 
 TIPS = """\

@@ -314,8 +314,9 @@ def _exchange(marks: Marks, i: int) -> list[tuple[int, list[int]]]:
                                                                           not answer):
             answer.append(j)
             j = marks._next[j]
-        if not answer:
-            break
+        if not answer or j is not None and len(answer) == ANSWER_BLOCKS and \
+                _answers(marks, j, asker, False):
+            break  # no answer, or one longer than an entry's: a heading's text
         run.append((i, answer))
         if j is None:
             break
