@@ -66,14 +66,15 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             ruled = i
     if start is None:
         return kinds
-    if _notice(blocks[ruled + 1:], kinds[ruled + 1:]) if ruled is not None and \
-            ruled < start and ruled >= len(blocks) / 2 else False:
-        start = ruled + 1
+    notice = ruled is not None and len(blocks) / 2 <= ruled < start and \
+        _notice(blocks[ruled + 1:], kinds[ruled + 1:])
+    if notice:
+        start = ruled + 1  # the notice opens with the sender's name, not a chrome line
     elif start < len(blocks) * (1 - FOOTER_SHARE):
         return kinds
     tail = kinds[start:]
     chrome = sum(1 for k in tail if k == "chrome")
-    if chrome == len(tail) or chrome >= 2 and (chrome * 2 >= len(tail) or start - 1 == ruled):
+    if notice or chrome == len(tail) or chrome >= 2 and chrome * 2 >= len(tail):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
