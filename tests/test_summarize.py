@@ -452,3 +452,17 @@ def test_a_row_of_short_links_is_never_a_summary_sentence() -> None:
     digest = summarize_issue(issue, SummaryConfig())
     assert [s.text for s in digest.sections[0].sentences] == []
     assert [s.text for s in digest.sections[1].sentences] == [story.text]
+
+
+def test_an_item_cut_inside_the_link_it_opens_with_keeps_the_link_whole() -> None:
+    link = Link("Apr 22. Ann Arbor - Rust Meetup - Monthly Gathering",
+                "https://meetup.example.com/a2")
+    event = Item(line=1, text="Apr 22. Ann Arbor - Rust Meetup - Monthly Gathering.",
+                 links=[link])
+    assert cut_item(event).text == "Apr 22. Ann Arbor - Rust Meetup - Monthly Gathering."
+    talk = Item(line=2, text="5/27. Vilnius. Functional Vilnius #4: Rust & Monoids.",
+                links=[Link("5/27. Vilnius", "https://meetup.example.com/v")])
+    assert cut_item(talk).text == "5/27. Vilnius"
+    question = Item(line=3, text="Seedlings vanish. Why?", title="Seedlings vanish. Why?",
+                    excerpt="Slugs. Check at dusk.")
+    assert cut_item(question).text == "Seedlings vanish. Why? — Slugs."

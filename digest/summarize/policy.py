@@ -31,6 +31,7 @@ from .tokenizer import CHUNK, split_sentences
 from .words import base_language
 
 SUMMARIZED_PARAGRAPHS = ("text", "quote")
+_WORD = re.compile(r"\w")
 ROW_LINK_WORDS = 3  # words of each link in a row of links ("Add to calendar · Google Calendar")
 OWN_WORDS = 12  # an opening paragraph this long is the writer's telling of the section
 CREDIT_WORDS = 15  # "— Pat Lee (@patlee) November 24, 2026": the credit of a quoted post
@@ -115,16 +116,22 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     An item whose first sentence is only its title ("**Frost.** The first…"), or too short to
     say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), keeps
     the sentence after it as well; a headline alone, the first of its blurb ("Title —
-    Blurb."). A title of two sentences ("Seedlings vanish. Why?") is kept whole."""
-    body = item.text.strip()
-    whole_title = bool(item.title) and body == item.title.strip() and "\n" not in body
-    text = body if whole_title else first_sentence(item.text, splitter)
-    titled = item.title and text.rstrip(_CLOSERS) == item.title.strip().rstrip(_CLOSERS)
+    Blurb."). A cut inside the title or the link the item opens with keeps it whole ("Apr 24.
+    Russia - Rust online meetup", "Seedlings vanish. Why?")."""
+    body, title = item.text.strip(), (item.title or "").strip()
+    text = first_sentence(item.text, splitter)
+    opening = title or (item.links[0].text.strip() if item.links else "")  # what it opens with
+    if opening and len(text) < len(opening) and opening.startswith(text.rstrip()) and \
+            body.startswith(opening) and "\n" not in opening:
+        # "[Apr 22. Ann Arbor - Rust Meetup](…)." was cut to "Apr 22."
+        text = opening if _WORD.search(body[len(opening):]) else body
+    titled = item.title and text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS)
     short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
     if titled or short:
         if body.startswith(text) and len(body) > len(text):
             more = first_sentence(body[len(text):].lstrip(), splitter)
-            text = f"{text}{'' if has_cjk(text[-1:]) else ' '}{more}"
+            joint = "" if has_cjk(text[-1:]) or not _WORD.search(more) else " "  # "Title" "."
+            text = f"{text}{joint}{more}"
         elif body == text and item.excerpt and not item.author:
             text = f"{text} — {first_sentence(item.excerpt, splitter)}"
     return dataclasses.replace(item, text=text,
