@@ -269,3 +269,38 @@ def test_a_story_above_a_picture_is_kept_and_the_credit_under_it_dropped(lang, p
     dropped = {(d.kind, d.text) for d in issue.dropped}
     assert {("caption", parts["alt"]), ("credit", parts["credit"])} <= dropped
     assert "Instagram" not in {d.text for d in issue.dropped}  # an icon says nothing
+
+
+EDITORS = """\
+---
+title: "Borrow Notes 12"
+date: 2026-06-24
+---
+
+## Quote of the Week
+
+> Borrowing is sharing with rules.
+
+– [Ana Lima on the forum](https://forum.example.org/t/1)
+
+Please send us your quotes for next week!
+
+Borrow Notes is edited by:
+
+* [ana](https://code.example.org/ana)
+* [joel](https://code.example.org/joel)
+* [sam-o](https://code.example.org/sam-o)
+"""
+
+
+@pytest.mark.parametrize("credit", ["list", "line"])
+def test_the_names_a_credit_introduces_are_credits_and_the_line_above_stays(credit, profiles):
+    text = EDITORS if credit == "list" else EDITORS.split("Borrow Notes is edited by:")[0] + \
+        "Borrow Notes is edited by: ana, joel and sam-o.\n"
+    issue = issue_of("2026-06-24-borrow-notes.md", text.encode(), profiles)
+    credits = [d.text for d in issue.dropped if d.kind == "credit"]
+    assert credits == (["Borrow Notes is edited by:", "ana", "joel", "sam-o"] if credit == "list"
+                       else ["Borrow Notes is edited by: ana, joel and sam-o."])
+    (section,) = issue.sections
+    assert "Please send us your quotes for next week!" in [p.text for p in section.paragraphs]
+    assert not [i.text for i in section.items if i.text in ("ana", "joel", "sam-o")]

@@ -50,6 +50,7 @@ from .profiles import (
 )
 from .profiles import load_profiles as _load_profiles
 from .rules import (
+    credited_names,
     drop_kind,
     farewell,
     is_caption_before,
@@ -74,7 +75,7 @@ ENTRY_META_WORDS = 12  # a reading-time line under an entry's title ("Nature Not
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit, in any script
 _SITE_LINE = re.compile(r"^(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})$", re.IGNORECASE)
 SITE_LINE_REACH = 3  # blocks above a site's name that may hold the link to it
-PASSED_OVER = ("chrome", "byline")  # lines under the title looked past for its subtitle
+PASSED_OVER = ("chrome", "byline", "caption")  # looked past under the title (a logo too)
 
 
 def load_profiles(extra_dirs: list[Path] | None = None, algorithms: Collection[str] | None = None,
@@ -181,7 +182,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
-    kinds = pull_quotes(blocks, kinds)
+    kinds = credited_names(blocks, pull_quotes(blocks, kinds))
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
     kinds = [k or ("chrome" if _wordless(b) else None) for b, k in zip(blocks, kinds)]
     for i in range(len(blocks) - 1):

@@ -29,6 +29,8 @@ SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" l
 _LEFTOVER_MARKUP = re.compile(
     r"^(?:!\[[^\]]*\]|\{%.*?%\}|\{\{.*?\}\}|\[[^\]]++\]:(?:\s++[^\s\[]\S*+)?|\s)+$")
 DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
+NAME_ENTRY_WORDS = 4  # words of an entry in a list of credited names
+_LIST_LINE = re.compile(r"^[-*•–]\s+\S")  # a plain-text list line, marker still on
 
 
 words = count_words  # the rules' word count: Chinese and Japanese by characters
@@ -69,10 +71,29 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
     return None
 
 
+def credited_names(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the list of names under a credit that ends with a colon ("This Week in Rust
+    is edited by:" over "- nellshamrell", "- llogiq"…) as credit too: entries of a few words."""
+    kinds = list(kinds)
+    for i, block in enumerate(blocks):
+        if kinds[i] != "credit" or not block.text.rstrip().endswith(":"):
+            continue
+        j = i + 1
+        while j < len(blocks) and kinds[j] is None and words(blocks[j].text) <= NAME_ENTRY_WORDS \
+                and (blocks[j].kind == "item" or _LIST_LINE.match(blocks[j].text)):
+            kinds[j] = "credit"
+            j += 1
+    return kinds
+
+
 def is_caption_before(block: Block, following: Block, following_kind: str | None) -> bool:
-    """A short paragraph sitting right above a photo credit is that photo's caption."""
+    """A short paragraph sitting right above a photo credit is that photo's caption; not an
+    exclamation, said to the reader ("Please submit your quotes for next week!" over "This
+    Week in Rust is edited by: …"), nor above a line introducing a list of names ("… by:")."""
     return (
         following_kind == "credit"
+        and not following.text.rstrip().endswith(":")
+        and not block.text.rstrip().endswith(("!", "！"))
         and block.kind == "paragraph"
         and words(block.text) <= CAPTION_MAX_WORDS
         and following.line - block.end_line <= 3
