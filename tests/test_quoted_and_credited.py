@@ -304,3 +304,12 @@ def test_the_names_a_credit_introduces_are_credits_and_the_line_above_stays(cred
     (section,) = issue.sections
     assert "Please send us your quotes for next week!" in [p.text for p in section.paragraphs]
     assert not [i.text for i in section.items if i.text in ("ana", "joel", "sam-o")]
+
+
+def test_a_shows_production_credits_are_credit(profiles):
+    text = ("# Night Shift, episode 58\n\nA night with the crew that cleans the tunnels.\n\n"
+            "## Credits\n\nProduced by Lena Ortiz. Mixed by Sam Reed. Music by The Quiet Hours.\n")
+    issue = issue_of("2026-11-24-night-shift.md", text.encode(), profiles)
+    assert ("credit", "Produced by Lena Ortiz. Mixed by Sam Reed. Music by The Quiet Hours.") \
+        in {(d.kind, d.text) for d in issue.dropped}
+    assert [s.heading for s in issue.sections] == [None]
