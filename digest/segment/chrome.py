@@ -301,18 +301,21 @@ def _unlisted(section: Section) -> None:
 
 
 def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
-    """A heading whose whole section was chrome (a jobs promo, a footer) is chrome too; so is
-    a subhead whose whole part was ("Share the newsletter" over a referral block)."""
+    """A heading whose whole section was chrome (a jobs promo, a footer) is chrome too, and one
+    whose whole section was credits ("Credits" over "Produced by …") is credit; so is a subhead
+    whose whole part was chrome ("Share the newsletter" over a referral block)."""
     kept = []
     lines = sorted(d.line for d in dropped if d.kind == "chrome")
+    credits = sorted(d.line for d in dropped if d.kind == "credit")
     for n, section in enumerate(sections):
         end = sections[n + 1].first_line if n + 1 < len(sections) else None
         _drop_emptied_subheads(section, end, lines, dropped)
         empty = not (section.paragraphs or section.items or section.subsections)
-        under = any(section.first_line <= line and (end is None or line < end) for line in lines)
+        under = {kind for kind, found in (("chrome", lines), ("credit", credits)) if any(
+            section.first_line <= line and (end is None or line < end) for line in found)}
         if empty and under and section.heading:
-            dropped.append(Dropped("chrome", section.heading_line or section.first_line,
-                                   section.heading))
+            dropped.append(Dropped("chrome" if "chrome" in under else "credit",
+                                   section.heading_line or section.first_line, section.heading))
             continue
         kept.append(section)
     return kept
