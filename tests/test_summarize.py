@@ -466,3 +466,26 @@ def test_an_item_cut_inside_the_link_it_opens_with_keeps_the_link_whole() -> Non
     question = Item(line=3, text="Seedlings vanish. Why?", title="Seedlings vanish. Why?",
                     excerpt="Slugs. Check at dusk.")
     assert cut_item(question).text == "Seedlings vanish. Why? — Slugs."
+
+
+def test_thanks_and_requests_to_the_reader_are_never_summary_sentences() -> None:
+    crate = Section(kind="section", role="section", heading="Crate of the Week", first_line=1,
+                    last_line=5, paragraphs=[
+                        Paragraph(line=1, text="Our pick is quickfold, a folding library for "
+                                               "very large text files."),
+                        Paragraph(line=3, text="Thanks to Ana Lima for the suggestion!"),
+                        Paragraph(line=5, text="Submit your suggestions for next week!")])
+    quote = Section(kind="section", role="section", heading="Quote of the Week", first_line=7,
+                    last_line=9, paragraphs=[
+                        Paragraph(line=7, text="<ana> borrowck says no", kind="code"),
+                        Paragraph(line=9, text="Thanks to Joel Park for the tip.")])
+    issue = Issue(source="t.md", index=0, format="markdown", title="Weekly", publication="W",
+                  first_line=1, last_line=9, sections=[crate, quote])
+    digest = summarize_issue(issue, SummaryConfig())
+    assert [s.text for s in digest.sections[0].sentences] == [
+        "Our pick is quickfold, a folding library for very large text files."]
+    assert digest.sections[1].sentences == []
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence("Thanks to a new grant, the library will open on Sundays "
+                                  "from next month for everyone.") is None

@@ -27,6 +27,9 @@ _TAG_WORDS = 3  # words in one tag or topic at most
 WINDOW = 30  # sentences back in which names are introduced
 
 
+THANKS_WORDS = 12  # a longer one opening so says more ("Thanks to a grant, the library …")
+
+
 @dataclass(frozen=True)
 class Words:
     """One language's word lists (all lower case)."""
@@ -39,6 +42,8 @@ class Words:
     defining: frozenset[str] = frozenset()
     label_words: int = 4
     heading_pointers: frozenset[str] = frozenset()  # may open a section, pointing at its heading
+    thanks: tuple[tuple[str, ...], ...] = ()  # "thanks to": a short sentence thanking someone
+    requests: tuple[tuple[str, ...], ...] = ()  # "submit your": asking the reader for something
 
 
 @lru_cache(maxsize=8)
@@ -60,7 +65,9 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table.get("titles", ())),
                  frozenset(w.lower() for w in table.get("defining", ())),
                  int(data.get("labels", {}).get("max_words", 4)),
-                 frozenset(w.lower() for w in table.get("heading_pointers", ())))
+                 frozenset(w.lower() for w in table.get("heading_pointers", ())),
+                 phrases("thanks") if "thanks" in table else (),
+                 phrases("requests") if "requests" in table else ())
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -158,12 +165,20 @@ def _bare_surname(sentence: str, surnames: set[str]) -> str | None:
 
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
-    colon, so it introduces a list or quote that is not shown ("I recommend that you:"), or
-    it is only a label and a list of tags ("Topics: rivers, floods, levees")."""
+    colon, so it introduces a list or quote that is not shown ("I recommend that you:"), it
+    only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
+    ("Submit your quotes for next week!"), or it is only a label and a list of tags ("Topics:
+    rivers, floods, levees")."""
     lexicon = lexicon or words()
     text = sentence.strip()
     if text.endswith(":"):
         return "ends with a colon"
+    tokens = _tokens(text[:200])
+    if len(text.split()) <= THANKS_WORDS:
+        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.thanks):
+            return "only thanks someone"
+        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.requests):
+            return "only asks the reader for something"
     match = _TAG_LINE.fullmatch(text)
     if match and len(match.group("label").split()) <= lexicon.label_words:
         tags = _TAG_SPLIT.split(match.group("tags"))
