@@ -231,11 +231,11 @@ class _Blocks:
         return self.blocks
 
     def _inline(self, token: Token, opened: Token | None) -> None:
+        if self.row is not None:  # a table cell: its text and links, no title
+            self.row.append(self._plain(token))
+            return
         lead, lead_kind = opening_title(token.children or [])
         text, links = self._plain(token, lead)
-        if self.row is not None:
-            self.row.append((text, links))
-            return
         if not text or opened is None:
             return
         line, end = _lines(token)

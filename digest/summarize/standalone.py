@@ -173,12 +173,12 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     text = sentence.strip()
     if text.endswith(":"):
         return "ends with a colon"
-    tokens = _tokens(text[:200])
     if len(text.split()) <= THANKS_WORDS:
-        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.thanks):
-            return "only thanks someone"
-        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.requests):
-            return "only asks the reader for something"
+        tokens = _tokens(text[:200])
+        for phrases, reason in ((lexicon.thanks, "only thanks someone"),
+                                (lexicon.requests, "only asks the reader for something")):
+            if any(tuple(tokens[:len(phrase)]) == phrase for phrase in phrases):
+                return reason
     match = _TAG_LINE.fullmatch(text)
     if match and len(match.group("label").split()) <= lexicon.label_words:
         tags = _TAG_SPLIT.split(match.group("tags"))
