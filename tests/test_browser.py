@@ -19,6 +19,7 @@ from _tools import (
     pages_server,
     require,
 )
+from conftest import run_digest
 
 SHOTS = ARTIFACTS / "screenshots"
 SENTENCE_LINK = "a.sentence[href*='issues/'][href*='#s']"
@@ -220,6 +221,38 @@ def test_search_finds_a_word_of_one_issue_and_opens_it(site: Site, tab: Tab) -> 
         result.click()
     assert page.url.startswith(site.base + "issues/")
     assert page.locator("h1").inner_text() == "A note with no date"
+
+
+JAPANESE_ISSUES = {
+    "2026-04-06-minato.md": "---\npublication: 港だより\ndate: 2026-04-06\ntitle: 港だより 第12号\n"
+                            "---\n# 港だより 第12号\n\n今週は北の埠頭に新しい灯台守が着任しました。"
+                            "夜の見回りは三時間ごとに行われます。\n",
+    "2026-04-07-yama.md": "---\npublication: 山の便り\ndate: 2026-04-07\ntitle: 山の便り 第3号\n"
+                          "---\n# 山の便り 第3号\n\n今週は山小屋の屋根を直しました。"
+                          "雪解けの水が沢に戻ってきました。\n",
+}
+
+
+def test_search_finds_a_japanese_word_inside_a_sentence(browser, tmp_path: Path) -> None:
+    """Japanese has no spaces between words: a site in Japanese is indexed by Pagefind
+    Extended, whose word splitting finds 灯台守 ("lighthouse keeper") in the middle of a
+    sentence of one issue only."""
+    (tmp_path / "news").mkdir()
+    for name, text in JAPANESE_ISSUES.items():
+        (tmp_path / "news" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "digest.toml").write_text('[build]\ninput = "news"\n[site]\nlanguage = "ja"\n',
+                                          encoding="utf-8")
+    tab = Tab(browser)
+    with pages_server(tmp_path / "output") as base:
+        run_digest("build", "-q", "--base-url", base, cwd=tmp_path)
+        page = tab.open(base + "index.html")
+        page.get_by_role("textbox").first.fill("灯台守")
+        result = page.locator(".pagefind-ui__result-link").first
+        result.wait_for(timeout=15_000)
+        assert page.locator("li.pagefind-ui__result").count() == 1
+        assert "港だより" in result.inner_text()
+    tab.close()
+    assert not tab.problems, "\n".join(tab.problems)
 
 
 def test_no_serious_accessibility_violations(site: Site, tab: Tab) -> None:
