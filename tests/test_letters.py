@@ -747,6 +747,38 @@ Links:
         "Lin", "[1]", "[2]", "[3]"]
 
 
+def test_a_long_reference_line_in_wrapped_text_is_not_run_into_the_next(profiles):
+    """Text hard-wrapped at 72 columns: a reference line as long as a wrapped line is still
+    a line of its own, and a time before a marker is linked whole."""
+    text = """HARBOUR NOTES 41
+================
+
+THE BREAKWATER
+
+The council opened the new breakwater [1] on Thursday. It is 400 metres
+long and should cut the swell inside the harbour by half during storms.
+Fishermen say that the old mooring fees will rise again next spring [2].
+
+FERRY TIMETABLE
+
+From Monday the morning ferry to the islands leaves at 6:40 instead of
+7:10 [3]. The evening crossing is unchanged, and tickets stay valid.
+
+Links:
+[1] https://harbour.example/2026/11/breakwater-opens
+[2] https://portnews.example/mooring-fees-for-the-coming-year-2027
+[3] https://ferries.example/timetable/winter
+"""
+    issue = issue_of("harbour.txt", text.encode(), profiles)
+    assert [[(link.text, link.url) for p in s.paragraphs for link in p.links]
+            for s in issue.sections] == [
+        [("the new breakwater", "https://harbour.example/2026/11/breakwater-opens"),
+         ("again next spring", "https://portnews.example/mooring-fees-for-the-coming-year-2027")],
+        [("instead of 7:10", "https://ferries.example/timetable/winter")]]
+    assert [d.text[:3] for d in issue.dropped if d.kind == "note"] == [
+        "Lin", "[1]", "[2]", "[3]"]
+
+
 def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_width(profiles):
     text = ("# Kernel Notes\n\nTHE NEW SCHEDULER\n\nAfter two years of review, the new "
             "scheduler was merged. Latency under load drops by\na third on desktops.\n")

@@ -138,8 +138,8 @@ class _Reader:
             self.below_title = None
             return
         indented = line[:1] in (" ", "\t")
-        continues = touching and prev.kind == "paragraph" and (
-            self._runs_on(last, line) or (self.in_entry and indented))
+        continues = touching and prev.kind == "paragraph" and not _REFERENCE.match(stripped) \
+            and (self._runs_on(last, line) or (self.in_entry and indented))
         if continues and self.in_entry and indented and self.below_title is None and \
                 _ADDRESS_LINE.match(line) and _title_address(prev, self.entry_title, stripped):
             rest = prev.text.split(self.entry_title, 1)[1].strip()
@@ -360,8 +360,10 @@ def _touches(above: Block, below: Block) -> bool:
 # "[2] https://…": an address a "[2]" in the text refers to, in a list of them.
 _REFERENCE = re.compile(r"^\[(\d{1,3})\]:?\s+(\S+://\S+)$")
 REFERENCES_MIN = 2
-# "[2]" after the words it gives the source of (up to three, after any punctuation).
-_MARKER = re.compile(r"((?:[^\s\[\](),;:.!?]+ ){0,2}[^\s\[\](),;:.!?]+) \[(\d{1,3})\]")
+# "[2]" after the words it gives the source of (up to three, after any punctuation; "7:10",
+# "v1.2" and "example.com" are one word each).
+_WORD = r"[^\s\[\](),;:.!?]+(?:[:.][^\s\[\](),;:.!?]+)*"
+_MARKER = re.compile(rf"((?:{_WORD} ){{0,2}}{_WORD}) \[(\d{{1,3}})\]")
 
 
 def _referred(match: re.Match[str], *, found: dict[str, tuple[int, str]], block: Block) -> str:
