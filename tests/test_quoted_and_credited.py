@@ -124,13 +124,24 @@ BRIEF = """\
 """
 
 
-@pytest.mark.parametrize(("lang", "last"), [("en", "Have a good weekend!"),
-                                            ("es", "¡Hasta la próxima semana!")])
+@pytest.mark.parametrize(("lang", "last"), [
+    ("en", "Have a good weekend!"), ("es", "¡Hasta la próxima semana!"),
+    ("en", "See you next Friday!<br>Lucía and the Brief team"),
+    ("es", "¡Hasta el viernes que viene!</p><p>Lucía</p><p>Redacción de Friday Brief")],
+    ids=["en", "es", "en over a signature", "es over two lines of signature"])
 def test_a_short_farewell_after_the_last_story_is_a_sign_off(lang, last, profiles):
     issue = issue_of("brief.html", BRIEF.format(lang=lang, last=last).encode(), profiles)
     assert [p.text for p in issue.sections[-1].paragraphs] == [
         "Twenty museums stay open until midnight on Saturday, with free entry after eight."]
-    assert ("signoff", last) in {(d.kind, d.text) for d in issue.dropped}
+    signed = [line for part in last.split("<br>") for line in part.split("</p><p>")]
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == signed
+
+
+def test_a_short_exclamation_over_a_line_that_is_no_name_stays(profiles):
+    page = BRIEF.format(lang="en", last="Book early!</p><p>Tickets go on sale on 3 May.")
+    issue = issue_of("brief.html", page.encode(), profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs][-2:] == [
+        "Book early!", "Tickets go on sale on 3 May."]
 
 
 def test_an_exclamation_that_is_a_sections_whole_text_stays(profiles):

@@ -176,16 +176,21 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 
 def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the issue's farewell marked: a short exclamation after its last story's
-    text, with nothing but furniture below ("Have a good weekend!", "Bis bald!")."""
+    text, alone or over a line or two of signature, with nothing but furniture below ("Have
+    a good weekend!", "Bis bald!", "¡Hasta el martes!" over "Lucía y el equipo")."""
     last = next((i for i in range(len(blocks) - 1, -1, -1) if kinds[i] is None), None)
-    if last is None or last == 0:
-        return kinds
-    block, above = blocks[last], blocks[last - 1]
-    if block.kind == "paragraph" and not block.links and block.text.endswith(("!", "！")) and \
-            words(block.text) <= FAREWELL_WORDS and kinds[last - 1] is None and \
-            above.kind == "paragraph":
-        kinds = list(kinds)
-        kinds[last] = "signoff"
+    for names in range(NAME_LINES + 1):
+        at = -1 if last is None else last - names
+        if at < 1 or any(kinds[j] is not None or blocks[j].kind != "paragraph"
+                         for j in range(at - 1, last + 1)):
+            return kinds
+        block = blocks[at]
+        if not block.links and block.text.endswith(("!", "！")) and \
+                words(block.text) <= FAREWELL_WORDS and \
+                (names == 0 or _signed(blocks[at + 1:last + 1])):
+            kinds = list(kinds)
+            kinds[at:last + 1] = ["signoff"] * (names + 1)
+            return kinds
     return kinds
 
 
