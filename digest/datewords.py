@@ -24,11 +24,12 @@ _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日
 @lru_cache(maxsize=1)
 def _months() -> list[tuple[str, int]]:
     """Each month's name in every language, and its number (the tables list the twelve in
-    order first)."""
+    order first, and again as dates write them where that form differs: "3 ноября")."""
     path = Path(__file__).parent / "profiles" / "_languages.toml"
     languages = tomllib.loads(path.read_text("utf-8"))
     return [(name.casefold(), n) for table in languages.values()
-            for n, name in enumerate(table.get("months", [])[:12], start=1)]
+            for key in ("months_in_dates", "months")
+            for n, name in enumerate(table.get(key, [])[:12], start=1)]
 
 
 def month_number(word: str) -> int | None:

@@ -105,6 +105,40 @@ def test_a_declared_language_wins_over_the_words(tmp_path):
     assert ("chrome", "Open Online wächst.") in dropped(unknown)
 
 
+POLISH_NOTES = """\
+# Wieści z osiedla
+
+Dzień dobry! W tym tygodniu piszemy o nowym placu zabaw, o remoncie mostu i o tym, dlaczego
+w parku znów pasą się owce. Plac zabaw przy ulicy Lipowej jest już otwarty, a most będzie
+zamknięty do marca, bo wykonawca znalazł uszkodzone filary. Objazd prowadzi przez ulicę Prostą.
+
+Miasto sprawdza, czy koszenie trawy przez owce jest tańsze od kosiarek i lepsze dla owadów.
+Pierwsze wyniki poznamy jesienią, kiedy zakończy się sezon.
+"""
+
+# Czech, which has no table: its "na" and "o" are common Portuguese words too.
+CZECH_NOTES = """\
+# Zpravodaj čtvrti
+
+Tento týden jsme otevřeli novou knihovnu na náměstí. Přišlo do ní přes tři sta lidí a mluvilo
+se hlavně o tom, co do knihovny patří. Na podzim se do ní přestěhuje archiv obce, o který se
+dosud staral spolek dobrovolníků.
+
+Na radnici se jednalo o opravě mostu. Práce začnou na jaře a potrvají do konce léta, objížďka
+povede po ulici Na Výsluní. Řidiči se o změnách dozví na webu obce.
+
+Do školy nastoupila nová ředitelka. Na první schůzce s rodiči mluvila o jídelně, o kroužcích a
+o tom, jak se škola připraví na nové osnovy.
+"""
+
+
+def test_a_language_is_found_by_many_of_its_common_words_not_a_few_short_ones(tmp_path):
+    polish, czech = inspect(write(tmp_path / "wiesci.md", POLISH_NOTES),
+                            write(tmp_path / "zpravodaj.md", CZECH_NOTES))
+    assert polish["language"] == "pl"
+    assert czech["language"] is None  # not Portuguese: English phrase tables, as for no words
+
+
 def test_metadata_gives_the_language_of_a_file(tmp_path):
     write(tmp_path / "metadata.toml", '["bare.md"]\nlanguage = "de"\n')
     bare = write(tmp_path / "bare.md", "# Kurz\n\nIm Browser ansehen\n\n## Kurz\n\nEin Satz.\n")

@@ -20,6 +20,9 @@ SAMPLE_WORDS = 400  # words read from the start of an issue
 SAMPLE_BLOCKS = 40  # blocks whose script is looked at
 MIN_HITS = 8  # fewer common words than this: too little text to tell
 MARGIN = 1.5  # the first language must have this many times the second's common words
+# and this many different ones: a language with no table that shares a few short words with
+# one ("na", "o" in Czech and Portuguese) is not taken for it
+MIN_DISTINCT = 4
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?![A-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+")
 SCRIPT_SHARE = 0.3  # of the sample's letters in Han, kana or Hangul: the language they write
@@ -72,8 +75,9 @@ def _with_english(language: str | None, *keys: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def months(language: str | None) -> frozenset[str]:
-    """The months' names and short names in the language, English ones among them."""
-    return _with_english(language, "months")
+    """The months' names and short names in the language (as dates write them too), English
+    ones among them."""
+    return _with_english(language, "months", "months_in_dates")
 
 
 @lru_cache(maxsize=16)
@@ -158,6 +162,7 @@ def detect(blocks: list[Block]) -> str | None:
             return script
     words = common_words()
     counts: Counter[str] = Counter()
+    distinct: set[str] = set()
     seen = 0
     for block in blocks:
         if block.kind in ("code", "rule"):
@@ -166,11 +171,13 @@ def detect(blocks: list[Block]) -> str | None:
             code = words.get(word)
             if code:
                 counts[code] += 1
+                distinct.add(word)
             seen += 1
         if seen >= SAMPLE_WORDS:
             break
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MIN_HITS:
+    if not ranked or ranked[0][1] < MIN_HITS or \
+            sum(words[w] == ranked[0][0] for w in distinct) < MIN_DISTINCT:
         return None
     if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
         return None
