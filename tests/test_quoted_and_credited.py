@@ -324,3 +324,31 @@ def test_a_shows_production_credits_are_credit(profiles):
     assert ("credit", "Produced by Lena Ortiz. Mixed by Sam Reed. Music by The Quiet Hours.") \
         in {(d.kind, d.text) for d in issue.dropped}
     assert [s.heading for s in issue.sections] == [None]
+
+
+PICTURE = """\
+<html><body><h1>City weekly</h1>
+<p>Good morning. Sheep are back in the parks, and the Christmas market opens soon.</p>
+<h2>Parks</h2>
+<p>Three city parks have sheep again. The city is testing whether they mow the grass more
+cheaply than machines, and whether they are better for insects.</p>
+<p><img src="https://weekly.example/sheep.jpg" alt="Sheep in the park" width="560"><br>
+<i>{under}</i></p>
+<h2>Events</h2>
+<p>The Christmas market opens on the square on 28 November and runs until the new year.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("under", ["Fot. Jan Kowalski", "Grazing by the pond in October"])
+def test_a_short_line_right_under_a_picture_is_its_caption_in_any_language(under, profiles):
+    issue = issue_of("weekly.html", PICTURE.format(under=under).encode(), profiles)
+    assert ("caption", under) in {(d.kind, d.text) for d in issue.dropped}
+    assert [(s.heading, s.dek) for s in issue.sections[1:]] == [("Parks", None),
+                                                                ("Events", None)]
+
+
+def test_a_line_under_a_picture_said_to_the_reader_stays(profiles):
+    issue = issue_of("weekly.html", PICTURE.format(under="Come and see them!").encode(),
+                     profiles)
+    assert "Come and see them!" in [p.text for s in issue.sections for p in s.paragraphs]

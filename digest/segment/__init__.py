@@ -54,6 +54,7 @@ from .rules import (
     drop_kind,
     farewell,
     is_caption_before,
+    is_caption_under,
     is_date_line,
     is_issue_line,
     looks_like_heading,
@@ -188,6 +189,8 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
+        elif is_caption_under(blocks[i], blocks[i + 1], kinds[i + 1]):
+            kinds[i + 1] = "caption"
     return kinds
 
 

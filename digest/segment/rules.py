@@ -17,6 +17,7 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
+UNDER_PICTURE_WORDS = 12  # a line right under a picture that is its caption or credit
 CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's closing line
 BARE_CLOSING_WORDS = 3  # "Sportliche Grüße": a closing with no comma, only where the issue ends
 FAREWELL_WORDS = 6  # "Have a good weekend!" closing the last story: the letter's farewell
@@ -84,6 +85,18 @@ def credited_names(blocks: list[Block], kinds: list[str | None]) -> list[str | N
             kinds[j] = "credit"
             j += 1
     return kinds
+
+
+def is_caption_under(picture: Block, block: Block, kind: str | None) -> bool:
+    """A short line right under a picture, in its element or on the next line, no sentence
+    said to the reader and no link ("Fot. Jan Kowalski", "Sheep at work in the park"): the
+    picture's caption or credit, in any language."""
+    return (
+        picture.kind == "caption" and kind is None and block.kind == "paragraph"
+        and not block.links and words(block.text) <= UNDER_PICTURE_WORDS
+        and not block.text.rstrip().endswith(("!", "！", "?", "？", ":", "："))
+        and block.line - picture.end_line <= 1
+    )
 
 
 def is_caption_before(block: Block, following: Block, following_kind: str | None) -> bool:
