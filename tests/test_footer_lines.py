@@ -272,3 +272,36 @@ def test_news_lines_under_a_rule_stay_even_with_a_footer_below(profiles):
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert "The library van now stops at the green on Thursdays at ten." in texts
     assert "The bin collection moves to Friday over the holiday." in texts
+
+
+TOWN_WEEKLY = """\
+<html lang="pl"><body><h1>Tygodnik Miejski 12</h1>
+<p>Dzień dobry! W tym tygodniu piszemy o nowych tramwajach i o jarmarku na Rynku.</p>
+<h2>Wydarzenia</h2>
+<ul>
+<li><a href="https://kultura.example/jarmark">Jarmark świąteczny</a> – od 28 listopada</li>
+<li><a href="https://kultura.example/koncert">Koncert kolęd</a> – 20 grudnia, wstęp wolny</li>
+</ul>
+<p>Do zobaczenia za tydzień!<br>Zespół Tygodnika</p>
+<hr>
+<p>Otrzymujesz tę wiadomość, bo zapisałeś się na newsletter.
+<a href="https://tygodnik.example/wypisz?u=5">Wypisz się</a></p>
+<p>Tygodnik Miejski sp. z o.o., ul. Długa 5, 00-001 Warszawa</p>
+</body></html>"""
+
+
+def test_a_postal_address_under_the_opt_out_line_and_a_farewell_after_a_list_are_dropped(
+        profiles):
+    """One opt-out line (the List-Unsubscribe link) over the sender's address is a footer,
+    in a language with no phrase table; the farewell above it, under the last list, is a
+    sign-off."""
+    issue = issue_of("12.eml", mail(TOWN_WEEKLY, "Tygodnik Miejski <r@tygodnik.example>",
+                                    "Tygodnik Miejski 12",
+                                    List_Unsubscribe="<https://tygodnik.example/wypisz?u=5>"),
+                     profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs] == [
+        "Dzień dobry! W tym tygodniu piszemy o nowych tramwajach i o jarmarku na Rynku."]
+    assert [(d.kind, d.text) for d in issue.dropped][-4:] == [
+        ("signoff", "Do zobaczenia za tydzień!"), ("signoff", "Zespół Tygodnika"),
+        ("chrome", "Otrzymujesz tę wiadomość, bo zapisałeś się na newsletter. Wypisz się"),
+        ("chrome", "Tygodnik Miejski sp. z o.o., ul. Długa 5, 00-001 Warszawa")]

@@ -74,7 +74,9 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         return kinds
     tail = kinds[start:]
     chrome = sum(1 for k in tail if k == "chrome")
-    if notice or chrome == len(tail) or chrome >= 2 and chrome * 2 >= len(tail):
+    named = all(k == "chrome" or _names(b.text) or _postal(b)
+                for b, k in zip(blocks[start:], tail))  # "Wypisz się" over the address
+    if notice or named or chrome >= 2 and chrome * 2 >= len(tail):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]

@@ -191,11 +191,13 @@ def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the issue's farewell marked: a short exclamation after its last story's
     text, alone or over a line or two of signature, with nothing but furniture below ("Have
     a good weekend!", "Bis bald!", "¡Hasta el martes!" over "Lucía y el equipo")."""
-    last = next((i for i in range(len(blocks) - 1, -1, -1) if kinds[i] is None), None)
+    last = next((i for i in range(len(blocks) - 1, -1, -1)
+                 if kinds[i] is None and blocks[i].kind != "rule"), None)
     for names in range(NAME_LINES + 1):
         at = -1 if last is None else last - names
-        if at < 1 or any(kinds[j] is not None or blocks[j].kind != "paragraph"
-                         for j in range(at - 1, last + 1)):
+        if at < 1 or kinds[at - 1] is not None or blocks[at - 1].kind not in (
+                "paragraph", "item") or any(kinds[j] is not None or blocks[j].kind != "paragraph"
+                                            for j in range(at, last + 1)):
             return kinds
         block = blocks[at]
         if not block.links and block.text.endswith(("!", "！")) and \
