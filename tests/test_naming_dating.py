@@ -144,3 +144,23 @@ def test_a_heading_at_the_top_that_is_the_pages_title_and_its_month_titles_the_i
                   "<h2>Allotment Bulletin readers won the county show</h2>" + body +
                   "</body></html>")
     assert inspect(other)["title"] == "Allotment Bulletin"
+
+
+def test_a_subject_that_says_more_than_the_heading_at_the_top_titles_the_issue(tmp_path):
+    """"HARBOUR NOTES #41" over the text of a mail whose subject goes on after a colon: the
+    subject titles it; a page title that only adds the site's name after a bar does not."""
+    text = ("HARBOUR NOTES #41\n=================\n\nHello again. The new breakwater opened "
+            "this week after four years of work.\n\nFERRY TIMETABLE\n---------------\n\n"
+            "From Monday the morning ferry leaves at 6:40 instead of 7:10.\n")
+    mail = write(tmp_path / "harbour" / "41.eml",
+                 "From: Harbour Notes <news@harbour.example>\nSubject: Harbour Notes #41: The "
+                 "new breakwater opens\nDate: Mon, 9 Nov 2026 07:00:00 +0000\n"
+                 "Content-Type: text/plain; charset=utf-8\n\n" + text)
+    issue = inspect(mail)
+    assert issue["title"] == "Harbour Notes #41: The new breakwater opens"
+    assert [s["heading"] for s in issue["sections"]] == [None, "FERRY TIMETABLE"]
+    page = write(tmp_path / "harbour" / "2026-11-16.html",
+                 "<html><head><title>Harbour Notes #42 | harbour.example</title></head><body>"
+                 "<h1>Harbour Notes #42</h1><p>The ferry runs again after the storm.</p>"
+                 "</body></html>")
+    assert inspect(page)["title"] == "Harbour Notes #42"

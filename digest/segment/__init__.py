@@ -307,6 +307,8 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
         kinds[top] = "chrome"  # the newsletter's name as a masthead: the subject titles it
         return meta.title, top + 1
     if kinds[top] is None and blocks[top].kind == "heading" and blocks[top].level <= 1:
+        if _said_more(blocks[top].text, meta.title):
+            return meta.title, top + 1
         return blocks[top].text, top + 1
     if meta.title:
         same = _fold(blocks[top].text) == _fold(meta.title)
@@ -316,6 +318,15 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
+
+
+def _said_more(heading: str, title: str | None) -> bool:
+    """The subject (or page title) is the heading and after a colon what the issue is about
+    ("HARBOUR NOTES #41" under "Harbour Notes #41: The new breakwater opens")."""
+    if not title or not title.casefold().startswith(heading.casefold()):
+        return False
+    rest = title[len(heading):].lstrip()
+    return rest[:1] in (":", "：") and bool(rest[1:].strip())
 
 
 def _names_the_issue(block: Block, title: str) -> bool:
