@@ -7,6 +7,10 @@ is courlan's, plus the parameters named in the platform profiles' `[links]` tabl
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,14 +56,40 @@ def _host_params(host: str, hosts: dict[str, set[str]]) -> set[str]:
 
 def clean_url(url: str) -> str:
     """The address a link leads to, without what only tracks the click; others unchanged."""
-    if not url.lower().startswith(("http://", "https://")) or "?" not in url:
+    if not url.lower().startswith(("http://", "https://")) or ("?" not in url and
+                                                              _TOKEN_START not in url):
         return url
     for _ in range(3):  # a redirect may wrap another
-        inner = _unwrapped(url)
+        inner = _unwrapped(url) or _decoded(url)
         if inner is None:
             break
         url = inner
-    return _untracked(url)
+    return _untracked(url) if "?" in url else url
+
+
+_TOKEN_START = "eyJ"  # base64 of '{"': encoded JSON, as signed tokens carry it
+_TOKEN = re.compile(r"(?:^|[/=])(eyJ[A-Za-z0-9_-]{8,})")
+
+
+def _decoded(url: str) -> str | None:
+    """The destination of a redirect that carries it in base64-encoded JSON in its path or
+    query, as a signed token does (`…/redirect/2/eyJlIjoiaHR0cHM6…`): the one web address
+    among the JSON's values."""
+    if _TOKEN_START not in url:
+        return None
+    for match in _TOKEN.finditer(url):
+        token = match[1]
+        try:
+            data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        found = [v.strip() for v in data.values()
+                 if isinstance(v, str) and v.strip().lower().startswith(("http://", "https://"))]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _unwrapped(url: str) -> str | None:

@@ -7,6 +7,7 @@ Mailchimp, Buttondown and HubSpot give their e-mails; their text is made up.
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -136,6 +137,23 @@ def test_redirects_are_unwrapped_and_opaque_click_links_kept(emails):
     assert clean_url(opaque) == opaque
     assert clean_url("https://news.example.com/item?id=12&utm_source=x") == \
         "https://news.example.com/item?id=12"
+
+
+def _token(payload: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
+def test_a_redirect_carrying_its_destination_in_an_encoded_token_is_unwrapped():
+    """A mail platform's click link whose path holds base64-encoded JSON (a signed token,
+    "…/redirect/2/eyJ…") leads to the one web address among its values."""
+    story = _token({"e": "https://news.example/story?id=4&utm_source=letter", "p": 12,
+                    "sub": "link-redirect"})
+    wrapped = f"https://mail.example/redirect/2/{story}.c2lnbmF0dXJl?j={_token({'u': 9})}"
+    assert clean_url(wrapped) == "https://news.example/story?id=4"
+    for kept in (f"https://app.example/login/{_token({'user': 9, 'exp': 3})}",
+                 f"https://mail.example/r/{_token({'a': 'https://a.example/1', 'b': 'https://b.example/2'})}",
+                 "https://mail.example/r/eyJub3QgYmFzZTY0"):
+        assert clean_url(kept) == kept
 
 
 def test_bold_and_linked_titles_are_marked_on_blocks():
