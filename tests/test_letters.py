@@ -779,6 +779,38 @@ Links:
         "Lin", "[1]", "[2]", "[3]"]
 
 
+def test_a_title_over_its_address_over_a_blurb_is_a_linked_entry_in_wrapped_text(profiles):
+    """The plain-text edition of a links letter: each entry's title, its address on the next
+    line, then its blurb. In text wrapped at 80 columns the address is no wrap of the title."""
+    text = """SNAKE WEEKLY 612
+================
+
+Welcome to issue 612. This week we have a parser tutorial, a faster JSON library and a few
+notes on memory, with three new releases of libraries that many of you depend on every day.
+
+Articles and Tutorials
+----------------------
+
+How to write a recursive descent parser
+https://blog.example.com/2026/11/recursive-descent-parsers
+A walkthrough of writing a small parser for arithmetic expressions, with error
+recovery and tests.
+
+Profiling memory in long-running services
+https://engineering.example.org/posts/memory-profiling-in-services
+How one team found a leak that only showed up after three days of uptime.
+"""
+    issue = issue_of("snake.txt", text.encode(), profiles)
+    entries = issue.sections[-1].items
+    assert [(i.title, [link.url for link in i.links]) for i in entries] == [
+        ("How to write a recursive descent parser",
+         ["https://blog.example.com/2026/11/recursive-descent-parsers"]),
+        ("Profiling memory in long-running services",
+         ["https://engineering.example.org/posts/memory-profiling-in-services"])]
+    assert entries[1].excerpt == ("How one team found a leak that only showed up after "
+                                  "three days of uptime.")
+
+
 def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_width(profiles):
     text = ("# Kernel Notes\n\nTHE NEW SCHEDULER\n\nAfter two years of review, the new "
             "scheduler was merged. Latency under load drops by\na third on desktops.\n")

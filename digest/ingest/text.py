@@ -139,6 +139,7 @@ class _Reader:
             return
         indented = line[:1] in (" ", "\t")
         continues = touching and prev.kind == "paragraph" and not _REFERENCE.match(stripped) \
+            and not (not self.in_entry and _ADDRESS_LINE.match(line) and _title_line(prev)) \
             and (self._runs_on(last, line) or (self.in_entry and indented))
         if continues and self.in_entry and indented and self.below_title is None and \
                 _ADDRESS_LINE.match(line) and _title_address(prev, self.entry_title, stripped):
@@ -308,14 +309,21 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
             first -= 1
         title = kept[first]
         url = block.links[0].url
-        if first < len(kept) - 1 and not title.links and not _ENDED.search(title.text) and \
-                len(title.text.split()) <= TITLE_WORDS:
+        if (first < len(kept) - 1 or _title_line(title)) and not title.links and \
+                not _ENDED.search(title.text) and len(title.text.split()) <= TITLE_WORDS:
             title.links = [Link(title.text, url)]
             title.lead, title.lead_kind = title.text, "link"
         else:
             kept[-1].links.append(Link(url, url))
         kept[-1].end_line = block.end_line
     return kept
+
+
+def _title_line(block: Block) -> bool:
+    """One short line ending with no mark: a story's title, over its address ("How to write
+    a parser" / "https://…"), not a line wrapped before a long address."""
+    return block.line == block.end_line and not _ENDED.search(block.text) and \
+        len(block.text.split()) <= TITLE_WORDS and not block.links
 
 
 def _title_address(entry: Block, title: str, url: str) -> bool:
