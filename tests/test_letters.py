@@ -811,6 +811,21 @@ How one team found a leak that only showed up after three days of uptime.
                                   "three days of uptime.")
 
 
+def test_lines_naming_their_addresses_link_their_words_and_none_is_taken_for_a_call(
+        profiles):
+    text = ("SNAKE WEEKLY 612\n\nWelcome to issue 612, with two new releases this week.\n\n"
+            "NEW RELEASES\n\nFramework 5.1 - https://framework.example/news/5-1\n"
+            "Toolkit 2.0 – https://toolkit.example/releases/2.0\n\nEVENTS\n\n"
+            "The Lisbon meetup on 3 December has lightning talks and a packaging workshop.\n")
+    issue = issue_of("snake.txt", text.encode(), profiles)
+    releases = issue.sections[1]
+    assert [(p.text, [(link.text, link.url) for link in p.links])
+            for p in releases.paragraphs] == [
+        ("Framework 5.1", [("Framework 5.1", "https://framework.example/news/5-1")]),
+        ("Toolkit 2.0", [("Toolkit 2.0", "https://toolkit.example/releases/2.0")])]
+    assert releases.link is None
+
+
 def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_width(profiles):
     text = ("# Kernel Notes\n\nTHE NEW SCHEDULER\n\nAfter two years of review, the new "
             "scheduler was merged. Latency under load drops by\na third on desktops.\n")

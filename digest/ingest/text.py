@@ -301,6 +301,8 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if len(block.links) == 1 and LIST_MARKER.match(block.text) and block.lead is None:
             _entry_address(block)
+        elif len(block.links) == 1 and block.kind == "paragraph" and block.line == block.end_line:
+            _named_address(block)
         if not (kept and _only_address(block) and _touches(kept[-1], block)):
             kept.append(block)
             continue
@@ -355,9 +357,25 @@ def _entry_address(block: Block) -> None:
         block.text, block.links = rest, [Link(words, block.links[0].url)]
 
 
+_NAMED_ADDRESS = re.compile(r"^(?P<words>.+?)\s[-–—|]\s+(?P<url>https?://\S+)$", re.IGNORECASE)
+
+
+def _named_address(block: Block) -> None:
+    """A line naming what its address leads to ("Toolkit 2.0 - https://…") links those words
+    to it instead of showing the address."""
+    found = _NAMED_ADDRESS.match(block.text)
+    if not found or found["url"] != block.links[0].text:
+        return
+    words = found["words"].strip()
+    if _ENDED.search(words) or len(words.split()) > TITLE_WORDS or "://" in words:
+        return
+    block.text, block.links = words, [Link(words, block.links[0].url)]
+    block.lead, block.lead_kind = words, "link"
+
+
 def _only_address(block: Block) -> bool:
     return block.kind == "paragraph" and len(block.links) == 1 and \
-        block.text.strip() == block.links[0].text
+        block.text.strip() == block.links[0].text and "://" in block.text
 
 
 def _touches(above: Block, below: Block) -> bool:
