@@ -352,3 +352,28 @@ def test_a_line_under_a_picture_said_to_the_reader_stays(profiles):
     issue = issue_of("weekly.html", PICTURE.format(under="Come and see them!").encode(),
                      profiles)
     assert "Come and see them!" in [p.text for s in issue.sections for p in s.paragraphs]
+
+
+MORNING = """\
+<html><body><h1>Chips, checks and a cheaper Christmas</h1>
+<p>November 16, 2026 | Presented by <a href="https://ledgerly.example/">Ledgerly</a></p>
+<p>Good morning. Chip stocks had their best week since spring, and the post office wants to
+stop delivering on Saturdays.</p>
+<p>— Dana Kim, Luis Ortega</p>
+<p>MARKETS</p>
+<p>Chipmakers had their best week since April after cloud companies said they would spend
+more on data centres next year.</p>
+<p>ECONOMY</p>
+<p>The post office proposed ending Saturday letter delivery to save two billion a year.</p>
+</body></html>"""
+
+
+def test_a_sponsor_named_on_the_issue_line_and_the_writers_dash_are_left_out(profiles):
+    issue = issue_of("morning.html", MORNING.encode(), profiles)
+    assert issue.dek == "November 16, 2026"
+    assert [p.text for p in issue.sections[0].paragraphs] == [
+        "Good morning. Chip stocks had their best week since spring, and the post office "
+        "wants to stop delivering on Saturdays."]
+    assert {("chrome", "Presented by Ledgerly"), ("signoff", "— Dana Kim, Luis Ortega")} <= {
+        (d.kind, d.text) for d in issue.dropped}
+    assert [s.heading for s in issue.sections] == [None, "MARKETS", "ECONOMY"]

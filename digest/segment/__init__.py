@@ -251,6 +251,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     if profile.layout == "cards":
         title, dek, sections, dropped = build_cards(blocks, kinds, profile)
     else:
+        dek_dropped: list[Dropped] = []
         title, start = _title(blocks, kinds, profile, meta)
         while start < len(blocks) and kinds[start] == "caption":
             start += 1  # a picture under the title (a masthead's, the lead story's)
@@ -260,7 +261,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
             elif start < len(blocks) and kinds[start] is None and \
                     blocks[start].kind == "paragraph" and \
                     is_issue_line(blocks[start].text, profile.months):
-                dek, start = blocks[start].text, start + 1  # "Issue 88, 20 March 2025"
+                dek = _unsponsored(blocks[start], profile, dek_dropped)  # "Issue 88, 20 March"
+                start += 1
             else:
                 at = _subtitle_line(blocks, kinds, start, profile, meta)
                 if at is not None:
@@ -268,6 +270,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
             meta = _dated(_masthead(blocks, kinds, start, profile, meta), [dek, title])
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
+        dropped += dek_dropped
         sections = sponsored_items(mark_sponsored(sections, dropped, profile), dropped, profile)
         sections = drop_emptied(drop_contents(sections, dropped), dropped)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
@@ -352,6 +355,22 @@ def _subtitle(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
         return level >= LONE_SUBTITLE_LEVEL
     return level not in below and (any(below.count(n) > 1 for n in below) or
                                    any(n < level for n in below))
+
+
+_FIELDS = re.compile(r"\s+([|·•])\s+")
+
+
+def _unsponsored(block: Block, profile: Profile, dropped: list[Dropped]) -> str:
+    """An issue line without its fields that name a sponsor ("16 November 2026 | Presented
+    by Ledgerly"): those go to `dropped` as chrome."""
+    parts = _FIELDS.split(block.text)
+    fields, marks = parts[::2], parts[1::2]
+    ads = [n for n, text in enumerate(fields) if any(p.search(text) for p in profile.sponsor)]
+    if not ads or len(ads) == len(fields):
+        return block.text
+    dropped.append(Dropped("chrome", block.line, " ".join(fields[n] for n in ads)))
+    kept = [n for n in range(len(fields)) if n not in ads]
+    return "".join(fields[n] + (f" {marks[n]} " if n < kept[-1] else "") for n in kept)
 
 
 def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,

@@ -181,8 +181,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             if _signed(blocks[i + 1:end]) and all(k == "chrome" or b.kind == "rule"
                                                    for b, k in zip(blocks[end:], kinds[end:])):
                 kinds[i:end] = ["signoff"] * (end - i)
-        elif (_closing_and_name(block) or _dash_name(blocks, i)) and \
-                _run_end(blocks, kinds, i + 1, 1) == i + 1:
+        elif (_closing_and_name(block) or _dash_name(blocks, i)) and (
+                _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1])):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
     return kinds
 
@@ -207,6 +207,14 @@ def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             kinds[at:last + 1] = ["signoff"] * (names + 1)
             return kinds
     return kinds
+
+
+def _heading_line(block: Block) -> bool:
+    """A paragraph that will read as a heading: a short line all in capitals, or all bold
+    ("MARKETS" opening the next section under "— Dana Kim, Luis Ortega")."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and looks_like_heading(text) and (
+        text.isupper() or block.lead_kind == "strong" and block.lead == text)
 
 
 def _signed(names: list[Block]) -> bool:
