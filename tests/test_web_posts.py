@@ -341,3 +341,29 @@ def test_a_sentence_with_a_date_and_by_stays_text(profiles):
                      profiles)
     laser = next(s for s in issue.sections if s.heading == "New rules for the laser cutter")
     assert laser.author is None
+
+
+POST_PAGE = """<!DOCTYPE html><html lang="nl"><head><title>Veldnotities 58</title></head><body>
+<article><h1>Veldnotities 58: de lepelaars zijn terug</h1>
+<p>Drie jaar na het openen van de dijken is de polder weer een moeras. Binnen een jaar telden
+de tellers 84 soorten, waaronder twee paar lepelaars.</p>
+<h2>De vissen niet</h2>
+<p>Aal en snoek kwamen alleen terug waar de nieuwe duikers ze vanuit de rivier doorlieten.</p>
+<div class="delen"><a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fveld.example">Deel
+op X</a> <a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fveld.example">Deel
+op Facebook</a> <a href="mailto:?subject=Veldnotities%2058">Mail</a></div>
+<div class="aanmelden"><h3>Veldnotities in je inbox</h3><p>Elke vrijdag, gratis, 4.000 lezers.</p>
+<form action="/aanmelden"><input type="email" name="email"><button>Aanmelden</button></form></div>
+</article></body></html>"""
+
+
+def test_a_posts_share_buttons_and_sign_up_box_are_furniture_in_any_language(profiles):
+    """Found by their markup and links alone: the share endpoints and the box around a form
+    asking for an e-mail address."""
+    issue = issue_of("2026-11-20-veld.html", POST_PAGE.encode(), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs][-1] == (
+        "Aal en snoek kwamen alleen terug waar de nieuwe duikers ze vanuit de rivier "
+        "doorlieten.")
+    assert {"Deel op X Deel op Facebook Mail", "Veldnotities in je inbox",
+            "Elke vrijdag, gratis, 4.000 lezers."} <= {
+        d.text for d in issue.dropped if d.kind == "chrome"}

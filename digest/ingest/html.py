@@ -65,9 +65,10 @@ def read_html(text: str) -> Part:
     soup, where = _parse(text)
     meta = _head_meta(soup)
     base = _base(soup) or meta.address
+    boxes = _signup_boxes(soup)  # before cleaning takes their forms away
     _clean(soup)
     _flatten(soup)
-    blocks = _Walker(where, _footnotes(soup)).read(soup)
+    blocks = _Walker(where, _footnotes(soup), boxes).read(soup)
     if base:
         for block in blocks:
             block.links = [Link(link.text, _absolute(base, link.url)) for link in block.links]
@@ -99,9 +100,10 @@ def _absolute(base: str, url: str) -> str:
 def html_blocks(text: str) -> list[Block]:
     """Blocks of an HTML fragment (raw HTML inside Markdown), lines counted from 1."""
     soup, where = _parse(text)
+    boxes = _signup_boxes(soup)
     _clean(soup)
     _flatten(soup)
-    return _Walker(where, _footnotes(soup)).read(soup)
+    return _Walker(where, _footnotes(soup), boxes).read(soup)
 
 
 def _parse(text: str) -> tuple[BeautifulSoup, dict[int, int]]:
@@ -178,6 +180,25 @@ def _clean(soup: BeautifulSoup) -> None:
         tag.decompose()
     for tag in _hidden(soup):
         tag.decompose()
+
+
+SIGNUP_BOX_WORDS = 60  # a sign-up box: its form and the few lines asking for the address
+
+
+def _signup_boxes(soup: BeautifulSoup) -> set[int]:
+    """The `id()`s of sign-up boxes: the element around a form asking for an e-mail address
+    when it holds only a few lines more ("Get Field Notes in your inbox", "Join 4,000
+    readers"): page furniture, in any language."""
+    boxes: set[int] = set()
+    for form in soup.find_all("form"):
+        if not form.find("input", attrs={"type": re.compile("^email$", re.I)}) and \
+                not form.find("input", attrs={"name": re.compile("mail", re.I)}):
+            continue
+        box = form.parent  # the form itself goes with the cleaning
+        if isinstance(box, Tag) and box.name not in ("body", "html", "main", "article") and \
+                len(box.get_text(" ").split()) <= SIGNUP_BOX_WORDS:
+            boxes.add(id(box))
+    return boxes
 
 
 def _footnotes(soup: BeautifulSoup) -> set[int]:
@@ -270,9 +291,11 @@ class _Segment:
 
 
 class _Walker:
-    def __init__(self, where: dict[int, int], notes: set[int] | None = None) -> None:
+    def __init__(self, where: dict[int, int], notes: set[int] | None = None,
+                 boxes: set[int] | None = None) -> None:
         self.where = where
         self.notes = notes or set()  # the `id()`s of the page's footnotes
+        self.boxes = boxes or set()  # and of its sign-up boxes
         self.blocks: list[Block] = []
         self.run: list[_Segment] = []
         self.breaks = 0
@@ -351,7 +374,7 @@ class _Walker:
     def chrome(self, tag: Tag, outer: _Context) -> bool:
         """Page furniture by its markup: an aside or a footer anywhere, and with one article
         (or main element) on the page, whatever lies outside it (site header, related posts)."""
-        if tag.name in ("aside", "footer"):
+        if tag.name in ("aside", "footer") or id(tag) in self.boxes:
             return True
         return not outer.inside and tag is not self.main and id(tag) not in self.holds_main
 
