@@ -75,5 +75,5 @@ def test_a_russian_issues_page_is_named_in_latin_letters(tmp_path):
                                                       "Технописьмо №42: закон о данных",
                                                       "Fri, 14 Mar 2025 09:00:00 +0300"))
     assert [p.name for p in (site / "issues").glob("*.html")] == [
-        "2025-03-14-tekhnopis-mo-tekhnopis-mo-no42.html"]
+        "2025-03-14-tekhnopis-mo-tekhnopis-mo-no42-zakon-o-dannykh.html"]
     assert (site / "newsletters" / "tekhnopis-mo.html").is_file()

@@ -697,6 +697,23 @@ def test_a_dash_and_a_name_at_the_end_signs_the_issue_unless_it_attributes_a_quo
     assert [d.kind for d in issue.dropped if d.text == "— Sam"] == ([kind] if kind else [])
 
 
+@pytest.mark.parametrize("attribution", ["- Alan Kay", "— Alan Kay"])
+def test_a_name_under_a_quote_names_who_said_it_not_a_list_nor_the_next_sections_kicker(
+        attribution, profiles):
+    text = ("# Design Weekly 14\n\nWelcome back: simple tools, and why defaults matter.\n\n"
+            "## Quote of the week\n\n> Simple things should be simple, complex things should "
+            f"be possible.\n\n{attribution}\n\n## Reading\n\n"
+            "- [Why defaults matter](https://blog.example.com/defaults) — settings nobody "
+            "changes.\n- [The cost of options](https://essays.example.org/options) — every "
+            "switch is a promise to test.\n")
+    issue = issue_of("14.md", text.encode(), profiles)
+    quote, reading = issue.sections[1:]
+    assert [(p.kind, p.text) for p in quote.paragraphs] == [
+        ("quote", "Simple things should be simple, complex things should be possible."),
+        ("text", "— Alan Kay")]
+    assert (quote.items, reading.dek) == ([], None)
+
+
 def test_a_post_mail_has_its_subtitle_byline_and_date_under_a_linked_title_found(profiles):
     html = """<html><body>
 <p><a href="https://substack.com/app-link/post?publication_id=1&amp;post_id=2">Why small banks

@@ -198,8 +198,11 @@ def line_kicker(state: State, i: int, block: Block) -> bool:
 
 
 def _label_like(text: str) -> bool:
+    """Few words, mostly capitalised, no sentence; not a dash and a name ("— Alan Kay" names
+    who said the quote above)."""
     words = text.split()
     return 0 < len(words) <= KICKER_WORDS and text.rstrip()[-1:] not in _NOT_KICKER and \
+        text[:1] not in "—–-" and \
         "://" not in text and 2 * sum(w[:1].isupper() for w in words) >= len(words)
 
 

@@ -25,7 +25,7 @@ from digest.textwords import (
 
 from .names import byline, opener
 from .profiles import Profile
-from .rules import looks_like_heading, words
+from .rules import looks_like_heading, looks_like_name, words
 
 PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
@@ -474,7 +474,24 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
     return block.lead, None, None
 
 
+def quote_attributions(marks: Marks) -> None:
+    """A list of one entry that is only a name, right under a quote ("> Simple things should
+    be simple." over "- Alan Kay"), names who said it: a line "— Alan Kay", not a list."""
+    blocks = marks.blocks
+    for i in range(1, len(blocks)):
+        block = blocks[i]
+        if block.kind != "item" or marks.kinds[i] is not None or blocks[i - 1].kind != "quote" \
+                or block.links or not looks_like_name(block.text.strip()):
+            continue
+        after = _neighbour(marks, i, 1)
+        if after is not None and blocks[after].kind == "item":
+            continue
+        blocks[i] = replace(block, kind="paragraph", level=0, number=None,
+                            text=f"— {block.text.strip()}")
+
+
 PASSES: list[tuple[str, Callable[[Marks], None]]] = [
+    ("quote_attributions", quote_attributions),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
     ("headings", headings),
     ("labels", labels),
