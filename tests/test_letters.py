@@ -843,6 +843,41 @@ def test_lines_naming_their_addresses_link_their_words_and_none_is_taken_for_a_c
     assert releases.link is None
 
 
+def test_a_digest_of_linked_stories_with_their_sites_and_counts(profiles):
+    """"Top stories today" over numbered entries, each a title with its site in brackets, a
+    line of counts and its address: headed sections of linked entries, the counts dropped."""
+    text = """Daily Tech Digest - Tuesday, 17 November 2026
+
+Top stories today
+
+  1. A new garbage collector for small devices (blog.example.com)
+     412 points · 133 comments
+     https://blog.example.com/gc-small-devices
+
+  2. Why our database migration took two years (engineering.example.org)
+     388 points · 201 comments
+     https://engineering.example.org/two-year-migration
+
+Most discussed
+
+  1. The end of the free tier (news.example.net)
+     150 points · 512 comments
+     https://news.example.net/free-tier-end
+"""
+    issue = issue_of("digest.txt", text.encode(), profiles)
+    assert [(s.heading, [(i.text, [link.url for link in i.links], i.excerpt) for i in s.items])
+            for s in issue.sections] == [
+        ("Top stories today", [
+            ("A new garbage collector for small devices (blog.example.com)",
+             ["https://blog.example.com/gc-small-devices"], None),
+            ("Why our database migration took two years (engineering.example.org)",
+             ["https://engineering.example.org/two-year-migration"], None)]),
+        ("Most discussed", [("The end of the free tier (news.example.net)",
+                             ["https://news.example.net/free-tier-end"], None)])]
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == [
+        "412 points · 133 comments", "388 points · 201 comments", "150 points · 512 comments"]
+
+
 def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_width(profiles):
     text = ("# Kernel Notes\n\nTHE NEW SCHEDULER\n\nAfter two years of review, the new "
             "scheduler was merged. Latency under load drops by\na third on desktops.\n")

@@ -328,11 +328,15 @@ def _title_line(block: Block) -> bool:
         len(block.text.split()) <= TITLE_WORDS and not block.links
 
 
+_SITE_AFTER = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}\)$")  # "… (blog.example.com)"
+
+
 def _title_address(entry: Block, title: str, url: str) -> bool:
     """An address on its own line inside a list entry links the entry's first line, a title
     ("1. Title" / "   A. Author" / "   https://…" / "   Abstract"), instead of showing: True
     when it did."""
-    if entry.links or not title or _ENDED.search(title) or len(title.split()) > TITLE_WORDS:
+    if entry.links or not title or _ENDED.search(_SITE_AFTER.sub("", title)) or \
+            len(title.split()) > TITLE_WORDS:
         return False
     entry.links = [Link(title, url)]
     entry.lead, entry.lead_kind = title, "link"

@@ -200,7 +200,15 @@ def _own_kind(block: Block, profile: Profile) -> str | None:
     kind = drop_kind(block, profile)
     if kind in (None, "credit", "caption") and links_to_chrome(block, profile):
         return "chrome"
+    if kind is None and block.kind == "paragraph" and _COUNTS.match(block.text):
+        return "chrome"  # "412 points · 133 comments" under an entry
     return kind
+
+
+# A line of counts only, in any language: two or more numbers, each with a word or two,
+# between separators ("412 points · 133 comments", "1.2k views | 38 Kommentare").
+_COUNT = r"\d[\d.,]*\s*[kKmM]?\+?\s+[^\W\d_]+(?:\s[^\W\d_]+)?"
+_COUNTS = re.compile(rf"^{_COUNT}(?:\s*[·•|/]\s*{_COUNT})+$")
 
 
 def _wordless(block: Block) -> bool:

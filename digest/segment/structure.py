@@ -161,8 +161,8 @@ def title_line_heading(marks: Marks, i: int) -> int | None:
     if label and marks.lead_ins()[label[1].casefold()] > 1:
         return None  # "Q: When should I prune it?": one of several labelled paragraphs
     nxt = marks.following(i)
-    if nxt is None or looks_like_heading(nxt.text):
-        return None
+    if nxt is None or nxt.kind != "item" and looks_like_heading(nxt.text):
+        return None  # a title over a title; "Top stories" over its list is a heading
     return TITLE_LINE_LEVEL
 
 
