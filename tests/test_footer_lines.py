@@ -305,3 +305,27 @@ def test_a_postal_address_under_the_opt_out_line_and_a_farewell_after_a_list_are
         ("signoff", "Do zobaczenia za tydzień!"), ("signoff", "Zespół Tygodnika"),
         ("chrome", "Otrzymujesz tę wiadomość, bo zapisałeś się na newsletter. Wypisz się"),
         ("chrome", "Tygodnik Miejski sp. z o.o., ul. Długa 5, 00-001 Warszawa")]
+
+
+PULSE = """\
+<html><body><h1>City Pulse</h1>
+<p><a href="https://citypulse.example/s/library"><b>The new library opens its doors</b></a></p>
+<p>After four years of building, the central library opened on Saturday with 300,000 books.</p>
+<p><a href="https://citypulse.example/s/library">READ MORE</a></p>
+<p><a href="https://citypulse.example/s/market"><b>Christmas market moves to the harbour</b></a></p>
+<p>The market leaves the old square for the first time in forty years.</p>
+<p><a href="https://citypulse.example/s/market">READ MORE</a></p>
+<p>City Pulse · 1 Town Hall Square, Riverton RV1 1AA</p>
+<p><a href="https://citypulse.example/unsubscribe/77">Unsubscribe</a></p>
+</body></html>"""
+
+
+def test_the_senders_address_set_with_middle_dots_over_a_one_line_footer_is_chrome(profiles):
+    issue = issue_of("pulse.eml", mail(PULSE, "City Pulse <news@citypulse.example>",
+                                       "City Pulse: the week",
+                                       List_Unsubscribe="<https://citypulse.example/unsubscribe/77>"),
+                     profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "The market leaves the old square for the first time in forty years."]
+    assert ("chrome", "City Pulse · 1 Town Hall Square, Riverton RV1 1AA") in {
+        (d.kind, d.text) for d in issue.dropped}

@@ -49,6 +49,18 @@ def links_to_chrome(block: Block, profile: Profile) -> bool:
 
 
 def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the footer swept (`_sweep`), and the sender's postal address right above
+    the chrome lines that end the issue, however short that footer."""
+    kinds = _sweep(blocks, kinds)
+    end = len(blocks)
+    while end > 0 and kinds[end - 1] == "chrome":
+        end -= 1
+    if 0 < end < len(blocks) and kinds[end - 1] is None and _postal(blocks[end - 1]):
+        kinds[end - 1] = "chrome"
+    return kinds
+
+
+def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the footer swept: from the first chrome line after which every line is short,
     no heading follows and most lines are chrome, everything to the end is chrome; so too
     after a rule in the issue's second half under which every line is chrome or names someone
@@ -163,11 +175,12 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 
 
 def _postal(block: Block) -> bool:
-    """A line like a postal address: short, no sentence, a number and two or more commas
-    ("Northside Council, Town Hall, Market Square, Northside NS1 2AB")."""
+    """A line like a postal address: short, no sentence, a number and two or more commas or
+    middle dots ("Northside Council, Town Hall, Market Square, Northside NS1 2AB", "City
+    Pulse · 1 Town Hall Square, Riverton RV1 1AA")."""
     text = block.text.rstrip()
     return block.kind == "paragraph" and count_words(text) <= POSTAL_WORDS and \
-        text.count(",") >= 2 and any(c.isdigit() for c in text) and \
+        sum(map(text.count, ",·•")) >= 2 and any(c.isdigit() for c in text) and \
         not ENDS_SENTENCE.search(text)
 
 
