@@ -221,3 +221,17 @@ def test_mbox_and_maildir_exports_are_read_once_and_left_untouched(tmp_path):
     assert sorted(again.stdout.splitlines()) == ["Old mail: 0 new, 2 known",
                                                  "Takeout: 0 new, 2 known"]
     assert (tmp_path / "News.mbox").read_bytes() == before
+
+
+def test_the_sender_filter_applies_to_mail_exports_too(tmp_path):
+    """A reader's whole mailbox export: only the senders named are fetched."""
+    box = mailbox.mbox(tmp_path / "All mail.mbox")
+    for number in range(3):
+        box.add(mail(number))
+    box.close()
+    (tmp_path / "digest.toml").write_text(
+        '[[sources]]\nname = "Takeout"\nmbox = "All mail.mbox"\n'
+        'senders = ["*@harbor.example"]\n')
+    done = run_digest("fetch", cwd=tmp_path)
+    assert done.stdout.splitlines() == ["Takeout: 1 new, 0 known"]
+    assert saved(tmp_path / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
