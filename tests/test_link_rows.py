@@ -271,3 +271,29 @@ def test_a_week_page_shows_an_unheaded_opening_list_under_its_issue_without_a_la
     assert "<h4>Roundup</h4>" not in html and "<h4>One more thing</h4>" in html
     (page,) = (site / "issues").glob("*.html")
     assert ">Roundup</h2>" in page.read_text()  # the issue page names every section
+
+
+EPISODE = """\
+# Episode 142: The economics of bridges
+
+This week Maria talks to civil engineer Tom Okafor about why bridges cost what they cost.
+
+[Listen on the web](https://pod.example/142) · [Apple Podcasts](https://apple.example/142) · \
+[Spotify](https://spotify.example/142)
+
+## Links from the episode
+
+- [The Forth Bridge maintenance report](https://engineering.example/forth-report)
+- [Why steel prices doubled](https://econ.example/steel-2026)
+"""
+
+
+def test_a_row_of_three_short_links_under_the_text_is_furniture_a_list_of_links_is_not(
+        profiles):
+    issue = issue_of("2026-11-21-pod.md", EPISODE.encode(), profiles)
+    assert [p.text for p in issue.sections[0].paragraphs] == [
+        "This week Maria talks to civil engineer Tom Okafor about why bridges cost what they "
+        "cost."]
+    assert ("chrome", "Listen on the web · Apple Podcasts · Spotify") in {
+        (d.kind, d.text) for d in issue.dropped}
+    assert len(issue.sections[1].items) == 2

@@ -18,6 +18,7 @@ from .rules import one_link
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
+ROW_LINKS = 3  # a row of this many short links and nothing else is furniture anywhere
 LINK_ROW_WORDS = 3  # words of each link in a row above a footer (social pages, the website)
 VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
 POLL_QUESTION_WORDS = 12
@@ -171,6 +172,10 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         if not (_only_links(block) and (len(block.links) >= 2 or above_title)):
             break
         kinds[i] = "chrome"
+    for i, block in enumerate(blocks):  # such a row of three or more anywhere
+        if kinds[i] is None and len(block.links) >= ROW_LINKS and \
+                _only_links(block, LINK_ROW_WORDS + 1):  # "Listen on the web · Spotify · RSS"
+            kinds[i] = "chrome"
     return kinds
 
 
@@ -216,12 +221,12 @@ def _page(block: Block) -> tuple[str, str]:
     return parts.netloc.lower(), parts.path
 
 
-def _only_links(block: Block) -> bool:
+def _only_links(block: Block, most: int = LINK_ROW_WORDS) -> bool:
     """A short line, not a list entry, that is nothing but links of a few words each
     ("Facebook", "Website | Archive", "Support the show · Merch"): a list of linked stories
     is content."""
     if not block.links or block.kind != "paragraph" or \
-            any(count_words(link.text) > LINK_ROW_WORDS for link in block.links):
+            any(count_words(link.text) > most for link in block.links):
         return False
     return only_links(block.text, [link.text for link in block.links])
 
