@@ -297,3 +297,25 @@ def test_a_row_of_three_short_links_under_the_text_is_furniture_a_list_of_links_
     assert ("chrome", "Listen on the web · Apple Podcasts · Spotify") in {
         (d.kind, d.text) for d in issue.dropped}
     assert len(issue.sections[1].items) == 2
+
+
+LETTERA = """\
+<html lang="it"><body><h1>La Lettera del Mercato n. 12</h1>
+<p>Ciao a tutti! Questa settimana parliamo del pane e del nuovo mercato coperto.</p>
+<h2>Il mercato coperto</h2>
+<p>Il nuovo mercato coperto aprirà a marzo con 40 banchi, metà per i produttori locali.</p>
+<p>A presto,<br>Giulia</p>
+<p>Seguici su: <a href="https://instagram.example/lettera">Instagram</a> ·
+<a href="https://facebook.example/lettera">Facebook</a> ·
+<a href="https://linkedin.example/lettera">LinkedIn</a></p>
+</body></html>"""
+
+
+def test_a_row_of_links_after_a_short_label_is_furniture_and_the_closing_above_it_too(
+        profiles):
+    issue = issue_of("lettera.html", LETTERA.encode(), profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "Il nuovo mercato coperto aprirà a marzo con 40 banchi, metà per i produttori locali."]
+    assert [(d.kind, d.text) for d in issue.dropped] == [
+        ("signoff", "A presto,"), ("signoff", "Giulia"),
+        ("chrome", "Seguici su: Instagram · Facebook · LinkedIn")]

@@ -19,6 +19,8 @@ LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only wh
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 ROW_LINKS = 3  # a row of this many short links and nothing else is furniture anywhere
+LABEL_WORDS = 3  # a short label may open a row of links ("Follow us:", "Seguici su:")
+_ROW_LABEL = re.compile(r"^[^:：\n]{1,30}[:：]\s*")
 LINK_ROW_WORDS = 3  # words of each link in a row above a footer (social pages, the website)
 VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
 POLL_QUESTION_WORDS = 12
@@ -228,7 +230,10 @@ def _only_links(block: Block, most: int = LINK_ROW_WORDS) -> bool:
     if not block.links or block.kind != "paragraph" or \
             any(count_words(link.text) > most for link in block.links):
         return False
-    return only_links(block.text, [link.text for link in block.links])
+    label = _ROW_LABEL.match(block.text)  # "Seguici su: Instagram · Facebook"
+    text = block.text[label.end():] if label and count_words(label[0]) <= LABEL_WORDS \
+        else block.text
+    return only_links(text, [link.text for link in block.links])
 
 
 def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Section]:
