@@ -164,3 +164,18 @@ def test_a_subject_that_says_more_than_the_heading_at_the_top_titles_the_issue(t
                  "<h1>Harbour Notes #42</h1><p>The ferry runs again after the storm.</p>"
                  "</body></html>")
     assert inspect(page)["title"] == "Harbour Notes #42"
+
+
+def test_a_first_line_that_is_the_subject_set_otherwise_is_no_text(tmp_path):
+    """"BUURTNIEUWS OOST - week 47" over a mail whose subject is "Buurtnieuws Oost week 47":
+    the same words, case and punctuation aside, title the issue once."""
+    mail = write(tmp_path / "oost" / "47.eml",
+                 "From: Buurtnieuws Oost <r@buurt.example>\nSubject: Buurtnieuws Oost week 47\n"
+                 "Date: Fri, 20 Nov 2026 17:00:00 +0100\n"
+                 "Content-Type: text/plain; charset=utf-8\n\nBUURTNIEUWS OOST - week 47\n\n"
+                 "Deze week: de nieuwe speeltuin en een wijziging in het afvalrooster.\n\n"
+                 "*** SPEELTUIN ***\n\nDe speeltuin aan de Lindenlaan is vernieuwd.\n")
+    issue = inspect(mail)
+    assert issue["title"] == "Buurtnieuws Oost week 47"
+    assert [p["text"] for p in issue["sections"][0]["paragraphs"]] == [
+        "Deze week: de nieuwe speeltuin en een wijziging in het afvalrooster."]

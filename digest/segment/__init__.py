@@ -322,7 +322,7 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
             return meta.title, top + 1
         return blocks[top].text, top + 1
     if meta.title:
-        same = _fold(blocks[top].text) == _fold(meta.title)
+        same = _words_of(blocks[top].text) == _words_of(meta.title)  # "X - week 47", "X week 47"
         if not same and kinds[top] is None and _names_the_issue(blocks[top], meta.title):
             return blocks[top].text, top + 1  # "ALLOTMENT BULLETIN - NOVEMBER" over the text
         return meta.title, top + 1 if same else 0
@@ -494,6 +494,11 @@ def fallback_title(publication: str, meta: Meta, path: str) -> str:
     if meta.date is not None:
         return f"{publication} — {meta.date.isoformat()}"
     return Path(path).stem or publication
+
+
+def _words_of(text: str) -> list[str]:
+    """The text's words, case and punctuation aside."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def _fold(text: str) -> str:
