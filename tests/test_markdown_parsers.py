@@ -73,3 +73,14 @@ def test_blocks_nested_past_markdown_it_pys_limit_are_read_as_it_reads_them() ->
         "  " * i + "- level\n" for i in range(1, NESTING))
     assert markdown_rs.tokens(text, NESTING) is None
     assert read_markdown(text) == read_markdown(text, parser="python")
+
+
+def test_a_picture_over_a_line_of_text_is_a_caption_and_that_line_in_both_parsers() -> None:
+    """"![Tulip bulbs](t.jpg)" over "*Photo: Ines Alvarez*" in one paragraph: the alt text is
+    the picture's caption block, never the paragraph's words."""
+    text = ("Hello gardeners, two jobs this week.\n\n![Tulip bulbs in a crate](/img/t.jpg)\n"
+            "*Photo: Ines Alvarez*\n\n## Plant the last bulbs\n\nTulips go in now.\n")
+    fast, slow = read_markdown(text), read_markdown(text, parser="python")
+    assert fast.blocks == slow.blocks
+    assert [(b.kind, b.text, b.line) for b in fast.blocks][1:3] == [
+        ("caption", "Tulip bulbs in a crate", 3), ("paragraph", "Photo: Ines Alvarez", 4)]

@@ -7,6 +7,7 @@ HTML comments are dropped and raw HTML keeps only its visible text.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from functools import lru_cache
@@ -234,6 +235,8 @@ class _Blocks:
         if self.row is not None:  # a table cell: its text and links, no title
             self.row.append(self._plain(token))
             return
+        if opened is not None and opened.type == "paragraph_open":
+            token = self._picture_over_text(token)
         lead, lead_kind = opening_title(token.children or [])
         text, links = self._plain(token, lead)
         if not text or opened is None:
@@ -250,6 +253,27 @@ class _Blocks:
         else:
             self._place(block)
         self.blocks.append(block)
+
+    def _picture_over_text(self, token: Token) -> Token:
+        """A paragraph opening with a picture alone on its first line ("![Tulips](t.jpg)"
+        over "*Photo: Ines Alvarez*"): the picture's alt text is a caption block of its own,
+        and what follows it (the token given back) is read as the paragraph."""
+        children = token.children or []
+        first = next((n for n, c in enumerate(children)
+                      if c.type in ("softbreak", "hardbreak")), None)
+        if first is None or not _only_images(children[:first]) or \
+                _only_images(children[first + 1:]) or \
+                not any(c.type != "softbreak" and c.type != "hardbreak" and
+                        (c.content.strip() or c.type != "text") for c in children[first + 1:]):
+            return token
+        line = _lines(token)[0]
+        alt = collapse(" ".join(c.content for c in children[:first] if c.type == "image"))
+        if alt:
+            self.blocks.append(Block(text=alt, line=line, end_line=line, kind="caption"))
+        start, end = token.map or (line - 1, line)
+        rest = copy.copy(token)  # either parser's token class
+        rest.children, rest.map = children[first + 1:], [start + 1, max(end, start + 2)]
+        return rest
 
     def _place(self, block: Block) -> None:
         """Kind, level and number of a paragraph from the containers around it."""
