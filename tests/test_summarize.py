@@ -489,3 +489,34 @@ def test_thanks_and_requests_to_the_reader_are_never_summary_sentences() -> None
 
     assert not_a_summary_sentence("Thanks to a new grant, the library will open on Sundays "
                                   "from next month for everyone.") is None
+
+
+SHORT_WEEKLY = """\
+<html><body><h1>The Science Weekly 204</h1>
+<p>This week: an antibiotic from soil, a green comet and an old star map.</p>
+<h2>Biology</h2>
+<p>A garden in Oxford gave researchers a new antibiotic. The bacteria that make it were found
+in a flower bed, and the drug killed resistant strains in mice without harming their gut.</p>
+<h2>Space</h2>
+<p>Comet K1 turned green as it neared the Sun. The colour comes from carbon, and amateur
+astronomers in the south can see it with binoculars before dawn until Friday.</p>
+<h2>History</h2>
+<p>A carved bone may be the oldest map of the stars. It was found in a cave in Spain, and its
+marks match the Pleiades and three bright stars of Orion as they stood 20,000 years ago.</p>
+<h2>Weather</h2>
+<p>October was the wettest month on record in Wales. Rain gauges in the hills collected more
+than twice the usual total, and two rivers burst their banks in the last week.</p>
+</body></html>"""
+
+
+def test_a_short_issue_shows_every_section_under_half_its_words() -> None:
+    """An issue of about a hundred words: each section's best sentence, not the two most
+    central ones within fifty words."""
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    (issue,), _ = segment_document(read_bytes("weekly.html", SHORT_WEEKLY.encode()),
+                                   *load_profiles())
+    digest = summarize_issue(issue)
+    assert [bool(d.sentences) for d in digest.sections] == [True] * 5
+    assert digest.words_out <= digest.words_in // 2

@@ -66,7 +66,8 @@ class SummaryConfig:
     # The digest's word budget: a share of the issue's words, at least budget_min_words (a
     # short issue's digest still says something) and at most budget_max_words, but at least
     # one sentence or item of each section with content while the digest stays under
-    # budget_ceiling of the issue's words (or budget_min_words).
+    # budget_ceiling of the issue's words (or budget_min_words, or in a short issue twice
+    # that, at most half the issue).
     budget_ratio: float = 0.15
     budget_min_words: int = 50
     budget_max_words: int = 300
@@ -179,7 +180,10 @@ def summarize_issue(
                       [t for i in section.items for t in item_terms(i.text, language)])
     budget = word_budget(words_in, config.budget_ratio, config.budget_min_words,
                          config.budget_max_words)
-    ceiling = max(round(config.budget_ceiling * words_in), min(budget, config.budget_min_words))
+    # a short issue shows each section while its digest keeps under half of it
+    ceiling = max(round(config.budget_ceiling * words_in),
+                  min(budget, config.budget_min_words),
+                  min(2 * config.budget_min_words, words_in // 2))
     used = spend(sections, units, section_weights(terms), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
                        words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
