@@ -319,3 +319,22 @@ def test_a_row_of_links_after_a_short_label_is_furniture_and_the_closing_above_i
     assert [(d.kind, d.text) for d in issue.dropped] == [
         ("signoff", "A presto,"), ("signoff", "Giulia"),
         ("chrome", "Seguici su: Instagram · Facebook · LinkedIn")]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("bulletin.html", "<html><body><h1>Council Bulletin</h1><p>Hello residents, two notes.</p>"
+                      "<h2 id='roads'>Roads</h2><p>Gritting lorries treat main roads below one "
+                      "degree.</p><p><a href='#top'>Back to top</a></p><h2>Bins</h2><p>Christmas "
+                      "Day collections move to Saturday.</p><p><a href='#top'>↑ Top</a></p>"
+                      "</body></html>"),
+    ("2026-11-26-bulletin.md", "# Council Bulletin\n\nHello residents, two notes.\n\n## Roads\n\n"
+                               "Gritting lorries treat main roads below one degree.\n\n"
+                               "[Back to top](#top)\n\n## Bins\n\nChristmas Day collections move "
+                               "to Saturday.\n\n[↑ Top](#council-bulletin)\n"),
+], ids=["html", "markdown"])
+def test_a_line_that_is_one_link_within_the_page_is_furniture(name, text, profiles):
+    issue = issue_of(name, text.encode(), profiles)
+    assert [[p.text for p in s.paragraphs] for s in issue.sections] == [
+        ["Hello residents, two notes."], ["Gritting lorries treat main roads below one degree."],
+        ["Christmas Day collections move to Saturday."]]
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == ["Back to top", "↑ Top"]

@@ -182,6 +182,7 @@ def _clean(soup: BeautifulSoup) -> None:
         tag.decompose()
 
 
+IN_PAGE_WORDS = 4  # a line that is one link within the page ("Back to top") is furniture
 SIGNUP_BOX_WORDS = 60  # a sign-up box: its form and the few lines asking for the address
 
 
@@ -288,6 +289,7 @@ class _Segment:
     links: list[Link] = field(default_factory=list)
     lead: str | None = None
     lead_kind: str | None = None
+    in_page: list[str] = field(default_factory=list)  # words of its links within the page
 
 
 class _Walker:
@@ -428,6 +430,8 @@ class _Walker:
     def link(self, tag: Tag) -> None:
         href = str(tag.get("href", "")).strip()
         text = collapse(tag.get_text())
+        if href.startswith("#") and text and self.run:
+            self.run[-1].in_page.append(text)  # not kept: the page it points into is not ours
         if not href or not text or href.lower().startswith(("javascript:", "#")):
             return
         if self.run:
@@ -450,6 +454,9 @@ class _Walker:
             kind = context.kind
             if kind == "item":  # an entry's later paragraphs continue it, as in Markdown
                 kind, context.opened[0] = "paragraph" if context.opened[0] else kind, True
+            if kind == "paragraph" and [t for s in group for t in s.in_page] == [text] and \
+                    len(text.split()) <= IN_PAGE_WORDS:
+                kind = "chrome"  # "Back to top", "↑ Top": a way around the page
             block = Block(text, line, max(line, group[-1].end_line), kind, context.level)
             block.number, context.number[0] = context.number[0], None
             block.links = [link for segment in group for link in segment.links]

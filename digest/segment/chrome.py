@@ -18,6 +18,7 @@ from .rules import one_link
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
+IN_PAGE_WORDS = 4  # a line that is one link within the page ("Back to top") is furniture
 ROW_LINKS = 3  # a row of this many short links and nothing else is furniture anywhere
 LABEL_WORDS = 3  # a short label may open a row of links ("Follow us:", "Seguici su:")
 _ROW_LABEL = re.compile(r"^[^:：\n]{1,30}[:：]\s*")
@@ -38,11 +39,14 @@ _SENTENCE_BREAK = re.compile(f"(?<=[{SENTENCE_ENDS}])\\s+|(?<=[。！？])")
 
 def links_to_chrome(block: Block, profile: Profile) -> bool:
     """A short line linking to the unsubscribe address or a platform's own pages, or only to
-    the issue's own page and its site's home ("Share on X", "The post … appeared first on …")."""
+    the issue's own page and its site's home ("Share on X", "The post … appeared first on …"),
+    or that is one link within the page ("Back to top")."""
     if not block.links or count_words(block.text) > LINK_CHROME_WORDS or block.kind == "heading":
         return False
     if profile.own and all(address_key(link.url) in profile.own for link in block.links):
         return True
+    if one_link(block, IN_PAGE_WORDS) and block.links[0].url.strip().startswith("#"):
+        return True  # "Back to top", "↑ Top": a way around the page, in any language
     for link in block.links:
         if profile.unsubscribe and address_key(link.url) in profile.unsubscribe:
             return True
