@@ -147,6 +147,20 @@ def test_addresses_written_out_are_links_without_their_tracking(profiles):
     assert [link.url for link in first.links] == ["https://allotments.example.org/waiting-list"]
 
 
+@pytest.mark.parametrize("under", ["{url}", "<{url}>", "({url})"])
+def test_an_entry_over_its_address_in_brackets_links_its_words_to_it(under, profiles):
+    url = "https://data.example.gov/trees"
+    text = ("THE OPEN DATA LETTER 19\n\nA short one this week, mostly releases.\n\nRELEASES\n\n"
+            "* The tree inventory now has 41,000 records and a map view.\n"
+            f"  {under.format(url=url + '?utm_source=letter')}\n"
+            "* Bus punctuality data is published daily instead of monthly.\n"
+            "  <https://transit.example.gov/punctuality>\n")
+    issue = issue_of("letter.txt", text.encode(), profiles)
+    first = issue.sections[-1].items[0]
+    assert first.text == "The tree inventory now has 41,000 records and a map view."
+    assert [(link.text, link.url) for link in first.links] == [(first.text, url)]
+
+
 @pytest.mark.parametrize("written", ["[{url}] {words}", "<{url}> {words}", "{url} — {words}"])
 def test_an_entry_opening_with_its_address_links_its_words_to_it(written, profiles):
     url = "https://example.com/rg"

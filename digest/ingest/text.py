@@ -355,7 +355,9 @@ def _entry_address(block: Block) -> None:
             block.text = block.text[:marker.end()] + words
             block.links = [Link(words, block.links[0].url)]
         return
-    rest = block.text.removesuffix(url).rstrip()
+    rest = block.text
+    for opening, closing in ("", ""), ("<", ">"), ("(", ")"), ("[", "]"):  # "… <https://…>"
+        rest = rest.removesuffix(f"{opening}{url}{closing}").rstrip()
     words = LIST_MARKER.sub("", rest)
     if rest != block.text and words and "://" not in rest:
         block.text, block.links = rest, [Link(words, block.links[0].url)]
