@@ -377,3 +377,18 @@ def test_a_sponsor_named_on_the_issue_line_and_the_writers_dash_are_left_out(pro
     assert {("chrome", "Presented by Ledgerly"), ("signoff", "— Dana Kim, Luis Ortega")} <= {
         (d.kind, d.text) for d in issue.dropped}
     assert [s.heading for s in issue.sections] == [None, "MARKETS", "ECONOMY"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("A photo of a ferry stuck sideways in the harbour went around the world on Tuesday.", None),
+    ("The periodic table of Rust types has been updated, and the forum hit a million members.",
+     None),
+    ("A photo of the ferry stuck sideways in the harbour at dawn.", "caption"),
+    ("Two charts showing how fares have risen since 2020.", "caption"),
+], ids=["story", "news", "caption", "chart"])
+def test_a_sentence_opening_like_a_pictures_description_is_text_when_it_tells(line, kind,
+                                                                              profiles):
+    text = (f"# Harbour Weekly 9\n\nThree things from the harbour this week.\n\n## Ferries\n\n"
+            f"{line}\n\nThe company said no one was hurt and the ferry ran again by evening.\n")
+    issue = issue_of("9.md", text.encode(), profiles)
+    assert [d.kind for d in issue.dropped if d.text == line] == ([kind] if kind else [])
