@@ -93,9 +93,15 @@ def json_feed(title: str, issues: list[Issue]) -> bytes:
                    "authors": [{"name": "Jo Writer"}]} for i in issues]}).encode()
 
 
-def message(issue: Issue, sender: str, address: str, number: int) -> bytes:
+def message(issue: Issue, sender: str, address: str, number: int,
+            to_list: bool = True) -> bytes:
+    """A newsletter issue as mail; `to_list=False` leaves out the list headers, as personal
+    mail has none."""
     mail = EmailMessage()
     mail["From"] = f"{sender} <{address}>"
+    if to_list:
+        domain = address.partition("@")[2]
+        mail["List-Unsubscribe"] = f"<https://{domain}/unsubscribe/{number}>"
     mail["To"] = "me@example.org"
     mail["Subject"] = issue.title
     mail["Date"] = email.utils.format_datetime(_noon(issue.date))

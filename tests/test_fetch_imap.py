@@ -87,7 +87,7 @@ def test_the_sender_filter_keeps_matching_messages_only_and_mark_read_marks_them
     for number in range(3):
         dovecot.deliver(mail(number))
     root = project(tmp_path, dovecot, senders=["*@harbor.example"], mark_read=True)
-    assert fetch(root).stdout.strip() == "Inbox: 1 new, 0 known"
+    assert fetch(root).stdout.strip() == "Inbox: 1 new, 0 known, 2 passed over (not from `senders`)"
     assert saved(root / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
     seen = [p.read_bytes() for p in dovecot.maildir.glob("cur/*:2,*S*")]
     assert len(seen) == 1 and b"notes@harbor.example" in seen[0]
@@ -112,9 +112,38 @@ def test_a_forwarded_newsletter_passes_the_sender_filter_by_its_forwarded_sender
     dovecot.deliver(forwarded("Example Weekly <hello@weekly.example>", "Tides", 2))
     dovecot.deliver(mail(0))
     root = project(tmp_path, dovecot, senders=["*@harbor.example"], mark_read=True)
-    assert fetch(root).stdout.strip() == "Inbox: 1 new, 0 known"
+    assert fetch(root).stdout.strip() == "Inbox: 1 new, 0 known, 2 passed over (not from `senders`)"
     assert saved(root / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
     assert len(list(dovecot.maildir.glob("cur/*:2,*S*"))) == 1
+
+
+def personal(number: int) -> bytes:
+    """Mail from a friend: no list headers, as no one's personal mail has them."""
+    return message(Issue("", "Dinner on Friday?", dt.date(2024, 4, 4), "our new flat"),
+                   "Alex Friend", "alex@friend.example", number, to_list=False)
+
+
+def test_without_senders_only_mail_sent_to_a_list_is_taken_and_the_rest_is_counted(
+        tmp_path, dovecot):
+    """An inbox holding personal mail beside newsletters: the personal mail is never saved
+    (the site is published), a forward has no list headers either, and `senders = ["*"]`
+    takes everything."""
+    dovecot.deliver(mail(0))
+    dovecot.deliver(personal(1))
+    dovecot.deliver(forwarded("Harbor Notes <notes@harbor.example>", "Cranes", 2))
+    dovecot.deliver(mail(1))
+    root = project(tmp_path, dovecot)
+    done = fetch(root)
+    assert done.stdout.strip() == (
+        "Inbox: 2 new, 0 known, 2 passed over (not sent to a list (no List-Unsubscribe or "
+        "List-Id header): set `senders` to choose)")
+    assert done.returncode == 0 and done.stderr == ""
+    assert saved(root / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.eml",
+                                     "harbor-notes/2024-04-03-cranes.eml"]
+    (tmp_path / "all").mkdir()
+    everything = project(tmp_path / "all", dovecot, senders=["*"])
+    assert fetch(everything).stdout.strip() == "Inbox: 4 new, 0 known"
+    assert "alex-friend/2024-04-04-dinner-on-friday.eml" in saved(everything / "seeds")
 
 
 def test_a_recreated_folder_is_scanned_again_without_saving_twice(tmp_path, dovecot):
@@ -233,5 +262,29 @@ def test_the_sender_filter_applies_to_mail_exports_too(tmp_path):
         '[[sources]]\nname = "Takeout"\nmbox = "All mail.mbox"\n'
         'senders = ["*@harbor.example"]\n')
     done = run_digest("fetch", cwd=tmp_path)
-    assert done.stdout.splitlines() == ["Takeout: 1 new, 0 known"]
+    assert done.stdout.splitlines() == ["Takeout: 1 new, 0 known, 2 passed over "
+                                        "(not from `senders`)"]
     assert saved(tmp_path / "seeds") == ["harbor-notes/2024-04-03-cranes.eml"]
+
+
+def test_a_mail_export_without_senders_takes_list_mail_only(tmp_path):
+    """A whole Takeout export: newsletters (List-Id, or Precedence: bulk) are taken, the
+    reader's own mail is passed over and counted."""
+    box = mailbox.mbox(tmp_path / "All mail.mbox")
+    box.add(mail(0))
+    box.add(message(Issue("", "Re: the boat trip", dt.date(2024, 4, 5), "see you at nine"),
+                    "Alex Friend", "alex@friend.example", 7, to_list=False))
+    for number, (name, value) in enumerate([("List-Id", "Harbor Notes <notes.harbor.example>"),
+                                            ("Precedence", "Bulk")], 1):
+        listed = mailbox.mboxMessage(message(NEWS[number], *SENDERS[number], number,
+                                             to_list=False))
+        listed[name] = value
+        box.add(listed)
+    box.close()
+    (tmp_path / "digest.toml").write_text(
+        '[[sources]]\nname = "Takeout"\nmbox = "All mail.mbox"\n')
+    done = run_digest("fetch", cwd=tmp_path)
+    assert done.stdout.splitlines()[0].startswith("Takeout: 3 new, 0 known, 1 passed over")
+    assert saved(tmp_path / "seeds") == ["example-weekly/2024-04-02-tides-and-trains.eml",
+                                         "example-weekly/2024-04-09-ferries-at-dawn.eml",
+                                         "harbor-notes/2024-04-03-cranes.eml"]

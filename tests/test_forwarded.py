@@ -81,8 +81,9 @@ def test_fetch_saves_a_forwarded_newsletter_under_its_own_name(tmp_path, monkeyp
     box.add(forward(PLAIN_HEADER + LETTER))
     box.add(forward(HTML_FORWARD, "html"))
     box.flush()
-    (tmp_path / "digest.toml").write_text('[build]\ninput = "seeds"\n\n[[sources]]\n'
-                                          'name = "Inbox"\nmbox = "Inbox.mbox"\n')
+    (tmp_path / "digest.toml").write_text(  # a mailbox the reader forwards newsletters to
+        '[build]\ninput = "seeds"\n\n[[sources]]\nname = "Inbox"\nmbox = "Inbox.mbox"\n'
+        'senders = ["*"]\n')
     monkeypatch.chdir(tmp_path)
     assert main(["fetch", "-q"]) == 0
     saved = sorted(p.relative_to(tmp_path / "seeds").as_posix()

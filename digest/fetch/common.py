@@ -17,6 +17,8 @@ class SourceResult:
     failure: str | None = None  # why the source could not be fetched (or fetched in full)
     skipped: str | None = None  # why the source was not tried (a missing secret)
     warnings: list[str] = field(default_factory=list)
+    passed_over: int = 0  # messages a mailbox source did not take, by its rule
+    passed_over_because: str = ""
 
     def line(self) -> str:
         if self.skipped:
@@ -24,4 +26,6 @@ class SourceResult:
         done = f"{self.name}: {self.new} new, {self.known} known"
         if self.unchanged:
             done += " (unchanged since the last fetch)"
+        if self.passed_over:
+            done += f", {self.passed_over} passed over ({self.passed_over_because})"
         return done + (f"; failed: {self.failure}" if self.failure else "")

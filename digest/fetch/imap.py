@@ -22,7 +22,15 @@ from digest.config import SourceConfig
 
 from .common import Log, SourceResult
 from .http import FetchError, reason
-from .messages import UNREADABLE, headers, may_be_forward, save_message, sender_matches, wanted
+from .messages import (
+    UNREADABLE,
+    headers,
+    may_be_forward,
+    passed_over_because,
+    save_message,
+    sender_matches,
+    wanted,
+)
 from .store import Store
 
 BATCH = 25
@@ -85,7 +93,9 @@ def _fetch(client: IMAPClient, source: SourceConfig, password: str, state: dict[
                                        f"{source.max_bytes:,} bytes")
                 continue
             verdict = _verdict(data.get(b"BODY[HEADER]", b""), source.senders)
-            if verdict is not None:
+            if verdict is None:
+                result.passed_over += 1
+            else:
                 (keep if verdict else forwards).append(uid)
         bodies = client.fetch(keep + forwards, ["BODY.PEEK[]"]) if keep or forwards else {}
         kept = []
@@ -96,9 +106,12 @@ def _fetch(client: IMAPClient, source: SourceConfig, password: str, state: dict[
             elif raw is not None and (uid in keep or _forwarded_from(raw, source.senders)):
                 kept.append(uid)
                 save_message(raw, source.name, f"message UID {uid}", store, result)
+            elif raw is not None:
+                result.passed_over += 1
             state["last_uid"] = uid  # saved (or passed over) for good
         if source.mark_read and kept:
             client.add_flags(kept, [b"\\Seen"])
+    result.passed_over_because = passed_over_because(source.senders)
     return result
 
 
@@ -108,7 +121,7 @@ def _verdict(header: bytes, senders: list[str]) -> bool | None:
     try:
         message = headers(header)
         return True if sender_matches(message, senders) else (
-            False if may_be_forward(message) else None)
+            False if senders and may_be_forward(message) else None)
     except UNREADABLE:
         return True  # read in full, and reported there if it still cannot be read
 

@@ -10,7 +10,7 @@ from digest.config import SourceConfig
 
 from .common import Log, SourceResult
 from .http import FetchError
-from .messages import UNREADABLE, headers, save_message, wanted
+from .messages import UNREADABLE, headers, passed_over_because, save_message, wanted
 from .store import Store
 
 
@@ -42,7 +42,10 @@ def fetch_mailbox(source: SourceConfig, state: dict[str, Any], store: Store, log
                 continue
             if keep:
                 save_message(data, source.name, f"message {key}", store, result)
+            else:
+                result.passed_over += 1
     except OSError as exc:
         raise FetchError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     state.update(path=str(source.mbox or source.maildir))
+    result.passed_over_because = passed_over_because(source.senders)
     return result

@@ -18,15 +18,38 @@ from .text import content_key, html_text, slug
 # What a hostile message can make the e-mail package raise: that message is skipped.
 UNREADABLE = (ValueError, TypeError, LookupError, IndexError, AttributeError)
 FORWARD_LINES = 40  # the body's lines a forwarded header block is looked for in
+# What mail sent to a list carries (RFC 2369, RFC 2919, and the Precedence convention);
+# bulk senders must send List-Unsubscribe, so a message without any of them is personal mail.
+LIST_HEADERS = ("List-Unsubscribe", "List-Id", "List-Post")
+LIST_PRECEDENCE = {"bulk", "list"}
+EVERY_SENDER = "*"
 
 
 def headers(data: bytes) -> Message:
     return BytesParser(policy=compat32).parsebytes(data, headersonly=False)
 
 
+def is_newsletter(message: Message) -> bool:
+    """Mail sent to a list, by its headers; what a mailbox source takes when no `senders`
+    are given, so a reader's personal mail in the same folder is never published."""
+    if any(message.get(name) for name in LIST_HEADERS):
+        return True
+    return str(message.get("Precedence", "")).strip().lower() in LIST_PRECEDENCE
+
+
+def passed_over_because(patterns: list[str]) -> str:
+    """Why a mailbox source passed a message over, for its fetch line."""
+    if patterns:
+        return "not from `senders`"
+    return "not sent to a list (no List-Unsubscribe or List-Id header): set `senders` to choose"
+
+
 def sender_matches(message: Message, patterns: list[str]) -> bool:
-    """Whether a From address matches one of the glob patterns (all match when none given)."""
+    """Whether a From address matches one of the glob patterns; with none given, whether the
+    message is a newsletter; `"*"` takes every message."""
     if not patterns:
+        return is_newsletter(message)
+    if EVERY_SENDER in patterns:
         return True
     addresses = [a for _, a in email.utils.getaddresses(message.get_all("From", []))]
     return _matches(addresses, patterns)
@@ -43,10 +66,11 @@ def may_be_forward(message: Message) -> bool:
 
 
 def wanted(message: Message, patterns: list[str]) -> bool:
-    """From a sender the patterns keep, or a newsletter from one that a reader forwarded."""
+    """From a sender the patterns keep, or a newsletter from one that a reader forwarded
+    (a forward has no list headers: it is kept only by the `senders` it names)."""
     if sender_matches(message, patterns):
         return True
-    if not may_be_forward(message):
+    if not patterns or not may_be_forward(message):
         return False
     forward = forward_in(body_text(message))
     return forward is not None and forward.address is not None and \
