@@ -13,6 +13,7 @@ import tomllib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from digest.datewords import month_number
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS, lone_emoji
 
@@ -40,6 +41,7 @@ _LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
 # opening a paragraph ("[^1]: One of them failed twice.").
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:\s")
+_MONTH_YEAR = re.compile(r"^([^\W\d_]{3,12})\.?\s+\d{4}$")  # "November 2026", after "23. "
 _TITLE_ENDS = SENTENCE_ENDS + ":：—–-|·,;"  # a title ending so is set off already
 
 
@@ -278,7 +280,11 @@ class _Blocks:
     def _place(self, block: Block) -> None:
         """Kind, level and number of a paragraph from the containers around it."""
         inner = next((c for c in reversed(self.stack) if c != "list"), None)
-        if inner == "item" and not self.item_used:
+        if inner == "item" and not self.item_used and _date_not_item(self.number, block.text):
+            block.text, self.number = f"{self.number}. {block.text}", None
+            self.item_used = True
+            block.level = self.stack.count("list") - 1
+        elif inner == "item" and not self.item_used:
             block.kind, block.level = "item", self.stack.count("list")
             block.number, self.number = self.number, None
             self.item_used = True
@@ -369,6 +375,14 @@ class _Blocks:
                 kept.append(head)
                 self.in_comment = bool(found)
         return "".join(kept)
+
+
+def _date_not_item(number: int | None, text: str) -> bool:
+    """"23. November 2026" on a line of its own: a date written day first with a dot (German,
+    Nordic, Czech…), which Markdown reads as an entry numbered 23."""
+    found = _MONTH_YEAR.match(text)
+    return number is not None and 1 <= number <= 31 and found is not None and \
+        month_number(found[1]) is not None
 
 
 def _only_comment(html: str) -> bool:

@@ -55,6 +55,7 @@ class Profile:
     drop: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     rules_disabled: frozenset[str] = frozenset()  # segmenter rules switched off, by name
     sponsor: list[re.Pattern[str]] = field(default_factory=list)  # marks an ad; group 1: who
+    sponsor_openings: list[re.Pattern[str]] = field(default_factory=list)  # an ad's 1st clause
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)  # URLs only chrome has
     unsubscribe: list[str] = field(default_factory=list)  # host+path of List-Unsubscribe
     own: tuple[str, ...] = ()  # host+path of the issue's own page and of its site's home
@@ -236,6 +237,7 @@ class Platform:
     chrome: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chrome_links: list[re.Pattern[str]] = field(default_factory=list)
     sponsor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sponsor_openings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     credit: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Foto: …", by language
     senders: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -252,7 +254,7 @@ def _host_in(host: str, hosts: list[str]) -> bool:
 
 def parse_platform(path: Path, data: dict) -> Platform:
     """One platform file: `[detect]`, `[chrome] links`, `[names] sender`, and `[lang.CODE]`
-    phrase tables (`drop.chrome`, `drop.credit`, `sponsor.markers`)."""
+    phrase tables (`drop.chrome`, `drop.credit`, `sponsor.markers`, `sponsor.openings`)."""
     detect, chrome, names = data.get("detect", {}), data.get("chrome", {}), data.get("names", {})
     if not all(isinstance(t, dict) for t in (detect, chrome, names)):
         raise ProfileError(f"{path}: detect, chrome and names must be tables")
@@ -280,6 +282,10 @@ def parse_platform(path: Path, data: dict) -> Platform:
             platform.chrome[code] = chrome
         if sponsor:
             platform.sponsor[code] = sponsor
+        openings = _sources(path, f"lang.{code}.sponsor.openings",
+                            table.get("sponsor", {}).get("openings"))
+        if openings:
+            platform.sponsor_openings[code] = openings
         credit = _sources(path, f"lang.{code}.drop.credit", table.get("drop", {}).get("credit"))
         if credit:
             platform.credit[code] = credit
@@ -327,6 +333,8 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
         profile,
         drop=drop,
         sponsor=profile.sponsor + _compiled(_phrases([s.sponsor for s in sets], language)),
+        sponsor_openings=profile.sponsor_openings + _compiled(
+            _phrases([s.sponsor_openings for s in sets], language)),
         chrome_links=[_combined(tuple(p.pattern for p in profile.chrome_links + [
             c for s in sets for c in s.chrome_links]))],  # one search a link
         unsubscribe=[address_key(u) for u in unsubscribe],

@@ -19,17 +19,18 @@ BADGE_WORDS = 2  # a badge in capitals closing an entry ("… CloudDeploy SPONSO
 # opening it.
 _BRACKETED_END = re.compile(r"\s*[(\[]([^()\[\]]{2,40})[)\]]\s*$")
 _BRACKETED_START = re.compile(r"^\s*[(\[]([^()\[\]]{2,40})[)\]]\s*[:—–-]?\s*")
+_CLAUSE_END = re.compile(r"[,.;:!?](?=\s|$)|\s[—–]\s")
 
 
 def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
     """Whether a short line marks an advertisement, and the sponsor it names."""
     if count_words(text) > MARKER_WORDS:
         return False, None
-    for pattern in profile.sponsor:
+    for pattern in (*profile.sponsor, *profile.sponsor_openings):
         match = pattern.search(text)
         if match:
             name = match.group(1) if pattern.groups and match.group(1) else None
-            return True, name.strip() if name else None
+            return True, name.strip(" .") if name else None
     return False, None
 
 
@@ -42,6 +43,10 @@ def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
         lead = block.lead
         if not (lead and block.kind in ("paragraph", "quote") and block.text.startswith(lead)
                 and sponsor_of(lead, profile)[0]):
+            opening = _sponsor_opening(block, profile)
+            if opening:  # the marker, then the advertisement's paragraph whole
+                out.append(dataclasses.replace(block, text=opening, links=[], lead=None,
+                                               lead_kind=None))
             out.append(block)
             continue
         rest = block.text[len(lead):].lstrip(" —–-:|·.")
@@ -50,6 +55,18 @@ def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
             out.append(dataclasses.replace(block, text=text, links=links, lead=None,
                                            lead_kind=None))
     return out
+
+
+def _sponsor_opening(block: Block, profile: Profile) -> str | None:
+    """A paragraph's first clause when it says the paragraph is an advertisement ("This
+    episode is supported by Ledgerly, …"): a marker naming the sponsor."""
+    if block.kind != "paragraph" or not profile.sponsor_openings:
+        return None
+    end = _CLAUSE_END.search(block.text)
+    clause = block.text[:end.start()] if end else block.text
+    if count_words(clause) > MARKER_WORDS:
+        return None
+    return clause if any(p.search(clause) for p in profile.sponsor_openings) else None
 
 
 def mark_sponsored(sections: list[Section], dropped: list[Dropped],

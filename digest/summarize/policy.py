@@ -248,6 +248,24 @@ def _item_units(section: Section, splitter: Splitter, most: int,
     return units, max(0, len(items) - most)
 
 
+# "03:12 What a bridge is made of": a recording's chapter, by its time from the start.
+_CHAPTER = re.compile(r"^[(\[]?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})[)\]]?"
+                      r"\s*[-–—:|]?\s+\S")
+CHAPTERS_MIN = 3
+
+
+def chapter_list(items: list[Item]) -> bool:
+    """A recording's chapters (three or more entries, each opening with its time, in order,
+    from the start): what the episode holds, told by the section around it, never a summary."""
+    times = []
+    for item in items:
+        match = _CHAPTER.match(item.text)
+        if not match:
+            return False
+        times.append(int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"]))
+    return len(times) >= CHAPTERS_MIN and times[0] <= 60 and times == sorted(times)
+
+
 def _own_words(section: Section, texts: list[int]) -> list[int]:
     """The paragraphs to summarize a section from: one that opens with its writer's prose and
     goes on to quote (a post, with its credit: "— Pat Lee (@patlee)", or the message a reply
@@ -281,7 +299,7 @@ def _summarize_section(
         dek = Sentence(section.dek.strip(), s, -1, 0, section.first_line)
         return digest, [Unit(count_words(dek.text), [dek])]
     units: list[Unit] = []
-    if section.layout == "list":
+    if section.layout == "list" and not chapter_list(section.items):
         splitter = sentence_splitter(cache, language)
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language)

@@ -1,0 +1,155 @@
+"""A podcast's show notes and advertisements written as a sentence: the chapter list stays on
+the page but never stands in for the episode's summary; a "Sponsors" heading and a paragraph
+opening "This episode is supported by …" (in English or German) are advertisements; a German
+date line ("23. November 2026") is a date, not an entry numbered 23. Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.ingest import read_bytes
+from digest.ingest.markdown import read_markdown
+from digest.ingest.markdown_rs import available
+from digest.model import Issue
+from digest.segment import load_profiles, segment_document
+from digest.summarize import summarize_issue
+
+EPISODE = """\
+# Shoreline Talk, episode 88: How bridges are made
+
+This week Maya talks with structural engineer Tom Berger about how a bridge goes from a
+sketch to a crossing that lasts a century, and why the new footbridge took eleven years.
+
+## Chapters
+
+- 00:00 Introduction
+- 03:12 What a bridge is made of
+- 14:40 Why concrete cracks, and why that is fine
+- 1:02:05 Listener questions
+
+## Links from the episode
+
+- [The footbridge project's public timeline](https://river.example.org/footbridge)
+
+## Sponsors
+
+Ledgerly keeps the books of small workshops. Try it free for 30 days.
+"""
+
+AGENDA = """\
+# Harbour Festival: the programme
+
+The festival is back on the quay this Saturday, with boats, bands and a fish market.
+
+## Saturday
+
+- 09:00 The fish market opens on the north quay
+- 11:30 Rowing races across the harbour mouth
+- 15:00 The brass band plays from the lighthouse steps
+"""
+
+LETTER = """\
+# The Workshop Letter #12
+
+Hello makers. This week: a cheaper way to cut dovetails, and a second tool library.
+
+## Dovetails without a jig
+
+Most dovetail jigs cost more than the saw they guide. Rhea Lund shows how a block of scrap
+and two magnets make the same cuts.
+
+Today's issue is brought to you by Kontor, the workshop planner that keeps track of who
+borrowed which tool. Readers get three months free.
+
+## The tool library grows
+
+The east side tool library opens a second branch in January, in the old fire station.
+"""
+
+BRIEF = """\
+# Werkstattbrief Nr. 12
+
+23. November 2026
+
+Hallo zusammen. Diese Woche geht es um Schwalbenschwänze und um die Werkzeugbibliothek.
+
+## Schwalbenschwänze ohne Schablone
+
+Die meisten Schablonen kosten mehr als die Säge, die sie führen. Rhea Lund zeigt, wie ein
+Holzklotz und zwei Magnete dieselben Schnitte möglich machen.
+
+Diese Ausgabe wird von Kontor präsentiert, dem Werkstattplaner, der weiß, wer welches
+Werkzeug ausgeliehen hat. Leserinnen und Leser bekommen drei Monate gratis.
+
+## Die Werkzeugbibliothek wächst
+
+Die Werkzeugbibliothek im Osten eröffnet im Januar eine zweite Filiale in der alten
+Feuerwache. Mitglieder können mit demselben Ausweis in beiden Filialen ausleihen.
+"""
+
+
+def issue(name: str, text: str) -> Issue:
+    (found,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
+    return found
+
+
+def summary(found: Issue) -> list[str]:
+    digest = summarize_issue(found)
+    return [s.text for d in digest.sections for s in d.sentences] + [
+        i.text for d in digest.sections for i in d.items]
+
+
+def test_an_episodes_chapters_stay_on_the_page_but_are_never_its_summary():
+    found = issue("episode.md", EPISODE)
+    chapters = next(s for s in found.sections if s.heading == "Chapters")
+    assert [i.text for i in chapters.items][-1] == "1:02:05 Listener questions"
+    chosen = summary(found)
+    assert chosen[0].startswith("This week Maya talks with structural engineer Tom Berger")
+    assert "The footbridge project's public timeline" in chosen
+    assert not [t for t in chosen if t[:1].isdigit()]
+
+
+def test_a_days_programme_by_the_clock_is_summarized_like_any_list():
+    chosen = summary(issue("festival.md", AGENDA))
+    assert "09:00 The fish market opens on the north quay" in chosen
+
+
+def test_a_sponsors_heading_is_an_advertisement():
+    found = issue("episode.md", EPISODE)
+    ad = next(s for s in found.sections if s.heading == "Sponsors")
+    assert ad.role == "sponsored"
+    assert not [t for t in summary(found) if "Ledgerly" in t]
+
+
+@pytest.mark.parametrize(("name", "text", "opening", "sponsor"), [
+    ("letter.md", LETTER, "Today's issue is brought to you by Kontor", "Kontor"),
+    ("brief.md", BRIEF, "Diese Ausgabe wird von Kontor präsentiert", "Kontor"),
+])
+def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, opening, sponsor):
+    found = issue(name, text)
+    (ad,) = [s for s in found.sections if s.role == "sponsored"]
+    assert ad.sponsor == sponsor and ad.paragraphs[0].text.startswith(opening)
+    story = found.sections[found.sections.index(ad) - 1]
+    assert not [p for p in story.paragraphs if "Kontor" in p.text]
+    assert not [t for t in summary(found) if "Kontor" in t]
+
+
+def test_a_sentence_that_only_mentions_support_stays_text():
+    text = LETTER.replace("Today's issue is brought to you by Kontor",
+                          "Powered by solar panels, Kontor's workshop")
+    found = issue("letter.md", text)
+    assert not [s for s in found.sections if s.role == "sponsored"]
+
+
+def test_a_german_date_line_is_the_issues_date_not_an_entry_numbered_23():
+    found = issue("werkstatt.md", BRIEF)
+    assert found.date.isoformat() == "2026-11-23" and found.date_source == "text"
+    assert not [i for s in found.sections for i in s.items]
+    assert found.sections[0].paragraphs[0].text.startswith("Hallo zusammen")
+
+
+@pytest.mark.skipif(not available(), reason="markdown-it-pyrs is not installed")
+def test_both_markdown_parsers_read_the_date_line_alike():
+    fast, slow = read_markdown(BRIEF), read_markdown(BRIEF, parser="python")
+    assert fast.blocks == slow.blocks
+    assert (fast.blocks[1].kind, fast.blocks[1].text) == ("paragraph", "23. November 2026")
