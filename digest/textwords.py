@@ -118,11 +118,13 @@ _LEADING_MARK = re.compile(f"^[{_MARKS}][{EMOJI_JOINERS}]?\\s+(?=\\w)")
 
 # The lenticular and white brackets Chinese and Japanese set a heading in ("【今週のニュース】").
 _BRACKETED = re.compile(r"^[【〖]\s*([^【】〖〗]+?)\s*[】〗]$")
+_SQUARE = re.compile(r"^\[\s*([^\[\]]+?)\s*\]$")  # "[ NEWS ]" in plain text
 
 
-def bracketed(text: str) -> str | None:
-    """What a line wholly set in heading brackets says ("【イベント】" -> "イベント"), or None."""
-    found = _BRACKETED.match(text.strip())
+def bracketed(text: str, square: bool = False) -> str | None:
+    """What a line wholly set in heading brackets says ("【イベント】" -> "イベント"), or None;
+    `square`: square brackets too, for a line already known to be a heading ("[ NEWS ]")."""
+    found = _BRACKETED.match(text.strip()) or (_SQUARE.match(text.strip()) if square else None)
     return found[1] if found else None
 
 

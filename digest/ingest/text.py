@@ -98,6 +98,7 @@ class _Reader:
         self.in_entry = False  # the last block is a list entry that may continue
         self.entry_title = ""  # that entry's first line, without its marker
         self.below_title: Block | None = None  # its text under that line, once it is a title
+        self.marks: list[tuple[Block, str]] = []  # headings set between marks, and their mark
         self.last_quoted = False  # the previous line was quoted words, which may run on
 
     def line(self, number: int, line: str) -> None:
@@ -121,6 +122,7 @@ class _Reader:
         if decorated:  # "=== TOP STORIES ===", "*** Events ***"
             self.blocks.append(Block(text=" ".join(decorated[2].split()), line=number,
                                      end_line=number, kind="heading", level=2))
+            self.marks.append((self.blocks[-1], decorated[1]))
             self._end_list()
             return
         if _RULE.match(line):
@@ -252,12 +254,21 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
+    _masthead(reader)
     _columns(reader.blocks, lines)
     for block in reader.blocks:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
     _references(blocks)
     return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
+
+
+def _masthead(reader: _Reader) -> None:
+    """"*** THE CIDER PRESS ***" opening the text, its mark set around no heading after it:
+    the newsletter's title (level 1), not the first of its sections."""
+    if reader.marks and reader.blocks and reader.marks[0][0] is reader.blocks[0] and \
+            all(mark != reader.marks[0][1] for _, mark in reader.marks[1:]):
+        reader.blocks[0].level = 1
 
 
 def _columns(blocks: list[Block], lines: list[str]) -> None:

@@ -53,6 +53,7 @@ from .rules import (
     credited_names,
     drop_kind,
     farewell,
+    in_capitals,
     is_caption_before,
     is_caption_under,
     is_date_line,
@@ -384,15 +385,19 @@ def _unsponsored(block: Block, profile: Profile, dropped: list[Dropped]) -> str:
 def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
                    meta: Meta) -> int | None:
     """A short line, no sentence, right under the title (past chrome) and over a byline or a
-    date line, as a post's e-mail gives its subtitle: its index, or None."""
+    date line, as a post's e-mail gives its subtitle, or over the first section's heading (a
+    text's tagline: "A monthly letter for orchard keepers - November 2026"): its index, or
+    None."""
     found = islice((n for n in range(start, len(blocks)) if kinds[n] not in PASSED_OVER), 2)
     at, below = next(found, None), next(found, None)
     if at is None or below is None or kinds[at] or kinds[below] or \
-            blocks[at].kind != "paragraph" or blocks[below].kind != "paragraph":
+            blocks[at].kind != "paragraph" or blocks[below].kind not in ("paragraph", "heading"):
         return None
     line = blocks[at].text
-    if count_words(line) > SUBTITLE_WORDS or line.rstrip()[-1:] in ".!?:":
+    if count_words(line) > SUBTITLE_WORDS or line.rstrip()[-1:] in ".!?:,;" or blocks[at].links:
         return None
+    if blocks[below].kind == "heading" or in_capitals(blocks[below].text):
+        return None if is_date_line(line, profile.months) else at
     text = blocks[below].text
     dated = is_date_line(text, profile.months)
     return at if dated or _author(text, profile, meta) else None

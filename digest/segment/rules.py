@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from digest.model import Block
-from digest.textwords import count_words
+from digest.textwords import ENDS_SENTENCE, count_words
 
 from .profiles import Profile
 
@@ -24,6 +24,7 @@ FAREWELL_WORDS = 6  # "Have a good weekend!" closing the last story: the letter'
 NAME_WORDS, NAME_LINES = 4, 2  # a line of name (or role) under it, and how many such lines
 TEAM_WORDS = 7  # a team's name signing under a closing ("L’équipe de la Lettre du vélo")
 SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
+FOOTER_LINE_WORDS = 40  # a line of it when it ends the issue (an address, why you get it)
 # Template markup a reader leaves as text: badges written as undefined image references
 # (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`), and Markdown link
 # definitions the parser could not take (one with no address turns those under it into text).
@@ -128,6 +129,15 @@ def looks_like_heading(text: str) -> bool:
     return not _TERMINAL.search(text) and not text.endswith(")")
 
 
+def in_capitals(text: str) -> bool:
+    """A short line in capitals: at least three letters, none of them lower-case, and no
+    sentence's end ("WINTER LEAGUE", "[ NEWS ]")."""
+    if words(text) > 10 or ENDS_SENTENCE.search(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def looks_like_numbered_subhead(text: str) -> bool:
     """A numbered one-sentence line inside prose ("2. AI talent stays home.")."""
     return bool(_NUMBERED.match(text)) and words(text) <= 22
@@ -167,8 +177,10 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             continue
         if block.text == "--":
             end = _run_end(blocks, kinds, i + 1, SIGNATURE_LINES + 1)
+            most = FOOTER_LINE_WORDS if _only_furniture(blocks[end:], kinds[end:]) else \
+                SIGNATURE_WORDS
             if end - i - 1 <= SIGNATURE_LINES and all(
-                    words(b.text) <= SIGNATURE_WORDS for b in blocks[i + 1:end]):
+                    words(b.text) <= most for b in blocks[i + 1:end]):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _is_closing(block.text):
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
@@ -178,8 +190,7 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         elif _is_bare_closing(block.text):  # "Sportliche Grüße" over "Ihr Vorstand", at the end
             # (only furniture below)
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
-            if _signed(blocks[i + 1:end]) and all(k == "chrome" or b.kind == "rule"
-                                                   for b, k in zip(blocks[end:], kinds[end:])):
+            if _signed(blocks[i + 1:end]) and _only_furniture(blocks[end:], kinds[end:]):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and (
                 _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1])):
@@ -217,6 +228,10 @@ def _heading_line(block: Block) -> bool:
         text.isupper() or block.lead_kind == "strong" and block.lead == text)
 
 
+def _only_furniture(blocks: list[Block], kinds: list[str | None]) -> bool:
+    return all(k == "chrome" or b.kind == "rule" for b, k in zip(blocks, kinds))
+
+
 def _signed(names: list[Block]) -> bool:
     """The lines under a closing are a signature: a name, or a name and a role or team."""
     return 1 <= len(names) <= NAME_LINES and all(_is_name_line(b, TEAM_WORDS) for b in names)
@@ -230,11 +245,12 @@ def _is_bare_closing(text: str) -> bool:
 
 
 def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int) -> int:
-    """Where the run of plain paragraphs from `start` ends (a heading, a rule, furniture
-    already found, or the end of the issue), looking `most` blocks ahead at most."""
+    """Where the run of plain paragraphs from `start` ends (a heading, a rule, a signature's
+    "--", furniture already found, or the end of the issue), looking `most` blocks ahead at
+    most."""
     end = start
     while end < min(len(blocks), start + most) and kinds[end] is None and \
-            blocks[end].kind == "paragraph":
+            blocks[end].kind == "paragraph" and blocks[end].text != "--":
         end += 1
     return end
 

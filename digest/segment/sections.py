@@ -225,7 +225,7 @@ def _heading_text(text: str) -> str:
     """A heading without the colon a line introducing what follows ends with ("IN BRIEF:")
     and without the sign it is set off by ("■ Dredging starts Monday")."""
     text = without_leading_mark(text)
-    text = bracketed(text) or text
+    text = bracketed(text, square=True) or text
     return text.rstrip().removesuffix(":").rstrip() or text
 
 

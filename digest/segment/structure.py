@@ -25,7 +25,7 @@ from digest.textwords import (
 
 from .names import byline, opener
 from .profiles import Profile
-from .rules import looks_like_heading, looks_like_name, words
+from .rules import in_capitals, looks_like_heading, looks_like_name, words
 
 PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
@@ -112,10 +112,7 @@ def bold_heading(marks: Marks, i: int) -> int | None:
 def caps_heading(marks: Marks, i: int) -> int | None:
     """A short line in capitals: at least three letters, none of them lower-case."""
     block = _bare(marks, i)
-    if block is None or words(block.text) > 10 or _TERMINAL.search(block.text):
-        return None
-    letters = [c for c in block.text if c.isalpha()]
-    return PSEUDO_LEVEL if len(letters) >= 3 and all(c.isupper() for c in letters) else None
+    return PSEUDO_LEVEL if block is not None and in_capitals(block.text) else None
 
 
 def emoji_heading(marks: Marks, i: int) -> int | None:

@@ -1,0 +1,96 @@
+"""Plain-text letters as club secretaries and small publishers type them: a masthead set
+between stars over a tagline, headings in square brackets, and a signature under "--" that
+holds the club's address and why the reader gets the letter. Fixtures written here."""
+
+from __future__ import annotations
+
+from digest.ingest import read_bytes
+from digest.model import Issue
+from digest.segment import load_profiles, segment_document
+
+ORCHARD = """\
+*** THE PEAR TREE ***
+A monthly letter for orchard keepers - October 2026
+
+[ NEWS ]
+
+1) The county pear day moves to the 10th because the hall floods.
+Stalls open at nine.
+
+2) Rootstock orders close on 30 November and ship in February.
+
+[ IN THE ORCHARD ]
+
+Pick pears before they are ripe and let them finish indoors, on a cool shelf.
+
+[ EVENTS ]
+
+The pruning walk is on the first Sunday of the month, from the church gate.
+"""
+
+BULLETIN = """\
+HILLSIDE SWIMMERS - WEEKLY BULLETIN
+
+Hi all,
+
+Two things this week: the pool closes early on Friday, and the gala needs timekeepers.
+
+=== POOL CLOSES EARLY ===
+
+The pool shuts at 19:00 on Friday for a school event, so the evening session moves to Saturday
+morning at 8:00. Lanes are as usual.
+
+=== TIMEKEEPERS WANTED ===
+
+The winter gala on 12 December needs ten timekeepers. No experience needed: we show you how
+on the night.
+
+Happy swimming,
+Omar (club secretary)
+
+--
+Hillside Swimmers, The Lido, Park Road, Hillside HS4 2PQ
+You get this bulletin because you are a member of the club. Change what you get: https://swim.example/prefs
+"""
+
+
+def issue(name: str, text: str) -> Issue:
+    (found,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
+    return found
+
+
+def test_a_masthead_between_stars_titles_the_issue_and_its_tagline_dates_it():
+    found = issue("pear.txt", ORCHARD)
+    assert found.title == "THE PEAR TREE"
+    assert found.dek == "A monthly letter for orchard keepers - October 2026"
+    assert (found.date.isoformat(), found.date_approximate) == ("2026-10-01", True)
+    assert [s.heading for s in found.sections] == ["NEWS", "IN THE ORCHARD", "EVENTS"]
+
+
+def test_stars_set_around_several_headings_mark_sections_not_a_title():
+    text = ORCHARD.replace("[ NEWS ]", "*** NEWS ***")
+    found = issue("pear.txt", text)
+    assert found.title != "THE PEAR TREE"
+    assert "NEWS" in [s.heading for s in found.sections]
+
+
+def test_a_signature_under_two_dashes_at_the_end_is_never_the_last_story():
+    found = issue("swim.txt", BULLETIN)
+    last = found.sections[-1]
+    assert last.heading == "TIMEKEEPERS WANTED"
+    assert [p.text for p in last.paragraphs] == [
+        "The winter gala on 12 December needs ten timekeepers. No experience needed: we show "
+        "you how on the night."]
+    signed = [d.text for d in found.dropped if d.kind == "signoff"]
+    assert signed[:3] == ["Happy swimming,", "Omar (club secretary)", "--"]
+    assert signed[-1].startswith("You get this bulletin because")
+
+
+def test_two_dashes_before_a_story_that_goes_on_are_not_a_signature():
+    text = BULLETIN.replace("Happy swimming,\nOmar (club secretary)\n\n--\n", "--\n") + (
+        "\nThe lido's winter hours start in November, with the outdoor pool open from 7:00 to "
+        "10:00 every day and the sauna until noon, and members can bring one guest each week "
+        "for free until the end of the year, as voted at the last meeting.\n")
+    found = issue("swim.txt", text)
+    kept = [p.text for s in found.sections for p in s.paragraphs]
+    assert any(t.startswith("The lido's winter hours") for t in kept)
