@@ -42,6 +42,7 @@ _MARKUP = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _HIDDEN = re.compile(r"display:none|visibility:hidden|mso-hide:all|opacity:0(?![.\d])")
 _PREHEADER = re.compile(r"\b(?:pre-?header|preview-?text|preheader-?text)\b", re.IGNORECASE)
 _BOLD = re.compile(r"font-weight:(?:bold|bolder|[6-9]00)")
+_NORMAL = re.compile(r"font-weight:(?:normal|lighter|[1-5]00)(?![\d])")
 # Hide a preheader, but also shrink layout tables in e-mails: hidden only when holding text alone.
 _SHRUNK = re.compile(r"(?:max-height|font-size|opacity):0(?![.\d])")
 _STRUCTURE = frozenset({"table", "tr", "td", "p", "div", "ul", "ol", "li", "h1", "h2", "h3"})
@@ -276,6 +277,7 @@ class _Context:
     start: int  # how many blocks there were when the element began
     inside: bool = False  # within the page's one article (or main element)
     opened: list[bool] = field(default_factory=lambda: [False])  # a list entry's first block
+    bold: bool = False  # set bold by its style ("<p style='font-weight:bold'>"): a bold line
 
 
 @dataclass
@@ -363,15 +365,17 @@ class _Walker:
             return _Context("note", 0, [None], line, start, inside)
         if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             return _Context("heading", int(tag.name[1]), [None], line, start, inside)
+        weight = _weight(tag)
+        bold = outer.bold if weight is None else weight
         if tag.name == "li":
             depth = max(1, len(tag.find_parents(["ol", "ul"])))
-            return _Context("item", depth, [_item_number(tag)], line, start, inside)
+            return _Context("item", depth, [_item_number(tag)], line, start, inside, bold=bold)
         if tag.name == "figcaption":  # a picture's caption, whatever its words
             return _Context("caption", outer.level, [None], line, start, inside)
         kind = "quote" if tag.name == "blockquote" else outer.kind
         number = outer.number if kind == "item" else [None]
         opened = outer.opened if kind == "item" else [False]
-        return _Context(kind, outer.level, number, line, start, inside, opened)
+        return _Context(kind, outer.level, number, line, start, inside, opened, bold)
 
     def chrome(self, tag: Tag, outer: _Context) -> bool:
         """Page furniture by its markup: an aside or a footer anywhere, and with one article
@@ -461,6 +465,8 @@ class _Walker:
             block.number, context.number[0] = context.number[0], None
             block.links = [link for segment in group for link in segment.links]
             block.lead, block.lead_kind = group[0].lead, group[0].lead_kind
+            if context.bold and block.lead_kind is None:  # a line its element sets in bold
+                block.lead, block.lead_kind = text, "strong"
             self.blocks.append(block)
 
 
@@ -505,9 +511,15 @@ def _continues(before: _Segment, after: _Segment) -> bool:
 
 
 def _is_bold(tag: Tag) -> bool:
-    if tag.name in ("strong", "b"):
+    return tag.name in ("strong", "b") or bool(_weight(tag))
+
+
+def _weight(tag: Tag) -> bool | None:
+    """Whether the element's style sets it in bold (True) or back to normal (False)."""
+    style = re.sub(r"\s+", "", str(tag.get("style", "")).lower())
+    if _BOLD.search(style):
         return True
-    return bool(_BOLD.search(re.sub(r"\s+", "", str(tag.get("style", "")).lower())))
+    return False if _NORMAL.search(style) else None
 
 
 def _banner_heading(image: Tag) -> str | None:

@@ -182,11 +182,12 @@ def kicker(state: State, i: int, block: Block) -> bool:
 
 
 def line_kicker(state: State, i: int, block: Block) -> bool:
-    """A short line of capitalised words, no sentence and no title of an entry, right above a
-    heading that opens a section ("From The Map Letter", "Jane Doe in Better Code" over a
-    story's title) is that section's kicker (its dek)."""
+    """A short line of capitalised words (in bold or not), no sentence and no title of an
+    entry, right above a heading that opens a section ("From The Map Letter", "Jane Doe in
+    Better Code" over a story's title) is that section's kicker (its dek)."""
     marks = state.marks
-    if state.current is None or block.kind != "paragraph" or block.level or block.lead or \
+    if state.current is None or block.kind != "paragraph" or block.level or \
+            (block.lead and not (block.lead_kind == "strong" and block.lead == block.text)) or \
             len(block.links) > 1 or not _label_like(block.text):
         return False
     after = next((j for j in range(i + 1, len(marks.blocks)) if marks.kinds[j] is None), None)
