@@ -241,3 +241,36 @@ def test_the_site_named_in_brackets_after_an_entrys_title_is_its_outlet():
         ("blog.example.io", "A year of SQLite in production — what worked, the one outage and "
                             "how backups are done."),
         (None, "Parsing with lookahead (part 2) — the grammar gets a second token of context.")]
+
+
+LINK_BLOG = """\
+# Small Web Notes
+
+A few things I read this week.
+
+[Why your static site is slow](https://blog.example.net/static-slow) → A careful look at
+font loading. The fix was one attribute.
+
+[The case for plain HTML email](https://mail.example.org/plain) → Fewer trackers, better
+accessibility.
+
+[A gallery of hand-made personal sites](https://gallery.example.com/) → Three hundred sites,
+sorted by colour.
+
+---
+
+That's it. Reply and tell me what you're reading.
+"""
+
+
+def test_linked_titles_with_an_arrow_to_their_note_are_entries_and_a_request_no_summary():
+    from digest.summarize import summarize_issue
+
+    (found,), _ = segment_document(read_bytes("notes.md", LINK_BLOG.encode()), *load_profiles())
+    entries = [i for s in found.sections for i in s.items]
+    assert [(i.title, i.links[0].url) for i in entries] == [
+        ("Why your static site is slow", "https://blog.example.net/static-slow"),
+        ("The case for plain HTML email", "https://mail.example.org/plain"),
+        ("A gallery of hand-made personal sites", "https://gallery.example.com/")]
+    chosen = [s.text for d in summarize_issue(found).sections for s in d.sentences]
+    assert chosen and not [t for t in chosen if "Reply" in t]

@@ -33,7 +33,7 @@ _ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)/]|([a-z])\))\s+
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SITE_ASIDE = re.compile(r"^\s*\(((?:[a-z0-9-]+\.)+[a-z]{2,})\)(?=\s|$)")  # " (example.dev)"
-_SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(]|-\s)")
+_SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(→⟶➜➔»]|-\s|->|=>)")  # "Title → why read it"
 _TERMINAL = ENDS_SENTENCE
 # A statement's end: a headline may ask a question ("How much clamp pressure is enough?").
 _STATEMENT_END = re.compile("[" + "".join(c for c in SENTENCE_ENDS if c not in QUESTION_MARKS)
