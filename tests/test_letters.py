@@ -850,11 +850,11 @@ def test_lines_naming_their_addresses_link_their_words_and_none_is_taken_for_a_c
             "The Lisbon meetup on 3 December has lightning talks and a packaging workshop.\n")
     issue = issue_of("snake.txt", text.encode(), profiles)
     releases = issue.sections[1]
-    assert [(p.text, [(link.text, link.url) for link in p.links])
-            for p in releases.paragraphs] == [
+    assert [(i.text, [(link.text, link.url) for link in i.links])
+            for i in releases.items] == [
         ("Framework 5.1", [("Framework 5.1", "https://framework.example/news/5-1")]),
         ("Toolkit 2.0", [("Toolkit 2.0", "https://toolkit.example/releases/2.0")])]
-    assert releases.link is None
+    assert releases.link is None and releases.layout == "list"  # a list without markers
 
 
 def test_a_digest_of_linked_stories_with_their_sites_and_counts(profiles):

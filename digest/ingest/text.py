@@ -259,6 +259,7 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     for block in reader.blocks:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
+    _link_lists(blocks)
     _references(blocks)
     return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
 
@@ -388,6 +389,25 @@ def _named_address(block: Block) -> None:
         return
     block.text, block.links = words, [Link(words, block.links[0].url)]
     block.lead, block.lead_kind = words, "link"
+
+
+def _link_lists(blocks: list[Block]) -> None:
+    """Lines right under each other that are each one named link ("Framework 5.1 - https://…"
+    over "Toolkit 2.0 - https://…") are a list of links written without markers."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and _named_link(block) and (not run or _touches(run[-1], block)):
+            run.append(block)
+            continue
+        if len(run) >= 2:
+            for entry in run:
+                entry.kind, entry.level = "item", 1
+        run = [block] if block is not None and _named_link(block) else []
+
+
+def _named_link(block: Block) -> bool:
+    return block.kind == "paragraph" and block.level == 0 and block.line == block.end_line \
+        and block.lead_kind == "link" and block.lead == block.text and len(block.links) == 1
 
 
 def _only_address(block: Block) -> bool:
