@@ -292,12 +292,13 @@ def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():
     generic, named = load_platforms()
     profile = load_profiles()[0]
     for platform in (None, *named):
-        tables = [generic.chrome, generic.sponsor, generic.credit] + (
-            [platform.chrome, platform.sponsor, platform.credit] if platform else [])
+        tables = [generic.chrome, generic.sponsor, generic.sponsor_openings, generic.credit] + (
+            [platform.chrome, platform.sponsor, platform.sponsor_openings, platform.credit]
+            if platform else [])
         for language in sorted({code for table in tables for code in table}):
             merged = with_platform(profile, generic, platform, [], language)
             assert merged.drop["chrome"][-1].search("") is None
-            assert all(p.search("") is None for p in merged.sponsor)
+            assert all(p.search("") is None for p in merged.sponsor + merged.sponsor_openings)
             assert all(p.search("") is None for p in merged.drop.get("credit", []))
             if language in generic.credit:
                 assert merged.drop["credit"][-1].search(PHOTO_CREDITS[language])
@@ -352,3 +353,25 @@ def test_a_japanese_mail_magazine_is_titled_by_its_first_line_and_cut_at_bracket
     assert issue.title == "週刊まちかど通信 第52号"
     assert [s.heading for s in issue.sections] == [None, "今週のニュース", "イベント"]
     assert issue.sections[2].paragraphs[0].text.startswith("夏祭りの手伝いを募集しています。")
+
+
+KOREAN = """<table><tr><td><p>안녕하세요, 동네책방 소식입니다. 이번 주에는 겨울 독서 모임
+소식을 전해 드립니다.</p></td></tr>
+<tr><td><h2>겨울 독서 모임을 엽니다</h2><p>12월부터 매주 목요일 저녁 7시에 겨울 독서 모임을 엽니다.
+참가비는 없고, 자리는 열두 개입니다.</p></td></tr>
+<tr><td><p>이번 소식은 여기까지입니다. 다음 주에 또 만나요!</p></td></tr>
+<tr><td><p>동네책방 · 서울시 마포구 책방길 12 · 02-123-4567</p></td></tr></table>"""
+
+
+def test_a_korean_letters_closing_line_is_furniture():
+    from _letters import issue_of, mail
+
+    issue = issue_of("bookshop.eml", mail(KOREAN, "동네책방 <hello@bookshop.example>",
+                                          "동네책방 소식 41호", "Thu, 26 Nov 2026 09:00:00 +0900"),
+                     load_profiles())
+    assert issue.language == "ko"
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert kept[-1] == ("12월부터 매주 목요일 저녁 7시에 겨울 독서 모임을 엽니다. "
+                        "참가비는 없고, 자리는 열두 개입니다.")
+    assert ("chrome", "이번 소식은 여기까지입니다. 다음 주에 또 만나요!") in [
+        (d.kind, d.text) for d in issue.dropped]
