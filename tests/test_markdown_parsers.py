@@ -84,3 +84,15 @@ def test_a_picture_over_a_line_of_text_is_a_caption_and_that_line_in_both_parser
     assert fast.blocks == slow.blocks
     assert [(b.kind, b.text, b.line) for b in fast.blocks][1:3] == [
         ("caption", "Tulip bulbs in a crate", 3), ("paragraph", "Photo: Ines Alvarez", 4)]
+
+
+def test_callout_fences_and_alert_marks_are_no_text_in_both_parsers() -> None:
+    """":::tip" / ":::" around a callout (Docusaurus, VitePress) and GitHub's "> [!NOTE]" leave
+    the callout's words as text; inside a code block they stay as written."""
+    text = ("Intro line.\n\n:::tip Pro tip\nBring gloves.\n:::\n\n> [!NOTE]\n> The car park "
+            "is closed.\n\n```\n:::kept\n> [!NOTE]\n```\n")
+    fast, slow = read_markdown(text), read_markdown(text, parser="python")
+    assert fast.blocks == slow.blocks
+    assert [(b.kind, b.text, b.line) for b in fast.blocks] == [
+        ("paragraph", "Intro line.", 1), ("paragraph", "Bring gloves.", 4),
+        ("quote", "The car park is closed.", 8), ("code", ":::kept\n> [!NOTE]", 10)]
