@@ -77,6 +77,17 @@ def test_a_poll_sign_in_line_and_a_referral_block_with_its_subhead_are_left_out(
             "Bring a friend to the orchard"} <= dropped
 
 
+def test_a_poll_right_under_the_last_story_never_becomes_the_storys_link(profiles):
+    """No rules around the poll and no sign-in line under it: its first answer is furniture,
+    not the "Read more"-style call closing the story above."""
+    body = BRIEF.replace("<hr>\n", "").replace(
+        "<p>Login or Subscribe to participate in polls.</p>\n", "")
+    issue = issue_of("notes.eml", brief(body), profiles)
+    science = issue.sections[-1]
+    assert science.heading == "🐝 Science" and science.link is None
+    assert "🍏🍏🍏 Loved it" in {d.text for d in issue.dropped}
+
+
 def test_a_list_of_other_stories_in_the_lead_stays(profiles):
     other = BRIEF.replace(
         "<li>How late frost caught the apricots</li><li>A village buys its own cider press</li>"

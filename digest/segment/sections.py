@@ -125,12 +125,13 @@ def section_link(state: State, i: int, block: Block) -> bool:
     if after is not None and marks.heading[after] is None and \
             marks.blocks[after].kind != "rule":
         return False
-    if not more and (count_words(block.text) > CALL_WORDS or after is None or
+    if not more and (marks.kinds[i] is not None or count_words(block.text) > CALL_WORDS or
+                     after is None or
                      current.section.items or current.section.subsections or
                      i and marks.kinds[i - 1] is None and one_link(marks.blocks[i - 1],
                                                                     LINK_LINE_WORDS)):
-        return False  # a call closing one story told in prose (not the last of a run of
-        # links), with more of the issue after it
+        return False  # a call closing one story told in prose (not furniture such as a
+        # poll's answer, nor the last of a run of links), with more of the issue after it
     current.section.link = block.links[0].url
     state.dropped.append(Dropped("chrome", block.line, block.text))
     return True
