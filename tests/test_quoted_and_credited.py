@@ -218,6 +218,52 @@ def test_a_mailing_list_digest_has_a_section_per_message_headed_by_its_subject(p
     assert not any("clump" in text for text in reply)  # its own words, not those it quotes
 
 
+def mime_digest() -> bytes:
+    """The same digest as Mailman sends it by default: MIME, each message a part of its own,
+    the list named only by its List-Id, its footer after the last message."""
+    from email.message import EmailMessage
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    outer = MIMEMultipart("mixed")
+    outer["From"] = "ferns-request@lists.example.org"
+    outer["Subject"] = "Ferns-list Digest, Vol 3, Issue 12"
+    outer["Date"] = "Tue, 25 Nov 2026 12:00:00 +0000"
+    outer["List-Id"] = "Fern spotters of the valley <ferns.lists.example.org>"
+    outer.attach(MIMEText(LIST_DIGEST.split("-" * 70)[0], "plain"))
+    messages = MIMEMultipart("digest")
+    for sender, subject, body in (
+            ("Ruth Amos <ruth@example.org>", "Hart's tongue by the old well",
+             "A fine clump of hart's tongue fern has come up in the wall of the old well.\n"),
+            ("Ken Ito <ken@example.org>", "Re: Hart's tongue by the old well",
+             "I went to look this morning: there are fifteen fronds.\n\n> A fine clump.\n")):
+        message = EmailMessage()
+        message["From"], message["Subject"] = sender, subject
+        message["Date"] = "Tue, 25 Nov 2026 08:02:11 +0000"
+        message.set_content(body)
+        messages.attach(MIMEMessage(message))
+    outer.attach(messages)
+    outer.attach(MIMEText("_______________________________________________\nFerns-list mailing "
+                          "list\nferns@lists.example.org\nhttps://lists.example.org/ferns\n",
+                          "plain"))
+    return outer.as_bytes()
+
+
+def test_a_mime_digest_has_a_section_per_message_and_the_list_names_it(profiles):
+    issue = issue_of("ferns.eml", mime_digest(), profiles)
+    assert issue.publication == "Fern spotters of the valley"
+    assert [s.heading for s in issue.sections] == [
+        "Hart's tongue by the old well", "Re: Hart's tongue by the old well"]
+    assert [p.text for p in issue.sections[0].paragraphs] == [
+        "A fine clump of hart's tongue fern has come up in the wall of the old well."]
+    assert [p.text for p in issue.sections[1].paragraphs][0] == (
+        "I went to look this morning: there are fifteen fronds.")
+    dropped = {d.text for d in issue.dropped}
+    assert {"From: Ken Ito <ken@example.org>", "Ferns-list mailing list",
+            "Send Ferns-list mailing list submissions to"} <= dropped
+
+
 ESSAY = """\
 <!doctype html><html lang="en"><head><title>The night train returns</title>
 <meta name="date" content="2026-06-12"></head><body><article>

@@ -23,6 +23,7 @@ from digest.textwords import count_words
 
 from .decode import NotText, collapse, decode, normalize_newlines
 from .html import read_html
+from .mimedigest import digest_text
 from .text import read_text
 
 _SEPARATOR_TIME = re.compile(rb"\d{1,2}:\d{2}")
@@ -85,6 +86,9 @@ class _Where:
 def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | None:
     message = cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(raw))
     date = _date(message, where, problems)
+    listed = digest_text(message, lambda p: _body_text(p, where, problems), _html_words)
+    if listed is not None:
+        return _with_headers(read_text(listed), message, date, where, problems)
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         problems.append(
@@ -104,6 +108,12 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
         for block in part.blocks:
             block.line += where.line + shift - 2
             block.end_line += where.line + shift - 2
+    return _with_headers(part, message, date, where, problems)
+
+
+def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where: _Where,
+                  problems: list[Problem]) -> Part:
+    """The part with what the message's headers say: its title, date, sender, origins."""
     sender = _readable(_sender(message), "From", where, problems)
     subject = _readable(_subject(message), "Subject", where, problems)
     forward = _forward(part)
@@ -124,6 +134,11 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
                            where, problems) or part.meta.language,
     )
     return part
+
+
+def _html_words(html: str) -> str:
+    """An HTML body's text, a paragraph to a line."""
+    return "\n\n".join(block.text for block in read_html(html).blocks)
 
 
 def _read_body(body: Message, text: str) -> Part:
@@ -222,7 +237,15 @@ def _sender(message: Message) -> str | None:
         name = addresses[0].display_name if addresses else ""
     except Exception:  # a header the library cannot parse
         name = parseaddr(_raw_header(message, "from") or "")[0]
-    return collapse(name) or None
+    return collapse(name) or _list_name(message)
+
+
+def _list_name(message: Message) -> str | None:
+    """A mailing list's name, from its List-Id's phrase ("Riverside allotment holders
+    <allotments.lists.example.org>"): what names a message sent with no sender's name."""
+    raw = _raw_header(message, "list-id") or ""
+    name = collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+    return name or None
 
 
 def _date(message: Message, where: _Where, problems: list[Problem]) -> dt.date | None:

@@ -1,7 +1,8 @@
 """A mailing list's digest in plain text (RFC 1153, as Mailman, Google Groups and groups.io
 send one): a preamble (how to post, the day's topics), then each message's header lines
-(`Message:`, `Date:`, `From:`, `Subject:`) and body, between lines of hyphens, and a closing
-"End of … Digest" line. Each message is a section headed by its subject; the preamble, the
+(`Message:`, `Date:`, `From:`, `Subject:`) and body, between lines of hyphens, the list's
+footer ("Ferns-list mailing list", its address and page) and a closing "End of … Digest"
+line. Each message is a section headed by its subject; the preamble, the
 other header lines and the closing line are the list's furniture; the closing line names
 the issue.
 """
@@ -33,9 +34,11 @@ def find_digest(lines: list[str]) -> ListDigest | None:
     and a `Subject:` line right after a line of hyphens."""
     found = ListDigest()
     starts = []
+    last = None  # the last line of hyphens
     for n, line in enumerate(lines):
         if not _SEPARATOR.match(line):
             continue
+        last = n
         headers = _headers(lines, n + 1)
         names = {lines[i].split(":", 1)[0].lower() for i in headers}
         if {"from", "subject"} <= names:
@@ -48,6 +51,8 @@ def find_digest(lines: list[str]) -> ListDigest | None:
     if len(starts) < 2:
         return None
     found.furniture.update(n + 1 for n in range(starts[0]) if lines[n].strip())
+    if last is not None and last > starts[-1]:  # the list's footer after the last message
+        found.furniture.update(n + 1 for n in range(last, len(lines)) if lines[n].strip())
     for n in range(starts[-1], len(lines)):
         end = _END.match(lines[n].strip())
         if end:
