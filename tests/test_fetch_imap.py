@@ -276,8 +276,9 @@ def test_a_mail_export_without_senders_takes_list_mail_only(tmp_path):
                     "Alex Friend", "alex@friend.example", 7, to_list=False))
     for number, (name, value) in enumerate([("List-Id", "Harbor Notes <notes.harbor.example>"),
                                             ("Precedence", "Bulk")], 1):
-        listed = mailbox.mboxMessage(message(NEWS[number], *SENDERS[number], number,
-                                             to_list=False))
+        sender = ("", SENDERS[number][1]) if name == "List-Id" else SENDERS[number]  # no name:
+        listed = mailbox.mboxMessage(message(NEWS[number], *sender, number,  # the list's
+                                             to_list=False))  # name is the folder's
         listed[name] = value
         box.add(listed)
     box.close()

@@ -85,10 +85,13 @@ def forward_in(text: str) -> Forward | None:
 
 
 def message_item(data: bytes, fallback: str) -> Item:
-    """A message as it arrived, under seeds/<sender>/<date>-<subject>.eml; a newsletter a
-    reader forwarded goes under its own sender, date and subject, from the forwarded header."""
+    """A message as it arrived, under seeds/<sender>/<date>-<subject>.eml (a sender with no
+    name: its list's name, from List-Id); a newsletter a reader forwarded goes under its own
+    sender, date and subject, from the forwarded header."""
     message = headers(data)
     name, address = email.utils.parseaddr(str(message.get("From", "")))
+    listed = str(message.get("List-Id", "")).partition("<")  # "Fern spotters <ferns.list…>"
+    name = name or (listed[0].strip(' "') if listed[1] else "")
     folder = slug(name) or slug(address.partition("@")[2]) or slug(fallback) or "mail"
     date = "undated"
     try:
