@@ -1,7 +1,9 @@
 """Dates written out in a line of text ("9 May 2026", "May 9th, 2026", "6. März 2026",
-"9 de mayo de 2026", "2026-05-09", "2026年5月9日"), in any language whose month names
-`digest/profiles/_languages.toml` lists. A neutral helper any stage may use (it imports no
-stage): forwarded mail's Date lines, and the date under an issue's title."""
+"9 de mayo de 2026", "2026-05-09", "2026年5月9日", "24.11.2026", "2026/11/24", and "24/11/2026"
+or "11/24/2026" when the day is past 12: a date that could be either is never guessed), in
+any language whose month names `digest/profiles/_languages.toml` lists. A neutral helper any
+stage may use (it imports no stage): forwarded mail's Date lines, and the date under an
+issue's title."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ _DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
 _MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(\d{{4}})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YEAR_FIRST = re.compile(r"(?<![\d./])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d./])")  # 2026/11/24
+_DOTTED = re.compile(r"(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d/]|\.\d)")  # 24.11.2026
+_SLASHED = re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d./])")  # 24/11 or 11/24
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]")
 
 
@@ -41,10 +46,17 @@ def month_number(word: str) -> int | None:
 
 def written_date(text: str) -> dt.date | None:
     """The first whole date the text writes (day, month and year), or None."""
-    for pattern in (_ISO, _CJK):
+    for pattern in (_ISO, _CJK, _YEAR_FIRST):
         found = pattern.search(text)
         if found:
             return _valid(int(found[1]), int(found[2]), int(found[3]))
+    found = _DOTTED.search(text)  # day first wherever dots separate the parts
+    if found:
+        return _valid(int(found[3]), int(found[2]), int(found[1]))
+    found = _SLASHED.search(text)  # only when one part is past 12: never guessed
+    if found and (int(found[1]) > 12) != (int(found[2]) > 12):
+        day, month = sorted((int(found[1]), int(found[2])), reverse=True)
+        return _valid(int(found[3]), month, day)
     for pattern, day, month, year in ((_DAY_FIRST, 1, 2, 3), (_MONTH_FIRST, 2, 1, 3)):
         for found in pattern.finditer(text):
             number = month_number(found[month])

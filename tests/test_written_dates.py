@@ -42,6 +42,10 @@ def profiles():
     ("May 2026", dt.date(2026, 5, 1), True),
     ("Issue 9", None, False),
     ("Tuesday, 12 May", None, False),  # no year: never guessed
+    ("Dienstag, 12.05.2026", dt.date(2026, 5, 12), False),
+    ("Tue 12 May 2026", dt.date(2026, 5, 12), False),
+    ("13/05/2026", dt.date(2026, 5, 13), False),
+    ("5/12/2026", None, False),  # 12 May or 5 December: never guessed
 ])
 def test_the_date_written_under_the_title_dates_an_undated_file(masthead, date, approximate,
                                                                  profiles):
@@ -71,6 +75,14 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("5 травня 2026", dt.date(2026, 5, 5)),
     ("piątek, 13 listopada 2026", dt.date(2026, 11, 13)),
     ("1 maja 2026", dt.date(2026, 5, 1)),
+    ("24.11.2026", dt.date(2026, 11, 24)),
+    ("Dienstag, 24.11.2026", dt.date(2026, 11, 24)),
+    ("2026/11/24", dt.date(2026, 11, 24)),
+    ("11/24/2026", dt.date(2026, 11, 24)),
+    ("24/11/2026", dt.date(2026, 11, 24)),
+    ("05/11/2026", None),  # 5 November or May 11: never guessed
+    ("https://example.org/2026/11/24/post", None),
+    ("v1.24.11.2026", None),
     ("31 February 2026", None),
     ("Version 2 of 2026", None),
     ("Chapter 12 2026", None),

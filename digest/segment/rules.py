@@ -330,7 +330,23 @@ def is_date_line(text: str, months: frozenset[str]) -> bool:
     tokens = text.replace("·", " ").split()
     if not 1 <= len(tokens) <= DATE_LINE_WORDS:
         return False
+    if _date_tokens(tokens, months):
+        return True
+    # A word before a whole date, in any language: its weekday or place ("Dienstag,
+    # 24.11.2026", "Mon 24 Nov 2026", "Berlin, 24.11.2026").
+    return 2 <= len(tokens) <= DATE_TOKENS + 1 and _LEADING_WORD.fullmatch(tokens[0]) is not None \
+        and _date_tokens(tokens[1:], months) and any(_YEAR.search(t) for t in tokens[1:])
+
+
+_LEADING_WORD = re.compile(r"[^\W\d_]{2,15}\.?,?")
+DATE_TOKENS = 3  # a whole date: day, month and year at most ("Issue 31 · 12 May 2026" is more)
+
+
+def _date_tokens(tokens: list[str], months: frozenset[str]) -> bool:
+    """Tokens that are each a month's name or a number, and make a date: a name and a number,
+    or numbers joined by dashes, dots or slashes ("2026-03-04", "24.11.2026", "11/24/2026")."""
     named = [t.strip(".,").casefold() in months for t in tokens]
     numeric = [_NUMERIC_DATE.fullmatch(t) is not None for t in tokens]
     return all(a or b for a, b in zip(named, numeric, strict=True)) and (
-        any(named) and any(numeric) or any("-" in t or t.count(".") >= 2 for t in tokens))
+        any(named) and any(numeric) or
+        any("-" in t or t.count(".") >= 2 or t.count("/") >= 2 for t in tokens))
