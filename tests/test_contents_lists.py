@@ -98,3 +98,31 @@ def test_a_list_of_other_stories_in_the_lead_stays(profiles):
     assert [item.text for item in issue.sections[0].items] == [
         "Ten hedges worth planting for birds", "Why mulch beats bare soil in drought",
         "The best ladders for tall pear trees"]
+
+
+ITALIAN = """<table><tr><td><h1>La Bottega del Libro — n. 88</h1></td></tr>
+""" + ("<tr><td><p>Ciao a tutti! Buona lettura.</p><p><b>In questo numero:</b></p><ul>"
+       "<li>Le novità di dicembre</li><li>Un incontro con l'autrice</li></ul></td></tr>") + """
+<tr><td><h2>Le novità di dicembre</h2><p>A dicembre arrivano in libreria tre romanzi che
+aspettavamo da tempo, tra cui il nuovo libro di una giovane scrittrice sarda.</p></td></tr>
+<tr><td><h2>Un incontro con l'autrice</h2><p>Giovedì 10 dicembre alle 18 incontriamo in
+libreria l'autrice del romanzo. L'ingresso è libero, ma i posti sono sessanta.</p></td></tr>
+</table>"""
+
+
+def test_a_bold_contents_label_on_the_lists_line_goes_with_it_and_a_greeting_is_no_summary(
+        profiles):
+    """"In questo numero:" in bold, on the same source line as its list (as e-mail builders
+    write HTML): chrome with the entries; the lead left is only "Ciao a tutti! Buona
+    lettura.", a greeting, so the digest opens with the first story."""
+    from digest.summarize import summarize_issue
+
+    issue = issue_of("bottega.eml", mail(ITALIAN, "La Bottega <ciao@bottega.example>",
+                                         "La Bottega del Libro — n. 88",
+                                         "Fri, 27 Nov 2026 08:00:00 +0100"), profiles)
+    lead = issue.sections[0]
+    assert [p.text for p in lead.paragraphs] == ["Ciao a tutti! Buona lettura."]
+    assert lead.subsections == [] and lead.items == []
+    assert ("chrome", "In questo numero:") in {(d.kind, d.text) for d in issue.dropped}
+    chosen = [s.text for d in summarize_issue(issue).sections for s in d.sentences]
+    assert chosen[0].startswith("A dicembre arrivano in libreria")

@@ -282,15 +282,18 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
 
 def _drop_label(section: Section, first: int, dropped: list[Dropped]) -> None:
     """The short line right above the contents entries that names them ("In this issue",
-    a collapsed box's "Inside:"): chrome with them."""
-    above = [p for p in section.paragraphs if p.line < first]
+    a collapsed box's "Inside:", a bold "In questo numero:"): chrome with them."""
+    above = [p for p in section.paragraphs if p.line < first or p.line == first and
+             p.text.rstrip().endswith((":", "："))]  # on the list's line: one introducing it
     if not above or any(above[-1].line < item.line < first for item in section.items):
         return
     label = above[-1]
-    if label.kind == "text" and not label.links and \
+    if label.kind in ("text", "subhead") and not label.links and \
             0 < count_words(label.text) <= CONTENTS_LABEL_WORDS and \
             not ENDS_SENTENCE.search(label.text):
         section.paragraphs.remove(label)
+        section.subsections = [sub for sub in section.subsections
+                               if (sub.heading, sub.line) != (label.text, label.line)]
         dropped.append(Dropped("chrome", label.line, label.text))
 
 

@@ -313,7 +313,8 @@ def _summarize_section(
     if count == 0:
         return digest, units
     algorithm = policy.algorithm or algorithm
-    places = _candidates(places, split, s, texts[0] if s == 0 and texts else None, bool(units))
+    places = _candidates(places, split, s, texts[0] if s == 0 and texts else None, bool(units),
+                         lead=s == 0 and not section.heading)
     if not places:
         return digest, units
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
@@ -379,10 +380,11 @@ def _short(text: str) -> str:
 
 
 def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
-                s: int, opening: int | None = None,
-                items: bool = False) -> list[tuple[int, int]]:
+                s: int, opening: int | None = None, items: bool = False,
+                lead: bool = False) -> list[tuple[int, int]]:
     """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else (no
-    longer sentence, and no `items` shown for the section), and never the issue's `opening`
+    longer sentence, no `items` shown for the section, and not in the issue's unheaded `lead`,
+    whose short lines greet: "Ciao a tutti! Buona lettura."), and never the issue's `opening`
     paragraph when it is a salutation: one short sentence ending in "!" or "," ("Bonjour à
     toutes et à tous !", "Hello and welcome to issue 12!")."""
     if opening is not None and len(split[(s, opening)]) == 1 and \
@@ -390,7 +392,7 @@ def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list
             split[(s, opening)][0].rstrip().endswith(("!", ",", "！", "，")):
         places = [(p, i) for p, i in places if p != opening]
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
-    return full or ([] if items else places)
+    return full or ([] if items or lead else places)
 
 
 def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
