@@ -375,3 +375,44 @@ def test_a_korean_letters_closing_line_is_furniture():
                         "참가비는 없고, 자리는 열두 개입니다.")
     assert ("chrome", "이번 소식은 여기까지입니다. 다음 주에 또 만나요!") in [
         (d.kind, d.text) for d in issue.dropped]
+
+
+FRAMED_MAGAZINE = """━━━━━━━━━━━━━━━━━━━━━━━━
+　まちの本屋だより　第52号
+　2026年11月27日発行
+━━━━━━━━━━━━━━━━━━━━━━━━
+
+いつもご愛読ありがとうございます。
+今号では、冬の読書会と新刊のお知らせをお届けします。
+
+■ 目次
+　1. 冬の読書会のご案内
+　2. 年末年始の営業について
+
+━━━━━━━━━━━━━━━━━━━━━━━━
+■ 1. 冬の読書会のご案内
+━━━━━━━━━━━━━━━━━━━━━━━━
+
+12月から毎週木曜日の夜7時に、冬の読書会を開きます。参加費は無料、定員は12名です。
+
+━━━━━━━━━━━━━━━━━━━━━━━━
+■ 2. 年末年始の営業について
+━━━━━━━━━━━━━━━━━━━━━━━━
+
+12月31日から1月3日まで休業いたします。
+"""
+
+
+def test_a_japanese_mail_magazine_dates_itself_and_drops_its_numbered_contents(tmp_path):
+    """A date line ending in 発行 ("published") is the issue's date; a contents list whose
+    entries name the numbered headings below ("1. 冬の読書会のご案内") is chrome, label and all."""
+    page = tmp_path / "honya.txt"
+    page.write_text(FRAMED_MAGAZINE, encoding="utf-8")
+    issue = segmented(page)
+    assert (issue.date.isoformat(), issue.date_source) == ("2026-11-27", "text")
+    assert issue.sections[0].items == [] and issue.sections[0].subsections == []
+    dropped = {(d.kind, d.text) for d in issue.dropped}
+    assert {("byline", "2026年11月27日発行"), ("chrome", "■ 目次"),
+            ("chrome", "冬の読書会のご案内")} <= dropped
+    assert [s.heading for s in issue.sections[1:]] == ["1. 冬の読書会のご案内",
+                                                       "2. 年末年始の営業について"]

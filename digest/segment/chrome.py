@@ -246,8 +246,8 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
     section uses ("Why three ports are backed up" over "Ports"), is the issue's table of
     contents: the page has its own, so the entries are chrome."""
     # (where, heading): below section n when `where` > n, so a section's own subheads count
-    headings = [(n, heading_key(s.heading)) for n, s in enumerate(sections) if s.heading]
-    headings += [(n + 1, heading_key(sub.heading)) for n, s in enumerate(sections)
+    headings = [(n, _entry_key(s.heading)) for n, s in enumerate(sections) if s.heading]
+    headings += [(n + 1, _entry_key(sub.heading)) for n, s in enumerate(sections)
                  for sub in s.subsections]
     openings: list[set[str]] = []  # made when an entry may echo a section, rarely
 
@@ -265,7 +265,7 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
         below = {heading for where, heading in headings if where > n}
         named, misses = [], 0
         for item in section.items:
-            if heading_key(item.text) in below or echoes(item, n + 1):
+            if _entry_key(item.text) in below or echoes(item, n + 1):
                 named.append(item)
             else:
                 misses += 1
@@ -278,6 +278,15 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
                 _drop_label(section, named[0].line, dropped)
                 _unlisted(section)
     return sections
+
+
+def _entry_key(text: str) -> str:
+    """A heading or contents entry compared without its number ("1. Winter talks" is named
+    by the entry "Winter talks", whose list took the number as its marker)."""
+    return _NUMBER.sub("", heading_key(text))
+
+
+_NUMBER = re.compile(r"^\d{1,3} ")
 
 
 def _drop_label(section: Section, first: int, dropped: list[Dropped]) -> None:

@@ -295,6 +295,7 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-./]\d{1,4}){0,2}[.,]?")
 _CJK_DATE = re.compile(
     r"\d{2,4}\s*[年년]\s*\d{1,2}\s*[月월]\s*(?:\d{1,2}\s*[日일号])?\s*(?:[(（]\S{1,4}[)）]|\S요일)?")
 DATE_LINE_WORDS = 5
+CJK_DATE_TAIL = 3  # characters a Chinese, Japanese or Korean date line may end with ("発行")
 ISSUE_LINE_WORDS = 8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -325,8 +326,10 @@ def is_issue_line(text: str, months: frozenset[str]) -> bool:
 
 def is_date_line(text: str, months: frozenset[str]) -> bool:
     """A line that is only a date: "Mar 4", "4 mars 2026", "6. März 2026", "2026-03-04"."""
-    if _CJK_DATE.fullmatch(text.strip()):
-        return True
+    found = _CJK_DATE.match(text.strip())
+    if found and len(text.strip()) - found.end() <= CJK_DATE_TAIL and \
+            not any(c.isdigit() for c in text.strip()[found.end():]):
+        return True  # "2026年11月27日", "2026年11月27日発行" (published)
     tokens = text.replace("·", " ").split()
     if not 1 <= len(tokens) <= DATE_LINE_WORDS:
         return False
