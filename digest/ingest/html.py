@@ -205,7 +205,8 @@ def _signup_boxes(soup: BeautifulSoup) -> set[int]:
 
 def _footnotes(soup: BeautifulSoup) -> set[int]:
     """Footnotes found by their links: a reference ("1", "[2]") linking to an element of the
-    page that links back to it. References and back links leave the text (no "imagined1");
+    page that links back to it (or to the note's number, itself the link back, inside the
+    note's element, as Substack writes them). References and back links leave the text (no "imagined1");
     the notes' elements (their `id()`s, returned) are read as notes."""
     refs = [a for a in soup.find_all("a", href=True) if str(a["href"]).startswith("#")
             and _NOTE_MARK.match(a.get_text(strip=True))]
@@ -219,8 +220,12 @@ def _footnotes(soup: BeautifulSoup) -> set[int]:
         note = ids.get(str(ref["href"])[1:])
         holder = ref.parent if isinstance(ref.parent, Tag) and ref.parent.name == "sup" else ref
         own = {f"#{tag['id']}" for tag in (ref, holder) if tag.has_attr("id")}
-        back = [a for a in note.find_all("a", href=True) if str(a["href"]) in own] \
-            if note is not None and note is not ref else []
+        if note is not None and note.name == "a" and str(note.get("href", "")) in own and \
+                isinstance(note.parent, Tag):  # the note's own number is the back link
+            note, back = note.parent, [note]
+        else:
+            back = [a for a in note.find_all("a", href=True) if str(a["href"]) in own] \
+                if note is not None and note is not ref else []
         if not back:
             continue
         for link in back:

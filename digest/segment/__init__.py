@@ -313,6 +313,7 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     # An e-mail's title heading may come after its "View in browser" row, a text's after the
     # rule that frames it.
     top = next((i for i, k in enumerate(kinds) if k is None and blocks[i].kind != "rule"), 0)
+    top = _past_own_link(blocks, kinds, top)
     if kinds[top] is None and blocks[top].kind in ("heading", "paragraph") and meta.title and \
             meta.publication and \
             _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):
@@ -330,6 +331,18 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
+
+
+def _past_own_link(blocks: list[Block], kinds: list[str | None], top: int) -> int:
+    """Past a line over the title that links where the title links, the post's own page
+    ("View this post on the web at https://…", in any language): that line is chrome."""
+    below = next((i for i in range(top + 1, len(blocks)) if kinds[i] is None), None)
+    if below is None or kinds[top] is not None or blocks[top].kind != "paragraph" or \
+            len(blocks[top].links) != 1 or blocks[below].kind != "heading" or \
+            [link.url for link in blocks[below].links] != [blocks[top].links[0].url]:
+        return top
+    kinds[top] = "chrome"
+    return below
 
 
 def _said_more(heading: str, title: str | None) -> bool:
