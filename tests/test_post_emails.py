@@ -45,3 +45,29 @@ def test_a_footnote_whose_number_links_back_is_a_note_and_its_mark_leaves_the_te
     assert ("note", "The tide gauge recorded 14 such floods this year.") in [
         (d.kind, d.text) for d in issue.dropped]
     assert not any("tide gauge" in t for t in text)
+
+
+CARD_POST = """<h1><a href="https://field.example/rewilding/">Rewilding the river meadows</a></h1>
+<p>This autumn the trust let the river meadows flood for the first time in sixty years.</p>
+<p>Within weeks, snipe and lapwing were back. Volunteers counted 120 lapwing in a morning.</p>
+<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container"
+href="https://wetlands.example/report-2026"><div class="kg-bookmark-content">
+<div class="kg-bookmark-title">Wetland birds report 2026</div>
+<div class="kg-bookmark-description">Counts of wading birds on forty restored sites across the
+county, with maps.</div></div></a></figure>
+<div class="kg-card kg-button-card"><a href="https://field.example/volunteer/"
+class="kg-btn kg-btn-accent">Join a count</a></div>
+<p>Next year the trust wants to open a second set of sluices further downstream.</p>"""
+
+
+def test_a_link_card_and_a_button_inside_a_post_open_no_sections():
+    """A bookmark card's linked title and a button are lines of the post, not headings that
+    would split it into sections of one paragraph each."""
+    issue = issue_of("ghost.eml", mail(CARD_POST, "Field Notes <n@field.example>",
+                                       "Rewilding the river meadows",
+                                       "Wed, 25 Nov 2026 08:00:00 +0000"), load_profiles())
+    assert [s.heading for s in issue.sections] == [None]
+    text = [p.text for p in issue.sections[0].paragraphs]
+    assert text[-1] == ("Next year the trust wants to open a second set of sluices further "
+                        "downstream.")
+    assert "Join a count" in text and "Wetland birds report 2026" in " ".join(text)

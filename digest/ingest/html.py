@@ -404,7 +404,10 @@ class _Walker:
         segment.end_line = line + stripped.rstrip().count("\n")
 
     def mark_lead(self, tag: Tag, segment: _Segment) -> None:
-        """A line that opens with a link or a bold run keeps it as its title."""
+        """A line that opens with a link or a bold run keeps it as its title; a button ("Join
+        a count") titles nothing: it is a call, not a story's headline."""
+        if tag.name == "a" and _is_button(tag):
+            return
         kind = "link" if tag.name == "a" and tag.get("href") else "strong" if _is_bold(tag) \
             else None
         title = collapse(tag.get_text())
@@ -513,6 +516,22 @@ def _continues(before: _Segment, after: _Segment) -> bool:
     last = "".join(before.words).rstrip()
     first = "".join(after.words).lstrip()
     return bool(last) and last[-1] not in ".!?:…" and first[:1].islower()
+
+
+def _is_button(link: Tag) -> bool:
+    """A link drawn as a button: a class saying so ("button", "kg-btn", "mcnButton"), or a
+    background with padding or rounded corners on it or on the cell it fills alone."""
+    for tag in (link, link.parent):
+        if not isinstance(tag, Tag) or tag is not link and len(tag.find_all(True)) > 3:
+            continue
+        classes = " ".join(tag.get_attribute_list("class") or []).lower()
+        if "button" in classes or "btn" in classes.split("-") or \
+                any(c.endswith("btn") or c.startswith("btn") for c in classes.split()):
+            return True
+        style = re.sub(r"\s+", "", str(tag.get("style", "")).lower())
+        if "background" in style and ("padding" in style or "border-radius" in style):
+            return True
+    return False
 
 
 def _is_bold(tag: Tag) -> bool:

@@ -154,6 +154,8 @@ def title_line_heading(marks: Marks, i: int) -> int | None:
         return None
     if _is_key_value(block.text) or (block.lead and block.lead != block.text):
         return None  # "Topics: a, b, c"; "[Title](url) — Author": a field, a titled item
+    if [link.text for link in block.links] == [block.text]:
+        return None  # a linked line: a story's headline or a button, not a heading
     label = _LABEL.match(block.text)
     if label and marks.lead_ins()[label[1].casefold()] > 1:
         return None  # "Q: When should I prune it?": one of several labelled paragraphs
