@@ -325,7 +325,47 @@ def test_the_senders_address_set_with_middle_dots_over_a_one_line_footer_is_chro
                                        "City Pulse: the week",
                                        List_Unsubscribe="<https://citypulse.example/unsubscribe/77>"),
                      profiles)
-    assert [p.text for p in issue.sections[-1].paragraphs] == [
-        "The market leaves the old square for the first time in forty years."]
+    last = issue.sections[-1].items[-1]  # linked titles over their blurbs: entries
+    assert (last.title, last.excerpt) == (
+        "Christmas market moves to the harbour",
+        "The market leaves the old square for the first time in forty years.")
+    assert issue.sections[-1].paragraphs == []
     assert ("chrome", "City Pulse · 1 Town Hall Square, Riverton RV1 1AA") in {
         (d.kind, d.text) for d in issue.dropped}
+
+
+COAST = """\
+THE COAST PATH BULLETIN
+No. 17 - Autumn 2026
+
+1) STORM DAMAGE AT GULL COVE
+
+The October storm took out twenty metres of the path above Gull Cove. A diversion through
+the farm fields is signed until the repair in spring.
+
+2) NEW BENCHES ON THE CLIFF TOP
+
+Six new oak benches were put in last month, paid for by the summer fair.
+
+========================================
+Coast Path Friends, registered charity 1234567
+To leave this list, reply with "unsubscribe".
+"""
+
+
+def test_a_footer_under_a_rule_naming_the_sender_over_a_reply_to_leave_line_is_left_out(
+        profiles):
+    issue = issue_of("coast.txt", COAST.encode(), profiles)
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "Six new oak benches were put in last month, paid for by the summer fair."]
+    assert {("chrome", "Coast Path Friends, registered charity 1234567"),
+            ("chrome", 'To leave this list, reply with "unsubscribe".')} <= {
+        (d.kind, d.text) for d in issue.dropped}
+
+
+def test_a_name_line_under_a_rule_with_no_footer_after_it_stays(profiles):
+    text = COAST.replace('To leave this list, reply with "unsubscribe".\n', "")
+    issue = issue_of("coast.txt", text.encode(), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "Coast Path Friends, registered charity 1234567" in kept + [
+        s.heading for s in issue.sections]

@@ -64,7 +64,26 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         end -= 1
     if 0 < end < len(blocks) and kinds[end - 1] is None and _postal(blocks[end - 1]):
         kinds[end - 1] = "chrome"
+    return _ruled_names(blocks, kinds, end)
+
+
+def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list[str | None]:
+    """The sender's name lines between a rule and the chrome lines that end the issue
+    ("====" / "Coast Path Friends, registered charity 1234567" / "To leave this list…"):
+    the footer opens at the rule."""
+    if end == len(blocks):
+        return kinds
+    start = end
+    while start > 0 and end - start < FOOTER_NAME_LINES and kinds[start - 1] is None and \
+            blocks[start - 1].kind == "paragraph" and \
+            (_names(blocks[start - 1].text) or _postal(blocks[start - 1])):
+        start -= 1
+    if start < end and start > 0 and blocks[start - 1].kind == "rule":
+        kinds[start:end] = ["chrome"] * (end - start)
     return kinds
+
+
+FOOTER_NAME_LINES = 2  # name or address lines between a rule and the closing chrome lines
 
 
 def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
