@@ -206,8 +206,8 @@ def _signup_boxes(soup: BeautifulSoup) -> set[int]:
 def _footnotes(soup: BeautifulSoup) -> set[int]:
     """Footnotes found by their links: a reference ("1", "[2]") linking to an element of the
     page that links back to it (or to the note's number, itself the link back, inside the
-    note's element, as Substack writes them). References and back links leave the text (no "imagined1");
-    the notes' elements (their `id()`s, returned) are read as notes."""
+    note's element, as Substack writes them). References and back links leave the text (no
+    "imagined1"); the notes' elements (their `id()`s, returned) are read as notes."""
     refs = [a for a in soup.find_all("a", href=True) if str(a["href"]).startswith("#")
             and _NOTE_MARK.match(a.get_text(strip=True))]
     if not refs:
