@@ -95,7 +95,8 @@ def test_quoted_letters_read_without_their_marks_each_with_its_writer(profiles):
 
 def test_the_name_of_the_site_an_entry_links_to_is_not_its_text(profiles):
     issue = issue_of("links.html", LINKS.encode(), profiles)
-    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    texts = [p.text for s in issue.sections for p in s.paragraphs] + [
+        i.excerpt for s in issue.sections for i in s.items]  # linked titles over their blurbs
     assert "deep.example.com" not in texts and "sound.example.org" not in texts
     assert {d.text for d in issue.dropped} == {"deep.example.com", "sound.example.org"}
     assert "A long read on meanders, with satellite photos taken twenty years apart." in texts
