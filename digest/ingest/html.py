@@ -524,9 +524,8 @@ def _is_button(link: Tag) -> bool:
     for tag in (link, link.parent):
         if not isinstance(tag, Tag) or tag is not link and len(tag.find_all(True)) > 3:
             continue
-        classes = " ".join(tag.get_attribute_list("class") or []).lower()
-        if "button" in classes or "btn" in classes.split("-") or \
-                any(c.endswith("btn") or c.startswith("btn") for c in classes.split()):
+        classes = [str(c).lower() for c in tag.get_attribute_list("class") or [] if c]
+        if any("button" in c or "btn" in c.split("-") or c.endswith("btn") for c in classes):
             return True
         style = re.sub(r"\s+", "", str(tag.get("style", "")).lower())
         if "background" in style and ("padding" in style or "border-radius" in style):
