@@ -103,7 +103,7 @@ def segment_document(
         language = issue_language(part.meta.language, part.blocks)
         effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format,
                                    language)
-        for blocks in split_issues(part.blocks, profile):
+        for blocks in split_issues(part.blocks, profile, one=bool(part.meta.title)):
             issue = build_issue(blocks, effective, part.meta, doc, len(issues))
             issue.language = language
             issues.append(issue)
@@ -148,6 +148,36 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
                                reading=reading_time(language), drop=drop)
 
 
+def dated_titles(blocks: list[Block]) -> list[int]:
+    """The title of each issue of a dump, when it is one (the first issue starts with the
+    file, whatever comes before its title): two or more headings at the top
+    level, the first opening the file, each the same name with a date of its own ("Allotment
+    Letter — 3 October 2026", "Allotment Letter — 10 October 2026"), no other heading at that
+    level. Anything else is one issue."""
+    headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    if len(headings) < 2:
+        return []
+    top = min(blocks[i].level for i in headings)
+    titles = [i for i in headings if blocks[i].level == top]
+    dates = [written_date(blocks[i].text) for i in titles]
+    if len(titles) < 2 or titles[0] > DUMP_FIRST_TITLE or None in dates or \
+            len(set(dates)) < len(dates):
+        return []
+    names = {_name_part(blocks[i].text) for i in titles}
+    return titles if len(names) == 1 and "" not in names else []
+
+
+DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first title may follow
+
+
+def _name_part(title: str) -> str:
+    """A dated title's words before its date, compared as a heading: the newsletter's name."""
+    return " ".join(re.split(r"\d", title, maxsplit=1)[0].casefold().split()[:NAME_PART_WORDS])
+
+
+NAME_PART_WORDS = 2  # "Allotment Letter — October 3, 2026": its month is no part of its name
+
+
 def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
     """Headings a profile's issue always has but this one lacks, as when a dump is cut short."""
     profile = next((p for p in profiles if p.name == issue.publication and p.sections), None)
@@ -157,12 +187,21 @@ def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
     return [rule.headings[0] for rule in profile.sections if rule.kind not in found]
 
 
-def split_issues(blocks: list[Block], profile: Profile | None) -> list[list[Block]]:
-    """A dump of many issues cut where the profile says an issue starts; else one issue."""
+def split_issues(blocks: list[Block], profile: Profile | None,
+                 one: bool = False) -> list[list[Block]]:
+    """A dump of many issues cut where the profile says an issue starts, or, unless the file
+    is `one` issue by what it says of itself (a subject, a front matter title), at each of
+    its dated titles (`dated_titles`); else one issue."""
     if not blocks:
         return []
     if profile is None or profile.starts_before is None:
-        return [blocks]
+        titles = set() if one else set(dated_titles(blocks))
+        if not titles:
+            return [blocks]
+        titled = [dataclasses.replace(b, level=1) if i in titles else b  # each its issue's
+                  for i, b in enumerate(blocks)]  # title, as a top heading is
+        starts = [0, *sorted(titles)[1:]]
+        return [titled[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)])]
     starts = [max(i - 1, 0) for i, b in enumerate(blocks) if profile.starts_before.search(b.text)]
     starts = sorted(set(starts))
     if not starts:
