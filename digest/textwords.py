@@ -113,7 +113,10 @@ def lone_emoji(text: str) -> bool:
 # Arrows, box drawing, geometric shapes and dingbats ("■", "▶", "→", "➤", "✦"), and the
 # bullets and guillemets of punctuation: signs that only mark where a line starts.
 _MARKS = "\u2190-\u21ff\u2500-\u25ff\u2700-\u27bf\u2b00-\u2bff•·‣⁃»›"
-_LEADING_MARK = re.compile(f"^[{_MARKS}][{EMOJI_JOINERS}]?\\s+(?=\\w)")
+# Those of them drawn as emoji by default (Unicode's Emoji_Presentation): pictographs, kept
+# as a heading's own ("✨ Highlights", "❓ Question", "⭐ Pick of the week").
+_PICTOGRAPHS = "◽◾✅✊✋✨❌❎❓❔❕❗➕➖➗➰➿⬛⬜⭐⭕"
+_LEADING_MARK = re.compile(f"^(?![{_PICTOGRAPHS}])[{_MARKS}][{EMOJI_JOINERS}]?\\s+(?=\\w)")
 
 
 # The lenticular and white brackets Chinese and Japanese set a heading in ("【今週のニュース】").

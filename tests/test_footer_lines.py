@@ -83,10 +83,11 @@ def test_headings_lose_the_sign_they_are_set_off_by(profiles):
         "Dredging starts Monday", "New fuel prices", "WINTER TIMETABLE"]
 
 
-def test_a_pictograph_opening_a_heading_is_kept(profiles):
-    text = BULLETIN.replace("■ New fuel prices", "⛽ New fuel prices")
+@pytest.mark.parametrize("sign", ["⛽", "✨", "❓", "⭐", "✅"])  # the last four: dingbats
+def test_a_pictograph_opening_a_heading_is_kept(sign, profiles):  # drawn as emoji
+    text = BULLETIN.replace("■ New fuel prices", f"{sign} New fuel prices")
     issue = issue_of("2026-11-21-bulletin.txt", text.encode(), profiles)
-    assert "⛽ New fuel prices" in [s.heading for s in issue.sections]
+    assert f"{sign} New fuel prices" in [s.heading for s in issue.sections]
 
 
 def test_an_html_footer_naming_the_sender_before_why_you_get_it_is_never_a_summary(profiles):
