@@ -416,3 +416,41 @@ def test_a_japanese_mail_magazine_dates_itself_and_drops_its_numbered_contents(t
             ("chrome", "冬の読書会のご案内")} <= dropped
     assert [s.heading for s in issue.sections[1:]] == ["1. 冬の読書会のご案内",
                                                        "2. 年末年始の営業について"]
+
+
+KIEZPOST = """\
+# Kiezpost #23
+
+Hallo Nachbarinnen und Nachbarn, diese Woche gibt es Neuigkeiten vom Wochenmarkt.
+
+## Wochenmarkt zieht um
+
+Ab Januar findet der Wochenmarkt dienstags und freitags auf dem Schulhof statt, weil der
+Platz neu gepflastert wird.
+
+---
+
+Gefällt dir die Kiezpost? Leite sie an deine Nachbarn weiter!
+
+Bis nächste Woche!
+Eure Kiezpost-Redaktion
+"""
+
+
+@pytest.mark.parametrize("prompt", [True, False])
+def test_a_german_forward_prompt_and_a_farewell_written_over_its_signature_are_furniture(
+        prompt, tmp_path):
+    page = tmp_path / "kiez.md"
+    text = KIEZPOST if prompt else KIEZPOST.replace(
+        "Gefällt dir die Kiezpost? Leite sie an deine Nachbarn weiter!\n\n", "")
+    page.write_text(text, encoding="utf-8")
+    issue = segmented(page)
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "Ab Januar findet der Wochenmarkt dienstags und freitags auf dem Schulhof statt, weil "
+        "der Platz neu gepflastert wird."]
+    dropped = {d.text: d.kind for d in issue.dropped}
+    assert dropped["Bis nächste Woche! Eure Kiezpost-Redaktion"] in ("signoff", "chrome")
+    if prompt:  # the footer then opens at the prompt, the farewell under it going with it
+        assert dropped["Gefällt dir die Kiezpost? Leite sie an deine Nachbarn weiter!"] == "chrome"
+    else:
+        assert dropped["Bis nächste Woche! Eure Kiezpost-Redaktion"] == "signoff"

@@ -206,18 +206,27 @@ def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                  if kinds[i] is None and blocks[i].kind != "rule"), None)
     for names in range(NAME_LINES + 1):
         at = -1 if last is None else last - names
-        if at < 1 or kinds[at - 1] is not None or blocks[at - 1].kind not in (
-                "paragraph", "item") or any(kinds[j] is not None or blocks[j].kind != "paragraph"
-                                            for j in range(at, last + 1)):
+        above = next((j for j in range(at - 1, -1, -1)
+                      if kinds[j] is None and blocks[j].kind != "rule"), None)  # past furniture
+        if at < 1 or above is None or blocks[above].kind not in ("paragraph", "item") or \
+                any(kinds[j] is not None or blocks[j].kind != "paragraph"
+                    for j in range(at, last + 1)):
             return kinds
         block = blocks[at]
-        if not block.links and block.text.endswith(("!", "！")) and \
-                words(block.text) <= FAREWELL_WORDS and \
+        if names == 0 and _farewell_and_name(block) or not block.links and \
+                block.text.endswith(("!", "！")) and words(block.text) <= FAREWELL_WORDS and \
                 (names == 0 or _signed(blocks[at + 1:last + 1])):
             kinds = list(kinds)
             kinds[at:last + 1] = ["signoff"] * (names + 1)
             return kinds
     return kinds
+
+
+def _farewell_and_name(block: Block) -> bool:
+    """"Bis nächste Woche!" and "Eure Kiezpost-Redaktion" on two lines read as one paragraph."""
+    closing, mark, name = block.text.partition("! ")
+    return bool(mark) and not block.links and block.end_line > block.line and \
+        words(closing) < FAREWELL_WORDS and _is_name(name, TEAM_WORDS)
 
 
 def _heading_line(block: Block) -> bool:
