@@ -454,3 +454,14 @@ def test_a_german_forward_prompt_and_a_farewell_written_over_its_signature_are_f
         assert dropped["Gefällt dir die Kiezpost? Leite sie an deine Nachbarn weiter!"] == "chrome"
     else:
         assert dropped["Bis nächste Woche! Eure Kiezpost-Redaktion"] == "signoff"
+
+
+def test_an_arabic_letters_date_line_dates_it_and_is_no_text(tmp_path):
+    page = tmp_path / "hay.html"
+    page.write_text('<html dir="rtl" lang="ar"><body><h1>نشرة الحي — العدد ١٢</h1>'
+                    "<p>٢٦ نوفمبر ٢٠٢٦</p><p>مرحباً بكم في عدد هذا الأسبوع من نشرة الحي.</p>"
+                    "<h2>سوق الخضار</h2><p>ينتقل سوق الخضار الأسبوعي إلى ساحة المدرسة.</p>"
+                    "</body></html>", encoding="utf-8")
+    issue = segmented(page)
+    assert (issue.language, issue.date.isoformat()) == ("ar", "2026-11-26")
+    assert ("byline", "٢٦ نوفمبر ٢٠٢٦") in {(d.kind, d.text) for d in issue.dropped}

@@ -75,6 +75,8 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("5 травня 2026", dt.date(2026, 5, 5)),
     ("piątek, 13 listopada 2026", dt.date(2026, 11, 13)),
     ("1 maja 2026", dt.date(2026, 5, 1)),
+    ("٢٦ نوفمبر ٢٠٢٦", dt.date(2026, 11, 26)),  # Arabic, in Arabic-Indic digits
+    ("3 مارس 2026", dt.date(2026, 3, 3)),
     ("24.11.2026", dt.date(2026, 11, 24)),
     ("Dienstag, 24.11.2026", dt.date(2026, 11, 24)),
     ("2026/11/24", dt.date(2026, 11, 24)),
