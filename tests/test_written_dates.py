@@ -77,6 +77,7 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("1 maja 2026", dt.date(2026, 5, 1)),
     ("٢٦ نوفمبر ٢٠٢٦", dt.date(2026, 11, 26)),  # Arabic, in Arabic-Indic digits
     ("3 مارس 2026", dt.date(2026, 3, 3)),
+    ("26 בנובמבר 2026", dt.date(2026, 11, 26)),  # Hebrew: the month after "ב" (in)
     ("24.11.2026", dt.date(2026, 11, 24)),
     ("Dienstag, 24.11.2026", dt.date(2026, 11, 24)),
     ("2026/11/24", dt.date(2026, 11, 24)),
