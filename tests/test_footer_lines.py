@@ -370,3 +370,38 @@ def test_a_name_line_under_a_rule_with_no_footer_after_it_stays(profiles):
     kept = [p.text for s in issue.sections for p in s.paragraphs]
     assert "Coast Path Friends, registered charity 1234567" in kept + [
         s.heading for s in issue.sections]
+
+
+SHED = """\
+# The Potting Shed #9
+
+Hi *|FNAME|*,
+
+This week: sowing sweet peas in autumn, and the seed catalogue is out.
+
+## Sweet peas now
+
+Sow sweet peas in deep pots in late autumn and keep them in a cold frame.
+
+*|LIST:ADDRESSLINE|* · [Unsubscribe](*|UNSUB|*)
+"""
+
+
+def test_unfilled_merge_tags_are_no_text_and_their_links_go_nowhere(profiles):
+    """A letter sent with its platform's merge tags unfilled (Markdown eats their stars)."""
+    issue = issue_of("shed.md", SHED.encode(), profiles)
+    assert [p.text for p in issue.sections[0].paragraphs][0] == "Hi,"
+    kept = [p for s in issue.sections for p in s.paragraphs]
+    assert not [p for p in kept if "|" in p.text or any("|" in link.url for link in p.links)]
+    assert ("chrome", "Unsubscribe") in {(d.kind, d.text) for d in issue.dropped}
+
+
+def test_a_line_of_merge_tags_alone_is_chrome_in_an_html_mail(profiles):
+    html = ("<p>Good morning, %%FirstName%%. The market is back on Saturday.</p>"
+            "<h2>Market</h2><p>Forty stalls return to the square, with the cheese van.</p>"
+            "<p>*|LIST:ADDRESSLINE|*</p>")
+    issue = issue_of("m.eml", mail(html, "Market <m@market.example>", "Market news",
+                                   "Mon, 30 Nov 2026 08:00:00 +0000"), profiles)
+    text = [p.text for s in issue.sections for p in s.paragraphs]
+    assert text[0] == "Good morning. The market is back on Saturday."
+    assert ("chrome", "*|LIST:ADDRESSLINE|*") in {(d.kind, d.text) for d in issue.dropped}

@@ -28,6 +28,7 @@ from .chrome import (
     polls,
     pull_quotes,
     top_rows,
+    without_merge_tags,
 )
 from .dedupe import find_duplicates, issue_text
 from .language import (
@@ -292,7 +293,7 @@ def _host(url: str) -> str:
 
 def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,
                 index: int) -> Issue:
-    blocks = sponsor_leads(blocks, profile)
+    blocks = sponsor_leads(without_merge_tags(blocks), profile)
     kinds = classify(blocks, profile)
     meta = sender_names(meta, profile)
     dek = None

@@ -4,6 +4,7 @@ under them. Sponsor markers are digest.segment.sponsors' business."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -403,3 +404,32 @@ def _drop_emptied_subheads(section: Section, end: int | None, lines: list[int],
         section.subsections = [sub for sub in subs if sub.line not in gone]
         section.paragraphs = [p for p in section.paragraphs
                               if not (p.kind == "subhead" and p.line in gone)]
+
+
+# A mail platform's merge tag left unfilled ("*|FNAME|*", "*|LIST:ADDRESSLINE|*", Markdown
+# having eaten its stars: "|FNAME|"; "%%FirstName%%").
+_MERGE_TAG = re.compile(r"\*?\|[A-Z][A-Z0-9_]*(?::[^|\s]{1,40})?\|\*?|%%[A-Za-z][\w.]{0,40}%%")
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.!?;:])|,(?=\s*[.!?;:])")  # "Hi ,", "morning, ."
+_LEFT_MARKS = " ·•|–—-"
+
+
+def without_merge_tags(blocks: list[Block]) -> list[Block]:
+    """Blocks with unfilled merge tags taken out of their words ("Hi *|FNAME|*," reads "Hi,")
+    and of their links (a link to "*|UNSUB|*" goes nowhere); a line of nothing else is chrome."""
+    out = []
+    for block in blocks:
+        if not (_MERGE_TAG.search(block.text) or
+                any(_MERGE_TAG.search(link.url) for link in block.links)):
+            out.append(block)
+            continue
+        text = _untagged(block.text)
+        lead = _untagged(block.lead) if block.lead else None
+        links = [link for link in block.links if not _MERGE_TAG.search(link.url)]
+        out.append(dataclasses.replace(
+            block, text=text or block.text, links=links, kind=block.kind if text else "chrome",
+            lead=lead or None, lead_kind=block.lead_kind if lead else None))
+    return out
+
+
+def _untagged(text: str) -> str:
+    return _SPACE_BEFORE.sub("", " ".join(_MERGE_TAG.sub(" ", text).split())).strip(_LEFT_MARKS)
