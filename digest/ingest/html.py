@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -42,6 +43,7 @@ _MARKUP = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _HIDDEN = re.compile(r"display:none|visibility:hidden|mso-hide:all|opacity:0(?![.\d])")
 _PREHEADER = re.compile(r"\b(?:pre-?header|preview-?text|preheader-?text)\b", re.IGNORECASE)
 _BOLD = re.compile(r"font-weight:(?:bold|bolder|[6-9]00)")
+BUTTON_CELL_TAGS = 3  # a cell drawn as a button holds its link and little else
 _NORMAL = re.compile(r"font-weight:(?:normal|lighter|[1-5]00)(?![\d])")
 # Hide a preheader, but also shrink layout tables in e-mails: hidden only when holding text alone.
 _SHRUNK = re.compile(r"(?:max-height|font-size|opacity):0(?![.\d])")
@@ -522,7 +524,7 @@ def _is_button(link: Tag) -> bool:
     """A link drawn as a button: a class saying so ("button", "kg-btn", "mcnButton"), or a
     background with padding or rounded corners on it or on the cell it fills alone."""
     for tag in (link, link.parent):
-        if not isinstance(tag, Tag) or tag is not link and len(tag.find_all(True)) > 3:
+        if not isinstance(tag, Tag) or tag is not link and _more_tags_than(tag, BUTTON_CELL_TAGS):
             continue
         classes = [str(c).lower() for c in tag.get_attribute_list("class") or [] if c]
         if any("button" in c or "btn" in c.split("-") or c.endswith("btn") for c in classes):
@@ -531,6 +533,13 @@ def _is_button(link: Tag) -> bool:
         if "background" in style and ("padding" in style or "border-radius" in style):
             return True
     return False
+
+
+def _more_tags_than(tag: Tag, most: int) -> bool:
+    """Whether the element holds more than `most` elements (counting stops there: a link's
+    parent may be the whole page)."""
+    inside = (node for node in tag.descendants if isinstance(node, Tag))
+    return next(islice(inside, most, None), None) is not None
 
 
 def _is_bold(tag: Tag) -> bool:
