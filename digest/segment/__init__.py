@@ -46,6 +46,7 @@ from .profiles import (
     ProfileError,
     choose,
     detect_platform,
+    heading_key,
     load_platforms,
     with_platform,
 )
@@ -173,7 +174,7 @@ DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first 
 
 def _name_part(title: str) -> str:
     """A dated title's words before its date, compared as a heading: the newsletter's name."""
-    return " ".join(re.split(r"\d", title, maxsplit=1)[0].casefold().split()[:NAME_PART_WORDS])
+    return " ".join(heading_key(re.split(r"\d", title, maxsplit=1)[0]).split()[:NAME_PART_WORDS])
 
 
 NAME_PART_WORDS = 2  # "Allotment Letter — October 3, 2026": its month is no part of its name
@@ -364,7 +365,8 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
             return meta.title, top + 1
         return blocks[top].text, top + 1
     if meta.title:
-        same = _words_of(blocks[top].text) == _words_of(meta.title)  # "X - week 47", "X week 47"
+        # "X - week 47" and "X week 47": the same words
+        same = heading_key(blocks[top].text) == heading_key(meta.title)
         if not same and kinds[top] is None and _names_the_issue(blocks[top], meta.title):
             return blocks[top].text, top + 1  # "ALLOTMENT BULLETIN - NOVEMBER" over the text
         return meta.title, top + 1 if same else 0
@@ -552,11 +554,6 @@ def fallback_title(publication: str, meta: Meta, path: str) -> str:
     if meta.date is not None:
         return f"{publication} — {meta.date.isoformat()}"
     return Path(path).stem or publication
-
-
-def _words_of(text: str) -> list[str]:
-    """The text's words, case and punctuation aside."""
-    return re.findall(r"\w+", text.casefold())
 
 
 def _fold(text: str) -> str:
