@@ -18,6 +18,9 @@ KANA = "\u3040-\u30ff\u31f0-\u31ff"
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average one to two characters
 SENTENCE_ENDS = ".!?…。！？؟۔"  # what closes a sentence, in any script
 QUESTION_MARKS = "?？؟"  # those of them that close a question
+# A line that is one link within the page, of this many words at most ("Back to top", "↑ Top"),
+# is furniture: the HTML reader, which drops such links, marks it; Markdown's are found later.
+IN_PAGE_WORDS = 4
 ENDS_SENTENCE = re.compile(f"[{SENTENCE_ENDS}]$")  # text whose last mark closes a sentence
 CLAUSE_ENDS = ",;:、，；：،؛"  # what closes a clause or a line that goes on
 _CJK_CHAR = re.compile(f"[{CJK}]")

@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from digest.model import Block, Link, Meta, Part
-from digest.textwords import ENDS_SENTENCE
+from digest.textwords import ENDS_SENTENCE, IN_PAGE_WORDS
 
 from .dates import parse_date
 from .decode import clean_line, collapse
@@ -185,7 +185,6 @@ def _clean(soup: BeautifulSoup) -> None:
         tag.decompose()
 
 
-IN_PAGE_WORDS = 4  # a line that is one link within the page ("Back to top") is furniture
 SIGNUP_BOX_WORDS = 60  # a sign-up box: its form and the few lines asking for the address
 
 

@@ -11,7 +11,13 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from digest.model import Block, Dropped, Item, Section
-from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words, only_links
+from digest.textwords import (
+    ENDS_SENTENCE,
+    IN_PAGE_WORDS,
+    SENTENCE_ENDS,
+    count_words,
+    only_links,
+)
 
 from .profiles import Profile, address_key, heading_key
 from .rules import one_link
@@ -19,7 +25,6 @@ from .rules import one_link
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
-IN_PAGE_WORDS = 4  # a line that is one link within the page ("Back to top") is furniture
 ROW_LINKS = 3  # a row of this many short links and nothing else is furniture anywhere
 LABEL_WORDS = 3  # a short label may open a row of links ("Follow us:", "Seguici su:")
 _ROW_LABEL = re.compile(r"^[^:：\n]{1,30}[:：]\s*")
