@@ -367,3 +367,33 @@ def test_a_posts_share_buttons_and_sign_up_box_are_furniture_in_any_language(pro
     assert {"Deel op X Deel op Facebook Mail", "Veldnotities in je inbox",
             "Elke vrijdag, gratis, 4.000 lezers."} <= {
         d.text for d in issue.dropped if d.kind == "chrome"}
+
+
+SAVED_POST = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Garden Notes #88: Frost and fleece</title></head><body>
+<header><p><a href="/">Riverside Allotments</a></p></header>
+<main>
+<article class="post"><h1>Garden Notes #88: Frost and fleece</h1>
+<p>Three hard frosts in a week have finished the dahlias, and the taps are off until March.</p>
+<h3>Fleece</h3>
+<p>The shed has twenty metres of fleece left; write what you take in the book by the door.</p>
+</article>
+<div id="comments"><h2>2 thoughts on this post</h2>
+<article class="comment"><p><b>Harold</b> 27 November at 10:14</p>
+<p>I can bring a second set of loppers on the 5th.</p><a href="#respond">Reply</a></article>
+<article class="comment"><p><b>Sunita</b> 27 November at 12:40</p>
+<p>Is the fleece the thick kind or the thin kind?</p><a href="#respond">Reply</a></article>
+</div>
+</main></body></html>"""
+
+
+def test_a_saved_posts_comments_each_an_article_are_furniture(profiles):
+    issue = issue_of("garden-notes-88.html", SAVED_POST.encode(), profiles)
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in issue.sections] == [
+        (None, ["Three hard frosts in a week have finished the dahlias, and the taps are off "
+                "until March."]),
+        ("Fleece", ["The shed has twenty metres of fleece left; write what you take in the book "
+                    "by the door."])]
+    chrome = [d.text for d in issue.dropped if d.kind == "chrome"]
+    assert "I can bring a second set of loppers on the 5th." in chrome
+    assert "Is the fleece the thick kind or the thin kind?" in chrome

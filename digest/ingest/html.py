@@ -501,12 +501,19 @@ def _card_kicker(blocks: list[Block]) -> bool:
 
 
 def _main_element(root: BeautifulSoup) -> Tag | None:
-    """The page's one `<article>`, else its one `<main>`: where its content is."""
-    for name in ("article", "main"):
-        found = root.find_all(name, limit=2)
-        if len(found) == 1:
-            return found[0]
-    return None
+    """Where the page's content is: its one `<article>` (those inside it, a post's comments,
+    go with it), or of several, the one holding the page's one `<h1>` (a post above its
+    comments, each an article of its own); else its one `<main>`."""
+    articles = [a for a in root.find_all("article") if a.find_parent("article") is None]
+    if len(articles) == 1:
+        return articles[0]
+    titles = root.find_all("h1", limit=2)
+    if len(articles) > 1 and len(titles) == 1:
+        holder = next((a for a in titles[0].parents if a in articles), None)
+        if holder is not None:
+            return holder
+    found = root.find_all("main", limit=2)
+    return found[0] if len(found) == 1 else None
 
 
 def _continues(before: _Segment, after: _Segment) -> bool:
