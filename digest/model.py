@@ -45,6 +45,7 @@ class Block:
     links: list[Link] = field(default_factory=list)
     lead: str | None = None  # the bold or linked title a paragraph opens with, markup removed
     lead_kind: str | None = None  # "strong" | "link": how that title was marked
+    place: int = 0  # its position among its document part's blocks (set by the segmenter)
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Paragraph:
     kind: str = "text"  # text | subhead | quote | code | row (of a data table: never summarized)
     links: list[Link] = field(default_factory=list)
     label: str | None = None  # a repeated lead-in ("Why it matters"), taken off `text`
+    place: int = 0  # its block's `place`: the source order where lines tie (one-line HTML)
 
 
 @dataclass
@@ -117,6 +119,7 @@ class Item:
     title: str | None = None  # the bold or linked title the item opens with
     author: str | None = None  # who wrote what the item links to ("by X", "— X @ Outlet")
     excerpt: str | None = None  # a quote or comment under the item's title line
+    place: int = 0  # its block's `place`: the source order where lines tie (one-line HTML)
 
 
 @dataclass

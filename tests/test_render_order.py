@@ -78,6 +78,19 @@ Then a pause while the air clears from the shaft.
 """
 
 
+# A post as a feed or a minified e-mail sends it: the whole body on one line.
+ONE_LINE = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Carburettor season'
+    '</title><meta name="date" content="2025-05-05"></head><body><article>'
+    '<h1>Carburettor season</h1><p>Spring brings the mowers out of the shed, and most of them '
+    'will not start on the first pull this year.</p><h2>The fix</h2><p>Three steps clear a '
+    'gummed carburettor in under an hour:</p><ol><li>Drain the float bowl.</li><li>Spray the '
+    'jets with cleaner.</li><li>Refit the gasket and the bowl.</li></ol><p>Run the engine dry '
+    'before you store it for the winter, and the fuel will not gum again.</p><h2>Next week'
+    '</h2><p>Sharpening a blade without taking it off the mower deck.</p></article></body>'
+    '</html>\n')
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("orchard")
@@ -110,6 +123,19 @@ def test_a_list_between_two_paragraphs_stays_between_them(site):
         "Keep the tools sharp and clean between trees.",
         "Here is why each of these matters for the orchard."]
     assert "Warmly, Mara" not in text  # the letter's sign-off is left out
+
+
+def test_a_page_written_on_one_line_keeps_its_list_between_its_paragraphs(tmp_path):
+    (tmp_path / "in" / "shed").mkdir(parents=True)
+    (tmp_path / "in" / "shed" / "carburettor.html").write_text(ONE_LINE, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "digest", "build", "-q", "--input",
+                    str(tmp_path / "in"), "--output", str(tmp_path / "out")], check=True,
+                   capture_output=True)
+    text = lines(page(tmp_path / "out", "issues", "Carburettor"))
+    ask = next(n for n, t in enumerate(text) if t.startswith("Three steps clear"))
+    assert text[ask + 1:ask + 5] == [
+        "Drain the float bowl.", "Spray the jets with cleaner.", "Refit the gasket and the bowl.",
+        "Run the engine dry before you store it for the winter, and the fuel will not gum again."]
 
 
 def test_a_numbered_list_parted_by_a_paragraph_keeps_its_numbers(site):

@@ -212,19 +212,20 @@ def issue_sections(digest: IssueDigest, linked: Collection[str]) -> list[Section
             view.dek = (sentence_id(s, -1, 0), inline(section.dek))
         view.blocks = [_block(digest, s, p, linked) for p in range(len(section.paragraphs))]
         view.items = [_item(item, s, (n,), None, linked) for n, item in enumerate(section.items)]
-        view.parts = in_source_order(view.blocks, [p.line for p in section.paragraphs],
-                                     view.items, [i.line for i in section.items])
+        view.parts = in_source_order(view.blocks, [(p.line, p.place) for p in section.paragraphs],
+                                     view.items, [(i.line, i.place) for i in section.items])
         views.append(view)
     return views
 
 
-def in_source_order(blocks: list[BlockView], block_lines: list[int], items: list[ItemView],
-                    item_lines: list[int]) -> list[BlockView | TableView | list[ItemView]]:
-    """Paragraphs and items as the source had them: each run of items with no paragraph
-    between them is one list, placed where its first item stood, and each run of a table's
-    rows one table."""
-    order = sorted([(line, 0, n) for n, line in enumerate(block_lines)]
-                   + [(line, 1, n) for n, line in enumerate(item_lines)])
+def in_source_order(blocks: list[BlockView], block_places: list[tuple[int, int]],
+                    items: list[ItemView], item_places: list[tuple[int, int]]
+                    ) -> list[BlockView | TableView | list[ItemView]]:
+    """Paragraphs and items as the source had them, by line and, on one line (HTML written
+    on one line), by place: each run of items with no paragraph between them is one list,
+    placed where its first item stood, and each run of a table's rows one table."""
+    order = sorted([(place, 0, n) for n, place in enumerate(block_places)]
+                   + [(place, 1, n) for n, place in enumerate(item_places)])
     parts: list[BlockView | TableView | list[ItemView]] = []
     for _, kind, n in order:
         last = parts[-1] if parts else None

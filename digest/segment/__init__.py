@@ -101,6 +101,8 @@ def segment_document(
     issues: list[Issue] = []
     problems: list[Problem] = []
     for part in doc.parts:
+        for place, block in enumerate(part.blocks):
+            block.place = place
         profile = choose(profiles, [b.text for b in part.blocks[:DETECT_BLOCKS]])
         language = issue_language(part.meta.language, part.blocks)
         effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format,

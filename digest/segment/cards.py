@@ -96,7 +96,8 @@ def _card(
     section = Section("teaser", header.title, blocks[start + (1 if header.title else 0)].line,
                       blocks[end].line, dek=header.dek,
                       heading_line=blocks[start].line if header.title else None, role="teaser")
-    section.paragraphs = [Paragraph(blocks[j].line, blocks[j].text, links=list(blocks[j].links))
+    section.paragraphs = [Paragraph(blocks[j].line, blocks[j].text, links=list(blocks[j].links),
+                                    place=blocks[j].place)
                           for j in body if kinds[j] is None and blocks[j].text.strip()]
     tail = end + 1
     after = blocks[tail] if tail < len(blocks) and kinds[tail] is None else None
@@ -112,7 +113,8 @@ def _card(
     elif after is not None:
         section.kind = section.role = "sponsored"
         section.sponsor = leading_name(after.text) or None
-        section.paragraphs.append(Paragraph(after.line, after.text, links=list(after.links)))
+        section.paragraphs.append(Paragraph(after.line, after.text, links=list(after.links),
+                                             place=after.place))
         section.last_line = after.end_line
         tail += 1
     dropped = [Dropped(kinds[j], blocks[j].line, blocks[j].text)

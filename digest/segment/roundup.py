@@ -47,7 +47,7 @@ def item_from(block: Block, marker: re.Pattern[str] | None, profile: Profile) ->
             text = text[found.end():]
     body, outlet, paywalled = split_outlet(text.strip(), profile.outlet, profile.paywall)
     return Item(line=block.line, text=body, outlet=outlet, paywalled=paywalled,
-                number=number, links=list(block.links))
+                number=number, links=list(block.links), place=block.place)
 
 
 def item_level(block: Block, profile: Profile, under_numbered: bool = True) -> int:

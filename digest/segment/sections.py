@@ -94,7 +94,8 @@ class State:
         text = block.text[len(label) + 1:].lstrip() if label else block.text
         if text.strip():
             self.current.section.paragraphs.append(
-                Paragraph(block.line, text, _kind_of(block), list(block.links), label))
+                Paragraph(block.line, text, _kind_of(block), list(block.links), label,
+                          block.place))
         self.current.take(block)
 
     def roundup_item(self, block: Block) -> bool:
@@ -344,7 +345,7 @@ def titled_item(state: State, i: int, block: Block) -> bool:
     if role == "more" and items:
         _extend(items[-1], block)
     elif role == "title":
-        item = Item(line=block.line, text=block.text, links=list(block.links))
+        item = Item(line=block.line, text=block.text, links=list(block.links), place=block.place)
         item.title, item.author, outlet = title_parts(block, state.profile.by,
                                                          state.profile.joins)
         _set_outlet(item, outlet)
@@ -437,7 +438,8 @@ def section_level(levels: list[int]) -> int:
 
 def _subhead(current: _Open, block: Block) -> None:
     current.section.subsections.append(Subsection(block.text, block.line))
-    current.section.paragraphs.append(Paragraph(block.line, block.text, "subhead"))
+    current.section.paragraphs.append(Paragraph(block.line, block.text, "subhead",
+                                                place=block.place))
     current.take(block)
 
 
