@@ -489,6 +489,32 @@ def test_thanks_and_requests_to_the_reader_are_never_summary_sentences() -> None
 
     assert not_a_summary_sentence("Thanks to a new grant, the library will open on Sundays "
                                   "from next month for everyone.") is None
+    assert not_a_summary_sentence("If you find any errors in this week's issue, please submit "
+                                  "a PR.") == "only asks the reader for something"
+    assert not_a_summary_sentence("If the rain holds off, the market opens at nine on "
+                                  "Saturday.") is None
+
+
+def test_what_follows_a_list_is_never_its_summary() -> None:
+    """A list section's summary is its items (and what leads into them), not the paragraph
+    that closes it: "Next week: …", an appeal, a P.S."""
+    tips = Section(kind="section", role="roundup", layout="list", heading="What I would tell a "
+                   "fourth city", first_line=1, last_line=9, items=[
+                       Item(line=3, text="Map the ground first. Every city said the survey "
+                                         "paid for itself."),
+                       Item(line=4, text="Pay the shops from day one. It costs little and buys "
+                                         "patience."),
+                       Item(line=5, text="Keep the old bus running until the last week.")],
+                   paragraphs=[
+                       Paragraph(line=7, text="Next week: the one city that decided against "
+                                              "building a tram line, and why its reasons were "
+                                              "good ones.")])
+    issue = Issue(source="t.html", index=0, format="html", title="Trams", publication="Grid",
+                  first_line=1, last_line=9, sections=[tips])
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = [s.text for s in digest.sections[0].sentences]
+    assert not any(text.startswith("Next week") for text in shown)
+    assert digest.sections[0].items
 
 
 SHORT_WEEKLY = """\

@@ -304,7 +304,7 @@ def _summarize_section(
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
-             and not _link_row(par)]
+             and not _link_row(par) and not (units and _closes_list(par, section))]
     texts = _own_words(section, [p for p in texts if split[(s, p)]])
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
@@ -355,6 +355,19 @@ def _summarize_section(
         if chosen:
             sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
     return digest, sentence_units + units
+
+
+def _closes_list(paragraph: Paragraph, section: Section) -> bool:
+    """A paragraph below the last item of a list that nothing led into: how the section (or
+    the letter) closes ("Next week: …", an appeal, a P.S.), never what the list is about.
+    Prose going on after a list it led into is the section's own."""
+    def place(x: Paragraph | Item) -> tuple[int, int]:
+        return x.line, x.place
+
+    if place(paragraph) < max(map(place, section.items)):
+        return False
+    first = min(map(place, section.items))
+    return not any(p.kind == "text" and place(p) < first for p in section.paragraphs)
 
 
 def _link_row(paragraph: Paragraph) -> bool:

@@ -44,6 +44,7 @@ class Words:
     heading_pointers: frozenset[str] = frozenset()  # may open a section, pointing at its heading
     thanks: tuple[tuple[str, ...], ...] = ()  # "thanks to": a short sentence thanking someone
     requests: tuple[tuple[str, ...], ...] = ()  # "submit your": asking the reader for something
+    conditions: frozenset[str] = frozenset()  # "if": a request may follow its clause
 
 
 @lru_cache(maxsize=8)
@@ -67,7 +68,8 @@ def words(language: str = "en") -> Words:
                  int(data.get("labels", {}).get("max_words", 4)),
                  frozenset(w.lower() for w in table.get("heading_pointers", ())),
                  phrases("thanks") if "thanks" in table else (),
-                 phrases("requests") if "requests" in table else ())
+                 phrases("requests") if "requests" in table else (),
+                 frozenset(w.lower() for w in table.get("conditions", ())))
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -167,14 +169,21 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:"), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
-    ("Submit your quotes for next week!"), or it is only a label and a list of tags ("Topics:
-    rivers, floods, levees")."""
+    ("Submit your quotes for next week!", also after a condition: "If you find an error,
+    please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
+    levees")."""
     lexicon = lexicon or words()
     text = sentence.strip()
     if text.endswith(":"):
         return "ends with a colon"
-    if len(text.split()) <= THANKS_WORDS:
-        tokens = _tokens(text[:200])
+    condition, comma, rest = text.partition(",")
+    clauses = [text]
+    if comma and _tokens(condition[:20])[:1] and _tokens(condition[:20])[0] in lexicon.conditions:
+        clauses.append(rest.strip())
+    for clause in clauses:
+        if len(clause.split()) > THANKS_WORDS:
+            continue
+        tokens = _tokens(clause[:200])
         for phrases, reason in ((lexicon.thanks, "only thanks someone"),
                                 (lexicon.requests, "only asks the reader for something")):
             if any(tuple(tokens[:len(phrase)]) == phrase for phrase in phrases):
