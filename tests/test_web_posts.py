@@ -397,3 +397,45 @@ def test_a_saved_posts_comments_each_an_article_are_furniture(profiles):
     chrome = [d.text for d in issue.dropped if d.kind == "chrome"]
     assert "I can bring a second set of loppers on the 5th." in chrome
     assert "Is the fleece the thick kind or the thin kind?" in chrome
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Notes</title>
+<id>tag:harbour.example,2026:feed</id><updated>2026-11-27T09:00:00Z</updated>
+<entry><title type="html">Q&amp;amp;A: Don&amp;#8217;t moor at the north wall</title>
+<id>tag:harbour.example,2026:1</id><updated>2026-11-27T09:00:00Z</updated>
+<link href="https://harbour.example/qa"/>
+<content type="html">&lt;div style="display:none;max-height:0;overflow:hidden"&gt;Plus: the
+crane is back&lt;/div&gt;&lt;p style="font-size:22px;font-weight:bold"&gt;The north wall&lt;/p&gt;
+&lt;p&gt;The harbour master closed the north wall to moorings after a survey found loose
+stones below the waterline.&lt;/p&gt;&lt;p style="background:url(https://track.example/p.gif)"&gt;
+Boats moored there move to the east pontoon from Monday.&lt;/p&gt;</content></entry>
+<entry><title>Crane notes</title><id>tag:harbour.example,2026:2</id>
+<updated>2026-11-20T09:00:00Z</updated><link href="https://harbour.example/crane"/>
+<content type="text">Hi all,
+
+The harbour crane is back from its repair and lifts boats again from Tuesday.
+
+Bookings open on Monday at the office.
+
+Take care,
+Sam</content></entry></feed>"""
+
+
+def test_a_feed_entry_keeps_what_its_markup_says_and_its_title_reads_as_text(profiles):
+    (styled, plain), _ = parse_feed(ATOM.encode())
+    assert styled.title == "Q&A: Don’t moor at the north wall"
+    page = entry_item(styled, "Harbour Notes", "harbour-notes")
+    assert b"track.example" not in page.data  # a style loading anything is not kept
+    issue = issue_of("qa.html", page.data, profiles)
+    assert issue.title == "Q&A: Don’t moor at the north wall"
+    text = [p.text for s in issue.sections for p in s.paragraphs] + [s.heading or "" for s in
+                                                                      issue.sections]
+    assert not any("crane is back" in t for t in text) and issue.dek is None
+    assert [s.heading for s in issue.sections][-1] == "The north wall"
+    crane = issue_of("crane.html", entry_item(plain, "Harbour Notes", "harbour-notes").data,
+                     profiles)
+    assert [p.text for s in crane.sections for p in s.paragraphs] == [
+        "Hi all,", "The harbour crane is back from its repair and lifts boats again from Tuesday.",
+        "Bookings open on Monday at the office."]
+    assert [d.text for d in crane.dropped if d.kind == "signoff"] == ["Take care,", "Sam"]

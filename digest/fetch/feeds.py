@@ -98,11 +98,13 @@ def _from_feedparser(entry: Any, generator: str) -> Entry:
     contents.sort(key=lambda c: c.get("type") != "text/html")
     body = contents[0]["value"] if contents else entry.get("summary", "")
     if contents and contents[0].get("type") == "text/plain":
-        body = html.escape(body)
+        body = text_html(body)
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC) if stamp else None
     link = entry.get("link", "")
     title = entry.get("title", "")
+    if entry.get("title_detail", {}).get("type") == "text/html":  # Atom's type="html"
+        title = " ".join(html_text(title).split())
     return Entry(id=entry.get("id") or link or title, title=title, html=body,
                  summary_only=not contents, published=published,
                  author=entry.get("author", ""), link=link, generator=generator)
@@ -120,7 +122,7 @@ def _json_feed(body: bytes) -> list[Entry]:
     for item in data["items"]:
         if not isinstance(item, dict):
             continue
-        full = _text(item.get("content_html")) or html.escape(_text(item.get("content_text")))
+        full = _text(item.get("content_html")) or text_html(_text(item.get("content_text")))
         summary = html.escape(_text(item.get("summary")))
         authors = item.get("authors") or [item.get("author")]
         author = next((_text(a.get("name")) for a in authors if isinstance(a, dict)), "")
@@ -130,6 +132,14 @@ def _json_feed(body: bytes) -> list[Entry]:
             published=_when(item.get("date_published") or item.get("date_modified")),
             author=author, link=_text(item.get("url"))))
     return entries
+
+
+def text_html(text: str) -> str:
+    """Plain text as HTML: a paragraph for each run of lines between blank lines, its lines
+    kept apart ("Take care," over "Sam")."""
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+    return "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) +
+                      "</p>" for p in paragraphs if p)
 
 
 def _text(value: object) -> str:

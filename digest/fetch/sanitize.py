@@ -1,6 +1,7 @@
 """Cleaning a feed entry's HTML before it is saved: no active content, nothing that phones home.
 
-Scripts, frames, objects, forms and styles go; event handlers and script or data links go;
+Scripts, frames, objects, forms and style sheets go, and inline styles that load anything;
+event handlers and script or data links go;
 tracking pixels go; other images keep their alt text but lose their address, so nothing
 remote is loaded when the saved file is opened; links lose their tracking parameters
 (`digest.links`, the one list).
@@ -20,6 +21,9 @@ DROP = ("script", "style", "iframe", "frame", "frameset", "object", "embed", "ap
         "audio", "video", "source", "track", "canvas", "svg", "math")
 URL_ATTRS = ("href", "src", "srcset", "action", "formaction", "poster", "background", "cite",
              "longdesc", "ping", "data")
+# A style that could load something or run code; any other (hidden, bold, a button's
+# background) is kept for the reader to go by.
+_LOADS = re.compile(r"url\s*\(|expression|@import|behavior|binding|\\", re.IGNORECASE)
 _PIXEL = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none",
                     re.IGNORECASE)
 
@@ -55,7 +59,7 @@ def clean_url(url: str) -> str:
 def _attributes(tag: Tag) -> None:
     for name in list(tag.attrs):
         lowered = name.lower()
-        if lowered.startswith("on") or lowered in ("style", "class", "id") and tag.name != "a":
+        if lowered.startswith("on") or lowered == "style" and _LOADS.search(str(tag[name])):
             del tag[name]
         elif lowered in URL_ATTRS:
             cleaned = clean_url(str(tag[name])) if lowered == "href" else ""
