@@ -15,7 +15,7 @@ from pathlib import Path
 
 _GAP = r"\.?,?\s+(?:[^\W\d_]{1,3}\s+)?"  # "9. Mai", "May 9, 2026", "9 de mayo de 2026"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"([^\W\d_]{3,10})"
+_MONTH = r"((?:[^\W\d_]|[\u0900-\u0dff]){2,12})"  # Indic vowel signs are no letters to `\w`
 _DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
 _MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(\d{{4}})(?!\d)")

@@ -16,7 +16,7 @@ from anyascii import anyascii
 CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3040-\u30ff\u31f0-\u31ff"
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average one to two characters
-SENTENCE_ENDS = ".!?…。！？؟۔"  # what closes a sentence, in any script
+SENTENCE_ENDS = ".!?…。！？؟۔।॥"  # what closes a sentence, in any script (। the Devanagari danda)
 QUESTION_MARKS = "?？؟"  # those of them that close a question
 # A line that is one link within the page, of this many words at most ("Back to top", "↑ Top"),
 # is furniture: the HTML reader, which drops such links, marks it; Markdown's are found later.
@@ -96,7 +96,9 @@ def _ascii_char(char: str) -> str:
     if char.isascii():
         return char
     folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
-    return folded or (anyascii(char) if char.isalnum() else "")
+    # a vowel sign is part of its word in Indic scripts ("टेक" → "tek"), not a mark to drop
+    spelled = char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
+    return folded or (anyascii(char) if spelled else "")
 
 
 EMOJI_JOINERS = "\ufe0f\u200d"  # a variation selector and a zero-width joiner after an emoji

@@ -465,3 +465,31 @@ def test_an_arabic_letters_date_line_dates_it_and_is_no_text(tmp_path):
     issue = segmented(page)
     assert (issue.language, issue.date.isoformat()) == ("ar", "2026-11-26")
     assert ("byline", "٢٦ نوفمبر ٢٠٢٦") in {(d.kind, d.text) for d in issue.dropped}
+
+
+HINDI = """\
+Subject: टेक समाचार साप्ताहिक
+From: Tek Samachar <news@tek.example>
+Date: Mon, 07 Dec 2026 08:00:00 +0530
+Content-Type: text/plain; charset=utf-8
+
+नवंबर में देश भर में बारिश सामान्य से अधिक हुई। यह पिछले दस वर्षों में सबसे अधिक है।
+मौसम विभाग ने किसानों को सलाह दी है कि वे बुवाई एक सप्ताह टाल दें।
+
+शहर में नई मेट्रो लाइन का परीक्षण शुरू हुआ। पहली ट्रेन सुबह छह बजे चली और यात्रियों ने इसका स्वागत किया।
+"""
+
+
+def test_a_hindi_letter_is_told_by_its_script_cut_at_the_danda_and_named_in_latin_letters(
+        tmp_path):
+    path = write(tmp_path / "samachar.eml", HINDI)
+    (issue,) = inspect(path)
+    assert issue["language"] == "hi"
+    from digest.summarize.tokenizer import split_sentences
+
+    assert split_sentences(paragraphs(issue)[0], "hi") == [
+        "नवंबर में देश भर में बारिश सामान्य से अधिक हुई।", "यह पिछले दस वर्षों में सबसे अधिक है।",
+        "मौसम विभाग ने किसानों को सलाह दी है कि वे बुवाई एक सप्ताह टाल दें।"]
+    from digest.textwords import to_ascii
+
+    assert to_ascii("टेक समाचार") == "tek smacar"

@@ -78,6 +78,11 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("٢٦ نوفمبر ٢٠٢٦", dt.date(2026, 11, 26)),  # Arabic, in Arabic-Indic digits
     ("3 مارس 2026", dt.date(2026, 3, 3)),
     ("26 בנובמבר 2026", dt.date(2026, 11, 26)),  # Hebrew: the month after "ב" (in)
+    ("Τεύχος 31 — 6 Δεκεμβρίου 2026", dt.date(2026, 12, 6)),  # Greek: the month's genitive
+    ("9 Aralık 2026", dt.date(2026, 12, 9)),  # Turkish
+    ("7 दिसंबर 2026", dt.date(2026, 12, 7)),  # Hindi: vowel signs inside the month's name
+    ("7 दिसम्बर 2026", dt.date(2026, 12, 7)),  # …and its other spelling
+    ("2 मई 2026", dt.date(2026, 5, 2)),  # a month of two letters
     ("24.11.2026", dt.date(2026, 11, 24)),
     ("Dienstag, 24.11.2026", dt.date(2026, 11, 24)),
     ("2026/11/24", dt.date(2026, 11, 24)),

@@ -35,10 +35,11 @@ _SCRIPTS = [
     ("he", re.compile(r"[\u0590-\u05ff]")),
     ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("hi", re.compile(r"[\u0900-\u097f]")),  # Devanagari: Hindi, by far its most read language
 ]
 # Any letter of those scripts: text with none (most) is not counted letter by letter.
 _TOLD_BY_SCRIPT = re.compile(
-    r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
+    r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
     r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff]")
 _PERSIAN = re.compile(r"[پچژگ]")  # letters Arabic does not use
