@@ -485,9 +485,10 @@ def test_a_hindi_letter_is_told_by_its_script_cut_at_the_danda_and_named_in_lati
     path = write(tmp_path / "samachar.eml", HINDI)
     (issue,) = inspect(path)
     assert issue["language"] == "hi"
+    assert [s["heading"] for s in issue["sections"]] == [None]  # a sentence is no heading
     from digest.summarize.tokenizer import split_sentences
 
-    assert split_sentences(paragraphs(issue)[0], "hi") == [
+    assert split_sentences(" ".join(paragraphs(issue)[:2]), "hi") == [
         "नवंबर में देश भर में बारिश सामान्य से अधिक हुई।", "यह पिछले दस वर्षों में सबसे अधिक है।",
         "मौसम विभाग ने किसानों को सलाह दी है कि वे बुवाई एक सप्ताह टाल दें।"]
     from digest.textwords import to_ascii

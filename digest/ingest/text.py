@@ -23,6 +23,7 @@ from linkify_it import LinkifyIt
 
 from digest.links import clean_url
 from digest.model import Block, Link, Meta, Part
+from digest.textwords import SENTENCE_ENDS
 
 from .decode import clean_line
 from .listdigest import ListDigest, find_digest
@@ -48,7 +49,7 @@ _ATTRIBUTION = re.compile(r"^(?:--|[—–―])\s*\S")  # "-- Anne, Mill Street"
 
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
-_ENDED = re.compile(r"[.!?…:;\"”’)]\s*$")
+_ENDED = re.compile(f"[{SENTENCE_ENDS}:;\"”’)]\\s*$")  # in any script: "。", "؟", "।"
 _FIELD = re.compile(r"^[A-Z][\w-]{0,20}:\s")  # "Subject: …", "Note: …"
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps

@@ -12,7 +12,7 @@ from digest.textwords import ENDS_SENTENCE, count_words
 
 from .profiles import Profile
 
-_TERMINAL = re.compile(r"[.,;:!…。、，；：！؟۔،؛]$")
+_TERMINAL = re.compile(r"[.,;:!…。、，；：！؟۔،؛।॥]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
