@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import run_digest
+
+from digest.ingest import read_file
+from digest.segment import load_profiles, segment_document
 
 ISSUE_BODY = ("Welcome to another issue!\n\n## Featured\n\n"
               "- [A post](https://example.org/a) by Ann\n")
@@ -179,3 +184,28 @@ def test_a_first_line_that_is_the_subject_set_otherwise_is_no_text(tmp_path):
     assert issue["title"] == "Buurtnieuws Oost week 47"
     assert [p["text"] for p in issue["sections"][0]["paragraphs"]] == [
         "Deze week: de nieuwe speeltuin en een wijziging in het afvalrooster."]
+
+
+POST = """---
+title: "Bread that keeps"
+{date_key}: 2026-02-17
+categories: newsletter food
+tags: [baking, storage]
+---
+
+# Bread that keeps
+
+A loaf baked with a little fat in the dough stays soft for three days instead of one.
+"""
+
+
+@pytest.mark.parametrize("date_key", ["date", "pubDate", "publishDate", "published_at",
+                                      "created"])
+def test_a_posts_categories_never_rename_its_newsletter_and_its_date_key_is_read(
+        tmp_path, date_key):
+    post = tmp_path / "kitchen-science" / "bread.md"
+    post.parent.mkdir()
+    post.write_text(POST.format(date_key=date_key), encoding="utf-8")
+    profiles = load_profiles()
+    (issue,), _ = segment_document(read_file(post, root=tmp_path), *profiles)
+    assert (issue.publication, issue.date) == ("Kitchen Science", dt.date(2026, 2, 17))

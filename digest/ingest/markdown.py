@@ -183,6 +183,12 @@ def _lower(data: dict[Any, Any]) -> dict[str, Any]:
     return {str(key).strip().lower(): value for key, value in data.items()}
 
 
+# The keys a site generator or platform export keeps a post's date under (Jekyll and Hugo
+# `date`, Astro `pubDate`, Hugo `publishDate`, Ghost `published_at`, Eleventy `created`…).
+DATE_KEYS = ("date", "pubdate", "publishdate", "publish_date", "published", "published_at",
+             "created", "created_at")
+
+
 def meta_from(fields: dict[str, Any]) -> Meta:
     def first(*keys: str) -> str | None:
         for key in keys:
@@ -191,10 +197,13 @@ def meta_from(fields: dict[str, Any]) -> Meta:
                 return value
         return None
 
+    date = next((fields[key] for key in DATE_KEYS if fields.get(key)), None)
     return Meta(
-        title=first("title"),
-        date=parse_date(fields.get("date")),
-        publication=first("publication", "newsletter", "category", "categories"),
+        title=first("title", "subject"),
+        date=parse_date(date),
+        # Pelican's one `Category` names the newsletter; Jekyll's `categories` are topics
+        publication=first("publication", "newsletter") or (
+            _text(fields["category"]) if isinstance(fields.get("category"), str) else None),
         publisher=first("publisher"),
         author=first("author", "authors"),
         language=first("lang", "language", "locale"),
