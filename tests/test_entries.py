@@ -274,3 +274,22 @@ def test_linked_titles_with_an_arrow_to_their_note_are_entries_and_a_request_no_
         ("A gallery of hand-made personal sites", "https://gallery.example.com/")]
     chosen = [s.text for d in summarize_issue(found).sections for s in d.sentences]
     assert chosen and not [t for t in chosen if "Reply" in t]
+
+
+LINKS = """# Frontend Notes 12
+
+## Links
+
+- [A modern CSS reset](https://css.example/reset) — Small and opinionated
+- **SQLite as a message queue** — Cheeky, but the numbers hold up for small teams. [link](https://db.example/q)
+- [The cost of file formats](https://eng.example/formats) — Harbor Engineering blog
+- [Two readers reply](https://letters.example/r) — Ana Ruiz and Tom Lee
+"""
+
+
+def test_a_comment_after_an_entrys_dash_is_no_author():
+    (issue,), _ = segment_document(read_bytes("links.md", LINKS.encode()), *load_profiles())
+    assert [(i.title, i.author) for i in issue.sections[0].items] == [
+        ("A modern CSS reset", None), ("SQLite as a message queue", None),
+        ("The cost of file formats", "Harbor Engineering blog"),
+        ("Two readers reply", "Ana Ruiz and Tom Lee")]

@@ -35,6 +35,7 @@ _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SITE_ASIDE = re.compile(r"^\s*\(((?:[a-z0-9-]+\.)+[a-z]{2,})\)(?=\s|$)")  # " (example.dev)"
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(→⟶➜➔»]|-\s|->|=>)")  # "Title → why read it"
 _TERMINAL = ENDS_SENTENCE
+_CLOCK = re.compile(r"^[(\[]?\d{1,2}:\d{2}\b")  # a chapter's time, where a title would be
 # A statement's end: a headline may ask a question ("How much clamp pressure is enough?").
 _STATEMENT_END = re.compile("[" + "".join(c for c in SENTENCE_ENDS if c not in QUESTION_MARKS)
                             + "]$")
@@ -459,18 +460,29 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
     site = _SITE_ASIDE.match(rest)
     if site:  # "Title (example.dev) — what it says": the site it is on is its outlet
         return block.lead, None, site[1]
-    dash = _AUTHOR_DASH.match(rest)
+    dash = None if _CLOCK.match(block.lead) else _AUTHOR_DASH.match(rest)  # "03:12 — Intro"
     if dash:
         _, comma, after = dash[1].partition(",")
         author = byline(comma + after, by, joins) if comma else None  # "— 38 min, by Ana Ruiz"
         if author:
             return block.lead, author, None
     if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]) and \
-            not dash[1][:1].isdigit() and not dash[1][:1].islower():
+            not dash[1][:1].isdigit() and not dash[1][:1].islower() and \
+            _reads_as_names(dash[1], joins):
         # a name never opens with a figure ("— 38 min") nor in lower case ("— part-time")
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
         return block.lead, dash[1].strip(), outlet
     return block.lead, None, None
+
+
+def _reads_as_names(text: str, joins: tuple[str, ...]) -> bool:
+    """Text after a title's dash that may name who wrote it or where ("Ana Ruiz and Tom Lee",
+    "Uber Engineering blog"), not a comment on it: no lower-case word after a join ("Small
+    and opinionated") nor after a comma, colon or sentence's end inside it ("Cheeky, but the
+    numbers hold up")."""
+    joined = "|".join(re.escape(j) for j in (*joins, "and", "&"))
+    breaks = re.compile(rf"(?:[,:;{SENTENCE_ENDS}]|\s(?:{joined}))\s+(\w)")
+    return not any(found[1].islower() for found in breaks.finditer(text.strip()))
 
 
 def quote_attributions(marks: Marks) -> None:
