@@ -230,3 +230,15 @@ def test_pictures_alternative_texts_are_not_the_words_of_an_html_body():
                        f'of the harbour, view {n}" width="600" height="400">' for n in range(8))
     (part,) = read_bytes("poster.eml", picture_mail(pictures)).parts
     assert part.blocks[0].text.startswith("This month's print is a two-colour linocut")
+
+
+def test_a_greeting_under_the_logo_is_the_letters_text_not_the_logos_caption():
+    from digest.segment import load_profiles, segment_document
+
+    html = ('<html><body><p style="text-align:center"><img src="https://cdn.example/logo.png" '
+            'alt="Quinlan Studio" width="160"></p><p>Hey there,</p><p>Last month I printed '
+            'four hundred posters for the riverside festival on a press older than I am.</p>'
+            '</body></html>')
+    (issue,), _ = segment_document(read_bytes("letter.html", html.encode()), *load_profiles())
+    assert [d.text for d in issue.dropped if d.kind == "caption"] == ["Quinlan Studio"]
+    assert issue.sections[0].paragraphs[0].text == "Hey there,"

@@ -91,11 +91,12 @@ def credited_names(blocks: list[Block], kinds: list[str | None]) -> list[str | N
 def is_caption_under(picture: Block, block: Block, kind: str | None) -> bool:
     """A short line right under a picture, in its element or on the next line, no sentence
     said to the reader and no link ("Fot. Jan Kowalski", "Sheep at work in the park"): the
-    picture's caption or credit, in any language."""
+    picture's caption or credit, in any language; never a greeting under a logo ("Hey
+    there,"): a caption does not end in a comma."""
     return (
         picture.kind == "caption" and kind is None and block.kind == "paragraph"
         and not block.links and words(block.text) <= UNDER_PICTURE_WORDS
-        and not block.text.rstrip().endswith(("!", "！", "?", "？", ":", "："))
+        and not block.text.rstrip().endswith(("!", "！", "?", "？", ":", "：", ",", "，", "、"))
         and block.line - picture.end_line <= 1
     )
 
