@@ -121,9 +121,34 @@ def test_a_sponsors_heading_is_an_advertisement():
     assert not [t for t in summary(found) if "Ledgerly" in t]
 
 
+ITALIAN = """\
+# La lettera del laboratorio n. 12
+
+Ciao a tutti. Questa settimana parliamo di code di rondine e di una seconda biblioteca degli
+attrezzi.
+
+## Code di rondine senza dima
+
+Quasi tutte le dime costano più della sega che guidano. Rhea Lund mostra come un blocco di
+legno e due magneti permettano gli stessi tagli.
+
+Questo numero è sponsorizzato da Kontor, il planner che sa chi ha preso in prestito quale
+attrezzo. Per i lettori tre mesi gratis.
+
+## La biblioteca degli attrezzi cresce
+
+La biblioteca degli attrezzi del quartiere est apre una seconda sede a gennaio, nella vecchia
+caserma dei pompieri.
+"""
+LABELLED = LETTER.replace("Today's issue is brought to you by Kontor, the workshop",
+                          "SPONSOR: Kontor is the workshop")
+
+
 @pytest.mark.parametrize(("name", "text", "opening", "sponsor"), [
     ("letter.md", LETTER, "Today's issue is brought to you by Kontor", "Kontor"),
     ("brief.md", BRIEF, "Diese Ausgabe wird von Kontor präsentiert", "Kontor"),
+    ("lettera.md", ITALIAN, "Questo numero è sponsorizzato da Kontor", "Kontor"),
+    ("labelled.md", LABELLED, "SPONSOR: Kontor is the workshop planner", None),
 ])
 def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, opening, sponsor):
     found = issue(name, text)
@@ -131,6 +156,22 @@ def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, open
     assert ad.sponsor == sponsor and ad.paragraphs[0].text.startswith(opening)
     story = found.sections[found.sections.index(ad) - 1]
     assert not [p for p in story.paragraphs if "Kontor" in p.text]
+    assert not [t for t in summary(found) if "Kontor" in t]
+
+
+@pytest.mark.parametrize(("letter", "marker", "sponsor"), [
+    (LETTER, "SPONSOR: QueueCraft", "QueueCraft"), (LETTER, "PRESENTED BY", None),
+    (LETTER, "-- Advertisement --", None), (BRIEF, "PRÄSENTIERT VON", None)])
+def test_a_sponsor_label_on_its_own_line_marks_the_advertisement_under_it(letter, marker,
+                                                                           sponsor):
+    text = letter.replace("Today's issue is brought to you by Kontor, the workshop planner",
+                          f"{marker}\n\nKontor is the workshop planner").replace(
+        "Diese Ausgabe wird von Kontor präsentiert, dem Werkstattplaner",
+        f"{marker}\n\nKontor ist der Werkstattplaner")
+    found = issue("letter.md", text)
+    (ad,) = [s for s in found.sections if s.role == "sponsored"]
+    assert ad.sponsor == sponsor
+    assert [p.text[:6] for p in ad.paragraphs] == ["Kontor"]
     assert not [t for t in summary(found) if "Kontor" in t]
 
 

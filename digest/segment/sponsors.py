@@ -60,12 +60,13 @@ def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
 def _sponsor_opening(block: Block, profile: Profile) -> str | None:
     """A paragraph's first clause when it says the paragraph is an advertisement ("This
     episode is supported by Ledgerly, …"): a marker naming the sponsor."""
-    if block.kind != "paragraph" or not profile.sponsor_openings:
+    if block.kind != "paragraph" or not profile.sponsor_openings or \
+            sponsor_of(block.text, profile)[0]:  # a marker line whole ("SPONSOR: Kontor")
         return None
     end = _CLAUSE_END.search(block.text)
     clause = block.text[:end.start()] if end else block.text
-    if count_words(clause) > MARKER_WORDS:
-        return None
+    if count_words(clause) > MARKER_WORDS or not block.text[len(clause):].strip(" .,;:!?—–"):
+        return None  # a clause that is the whole line is a marker line itself
     return clause if any(p.search(clause) for p in profile.sponsor_openings) else None
 
 
