@@ -50,3 +50,63 @@ def test_pictures_footnotes_and_the_closing_credit_are_not_text(parser, monkeypa
     assert ("credit", "Small Tools is written by Priya Nair. Reply with your own drill "
             "stories.") in dropped
     assert [k for k, t in dropped if t.startswith("[^1]:")] == ["note"]
+
+
+NEWS = """# Boletim de Tecnologia 41
+
+Olá, pessoal! Três notícias esta semana.
+
+## Notícias
+
+As principais notícias da semana, com os links para as fontes.
+
+### [Nova lei de proteção de dados entra em vigor](https://lei.example.br/dados)
+
+A lei vale a partir de janeiro para empresas de todos os tamanhos.
+
+### [Governo lança portal de dados abertos](https://dados.example.br/portal)
+
+O portal reúne mais de mil conjuntos de dados públicos.
+
+## Eventos
+
+### [Encontro de dados em Recife](https://eventos.example.br/recife)
+
+No sábado, das 9h às 17h, na biblioteca central.
+"""
+
+PLAIN = """DATA BULLETIN 34
+
+Hello all: two stories this month.
+
+NEWS
+
+1) The town budget is published as open data
+https://town.example.org/budget-2025
+
+For the first time the budget can be downloaded as CSV and read through an API.
+
+2) A new air quality portal with hourly readings
+https://air.example.org/portal
+
+The stations now publish nitrogen dioxide and particle readings every hour.
+"""
+
+
+def test_a_linked_subhead_and_a_numbered_title_over_its_address_keep_their_links():
+    (news,), _ = segment_document(read_bytes("boletim.md", NEWS.encode()), *load_profiles())
+    subheads = [(p.text, [link.url for link in p.links]) for s in news.sections
+                for p in s.paragraphs if p.kind == "subhead"]
+    assert subheads == [
+        ("Nova lei de proteção de dados entra em vigor", ["https://lei.example.br/dados"]),
+        ("Governo lança portal de dados abertos", ["https://dados.example.br/portal"]),
+        ("Encontro de dados em Recife", ["https://eventos.example.br/recife"])]
+    alone = NEWS.split("## Eventos")[0].replace(
+        "As principais notícias da semana, com os links para as fontes.\n\n", "")
+    (news,), _ = segment_document(read_bytes("boletim.md", alone.encode()), *load_profiles())
+    assert [s.link for s in news.sections if s.heading and s.heading.startswith("Nova lei")] == [
+        "https://lei.example.br/dados"]  # under its group's heading as its kicker
+    (plain,), _ = segment_document(read_bytes("bulletin.txt", PLAIN.encode()), *load_profiles())
+    assert [(s.heading, s.link) for s in plain.sections if s.link] == [
+        ("1) The town budget is published as open data", "https://town.example.org/budget-2025"),
+        ("2) A new air quality portal with hourly readings", "https://air.example.org/portal")]

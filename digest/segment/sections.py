@@ -16,7 +16,7 @@ from digest.textwords import bracketed, count_words, without_leading_mark
 
 from .chrome import links_to_chrome
 from .names import line_author, take_credit
-from .profiles import Profile, SectionRule
+from .profiles import Profile, SectionRule, heading_key
 from .roundup import item_from, item_level
 from .rules import is_date_line, looks_like_numbered_subhead, one_link
 from .structure import HEADING_RULES, PASSES, Marks, mark, opens_with_title, title_parts
@@ -178,6 +178,8 @@ def kicker(state: State, i: int, block: Block) -> bool:
     before = current.section
     state.current = None  # the bare section is not kept: its heading moves to the next one
     opened = state.open("section", _heading_text(block.text), block.line + 1, level=level)
+    if _linked_whole(block):
+        opened.section.link = block.links[0].url
     opened.section.dek = f"{before.dek} — {before.heading}" if before.dek else before.heading
     opened.lines = [(before.heading_line, before.heading_line), *current.lines]
     return True
@@ -217,11 +219,23 @@ def heading(state: State, i: int, block: Block) -> bool:
         return False
     if _opens_section(state, level):
         opened = state.open("section", _heading_text(block.text), block.line + 1, level=level)
-        if block.lead_kind == "link" and block.lead == block.text and block.links:
+        if _linked_whole(block):
             opened.section.link = block.links[0].url  # a post's title, linked to the post
     else:
         _subhead(state.current, block)
     return True
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+
+
+def _linked_whole(block: Block) -> bool:
+    """A heading that is one link, its number aside: "[Title](url)", or a plain-text title
+    over its address ("1) The budget goes online" / "https://…")."""
+    if block.lead_kind == "link" and block.lead == block.text and block.links:
+        return True
+    return len(block.links) == 1 and bool(block.links[0].text.strip()) and \
+        heading_key(block.links[0].text) == heading_key(_NUMBERED.sub("", block.text))
 
 
 def _heading_text(text: str) -> str:
@@ -439,7 +453,7 @@ def section_level(levels: list[int]) -> int:
 def _subhead(current: _Open, block: Block) -> None:
     current.section.subsections.append(Subsection(block.text, block.line))
     current.section.paragraphs.append(Paragraph(block.line, block.text, "subhead",
-                                                place=block.place))
+                                                list(block.links), place=block.place))
     current.take(block)
 
 
