@@ -46,6 +46,7 @@ def profiles():
     ("Tue 12 May 2026", dt.date(2026, 5, 12), False),
     ("13/05/2026", dt.date(2026, 5, 13), False),
     ("5/12/2026", None, False),  # 12 May or 5 December: never guessed
+    ("Nº 9 · 12 de mayo de 2026", dt.date(2026, 5, 12), False),  # "de" between the parts
 ])
 def test_the_date_written_under_the_title_dates_an_undated_file(masthead, date, approximate,
                                                                  profiles):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from digest.datewords import written_date
 from digest.model import Block
 from digest.textwords import ENDS_SENTENCE, count_words
 
@@ -326,6 +327,8 @@ def is_issue_line(text: str, months: frozenset[str]) -> bool:
         if token.strip(".,").casefold() in months and any(
                 _NUMERIC_DATE.fullmatch(t) for t in tokens[max(n - 1, 0):n + 2]):
             return True
+    if written_date(text):  # "Nº 34 · 27 de noviembre de 2024", in any language's months
+        return True
     numbers = [t.strip(".,:#№") for t in tokens if t.strip(".,:#№").isdigit()]
     if len(tokens) <= NUMBER_LINE_WORDS and len(numbers) >= 2 and \
             any(_YEAR.fullmatch(n) for n in numbers):
