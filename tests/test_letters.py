@@ -129,6 +129,21 @@ def test_a_closing_without_a_comma_over_a_name_where_the_issue_ends_is_a_sign_of
     assert [d.text for d in issue.dropped if d.kind == "signoff"] == [closing, name]
 
 
+@pytest.mark.parametrize("name, text", [
+    ("woche.txt", "Die Woche in Linux 12\n\nDer neue Kernel bringt bessere Treiber für ältere "
+                  "Laptops.\n\nViele Grüße\nJonas\n\n-- \nDie Woche in Linux erscheint "
+                  "jeden Freitag.\n"),
+    ("woche.md", "# Die Woche in Linux 12\n\nDer neue Kernel bringt bessere Treiber für ältere "
+                 "Laptops.\n\nViele Grüße\nJonas\n")])
+def test_a_closing_without_a_comma_over_a_signature_or_at_the_end_is_a_sign_off(
+        name, text, profiles):
+    issue = issue_of(name, text.encode(), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs] == [
+        "Der neue Kernel bringt bessere Treiber für ältere Laptops."]
+    assert " ".join(d.text for d in issue.dropped if d.kind == "signoff").startswith(
+        "Viele Grüße Jonas")
+
+
 def test_a_short_line_over_a_name_inside_the_issue_is_no_sign_off(profiles):
     text = ("# Garden Notes\n\n## Beds\n\nThe beds were dug over and fed with compost.\n\n"
             "Best Tools\n\nJo Park\n\n## Next\n\nThe orchard is next, in March.\n")

@@ -189,10 +189,12 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             end = next((j for j in range(i + 1, end) if _POSTSCRIPT.match(blocks[j].text)), end)
             if _signed(blocks[i + 1:end]):  # a postscript may follow the name
                 kinds[i:end] = ["signoff"] * (end - i)
+        elif _bare_closing_and_name(block) and _ends_letter(blocks, kinds, i + 1):
+            kinds[i] = "signoff"  # "Viele Grüße⏎Jonas" read as one paragraph, at the end
         elif _is_bare_closing(block.text):  # "Sportliche Grüße" over "Ihr Vorstand", at the end
-            # (only furniture below)
+            # (only furniture or a signature below)
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
-            if _signed(blocks[i + 1:end]) and _only_furniture(blocks[end:], kinds[end:]):
+            if _signed(blocks[i + 1:end]) and _ends_letter(blocks, kinds, end):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif (_closing_and_name(block) or _dash_name(blocks, i)) and (
                 _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1])):
@@ -270,6 +272,20 @@ def _is_closing(text: str) -> bool:
     return (text.endswith((",", "，")) and 1 <= words(text) <= CLOSING_WORDS
             and not text[0].islower() and not any(c.isdigit() for c in text)
             and not _BULLET.match(text) and not _NUMBERED.match(text))
+
+
+def _ends_letter(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
+    """Nothing but furniture from `start` on, or an e-mail signature's "--" line."""
+    return start < len(blocks) and blocks[start].text == "--" or \
+        _only_furniture(blocks[start:], kinds[start:])
+
+
+def _bare_closing_and_name(block: Block) -> bool:
+    """A closing with no comma over a name, on two lines read as one paragraph."""
+    parts = block.text.split()
+    return block.end_line == block.line + 1 and not block.links and any(
+        _is_bare_closing(" ".join(parts[:n])) and _is_name(" ".join(parts[n:]), TEAM_WORDS)
+        for n in range(1, min(len(parts), BARE_CLOSING_WORDS + 1)))
 
 
 def _closing_and_name(block: Block) -> bool:
