@@ -254,6 +254,36 @@ def test_forwarding_and_opt_out_lines_are_chrome_in_the_issues_language(language
     assert chrome == {forwarded, opt_out}
 
 
+@pytest.mark.parametrize("language, top, bottom", [
+    ("de", "Wird dieser Newsletter nicht richtig angezeigt? Im Browser ansehen",
+     "Wenn Sie diesen Newsletter nicht mehr erhalten möchten, klicken Sie hier."),
+    ("ja", "このメールが正しく表示されない場合はこちらをご覧ください。",
+     "このメールマガジンをお友達に転送してください。")])
+def test_a_line_saying_the_mail_may_not_show_right_is_chrome(language, top, bottom, tmp_path):
+    page = tmp_path / "2026-11-28-letter.html"
+    page.write_text(
+        f'<html lang="{language}"><body><p>{top}</p><h1>Nummer 12</h1>'
+        "<h2>Eins</h2><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+        "eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
+        f"<p>{bottom}</p></body></html>", encoding="utf-8")
+    assert {d.text for d in segmented(page).dropped if d.kind == "chrome"} == {top, bottom}
+
+
+def test_a_korean_credit_written_with_an_equals_sign_ends_its_story_not_the_story_itself(
+        tmp_path):
+    page = tmp_path / "2026-12-04-weekly.html"
+    story = ("내년 7월부터 새로 짓는 아파트 단지는 주차면의 10% 이상에 충전기를 설치해야 합니다. "
+             "국토부는 기존 단지에도 설치비 일부를 지원하기로 했습니다. 입주민 동의 절차는 "
+             "간소화됩니다.")
+    page.write_text(f'<html lang="ko"><body><h1>한빛 위클리 제57호</h1>'
+                    f"<h2>전기차 충전소, 아파트 단지에 의무 설치</h2><p>{story}</p>"
+                    "<p>사진=김민수 기자</p></body></html>", encoding="utf-8")
+    issue = segmented(page)
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in issue.sections] == [
+        ("전기차 충전소, 아파트 단지에 의무 설치", [story])]
+    assert [d.text for d in issue.dropped if d.kind == "credit"] == ["사진=김민수 기자"]
+
+
 POLISH = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8">
 <title>Biuletyn osiedlowy nr 14</title></head><body>
 <p><a href="https://osiedle.example/web/14">Zobacz w przeglądarce</a></p>

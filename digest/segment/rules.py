@@ -9,7 +9,7 @@ import re
 
 from digest.datewords import written_date
 from digest.model import Block
-from digest.textwords import ENDS_SENTENCE, count_words
+from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
 
 from .profiles import Profile
 
@@ -18,6 +18,8 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
+CAPTION_SENTENCES = 2  # a caption says what a picture shows in a sentence or two
+_INNER_END = re.compile(f"[{SENTENCE_ENDS}](?=\\s)")  # a sentence's end with more after it
 UNDER_PICTURE_WORDS = 12  # a line right under a picture that is its caption or credit
 CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's closing line
 BARE_CLOSING_WORDS = 3  # "Sportliche Grüße": a closing with no comma, only where the issue ends
@@ -105,13 +107,15 @@ def is_caption_under(picture: Block, block: Block, kind: str | None) -> bool:
 def is_caption_before(block: Block, following: Block, following_kind: str | None) -> bool:
     """A short paragraph sitting right above a photo credit is that photo's caption; not an
     exclamation, said to the reader ("Please submit your quotes for next week!" over "This
-    Week in Rust is edited by: …"), nor above a line introducing a list of names ("… by:")."""
+    Week in Rust is edited by: …"), nor above a line introducing a list of names ("… by:"),
+    nor a story's paragraph of three sentences or more over the credit ending it."""
     return (
         following_kind == "credit"
         and not following.text.rstrip().endswith(":")
         and not block.text.rstrip().endswith(("!", "！"))
         and block.kind == "paragraph"
         and words(block.text) <= CAPTION_MAX_WORDS
+        and len(_INNER_END.findall(block.text.rstrip())) < CAPTION_SENTENCES
         and following.line - block.end_line <= 3
     )
 
