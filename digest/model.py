@@ -211,6 +211,7 @@ class Issue:
     author: str | None = None
     duplicate_of: int | None = None
     language: str | None = None  # declared or found from its words; None: not known
+    address: str | None = None  # where it can be read whole on the web (its page's own link)
     sections: list[Section] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 

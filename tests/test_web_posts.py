@@ -439,3 +439,16 @@ def test_a_feed_entry_keeps_what_its_markup_says_and_its_title_reads_as_text(pro
         "Hi all,", "The harbour crane is back from its repair and lifts boats again from Tuesday.",
         "Bookings open on Monday at the office."]
     assert [d.text for d in crane.dropped if d.kind == "signoff"] == ["Take care,", "Sam"]
+
+
+def test_an_issue_read_from_a_page_links_to_the_original(tmp_path):
+    from bs4 import BeautifulSoup
+
+    (entry,), _ = parse_feed(FEED.encode())
+    page = entry_item(entry, "Garden Notes", "garden-notes")
+    site = build_one(tmp_path, "garden-notes", "week-11.html", page.data)
+    (issue_page,) = (site / "issues").glob("*.html")
+    soup = BeautifulSoup(issue_page.read_text(encoding="utf-8"), "html.parser")
+    original = soup.find("a", string="read the original")
+    assert original is not None
+    assert original["href"] == "https://gardennotes.example/2025/03/week-11/"

@@ -14,6 +14,7 @@ from digest.model import IssueDigest, Week
 
 from . import stats
 from .context import Context, digest_keys, stories_key
+from .text import safe_url
 from .urls import absolute, issue_order
 from .views import also_in, issue_sections, linked_ids
 
@@ -98,6 +99,7 @@ def render_job(ctx: Context, job: Job) -> list[Rendered]:
                     if href.startswith(mark)}
             sections = issue_sections(whole, linked_ids(whole) | also.keys())
             values = {"issue": whole.issue, "week": week, "sections": sections,
+                      "original": safe_url(whole.issue.address) if whole.issue.address else None,
                       "reading": stats.reading([whole]), "also": also,
                       "stories_href": f"{ctx.paths.week(week)}#stories" if week else ""}
         else:

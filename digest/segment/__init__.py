@@ -339,6 +339,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         date=meta.date,
         date_approximate=meta.date_approximate,
         date_source=meta.date_source if meta.date else None,
+        address=meta.address if (meta.address or "").startswith(("https://", "http://")) else None,
         first_line=blocks[0].line,
         last_line=max(b.end_line for b in blocks),
         sections=sections,
