@@ -164,6 +164,11 @@ def test_a_feeds_excerpt_loses_the_mark_that_it_goes_on_elsewhere(profiles):
     issue = issue_of("week-11.html", entry_item(entry, "Garden Notes", "g").data, profiles)
     assert issue.sections[0].paragraphs[0].text == \
         "The seed potatoes arrived this week, right before a frost nobody forecast."
+    cut = feed.replace("nobody forecast. [&#8230;]", "nobody forecast, so the trays went [&#8230;]")
+    (entry,), _ = parse_feed(cut.encode())
+    issue = issue_of("week-11.html", entry_item(entry, "Garden Notes", "g").data, profiles)
+    assert issue.sections[0].paragraphs[0].text == "The seed potatoes arrived this week, right " \
+        "before a frost nobody forecast, so the trays went…"  # cut short, and said so
 
 
 def test_a_post_linked_by_its_heading_is_a_story_another_newsletter_carried(tmp_path):
@@ -452,3 +457,14 @@ def test_an_issue_read_from_a_page_links_to_the_original(tmp_path):
     original = soup.find("a", string="read the original")
     assert original is not None
     assert original["href"] == "https://gardennotes.example/2025/03/week-11/"
+
+
+def test_a_read_more_link_closing_an_excerpt_is_not_its_words(profiles):
+    feed = FEED.replace("nobody forecast.</p>", 'nobody forecast. The trays went … <a class='
+                        '"more-link" href="https://gardennotes.example/2025/03/week-11/">'
+                        'Continue reading<span> "Week 11: Seed potatoes"</span></a></p>')
+    (entry,), _ = parse_feed(feed.encode())
+    issue = issue_of("week-11.html", entry_item(entry, "Garden Notes", "g").data, profiles)
+    assert issue.sections[0].paragraphs[0].text == "The seed potatoes arrived this week, right " \
+        "before a frost nobody forecast. The trays went …"
+    assert issue.sections[0].paragraphs[0].links == []

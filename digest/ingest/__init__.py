@@ -12,6 +12,7 @@ from pathlib import Path
 from digest.confine import Unsafe, read_inside
 from digest.links import clean_url
 from digest.model import Document, Link, Meta, Part, Problem
+from digest.textwords import ENDS_SENTENCE
 
 from .decode import NotText, decode, normalize_newlines
 from .metadata import (
@@ -78,12 +79,21 @@ def read_bytes(name: str, data: bytes) -> Document:
         for block in part.blocks:
             block.links = [Link(link.text, clean_url(link.url)) for link in block.links]
             if block.kind not in ("code", "quote") and block.text.endswith("]"):
-                block.text = _CUT_MARK.sub("", block.text) or block.text
+                block.text = _cut(block.text)
     return doc
 
 
 # "[…]" closing a paragraph: the text goes on elsewhere (a feed's excerpt), says no more.
 _CUT_MARK = re.compile(r"\s+\[(?:…|\.{3})\]$")
+
+
+def _cut(text: str) -> str:
+    """The paragraph without its "[…]": after a whole sentence nothing is missing; a sentence
+    cut short ("…to dry before storing them in […]") keeps an ellipsis to say so."""
+    kept = _CUT_MARK.sub("", text)
+    if not kept or kept == text:
+        return text
+    return kept if ENDS_SENTENCE.search(kept.rstrip("\"'”’)")) else kept + "…"
 
 
 _DATE_SOURCE = {"email": "header", "markdown": "front matter", "html": "html",

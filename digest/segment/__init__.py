@@ -29,6 +29,7 @@ from .chrome import (
     pull_quotes,
     top_rows,
     without_merge_tags,
+    without_more_links,
 )
 from .dedupe import find_duplicates, issue_text
 from .language import (
@@ -296,7 +297,7 @@ def _host(url: str) -> str:
 
 def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,
                 index: int) -> Issue:
-    blocks = sponsor_leads(without_merge_tags(blocks), profile)
+    blocks = sponsor_leads(without_more_links(without_merge_tags(blocks), profile.more), profile)
     kinds = classify(blocks, profile)
     meta = sender_names(meta, profile)
     dek = None

@@ -436,5 +436,34 @@ def without_merge_tags(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def without_more_links(blocks: list[Block], more: frozenset[str]) -> list[Block]:
+    """Blocks without the "read more" link an excerpt ends with ("… so I worked in some …
+    Continue reading "Garlic in, leeks out""): a call to go elsewhere, not the story's words.
+    `more` holds the profile's "read more" lines, lower-case."""
+    out = []
+    for block in blocks:
+        last = block.links[-1] if block.links else None
+        words = last.text.strip() if last else ""
+        if last is None or block.kind not in ("paragraph", "item") or \
+                not block.text.rstrip().endswith(words) or len(words) >= len(block.text.strip()) \
+                or not _is_more_link(words, more):
+            out.append(block)
+            continue
+        text = block.text.rstrip()[:-len(words)].rstrip(" →»|·-–—")
+        out.append(dataclasses.replace(block, text=text, links=block.links[:-1]))
+    return out
+
+
+# What may follow "Continue reading" in a read-more link: an arrow, or the post's title quoted.
+_MORE_TAIL = re.compile(r"\s*(?:[→»›>….]+|[\"“«„'‘][^\"”»“']{1,120}[\"”»“'’])?\s*[→»›>….]*")
+
+
+def _is_more_link(words: str, more: frozenset[str]) -> bool:
+    """Link words that are a "read more" line, maybe with an arrow or the post's title."""
+    folded = words.casefold()
+    phrase = max((m for m in more if folded.startswith(m)), key=len, default=None)
+    return phrase is not None and bool(_MORE_TAIL.fullmatch(folded[len(phrase):]))
+
+
 def _untagged(text: str) -> str:
     return _SPACE_BEFORE.sub("", " ".join(_MERGE_TAG.sub(" ", text).split())).strip(_LEFT_MARKS)
