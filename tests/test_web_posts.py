@@ -468,3 +468,11 @@ def test_a_read_more_link_closing_an_excerpt_is_not_its_words(profiles):
     assert issue.sections[0].paragraphs[0].text == "The seed potatoes arrived this week, right " \
         "before a frost nobody forecast. The trays went …"
     assert issue.sections[0].paragraphs[0].links == []
+
+
+def test_a_feed_entry_is_dated_where_it_was_written_not_in_utc(profiles):
+    feed = FEED.replace("Sat, 15 Mar 2025 08:00:00 +0000", "Fri, 14 Mar 2025 20:30:00 -0500")
+    (entry,), _ = parse_feed(feed.encode())
+    page = entry_item(entry, "Garden Notes", "garden-notes")
+    assert page.stem.startswith("2025-03-14-")  # 01:30 on the 15th in UTC
+    assert str(issue_of("week-11.html", page.data, profiles).date) == "2025-03-14"

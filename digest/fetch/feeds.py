@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import email.utils
 import hashlib
 import html
 import json
@@ -99,8 +100,10 @@ def _from_feedparser(entry: Any, generator: str) -> Entry:
     body = contents[0]["value"] if contents else entry.get("summary", "")
     if contents and contents[0].get("type") == "text/plain":
         body = text_html(body)
+    published = _written_time(entry.get("published") or entry.get("updated"))
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC) if stamp else None
+    if published is None and stamp:
+        published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC)
     link = entry.get("link", "")
     title = entry.get("title", "")
     if entry.get("title_detail", {}).get("type") == "text/html":  # Atom's type="html"
@@ -140,6 +143,18 @@ def text_html(text: str) -> str:
     paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
     return "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) +
                       "</p>" for p in paragraphs if p)
+
+
+def _written_time(value: object) -> dt.datetime | None:
+    """The entry's time with the offset its feed wrote ("Fri, 27 Nov 2026 20:30 -0500" is
+    the 27th where it was written; feedparser's parsed time is in UTC, the 28th)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        when = _when(value)
+    return when if when is not None and when.tzinfo else None
 
 
 def _text(value: object) -> str:
