@@ -476,3 +476,15 @@ def test_a_feed_entry_is_dated_where_it_was_written_not_in_utc(profiles):
     page = entry_item(entry, "Garden Notes", "garden-notes")
     assert page.stem.startswith("2025-03-14-")  # 01:30 on the 15th in UTC
     assert str(issue_of("week-11.html", page.data, profiles).date) == "2025-03-14"
+
+
+def test_an_untitled_feed_entry_is_named_by_its_feed_and_date_not_its_cut_first_words(
+        profiles):
+    feed = """{"version": "https://jsonfeed.org/version/1.1", "title": "Field Log",
+    "items": [{"id": "1", "url": "https://log.example/1", "date_published":
+    "2026-11-27T07:10:00+00:00", "content_html": "<p>Walked the marsh boardwalk at dawn. The \
+tide was higher than the tables said, and the herons stood in water to their knees.</p>"}]}"""
+    (entry,), _ = parse_feed(feed.encode())
+    page = entry_item(entry, "Field Log", "field-log")
+    assert page.stem.startswith("2026-11-27-walked-the-marsh-boardwalk")
+    assert issue_of("1.html", page.data, profiles).title == "Field Log — 2026-11-27"

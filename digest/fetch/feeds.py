@@ -63,7 +63,7 @@ def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
             result.known += 1
         else:
             result.new += 1
-            log(f"{source.name}: saved {entry.title}")
+            log(f"{source.name}: saved {entry.title or item.stem}")
     state.update(url_sha256=url_hash, etag=reply.etag, last_modified=reply.last_modified,
                  entries=len(entries))
     return result
@@ -172,10 +172,11 @@ def _when(value: object) -> dt.datetime | None:
 def entry_item(entry: Entry, publication: str, folder: str) -> Item:
     """The entry as a saved page, with the keys that find it again."""
     body = clean_html(entry.html)
-    title = entry.title or html_text(body).strip()[:80] or "Untitled"
+    title = entry.title.strip()  # none (a micro-post): the reader names it by feed and date
+    name = title or html_text(body).strip()[:80]
     date = entry.published.date().isoformat() if entry.published else "undated"
     fallback = hashlib.sha256(entry.id.encode()).hexdigest()[:10]
-    stem = f"{date}-{slug(title) or fallback}"
+    stem = f"{date}-{slug(name) or fallback}"
     keys = [entry_key(entry.id, folder), content_key(html_text(body)) or ""]
     return Item(folder, stem, ".html", page(entry, publication, title, body).encode(), keys)
 
@@ -189,9 +190,9 @@ def entry_key(entry_id: str, folder: str) -> str:
 
 def page(entry: Entry, publication: str, title: str, body: str) -> str:
     e = html.escape
-    head = [f"<title>{e(title)}</title>",
-            f'<meta property="og:title" content="{e(title)}">',
-            f'<meta property="og:site_name" content="{e(publication)}">']
+    head = [f"<title>{e(title)}</title>", f'<meta property="og:title" content="{e(title)}">'] \
+        if title else []
+    head.append(f'<meta property="og:site_name" content="{e(publication)}">')
     if entry.published:
         head.append(f'<meta property="article:published_time" '
                     f'content="{entry.published.isoformat()}">')
