@@ -107,7 +107,12 @@ def test_each_failing_source_gets_one_line_and_the_others_still_fetch(tmp_path, 
     server.routes["/cut"] = Route(rss("Cut", WEEKLY), truncate=True)
     server.routes["/junk"] = Route(b"<html><body>no feed here</body></html>",
                                    content_type="text/html")
+    server.routes["/blog/"] = Route(
+        b'<!DOCTYPE html><html><head><link rel="alternate" type="application/atom+xml" '
+        b'href="/blog/atom.xml"></head><body><p>Posts</p></body></html>',
+        content_type="text/html")
     sources = [{"name": "Example Weekly", "feed": server.url("/good")},
+               {"name": "Blog", "feed": server.url("/blog/")},
                {"name": "Missing", "feed": server.url("/gone")},
                {"name": "Broken", "feed": server.url("/boom")},
                {"name": "Slow", "feed": server.url("/slow"), "timeout": 1},
@@ -121,6 +126,8 @@ def test_each_failing_source_gets_one_line_and_the_others_still_fetch(tmp_path, 
     lines = done.stderr.splitlines()
     expected = {"Missing": "HTTP 404", "Broken": "HTTP 500", "Slow": "timed out after 1 s",
                 "Cut": "truncated response", "Junk": "not a feed",
+                "Blog": "a web page, not a feed: it names its feed at "
+                        + server.url("/blog/atom.xml"),
                 "Nobody": "connection refused"}
     for name, reason in expected.items():
         line = [x for x in lines if x.startswith(f"digest: fetch: {name}: failed: ")]

@@ -488,3 +488,10 @@ tide was higher than the tables said, and the herons stood in water to their kne
     page = entry_item(entry, "Field Log", "field-log")
     assert page.stem.startswith("2026-11-27-walked-the-marsh-boardwalk")
     assert issue_of("1.html", page.data, profiles).title == "Field Log — 2026-11-27"
+
+
+def test_a_json_feed_opening_with_a_byte_order_mark_is_read():
+    feed = ('\ufeff{"version": "https://jsonfeed.org/version/1.1", "title": "Field Log", '
+            '"items": [{"id": "1", "title": "Dawn", "content_text": "Herons."}]}')
+    (entry,), _ = parse_feed(feed.encode())
+    assert entry.title == "Dawn"

@@ -12,8 +12,10 @@ import email.utils
 import hashlib
 import html
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -53,7 +55,7 @@ def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
         result.known = int(state.get("entries", 0))
         result.unchanged = True
         return result
-    entries, warning = parse_feed(reply.body)
+    entries, warning = parse_feed(reply.body, source.feed)
     if warning:
         result.warnings.append(warning)
     folder = slug(source.name) or "feed"
@@ -69,14 +71,18 @@ def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
     return result
 
 
-def parse_feed(body: bytes) -> tuple[list[Entry], str | None]:
-    """The feed's entries and a warning about its markup; FetchError when nothing is usable."""
+def parse_feed(body: bytes, url: str = "") -> tuple[list[Entry], str | None]:
+    """The feed's entries and a warning about its markup; FetchError when nothing is usable.
+    `url`: where the body came from, to name the feed a web page links to."""
+    body = body.removeprefix(b"\xef\xbb\xbf")
     if body.lstrip()[:1] == b"{":
         return _json_feed(body), None
     parsed = feedparser.parse(body)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     reason = _bozo_reason(problem)
     if not parsed.get("version") and not parsed.entries:
+        if _HTML_PAGE.search(body[:2048]):
+            raise http.FetchError(_page_not_feed(body, url))
         raise http.FetchError(f"not a feed ({reason or 'no RSS, Atom or JSON Feed found'})")
     if reason and not parsed.entries:
         raise http.FetchError(f"malformed feed ({reason})")
@@ -84,6 +90,25 @@ def parse_feed(body: bytes) -> tuple[list[Entry], str | None]:
     entries = [_from_feedparser(e, generator) for e in parsed.entries]
     warning = f"malformed feed, {len(entries)} entries read anyway ({reason})" if reason else None
     return entries, warning
+
+
+_HTML_PAGE = re.compile(rb"<!doctype html|<html[\s>]", re.IGNORECASE)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
+              "application/json")
+
+
+def _page_not_feed(body: bytes, url: str) -> str:
+    """What to say of a web page given as a feed: the feed it names, if it names one."""
+    from bs4 import BeautifulSoup
+
+    head = BeautifulSoup(body[:65536], "html.parser")
+    for link in head.find_all("link", href=True):
+        rel = [str(r).lower() for r in link.get_attribute_list("rel") or []]
+        if "alternate" in rel and str(link.get("type", "")).lower() in FEED_TYPES:
+            found = clean_url(urljoin(url, str(link["href"]).strip()))
+            if found:
+                return f"a web page, not a feed: it names its feed at {found} (give that as `feed`)"
+    return "a web page, not a feed, and it names no feed of its own"
 
 
 def _bozo_reason(problem: object) -> str | None:
