@@ -495,3 +495,12 @@ def test_a_json_feed_opening_with_a_byte_order_mark_is_read():
             '"items": [{"id": "1", "title": "Dawn", "content_text": "Herons."}]}')
     (entry,), _ = parse_feed(feed.encode())
     assert entry.title == "Dawn"
+
+
+def test_a_feeds_language_is_its_entries_language(profiles):
+    feed = FEED.replace("<generator>", "<language>es-ES</language><generator>").replace(
+        "The seed potatoes arrived this week", "Las patatas llegaron esta semana")
+    (entry,), _ = parse_feed(feed.encode())
+    page = entry_item(entry, "Garden Notes", "garden-notes")
+    assert b'<html lang="es-ES">' in page.data
+    assert issue_of("week-11.html", page.data, profiles).language == "es"

@@ -7,6 +7,7 @@ publication, date, author, link), saved as seeds/<newsletter>/<date>-<title>.htm
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -40,6 +41,7 @@ class Entry:
     author: str
     link: str
     generator: str = ""  # what made the feed ("https://wordpress.org/?v=6.4"), as it says
+    language: str = ""  # the feed's language ("es", "en-GB"), as it says
 
 
 def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
@@ -87,7 +89,9 @@ def parse_feed(body: bytes, url: str = "") -> tuple[list[Entry], str | None]:
     if reason and not parsed.entries:
         raise http.FetchError(f"malformed feed ({reason})")
     generator = _text(parsed.feed.get("generator"))
-    entries = [_from_feedparser(e, generator) for e in parsed.entries]
+    language = _language(parsed.feed.get("language"))
+    entries = [dataclasses.replace(_from_feedparser(e, generator), language=language)
+               for e in parsed.entries]
     warning = f"malformed feed, {len(entries)} entries read anyway ({reason})" if reason else None
     return entries, warning
 
@@ -158,7 +162,7 @@ def _json_feed(body: bytes) -> list[Entry]:
             id=_text(item.get("id")) or _text(item.get("url")), title=_text(item.get("title")),
             html=full or summary, summary_only=not full,
             published=_when(item.get("date_published") or item.get("date_modified")),
-            author=author, link=_text(item.get("url"))))
+            author=author, link=_text(item.get("url")), language=_language(data.get("language"))))
     return entries
 
 
@@ -180,6 +184,15 @@ def _written_time(value: object) -> dt.datetime | None:
     except (TypeError, ValueError, IndexError):
         when = _when(value)
     return when if when is not None and when.tzinfo else None
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _language(value: object) -> str:
+    """A language tag a feed gives, if it is one ("en-us", "es"), else ""."""
+    text = value.strip() if isinstance(value, str) else ""
+    return text.replace("_", "-") if _LANGUAGE_TAG.fullmatch(text) else ""
 
 
 def _text(value: object) -> str:
@@ -231,6 +244,7 @@ def page(entry: Entry, publication: str, title: str, body: str) -> str:
                  f'<meta property="og:url" content="{e(link)}">']
     if entry.summary_only:
         head.append(SUMMARY_ONLY)
-    return ("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+    lang = f' lang="{entry.language}"' if entry.language else ""
+    return (f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
             + "\n".join(head) + "\n</head>\n<body>\n<article>\n" + body.strip()
             + "\n</article>\n</body>\n</html>\n")
