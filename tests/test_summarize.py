@@ -546,3 +546,16 @@ def test_a_short_issue_shows_every_section_under_half_its_words() -> None:
     digest = summarize_issue(issue)
     assert [bool(d.sentences) for d in digest.sections] == [True] * 5
     assert digest.words_out <= digest.words_in // 2
+
+
+def test_a_greeting_opening_the_issue_is_never_its_first_summary_sentence() -> None:
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# Frontend Notes 88\n\nHello friends, welcome to the 88th issue. This week is "
+            "heavy on layout and light on frameworks, which I consider a small victory.\n\n"
+            "## Layout\n\nContainer queries now work in every browser that readers of this "
+            "letter use, so the old media query workarounds can finally go.\n")
+    (issue,), _ = segment_document(read_bytes("notes.md", text.encode()), *load_profiles())
+    shown = [x.text for d in summarize_issue(issue).sections for x in d.sentences]
+    assert shown and not [x for x in shown if x.startswith("Hello")]

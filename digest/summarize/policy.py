@@ -26,7 +26,7 @@ from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
 from .choice import choose
 from .ranker import centrality_of_terms, content_terms, item_terms
-from .standalone import issue_labels, split_label, words
+from .standalone import Words, greets, issue_labels, split_label, words
 from .tokenizer import CHUNK, split_sentences
 from .words import base_language
 
@@ -314,7 +314,7 @@ def _summarize_section(
         return digest, units
     algorithm = policy.algorithm or algorithm
     places = _candidates(places, split, s, texts[0] if s == 0 and texts else None, bool(units),
-                         lead=s == 0 and not section.heading)
+                         lead=s == 0 and not section.heading, lexicon=words(language))
     if not places:
         return digest, units
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
@@ -394,16 +394,18 @@ def _short(text: str) -> str:
 
 def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list[str]],
                 s: int, opening: int | None = None, items: bool = False,
-                lead: bool = False) -> list[tuple[int, int]]:
+                lead: bool = False, lexicon: Words | None = None) -> list[tuple[int, int]]:
     """Sentences worth showing alone: fragments like "Yes, rockets." only if nothing else (no
     longer sentence, no `items` shown for the section, and not in the issue's unheaded `lead`,
-    whose short lines greet: "Ciao a tutti! Buona lettura."), and never the issue's `opening`
-    paragraph when it is a salutation: one short sentence ending in "!" or "," ("Bonjour à
-    toutes et à tous !", "Hello and welcome to issue 12!")."""
-    if opening is not None and len(split[(s, opening)]) == 1 and \
-            count_words(split[(s, opening)][0]) <= GREETING_WORDS and \
-            split[(s, opening)][0].rstrip().endswith(("!", ",", "！", "，")):
-        places = [(p, i) for p, i in places if p != opening]
+    whose short lines greet: "Ciao a tutti! Buona lettura."), and never the first sentence of
+    the issue's `opening` paragraph when it is a salutation: short, ending in "!" or ","
+    ("Bonjour à toutes et à tous !", "Hello and welcome to issue 12!") or opening with a
+    greeting of the language's (`lexicon`: "Hello friends, welcome to the 88th issue.")."""
+    first = split[(s, opening)][0] if opening is not None else ""
+    if first and count_words(first) <= GREETING_WORDS and (
+            first.rstrip().endswith(("!", ",", "！", "，")) or
+            lexicon is not None and greets(first, lexicon)):
+        places = [(p, i) for p, i in places if (p, i) != (opening, 0)]
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
     return full or ([] if items or lead else places)
 

@@ -45,6 +45,7 @@ class Words:
     thanks: tuple[tuple[str, ...], ...] = ()  # "thanks to": a short sentence thanking someone
     requests: tuple[tuple[str, ...], ...] = ()  # "submit your": asking the reader for something
     conditions: frozenset[str] = frozenset()  # "if": a request may follow its clause
+    greetings: tuple[tuple[str, ...], ...] = ()  # "hello", "welcome": an opening that greets
 
 
 @lru_cache(maxsize=8)
@@ -69,7 +70,8 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table.get("heading_pointers", ())),
                  phrases("thanks") if "thanks" in table else (),
                  phrases("requests") if "requests" in table else (),
-                 frozenset(w.lower() for w in table.get("conditions", ())))
+                 frozenset(w.lower() for w in table.get("conditions", ())),
+                 phrases("greetings") if "greetings" in table else ())
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -163,6 +165,12 @@ def _bare_surname(sentence: str, surnames: set[str]) -> str | None:
             continue
         return name
     return None
+
+
+def greets(sentence: str, lexicon: Words) -> bool:
+    """The sentence opens with a greeting ("Hello friends, welcome to the 88th issue.")."""
+    tokens = _tokens(sentence[:80])
+    return any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.greetings)
 
 
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
