@@ -719,11 +719,12 @@ def test_a_sign_off_with_a_postscript_under_it_is_found_and_the_postscript_stays
     ("My cat learned to open the fridge. Send help.", "signoff"),
     ("> Pointers are quite hard.", None),
 ], ids=["signing the issue", "attributing a quote"])
+@pytest.mark.parametrize("name", ["— Sam", "— Priya and the Grid Brief team"])
 def test_a_dash_and_a_name_at_the_end_signs_the_issue_unless_it_attributes_a_quote(
-        before, kind, profiles):
-    text = f"# Weekly Bits 88\n\n## One more thing\n\n{before}\n\n— Sam\n"
+        before, kind, name, profiles):
+    text = f"# Weekly Bits 88\n\n## One more thing\n\n{before}\n\n{name}\n"
     issue = issue_of("88.md", text.encode(), profiles)
-    assert [d.kind for d in issue.dropped if d.text == "— Sam"] == ([kind] if kind else [])
+    assert [d.kind for d in issue.dropped if d.text == name] == ([kind] if kind else [])
 
 
 @pytest.mark.parametrize("attribution", ["- Alan Kay", "— Alan Kay"])

@@ -299,8 +299,9 @@ def _closing_and_name(block: Block) -> bool:
 
 
 def _dash_name(blocks: list[Block], i: int) -> bool:
-    """ "— Sam" signing the text above, not attributing the quote right above it."""
-    return blocks[i].text[:1] in "—–" and _is_name_line(blocks[i]) and \
+    """ "— Sam" (or "— Priya and the Grid Brief team") signing the text above, not
+    attributing the quote right above it."""
+    return blocks[i].text[:1] in "—–" and _is_name_line(blocks[i], TEAM_WORDS) and \
         not (i and blocks[i - 1].kind == "quote")
 
 
