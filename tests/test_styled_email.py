@@ -52,3 +52,12 @@ def test_a_story_sentence_naming_a_photo_is_still_text():
                      load_profiles())
     bakery = next(s for s in issue.sections if s.heading == "A bakery chain bets on small towns")
     assert story in [p.text for p in bakery.paragraphs]
+
+
+def test_a_caption_ending_with_its_copyright_mark_is_a_caption_in_any_language():
+    caption = "La nouvelle voie sur le quai Perrache, le 15 avril. © Julien Marchetti"
+    body = LETTER.replace("A Crumb &amp; Co. shop in Eastwick. Photo: Lena Ortiz", caption)
+    issue = issue_of("ledger.eml", mail(body, "The Ledger Line <hannah@ledger.example>",
+                                        "Rates stay put", "Thu, 26 Nov 2026 06:30:00 +0000"),
+                     load_profiles())
+    assert ("caption", caption) in [(d.kind, d.text) for d in issue.dropped]
