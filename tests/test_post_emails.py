@@ -71,3 +71,26 @@ def test_a_link_card_and_a_button_inside_a_post_open_no_sections():
     assert text[-1] == ("Next year the trust wants to open a second set of sluices further "
                         "downstream.")
     assert "Join a count" in text and "Wetland birds report 2026" in " ".join(text)
+
+
+GHOST_HEAD = """<html><body><table>
+<tr><td><a href="https://lantern.example/"><img src="https://lantern.example/icon.png"
+alt="The Lantern"></a></td></tr>
+<tr><td><a href="https://lantern.example/" class="site-title">The Lantern</a></td></tr>
+<tr><td><a href="https://lantern.example/" class="site-subtitle">The Weekly Lantern</a></td></tr>
+<tr><td><a href="https://lantern.example/bus-lane/">Council delays bus lane vote again</a></td></tr>
+<tr><td>By Rosa Delgado &amp; Kwame Asante &bull; 17 Apr 2024 &bull;
+<a href="https://lantern.example/bus-lane/">View in browser</a></td></tr>
+<tr><td><p>Welcome to our Wednesday look at what the council decided, delayed and dodged.</p>
+<h2>Bus lane vote pushed to May</h2>
+<p>For the third time since January, the transport committee put off its vote.</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_posts_tagline_over_its_title_is_masthead_and_the_title_no_text():
+    issue = issue_of("lantern.eml", mail(GHOST_HEAD, "The Lantern <news@lantern.example>",
+                                         "Council delays bus lane vote again"), load_profiles())
+    assert issue.title == "Council delays bus lane vote again"
+    assert [p.text for p in issue.sections[0].paragraphs] == [
+        "Welcome to our Wednesday look at what the council decided, delayed and dodged."]
+    assert ("chrome", "The Weekly Lantern") in [(d.kind, d.text) for d in issue.dropped]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from digest.datewords import written_date, written_month
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
-from digest.textwords import count_words
+from digest.textwords import ENDS_SENTENCE, count_words
 
 from .account import unaccounted
 from .cards import build_cards
@@ -74,6 +74,7 @@ SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
 TITLE_TAIL_WORDS = 4  # words after the page's title in the heading that titles the issue
 LONE_SUBTITLE_LEVEL = 3  # a heading this deep right under the title, and no other: a subtitle
 MASTHEAD_LINES = 3  # lines under the title that may give its author and date
+TAGLINES, TAGLINE_WORDS = 2, 6  # short lines over the title: the newsletter's name, tagline
 NUMBER_PART_WORDS = 3  # "Issue 31" in a masthead line of parts
 _PARTS = re.compile(r"\s+[·|•]\s+")  # "Issue 31 · by Hanna Lind"
 ENTRY_META_WORDS = 12  # a reading-time line under an entry's title ("Nature Notes · 4 min read")
@@ -363,12 +364,16 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
             meta.publication and \
             _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):
         kinds[top] = "chrome"  # the newsletter's name as a masthead: the subject titles it
-        return meta.title, top + 1
+        below = _title_under_taglines(blocks, kinds, top + 1, meta.title)
+        return meta.title, top + 1 if below is None else below + 1
     if kinds[top] is None and blocks[top].kind == "heading" and blocks[top].level <= 1:
         if _said_more(blocks[top].text, meta.title):
             return meta.title, top + 1
         return blocks[top].text, top + 1
     if meta.title:
+        below = _title_under_taglines(blocks, kinds, top, meta.title, 1)
+        if below is not None:  # the newsletter's name or tagline over the subject's words
+            return meta.title, below + 1
         # "X - week 47" and "X week 47": the same words
         same = heading_key(blocks[top].text) == heading_key(meta.title)
         if not same and kinds[top] is None and _names_the_issue(blocks[top], meta.title):
@@ -377,6 +382,23 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     if kinds[0] is None and first.kind == "paragraph" and looks_like_heading(first.text):
         return first.text, 1
     return None, 0
+
+
+def _title_under_taglines(blocks: list[Block], kinds: list[str | None], top: int,
+                          title: str, least: int = 0) -> int | None:
+    """Where the subject's words are written as the title from `top` on, past `least` to
+    TAGLINES short lines of masthead ("The Weekly Lantern"), which become chrome."""
+    for below in range(top + least, min(top + TAGLINES + 1, len(blocks))):
+        if kinds[below] is None and heading_key(blocks[below].text) == heading_key(title):
+            above = range(top, below)
+            if not all(kinds[j] is None and blocks[j].kind in ("paragraph", "heading") and
+                       count_words(blocks[j].text) <= TAGLINE_WORDS and
+                       not ENDS_SENTENCE.search(blocks[j].text) for j in above):
+                return None
+            for j in above:
+                kinds[j] = "chrome"
+            return below
+    return None
 
 
 def _past_own_link(blocks: list[Block], kinds: list[str | None], top: int) -> int:
