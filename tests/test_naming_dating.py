@@ -209,3 +209,22 @@ def test_a_posts_categories_never_rename_its_newsletter_and_its_date_key_is_read
     profiles = load_profiles()
     (issue,), _ = segment_document(read_file(post, root=tmp_path), *profiles)
     assert (issue.publication, issue.date) == ("Kitchen Science", dt.date(2026, 2, 17))
+
+
+def test_a_markdown_export_with_subject_and_date_lines_is_markdown_not_mail(tmp_path):
+    export = tmp_path / "slow-web" / "23.md"
+    export.parent.mkdir()
+    export.write_text("Subject: The Slow Web, No. 23\nDate: 2026-02-17\n\nHi everyone,\n\n"
+                      "### [Boring software is a feature](https://example.com/boring)\n\n"
+                      "A long look at why teams that pick dull tools ship more.\n",
+                      encoding="utf-8")
+    (issue,), _ = segment_document(read_file(export, root=tmp_path), *load_profiles())
+    assert (issue.format, issue.title, issue.date) == (
+        "markdown", "The Slow Web, No. 23", dt.date(2026, 2, 17))
+    assert [(s.heading, s.link) for s in issue.sections][-1] == (
+        "Boring software is a feature", "https://example.com/boring")
+    saved = tmp_path / "slow-web" / "24.md"  # a message saved as .md is still a message
+    saved.write_text("From: The Slow Web <hi@slow.example>\nSubject: The Slow Web, No. 24\n"
+                     "Date: Tue, 03 Mar 2026 08:00:00 +0000\n\nHello again.\n", encoding="utf-8")
+    (issue,), _ = segment_document(read_file(saved, root=tmp_path), *load_profiles())
+    assert issue.format == "email"

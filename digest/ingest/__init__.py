@@ -30,6 +30,7 @@ _EMAIL_HEADER = re.compile(
     r"^(?:From|To|Subject|Date|Received|Return-Path|MIME-Version|Message-ID|Delivered-To)"
     r":[ \t]", re.IGNORECASE
 )
+_MAIL_ONLY = {"from", "received", "return-path", "mime-version", "message-id", "delivered-to"}
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _MD_SIGNS = re.compile(r"^(?:#{1,6} \S|```|\[[^\]]+\]\(https?://)", re.MULTILINE)
 _PELICAN_HEADER = re.compile(r"\A(?:[A-Z][A-Za-z_]*: .*\n){2,}")
@@ -56,11 +57,14 @@ def detect_format(name: str, head: str) -> str:
     if first.startswith("From ") and "\n" in first:
         return "email"
     lines = first.split("\n", 8)[:8]
-    if sum(1 for line in lines if _EMAIL_HEADER.match(line)) >= 2:
+    headers = [line.split(":", 1)[0].lower() for line in lines if _EMAIL_HEADER.match(line)]
+    by_name = EXTENSIONS.get(Path(name).suffix.lower())
+    # A Markdown file's "Subject:" and "Date:" lines are its metadata (a Buttondown export);
+    # a message saved as .md also has a header only mail has.
+    if len(headers) >= 2 and (by_name != "markdown" or set(headers) & _MAIL_ONLY):
         return "email"
     if _HTML_START.match(first):
         return "html"
-    by_name = EXTENSIONS.get(Path(name).suffix.lower())
     if by_name:
         return by_name
     if first.startswith(("---\n", "+++\n")) or _MD_SIGNS.search(first):
