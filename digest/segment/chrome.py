@@ -437,19 +437,19 @@ def without_merge_tags(blocks: list[Block]) -> list[Block]:
 
 
 def without_more_links(blocks: list[Block], more: frozenset[str]) -> list[Block]:
-    """Blocks without the "read more" link an excerpt ends with ("… so I worked in some …
-    Continue reading "Garlic in, leeks out""): a call to go elsewhere, not the story's words.
-    `more` holds the profile's "read more" lines, lower-case."""
+    """Blocks without the "read more" link an excerpt ends with, after the mark that cuts it
+    ("… so I worked in some … Continue reading "Garlic in, leeks out""): a call to go
+    elsewhere, not the story's words. `more` holds the profile's "read more" lines."""
     out = []
     for block in blocks:
         last = block.links[-1] if block.links else None
         words = last.text.strip() if last else ""
+        text = block.text.rstrip()[:-len(words)].rstrip(" →»|·-–—") if words else ""
         if last is None or block.kind not in ("paragraph", "item") or \
-                not block.text.rstrip().endswith(words) or len(words) >= len(block.text.strip()) \
-                or not _is_more_link(words, more):
+                not block.text.rstrip().endswith(words) or \
+                not text.endswith(("…", "...", "[…]", "[...]")) or not _is_more_link(words, more):
             out.append(block)
             continue
-        text = block.text.rstrip()[:-len(words)].rstrip(" →»|·-–—")
         out.append(dataclasses.replace(block, text=text, links=block.links[:-1]))
     return out
 
