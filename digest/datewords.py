@@ -19,6 +19,10 @@ _MONTH = r"((?:[^\W\d_]|[\u0900-\u0dff]){2,12})"  # Indic vowel signs are no let
 _DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
 _MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(\d{{4}})(?!\d)")
+# A line opening with a day and month, a weekday before them or not ("Sat 7 Dec — …",
+# "Sáb 14 dic — …", "Dec 7: …", "14 de diciembre —"): an entry of a calendar.
+_DAY_MONTH = re.compile(
+    rf"^(?:[^\W\d_]{{2,12}}\.?,?\s+)?(?:{_DAY}{_GAP}{_MONTH}|{_MONTH}\.?\s+{_DAY})(?![^\W_])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _YEAR_FIRST = re.compile(r"(?<![\d./])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d./])")  # 2026/11/24
 _DOTTED = re.compile(r"(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d/]|\.\d)")  # 24.11.2026
@@ -63,6 +67,13 @@ def written_date(text: str) -> dt.date | None:
             if number:
                 return _valid(int(found[year]), number, int(found[day]))
     return None
+
+
+def opens_with_day(text: str) -> bool:
+    """The text opens with a day of a month named in words, with no year needed ("Sat 7 Dec
+    — Winter social ride")."""
+    found = _DAY_MONTH.match(text.strip())
+    return found is not None and month_number(found[2] or found[3]) is not None
 
 
 def written_month(text: str) -> dt.date | None:

@@ -1034,3 +1034,33 @@ def test_more_addresses_inside_an_entry_after_its_title_stay_links_of_its_text(p
     assert [i.text for i in items] == ["A title here", "Second title"]
     assert [link.url for link in items[0].links][:1] == ["https://a.example/1"]
     assert "Some text." in items[0].excerpt
+
+
+WHEELERS = """\
+HILLSIDE WHEELERS NEWSLETTER
+
+Hello everyone, and welcome to the December bulletin. The clocks have gone
+back, the lanes are muddy and the club has a full month of rides planned for
+anyone who still wants to get out on two wheels before the year is done.
+
+EVENTS CALENDAR
+
+Sat 7 Dec — Winter social ride, 60 km, meet 9:00 at the clubhouse
+Sun 8 Dec — Junior skills session, Millfield park, 10:00-12:00
+Wed 11 Dec — Turbo night at the community hall, bring your own trainer
+Sat 14 Dec — Christmas dinner at The Old Forge, 19:30 (tickets via Sue)
+Thu 2 Jan — New Year's Day hangover ride, coffee stop at Beckley
+
+TRAIL NEWS
+
+The bridleway at Coombe Hill is closed for drainage works until the end of
+January, so the Sunday loop will go round by the reservoir road instead.
+"""
+
+
+def test_a_calendar_of_dated_lines_is_a_list_of_events(profiles):
+    issue = issue_of("club.txt", WHEELERS.encode(), profiles)
+    (calendar,) = [s for s in issue.sections if s.heading == "EVENTS CALENDAR"]
+    assert [i.text[:10] for i in calendar.items] == [
+        "Sat 7 Dec ", "Sun 8 Dec ", "Wed 11 Dec", "Sat 14 Dec", "Thu 2 Jan "]
+    assert calendar.paragraphs == []

@@ -21,6 +21,7 @@ from functools import lru_cache, partial
 
 from linkify_it import LinkifyIt
 
+from digest.datewords import opens_with_day
 from digest.links import clean_url
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS
@@ -143,7 +144,8 @@ class _Reader:
         indented = line[:1] in (" ", "\t")
         continues = touching and prev.kind == "paragraph" and not _REFERENCE.match(stripped) \
             and not (not self.in_entry and _ADDRESS_LINE.match(line) and _title_line(prev)) \
-            and (self._runs_on(last, line) or (self.in_entry and indented))
+            and (self._runs_on(last, line) or (self.in_entry and indented)) \
+            and not (opens_with_day(line) and opens_with_day(last))  # a calendar's lines
         if continues and self.in_entry and indented and self.below_title is None and \
                 _ADDRESS_LINE.match(line) and _title_address(prev, self.entry_title, stripped):
             rest = prev.text.split(self.entry_title, 1)[1].strip()

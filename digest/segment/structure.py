@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from digest.datewords import opens_with_day
 from digest.model import Block
 from digest.textwords import (
     EMOJI_JOINERS,
@@ -44,6 +45,7 @@ _QUESTION = re.compile("[" + QUESTION_MARKS + "][\"'”’»)\\]]*$")
 ANSWER_BLOCKS = 3  # paragraphs an answer may run to in a list of questions and answers
 HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
+CALENDAR_LINES = 3  # lines opening with a day and month that make a calendar
 
 
 @dataclass
@@ -218,6 +220,22 @@ def text_lists(marks: Marks) -> None:
         text = block.text[found.end():] if found else block.text[_emoji_bullet(block.text):]
         blocks[i] = replace(block, kind="item", level=depth, text=text,
                             number=int(number) if number else None)
+
+
+def calendar_lines(marks: Marks) -> None:
+    """Runs of CALENDAR_LINES or more lines in a row, each opening with a day and month ("Sat
+    7 Dec — Winter social ride", "Sáb 14 dic — Hackatón"), are a calendar: list entries."""
+    blocks, run = marks.blocks, []
+    for i in range(len(blocks) + 1):
+        block = blocks[i] if i < len(blocks) else None
+        if block is not None and block.kind == "paragraph" and marks.kinds[i] is None and \
+                block.line == block.end_line and opens_with_day(block.text):
+            run.append(i)
+            continue
+        if len(run) >= CALENDAR_LINES:
+            for j in run:
+                blocks[j] = replace(blocks[j], kind="item", level=1)
+        run = []
 
 
 def _emoji_bullet(text: str) -> int:
@@ -504,6 +522,7 @@ def quote_attributions(marks: Marks) -> None:
 PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("quote_attributions", quote_attributions),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
+    ("calendar_lines", calendar_lines),
     ("headings", headings),
     ("labels", labels),
     ("titled_items", titled_items),
