@@ -293,3 +293,15 @@ def test_a_comment_after_an_entrys_dash_is_no_author():
         ("A modern CSS reset", None), ("SQLite as a message queue", None),
         ("The cost of file formats", "Harbor Engineering blog"),
         ("Two readers reply", "Ana Ruiz and Tom Lee")]
+
+
+def test_an_entry_opening_with_a_bold_date_is_the_event_not_a_title_of_one_date():
+    text = ("# Harbour Town Notes\n\n## Events\n\n"
+            "- **Sat 6 December** Winter fireworks on the quay, from six\n"
+            "- **Sun 14 December** Story time at the new library\n"
+            "- **[Sat 20 December](https://market.example/xmas)** The Christmas market\n")
+    (issue,), _ = segment_document(read_bytes("notes.md", text.encode()), *load_profiles())
+    assert [(i.title, i.text) for i in issue.sections[0].items] == [
+        (None, "Sat 6 December Winter fireworks on the quay, from six"),
+        (None, "Sun 14 December Story time at the new library"),
+        ("Sat 20 December", "Sat 20 December The Christmas market")]  # a link's own words

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from digest.datewords import opens_with_day
+from digest.datewords import opens_with_day, written_date
 from digest.model import Block
 from digest.textwords import (
     EMOJI_JOINERS,
@@ -46,6 +46,7 @@ ANSWER_BLOCKS = 3  # paragraphs an answer may run to in a list of questions and 
 HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
 CALENDAR_LINES = 3  # lines opening with a day and month that make a calendar
+DATE_LEAD_WORDS = 5  # a bold date opening an entry: "Sunday 20 December 2026"
 
 
 @dataclass
@@ -469,8 +470,10 @@ def _rule_before(marks: Marks, i: int) -> bool:
 def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, ...] = ("and",),
                 ) -> tuple[str | None, str | None, str | None]:
     """The title a block opens with, its author ("by X", "— X @ Outlet") and outlet."""
-    if not block.lead or not block.text.startswith(block.lead):
-        return None, None, None
+    if not block.lead or not block.text.startswith(block.lead) or \
+            block.lead_kind == "strong" and _only_a_date(block.lead) and \
+            not any(link.text.strip() == block.lead.strip() for link in block.links):
+        return None, None, None  # "**20 December (Sun)** Winter solstice fair": no title
     rest = block.text[len(block.lead):]
     author = byline(rest, by, joins)
     if author:
@@ -491,6 +494,12 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
         return block.lead, dash[1].strip(), outlet
     return block.lead, None, None
+
+
+def _only_a_date(text: str) -> bool:
+    """A bold opening that is a date, not a title: an event's day in a calendar."""
+    return words(text) <= DATE_LEAD_WORDS and (written_date(text) is not None or
+                                               opens_with_day(text))
 
 
 def _reads_as_names(text: str, joins: tuple[str, ...]) -> bool:
