@@ -81,19 +81,19 @@ Hello all: two stories this month.
 
 NEWS
 
-1) The town budget is published as open data
+The town budget is published as open data
 https://town.example.org/budget-2025
 
 For the first time the budget can be downloaded as CSV and read through an API.
 
-2) A new air quality portal with hourly readings
+A new air quality portal with hourly readings
 https://air.example.org/portal
 
 The stations now publish nitrogen dioxide and particle readings every hour.
 """
 
 
-def test_a_linked_subhead_and_a_numbered_title_over_its_address_keep_their_links():
+def test_a_linked_subhead_keeps_its_link_and_a_numbered_title_over_its_address_is_an_entry():
     (news,), _ = segment_document(read_bytes("boletim.md", NEWS.encode()), *load_profiles())
     subheads = [(p.text, [link.url for link in p.links]) for s in news.sections
                 for p in s.paragraphs if p.kind == "subhead"]
@@ -106,7 +106,13 @@ def test_a_linked_subhead_and_a_numbered_title_over_its_address_keep_their_links
     (news,), _ = segment_document(read_bytes("boletim.md", alone.encode()), *load_profiles())
     assert [s.link for s in news.sections if s.heading and s.heading.startswith("Nova lei")] == [
         "https://lei.example.br/dados"]  # under its group's heading as its kicker
-    (plain,), _ = segment_document(read_bytes("bulletin.txt", PLAIN.encode()), *load_profiles())
-    assert [(s.heading, s.link) for s in plain.sections if s.link] == [
-        ("1) The town budget is published as open data", "https://town.example.org/budget-2025"),
-        ("2) A new air quality portal with hourly readings", "https://air.example.org/portal")]
+    numbered = PLAIN.replace("The town", "1) The town").replace("A new air", "2) A new air")
+    for text in (PLAIN, numbered):  # a title over its address, numbered or not: an entry
+        (plain,), _ = segment_document(read_bytes("bulletin.txt", text.encode()),
+                                       *load_profiles())
+        (news,) = [s for s in plain.sections if s.items]
+        assert [(i.text, i.links[0].url, i.excerpt[:20]) for i in news.items] == [
+            ("The town budget is published as open data", "https://town.example.org/budget-2025",
+             "For the first time t"),
+            ("A new air quality portal with hourly readings", "https://air.example.org/portal",
+             "The stations now pub")]

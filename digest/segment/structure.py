@@ -239,6 +239,39 @@ def calendar_lines(marks: Marks) -> None:
         run = []
 
 
+def numbered_blurbs(marks: Marks) -> None:
+    """Linked numbered lines in a row (1, 2, 3…), each followed by one paragraph and nothing
+    else ("1) PgBouncer-style pooling lands" over its address, then what it is about): the
+    entries of a list, the paragraphs their own text (a numbered line with no link may be a
+    subhead of an essay)."""
+    blocks = marks.blocks
+    numbers = {i: int(found[2]) for i, b in enumerate(blocks)
+               if b.kind in ("paragraph", "item") and marks.kinds[i] is None and b.links and
+               b.level <= 1 and (found := _ENTRY.match(b.text)) and found[2]}
+    entries = sorted(numbers)
+    run: list[tuple[int, int]] = []
+    for n, i in enumerate(entries):
+        blurb = _neighbour(marks, i, 1)
+        after = _neighbour(marks, blurb, 1) if blurb is not None else None
+        nxt = entries[n + 1] if n + 1 < len(entries) else None
+        ends_run = nxt is None or numbers[nxt] != numbers[i] + 1
+        if blurb is None or blocks[blurb].kind != "paragraph" or blocks[blurb].level or \
+                (not ends_run and after != nxt) or \
+                (ends_run and after is not None and blocks[after].kind == "paragraph" and
+                 not looks_like_heading(blocks[after].text)):
+            run = []
+            continue
+        run.append((i, blurb))
+        if ends_run:
+            for entry, text in run if len(run) >= 2 else []:
+                found = _ENTRY.match(blocks[entry].text)
+                blocks[entry] = replace(blocks[entry], kind="item", level=1,
+                                        text=blocks[entry].text[found.end():],
+                                        number=numbers[entry])
+                blocks[text] = replace(blocks[text], level=1)
+            run = []
+
+
 def _emoji_bullet(text: str) -> int:
     """Where the text starts after an emoji opening a paragraph of text (0: none there)."""
     if not text or not is_emoji(text[0]):
@@ -532,6 +565,7 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("quote_attributions", quote_attributions),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
     ("calendar_lines", calendar_lines),
+    ("numbered_blurbs", numbered_blurbs),
     ("headings", headings),
     ("labels", labels),
     ("titled_items", titled_items),
