@@ -138,3 +138,13 @@ def test_an_arabic_issue_is_laid_out_right_to_left_in_an_english_site(tmp_path):
     (week,) = (site / "weeks").glob("*.html")
     assert '<article class="issue-summary" lang="ar" dir="rtl">' in week.read_text(
         encoding="utf-8")
+
+
+def test_a_chinese_quotation_is_one_sentence_with_its_closing_mark():
+    from digest.summarize.tokenizer import split_sentences
+
+    text = ("一位数据库维护者说：“单机数据库远没有过时。大多数团队根本用不到分布式。”"
+            "这句话引起了很多讨论。会后有人表示赞同。")
+    assert split_sentences(text, "zh") == [
+        "一位数据库维护者说：“单机数据库远没有过时。大多数团队根本用不到分布式。”",
+        "这句话引起了很多讨论。", "会后有人表示赞同。"]

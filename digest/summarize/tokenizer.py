@@ -180,8 +180,32 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
             found = _split_line(piece, language)
             if not piece.isascii() and _UNSPACED_BREAK.search(piece):
                 found = tuple(part for s in found for part in _UNSPACED_BREAK.split(s))
+            if "“" in piece and has_cjk(piece):
+                found = _quotes_whole(found)
             sentences.extend(found)
     return sentences
+
+
+def _quotes_whole(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """Chinese sentences with a quotation kept whole: "说：“单机数据库远没有过时。大多数团队
+    根本用不到分布式。”这句话…" is cut at a "。" inside the quote; the pieces until its
+    closing mark are one sentence (the mark goes with the words it closes)."""
+    out: list[str] = []
+    for sentence in sentences:
+        open_marks = out[-1].count("“") - out[-1].count("”") if out else 0
+        if open_marks <= 0:
+            out.append(sentence)
+            continue
+        at = -1
+        for _ in range(open_marks):  # where the quotation closes, if it does here
+            at = sentence.find("”", at + 1)
+            if at < 0:
+                break
+        head, rest = (sentence, "") if at < 0 else (sentence[:at + 1], sentence[at + 1:])
+        out[-1] += head
+        if rest.strip():
+            out.append(rest.strip())
+    return tuple(out)
 
 
 def split_words(text: str) -> list[str]:
