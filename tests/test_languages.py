@@ -232,6 +232,11 @@ FURNITURE = {
            "Para deixar de receber estes e-mails, responda SAIR."),
     "fr": ("On vous a transféré cet e-mail ? Abonnez-vous ici.",
            "Si vous ne souhaitez plus recevoir cette lettre, répondez STOP."),
+    "uk": ("Перешліть цей лист друзям, яким це цікаво.",
+           "Щоб відписатися від розсилки, натисніть тут."),
+    "el": ("Προωθήστε αυτό το email σε έναν φίλο.",
+           "Για να διαγραφείτε από τη λίστα, πατήστε εδώ."),
+    "tr": ("Bu bülteni arkadaşlarınıza iletin.", "Abonelikten çık"),
 }
 
 
@@ -311,7 +316,8 @@ def test_a_letter_in_a_language_with_no_phrase_data_loses_its_furniture_by_struc
 PHOTO_CREDITS = {"de": "Foto: Jan Berg", "fr": "Photo : Jean Roy", "es": "Foto: Lucía Marín",
                  "it": "Foto: Anna Neri", "nl": "Beeld: Piet Smit", "pt": "Foto: Rui Sá",
                  "ru": "Фото: Иван Орлов", "ja": "写真：山田太郎", "zh": "图片：新华社",
-                 "ko": "사진: 김민수"}
+                 "ko": "사진: 김민수", "uk": "Фото: Олена Коваль", "el": "Φωτογραφία: Νίκος Π.",
+                 "tr": "Fotoğraf: Ayşe Yılmaz", "hi": "फोटो: कंपनी के सौजन्य से"}
 
 
 def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():

@@ -1064,3 +1064,12 @@ def test_a_calendar_of_dated_lines_is_a_list_of_events(profiles):
     assert [i.text[:10] for i in calendar.items] == [
         "Sat 7 Dec ", "Sun 8 Dec ", "Wed 11 Dec", "Sat 14 Dec", "Thu 2 Jan "]
     assert calendar.paragraphs == []
+
+
+def test_a_closing_over_a_name_above_a_dash_line_and_its_footer_is_a_sign_off(profiles):
+    text = ("Σημειώσεις από την Αθήνα\n\nΗ επόμενη συνάντηση αναγνωστών θα γίνει στις 12 "
+            "Δεκεμβρίου, στο βιβλιοπωλείο.\n\nΜε εκτίμηση,\nΓιώργος\n\n—\nΛαμβάνετε αυτό "
+            "το μήνυμα επειδή εγγραφήκατε.\n")
+    issue = issue_of("athens.txt", text.encode(), profiles)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == ["Με εκτίμηση,", "Γιώργος"]
+    assert [s.heading for s in issue.sections] == [None]

@@ -18,6 +18,7 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
+SIGNATURE_MARKS = ("--", "—", "–")  # a line of its own over an e-mail signature
 CAPTION_SENTENCES = 2  # a caption says what a picture shows in a sentence or two
 _INNER_END = re.compile(f"[{SENTENCE_ENDS}](?=\\s)")  # a sentence's end with more after it
 UNDER_PICTURE_WORDS = 12  # a line right under a picture that is its caption or credit
@@ -267,7 +268,7 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
     most."""
     end = start
     while end < min(len(blocks), start + most) and kinds[end] is None and \
-            blocks[end].kind == "paragraph" and blocks[end].text != "--":
+            blocks[end].kind == "paragraph" and blocks[end].text not in SIGNATURE_MARKS:
         end += 1
     return end
 
@@ -280,7 +281,7 @@ def _is_closing(text: str) -> bool:
 
 def _ends_letter(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
     """Nothing but furniture from `start` on, or an e-mail signature's "--" line."""
-    return start < len(blocks) and blocks[start].text == "--" or \
+    return start < len(blocks) and blocks[start].text in SIGNATURE_MARKS or \
         _only_furniture(blocks[start:], kinds[start:])
 
 
