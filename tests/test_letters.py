@@ -1073,3 +1073,33 @@ def test_a_closing_over_a_name_above_a_dash_line_and_its_footer_is_a_sign_off(pr
     issue = issue_of("athens.txt", text.encode(), profiles)
     assert [d.text for d in issue.dropped if d.kind == "signoff"] == ["Με εκτίμηση,", "Γιώργος"]
     assert [s.heading for s in issue.sections] == [None]
+
+
+MAILCHIMP_TEXT = """\
+GREEN THUMB GAZETTE
+
+Hello gardeners! The first frosts have arrived, so this week is all about protection.
+
+** Plant your tulips now
+------------------------------------------------------------
+
+Late November is the ideal time to plant tulip bulbs, three times as deep as the bulb is tall.
+
+Read the full planting guide (https://greenthumb.example.com/tulips)
+
+** A word from our sponsor
+------------------------------------------------------------
+
+Rootwise raised beds are made from recycled plastic and never rot.
+
+Shop Rootwise (https://rootwise.example.com/)
+"""
+
+
+def test_mailchimps_text_version_reads_its_headings_links_and_sponsor(profiles):
+    issue = issue_of("gazette.txt", MAILCHIMP_TEXT.encode(), profiles)
+    tulips, ad = issue.sections[1:]
+    assert tulips.heading == "Plant your tulips now"
+    assert [(p.text, [link.url for link in p.links]) for p in tulips.paragraphs][-1] == (
+        "Read the full planting guide", ["https://greenthumb.example.com/tulips"])
+    assert (ad.role, ad.sponsor) == ("sponsored", None)

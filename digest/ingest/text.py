@@ -378,14 +378,16 @@ def _entry_address(block: Block) -> None:
         block.text, block.links = rest, [Link(words, block.links[0].url)]
 
 
-_NAMED_ADDRESS = re.compile(r"^(?P<words>.+?)\s[-–—|]\s+(?P<url>https?://\S+)$", re.IGNORECASE)
+# "Toolkit 2.0 - https://…", and as Mailchimp writes a link in text: "Shop Rootwise (https://…)"
+_NAMED_ADDRESS = re.compile(r"^(?P<words>.+?)(?:\s[-–—|]\s+(?P<url>https?://\S+)|"
+                            r"\s\((?P<paren>https?://[^\s()]+)\))$", re.IGNORECASE)
 
 
 def _named_address(block: Block) -> None:
-    """A line naming what its address leads to ("Toolkit 2.0 - https://…") links those words
-    to it instead of showing the address."""
+    """A line naming what its address leads to ("Toolkit 2.0 - https://…", "Shop Rootwise
+    (https://…)") links those words to it instead of showing the address."""
     found = _NAMED_ADDRESS.match(block.text)
-    if not found or found["url"] != block.links[0].text:
+    if not found or (found["url"] or found["paren"]) != block.links[0].text:
         return
     words = found["words"].strip()
     if _ENDED.search(words) or len(words.split()) > TITLE_WORDS or "://" in words:

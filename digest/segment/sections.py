@@ -227,6 +227,7 @@ def heading(state: State, i: int, block: Block) -> bool:
 
 
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_STARRED = re.compile(r"^\*{1,3}\s+(?=[^*]*$)")  # Mailchimp's text version: "** Reader question"
 
 
 def _linked_whole(block: Block) -> bool:
@@ -241,7 +242,7 @@ def _linked_whole(block: Block) -> bool:
 def _heading_text(text: str) -> str:
     """A heading without the colon a line introducing what follows ends with ("IN BRIEF:")
     and without the sign it is set off by ("■ Dredging starts Monday")."""
-    text = without_leading_mark(text)
+    text = without_leading_mark(_STARRED.sub("", text))
     text = bracketed(text, square=True) or text
     return text.rstrip().removesuffix(":").rstrip() or text
 
