@@ -1103,3 +1103,19 @@ def test_mailchimps_text_version_reads_its_headings_links_and_sponsor(profiles):
     assert [(p.text, [link.url for link in p.links]) for p in tulips.paragraphs][-1] == (
         "Read the full planting guide", ["https://greenthumb.example.com/tulips"])
     assert (ad.role, ad.sponsor) == ("sponsored", None)
+
+
+def test_an_entry_ending_in_a_dash_over_its_address_is_linked_without_the_dash(profiles):
+    text = ("Backend Bytes 212\n\nJobs\n----\n\n"
+            "- Platform Engineer, Northwind Logistics (Leeds, UK) -\n"
+            "  https://jobs.example.com/northwind/platform\n"
+            "- Database Reliability Engineer, Corvid Pay (Berlin) -\n"
+            "  https://jobs.example.com/corvid/dbre\n"
+            "- Data Engineer, Tidewater (Remote) - https://jobs.example.com/tidewater/data\n")
+    issue = issue_of("212.txt", text.encode(), profiles)
+    assert [(i.text, i.links[0].text) for i in issue.sections[-1].items] == [
+        ("Platform Engineer, Northwind Logistics (Leeds, UK)",
+         "Platform Engineer, Northwind Logistics (Leeds, UK)"),
+        ("Database Reliability Engineer, Corvid Pay (Berlin)",
+         "Database Reliability Engineer, Corvid Pay (Berlin)"),
+        ("Data Engineer, Tidewater (Remote)", "Data Engineer, Tidewater (Remote)")]

@@ -155,6 +155,7 @@ class _Reader:
             if rest:  # "A. Author" between the title and its address
                 self.blocks.append(self.below_title)
             prev.end_line = prev.line if rest else number
+            _without_separator(prev)
             return
         if continues and self.below_title is not None and not self.below_title.text:
             self.below_title.text, self.below_title.line = stripped, number
@@ -358,6 +359,18 @@ def _title_address(entry: Block, title: str, url: str) -> bool:
     return True
 
 
+def _without_separator(entry: Block) -> None:
+    """An entry's linked title without the dash it ended with over its address ("Platform
+    Engineer, Northwind (Leeds) -" / "  https://…")."""
+    title = entry.links[0].text if entry.links else ""
+    trimmed = title.rstrip(" -–—:|")
+    if trimmed == title or not trimmed or not entry.text.endswith(title):
+        return
+    entry.text = entry.text[:len(entry.text) - len(title)] + trimmed
+    entry.links = [Link(trimmed, entry.links[0].url), *entry.links[1:]]
+    entry.lead = trimmed
+
+
 def _entry_address(block: Block) -> None:
     """A list entry opening or ending with its one address ("- [https://…] Quill 5 is out.",
     "- Quill 5 is out." over "  https://…") links its words to it instead of showing it."""
@@ -373,6 +386,8 @@ def _entry_address(block: Block) -> None:
     rest = block.text
     for opening, closing in ("", ""), ("<", ">"), ("(", ")"), ("[", "]"):  # "… <https://…>"
         rest = rest.removesuffix(f"{opening}{url}{closing}").rstrip()
+    if rest != block.text:  # "Platform Engineer, Northwind (Leeds) -" over its address
+        rest = rest.rstrip(" -–—|:")
     words = LIST_MARKER.sub("", rest)
     if rest != block.text and words and "://" not in rest:
         block.text, block.links = rest, [Link(words, block.links[0].url)]
