@@ -1119,3 +1119,18 @@ def test_an_entry_ending_in_a_dash_over_its_address_is_linked_without_the_dash(p
         ("Database Reliability Engineer, Corvid Pay (Berlin)",
          "Database Reliability Engineer, Corvid Pay (Berlin)"),
         ("Data Engineer, Tidewater (Remote)", "Data Engineer, Tidewater (Remote)")]
+
+
+@pytest.mark.parametrize("closing", [
+    "Thanks for reading! If you found this useful, share it with a friend or forward this "
+    "email. Reply to this email with links you'd like to see featured.",
+    "Enjoyed this issue? Share The Harbor Report with a colleague.",
+    "If you enjoy the show, please leave us a review and share this episode with a friend!",
+    "Until next Thursday! Hit reply and tell me what you're building.",
+])
+def test_a_closing_paragraph_of_calls_to_the_reader_is_furniture(closing, profiles):
+    text = ("# The Harbor Report 12\n\n## Ports\n\nRotterdam opened a cold-chain hub on the "
+            "north quay this week, with room for four hundred refrigerated containers.\n\n"
+            f"{closing}\n")
+    issue = issue_of("harbor.md", text.encode(), profiles)
+    assert [d.text for d in issue.dropped if d.kind == "chrome"] == [closing]

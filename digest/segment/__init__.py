@@ -20,6 +20,7 @@ from digest.textwords import ENDS_SENTENCE, count_words
 from .account import unaccounted
 from .cards import build_cards
 from .chrome import (
+    chrome_paragraphs,
     drop_contents,
     drop_emptied,
     footer,
@@ -229,6 +230,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     # Sign-offs before the footer sweep (which would take one above a chrome line as chrome),
     # and again after it (a name over footer lines found only by their position).
     kinds = footer_sentences(blocks, polls(blocks, top_rows(blocks, kinds)), profile)
+    kinds = chrome_paragraphs(blocks, kinds, profile)
     kinds = credited_names(blocks, pull_quotes(blocks, kinds))
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
     kinds = [k or ("chrome" if _wordless(b) else None) for b, k in zip(blocks, kinds)]

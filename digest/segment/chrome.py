@@ -40,6 +40,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 POSTAL_WORDS = 20
 PULL_QUOTE_WORDS = 6  # a shorter quote that repeats the text may be a phrase it discusses
 NAME_WORDS, NAMED_SHARE = 12, 0.6  # the sender's name or address opening a footer line
+CHROME_SENTENCES = 4  # a closing paragraph of furniture: thanks, a share call, an opt-out
+CLOSING_BLOCKS = 12  # where the issue's closing paragraphs and footer are
 _SENTENCE_BREAK = re.compile(f"(?<=[{SENTENCE_ENDS}])\\s+|(?<=[。！？])")
 
 
@@ -158,6 +160,26 @@ def footer_sentences(blocks: list[Block], kinds: list[str | None],
                 if _names(" ".join(sentences[:n])):
                     kinds[i] = "chrome"
                 break
+    return kinds
+
+
+def chrome_paragraphs(blocks: list[Block], kinds: list[str | None],
+                      profile: Profile) -> list[str | None]:
+    """Kinds with a closing paragraph of furniture sentences as chrome: among the issue's last
+    CLOSING_BLOCKS blocks, two to four sentences, each chrome by itself ("Thanks for reading!
+    If you found this useful, share it with a friend."), where the patterns only take a line
+    that is one."""
+    patterns = profile.drop.get("chrome", ())
+    kinds = list(kinds)
+    for i in range(max(0, len(blocks) - CLOSING_BLOCKS), len(blocks)):
+        block = blocks[i]
+        if kinds[i] is not None or block.kind != "paragraph" or \
+                count_words(block.text) > FOOTER_WORDS:
+            continue
+        sentences = [s for s in _SENTENCE_BREAK.split(block.text.strip()) if s.strip()]
+        if 2 <= len(sentences) <= CHROME_SENTENCES and \
+                all(any(p.search(s) for p in patterns) for s in sentences):
+            kinds[i] = "chrome"
     return kinds
 
 
