@@ -559,3 +559,15 @@ def test_a_greeting_opening_the_issue_is_never_its_first_summary_sentence() -> N
     (issue,), _ = segment_document(read_bytes("notes.md", text.encode()), *load_profiles())
     shown = [x.text for d in summarize_issue(issue).sections for x in d.sentences]
     assert shown and not [x for x in shown if x.startswith("Hello")]
+
+
+def test_a_sentence_going_on_from_a_salutation_in_lower_case_opens_with_a_capital() -> None:
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# Die Woche in Linux 45\n\nHallo zusammen,\n\nhier ist der Rückblick auf die "
+            "vergangene Woche, mit einem neuen Kernel und einem Treffen in Köln.\n")
+    (issue,), _ = segment_document(read_bytes("woche.md", text.encode()), *load_profiles())
+    shown = [x.text for d in summarize_issue(issue).sections for x in d.sentences]
+    assert shown == ["Hier ist der Rückblick auf die vergangene Woche, mit einem neuen Kernel "
+                     "und einem Treffen in Köln."]

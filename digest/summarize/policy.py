@@ -351,10 +351,21 @@ def _summarize_section(
                 p, i = places[index]
                 line = section.paragraphs[p].line
                 label = labels.get((s, p, i)) or (section.paragraphs[p].label if i == 0 else None)
-                chosen.append(Sentence(split[(s, p)][i], s, p, i, line, label))
+                chosen.append(Sentence(_shown(split, s, p, i), s, p, i, line, label))
         if chosen:
             sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
     return digest, sentence_units + units
+
+
+def _shown(split: dict[tuple[int, int], list[str]], s: int, p: int, i: int) -> str:
+    """Sentence `i` of paragraph `p` as the digest shows it alone: one that goes on from a
+    salutation in lower case, as German and Dutch letters write it ("Liebe Leserinnen und
+    Leser," over "die Stadt hat …"), opens with a capital there."""
+    text = split[(s, p)][i]
+    before = split[(s, p)][i - 1] if i else (split.get((s, p - 1)) or [""])[-1]
+    if text[:1].islower() and before.rstrip().endswith((",", "，")):
+        return text[0].upper() + text[1:]
+    return text
 
 
 def _closes_list(paragraph: Paragraph, section: Section) -> bool:
