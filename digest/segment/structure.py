@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from digest.datewords import opens_with_day, written_date
 from digest.model import Block
@@ -540,9 +541,14 @@ def _reads_as_names(text: str, joins: tuple[str, ...]) -> bool:
     "Uber Engineering blog"), not a comment on it: no lower-case word after a join ("Small
     and opinionated") nor after a comma, colon or sentence's end inside it ("Cheeky, but the
     numbers hold up")."""
+    return not any(found[1].islower() for found in _breaks(joins).finditer(text.strip()))
+
+
+@lru_cache(maxsize=16)
+def _breaks(joins: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a name list could go on: after a comma, colon or sentence's end, or a join."""
     joined = "|".join(re.escape(j) for j in (*joins, "and", "&"))
-    breaks = re.compile(rf"(?:[,:;{SENTENCE_ENDS}]|\s(?:{joined}))\s+(\w)")
-    return not any(found[1].islower() for found in breaks.finditer(text.strip()))
+    return re.compile(rf"(?:[,:;{SENTENCE_ENDS}]|\s(?:{joined}))\s+(\w)")
 
 
 def quote_attributions(marks: Marks) -> None:
