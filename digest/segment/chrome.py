@@ -20,7 +20,7 @@ from digest.textwords import (
 )
 
 from .profiles import Profile, address_key, heading_key
-from .rules import one_link
+from .rules import FAREWELL_WORDS, one_link
 
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 FOOTER_WORDS = 60  # a footer is a run of short lines...
@@ -168,7 +168,7 @@ def chrome_paragraphs(blocks: list[Block], kinds: list[str | None],
     """Kinds with a closing paragraph of furniture sentences as chrome: among the issue's last
     CLOSING_BLOCKS blocks, two to four sentences, each chrome by itself ("Thanks for reading!
     If you found this useful, share it with a friend."), where the patterns only take a line
-    that is one."""
+    that is one, or a short farewell beside them ("Until next Thursday! Hit reply and…")."""
     patterns = profile.drop.get("chrome", ())
     kinds = list(kinds)
     for i in range(max(0, len(blocks) - CLOSING_BLOCKS), len(blocks)):
@@ -177,10 +177,17 @@ def chrome_paragraphs(blocks: list[Block], kinds: list[str | None],
                 count_words(block.text) > FOOTER_WORDS:
             continue
         sentences = [s for s in _SENTENCE_BREAK.split(block.text.strip()) if s.strip()]
-        if 2 <= len(sentences) <= CHROME_SENTENCES and \
-                all(any(p.search(s) for p in patterns) for s in sentences):
+        if not 2 <= len(sentences) <= CHROME_SENTENCES:
+            continue
+        furniture = [any(p.search(s) for p in patterns) for s in sentences]
+        if any(furniture) and all(f or _farewell(s) for f, s in zip(furniture, sentences)):
             kinds[i] = "chrome"
     return kinds
+
+
+def _farewell(sentence: str) -> bool:
+    """A short exclamation ("Until next Thursday!"), in any language."""
+    return sentence.rstrip().endswith(("!", "！")) and count_words(sentence) <= FAREWELL_WORDS
 
 
 def _names(text: str) -> bool:
