@@ -1134,3 +1134,15 @@ def test_a_closing_paragraph_of_calls_to_the_reader_is_furniture(closing, profil
             f"{closing}\n")
     issue = issue_of("harbor.md", text.encode(), profiles)
     assert [d.text for d in issue.dropped if d.kind == "chrome"] == [closing]
+
+
+def test_the_line_closing_an_advertisement_is_furniture_not_the_next_storys_kicker(profiles):
+    text = ("THE OPEN SOURCE LEDGER\n\nThree stories this week, one of them a little sad.\n\n"
+            "A FUND FOR MAINTAINERS\n\nA group of firms pooled a fund that pays maintainers "
+            "a monthly stipend.\n\n-- Advertisement --\nShip docs people read: DocuLeaf turns "
+            "your README into a site.\n-- End advertisement --\n\nFAREWELL TO A MAINTAINER\n\n"
+            "The maintainer of a date-parsing package stepped down after fifteen years.\n")
+    issue = issue_of("ledger.txt", text.encode(), profiles)
+    farewell = next(s for s in issue.sections if s.heading == "FAREWELL TO A MAINTAINER")
+    assert farewell.dek is None
+    assert ("chrome", "End advertisement") in [(d.kind, d.text) for d in issue.dropped]
