@@ -200,7 +200,8 @@ def test_a_post_linked_by_its_heading_is_a_story_another_newsletter_carried(tmp_
 
 
 @pytest.mark.parametrize("line", ["6 min read · Member-only", "11 min read",
-                                  "Sent by Medium Digest · 548 Pine St, Springfield, 94104"])
+                                  "Sent by Medium Digest · 548 Pine St, Springfield, 94104",
+                                  "April 11, 2024 | Read time: 4 minutes"])
 def test_a_reading_time_or_sender_line_is_chrome(line, profiles):
     html = ("<html><body><h2>Stop writing clever code</h2>"
             "<p>Why the boring solution wins in the long run, with three examples.</p>"

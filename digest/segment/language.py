@@ -97,10 +97,14 @@ def more_lines(language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def reading_time(language: str | None) -> re.Pattern[str]:
-    """A post's reading time ("6 min read", "5 min de lecture"), in the language or English."""
+    """A post's reading time ("6 min read", "5 min de lecture", "Read time: 4 minutes"), in the
+    language or English."""
     phrases = sorted(_with_english(language, "reading"), key=len, reverse=True)
     units = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
-    return re.compile(rf"\d{{1,3}}\s*(?:{units})(?!\w)", re.IGNORECASE)
+    labels = sorted(_with_english(language, "reading_labels"), key=len, reverse=True)
+    before = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in labels) or "(?!)"
+    return re.compile(rf"\d{{1,3}}\s*(?:{units})(?!\w)|(?:{before})\s*:?\s*\d{{1,3}}\s*"
+                      rf"[^\W\d_]{{1,10}}\.?(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
