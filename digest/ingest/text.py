@@ -386,7 +386,7 @@ def _entry_address(block: Block) -> None:
     rest = block.text
     for opening, closing in ("", ""), ("<", ">"), ("(", ")"), ("[", "]"):  # "… <https://…>"
         rest = rest.removesuffix(f"{opening}{url}{closing}").rstrip()
-    if rest != block.text:  # "Platform Engineer, Northwind (Leeds) -" over its address
+    if rest != block.text:  # "- Data Engineer, Tidewater (Remote) - https://…": no dash left
         rest = rest.rstrip(" -–—|:")
     words = LIST_MARKER.sub("", rest)
     if rest != block.text and words and "://" not in rest:

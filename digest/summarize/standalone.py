@@ -186,7 +186,7 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
         return "ends with a colon"
     condition, comma, rest = text.partition(",")
     clauses = [text]
-    if comma and _tokens(condition[:20])[:1] and _tokens(condition[:20])[0] in lexicon.conditions:
+    if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
         clauses.append(rest.strip())
     for clause in clauses:
         if len(clause.split()) > THANKS_WORDS:

@@ -17,7 +17,7 @@ LANGUAGE = "english"
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a Chinese or Japanese run between its punctuation
 _INNER_STOP = re.compile(f"[{SENTENCE_ENDS}]")
-_TRAILING = re.compile(r"[.!?…。！？؟۔।॥\"'”’)\]」』）\s]*$")
+_TRAILING = re.compile(f"[{SENTENCE_ENDS}\"'”’)\\]」』）\\s]*$")
 # A web address written out, which pysbd would cut at its `?` or `.`; ends before punctuation.
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 _MASK = re.compile(r"\bADDRESS(\d+)X\b")
