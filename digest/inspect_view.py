@@ -42,6 +42,8 @@ def section_dict(section: Section) -> dict[str, Any]:
         "items": [item_dict(i) for i in section.items],
         "paragraphs": [paragraph_dict(p) for p in section.paragraphs],
     }
+    if section.link:
+        data["link"] = section.link
     if section.sponsor:
         data["sponsor"] = section.sponsor
     return data

@@ -122,6 +122,45 @@ def test_a_short_call_closing_a_story_links_its_heading(profiles):
     assert "Tickets" not in shown and "Details and booking" not in shown
 
 
+WORKSHOP = """\
+# The Workshop Letter 12
+
+## A case study from the coast
+
+We followed a boatyard that moved its whole workshop to solar power last year. The owners kept
+notes on every cost and every outage.
+
+[Read the case study](https://workshop.example.org/boatyard)
+
+## Market day
+
+The timber market returns to the old mill in March, with stalls from all over the valley.
+
+[👉 Book your stall](https://workshop.example.org/markt)
+
+## Four words, no call
+
+A long piece on why the old mill's wheel was never rebuilt, and what it would cost now.
+
+[The mill wheel question](https://workshop.example.org/wheel)
+
+## Tools we liked
+
+- [A folding sawhorse](https://tools.example.com/horse) that holds 300 kg.
+"""
+
+
+def test_a_call_of_four_words_closing_a_story_links_its_heading(profiles):
+    issue = issue_of("workshop.md", WORKSHOP.encode(), profiles)
+    links = {s.heading: s.link for s in issue.sections}
+    assert links["A case study from the coast"] == "https://workshop.example.org/boatyard"
+    assert links["Market day"] == "https://workshop.example.org/markt"
+    assert links["Four words, no call"] is None  # a title, not a call: it stays the story's
+    shown = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "case study" not in shown and "your stall" not in shown
+    assert "mill wheel question" in shown
+
+
 def test_a_short_link_closing_the_issue_or_a_list_links_no_heading(profiles):
     text = ("# Notes\n\n## Reading\n\n- [A long read on bridges](https://a.example/1)\n"
             "- [Why tunnels leak](https://a.example/2)\n\n[Full list](https://a.example/all)\n\n"

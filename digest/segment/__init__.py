@@ -35,6 +35,7 @@ from .chrome import (
 from .dedupe import find_duplicates, issue_text
 from .language import (
     bylines,
+    call_words,
     issue_language,
     months,
     more_lines,
@@ -152,6 +153,7 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     drop = {**merged.drop, "chrome": [*merged.drop.get("chrome", []), reading_line(language)]}
     return dataclasses.replace(merged, by=by, joins=joins, months=months(language),
                                plain=plain_words(language), more=more_lines(language),
+                               calls=call_words(language),
                                reading=reading_time(language), drop=drop)
 
 

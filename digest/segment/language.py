@@ -89,6 +89,12 @@ def plain_words(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16)
+def call_words(language: str | None) -> frozenset[str]:
+    """Words a call to action opens with ("Register", "Read", "Jetzt"), English ones among them."""
+    return _with_english(language, "calls")
+
+
+@lru_cache(maxsize=16)
 def more_lines(language: str | None) -> frozenset[str]:
     """Lines that only point to the rest of a story ("Read more", "Lire la suite"), lower-case,
     in the language and English, with typographic apostrophes written straight."""

@@ -66,6 +66,7 @@ class Profile:
     months: frozenset[str] = frozenset()  # months' names, in the issue's language and English
     plain: frozenset[str] = frozenset()  # words no credited name holds (language.plain_words)
     more: frozenset[str] = frozenset()  # "read more" lines, lower-case (language.more_lines)
+    calls: frozenset[str] = frozenset()  # words a call to action opens with (language.calls)
     reading: re.Pattern[str] | None = None  # a reading time (language.reading_time)
 
     def section_for(self, text: str) -> SectionRule | None:

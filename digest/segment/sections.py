@@ -112,8 +112,9 @@ def _kind_of(block: Block) -> str:
 def section_link(state: State, i: int, block: Block) -> bool:
     """A "Read more" line (the profile's `more` lines) that is one link and nothing else,
     closing a headed section with text, gives the section its link: the story it tells; so
-    does any call of up to CALL_WORDS words ("Tickets", "Details and booking") closing a
-    section of prose only, where a heading or a rule follows."""
+    does any call of up to CALL_WORDS words ("Tickets", "Details and booking"), or of up to
+    LINK_LINE_WORDS opening with a call ("Read the case study"), closing a section of prose
+    only, where a heading or a rule follows."""
     current = state.current
     marks = state.marks
     if current is None or current.level is None or current.section.link or \
@@ -126,7 +127,8 @@ def section_link(state: State, i: int, block: Block) -> bool:
     if after is not None and marks.heading[after] is None and \
             marks.blocks[after].kind != "rule":
         return False
-    if not more and (marks.kinds[i] is not None or count_words(block.text) > CALL_WORDS or
+    if not more and (marks.kinds[i] is not None or
+                     count_words(block.text) > CALL_WORDS and not _opens_call(block, state) or
                      after is None or
                      current.section.items or current.section.subsections or
                      i and marks.kinds[i - 1] is None and one_link(marks.blocks[i - 1],
@@ -136,6 +138,11 @@ def section_link(state: State, i: int, block: Block) -> bool:
     current.section.link = block.links[0].url
     state.dropped.append(Dropped("chrome", block.line, block.text))
     return True
+
+
+def _opens_call(block: Block, state: State) -> bool:
+    first = _FIRST_WORD.match(block.text)
+    return first is not None and first.group(1).casefold() in state.profile.calls
 
 
 def drop(state: State, i: int, block: Block) -> bool:
@@ -333,6 +340,7 @@ CALL_WORDS = 3  # a link this short closing a section is its story's, whatever i
 KICKER_WORDS = 6  # "From The Map Letter" over a story's heading
 _NOT_KICKER = ".!?:;,…。！？"  # a line ending so is a sentence or leads into what follows
 _MORE_MARKS = re.compile(r"[\s→»›>.…:]+$")  # "Read more →", "Weiterlesen »"
+_FIRST_WORD = re.compile(r"[\W_]*(\w+)")  # past any sign or arrow ("👉 Read the case study")
 
 
 def item_continuation(state: State, i: int, block: Block) -> bool:
