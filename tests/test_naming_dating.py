@@ -171,6 +171,21 @@ def test_a_subject_that_says_more_than_the_heading_at_the_top_titles_the_issue(t
     assert inspect(page)["title"] == "Harbour Notes #42"
 
 
+def test_a_subject_adding_the_month_after_a_bar_titles_a_monthly_issue(tmp_path):
+    """Every monthly mail's heading reads "The Quay Dispatch"; the subject's "| April 2026"
+    tells the issues apart on the newsletter's page."""
+    mail = write(tmp_path / "quay" / "april.eml",
+                 "From: Quay Freight <news@quay.example>\nSubject: The Quay Dispatch | April "
+                 "2026\nDate: Tue, 14 Apr 2026 09:00:00 +0000\nContent-Type: text/html; "
+                 "charset=utf-8\n\n<html><body><h1>The Quay Dispatch</h1><p>Hi Sam,</p><p>Our "
+                 "new cold store opened on the east quay this month, with room for forty "
+                 "containers.</p><h2>Customs</h2><p>New forms apply from May; our brokers will "
+                 "fill them in for you.</p></body></html>")
+    issue = inspect(mail)
+    assert issue["title"] == "The Quay Dispatch | April 2026"
+    assert "The Quay Dispatch" not in json.dumps(issue["sections"])
+
+
 def test_a_first_line_that_is_the_subject_set_otherwise_is_no_text(tmp_path):
     """"BUURTNIEUWS OOST - week 47" over a mail whose subject is "Buurtnieuws Oost week 47":
     the same words, case and punctuation aside, title the issue once."""

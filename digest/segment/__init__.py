@@ -419,10 +419,13 @@ def _past_own_link(blocks: list[Block], kinds: list[str | None], top: int) -> in
 
 def _said_more(heading: str, title: str | None) -> bool:
     """The subject (or page title) is the heading and after a colon what the issue is about
-    ("HARBOUR NOTES #41" under "Harbour Notes #41: The new breakwater opens")."""
+    ("HARBOUR NOTES #41" under "Harbour Notes #41: The new breakwater opens"), or after a bar
+    or dash its number or date ("The Northwind Dispatch | April 2024")."""
     if not title or not title.casefold().startswith(heading.casefold()):
         return False
     rest = title[len(heading):].lstrip()
+    if rest[:1] in ("|", "–", "—", "-", "·"):
+        return any(c.isdigit() for c in rest)
     return rest[:1] in (":", "：") and bool(rest[1:].strip())
 
 

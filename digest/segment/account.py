@@ -16,8 +16,9 @@ def unaccounted(issue: Issue, blocks: list[Block]) -> list[Block]:
             continue
         if block.line in dropped or block.line in headings or block.line == issue.first_line:
             continue
-        if block.text in (issue.title, issue.dek):
-            continue
+        if block.text in (issue.title, issue.dek) or block.kind == "heading" and \
+                (issue.title or "").casefold().startswith(block.text.casefold()):
+            continue  # the title, or a heading the subject said more than ("X" of "X | May")
         if any(a <= block.line <= b for a, b in spans):
             continue
         missing.append(block)
