@@ -530,3 +530,21 @@ def test_a_hindi_letter_is_told_by_its_script_cut_at_the_danda_and_named_in_lati
     from digest.textwords import to_ascii
 
     assert to_ascii("टेक समाचार") == "tek smacar"
+
+
+def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_its_padding(
+        tmp_path):
+    """"نامه‌ی" and "می‌شود" are spelled with U+200C between letters: without it the letters
+    join and the word is misspelled. The same character as a preheader's padding goes."""
+    (tmp_path / "in").mkdir()
+    page = write(tmp_path / "in" / "farhang.html",
+                 '<html lang="fa" dir="rtl"><body><div style="display:none">\u200c \u200c '
+                 '\u200c</div><h1>نامه\u200cی فرهنگ</h1><p>جشنواره\u200cی فیلم این هفته در '
+                 'تالار شهر برگزار می\u200cشود و بلیت\u200cها رایگان است.</p>'
+                 '<p>👩\u200d💻 کارگاه برنامه\u200cنویسی برای نوجوانان.</p></body></html>')
+    site = tmp_path / "site"
+    run_digest("build", "--input", str(tmp_path / "in"), "--output", str(site), cwd=tmp_path)
+    (page,) = (site / "issues").glob("*.html")
+    html = page.read_text("utf-8")
+    assert "نامه\u200cی فرهنگ" in html and "می\u200cشود" in html and "👩\u200d💻" in html
+    assert "نامهی" not in html

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+# The joiners: part of a word between two letters of a script that uses them (Persian "نامه‌ی",
+# Hindi conjuncts) or of an emoji between two symbols ("👩‍💻"); anywhere else (a preheader's
+# padding, a Latin word broken so that mail apps do not link it) nothing.
+_JOINER = re.compile("[\u200c\u200d]")
+_JOINED = ("L", "M", "S")
+_LATIN_END = "\u024f"
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -76,8 +82,19 @@ def clean_line(line: str) -> str:
         return _CONTROL.sub("", line.replace("\t", " "))
     line = unicodedata.normalize("NFC", line)
     line = line.translate(_ZERO_WIDTH)
+    if "\u200c" in line or "\u200d" in line:
+        line = _JOINER.sub(lambda m: m.group() if _joins(m.string, m.start()) else "", line)
     line = _SPACES.sub(" ", line)
     return _CONTROL.sub("", line)
+
+
+def _joins(line: str, at: int) -> bool:
+    """A joiner at `at` stands between two letters, marks or symbols, not both Latin."""
+    if not 0 < at < len(line) - 1:
+        return False
+    before, after = line[at - 1], line[at + 1]
+    return unicodedata.category(before)[0] in _JOINED and \
+        unicodedata.category(after)[0] in _JOINED and max(before, after) > _LATIN_END
 
 
 def collapse(text: str) -> str:
