@@ -69,13 +69,36 @@ def without_prefix(subject: str) -> str:
 
 
 def forwarded(lines: list[str]) -> Forward | None:
-    """The forwarded message's header block among the first lines of a body, or None."""
+    """The forwarded message's header block among the first lines of a body, or None: under
+    a marker line, or (Outlook writes none, only a rule) a From line with a date and a subject
+    under it."""
     words = _words()
     start = next((n for n, line in enumerate(lines[:SEARCH_LINES])
                   if words.marker.match(line)), None)
     if start is None:
-        return None
-    found = Forward(lines=[start])
+        return _unmarked(lines)
+    return _header_block(lines, start, Forward(lines=[start]))
+
+
+def _unmarked(lines: list[str]) -> Forward | None:
+    words = _words()
+    for n, line in enumerate(lines[:SEARCH_LINES]):
+        name, colon, _ = line.partition(":")
+        if colon and words.fields.get(name.strip().casefold()) == "from":
+            found = _header_block(lines, n - 1, Forward())
+            if found is not None and found.sender and found.subject and found.date:
+                if n and _RULE.match(lines[n - 1]):
+                    found.lines.insert(0, n - 1)
+                return found
+            return None
+    return None
+
+
+_RULE = re.compile(r"^\s*(?:_{8,}|-{8,})\s*$")  # Outlook's line above the header block
+
+
+def _header_block(lines: list[str], start: int, found: Forward) -> Forward | None:
+    words = _words()
     for n in range(start + 1, min(start + 1 + HEADER_LINES, len(lines))):
         name, colon, value = lines[n].partition(":")
         key = words.fields.get(name.strip().casefold()) if colon else None

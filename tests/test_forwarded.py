@@ -76,6 +76,47 @@ def test_a_forwarded_html_mail_in_german_is_the_newsletters(profiles):
     assert not any(t.startswith(("Von:", "Betreff:", "---")) for t in kept)
 
 
+OUTLOOK_HTML = """<div class="WordSection1"><p class="MsoNormal">Thought the board would want
+to see the piece on the ferry &#8211; see below.<o:p></o:p></p><p class="MsoNormal">Ruth</p>
+<div style="border:none;border-top:solid #E1E1E1 1.0pt"><p class="MsoNormal"><b>From:</b>
+Tarn Ferry News &lt;news@tarnferry.example&gt;<br><b>Sent:</b> 12 May 2026 17:45<br><b>To:</b>
+Ruth Ames &lt;ruth@example.org&gt;<br><b>Subject:</b> Tarn Ferry News &#8211; May 2026: the
+new boat</p></div><h2>The new boat</h2><p>The new ferry arrives in June and carries twice as
+many bicycles as the old one.</p><p>Its engine is electric and charges at the north slip.</p>
+</div>"""
+
+OUTLOOK_TEXT = """Sharing for the library group.
+
+Get Outlook for Android<https://aka.ms/AAb9ysg>
+________________________________
+From: Tarn Libraries <hello@tarnlibraries.example>
+Sent: Friday, May 15, 2026 4:30:12 PM
+To: Ruth Ames <ruth@example.org>
+Subject: Tarn Libraries Update: the summer reading challenge
+
+The summer reading challenge starts on the first day of the holidays and runs for six weeks.
+Every child who reads six books gets a medal and a certificate.
+"""
+
+
+@pytest.mark.parametrize("body, subtype, expected", [
+    (OUTLOOK_HTML, "html", ("Tarn Ferry News", "Tarn Ferry News – May 2026: the new boat",
+                            "2026-05-12")),
+    (OUTLOOK_TEXT, "plain", ("Tarn Libraries",
+                             "Tarn Libraries Update: the summer reading challenge",
+                             "2026-05-15"))])
+def test_an_outlook_forward_with_no_marker_line_is_the_newsletters_without_the_note_above_it(
+        body, subtype, expected, profiles):
+    """Outlook writes no "Forwarded message" line, only a rule and From/Sent/To/Subject; what
+    the reader wrote above it is theirs, not the newsletter's."""
+    (issue,), _ = segment_document(read_bytes("fwd.eml", forward(body, subtype)), *profiles)
+    assert (issue.publication, issue.title, issue.date.isoformat()) == expected
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "see below" not in kept and "Sharing for" not in kept and "Outlook" not in kept
+    assert "Sent:" not in kept and "Subject:" not in kept
+    assert "twice as many bicycles" in kept or "six books" in kept
+
+
 def test_fetch_saves_a_forwarded_newsletter_under_its_own_name(tmp_path, monkeypatch):
     box = mailbox.mbox(tmp_path / "Inbox.mbox")
     box.add(forward(PLAIN_HEADER + LETTER))

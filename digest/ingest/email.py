@@ -169,8 +169,8 @@ def _richer_plain(message: EmailMessage, html: Message, part: Part,
 
 
 def _forward(part: Part) -> Forward | None:
-    """The forwarded message's header block at the top of the body, its blocks marked as
-    chrome; None when the message was not forwarded."""
+    """The forwarded message's header block at the top of the body, its blocks and the
+    forwarder's note above them marked as chrome; None when the message was not forwarded."""
     head = part.blocks[:SEARCH_LINES]
     lines: list[tuple[int, str]] = [(n, line) for n, block in enumerate(head)
                                     for line in field_lines(block.text)]
@@ -181,6 +181,8 @@ def _forward(part: Part) -> Forward | None:
     for n in taken:  # a block holding header lines and more is not furniture
         if all(k in found.lines for k, (m, _) in enumerate(lines) if m == n):
             part.blocks[n].kind = "chrome"
+    for block in part.blocks[:min(taken)]:  # the reader's own note above what they forward
+        block.kind = "chrome"
     return found
 
 
