@@ -61,3 +61,20 @@ def test_a_caption_ending_with_its_copyright_mark_is_a_caption_in_any_language()
                                         "Rates stay put", "Thu, 26 Nov 2026 06:30:00 +0000"),
                      load_profiles())
     assert ("caption", caption) in [(d.kind, d.text) for d in issue.dropped]
+
+
+def test_a_heading_set_as_a_banner_opens_a_section_and_a_footer_badge_does_not():
+    """A wide picture with a few words of alternative text is a heading set as a picture;
+    the platform's small "Created with …" badge under the footer is not."""
+    body = LETTER.replace(
+        '<tr><td style="font-weight:bold"><p>Four days, same output</p>',
+        '<tr><td><img src="https://ledger.example/h-work.png" alt="Four days, same output" '
+        'width="560" height="60">') + (
+        '<p>You received this email because you subscribed to The Ledger Line.</p>'
+        '<p><a href="https://ledger.example/unsubscribe/x1">Unsubscribe</a></p>'
+        '<p><img src="https://assets.example/created-with-sendkit.png" width="100" height="21" '
+        'alt="SendKit"></p>')
+    issue = issue_of("ledger.eml", mail(body, "The Ledger Line <hannah@ledger.example>",
+                                        "Rates stay put", "Thu, 26 Nov 2026 06:30:00 +0000"),
+                     load_profiles())
+    assert [s.heading for s in issue.sections][-1] == "Four days, same output"

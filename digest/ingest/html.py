@@ -53,6 +53,7 @@ _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5"
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
 BANNER_RATIO, BANNER_MIN_HEIGHT, BANNER_WORDS = 4, 12, 6  # a heading set as a picture
+BANNER_MIN_WIDTH = 200  # narrower, it is a badge ("Created with …" in a footer), not a heading
 PICTURE_MIN = 48  # pixels: a smaller image is an icon, a logo's mark or a tracking pixel
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")  # a footnote's reference: "1", "[2]"
@@ -569,7 +570,8 @@ def _banner_heading(image: Tag) -> str | None:
     except ValueError:
         return None
     if not alt or len(alt.split()) > BANNER_WORDS or height < BANNER_MIN_HEIGHT or \
-            width < BANNER_RATIO * height or image.find_parent("a") is not None:
+            width < max(BANNER_RATIO * height, BANNER_MIN_WIDTH) or \
+            image.find_parent("a") is not None:
         return None
     return alt
 
