@@ -117,6 +117,25 @@ def test_an_outlook_forward_with_no_marker_line_is_the_newsletters_without_the_n
     assert "twice as many bicycles" in kept or "six books" in kept
 
 
+def test_a_newsletter_forwarded_as_an_attachment_is_read_from_the_attached_message(profiles):
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    letter = mail(LETTER,
+                  "Quiet Signals <lena@quietsignals.example>", "Quiet Signals #20: a queue",
+                  "Sun, 29 Nov 2026 09:00:00 +0000", "plain")
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "Sam Reader <sam@example.org>", "Fwd: Quiet Signals #20"
+    outer["Date"] = "Mon, 30 Nov 2026 08:12:00 +0000"
+    outer.set_content("Forwarding this one as an attachment, the queue piece is good.")
+    outer.add_attachment(message_from_bytes(letter, policy=policy.default))
+    (issue,), _ = segment_document(read_bytes("fwd.eml", bytes(outer)), *profiles)
+    assert (issue.publication, issue.title, issue.date.isoformat()) == (
+        "Quiet Signals", "Quiet Signals #20: a queue", "2026-11-29")
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "forty lines of code" in kept and "attachment" not in kept
+
+
 def test_fetch_saves_a_forwarded_newsletter_under_its_own_name(tmp_path, monkeypatch):
     box = mailbox.mbox(tmp_path / "Inbox.mbox")
     box.add(forward(PLAIN_HEADER + LETTER))

@@ -17,7 +17,7 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import cast
 
-from digest.forwarded import SEARCH_LINES, Forward, field_lines, forwarded
+from digest.forwarded import SEARCH_LINES, Forward, field_lines, forwarded, without_prefix
 from digest.model import Meta, Part, Problem
 from digest.textwords import count_words
 
@@ -89,6 +89,9 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
     listed = digest_text(message, lambda p: _body_text(p, where, problems), _html_words)
     if listed is not None:
         return _with_headers(read_text(listed), message, date, where, problems)
+    attached = _forwarded_attachment(message)
+    if attached is not None:  # forwarded as an attachment: the newsletter is that message
+        return _read_message(attached, where, problems)
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         problems.append(
@@ -109,6 +112,19 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
             block.line += where.line + shift - 2
             block.end_line += where.line + shift - 2
     return _with_headers(part, message, date, where, problems)
+
+
+def _forwarded_attachment(message: EmailMessage) -> bytes | None:
+    """The one message attached to a forward ("Fwd:" in its subject), as bytes."""
+    subject = _subject(message) or ""
+    if without_prefix(subject) == subject:
+        return None
+    attached = [part for part in message.walk() if part.get_content_type() == "message/rfc822"]
+    if len(attached) != 1:
+        return None
+    inner = attached[0].get_payload()
+    inner = inner[0] if isinstance(inner, list) and inner else inner
+    return inner.as_bytes(policy=policy.default) if isinstance(inner, Message) else None
 
 
 def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where: _Where,
