@@ -78,3 +78,39 @@ def test_a_heading_set_as_a_banner_opens_a_section_and_a_footer_badge_does_not()
                                         "Rates stay put", "Thu, 26 Nov 2026 06:30:00 +0000"),
                      load_profiles())
     assert [s.heading for s in issue.sections][-1] == "Four days, same output"
+
+
+GRID = """<h1>Pottery Corner, May</h1><p>Three new pieces came out of the kiln this week.</p>
+<h2>New in the shop</h2>
+<table><tr>
+<td><a href="https://pots.example/p/bowl?utm_source=mail"><img src="https://pots.example/1.jpg"
+ width="170" height="170" alt="A bowl"></a><p style="font-weight:bold">Ash-glazed bowl</p>
+<p>Stoneware, 15 cm</p><p><s>£40.00</s> £32.00</p>
+<p><a href="https://pots.example/p/bowl?utm_source=mail" class="button">Shop now</a></p></td>
+<td><a href="https://pots.example/p/jug"><img src="https://pots.example/2.jpg" width="170"
+ height="170" alt="A jug"></a><p style="font-weight:bold">Small milk jug</p><p>Porcelain</p>
+<p>£18.00</p><p><a href="https://pots.example/p/jug" class="button">Shop now</a></p></td>
+</tr></table>
+<h2>From the studio</h2>
+<table><tr><td><img src="https://pots.example/kiln.jpg" width="200" height="150" alt="Kiln"></td>
+<td><p>The new kiln reaches temperature an hour faster than the old one, so firing days are
+shorter and the glazes come out brighter.</p>
+<p><a href="https://pots.example/blog/kiln">Read about the kiln</a></p></td></tr></table>
+"""
+
+
+def test_a_row_of_product_cards_is_a_list_of_entries_each_titled_and_linked():
+    """A shop's grid (picture, name in bold, details, price, "Shop now" button per cell): the
+    name under each picture is the entry's title, not the picture's caption, and the button
+    is its link; a picture beside a story's text is no card."""
+    issue = issue_of("pots.eml", mail(GRID, "Pottery Corner <shop@pots.example>",
+                                      "Pottery Corner, May", "Thu, 21 May 2026 09:00:00 +0000"),
+                     load_profiles())
+    shop = next(s for s in issue.sections if s.heading == "New in the shop")
+    assert [(i.title, i.text, i.links[0].url.split("?")[0]) for i in shop.items] == [
+        ("Ash-glazed bowl", "Ash-glazed bowl · Stoneware, 15 cm · £40.00 £32.00",
+         "https://pots.example/p/bowl"),
+        ("Small milk jug", "Small milk jug · Porcelain · £18.00", "https://pots.example/p/jug")]
+    assert not shop.paragraphs
+    studio = next(s for s in issue.sections if s.heading == "From the studio")
+    assert not studio.items and studio.paragraphs[0].text.startswith("The new kiln")

@@ -60,6 +60,7 @@ _NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")  # a footnote's reference: "1", "[2]
 DATA_CELL_WORDS = 12  # a data table's cells are short; a layout table's hold paragraphs
 CARD_FIELD_WORDS = 4  # a link preview's line naming its site, or a field of its details
 CARD_TITLE_WORDS = 20
+CARD_CELL_WORDS = 60  # a card in a row of them: a title, a blurb or a price, a button
 
 
 MAX_DEPTH = 100  # elements nested deeper are read as the text of their ancestor at this depth
@@ -346,6 +347,10 @@ class _Walker:
             elif child.name == "table" and is_data_table(child):
                 self.flush(context)
                 self.blocks.extend(_table_rows(child))
+            elif child.name == "tr" and context.kind == "paragraph" and _card_row(child):
+                self.flush(context)
+                for cell in _cells(child):
+                    self.grid_card(cell, context)
             elif child.name in BLOCK:
                 self.flush(context)
                 inner = self.context(child, context)
@@ -441,6 +446,29 @@ class _Walker:
             if block.kind == "heading":
                 block.kind, block.level = "paragraph", 0
 
+    def grid_card(self, cell: Tag, context: _Context) -> None:
+        """One cell of a row of cards (a shop's products, three stories side by side): its
+        picture, title, short lines and button as one list entry, titled by its first line
+        in bold or linked (else its first line) and linked where its links go."""
+        start = len(self.blocks)
+        inner = self.context(cell, context)
+        self.walk(cell, inner)
+        self.flush(inner)
+        lines = [b for b in self.blocks[start:] if b.kind not in ("caption", "chrome")]
+        if len(lines) > 1 and _is_call(lines[-1]):
+            lines.pop()  # its button ("Shop now"): the entry links where it goes
+        del self.blocks[start:]
+        if not lines:
+            return
+        title = next((b for b in lines if b.lead_kind and b.lead == b.text), lines[0])
+        rest = [b.text for b in lines if b is not title]
+        href = _first_href(cell)
+        links = [Link(title.text, href)] if href else []
+        self.blocks.append(Block(
+            " · ".join([title.text, *rest]),
+            cell.sourceline or context.line, max(b.end_line for b in lines), "item", 1,
+            links=links, lead=title.text, lead_kind="link" if links else "strong"))
+
     def link(self, tag: Tag) -> None:
         href = str(tag.get("href", "")).strip()
         text = collapse(tag.get_text())
@@ -478,6 +506,40 @@ class _Walker:
             if context.bold and block.lead_kind is None:  # a line its element sets in bold
                 block.lead, block.lead_kind = text, "strong"
             self.blocks.append(block)
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return [c for c in row.find_all(["td", "th"], recursive=False)]
+
+
+def _card_row(row: Tag) -> bool:
+    """A row of two or more cards side by side: each cell a picture, a few short lines (at
+    most CARD_CELL_WORDS words) and a link."""
+    cells = _cells(row)
+    return len(cells) >= 2 and all(
+        any(_is_picture(image) for image in cell.find_all("img"))
+        and cell.find("a", href=True) is not None
+        and 0 < len(cell.get_text(" ").split()) <= CARD_CELL_WORDS for cell in cells)
+
+
+def _is_picture(image: Tag) -> bool:
+    """An image as large as a picture, as its attributes say (not an icon or a pixel)."""
+    sizes = [str(image.get(side) or "").removesuffix("px") for side in ("width", "height")]
+    return not any(size.isdigit() and int(size) < PICTURE_MIN for size in sizes)
+
+
+def _first_href(cell: Tag) -> str | None:
+    for anchor in cell.find_all("a", href=True):
+        href = str(anchor.get("href", "")).strip()
+        if href and not href.lower().startswith(("javascript:", "#")):
+            return href
+    return None
+
+
+def _is_call(block: Block) -> bool:
+    """A line that is one short link and nothing else: a card's button."""
+    return len(block.links) == 1 and block.links[0].text == block.text and \
+        len(block.text.split()) <= CARD_FIELD_WORDS
 
 
 def _card_source(block: Block) -> bool:
