@@ -873,6 +873,21 @@ def test_lines_naming_their_addresses_link_their_words_and_none_is_taken_for_a_c
     assert releases.link is None and releases.layout == "list"  # a list without markers
 
 
+def test_a_named_address_whose_title_asks_a_question_is_an_entry_not_a_heading(profiles):
+    text = ("ODD LINKS\n\nMorning! Links, no commentary.\n\n"
+            "A map of every bench in Turku - https://benches.example/turku\n"
+            "How lighthouse lenses were polished - https://fresnel.example/polish\n"
+            "Why do cats knock things over? - https://catsci.example/tables\n"
+            "An oral history of the first web cam - https://coffeepot.example\n"
+            "The typeface on every road sign! - https://signfont.example\n")
+    issue = issue_of("odd.txt", text.encode(), profiles)
+    assert [s.heading for s in issue.sections] == [None]
+    assert [(i.text, i.links[0].url) for i in issue.sections[0].items][2:] == [
+        ("Why do cats knock things over?", "https://catsci.example/tables"),
+        ("An oral history of the first web cam", "https://coffeepot.example"),
+        ("The typeface on every road sign!", "https://signfont.example")]
+
+
 def test_a_digest_of_linked_stories_with_their_sites_and_counts(profiles):
     """"Top stories today" over numbered entries, each a title with its site in brackets, a
     line of counts and its address: headed sections of linked entries, the counts dropped."""

@@ -405,7 +405,8 @@ def _named_address(block: Block) -> None:
     if not found or (found["url"] or found["paren"]) != block.links[0].text:
         return
     words = found["words"].strip()
-    if _ENDED.search(words) or len(words.split()) > TITLE_WORDS or "://" in words:
+    if words[-1:] not in "?!？！" and _ENDED.search(words) or \
+            len(words.split()) > TITLE_WORDS or "://" in words:  # a title may ask or exclaim
         return
     block.text, block.links = words, [Link(words, block.links[0].url)]
     block.lead, block.lead_kind = words, "link"

@@ -16,6 +16,7 @@ from .profiles import Profile
 _TERMINAL = re.compile(r"[.,;:!…。、，；：！؟۔،؛।॥]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
+_WEB_ADDRESS = re.compile(r"https?://|\bwww\.\S")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
 SIGNATURE_MARKS = ("--", "—", "–")  # a line of its own over an e-mail signature
@@ -125,8 +126,8 @@ def looks_like_heading(text: str) -> bool:
     """A short title-like line: few words, capitalised (or in a script without capitals), no
     closing punctuation."""
     n = words(text)
-    if not 1 <= n <= 18 or len(text) > 120 or _BULLET.match(text):
-        return False
+    if not 1 <= n <= 18 or len(text) > 120 or _BULLET.match(text) or _WEB_ADDRESS.search(text):
+        return False  # a line giving an address is an entry ("Why do cats…? - https://…")
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "“\"'‘" or
             first.isalpha() and first.lower() == first.upper()):  # a script without case
