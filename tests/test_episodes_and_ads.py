@@ -149,6 +149,12 @@ LABELLED = LETTER.replace("Today's issue is brought to you by Kontor, the worksh
     ("brief.md", BRIEF, "Diese Ausgabe wird von Kontor präsentiert", "Kontor"),
     ("lettera.md", ITALIAN, "Questo numero è sponsorizzato da Kontor", "Kontor"),
     ("labelled.md", LABELLED, "SPONSOR: Kontor is the workshop planner", None),
+    ("thanks.md", LETTER.replace("Today's issue is brought to you by Kontor, the workshop",
+                                 "Thanks to our sponsor, Kontor — the workshop"),
+     "Thanks to our sponsor, Kontor", None),
+    ("thanked.md", LETTER.replace("Today's issue is brought to you by Kontor, the workshop",
+                                  "Thanks to Kontor for sponsoring this issue. The workshop"),
+     "Thanks to Kontor for sponsoring this issue", "Kontor"),
 ])
 def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, opening, sponsor):
     found = issue(name, text)
@@ -173,6 +179,7 @@ def test_a_sponsor_label_on_its_own_line_marks_the_advertisement_under_it(letter
     assert ad.sponsor == sponsor
     assert [p.text[:6] for p in ad.paragraphs] == ["Kontor"]
     assert not [t for t in summary(found) if "Kontor" in t]
+    assert marker not in [sub.heading for s in found.sections for sub in s.subsections]
 
 
 def test_a_sentence_that_only_mentions_support_stays_text():

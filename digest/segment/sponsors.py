@@ -100,6 +100,7 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             if not marked:
                 continue
             dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
+            section.subsections = [s for s in section.subsections if s.line != paragraph.line]
             rest = section.paragraphs[n + 1:]
             if rest and rest[0].line == paragraph.line:  # the marker opened the ad's paragraph
                 section.paragraphs = section.paragraphs[:n] + rest[1:]
