@@ -405,3 +405,20 @@ def test_a_line_of_merge_tags_alone_is_chrome_in_an_html_mail(profiles):
     text = [p.text for s in issue.sections for p in s.paragraphs]
     assert text[0] == "Good morning. The market is back on Saturday."
     assert ("chrome", "*|LIST:ADDRESSLINE|*") in {(d.kind, d.text) for d in issue.dropped}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("fika.md", "# Fika 94\n\n## Tools\n\nGridlens overlays your grid lines and names each "
+                "area. It is free and open source.\n\n- Ana\n"),
+    ("lab.txt", "HOMELAB DISPATCH\n\nA WARNING ABOUT CHEAP DRIVES\n--------------------------"
+                "\n\nTwo readers saw the same drive drop off the bus after a few weeks. Check "
+                "its firmware\nbefore you trust it.\n\n- Dev\n")])
+def test_a_name_after_a_hyphen_under_the_last_paragraph_signs_the_letter(name, text, profiles):
+    """"- Ana" reads as a list of one entry in Markdown and a list line in plain text; under
+    the last paragraph it is the writer's signature, not an entry."""
+    issue = issue_of(name, text.encode(), profiles)
+    assert [d.text.lstrip("- ") for d in issue.dropped if d.kind == "signoff"] in (
+        ["Ana"], ["Dev"])
+    assert not [i for s in issue.sections for i in s.items]
+    assert all("Ana" not in p.text and "Dev" not in p.text
+               for s in issue.sections for p in s.paragraphs)

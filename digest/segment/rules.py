@@ -181,6 +181,9 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     the end. By shape alone, in any language."""
     kinds = list(kinds)
     for i, block in enumerate(blocks):
+        if kinds[i] is None and _bulleted_name(blocks, i) and _ends_letter(blocks, kinds, i + 1):
+            kinds[i] = "signoff"  # "- Ana" under the last paragraph: a dash and a name
+            continue
         if kinds[i] is not None or block.kind != "paragraph":
             continue
         if block.text == "--":
@@ -301,10 +304,18 @@ def _closing_and_name(block: Block) -> bool:
 
 
 def _dash_name(blocks: list[Block], i: int) -> bool:
-    """ "— Sam" (or "— Priya and the Grid Brief team") signing the text above, not
-    attributing the quote right above it."""
-    return blocks[i].text[:1] in "—–" and _is_name_line(blocks[i], TEAM_WORDS) and \
-        not (i and blocks[i - 1].kind == "quote")
+    """ "— Sam" (or "— Priya and the Grid Brief team", "- Dev" in plain text) signing the text
+    above, not attributing the quote right above it."""
+    return (blocks[i].text[:1] in "—–" or blocks[i].text.startswith("- ")) and \
+        _is_name_line(blocks[i], TEAM_WORDS) and not (i and blocks[i - 1].kind == "quote")
+
+
+def _bulleted_name(blocks: list[Block], i: int) -> bool:
+    """A list of one entry that is a name, right under a paragraph: a "- Ana" signature
+    that Markdown and plain text read as a list."""
+    return blocks[i].kind == "item" and i > 0 and blocks[i - 1].kind == "paragraph" and \
+        not blocks[i].level > 1 and _is_name_line(blocks[i], TEAM_WORDS) and \
+        (i + 1 == len(blocks) or blocks[i + 1].kind != "item")
 
 
 def _is_name_line(block: Block, most: int = NAME_WORDS) -> bool:
