@@ -146,6 +146,17 @@ def test_a_label_with_a_list_of_tags_is_no_summary_sentence(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Below is the full parts list and the order I built it in, because several of you asked.",
+    "See below for the times of every ferry on the new timetable this winter.",
+])
+def test_a_sentence_pointing_at_what_follows_it_on_the_page_is_no_summary_sentence(sentence):
+    text = f"{sentence}\nThe county board met about the river gauges and the levees on Monday."
+    assert summarize_text(text, 2) == [text.split("\n")[1]]
+    assert summarize_text("Below the weir, the river runs fast and clear in May.", 1) == [
+        "Below the weir, the river runs fast and clear in May."]
+
+
+@pytest.mark.parametrize("sentence", [
     "Bottom line: the levees held, and the river fell by morning.",
     "Note: the county board meets on Monday.",
 ])

@@ -46,6 +46,7 @@ class Words:
     requests: tuple[tuple[str, ...], ...] = ()  # "submit your": asking the reader for something
     conditions: frozenset[str] = frozenset()  # "if": a request may follow its clause
     greetings: tuple[tuple[str, ...], ...] = ()  # "hello", "welcome": an opening that greets
+    ahead: tuple[tuple[str, ...], ...] = ()  # "below is": pointing at what follows on the page
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +72,8 @@ def words(language: str = "en") -> Words:
                  phrases("thanks") if "thanks" in table else (),
                  phrases("requests") if "requests" in table else (),
                  frozenset(w.lower() for w in table.get("conditions", ())),
-                 phrases("greetings") if "greetings" in table else ())
+                 phrases("greetings") if "greetings" in table else (),
+                 phrases("ahead") if "ahead" in table else ())
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -175,7 +177,8 @@ def greets(sentence: str, lexicon: Words) -> bool:
 
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
-    colon, so it introduces a list or quote that is not shown ("I recommend that you:"), it
+    colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
+    opens pointing at what follows ("Below is the full list…"), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
     ("Submit your quotes for next week!", also after a condition: "If you find an error,
     please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
@@ -184,6 +187,9 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     text = sentence.strip()
     if text.endswith(":"):
         return "ends with a colon"
+    opening = _tokens(text[:60])
+    if any(tuple(opening[:len(phrase)]) == phrase for phrase in lexicon.ahead):
+        return "points at what follows"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
