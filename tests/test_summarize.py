@@ -325,6 +325,23 @@ def test_cache_second_run_has_no_misses(tmp_path: Path) -> None:
     assert third.misses == 1 and third.hits == first.misses - 1
 
 
+def test_a_cache_written_by_other_summary_rules_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    """An upgrade (or an edited word list) that changes which sentences stand alone must not
+    get the old choices back from the cache."""
+    import digest.summarize.cache as cache_module
+
+    assert cache_module._rules_digest() in cache_module._VERSION  # the code and word lists
+    path = tmp_path / "summaries.json"
+    first = SummaryCache(path)
+    summarize_issue(make_issue(), SummaryConfig(), first)
+    first.save()
+    monkeypatch.setattr(cache_module, "_VERSION", cache_module._VERSION + "-edited")
+    later = SummaryCache(path)
+    assert len(later) == 0
+    summarize_issue(make_issue(), SummaryConfig(), later)
+    assert later.hits == 0 and later.misses == first.misses
+
+
 def test_cache_key_includes_algorithm_and_count(tmp_path: Path) -> None:
     cache = SummaryCache(tmp_path / "c.json")
     summarize_issue(make_issue(), SummaryConfig(), cache)

@@ -1,10 +1,11 @@
 """An on-disk cache of summaries, so a rebuild only summarizes what changed.
 
 Entries are the chosen sentence indices, keyed by a hash of the summarized sentences, the
-algorithm, its parameters and SUMMARIZER_VERSION; paragraph splits are kept too, keyed by the
-paragraph's text, because pysbd is the slowest step. The file is a line with the version and a
-checksum, then JSON; read once and written atomically (temporary file, then os.replace). A
-missing, damaged or foreign file is an empty cache.
+algorithm, its parameters, SUMMARIZER_VERSION and a hash of the summarizer's code and word
+lists; paragraph splits are kept too, keyed by the paragraph's text, because pysbd is the
+slowest step. The file is a line with that version and a checksum, then JSON; read once and
+written atomically (temporary file, then os.replace). A missing, damaged or foreign file, or
+one another version of the rules wrote, is an empty cache.
 """
 
 from __future__ import annotations
@@ -21,6 +22,20 @@ from digest import fsops
 SUMMARIZER_VERSION = "6"
 
 
+def _rules_digest() -> str:
+    """A hash of the summarizer's own code and word lists (and the shared sentence marks):
+    a new version of digest, or an edited word list, chooses sentences afresh."""
+    here = Path(__file__).resolve().parent
+    files = sorted([*here.glob("*.py"), *here.glob("*.toml"), here.parent / "textwords.py"])
+    found = hashlib.blake2b(digest_size=8)
+    for path in files:
+        found.update(path.name.encode() + b"\0" + path.read_bytes())
+    return found.hexdigest()
+
+
+_VERSION = f"{SUMMARIZER_VERSION}.{_rules_digest()}"
+
+
 def _digest(payload: Any) -> str:
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
@@ -28,13 +43,13 @@ def _digest(payload: Any) -> str:
 
 def _header(body: bytes) -> bytes:
     """The file's first line: the version and a checksum of the JSON after it."""
-    return f"digest-summaries {SUMMARIZER_VERSION} ".encode() + hashlib.blake2b(
+    return f"digest-summaries {_VERSION} ".encode() + hashlib.blake2b(
         body, digest_size=16).hexdigest().encode()
 
 
 def summary_key(sentences: Sequence[Sequence[str]], algorithm: str, params: dict[str, Any]) -> str:
     """Key of one summarization: its paragraphs' sentences, algorithm, parameters, version."""
-    return _digest([SUMMARIZER_VERSION, algorithm, params, [list(p) for p in sentences]])
+    return _digest([_VERSION, algorithm, params, [list(p) for p in sentences]])
 
 
 class SummaryCache:
