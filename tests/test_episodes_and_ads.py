@@ -109,6 +109,34 @@ def test_an_episodes_chapters_stay_on_the_page_but_are_never_its_summary():
     assert not [t for t in chosen if t[:1].isdigit()]
 
 
+PLAIN_EPISODE = """\
+SHORELINE TALK
+Episode 89 - 22 November 2026
+
+This week Maya talks to the harbour's last diver about forty years under the pier.
+
+EPISODE 89: THE DIVER
+---------------------
+
+00:00 - Intro
+04:10 - How she started diving for the harbour board
+15:45 - What lives under the pier
+41:00 - Outro
+
+Listen: https://shoreline.example/89
+"""
+
+
+def test_a_plain_text_episodes_chapter_lines_are_a_list_and_its_address_line_no_summary():
+    found = issue("episode.txt", PLAIN_EPISODE)
+    (chapters,) = [s for s in found.sections if s.items]
+    assert [i.text for i in chapters.items] == [
+        "00:00 - Intro", "04:10 - How she started diving for the harbour board",
+        "15:45 - What lives under the pier", "41:00 - Outro"]
+    assert summary(found) == [
+        "This week Maya talks to the harbour's last diver about forty years under the pier."]
+
+
 def test_a_days_programme_by_the_clock_is_summarized_like_any_list():
     chosen = summary(issue("festival.md", AGENDA))
     assert "09:00 The fish market opens on the north quay" in chosen

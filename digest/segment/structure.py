@@ -226,12 +226,14 @@ def text_lists(marks: Marks) -> None:
 
 def calendar_lines(marks: Marks) -> None:
     """Runs of CALENDAR_LINES or more lines in a row, each opening with a day and month ("Sat
-    7 Dec — Winter social ride", "Sáb 14 dic — Hackatón"), are a calendar: list entries."""
+    7 Dec — Winter social ride", "Sáb 14 dic — Hackatón") or a time ("04:10 - How she started
+    diving", a recording's chapters), are a calendar: list entries."""
     blocks, run = marks.blocks, []
     for i in range(len(blocks) + 1):
         block = blocks[i] if i < len(blocks) else None
         if block is not None and block.kind == "paragraph" and marks.kinds[i] is None and \
-                block.line == block.end_line and opens_with_day(block.text):
+                block.line == block.end_line and (opens_with_day(block.text) or
+                                                  _CLOCK.match(block.text)):
             run.append(i)
             continue
         if len(run) >= CALENDAR_LINES:

@@ -27,6 +27,8 @@ _TAG_WORDS = 3  # words in one tag or topic at most
 WINDOW = 30  # sentences back in which names are introduced
 
 
+ADDRESS_LABEL_WORDS = 2  # "Listen:", "Tickets at": all a line giving an address says
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 THANKS_WORDS = 12  # a longer one opening so says more ("Thanks to a grant, the library …")
 
 
@@ -178,7 +180,8 @@ def greets(sentence: str, lexicon: Words) -> bool:
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
-    opens pointing at what follows ("Below is the full list…"), it
+    opens pointing at what follows ("Below is the full list…"), or only gives an address
+    ("Listen: https://…"), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
     ("Submit your quotes for next week!", also after a condition: "If you find an error,
     please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
@@ -190,6 +193,8 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     opening = _tokens(text[:60])
     if any(tuple(opening[:len(phrase)]) == phrase for phrase in lexicon.ahead):
         return "points at what follows"
+    if _ADDRESS.search(text) and len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS:
+        return "only an address"  # "Listen: https://…"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
