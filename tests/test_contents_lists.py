@@ -126,3 +126,33 @@ def test_a_bold_contents_label_on_the_lists_line_goes_with_it_and_a_greeting_is_
     assert ("chrome", "In questo numero:") in {(d.kind, d.text) for d in issue.dropped}
     chosen = [s.text for d in summarize_issue(issue).sections for s in d.sentences]
     assert chosen[0].startswith("A dicembre arrivano in libreria")
+
+
+TLDR = """\
+# Frontend Notes 92
+
+**TL;DR**
+- Container queries now work in every major browser, including the last holdout.
+- A draft would let CSS read typed values from HTML attributes.
+- We tested five date pickers with a screen reader; only two passed.
+
+## Container queries everywhere
+
+The last major browser shipped container queries this week, so most projects can drop the
+polyfill.
+
+## Typed attributes
+
+A draft in the CSS working group would let attr() return numbers and lengths.
+
+## Date pickers, tested
+
+We ran five date pickers through a screen reader and keyboard checks; two passed.
+"""
+
+
+def test_a_tldr_list_of_sentences_echoing_the_sections_is_kept(profiles):
+    """Entries written as sentences tell the news in brief: not a table of contents."""
+    issue = issue_of("notes.md", TLDR.encode(), profiles)
+    assert [i.text[:20] for i in issue.sections[0].items] == [
+        "Container queries no", "A draft would let CS", "We tested five date "]

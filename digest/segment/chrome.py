@@ -382,9 +382,11 @@ def _rare_words(sections: list[Section]) -> set[str]:
 
 
 def _may_echo(item: Item) -> bool:
-    """A short entry linking nowhere else: it may only echo a later section's opening."""
+    """A short entry linking nowhere else, written as a title, not as a sentence: it may only
+    echo a later section's opening (a "TL;DR" list of sentences tells the news in brief)."""
     return not item.sub_items and count_words(item.text) <= ENTRY_WORDS and \
-        all(link.url.startswith("#") for link in item.links)
+        all(link.url.startswith("#") for link in item.links) and \
+        item.text.rstrip()[-1:] not in ".!。！"
 
 
 def _unlisted(section: Section) -> None:
