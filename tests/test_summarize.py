@@ -383,6 +383,16 @@ def test_a_point_too_short_to_say_anything_keeps_its_next_sentence() -> None:
         "Freight rates fell for the sixth week in a row."]
 
 
+def test_a_point_opening_with_a_question_keeps_its_answer() -> None:
+    asked = Item(line=1, text="What would fix most of this? A yearly seal check costs less "
+                              "than one lost batch. Some clinics already do it.")
+    linked = Item(line=2, text="Are we there yet?. An overview of editors for the language.",
+                  links=[Link("Are we there yet?", "https://example.org/y")])
+    assert [cut_item(i).text for i in (asked, linked)] == [
+        "What would fix most of this? A yearly seal check costs less than one lost batch.",
+        "Are we there yet?"]
+
+
 def test_a_fragment_beside_a_sections_items_and_a_lone_salutation_are_never_summaries() -> None:
     issue = Issue(source="t.md", index=0, format="markdown", title="Jobs", publication="Jobs",
                   first_line=1, last_line=20, sections=[

@@ -115,10 +115,11 @@ def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
 def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept.
     An item whose first sentence is only its title ("**Frost.** The first…"), or too short to
-    say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), keeps
-    the sentence after it as well; a headline alone, the first of its blurb ("Title —
-    Blurb."). A cut inside the title or the link the item opens with keeps it whole ("Apr 24.
-    Russia - Rust online meetup", "Seedlings vanish. Why?")."""
+    say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), or a
+    question ("What would fix most of this?"), keeps the sentence after it as well; a headline
+    alone, the first of its blurb ("Title — Blurb."). A cut inside the title or the link the
+    item opens with keeps it whole ("Apr 24. Russia - Rust online meetup", "Seedlings vanish.
+    Why?")."""
     body, title = item.text.strip(), (item.title or "").strip()
     text = first_sentence(item.text, splitter)
     opening = title or (item.links[0].text.strip() if item.links else "")  # what it opens with
@@ -128,11 +129,13 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
         text = opening if _WORD.search(body[len(opening):]) else body
     titled = item.title and text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS)
     short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
-    if titled or short:
+    asked = text.rstrip(" \"”’»)").endswith(("?", "？"))  # a question, answered after it
+    if titled or short or asked:
         if body.startswith(text) and len(body) > len(text):
             more = first_sentence(body[len(text):].lstrip(), splitter)
             joint = "" if has_cjk(text[-1:]) or not _WORD.search(more) else " "  # "Title" "."
-            text = f"{text}{joint}{more}"
+            if titled or short or _WORD.search(more):  # no "?." after a question
+                text = f"{text}{joint}{more}"
         elif body == text and item.excerpt and not item.author:
             text = f"{text} — {first_sentence(item.excerpt, splitter)}"
     return dataclasses.replace(item, text=text,
