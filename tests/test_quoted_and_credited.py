@@ -6,7 +6,7 @@ written here."""
 from __future__ import annotations
 
 import pytest
-from _letters import issue_of
+from _letters import issue_of, mail
 
 from digest.segment import load_profiles
 
@@ -279,6 +279,33 @@ ahead in summer.</p>
 <p>So said the operator's director, who plans two more routes.</p>
 </article></body></html>
 """
+
+
+GROUP_DIGEST = """<p>Digest for plotholders@groups.example - 2 updates in 2 topics</p>
+<h2><a href="https://groups.example/g/plotholders/t/1">Seed swap on Saturday</a></h2>
+<p>Ruth Amos &lt;ruth.amos@example.org&gt;: May 14 09:12AM +0100</p>
+<p>The spring seed swap is on Saturday from ten till twelve in the library's community room.
+Bring spare seed in labelled envelopes.</p>
+<h2><a href="https://groups.example/g/plotholders/t/2">Troughs switched on</a></h2>
+<p>Plot Committee &lt;committee@plots.example&gt;: May 14 02:30PM +0100</p>
+<p>The council turned the water back on this morning, so all eight troughs are filling.</p>
+"""
+
+
+def test_a_group_digest_hides_who_posted_and_is_named_by_its_list(profiles):
+    """The "Name <address>: time" line over each post is a byline, never shown (nor its
+    address); a list whose List-Id has no phrase is named by its label."""
+    from digest.summarize import summarize_issue
+
+    issue = issue_of("group.eml", mail(GROUP_DIGEST, "plotholders@groups.example",
+                                       "[plotholders] Digest - 2 updates in 2 topics",
+                                       "Thu, 14 May 2026 16:04:12 +0000",
+                                       List_ID="<plotholders.groups.example>"), profiles)
+    assert issue.publication == "Plotholders"
+    assert {("byline", "Ruth Amos <ruth.amos@example.org>: May 14 09:12AM +0100")} <= {
+        (d.kind, d.text) for d in issue.dropped}
+    shown = [s.text for d in summarize_issue(issue).sections for s in d.sentences]
+    assert shown and not [t for t in shown if "@" in t]
 
 
 def test_a_pull_quote_repeating_the_text_is_left_out_and_a_real_quote_kept(profiles):

@@ -33,6 +33,7 @@ _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
 _DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
+_LIST_LABEL = re.compile(r"<([a-z][a-z0-9_-]{2,40})\.[^>\s]+>", re.IGNORECASE)
 PICTURE_MAIL_WORDS = 40  # an HTML body saying less than this may be a mail drawn in pictures
 RICHER_TEXT = 3  # ...whose plain-text body, this many times as long, is read instead
 
@@ -260,9 +261,13 @@ def _sender(message: Message) -> str | None:
 
 def _list_name(message: Message) -> str | None:
     """A mailing list's name, from its List-Id's phrase ("Riverside allotment holders
-    <allotments.lists.example.org>"): what names a message sent with no sender's name."""
+    <allotments.lists.example.org>"), else its label ("<eastfield-allotments.…>": Eastfield
+    Allotments): what names a message sent with no sender's name."""
     raw = _raw_header(message, "list-id") or ""
     name = collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+    if not name:  # no phrase: the list's own label ("<eastfield-allotments.googlegroups.com>")
+        label = _LIST_LABEL.search(raw)
+        name = label[1].replace("-", " ").replace("_", " ").title() if label else ""
     return name or None
 
 

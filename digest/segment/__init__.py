@@ -252,6 +252,8 @@ def _own_kind(block: Block, profile: Profile) -> str | None:
         return "chrome"
     if kind is None and block.kind == "paragraph" and _COUNTS.match(block.text):
         return "chrome"  # "412 points · 133 comments" under an entry
+    if kind is None and block.kind == "paragraph" and _POSTED_BY.match(block.text):
+        return "byline"  # "Ruth Pemberton <ruth.p@example.org>: May 14 09:12AM" in a digest
     return kind
 
 
@@ -259,6 +261,10 @@ def _own_kind(block: Block, profile: Profile) -> str | None:
 # between separators ("412 points · 133 comments", "1.2k views | 38 Kommentare").
 _COUNT = r"\d[\d.,]*\s*[kKmM]?\+?\s+[^\W\d_]+(?:\s[^\W\d_]+)?"
 _COUNTS = re.compile(rf"^{_COUNT}(?:\s*[·•|]\s*{_COUNT})+$")  # not "/": "3 eggs / 200 g flour"
+
+
+# Who posted a message of a list's digest: a name, the address in angle brackets, the time.
+_POSTED_BY = re.compile(r"^[^<>@:\n]{1,80}<[^<>\s@]+@[^<>\s@]+>\s*(?::\s*[^<>]{0,60})?$")
 
 
 def _wordless(block: Block) -> bool:
