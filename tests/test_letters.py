@@ -888,6 +888,21 @@ def test_a_named_address_whose_title_asks_a_question_is_an_entry_not_a_heading(p
         ("The typeface on every road sign!", "https://signfont.example")]
 
 
+@pytest.mark.parametrize("mark", ["*{}*", "**{}**", "## {}"])
+def test_a_plain_text_heading_written_in_stars_or_hashes_opens_a_section(mark, profiles):
+    """Mail programs write bold as "*Heat pump grants*" in the text part; some letters write
+    Markdown's "## " in plain text."""
+    text = (f"Hello and welcome to this fortnight's bulletin.\n\n{mark.format('Grants rise')}"
+            f"\n\nThe heat pump grant rises to 7,500 pounds from June.\n\n"
+            f"{mark.format('Loft insulation: the new rules')}\n\nFrom July, landlords must "
+            f"bring lofts up to 270mm.\nA *starred* word inside a line stays as it is.\n")
+    issue = issue_of("bulletin.txt", text.encode(), profiles)
+    assert [s.heading for s in issue.sections] == [
+        None, "Grants rise", "Loft insulation: the new rules"]
+    assert issue.sections[2].paragraphs[-1].text.endswith("A *starred* word inside a line "
+                                                          "stays as it is.")
+
+
 def test_a_digest_of_linked_stories_with_their_sites_and_counts(profiles):
     """"Top stories today" over numbered entries, each a title with its site in brackets, a
     line of counts and its address: headed sections of linked entries, the counts dropped."""

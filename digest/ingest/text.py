@@ -9,9 +9,11 @@ List entries (`-`, `*`, `+`, `•`, `–`, `1.`, `1)`, `a)`) keep their marker; 
 comes from indentation (`level`, 0 for the outermost entries) and an indented line under an
 entry continues it. A short line underlined with `===` or `---` is a heading (level 1 or 2),
 as is one set between runs of a mark ("=== TOP STORIES ==="); a line of `---`, `***`, `___`,
-`===` or `~~~` alone is a rule. Web addresses written out are links: a line that is only one
-links the text above it, and numbered references ("[1]" over "[1] https://…") link the words
-before their markers.
+`===` or `~~~` alone is a rule. A line opening with Markdown's `#`s is a heading too, and a
+line wrapped whole in stars or underscores ("*Heat pump grants rise again*", as a mail
+program writes bold in the text part) a bold line. Web addresses written out are links: a
+line that is only one links the text above it, and numbered references ("[1]" over "[1]
+https://…") link the words before their markers.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ _RULE = re.compile(rf"^\s{{0,3}}([-*_=~•·・＊{_LINE_MARKS}])\s*(?:\1\s*){{2
 FRAMED_LINES = 3  # a masthead framed by two rules: its title, and lines under it
 _ADDRESS_OR_SENTENCE = re.compile(r"://|[。！？]")
 SETEXT_MAX_WORDS = 12
+_HASHED = re.compile(r"^(#{1,6})\s+(\S.{0,118})$")
+# A whole line between one or two stars or underscores, as a text part writes bold or italics.
+_STARRED = re.compile(r"^([*_]{1,2})([^\s*_](?:[^*_]{0,98}[^\s*_])?)\1$")
 _DECORATED = re.compile(r"^\s{0,3}([=*#~_+-])\1+\s+(\S(?:.{0,78}\S)?)\s+\1{2,}\s*$")
 TITLE_WORDS = 15  # a story's title on the line over its text and its address
 _ADDRESS_LINE = re.compile(r"^\s*https?://\S+\s*$", re.IGNORECASE)
@@ -167,7 +172,19 @@ class _Reader:
             prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
             prev.end_line = number
             return
-        self.blocks.append(Block(text=stripped, line=number, end_line=number))
+        hashed = _HASHED.match(stripped)
+        if hashed:  # "## Fair season recap": a heading as Markdown writes one
+            self.blocks.append(Block(text=hashed[2], line=number, end_line=number,
+                                     kind="heading", level=len(hashed[1])))
+            self._end_list()
+            return
+        block = Block(text=stripped, line=number, end_line=number)
+        starred = _STARRED.match(stripped)
+        if starred and not (touching and prev.kind == "paragraph"):
+            # "*Heat pump grants rise again*": a line a mail program set in bold
+            block.text = block.lead = " ".join(starred[2].split())
+            block.lead_kind = "strong"
+        self.blocks.append(block)
         self._end_list()
 
     def _digest_line(self, number: int, text: str) -> bool:
