@@ -80,6 +80,27 @@ def forwarded(lines: list[str]) -> Forward | None:
     return _header_block(lines, start, Forward(lines=[start]))
 
 
+QUOTED_SHARE = 0.8  # of the lines under a marker quoted with ">": the forward is quoted whole
+_QUOTE_MARK = re.compile(r"^>[ ]?")
+
+
+def unquoted(text: str) -> str:
+    """A plain-text forward quoted whole with ">" (Apple Mail, mutt: "Begin forwarded
+    message:" over "> From: …" and every line of the newsletter) with one level of quoting
+    taken off under its marker, so the newsletter reads as its sender wrote it."""
+    lines = text.split("\n")
+    marker = _words().marker
+    start = next((n for n, line in enumerate(lines[:SEARCH_LINES]) if marker.match(line)), None)
+    if start is None:
+        return text
+    below = [line for line in lines[start + 1:] if line.strip()]
+    quoted = sum(1 for line in below if line.startswith(">"))
+    if not below or quoted < QUOTED_SHARE * len(below):
+        return text
+    return "\n".join([*lines[:start + 1], *(_QUOTE_MARK.sub("", line, count=1)
+                                              for line in lines[start + 1:])])
+
+
 def _unmarked(lines: list[str]) -> Forward | None:
     words = _words()
     for n, line in enumerate(lines[:SEARCH_LINES]):

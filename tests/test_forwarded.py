@@ -117,6 +117,19 @@ def test_an_outlook_forward_with_no_marker_line_is_the_newsletters_without_the_n
     assert "twice as many bicycles" in kept or "six books" in kept
 
 
+def test_a_plain_text_forward_quoted_whole_reads_as_its_sender_wrote_it(profiles):
+    """Apple Mail quotes every line it forwards in plain text ("> From: …", "> LETTER"): the
+    newsletter's headings and paragraphs are found under the quoting."""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in (
+        PLAIN_HEADER.replace("---------- Forwarded message ---------\n", "") + LETTER
+    ).split("\n"))
+    body = f"Thought you'd like this.\n\nBegin forwarded message:\n\n{quoted}\n"
+    (issue,), _ = segment_document(read_bytes("fwd.eml", forward(body)), *profiles)
+    assert (issue.publication, issue.date.isoformat()) == ("Quiet Signals", "2026-11-29")
+    assert [s.heading for s in issue.sections] == [None, "WHAT IT DOES"]
+    assert all(p.kind == "text" for s in issue.sections for p in s.paragraphs)
+
+
 def test_a_newsletter_forwarded_as_an_attachment_is_read_from_the_attached_message(profiles):
     from email import message_from_bytes, policy
     from email.message import EmailMessage

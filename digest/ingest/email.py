@@ -17,7 +17,14 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import cast
 
-from digest.forwarded import SEARCH_LINES, Forward, field_lines, forwarded, without_prefix
+from digest.forwarded import (
+    SEARCH_LINES,
+    Forward,
+    field_lines,
+    forwarded,
+    unquoted,
+    without_prefix,
+)
 from digest.model import Meta, Part, Problem
 from digest.textwords import count_words
 
@@ -161,7 +168,7 @@ def _html_words(html: str) -> str:
 def _read_body(body: Message, text: str) -> Part:
     if body.get_content_type() == "text/html":
         return read_html(text)
-    return read_text(text, flowed=str(body.get_param("format", "")).lower() == "flowed",
+    return read_text(unquoted(text), flowed=str(body.get_param("format", "")).lower() == "flowed",
                      delsp=str(body.get_param("delsp", "")).lower() == "yes")
 
 
