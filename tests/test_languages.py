@@ -317,7 +317,10 @@ PHOTO_CREDITS = {"de": "Foto: Jan Berg", "fr": "Photo : Jean Roy", "es": "Foto: 
                  "it": "Foto: Anna Neri", "nl": "Beeld: Piet Smit", "pt": "Foto: Rui Sá",
                  "ru": "Фото: Иван Орлов", "ja": "写真：山田太郎", "zh": "图片：新华社",
                  "ko": "사진: 김민수", "uk": "Фото: Олена Коваль", "el": "Φωτογραφία: Νίκος Π.",
-                 "tr": "Fotoğraf: Ayşe Yılmaz", "hi": "फोटो: कंपनी के सौजन्य से"}
+                 "tr": "Fotoğraf: Ayşe Yılmaz", "hi": "फोटो: कंपनी के सौजन्य से",
+                 "pl": "Fot. Piotr Wiśniewski", "sv": "Foto: Anna Berg", "id": "Foto: Budi Santoso",
+                 "vi": "Ảnh: Trần Hoa", "ar": "تصوير: خالد يوسف", "fa": "عکس: رضا کریمی",
+                 "he": "צילום: דנה לוי", "th": "ภาพ: วันชัย สุขใจ"}
 
 
 def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():
