@@ -551,3 +551,23 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
     html = page.read_text("utf-8")
     assert "نامه\u200cی فرهنگ" in html and "می\u200cشود" in html and "👩\u200d💻" in html
     assert "نامهی" not in html
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("pl", "Od poniedziałku wiadukt na ul. Kolejowej będzie zamknięty. Objazd przez ul. Polną.",
+     ["Od poniedziałku wiadukt na ul. Kolejowej będzie zamknięty.", "Objazd przez ul. Polną."]),
+    ("pt", "A Dra. Fernanda Lima e o Sr. Paulo falaram na feira. Depois saíram.",
+     ["A Dra. Fernanda Lima e o Sr. Paulo falaram na feira.", "Depois saíram."]),
+    ("sv", "Vi ses bl.a. på torget kl. 18 i morgon. Sedan äter vi.",
+     ["Vi ses bl.a. på torget kl. 18 i morgon.", "Sedan äter vi."]),
+    ("ar", "قبل خمسين عاماً، كانت هذه الساحة سوقاً للحبوب. وقال المتحدث: سنبدأ العمل غداً.",
+     ["قبل خمسين عاماً، كانت هذه الساحة سوقاً للحبوب.", "وقال المتحدث: سنبدأ العمل غداً."]),
+    ("en", "A quiet film, dir. Ana Ruiz, about a harbour. It opens on Friday.",
+     ["A quiet film, dir. Ana Ruiz, about a harbour.", "It opens on Friday."]),
+])
+def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
+    """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the
+    summary showed "…wiadukt na ul." and "كانت هذه الساحة…" without "fifty years ago"."""
+    from digest.summarize.tokenizer import split_sentences
+
+    assert split_sentences(text, language) == expected

@@ -148,7 +148,39 @@ def _split_line(line: str, language: str = "en") -> tuple[str, ...]:
     parts = (s.strip() for s in _segmenter(language).processor(masked).process())
     if addresses:
         parts = (_MASK.sub(lambda found: addresses[int(found[1])], s) for s in parts)
-    return tuple(s for s in parts if s)
+    return _rejoined([s for s in parts if s], language)
+
+
+def _rejoined(parts: list[str], language: str) -> tuple[str, ...]:
+    """Cuts undone where no sentence ends: after a comma or colon (pysbd's Arabic rules cut
+    at "،" and ":"), and after an abbreviation of the language ("ul.", "bl.a.", "dir."). (Not
+    before a word in lower case: names of software often open a sentence so, "nom is…".)"""
+    kept: list[str] = []
+    short = _abbreviations(language)
+    for part in parts:
+        if kept and (kept[-1][-1] in _NO_END or _last_word(kept[-1]) in short):
+            kept[-1] = f"{kept[-1]} {part}"
+        else:
+            kept.append(part)
+    return tuple(kept)
+
+
+_NO_END = ",:;،؛、，"
+
+
+def _last_word(part: str) -> str:
+    word = part.rsplit(None, 1)[-1]
+    return word[:-1].casefold() if word.endswith(".") else ""
+
+
+@lru_cache(maxsize=16)
+def _abbreviations(language: str) -> frozenset[str]:
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(__file__).with_name("abbreviations.toml")).read_text("utf-8"))
+    return frozenset(w.casefold() for code in {language, "en"}
+                     for w in data.get(code, {}).get("abbreviations", []))
 
 
 def _chunks(line: str) -> list[str]:
