@@ -571,3 +571,20 @@ def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, 
     from digest.summarize.tokenizer import split_sentences
 
     assert split_sentences(text, language) == expected
+
+
+def test_a_short_persian_text_is_persian_by_its_yeh_and_kaf_and_an_arabic_closing_signs(
+        tmp_path):
+    """Persian writes ی and ک (Arabic ي and ك) in nearly every sentence, also where none of
+    پ چ ژ گ occurs; a closing ending with the Arabic comma "،" over a name is a sign-off."""
+    from digest.segment.language import by_script
+
+    assert by_script("برای لغو اشتراک به این نامه پاسخ دهید و کتاب‌ها را ببینید") == "fa"
+    assert by_script("هذا الكتاب جميل جدا وأحبه كثيرا في كل يوم") == "ar"
+    page = write(tmp_path / "nashra.html",
+                 '<html lang="ar" dir="rtl"><body><h1>نشرة الحي</h1><p>افتتحت البلدية '
+                 'حديقة جديدة قرب المدرسة، وفيها ملاعب للأطفال.</p><p>نلقاكم غداً،</p>'
+                 '<p>فريق النشرة</p></body></html>')
+    issue = segmented(page)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == ["نلقاكم غداً،",
+                                                                      "فريق النشرة"]

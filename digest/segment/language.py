@@ -42,7 +42,7 @@ _TOLD_BY_SCRIPT = re.compile(
     r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
     r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff]")
-_PERSIAN = re.compile(r"[پچژگ]")  # letters Arabic does not use
+_PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not use (its yeh and kaf: ي ك)
 _URDU = re.compile(r"[ٹڈڑںے]")
 ARABIC_OWN = 3  # of those letters: Persian or Urdu, not Arabic
 

@@ -278,7 +278,7 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
 
 
 def _is_closing(text: str) -> bool:
-    return (text.endswith((",", "，")) and 1 <= words(text) <= CLOSING_WORDS
+    return (text.endswith((",", "，", "،")) and 1 <= words(text) <= CLOSING_WORDS
             and not text[0].islower() and not any(c.isdigit() for c in text)
             and not _BULLET.match(text) and not _NUMBERED.match(text))
 
