@@ -588,3 +588,19 @@ def test_a_short_persian_text_is_persian_by_its_yeh_and_kaf_and_an_arabic_closin
     issue = segmented(page)
     assert [d.text for d in issue.dropped if d.kind == "signoff"] == ["نلقاكم غداً،",
                                                                       "فريق النشرة"]
+
+
+@pytest.mark.parametrize("lang, title, line", [
+    ("pt", "Café com Dados — edição 112", "8 de dezembro de 2026"),
+    ("pt", "Café com Dados — edição 112", "terça-feira, 8 de dezembro de 2026"),
+    ("ar", "النشرة الصباحية", "الخميس ٣ ديسمبر ٢٠٢٦"),
+])
+def test_a_date_line_written_with_joining_words_or_other_digits_is_no_subtitle(
+        lang, title, line, tmp_path):
+    """As "Tuesday, 8 December 2026" is: the issue's date, left out of its text."""
+    page = write(tmp_path / "issue.html",
+                 f'<html lang="{lang}"><body><h1>{title}</h1><p>{line}</p><p>Olá! مرحباً. '
+                 f'Hoje falamos de dados abertos e de portos.</p></body></html>')
+    issue = segmented(page)
+    assert issue.dek is None
+    assert ("byline", line) in {(d.kind, d.text) for d in issue.dropped}

@@ -345,7 +345,24 @@ ISSUE_LINE_WORDS = 8
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"\d{4}")  # in any digits ("٢٠٢٦"), read by its value
+# Words inside a written date ("8 de dezembro de 2026", "den 3 december 2026", "the 8th of May").
+_DATE_JOINERS = frozenset({"de", "del", "of", "the", "den"})
+
+
+def _without_joiners(tokens: list[str], months: frozenset[str]) -> list[str]:
+    """The tokens without the words joining a date's parts ("8 de dezembro de 2026")."""
+    def part(token: str) -> bool:
+        return token.strip(".,").casefold() in months or \
+            _NUMERIC_DATE.fullmatch(token) is not None
+
+    return [t for n, t in enumerate(tokens)
+            if not (t.casefold() in _DATE_JOINERS and 0 < n < len(tokens) - 1 and
+                    part(tokens[n - 1]) and part(tokens[n + 1]))]
+
+
+def _has_year(token: str) -> bool:
+    return any(1900 <= int(found[0]) <= 2099 for found in _YEAR.finditer(token))
 NUMBER_LINE_WORDS = 6  # an issue's numbers and its year, with a word or two ("Week 37, 2025")
 
 
@@ -365,19 +382,20 @@ def is_issue_line(text: str, months: frozenset[str]) -> bool:
         return True
     numbers = [t.strip(".,:#№") for t in tokens if t.strip(".,:#№").isdigit()]
     if len(tokens) <= NUMBER_LINE_WORDS and len(numbers) >= 2 and \
-            any(_YEAR.fullmatch(n) for n in numbers):
+            any(len(n) == 4 and _has_year(n) for n in numbers):
         return True  # "Week 37, 2025", "Vol. 3 · No. 12 · 2025"
     return any(_ISO_DATE.fullmatch(t.strip(".,")) for t in tokens) or bool(
         _CJK_DATE.search(text))
 
 
 def is_date_line(text: str, months: frozenset[str]) -> bool:
-    """A line that is only a date: "Mar 4", "4 mars 2026", "6. März 2026", "2026-03-04"."""
+    """A line that is only a date: "Mar 4", "4 mars 2026", "6. März 2026", "2026-03-04", "8 de
+    dezembro de 2026", "الخميس ٣ ديسمبر ٢٠٢٦"."""
     found = _CJK_DATE.match(text.strip())
     if found and len(text.strip()) - found.end() <= CJK_DATE_TAIL and \
             not any(c.isdigit() for c in text.strip()[found.end():]):
         return True  # "2026年11月27日", "2026年11月27日発行" (published)
-    tokens = text.replace("·", " ").split()
+    tokens = _without_joiners(text.replace("·", " ").split(), months)
     if not 1 <= len(tokens) <= DATE_LINE_WORDS:
         return False
     if _date_tokens(tokens, months):
@@ -385,10 +403,10 @@ def is_date_line(text: str, months: frozenset[str]) -> bool:
     # A word before a whole date, in any language: its weekday or place ("Dienstag,
     # 24.11.2026", "Mon 24 Nov 2026", "Berlin, 24.11.2026").
     return 2 <= len(tokens) <= DATE_TOKENS + 1 and _LEADING_WORD.fullmatch(tokens[0]) is not None \
-        and _date_tokens(tokens[1:], months) and any(_YEAR.search(t) for t in tokens[1:])
+        and _date_tokens(tokens[1:], months) and any(_has_year(t) for t in tokens[1:])
 
 
-_LEADING_WORD = re.compile(r"[^\W\d_]{2,15}\.?,?")
+_LEADING_WORD = re.compile(r"(?:[^\W\d_]{2,15}-)?[^\W\d_]{2,15}\.?,?")  # "terça-feira,"
 DATE_TOKENS = 3  # a whole date: day, month and year at most ("Issue 31 · 12 May 2026" is more)
 
 
