@@ -36,9 +36,54 @@ def _months() -> list[tuple[str, int]]:
     order first, and again as dates write them where that form differs: "3 ноября")."""
     path = Path(__file__).parent / "profiles" / "_languages.toml"
     languages = tomllib.loads(path.read_text("utf-8"))
-    return [(name.casefold(), n) for table in languages.values()
+    return [(name.casefold().replace(" ", ""), n) for table in languages.values()
             for key in ("months_in_dates", "months")
             for n, name in enumerate(table.get(key, [])[:12], start=1)]
+
+
+@lru_cache(maxsize=1)
+def _spaced() -> re.Pattern[str] | None:
+    """The months' names of two words ("كانون الأول", Arabic December in the Levant)."""
+    path = Path(__file__).parent / "profiles" / "_languages.toml"
+    names = {name for table in tomllib.loads(path.read_text("utf-8")).values()
+             for key in ("months_in_dates", "months") for name in table.get(key, [])
+             if " " in name}
+    if not names:
+        return None
+    return re.compile("|".join(r"\s+".join(map(re.escape, n.split()))
+                               for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _numbered() -> re.Pattern[str] | None:
+    """A date that names its month by a word and the month's number ("5 tháng 12 năm 2026",
+    "5 thg 12, 2026"): the `month_words` and `year_words` of every language."""
+    path = Path(__file__).parent / "profiles" / "_languages.toml"
+    tables = tomllib.loads(path.read_text("utf-8")).values()
+    month = [w for t in tables for w in t.get("month_words", [])]
+    year = [w for t in tables for w in t.get("year_words", [])]
+    if not month:
+        return None
+    years = rf"(?:(?:{'|'.join(map(re.escape, year))})\s+)?" if year else ""
+    return re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:{'|'.join(map(re.escape, month))})\.?\s+"
+                      rf"(\d{{1,2}}),?\s+{years}(\d{{4}})(?!\d)", re.IGNORECASE)
+
+
+NUMBERED_DATE_OTHER_WORDS = 3  # beside such a date on a date line: its weekday, "ngày" (day)
+
+
+def is_numbered_date(text: str) -> bool:
+    """A line that is such a date, with at most a weekday and a word for "day" besides."""
+    numbered = _numbered()
+    found = numbered.search(text) if numbered is not None else None
+    return found is not None and \
+        len((text[:found.start()] + text[found.end():]).split()) <= NUMBERED_DATE_OTHER_WORDS
+
+
+def joined(text: str) -> str:
+    """The text with each month's name of two words written as one, as dates are read."""
+    spaced = _spaced()
+    return text if spaced is None else spaced.sub(lambda m: "".join(m[0].split()), text)
 
 
 def month_number(word: str) -> int | None:
@@ -50,6 +95,7 @@ def month_number(word: str) -> int | None:
 
 def written_date(text: str) -> dt.date | None:
     """The first whole date the text writes (day, month and year), or None."""
+    text = joined(text)
     for pattern in (_ISO, _CJK, _YEAR_FIRST):
         found = pattern.search(text)
         if found:
@@ -61,6 +107,10 @@ def written_date(text: str) -> dt.date | None:
     if found and (int(found[1]) > 12) != (int(found[2]) > 12):
         day, month = sorted((int(found[1]), int(found[2])), reverse=True)
         return _valid(int(found[3]), month, day)
+    numbered = _numbered()
+    found = numbered.search(text) if numbered is not None else None
+    if found:
+        return _valid(int(found[3]), int(found[2]), int(found[1]))
     for pattern, day, month, year in ((_DAY_FIRST, 1, 2, 3), (_MONTH_FIRST, 2, 1, 3)):
         for found in pattern.finditer(text):
             number = month_number(found[month])
@@ -72,13 +122,13 @@ def written_date(text: str) -> dt.date | None:
 def opens_with_day(text: str) -> bool:
     """The text opens with a day of a month named in words, with no year needed ("Sat 7 Dec
     — Winter social ride")."""
-    found = _DAY_MONTH.match(text.strip())
+    found = _DAY_MONTH.match(joined(text).strip())
     return found is not None and month_number(found[2] or found[3]) is not None
 
 
 def written_month(text: str) -> dt.date | None:
     """The first day of the month a text names with its year only ("March 2026"), or None."""
-    for found in _MONTH_YEAR.finditer(text):
+    for found in _MONTH_YEAR.finditer(joined(text)):
         number = month_number(found[1])
         if number:
             return _valid(int(found[2]), number, 1)

@@ -594,6 +594,8 @@ def test_a_short_persian_text_is_persian_by_its_yeh_and_kaf_and_an_arabic_closin
     ("pt", "Café com Dados — edição 112", "8 de dezembro de 2026"),
     ("pt", "Café com Dados — edição 112", "terça-feira, 8 de dezembro de 2026"),
     ("ar", "النشرة الصباحية", "الخميس ٣ ديسمبر ٢٠٢٦"),
+    ("ar", "النشرة الصباحية", "الجمعة ٤ كانون الأول ٢٠٢٦"),
+    ("vi", "Cà Phê Sáng số 88", "Thứ Bảy, ngày 5 tháng 12 năm 2026"),
 ])
 def test_a_date_line_written_with_joining_words_or_other_digits_is_no_subtitle(
         lang, title, line, tmp_path):

@@ -84,6 +84,10 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("7 दिसंबर 2026", dt.date(2026, 12, 7)),  # Hindi: vowel signs inside the month's name
     ("7 दिसम्बर 2026", dt.date(2026, 12, 7)),  # …and its other spelling
     ("2 मई 2026", dt.date(2026, 5, 2)),  # a month of two letters
+    ("الجمعة ٤ كانون الأول ٢٠٢٦", dt.date(2026, 12, 4)),  # Levantine: a month of two words
+    ("٤ تشرين الثاني ٢٠٢٦", dt.date(2026, 11, 4)),
+    ("Thứ Bảy, ngày 5 tháng 12 năm 2026", dt.date(2026, 12, 5)),  # Vietnamese: by number
+    ("5 thg 12, 2026", dt.date(2026, 12, 5)),
     ("24.11.2026", dt.date(2026, 11, 24)),
     ("Dienstag, 24.11.2026", dt.date(2026, 11, 24)),
     ("2026/11/24", dt.date(2026, 11, 24)),

@@ -77,8 +77,9 @@ def _with_english(language: str | None, *keys: str) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def months(language: str | None) -> frozenset[str]:
     """The months' names and short names in the language (as dates write them too), English
-    ones among them."""
-    return _with_english(language, "months", "months_in_dates")
+    ones among them; a name of two words written as one, as `datewords.joined` reads it."""
+    return frozenset(name.replace(" ", "") for name in
+                     _with_english(language, "months", "months_in_dates"))
 
 
 @lru_cache(maxsize=16)

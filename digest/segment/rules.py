@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from digest.datewords import written_date
+from digest.datewords import is_numbered_date, joined, written_date
 from digest.model import Block
 from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
 
@@ -370,7 +370,7 @@ def is_issue_line(text: str, months: frozenset[str]) -> bool:
     """A short line that is no sentence and holds a date among other words: an issue's
     number and date ("Issue 88, 20 March 2025", "No. 42 · 2026-03-06"), or its numbers and
     year."""
-    tokens = text.replace("·", " ").split()
+    tokens = joined(text).replace("·", " ").split()
     if not 2 <= len(tokens) <= ISSUE_LINE_WORDS or text.rstrip()[-1:] in "!?…" or \
             (text.endswith(".") and len(tokens[-1]) > 3) or is_date_line(text, months):
         return False  # a date alone is a byline's
@@ -395,7 +395,9 @@ def is_date_line(text: str, months: frozenset[str]) -> bool:
     if found and len(text.strip()) - found.end() <= CJK_DATE_TAIL and \
             not any(c.isdigit() for c in text.strip()[found.end():]):
         return True  # "2026年11月27日", "2026年11月27日発行" (published)
-    tokens = _without_joiners(text.replace("·", " ").split(), months)
+    if is_numbered_date(text):  # "ngày 5 tháng 12 năm 2026"
+        return True
+    tokens = _without_joiners(joined(text).replace("·", " ").split(), months)
     if not 1 <= len(tokens) <= DATE_LINE_WORDS:
         return False
     if _date_tokens(tokens, months):
