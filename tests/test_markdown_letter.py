@@ -116,3 +116,36 @@ def test_a_linked_subhead_keeps_its_link_and_a_numbered_title_over_its_address_i
              "For the first time t"),
             ("A new air quality portal with hourly readings", "https://air.example.org/portal",
              "The stations now pub")]
+
+
+JOBS = """\
+# Remote Rust Jobs — 17 November 2026
+
+## Backend
+
+### Senior Rust Engineer — Ferrowave
+**Location:** Remote (EU time zones)
+**Salary:** €95k–€120k
+Stack: Rust, Tokio, PostgreSQL
+Ferrowave builds settlement software for energy traders.
+[Apply](https://jobs.example/ferrowave)
+
+- **Note:** the entries of a list
+  keep their lines together
+"""
+
+
+@pytest.mark.parametrize("parser", ["auto", "python"])
+def test_lines_that_are_labelled_fields_are_paragraphs_of_their_own(parser, monkeypatch):
+    """"**Location:** …" / "**Salary:** …" / "Stack: …" on lines of one Markdown paragraph are
+    fields, each read on its own line with its label, not one run of text."""
+    if parser == "python":
+        monkeypatch.setattr("digest.ingest.markdown.markdown_rs.tokens", lambda *a: None)
+    (issue,), _ = segment_document(read_bytes("jobs.md", JOBS.encode()), *load_profiles())
+    paragraphs = [(p.label, p.text) for s in issue.sections for p in s.paragraphs]
+    assert [p for p in paragraphs if p[0]] == [
+        ("Location", "Remote (EU time zones)"), ("Salary", "€95k–€120k")]
+    assert {(None, "Stack: Rust, Tokio, PostgreSQL"),
+            (None, "Ferrowave builds settlement software for energy traders.")} <= set(paragraphs)
+    (item,) = [i for s in issue.sections for i in s.items]
+    assert item.text.startswith("Note:") and "keep their lines together" in item.text

@@ -273,6 +273,11 @@ class _Blocks:
             return
         if opened is not None and opened.type == "paragraph_open":
             token = self._picture_over_text(token)
+            fields = _field_lines(token) if "item" not in self.stack else None
+            if fields:  # (an entry's lines stay its text: "[RFC PR #1184](…):" / "RFC: …")
+                for line in fields:
+                    self._inline(line, opened)
+                return
         lead, lead_kind = opening_title(token.children or [])
         text, links = self._plain(token, lead)
         if not text or opened is None:
@@ -409,6 +414,43 @@ class _Blocks:
                 kept.append(head)
                 self.in_comment = bool(found)
         return "".join(kept)
+
+
+_FIELD_LABEL = re.compile(r"^[^\W\d_][^:.!?\n]{0,40}:(?:\s|$)")
+FIELD_LABEL_WORDS = 4
+
+
+def _field_lines(token: Token) -> list[Token] | None:
+    """A paragraph whose lines are fields, each opening with its label ("**Location:**
+    Remote", "Salary: €95k", "Stack: Rust"): each line a paragraph of its own, as a reader
+    sees them, not one run of text ("Location: Remote Salary: €95k Stack: …"). Given when two
+    or more lines, and at least half of them, open with a label."""
+    children = token.children or []
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    if len(lines) < 2:
+        return None
+    labelled = sum(1 for line in lines if _labelled(line))
+    if labelled < 2 or 2 * labelled < len(lines):
+        return None
+    start = (token.map or [0, 0])[0]
+    out = []
+    for n, line in enumerate(lines):
+        piece = copy.copy(token)  # either parser's token class
+        piece.children, piece.map = line, [start + n, start + n + 1]
+        piece.content = "".join(c.content for c in line)
+        out.append(piece)
+    return out
+
+
+def _labelled(line: list[Token]) -> bool:
+    text = "".join(c.content for c in line if c.type in ("text", "code_inline")).lstrip()
+    found = _FIELD_LABEL.match(text)
+    return found is not None and len(found[0].split()) <= FIELD_LABEL_WORDS
 
 
 def _date_not_item(number: int | None, text: str) -> bool:
