@@ -306,16 +306,23 @@ def _closing_and_name(block: Block) -> bool:
 def _dash_name(blocks: list[Block], i: int) -> bool:
     """ "— Sam" (or "— Priya and the Grid Brief team", "- Dev" in plain text) signing the text
     above, not attributing the quote right above it."""
-    return (blocks[i].text[:1] in "—–" or blocks[i].text.startswith("- ")) and \
-        _is_name_line(blocks[i], TEAM_WORDS) and not (i and blocks[i - 1].kind == "quote")
+    text = blocks[i].text
+    return (text[:1] in "—–" and _is_name_line(blocks[i], TEAM_WORDS) or
+            text.startswith("- ") and _is_name_line(blocks[i]) and _capitalised(text[2:])) and \
+        not (i and blocks[i - 1].kind == "quote")
 
 
 def _bulleted_name(blocks: list[Block], i: int) -> bool:
     """A list of one entry that is a name, right under a paragraph: a "- Ana" signature
     that Markdown and plain text read as a list."""
     return blocks[i].kind == "item" and i > 0 and blocks[i - 1].kind == "paragraph" and \
-        not blocks[i].level > 1 and _is_name_line(blocks[i], TEAM_WORDS) and \
-        (i + 1 == len(blocks) or blocks[i + 1].kind != "item")
+        not blocks[i].level > 1 and _is_name_line(blocks[i]) and \
+        _capitalised(blocks[i].text) and (i + 1 == len(blocks) or blocks[i + 1].kind != "item")
+
+
+def _capitalised(text: str) -> bool:
+    """Every word of a name capitalised ("Ana", "Ana & Bo", "Dev"), so no entry's title."""
+    return all(w[:1].isupper() or w in ("&", "and") for w in text.split())
 
 
 def _is_name_line(block: Block, most: int = NAME_WORDS) -> bool:
