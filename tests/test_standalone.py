@@ -156,6 +156,15 @@ def test_a_sentence_pointing_at_what_follows_it_on_the_page_is_no_summary_senten
         "Below the weir, the river runs fast and clear in May."]
 
 
+def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence("★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now")
+    assert not_a_summary_sentence("Listen: https://shoreline.example/89")
+    assert not_a_summary_sentence(
+        "The harbour master, Ana Ruiz, has one winter · and the town knows it.") is None
+
+
 @pytest.mark.parametrize("sentence", [
     "Bottom line: the levees held, and the river fell by morning.",
     "Note: the county board meets on Monday.",

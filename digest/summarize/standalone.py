@@ -29,6 +29,8 @@ WINDOW = 30  # sentences back in which names are introduced
 
 ADDRESS_LABEL_WORDS = 2  # "Listen:", "Tickets at": all a line giving an address says
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+DETAIL_FIELDS, DETAIL_WORDS = 3, 5  # short fields set apart by dots or bars: a card's details
+_FIELD_BREAK = re.compile(r"\s[·•|]\s")
 THANKS_WORDS = 12  # a longer one opening so says more ("Thanks to a grant, the library …")
 
 
@@ -180,8 +182,8 @@ def greets(sentence: str, lexicon: Words) -> bool:
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
-    opens pointing at what follows ("Below is the full list…"), or only gives an address
-    ("Listen: https://…"), it
+    opens pointing at what follows ("Below is the full list…"), only gives an address
+    ("Listen: https://…") or is a line of short details ("★★★★☆ · dir. Ana Ruiz · 1h 48m"), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
     ("Submit your quotes for next week!", also after a condition: "If you find an error,
     please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
@@ -195,6 +197,9 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
         return "points at what follows"
     if _ADDRESS.search(text) and len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS:
         return "only an address"  # "Listen: https://…"
+    fields = _FIELD_BREAK.split(text)
+    if len(fields) >= DETAIL_FIELDS and all(len(f.split()) <= DETAIL_WORDS for f in fields):
+        return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
