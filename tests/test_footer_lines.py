@@ -422,3 +422,25 @@ def test_a_name_after_a_hyphen_under_the_last_paragraph_signs_the_letter(name, t
     assert not [i for s in issue.sections for i in s.items]
     assert all("Ana" not in p.text and "Dev" not in p.text
                for s in issue.sections for p in s.paragraphs)
+
+
+WINNERS = """<h1>Willow Creek News</h1><p>Dear families, what a week it was at the fair.</p>
+<p>Warmly,<br>Rosa Alvarez<br>Principal</p>
+<h2>Science Fair Winners</h2>
+<p><strong>First place:</strong> Maya Okoro and Ben Liu, “Does Music Help Plants Grow?”<br>
+<strong>Second place:</strong> Theo Grant, “The Best Shape for a Paper Airplane”<br>
+<strong>Third place:</strong> Aisha Rahman, “Which Apples Brown Fastest?”</p>
+<h2>Important Dates</h2><p>Picture day is on 17 March; order forms went home on Monday.</p>
+"""
+
+
+def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
+    """"Second place: Theo Grant, “The Best…”" is no closing ("Warmly,") over a name."""
+    issue = issue_of("school.eml", mail(WINNERS, "Willow Creek <news@willow.example>",
+                                        "Willow Creek News", "Fri, 13 Mar 2026 15:00:00 +0000"),
+                     profiles)
+    winners = next(s for s in issue.sections if s.heading == "Science Fair Winners")
+    assert [p.label for p in winners.paragraphs] == ["First place", "Second place",
+                                                     "Third place"]
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == [
+        "Warmly,", "Rosa Alvarez", "Principal"]

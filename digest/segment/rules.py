@@ -16,6 +16,7 @@ from .profiles import Profile
 _TERMINAL = re.compile(r"[.,;:!…。、，；：！؟۔،؛।॥]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^[•·▪◦‣*–-]\s")
+_QUOTE_MARKS = "\"“”„«»‘’'「『"
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.\S")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
@@ -278,8 +279,11 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
 
 
 def _is_closing(text: str) -> bool:
+    """"Warmly,", "Bis bald,": a few words and a comma; no label ("Second place: Theo
+    Grant,")."""
     return (text.endswith((",", "，", "،")) and 1 <= words(text) <= CLOSING_WORDS
             and not text[0].islower() and not any(c.isdigit() for c in text)
+            and ":" not in text and "：" not in text
             and not _BULLET.match(text) and not _NUMBERED.match(text))
 
 
@@ -332,9 +336,9 @@ def _is_name_line(block: Block, most: int = NAME_WORDS) -> bool:
 def _is_name(text: str, most: int = NAME_WORDS) -> bool:
     """A line of name (or role): a few words, not lower-case first, ending as names do."""
     text = text.lstrip("—–- ")
-    if not text or text[0].islower() or words(text) > most or \
+    if not text or text[0].islower() or text[0] in _QUOTE_MARKS or words(text) > most or \
             any(c.isdigit() for c in text):
-        return False
+        return False  # (a quoted title is no name)
     return not text.endswith((",", ";", ":", "!", "?")) and (
         not text.endswith(".") or len(text.split()[-1]) <= 2)
 
