@@ -444,3 +444,39 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
                                                      "Third place"]
     assert [d.text for d in issue.dropped if d.kind == "signoff"] == [
         "Warmly,", "Rosa Alvarez", "Principal"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Not displaying correctly? Read it online", "chrome"),
+    ("Smart Brevity count: 1,184 words ... 4½ mins.", "chrome"),
+    ("Today's newsletter is 912 words — a 3.5-minute read.", "chrome"),
+    ("This message was sent by Scholar Alerts because you're following new results for "
+     "[soil carbon].", "chrome"),
+    ("Sign up here to get this newsletter in your inbox.", "chrome"),
+    ("This newsletter is for informational purposes only and does not constitute investment "
+     "advice.", "chrome"),
+    ("Today's newsletter was edited by Lou Prentiss and copy edited by Mara Finch.", "credit"),
+])
+def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
+    body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "
+            f"Monday, and the first one opens in June.</p><p>The vote took 40 minutes; the "
+            f"motion ran to 900 words.</p>")
+    issue = issue_of("pulse.eml", mail(body, "Pulse <news@pulse.example>", "Pulse Morning",
+                                       "Tue, 12 May 2026 06:00:00 +0000"), profiles)
+    assert (kind, line) in {(d.kind, d.text) for d in issue.dropped}
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "The vote took 40 minutes; the motion ran to 900 words." in kept
+
+
+def test_an_agency_credit_is_a_credit_and_a_staff_credit_takes_no_caption_above_it(profiles):
+    body = ("<h1>Pulse Morning</h1><p>The council approved the new bus lanes on Monday.</p>"
+            "<p>Crowds at the opening of the new bridge.</p><p>Tom Bell/Reuters</p>"
+            "<h2>Our picks</h2><p>Kyle is counting down to the jazz festival.</p>"
+            "<p>This newsletter was edited by Gwen Ortiz and copy edited by Sam Dietz.</p>")
+    issue = issue_of("pulse.eml", mail(body, "Pulse <news@pulse.example>", "Pulse Morning",
+                                       "Tue, 12 May 2026 06:00:00 +0000"), profiles)
+    dropped = {(d.kind, d.text) for d in issue.dropped}
+    assert {("credit", "Tom Bell/Reuters"),
+            ("caption", "Crowds at the opening of the new bridge.")} <= dropped
+    picks = next(s for s in issue.sections if s.heading == "Our picks")
+    assert [p.text for p in picks.paragraphs] == ["Kyle is counting down to the jazz festival."]

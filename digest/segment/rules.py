@@ -21,6 +21,7 @@ _WEB_ADDRESS = re.compile(r"https?://|\bwww\.\S")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|van|von|de|der|da|di|la|le|bin|al)$")
 CAPTION_MAX_WORDS = 60
 SIGNATURE_MARKS = ("--", "—", "–")  # a line of its own over an e-mail signature
+PHOTO_CREDIT_WORDS = 8  # "Photograph by Lena Ortiz for The Harbor Ledger."
 CAPTION_SENTENCES = 2  # a caption says what a picture shows in a sentence or two
 _INNER_END = re.compile(f"[{SENTENCE_ENDS}](?=\\s)")  # a sentence's end with more after it
 UNDER_PICTURE_WORDS = 12  # a line right under a picture that is its caption or credit
@@ -111,9 +112,11 @@ def is_caption_before(block: Block, following: Block, following_kind: str | None
     """A short paragraph sitting right above a photo credit is that photo's caption; not an
     exclamation, said to the reader ("Please submit your quotes for next week!" over "This
     Week in Rust is edited by: …"), nor above a line introducing a list of names ("… by:"),
-    nor a story's paragraph of three sentences or more over the credit ending it."""
+    nor a story's paragraph of three sentences or more over the credit ending it, nor above a
+    credit too long for a picture's ("This newsletter was edited by … and copy edited by …")."""
     return (
         following_kind == "credit"
+        and words(following.text) <= PHOTO_CREDIT_WORDS
         and not following.text.rstrip().endswith(":")
         and not block.text.rstrip().endswith(("!", "！"))
         and block.kind == "paragraph"
