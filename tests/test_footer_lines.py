@@ -480,3 +480,16 @@ def test_an_agency_credit_is_a_credit_and_a_staff_credit_takes_no_caption_above_
             ("caption", "Crowds at the opening of the new bridge.")} <= dropped
     picks = next(s for s in issue.sections if s.heading == "Our picks")
     assert [p.text for p in picks.paragraphs] == ["Kyle is counting down to the jazz festival."]
+
+
+def test_the_counts_under_a_cards_story_are_left_out_and_a_lone_figure_kept(profiles):
+    body = ("<h1>Daily picks</h1><h2>Today</h2><p>Rhea Kallström in Field Notes</p>"
+            '<h3><a href="https://posts.example/desk">A month at a kitchen counter</a></h3>'
+            "<p>What an accidental experiment taught me about posture.</p><p>2.1K</p><p>48</p>"
+            "<h2>Stat</h2><p>The share of commuters who now cycle in winter:</p><p>12</p>"
+            "<p>It was four before the new lanes opened.</p>")
+    issue = issue_of("picks.eml", mail(body, "Picks <picks@posts.example>", "Daily picks",
+                                       "Tue, 10 Mar 2026 07:00:00 +0000"), profiles)
+    assert {("chrome", "2.1K"), ("chrome", "48")} <= {(d.kind, d.text) for d in issue.dropped}
+    stat = next(s for s in issue.sections if s.heading == "Stat")
+    assert "12" in [p.text for p in stat.paragraphs]

@@ -235,7 +235,8 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = chrome_paragraphs(blocks, kinds, profile)
     kinds = credited_names(blocks, pull_quotes(blocks, kinds))
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
-    kinds = [k or ("chrome" if _wordless(b) else None) for b, k in zip(blocks, kinds)]
+    kinds = _lone_counts(blocks, [k or ("chrome" if _wordless(b) else None)
+                                  for b, k in zip(blocks, kinds)])
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i] = "caption"
@@ -265,6 +266,23 @@ _COUNTS = re.compile(rf"^{_COUNT}(?:\s*[·•|]\s*{_COUNT})+$")  # not "/": "3 e
 
 # Who posted a message of a list's digest: a name, the address in angle brackets, the time.
 _POSTED_BY = re.compile(r"^[^<>@:\n]{1,80}<[^<>\s@]+@[^<>\s@]+>\s*(?::\s*[^<>]{0,60})?$")
+
+
+def _lone_counts(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the counts a card shows under its story (claps, comments, reactions: "2.1K"
+    over "48", "1,284") as chrome: a number alone on its line, in thousands ("2.1K") or next
+    to another such line (a single "48" may be a story's figure)."""
+    counts = [b.kind == "paragraph" and _LONE_COUNT.match(b.text) is not None for b in blocks]
+    out = list(kinds)
+    for i, block in enumerate(blocks):
+        if counts[i] and kinds[i] is None and (
+                block.text[-1] in "KkMm" or i and counts[i - 1] or
+                i + 1 < len(blocks) and counts[i + 1]):
+            out[i] = "chrome"
+    return out
+
+
+_LONE_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d)?[KkMm]?$")
 
 
 def _wordless(block: Block) -> bool:
