@@ -564,6 +564,10 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["قبل خمسين عاماً، كانت هذه الساحة سوقاً للحبوب.", "وقال المتحدث: سنبدأ العمل غداً."]),
     ("en", "A quiet film, dir. Ana Ruiz, about a harbour. It opens on Friday.",
      ["A quiet film, dir. Ana Ruiz, about a harbour.", "It opens on Friday."]),
+    ("en", "The bridge closes from 6 a.m. Monday, March 23, until June. Detours are signed.",
+     ["The bridge closes from 6 a.m. Monday, March 23, until June.", "Detours are signed."]),
+    ("en", "The shop opens at 9 a.m. The queue starts earlier.",
+     ["The shop opens at 9 a.m.", "The queue starts earlier."]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
     """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the

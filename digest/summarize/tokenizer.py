@@ -153,12 +153,14 @@ def _split_line(line: str, language: str = "en") -> tuple[str, ...]:
 
 def _rejoined(parts: list[str], language: str) -> tuple[str, ...]:
     """Cuts undone where no sentence ends: after a comma or colon (pysbd's Arabic rules cut
-    at "،" and ":"), and after an abbreviation of the language ("ul.", "bl.a.", "dir."). (Not
+    at "،" and ":"), after an abbreviation of the language ("ul.", "bl.a.", "dir."), and
+    after a time mark before a weekday, month or time zone ("6 a.m. Monday"). (Not
     before a word in lower case: names of software often open a sentence so, "nom is…".)"""
     kept: list[str] = []
-    short = _abbreviations(language)
+    short, times, then = _abbreviations(language)
     for part in parts:
-        if kept and (kept[-1][-1] in _NO_END or _last_word(kept[-1]) in short):
+        if kept and (kept[-1][-1] in _NO_END or _last_word(kept[-1]) in short or
+                     _last_word(kept[-1]) in times and _first_word(part) in then):
             kept[-1] = f"{kept[-1]} {part}"
         else:
             kept.append(part)
@@ -173,14 +175,20 @@ def _last_word(part: str) -> str:
     return word[:-1].casefold() if word.endswith(".") else ""
 
 
+def _first_word(part: str) -> str:
+    return part.split(None, 1)[0].strip(",.;:").casefold()
+
+
 @lru_cache(maxsize=16)
-def _abbreviations(language: str) -> frozenset[str]:
+def _abbreviations(language: str) -> tuple[frozenset[str], ...]:
+    """The language's (and English) abbreviations, time marks, and what may follow those."""
     import tomllib
     from pathlib import Path
 
     data = tomllib.loads((Path(__file__).with_name("abbreviations.toml")).read_text("utf-8"))
-    return frozenset(w.casefold() for code in {language, "en"}
-                     for w in data.get(code, {}).get("abbreviations", []))
+    return tuple(frozenset(w.casefold() for code in {language, "en"}
+                           for w in data.get(code, {}).get(key, []))
+                 for key in ("abbreviations", "times", "then"))
 
 
 def _chunks(line: str) -> list[str]:
