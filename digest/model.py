@@ -179,6 +179,7 @@ class Section:
     sponsor: str | None = None
     heading_line: int | None = None
     link: str | None = None  # where its heading links to, when the whole heading is a link
+    link_line: int | None = None  # the call line that gave it `link`, when one did
     paragraphs: list[Paragraph] = field(default_factory=list)
     subsections: list[Subsection] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)

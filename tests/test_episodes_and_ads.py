@@ -229,3 +229,34 @@ def test_both_markdown_parsers_read_the_date_line_alike():
     fast, slow = read_markdown(BRIEF), read_markdown(BRIEF, parser="python")
     assert fast.blocks == slow.blocks
     assert (fast.blocks[1].kind, fast.blocks[1].text) == ("paragraph", "23. November 2026")
+
+
+AD_AFTER_STORY = """\
+# Morning Pulse
+
+## 3. Catch up quick
+
+The central bank left rates unchanged for a fifth meeting and signalled no cuts before
+September.
+
+A message from Kontor
+
+### Your workshop deserves a planner that knows its tools
+
+Kontor knows who borrowed which tool and when it comes back. Teams of five are free.
+
+[Learn more](https://ads.example/kontor)
+
+## 4. The city that banned leaf blowers
+
+Lindenport banned gas-powered leaf blowers on Monday after a two-year phase-in.
+"""
+
+
+def test_an_advertisements_call_links_the_advertisement_not_the_story_above_it():
+    found = issue("pulse.md", AD_AFTER_STORY)
+    story = next(s for s in found.sections if s.heading == "3. Catch up quick")
+    (ad,) = [s for s in found.sections if s.role == "sponsored"]
+    assert (story.link, ad.link) == (None, "https://ads.example/kontor")
+    assert not story.subsections and [s.heading for s in ad.subsections] == [
+        "Your workshop deserves a planner that knows its tools"]

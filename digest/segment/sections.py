@@ -135,7 +135,7 @@ def section_link(state: State, i: int, block: Block) -> bool:
                                                                     LINK_LINE_WORDS)):
         return False  # a call closing one story told in prose (not furniture such as a
         # poll's answer, nor the last of a run of links), with more of the issue after it
-    current.section.link = block.links[0].url
+    current.section.link, current.section.link_line = block.links[0].url, block.line
     state.dropped.append(Dropped("chrome", block.line, block.text))
     return True
 

@@ -117,6 +117,12 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                 out.append(Section("sponsored", None, first, section.last_line, sponsor=name,
                                    paragraphs=rest, items=items, role="sponsored"))
                 section.last_line = max(paragraph.line - 1, section.first_line)
+                out[-1].subsections = [s for s in section.subsections if s.line > paragraph.line]
+                section.subsections = [s for s in section.subsections
+                                       if s.line <= paragraph.line]
+                if section.link_line is not None and section.link_line > paragraph.line:
+                    out[-1].link, section.link = section.link, None  # the ad's "Learn more"
+                    out[-1].link_line, section.link_line = section.link_line, None
             break
     return out
 
