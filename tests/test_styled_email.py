@@ -114,3 +114,25 @@ def test_a_row_of_product_cards_is_a_list_of_entries_each_titled_and_linked():
     assert not shop.paragraphs
     studio = next(s for s in issue.sections if s.heading == "From the studio")
     assert not studio.items and studio.paragraphs[0].text.startswith("The new kiln")
+
+
+KICKERS = """<h2>✈️ TRAVEL</h2><h1>Airlines have found a new fee: the middle seat</h1>
+<p>Two carriers now charge for the middle seat on short flights.</p>
+<h2>🌾 FOOD</h2><h1>The olive oil shortage is over</h1>
+<p>Prices fell by a third since January as Spain's harvest recovered.</p>
+<h2>📰 TOUR DE HEADLINES</h2><ul><li>A judge blocked a phone ban in schools.</li>
+<li>Norway opened the world's longest suspension bridge.</li></ul>
+<h2>📊 STAT</h2><p>Fewer than one in ten flights now sell the middle seat last.</p>
+"""
+
+
+def test_labels_set_over_headlines_open_sections_where_they_stand_alone_too():
+    """An `<h2>` label over each `<h1>` headline is its kicker; the same labels standing alone
+    ("📰 TOUR DE HEADLINES") open sections, not subheads of the story above."""
+    issue = issue_of("grind.eml", mail(KICKERS, "Daily Grind <hi@grind.example>",
+                                       "Middle seat money", "Wed, 13 May 2026 06:00:00 +0000"),
+                     load_profiles())
+    assert [(s.heading, (s.dek or "")[-6:]) for s in issue.sections if s.heading] == [
+        ("Airlines have found a new fee: the middle seat", "TRAVEL"),
+        ("The olive oil shortage is over", "🌾 FOOD"),
+        ("📰 TOUR DE HEADLINES", ""), ("📊 STAT", "")]

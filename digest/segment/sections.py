@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from digest.model import Block, Dropped, Item, Link, Paragraph, Section, Subsection
-from digest.textwords import bracketed, count_words, without_leading_mark
+from digest.textwords import bracketed, count_words, is_emoji, without_leading_mark
 
 from .chrome import links_to_chrome
 from .names import line_author, take_credit
 from .profiles import Profile, SectionRule, heading_key
 from .roundup import item_from, item_level
-from .rules import is_date_line, looks_like_numbered_subhead, one_link
+from .rules import in_capitals, is_date_line, looks_like_numbered_subhead, one_link
 from .structure import HEADING_RULES, PASSES, Marks, mark, opens_with_title, title_parts
 
 
@@ -435,8 +435,8 @@ def build_sections(
     marks = mark(blocks, kinds, profile)
     levels = [level for block, level in zip(marks.blocks, marks.heading)
               if level is not None and not profile.section_for(block.text)]
-    state = State(marks, profile, lead_kind, lead_subheads, section_level(levels),
-                  headed=bool(levels))
+    state = State(marks, profile, lead_kind, lead_subheads,
+                  max(section_level(levels), kicker_level(marks)), headed=bool(levels))
     rules = [fn for name, fn in SECTION_RULES
              if name in ALWAYS_ON or name not in profile.rules_disabled]
     for i, block in enumerate(marks.blocks):
@@ -446,6 +446,28 @@ def build_sections(
     if state.current is not None:
         state.sections.append(state.current.close())
     return state.sections, state.dropped
+
+
+def kicker_level(marks: Marks) -> int:
+    """The level of labels (in capitals or led by an emoji) set right above shallower
+    headings as their kickers ("✈️ TRAVEL" in an `<h2>` over the `<h1>` "Airlines found a new
+    fee"), KICKER_PAIRS times or more: those labels open sections where they stand alone too
+    ("📰 TOUR DE HEADLINES"); else 0."""
+    headings = marks.heading
+    pairs = [above for n, (above, below) in enumerate(zip(headings, headings[1:]))
+             if above is not None and below is not None and below < above <= KICKER_DEEPEST
+             and _label(marks.blocks[n].text)]
+    level, count = max(((n, pairs.count(n)) for n in set(pairs)), key=lambda p: p[1],
+                       default=(0, 0))
+    return level if count >= KICKER_PAIRS else 0
+
+
+def _label(text: str) -> bool:
+    return in_capitals(text) or is_emoji(text.lstrip()[:1])
+
+
+KICKER_PAIRS = 2
+KICKER_DEEPEST = 6  # headings of the markup (`<h6>`); a bold line over a title is the kicker rules'
 
 
 def section_level(levels: list[int]) -> int:
