@@ -493,3 +493,16 @@ def test_the_counts_under_a_cards_story_are_left_out_and_a_lone_figure_kept(prof
     assert {("chrome", "2.1K"), ("chrome", "48")} <= {(d.kind, d.text) for d in issue.dropped}
     stat = next(s for s in issue.sections if s.heading == "Stat")
     assert "12" in [p.text for p in stat.paragraphs]
+
+
+def test_a_briefings_helpers_and_tip_line_under_its_byline_are_left_out(profiles):
+    body = ("<h1>Capitol Dispatch</h1><p>By Eli Marchetti</p><p>With help from Dev Saran</p>"
+            "<p>Send tips to eli@dispatch.example and follow along on X @elimarchetti.</p>"
+            "<h2>Driving the day</h2><p>The Senate votes on the rail bill at noon.</p>")
+    issue = issue_of("dispatch.eml", mail(body, "Dispatch <news@dispatch.example>",
+                                          "Capitol Dispatch", "Mon, 18 May 2026 06:00:00 +0000"),
+                     profiles)
+    dropped = {d.text for d in issue.dropped}
+    assert {"With help from Dev Saran",
+            "Send tips to eli@dispatch.example and follow along on X @elimarchetti."} <= dropped
+    assert [s.heading for s in issue.sections] == ["Driving the day"]

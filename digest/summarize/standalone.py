@@ -183,7 +183,8 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
     opens pointing at what follows ("Below is the full list…"), only gives an address
-    ("Listen: https://…") or is a line of short details ("★★★★☆ · dir. Ana Ruiz · 1h 48m"), it
+    ("Listen: https://…"), is a line of short details ("★★★★☆ · dir. Ana Ruiz · 1h 48m") or a
+    quote's attribution ("— Ruth, Aberdeen"), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
     ("Submit your quotes for next week!", also after a condition: "If you find an error,
     please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
@@ -197,6 +198,8 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
         return "points at what follows"
     if _ADDRESS.search(text) and len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS:
         return "only an address"  # "Listen: https://…"
+    if text.startswith(("—", "―", "– ", "-- ")):
+        return "only credits a quote"  # "— /u/kibwen answering …"
     fields = _FIELD_BREAK.split(text)
     if len(fields) >= DETAIL_FIELDS and all(len(f.split()) <= DETAIL_WORDS for f in fields):
         return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now"
