@@ -242,3 +242,27 @@ def test_a_greeting_under_the_logo_is_the_letters_text_not_the_logos_caption():
     (issue,), _ = segment_document(read_bytes("letter.html", html.encode()), *load_profiles())
     assert [d.text for d in issue.dropped if d.kind == "caption"] == ["Quinlan Studio"]
     assert issue.sections[0].paragraphs[0].text == "Hey there,"
+
+
+def test_a_govdelivery_bulletin_loses_its_subscriber_furniture(tmp_path):
+    """A public agency's bulletin: "Bookmark (What's this?)", "Stay Connected with …" and
+    "SUBSCRIBER SERVICES:" are the platform's, dropped; the notices are the text."""
+    from _letters import issue_of, mail
+
+    from digest.segment import load_profiles
+
+    body = ('<p>Bookmark <a href="https://public.govdelivery.com/accounts/XXTOWN/subscriber/'
+            'topics?qsp=1">(What\'s this?)</a></p><h1>Public Works Update</h1>'
+            "<p><strong>1. Bridge closes on March 23</strong></p><p>The Mill Road bridge "
+            "closes for deck repairs until June.</p><p><strong>Stay Connected with Town Public "
+            "Works:</strong></p><p>SUBSCRIBER SERVICES:<br><a href=\"https://public.govdelivery."
+            "com/accounts/XXTOWN/subscriber/edit\">Manage Subscriptions</a></p>")
+    issue = issue_of("bulletin.eml", mail(
+        body, "Town Public Works <townpw@public.govdelivery.com>", "Public Works Update",
+        "Fri, 13 Mar 2026 16:00:00 +0000",
+        Message_ID="<1.bulletin@public.govdelivery.com>"), load_profiles())
+    dropped = {d.text for d in issue.dropped if d.kind == "chrome"}
+    assert {"Bookmark (What's this?)", "Stay Connected with Town Public Works:",
+            "SUBSCRIBER SERVICES:"} <= dropped
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "deck repairs" in kept and "Stay Connected" not in kept
