@@ -136,3 +136,16 @@ def test_labels_set_over_headlines_open_sections_where_they_stand_alone_too():
         ("Airlines have found a new fee: the middle seat", "TRAVEL"),
         ("The olive oil shortage is over", "🌾 FOOD"),
         ("📰 TOUR DE HEADLINES", ""), ("📊 STAT", "")]
+
+
+def test_a_banner_above_every_word_is_the_mastheads_logo_not_a_section():
+    body = ('<img src="https://pulse.example/logo.png" width="600" height="80" '
+            'alt="Pulse Mesa City"><p>Friday, May 22, 2026</p><p>It is Friday, and the rent '
+            'is finally falling.</p><h1>1 big thing: rents fall</h1><p>Average rents dropped '
+            '4.2% over the year.</p>')
+    issue = issue_of("pulse.eml", mail(body, "Mara Reyes <mara@pulse.example>",
+                                       "Pulse Mesa City: Rent is falling",
+                                       "Fri, 22 May 2026 06:00:00 +0000"), load_profiles())
+    assert issue.title == "Pulse Mesa City: Rent is falling"
+    assert "Pulse Mesa City" not in [issue.dek, *(s.heading for s in issue.sections)]
+    assert issue.sections[0].paragraphs[0].text.startswith("It is Friday")

@@ -331,7 +331,10 @@ class _Walker:
                     (banner := _banner_heading(child)):
                 self.flush(context)
                 line = child.sourceline or context.line
-                self.blocks.append(Block(banner, line, line, kind="heading", level=2))
+                # above every word of the page, a banner is the masthead's logo, no heading
+                masthead = all(b.kind in ("chrome", "caption", "rule") for b in self.blocks)
+                self.blocks.append(Block(banner, line, line, kind="chrome") if masthead else
+                                   Block(banner, line, line, kind="heading", level=2))
             elif isinstance(child, Tag) and child.name == "img" and not self.run and \
                     (alt := _picture_alt(child)):
                 self.flush(context)
