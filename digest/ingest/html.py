@@ -2,7 +2,8 @@
 
 Chrome that is never read (scripts, styles, navigation, forms, hidden elements, e-mail
 preheaders, images and so tracking pixels) is dropped; only a heading set as a picture, a
-banner with a few words of alternative text, is read as a heading. Every block-level element
+banner with a few words of alternative text, is read as a heading (above every word, the
+masthead's logo, as chrome). Every block-level element
 that directly holds text gives a block, without repeating the text of the blocks nested in it,
 so an e-mail's layout tables are read cell by cell in source order; a data table (header
 cells, or a uniform grid of short cells) gives one block per row instead. Each
