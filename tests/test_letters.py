@@ -903,6 +903,25 @@ def test_a_plain_text_heading_written_in_stars_or_hashes_opens_a_section(mark, p
                                                           "stays as it is.")
 
 
+def test_plain_text_titles_with_their_site_over_a_blurb_are_entries(profiles):
+    text = ("THE SLOW WEB LETTER\n\nFewer links than usual this week; I was on a ferry.\n\n"
+            "READING\n=======\n\n"
+            "Why your static site does not need a build step (brennan.example)\n"
+            "A short argument for writing plain HTML files again, with a list of the\n"
+            "tools the author dropped and what he replaced each one with.\n\n"
+            "The quiet death of the blogroll (mossbank.example)\n"
+            "Blogrolls used to be how you found new writers. This essay traces how\n"
+            "they disappeared and makes a case for putting one back on your site.\n\n"
+            "TOOLS\n=====\n\nNothing new this week.\n")
+    issue = issue_of("slow.txt", text.encode(), profiles)
+    reading = next(s for s in issue.sections if s.heading == "READING")
+    assert [(i.text, i.excerpt[:20]) for i in reading.items] == [
+        ("Why your static site does not need a build step (brennan.example)",
+         "A short argument for"),
+        ("The quiet death of the blogroll (mossbank.example)", "Blogrolls used to be")]
+    assert not reading.paragraphs
+
+
 def test_a_digest_of_linked_stories_with_their_sites_and_counts(profiles):
     """"Top stories today" over numbered entries, each a title with its site in brackets, a
     line of counts and its address: headed sections of linked entries, the counts dropped."""

@@ -40,6 +40,8 @@ _RULE = re.compile(rf"^\s{{0,3}}([-*_=~•·・＊{_LINE_MARKS}])\s*(?:\1\s*){{2
 FRAMED_LINES = 3  # a masthead framed by two rules: its title, and lines under it
 _ADDRESS_OR_SENTENCE = re.compile(r"://|[。！？]")
 SETEXT_MAX_WORDS = 12
+# A link roundup's title line, ending with the site it is from in brackets.
+_SITE_TITLE = re.compile(r"\s\((?:[a-z0-9-]+\.)+[a-z]{2,}\)\s*$", re.IGNORECASE)
 _HASHED = re.compile(r"^(#{1,6})\s+(\S.{0,118})$")
 # A whole line between one or two stars or underscores, as a text part writes bold or italics.
 _STARRED = re.compile(r"^([*_]{1,2})([^\s*_](?:[^*_]{0,98}[^\s*_])?)\1$")
@@ -218,6 +220,8 @@ class _Reader:
         """The previous line was broken only to wrap the text, not to end a paragraph."""
         if self.flowed:
             return last.endswith(" ") and last.rstrip() != "--"
+        if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
+            return False
         if self.width is not None:  # an address alone after a full sentence is no wrap
             return _full(last, line, self.width) and not (
                 _ENDED.search(last) and _ADDRESS_LINE.match(line))

@@ -275,6 +275,34 @@ def numbered_blurbs(marks: Marks) -> None:
             run = []
 
 
+def site_blurbs(marks: Marks) -> None:
+    """Lines of a title and the site it is from in brackets, each over one paragraph ("The
+    quiet death of the blogroll (mossbank.example)" / what it argues), two or more in a row:
+    the entries of a list of links written in plain text, the paragraphs their text."""
+    blocks = marks.blocks
+    titled = [i for i, b in enumerate(blocks)
+              if b.kind == "paragraph" and not b.level and marks.kinds[i] is None and
+              b.line == b.end_line and _SITE_TITLED.match(b.text)]
+    run: list[tuple[int, int]] = []
+    for n, i in enumerate(titled):
+        blurb = _neighbour(marks, i, 1)
+        nxt = titled[n + 1] if n + 1 < len(titled) else None
+        after = _neighbour(marks, blurb, 1) if blurb is not None else None
+        if blurb is None or blurb == nxt or blocks[blurb].kind != "paragraph" or \
+                blocks[blurb].level:
+            run = []
+            continue
+        run.append((i, blurb))
+        if after != nxt or nxt is None:
+            for entry, text in run if len(run) >= 2 else []:
+                blocks[entry] = replace(blocks[entry], kind="item", level=1)
+                blocks[text] = replace(blocks[text], level=1)
+            run = []
+
+
+_SITE_TITLED = re.compile(r"^\S.{2,150}?\s\((?:[a-z0-9-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
+
+
 def _emoji_bullet(text: str) -> int:
     """Where the text starts after an emoji opening a paragraph of text (0: none there)."""
     if not text or not is_emoji(text[0]):
@@ -573,6 +601,7 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("quote_attributions", quote_attributions),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
     ("calendar_lines", calendar_lines),
+    ("site_blurbs", site_blurbs),
     ("numbered_blurbs", numbered_blurbs),
     ("headings", headings),
     ("labels", labels),
