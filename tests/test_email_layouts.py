@@ -266,3 +266,42 @@ def test_a_govdelivery_bulletin_loses_its_subscriber_furniture(tmp_path):
             "SUBSCRIBER SERVICES:"} <= dropped
     kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
     assert "deck repairs" in kept and "Stay Connected" not in kept
+
+
+CARDS_DIGEST = """<h1>Daily Digest</h1><h2>Today's highlights</h2>
+<p>Rhea Kallström in Field Notes</p>
+<h3><a href="https://posts.example/p/desk">A month at a kitchen counter</a></h3>
+<p>What an accidental experiment taught me about posture and snacks</p>
+<p>Devan Osei in Pipeline Quarterly</p>
+<h3><a href="https://posts.example/p/fresh">Your warehouse is lying about freshness</a></h3>
+<p>Three timestamp mistakes I find in every analytics stack</p>
+<p>See more of what you like and less of what you don't.</p>
+<h2>Calls for testing</h2>
+<h3><a href="https://tests.example/rfcs">RFCs</a></h3>
+<h3><a href="https://tests.example/tools">Tools</a></h3>
+<p>If you would like your feature on this list, add the testing label to it.</p>
+"""
+
+
+def test_linked_titles_each_over_a_line_of_text_are_entries_with_their_writer():
+    """A platform's digest of posts: each post a linked title over its subtitle, the writer's
+    line above it. Titles with nothing under them stay subheads."""
+    from _letters import issue_of, mail
+
+    from digest.segment import load_profiles
+
+    issue = issue_of("digest.eml", mail(CARDS_DIGEST, "Daily Digest <noreply@posts.example>",
+                                        "Daily Digest", "Tue, 10 Mar 2026 07:00:00 +0000"),
+                     load_profiles())
+    today = next(s for s in issue.sections if s.heading == "Today's highlights")
+    assert [(i.title, i.author, i.excerpt, i.links[0].url) for i in today.items] == [
+        ("A month at a kitchen counter", "Rhea Kallström in Field Notes",
+         "What an accidental experiment taught me about posture and snacks",
+         "https://posts.example/p/desk"),
+        ("Your warehouse is lying about freshness", "Devan Osei in Pipeline Quarterly",
+         "Three timestamp mistakes I find in every analytics stack",
+         "https://posts.example/p/fresh")]
+    assert [p.text for p in today.paragraphs] == [
+        "See more of what you like and less of what you don't."]
+    testing = next(s for s in issue.sections if s.heading == "Calls for testing")
+    assert not testing.items and [s.heading for s in testing.subsections] == ["RFCs", "Tools"]

@@ -33,6 +33,7 @@ from .chrome import (
     without_more_links,
 )
 from .dedupe import find_duplicates, issue_text
+from .entries import linked_entries
 from .language import (
     bylines,
     call_words,
@@ -354,7 +355,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         dropped += dek_dropped
         sections = sponsored_items(mark_sponsored(sections, dropped, profile), dropped, profile)
-        sections = drop_emptied(drop_contents(sections, dropped), dropped)
+        sections = drop_emptied(drop_contents(linked_entries(sections), dropped), dropped)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(

@@ -1,0 +1,81 @@
+"""Linked subheads as entries: a section that lists stories as a linked title each, with a
+line or two under it (a platform's digest of posts, a "what we're reading" list written with
+`<h3>` titles), is a list of entries, not subheads over loose paragraphs.
+"""
+
+from __future__ import annotations
+
+from digest.model import Item, Paragraph, Section
+from digest.textwords import ENDS_SENTENCE, count_words
+
+from .sections import is_list
+
+BLURB_WORDS = 60  # what an entry's title has under it: a subtitle, a line or two
+KICKER_WORDS = 8  # "Rhea Kallström in Better Field Notes" over a title: who wrote it, where
+LEAST_ENTRIES = 2
+
+
+def linked_entries(sections: list[Section]) -> list[Section]:
+    """Sections whose subheads are two or more titles that are each one link, each over a
+    line or two of text (at most BLURB_WORDS words; the last over as many paragraphs as the
+    others), maybe under a short line naming its writer, with those made entries: the title
+    linked, the text its excerpt, the line its author."""
+    for section in sections:
+        runs = _runs(section.paragraphs)
+        if len(runs) < LEAST_ENTRIES or section.items:
+            continue
+        taken = {id(p) for kicker, title, blurb in runs for p in (kicker, title, *blurb) if p}
+        section.items = [_entry(kicker, title, blurb) for kicker, title, blurb in runs]
+        section.paragraphs = [p for p in section.paragraphs if id(p) not in taken]
+        heads = {title.line for _, title, _ in runs}
+        section.subsections = [s for s in section.subsections if s.line not in heads]
+        if is_list(section):
+            section.layout = "list"
+            if section.role in ("section", "lead"):
+                section.role = "roundup"
+    return sections
+
+
+Run = tuple[Paragraph | None, Paragraph, list[Paragraph]]
+
+
+def _runs(paragraphs: list[Paragraph]) -> list[Run]:
+    """The entries among the paragraphs, or none when any subhead is not one."""
+    titles = [n for n, p in enumerate(paragraphs) if _linked_title(p)]
+    if len(titles) < LEAST_ENTRIES or any(
+            p.kind == "subhead" and n not in titles for n, p in enumerate(paragraphs)):
+        return []
+    runs: list[Run] = []
+    kicker = paragraphs[titles[0] - 1] if titles[0] and _kicker(paragraphs[titles[0] - 1]) \
+        else None
+    for k, n in enumerate(titles):
+        last = k + 1 == len(titles)
+        below = paragraphs[n + 1:len(paragraphs) if last else titles[k + 1]]
+        following = None
+        if not last and below and _kicker(below[-1]):
+            following, below = below[-1], below[:-1]  # the next title's writer
+        if last:  # as long as the others' (what follows is the section's own text)
+            below = below[:max(len(blurb) for _, _, blurb in runs)]
+        if not below or any(p.kind != "text" for p in below) or \
+                sum(count_words(p.text) for p in below) > BLURB_WORDS:
+            return []
+        runs.append((kicker, paragraphs[n], below))
+        kicker = following
+    return runs
+
+
+def _linked_title(paragraph: Paragraph) -> bool:
+    return paragraph.kind == "subhead" and len(paragraph.links) == 1 and \
+        paragraph.links[0].text.strip() == paragraph.text.strip()
+
+
+def _kicker(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    return paragraph.kind == "text" and not paragraph.links and \
+        0 < count_words(text) <= KICKER_WORDS and not ENDS_SENTENCE.search(text)
+
+
+def _entry(kicker: Paragraph | None, title: Paragraph, blurb: list[Paragraph]) -> Item:
+    return Item(line=title.line, text=title.text, links=list(title.links), title=title.text,
+                author=kicker.text if kicker else None,
+                excerpt=" ".join(p.text for p in blurb) or None, place=title.place)
