@@ -55,25 +55,26 @@ def cross_file_duplicates(
 ) -> tuple[list[Issue], list[tuple[Issue, Issue]]]:
     """Issues kept, and (repeat, kept copy) pairs for one issue found in two files.
 
-    Only issues of one publication with the same title are compared, so this stays linear.
-    A copy that holds the other (a cut-short copy) counts too; the first copy is kept unless
-    a later one is clearly fuller.
+    Only issues of one publication with the same title (a resend's "[Resend]" or "(corrected)"
+    aside), sent within RESEND_DAYS of each other, are compared, so this stays linear. A copy
+    that holds the other (a cut-short copy) counts too; the first copy is kept unless a later
+    one is clearly fuller.
     """
     groups: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
     dropped: dict[int, Issue] = {}
     titles: dict[tuple[str, str], int] = {}
     for issue in issues:
-        key = (issue.publication.casefold(), " ".join(issue.title.casefold().split()))
+        key = _key(issue)
         titles[key] = titles.get(key, 0) + 1
     for issue in issues:
-        key = (issue.publication.casefold(), " ".join(issue.title.casefold().split()))
+        key = _key(issue)
         if titles[key] == 1:
             groups[key] = [(issue, frozenset())]
             continue
         prints = fingerprint((text_of or issue_text)(issue))
         group = groups.setdefault(key, [])
-        match = next((n for n, (_, p) in enumerate(group) if containment(p, prints) >= NEAR),
-                     None)
+        match = next((n for n, (other, p) in enumerate(group)
+                      if _near_in_time(other, issue) and containment(p, prints) >= NEAR), None)
         if match is None:
             group.append((issue, prints))
         elif len(prints) > FULLER * len(group[match][1]):
@@ -85,6 +86,26 @@ def cross_file_duplicates(
     kept = [i for i in issues if id(i) in final]
     repeats = [(i, _last(dropped, i, final)) for i in issues if id(i) in dropped]
     return kept, repeats
+
+
+RESEND_DAYS = 3  # a copy sent again (corrected, or to a second list) goes out within days
+# What a resend adds to a title: a tag before it ("[Resend]", "[list-name]") or a note after
+# it ("(corrected)", "[updated]").
+_TITLE_TAGS = re.compile(r"^\s*\[[^\]]{1,40}\]\s*|\s*[(\[][^)\]]{1,40}[)\]]\s*$")
+
+
+def _key(issue: Issue) -> tuple[str, str]:
+    """What two copies of one issue share: the newsletter and the title without a resend's
+    tags."""
+    title = " ".join(issue.title.casefold().split())
+    return issue.publication.casefold(), _TITLE_TAGS.sub("", title).strip() or title
+
+
+def _near_in_time(one: Issue, other: Issue) -> bool:
+    """Two issues sent more than RESEND_DAYS apart are two issues, however alike (a weekly
+    listing that repeats last week's, a year in review quoting the year's issues)."""
+    return one.date is None or other.date is None or \
+        abs((one.date - other.date).days) <= RESEND_DAYS
 
 
 def _last(dropped: dict[int, Issue], issue: Issue, final: dict[int, Issue]) -> Issue:

@@ -1,0 +1,52 @@
+"""Two files holding one issue make one issue (the same message saved twice, a corrected
+resend), but two issues that look alike stay two (a weekly listing that repeats last week's
+events and adds some). Fixtures written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _letters import mail
+from conftest import run_digest
+
+EVENTS = ["Tuesday: knitting circle in the reading room.",
+          "Wednesday: story time for under-fives at half past ten.",
+          "Thursday: the local history society on the old mill.",
+          "Friday: film night with a documentary about the canal."]
+
+
+def letter(subject: str, date: str, events: list[str]) -> bytes:
+    body = "".join(f"<p>{e}</p>" for e in events)
+    return mail(f"<h1>What's on</h1><p>Here is the week at the library.</p>{body}",
+                "Library News <news@library.example>", subject, date)
+
+
+def built(tmp_path: Path, files: dict[str, bytes]) -> str:
+    folder = tmp_path / "in" / "library"
+    folder.mkdir(parents=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    done = run_digest("build", "--input", str(tmp_path / "in"), "--output",
+                      str(tmp_path / "site"), cwd=tmp_path)
+    return done.stderr + done.stdout
+
+
+def test_a_listing_repeated_and_extended_a_week_later_is_a_second_issue(tmp_path):
+    said = built(tmp_path, {
+        "2026-03-02.eml": letter("What's on at the library", "Mon, 2 Mar 2026 08:00 +0000",
+                                 EVENTS[:3]),
+        "2026-03-09.eml": letter("What's on at the library", "Mon, 9 Mar 2026 08:00 +0000",
+                                 EVENTS)})
+    assert "repeats" not in said
+    weeks = sorted(p.name for p in (tmp_path / "site" / "weeks").glob("*.html"))
+    assert weeks == ["2026-w10.html", "2026-w11.html"]
+
+
+def test_a_corrected_resend_the_next_day_is_the_same_issue(tmp_path):
+    said = built(tmp_path, {
+        "first.eml": letter("What's on at the library", "Mon, 2 Mar 2026 08:00 +0000",
+                            EVENTS[:4]),
+        "resend.eml": letter("[Resend] What's on at the library (corrected)",
+                             "Tue, 3 Mar 2026 09:00 +0000", EVENTS[:4])})
+    assert "repeats" in said
+    assert len(list((tmp_path / "site" / "issues").glob("*.html"))) == 1
