@@ -243,3 +243,19 @@ def test_a_markdown_export_with_subject_and_date_lines_is_markdown_not_mail(tmp_
                      "Date: Tue, 03 Mar 2026 08:00:00 +0000\n\nHello again.\n", encoding="utf-8")
     (issue,), _ = segment_document(read_file(saved, root=tmp_path), *load_profiles())
     assert issue.format == "email"
+
+
+@pytest.mark.parametrize("date", ["Fri, 16 Oct 2099 09:00:00 +0000",
+                                  "Thu, 01 Jan 1970 00:00:00 +0000"])
+def test_a_date_that_cannot_be_right_is_said_and_the_issue_built_as_undated(date, tmp_path):
+    """A sender's clock at 0 or a year typed wrong would put the issue at the top (or bottom)
+    of every feed and page for decades."""
+    mail = write(tmp_path / "circuits" / "9.eml",
+                 "From: Quiet Circuits <news@circuits.example>\nSubject: Quiet Circuits 9\n"
+                 f"Date: {date}\nContent-Type: text/plain; charset=utf-8\n\n"
+                 "This week: jam jars as enclosures for small radios.\n")
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", str(mail)],
+                          capture_output=True, text=True, check=True)
+    issue = json.loads(done.stdout)["files"][0]["issues"][0]
+    assert issue["date"] is None
+    assert "cannot be right" in done.stderr and "built as undated" in done.stderr

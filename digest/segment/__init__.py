@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Collection
 from itertools import islice
@@ -72,6 +73,11 @@ from .sponsors import mark_sponsored, sponsor_leads, sponsored_items
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 
+# An issue dated outside these is taken as undated: a sender's clock at 0 (1 January 1970), a
+# year typed wrong (2099) would put it at the top of every feed for decades.
+EARLIEST = dt.date(1980, 1, 1)
+LATEST_DAYS = 366  # after the day of the build
+
 DETECT_BLOCKS = 400
 SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
 TITLE_TAIL_WORDS = 4  # words after the page's title in the heading that titles the issue
@@ -125,8 +131,14 @@ def segment_document(
                                 f"{original + 1}: kept the first copy", issues[dup].first_line,
                                 "info"))
     problems.extend(apply_hints(issues, doc.hints, doc.path))
+    latest = dt.date.today() + dt.timedelta(days=LATEST_DAYS)
     for issue in issues:
-        if issue.date is None and issue.duplicate_of is None:
+        if issue.date is not None and not EARLIEST <= issue.date <= latest:
+            problems.append(Problem(doc.path, f"issue “{issue.title}” is dated "
+                                    f"{issue.date.isoformat()}, which cannot be right (a sender's "
+                                    "wrong clock?): built as undated", issue.first_line))
+            issue.date, issue.date_approximate, issue.date_source = None, False, None
+        elif issue.date is None and issue.duplicate_of is None:
             problems.append(Problem(doc.path, f"issue “{issue.title}” has no date: built as "
                                     "undated", issue.first_line))
         if not issue.sections:
