@@ -384,6 +384,12 @@ def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
         yield result
 
 
+def _said(problem: Problem) -> tuple[str, str, int | None, str]:
+    """A problem as it is reported: one said twice (a folder's metadata file, read with each
+    of its files) is reported once."""
+    return problem.path, problem.message, problem.line, problem.severity
+
+
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -426,7 +432,8 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         if state.get("fingerprint") == fingerprint and \
                 output_intact(output, state.get("files", {})):
             kept: BuildReport = state["report"]
-            kept.problems = report.problems + store.damaged + kept.problems
+            kept.problems = list({_said(p): p for p in
+                                  report.problems + store.damaged + kept.problems}.values())
             kept.unchanged, kept.written, kept.workers = True, 0, 0
             kept.search = "search index unchanged" if kept.search else ""
             kept.reused_files = kept.files
@@ -529,6 +536,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         written = writer.commit()
         timings["write"] = time.perf_counter() - start + writer.seconds
         report.written, report.unchanged = written.written, not written.swapped
+        report.problems = list({_said(p): p for p in report.problems}.values())  # once each
         report.timings = {**timings, "total": time.perf_counter() - began}
         replay = copy.copy(report)  # what an unchanged rebuild reports; links are checked anew
         replay.problems = report.problems[found_problems:]

@@ -8,9 +8,12 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digest import __version__
+
+if TYPE_CHECKING:
+    from digest.model import Problem
 
 
 def _segmented(names: list[str], generic: Any, profiles: Any) -> list[tuple[Any, list[Any]]]:
@@ -191,7 +194,15 @@ def summary_line(report, output: Path) -> str:  # noqa: ANN001 - BuildReport
     dropped = sum(report.dropped.values())
     return (f"built {report.issues} issues from {report.files} files into {output} "
             f"({report.pages} pages, {done}); {report.duplicates} duplicates skipped, "
-            f"{dropped} lines dropped as furniture, {report.warnings} warnings")
+            f"{dropped} lines dropped as furniture, {_counted(report.problems)}")
+
+
+def _counted(problems: list[Problem]) -> str:
+    """"3 warnings, 1 error": what the problems above the summary line are."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    said = f"{warnings} warning{'s' if warnings != 1 else ''}"
+    return f"{said}, {errors} error{'s' if errors != 1 else ''}" if errors else said
 
 
 def _serve(args: argparse.Namespace) -> int:

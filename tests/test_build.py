@@ -100,6 +100,25 @@ def test_strict_turns_warnings_into_failure(tmp_path):
     assert strict.returncode == 1
 
 
+def test_a_metadata_files_unknown_keys_are_said_once_and_errors_counted_apart(tmp_path):
+    """A misspelt key in `metadata.toml` would silently do nothing: it is said, once, however
+    many files the folder holds; the summary line counts errors apart from warnings."""
+    folder = tmp_path / "in" / "tide"
+    folder.mkdir(parents=True)
+    (folder / "metadata.toml").write_text('publicaton = "Tide Notes"\n["a.md"]\n'
+                                          'titel = "One"\n', encoding="utf-8")
+    for name, text in (("a.md", "The spring tides come early."), ("b.md", "Neaps are late.")):
+        (folder / name).write_text(f"# Tide notes\n\n{text}\n", encoding="utf-8")
+    (folder / "zero.eml").write_bytes(b"")
+    (folder / "chart.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    done = run_digest("build", "--input", str(tmp_path / "in"), "--output",
+                      str(tmp_path / "site"), cwd=tmp_path)
+    assert done.stderr.count("unknown key 'publicaton' ignored") == 1
+    assert done.stderr.count("unknown key 'titel' ignored") == 1
+    assert done.stdout.rstrip().endswith("warnings, 1 error")  # the picture named .md
+    assert done.stderr.count("zero.eml") == 1  # an empty file is said to be empty, once
+
+
 def test_a_broken_config_exits_2_naming_the_key(tmp_path):
     folder = project(tmp_path)
     (folder / "digest.toml").write_text('[site]\ntitel = "typo"\n', encoding="utf-8")

@@ -186,8 +186,9 @@ def read_file(path: Path, display: str | None = None, root: Path | None = None) 
     meta, doc.hints = hints_for(metadata, path.name)
     for part in doc.parts:
         _by_convention(part.meta, meta, path, root, bool(doc.hints))
-    if not data.lstrip(b"\xef\xbb\xbf").strip():
-        doc.problems.append(Problem(name, "empty file: nothing to read"))
+    if not data.lstrip(b"\xef\xbb\xbf").strip():  # said once, not also by its reader
+        doc.problems = [p for p in doc.problems if p.path != name] + [
+            Problem(name, "empty file: nothing to read")]
     return doc
 
 

@@ -28,7 +28,8 @@ def _load(folder: str) -> tuple[dict[str, Any], list[Problem]]:
     if not os.path.lexists(path):
         return {}, []
     try:
-        return tomllib.loads(read_inside(path, Path(folder)).decode("utf-8-sig")), []
+        data = tomllib.loads(read_inside(path, Path(folder)).decode("utf-8-sig"))
+        return data, _unknown_keys(data, str(path))
     except Unsafe as exc:
         return {}, [Problem(str(path), f"metadata file ignored: {exc.reason}", severity="error")]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -36,6 +37,24 @@ def _load(folder: str) -> tuple[dict[str, Any], list[Problem]]:
 
 
 FOLDER_KEYS = ("publication", "publisher", "author", "language")
+FILE_KEYS = ("title", "date", "date_approximate", "publication", "publisher", "author",
+             "language", "lang", "issues")
+
+
+def _unknown_keys(data: dict[str, Any], path: str) -> list[Problem]:
+    """A key the metadata file would ignore, said (a misspelt `publicaton`, a `date` at the top,
+    where it would hold for no file)."""
+    problems = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            problems += [Problem(path, f"[{key!r}]: unknown key {inner!r} ignored (known: "
+                                 f"{', '.join(FILE_KEYS)})")
+                         for inner in value if inner not in FILE_KEYS]
+        elif key not in FOLDER_KEYS:
+            where = " (a file's date goes in its own table: [\"file.md\"] date = …)" \
+                if key in FILE_KEYS else f" (known at the top: {', '.join(FOLDER_KEYS)})"
+            problems.append(Problem(path, f"unknown key {key!r} ignored{where}"))
+    return problems
 
 
 def hints_for(metadata: dict[str, Any], filename: str) -> tuple[Meta, list[IssueHint]]:
