@@ -94,3 +94,22 @@ def test_a_posts_tagline_over_its_title_is_masthead_and_the_title_no_text():
     assert [p.text for p in issue.sections[0].paragraphs] == [
         "Welcome to our Wednesday look at what the council decided, delayed and dodged."]
     assert ("chrome", "The Weekly Lantern") in [(d.kind, d.text) for d in issue.dropped]
+
+
+def test_a_heading_element_the_page_calls_a_subtitle_is_the_issues_subtitle():
+    """Substack sets a post's subtitle in `<h3 class="subtitle">`, the level of the essay's own
+    subheads: it is the issue's subtitle, not the heading of its first section."""
+    from _letters import issue_of, mail
+
+    from digest.segment import load_profiles
+
+    body = ('<h1 class="post-title">The Quiet Economics of Repair</h1><h3 class="subtitle">Why '
+            "fixing things got expensive</h3><p>Mar 11, 2026</p><p>My "
+            "grandfather owned a radio for forty-one years.</p><h3>The myth of complexity</h3>"
+            "<p>The usual explanation is that devices are too intricate to fix.</p>")
+    issue = issue_of("repair.eml", mail(body, "Tinker's Ledger <tl@substack.example>",
+                                        "The Quiet Economics of Repair",
+                                        "Wed, 11 Mar 2026 10:00:00 +0000"), load_profiles())
+    assert issue.dek == "Why fixing things got expensive"
+    assert [s.heading for s in issue.sections] == [None, "The myth of complexity"]
+    assert issue.sections[0].paragraphs[0].text.startswith("My grandfather")

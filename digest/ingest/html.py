@@ -380,7 +380,8 @@ class _Walker:
         if outer.kind == "note" or id(tag) in self.notes:  # a footnote, with all it holds
             return _Context("note", 0, [None], line, start, inside)
         if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            return _Context("heading", int(tag.name[1]), [None], line, start, inside)
+            level = STANDFIRST_LEVEL if _standfirst(tag) else int(tag.name[1])
+            return _Context("heading", level, [None], line, start, inside)
         weight = _weight(tag)
         bold = outer.bold if weight is None else weight
         if tag.name == "li":
@@ -544,6 +545,20 @@ def _is_call(block: Block) -> bool:
     """A line that is one short link and nothing else: a card's button."""
     return len(block.links) == 1 and block.links[0].text == block.text and \
         len(block.text.split()) <= CARD_FIELD_WORDS
+
+
+_STANDFIRST = re.compile(r"(?:^|[-_])(?:sub-?title|dek|deck|standfirst|strapline)(?:$|[-_])")
+
+
+STANDFIRST_LEVEL = 7  # below every heading of the markup, as a bold line is
+
+
+def _standfirst(tag: Tag) -> bool:
+    """A heading element the page calls a subtitle (Substack's `<h3 class="subtitle">` under
+    the post's title, at the level of the essay's own subheads): read below every markup
+    heading, so that under the title it is the issue's subtitle, never a section's heading."""
+    return any(_STANDFIRST.search(str(c).lower()) for c in tag.get_attribute_list("class") or []
+               if c)
 
 
 def _card_source(block: Block) -> bool:
