@@ -505,3 +505,26 @@ def test_a_feeds_language_is_its_entries_language(profiles):
     page = entry_item(entry, "Garden Notes", "garden-notes")
     assert b'<html lang="es-ES">' in page.data
     assert issue_of("week-11.html", page.data, profiles).language == "es"
+
+
+SAVED_ESSAY = """<!DOCTYPE html><html lang="en"><head><title>The last keepers</title></head><body>
+<article><h1>The last keepers were never lonely</h1>
+<p>Every account of a keeper's life I read as a child described isolation.</p>
+<h2>Three men and a logbook</h2><p>The rota kept three men talking every day of the year.</p>
+<div class="author-bio"><h3>About Isobel Trask</h3><p>Isobel Trask is an oral historian.</p>
+</div>
+<section class="related-posts"><h3>Related posts</h3><ul>
+<li><a href="https://tide.example/herring">The herring girls</a></li>
+<li><a href="https://tide.example/ferry">The last ferrymen</a></li></ul></section>
+<section id="comments" class="comments-area"><h2>4 thoughts on this post</h2>
+<ol class="comment-list"><li class="comment"><p>My uncle kept the light at Ardnamurchan.</p>
+</li></ol></section></article></body></html>"""
+
+
+def test_a_posts_bio_related_posts_and_comments_inside_its_article_are_furniture(profiles):
+    issue = issue_of("keepers.html", SAVED_ESSAY.encode(), profiles)
+    shown = " ".join([s.heading or "" for s in issue.sections] +
+                     [p.text for s in issue.sections for p in s.paragraphs] +
+                     [i.text for s in issue.sections for i in s.items])
+    assert "rota kept three men" in shown
+    assert not any(w in shown for w in ("oral historian", "herring", "Ardnamurchan", "thoughts"))

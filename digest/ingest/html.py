@@ -395,9 +395,12 @@ class _Walker:
         return _Context(kind, outer.level, number, line, start, inside, opened, bold)
 
     def chrome(self, tag: Tag, outer: _Context) -> bool:
-        """Page furniture by its markup: an aside or a footer anywhere, and with one article
-        (or main element) on the page, whatever lies outside it (site header, related posts)."""
-        if tag.name in ("aside", "footer") or id(tag) in self.boxes:
+        """Page furniture by its markup: an aside or a footer anywhere, a container the page
+        names as comments, the author's bio box, related posts or share buttons (inside a
+        post's `<article>` in many themes), and with one article (or main element) on the page,
+        whatever lies outside it (site header, related posts)."""
+        if tag.name in ("aside", "footer") or id(tag) in self.boxes or \
+                tag.name in _CONTAINERS and _furniture_named(tag):
             return True
         return not outer.inside and tag is not self.main and id(tag) not in self.holds_main
 
@@ -548,6 +551,20 @@ def _is_call(block: Block) -> bool:
 
 
 _STANDFIRST = re.compile(r"(?:^|[-_])(?:sub-?title|dek|deck|standfirst|strapline)(?:$|[-_])")
+
+
+_CONTAINERS = frozenset({"div", "section", "ol", "ul", "nav", "details"})
+# Names themes give the furniture they put inside a post (WordPress, Ghost, Jetpack, YARPP).
+_FURNITURE_NAME = re.compile(
+    r"^(?:comments?(?:-area|-list|-section|-wrapper)?|commentlist|comment-respond|respond|"
+    r"author-(?:bio|box|info)|about-author|related(?:-posts|-articles|-stories)?|"
+    r"jp-relatedposts|yarpp-related|sharedaddy|share-?(?:buttons|row|bar)|social-share|"
+    r"post-navigation|nav-links|newsletter-signup|subscribe-box)$")
+
+
+def _furniture_named(tag: Tag) -> bool:
+    names = [str(c).lower() for c in tag.get_attribute_list("class") or [] if c]
+    return any(_FURNITURE_NAME.match(n) for n in [*names, str(tag.get("id") or "").lower()])
 
 
 STANDFIRST_LEVEL = 7  # below every heading of the markup, as a bold line is
