@@ -458,6 +458,7 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Today's newsletter was edited by Lou Prentiss and copy edited by Mara Finch.", "credit"),
     ("That's the week. Go outside, it's nice out.", "chrome"),
     ("Thanks for spending part of your morning with The Ledger. See you tomorrow.", "chrome"),
+    ("Become a paid member of Shelfline to read the rest of this essay.", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "

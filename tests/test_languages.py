@@ -610,3 +610,19 @@ def test_a_date_line_written_with_joining_words_or_other_digits_is_no_subtitle(
     issue = segmented(page)
     assert issue.dek is None
     assert ("byline", line) in {(d.kind, d.text) for d in issue.dropped}
+
+
+def test_a_spanish_paid_posts_trial_offer_and_appeal_are_furniture(tmp_path):
+    page = write(tmp_path / "calle.html",
+                 '<html lang="es"><body><h1>Caminar la ciudad</h1><p>Una ciudad que no se puede '
+                 "caminar es injusta, porque reparte el espacio a favor de quien tiene coche.</p>"
+                 "<p>Calle Abierta es una publicación financiada por sus lectores. Para recibir "
+                 "nuevos artículos, considera suscribirte.</p><h2>Sigue leyendo con una prueba "
+                 "gratuita de 7 días</h2><p>Suscríbete a Calle Abierta para seguir leyendo este "
+                 "artículo.</p></body></html>")
+    issue = segmented(page)
+    kept = " ".join([s.heading or "" for s in issue.sections] +
+                    [p.text for s in issue.sections for p in s.paragraphs])
+    assert "espacio a favor" in kept
+    assert "financiada" not in kept and "prueba gratuita" not in kept and "seguir leyendo" \
+        not in kept
