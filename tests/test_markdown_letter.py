@@ -95,12 +95,15 @@ The stations now publish nitrogen dioxide and particle readings every hour.
 
 def test_a_linked_subhead_keeps_its_link_and_a_numbered_title_over_its_address_is_an_entry():
     (news,), _ = segment_document(read_bytes("boletim.md", NEWS.encode()), *load_profiles())
-    subheads = [(p.text, [link.url for link in p.links]) for s in news.sections
-                for p in s.paragraphs if p.kind == "subhead"]
+    # a subhead, or over its text an entry of its section's list (a platform's digest)
+    subheads = sorted([(p.text, [link.url for link in p.links]) for s in news.sections
+                       for p in s.paragraphs if p.kind == "subhead"] +
+                      [(i.title, [link.url for link in i.links]) for s in news.sections
+                       for i in s.items if i.title])
     assert subheads == [
-        ("Nova lei de proteção de dados entra em vigor", ["https://lei.example.br/dados"]),
+        ("Encontro de dados em Recife", ["https://eventos.example.br/recife"]),
         ("Governo lança portal de dados abertos", ["https://dados.example.br/portal"]),
-        ("Encontro de dados em Recife", ["https://eventos.example.br/recife"])]
+        ("Nova lei de proteção de dados entra em vigor", ["https://lei.example.br/dados"])]
     alone = NEWS.split("## Eventos")[0].replace(
         "As principais notícias da semana, com os links para as fontes.\n\n", "")
     (news,), _ = segment_document(read_bytes("boletim.md", alone.encode()), *load_profiles())
