@@ -54,6 +54,15 @@ def test_a_file_of_dated_issues_is_an_issue_per_title(mark):
     assert issues[2].sections[0].paragraphs[0].text.startswith("A quiet week.")
 
 
+def test_a_dumps_issues_may_give_their_date_on_the_line_under_their_title():
+    text = ("# Kiln Weekly 1\n\nTuesday, 6 October 2026\n\nThe new kiln fired evenly.\n\n"
+            "# Kiln Weekly 2\n\nTuesday, 13 October 2026\n\nA cracked shelf, replaced.\n")
+    issues, _ = segment_document(read_bytes("archive.md", text.encode()), *load_profiles())
+    assert [(i.title, i.date) for i in issues] == [
+        ("Kiln Weekly 1", dt.date(2026, 10, 6)), ("Kiln Weekly 2", dt.date(2026, 10, 13))]
+    assert [p.text for p in issues[1].sections[0].paragraphs] == ["A cracked shelf, replaced."]
+
+
 def test_dated_sections_of_a_mail_are_one_issue():
     issues, _ = segment_document(read_bytes("market.eml", mail(
         "<h2>Market day — 5 December 2026</h2><p>Stalls open at nine on the square.</p>"

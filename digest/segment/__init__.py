@@ -175,13 +175,14 @@ def dated_titles(blocks: list[Block]) -> list[int]:
     file, whatever comes before its title): two or more headings at the top
     level, the first opening the file, each the same name with a date of its own ("Allotment
     Letter — 3 October 2026", "Allotment Letter — 10 October 2026"), no other heading at that
-    level. Anything else is one issue."""
+    level; the date may be the line right under the title instead. Anything else is one
+    issue."""
     headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
     if len(headings) < 2:
         return []
     top = min(blocks[i].level for i in headings)
     titles = [i for i in headings if blocks[i].level == top]
-    dates = [written_date(blocks[i].text) for i in titles]
+    dates = [_title_date(blocks, i) for i in titles]
     if len(titles) < 2 or titles[0] > DUMP_FIRST_TITLE or None in dates or \
             len(set(dates)) < len(dates):
         return []
@@ -190,6 +191,18 @@ def dated_titles(blocks: list[Block]) -> list[int]:
 
 
 DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first title may follow
+DATE_LINE_WORDS = 6  # "Tuesday, 13 October 2026" right under an issue's title in a dump
+
+
+def _title_date(blocks: list[Block], at: int) -> dt.date | None:
+    """The date an issue's title in a dump gives, or the line right under it ("# Kiln Weekly
+    3" over "Tuesday, 20 October 2026")."""
+    found = written_date(blocks[at].text)
+    below = blocks[at + 1] if at + 1 < len(blocks) else None
+    if found is None and below is not None and below.kind == "paragraph" and \
+            count_words(below.text) <= DATE_LINE_WORDS:
+        found = written_date(below.text)
+    return found
 
 
 def _name_part(title: str) -> str:
