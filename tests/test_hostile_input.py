@@ -380,3 +380,12 @@ def test_a_stuck_worker_is_replaced_and_the_other_files_are_read(tmp_path):
     site = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "output").rglob("*.html"))
     assert all(f"GOOD-LETTER-{n}" in site for n in range(40)), done.stderr
     _skipped_or_read(done.stderr, site, "deep.html", 5, "DEEPEST")
+
+
+def test_a_page_with_no_text_is_said_to_have_none(tmp_path):
+    page = tmp_path / "moved.html"
+    page.write_text('<!doctype html><html><head><meta http-equiv="refresh" content="0; '
+                    'url=https://example.org/new"><title>Redirecting…</title></head><body>'
+                    "</body></html>", encoding="utf-8")
+    done = run_digest("inspect", str(page), cwd=tmp_path)
+    assert "moved.html: warning: no text found: nothing to build" in done.stderr

@@ -125,6 +125,8 @@ def segment_document(
             for block in unaccounted(issue, blocks):
                 problems.append(Problem(doc.path, "line is in no section and not dropped: "
                                         f"{block.text[:60]!r}", block.line, "error"))
+    if not issues and not doc.problems:  # a page that only redirects, a file of markup alone
+        problems.append(Problem(doc.path, "no text found: nothing to build"))
     for dup, original in find_duplicates([issue_text(i) for i in issues]).items():
         issues[dup].duplicate_of = original
         problems.append(Problem(doc.path, f"issue {dup + 1} “{issues[dup].title}” repeats issue "
