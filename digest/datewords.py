@@ -42,16 +42,19 @@ def _months() -> list[tuple[str, int]]:
 
 
 @lru_cache(maxsize=1)
-def _spaced() -> re.Pattern[str] | None:
-    """The months' names of two words ("كانون الأول", Arabic December in the Levant)."""
+def _spaced() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The months' names of two words ("كانون الأول", Arabic December in the Levant), and their
+    first words (a text without any of them needs no search)."""
     path = Path(__file__).parent / "profiles" / "_languages.toml"
     names = {name for table in tomllib.loads(path.read_text("utf-8")).values()
              for key in ("months_in_dates", "months") for name in table.get(key, [])
              if " " in name}
     if not names:
         return None
+    firsts = tuple({n.split()[0].casefold() for n in names})
     return re.compile("|".join(r"\s+".join(map(re.escape, n.split()))
-                               for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+                               for n in sorted(names, key=len, reverse=True)),
+                      re.IGNORECASE), firsts
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +86,12 @@ def is_numbered_date(text: str) -> bool:
 def joined(text: str) -> str:
     """The text with each month's name of two words written as one, as dates are read."""
     spaced = _spaced()
-    return text if spaced is None else spaced.sub(lambda m: "".join(m[0].split()), text)
+    if spaced is None:
+        return text
+    folded = text.casefold()
+    if not any(first in folded for first in spaced[1]):
+        return text
+    return spaced[0].sub(lambda m: "".join(m[0].split()), text)
 
 
 def month_number(word: str) -> int | None:
