@@ -308,6 +308,18 @@ def test_a_group_digest_hides_who_posted_and_is_named_by_its_list(profiles):
     assert shown and not [t for t in shown if "@" in t]
 
 
+def test_a_notification_senders_name_is_whoever_acted_and_its_list_names_it(profiles):
+    """GitHub sends each release notice from "<who pushed it> <notifications@github.com>":
+    the repository its List-Id names is the newsletter, not a new one per person."""
+    for actor in ("Anwen Li", "Tom Ruiz"):
+        issue = issue_of("release.eml", mail(
+            "<p>Tilekit 4.2 adds lantern layers and fixes the tile cache.</p>",
+            f"{actor} <notifications@github.com>", "[mossgrove/tilekit] Release v4.2.0",
+            "Thu, 12 Mar 2026 10:00:00 +0000",
+            List_ID="mossgrove/tilekit <tilekit.mossgrove.github.com>"), profiles)
+        assert issue.publication == "mossgrove/tilekit"
+
+
 def test_a_pull_quote_repeating_the_text_is_left_out_and_a_real_quote_kept(profiles):
     issue = issue_of("essay.html", ESSAY.encode(), profiles)
     quotes = [p.text for s in issue.sections for p in s.paragraphs if p.kind == "quote"]

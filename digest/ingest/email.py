@@ -257,13 +257,26 @@ def _subject(message: Message) -> str | None:
 
 
 def _sender(message: Message) -> str | None:
+    """Who the message names as its sender; a notification address's sender name is whoever
+    acted (GitHub's "Anwen Li <notifications@github.com>"), so its list's name, when its
+    `List-Id` gives one, names it instead."""
     try:
         header = message.get("from")
         addresses = getattr(header, "addresses", ())
         name = addresses[0].display_name if addresses else ""
+        address = addresses[0].addr_spec if addresses else ""
     except Exception:  # a header the library cannot parse
-        name = parseaddr(_raw_header(message, "from") or "")[0]
+        name, address = parseaddr(_raw_header(message, "from") or "")
+    raw = _raw_header(message, "list-id") or ""
+    listed = collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+    if listed and _NOTIFIER.match(address or ""):
+        return listed
     return collapse(name) or _list_name(message)
+
+
+# A sender address that only relays notifications: its display name is no newsletter's.
+_NOTIFIER = re.compile(r"^(?:notifications?|notify)@", re.IGNORECASE)
+
 
 
 def _list_name(message: Message) -> str | None:
