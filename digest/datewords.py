@@ -12,6 +12,7 @@ import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _GAP = r"\.?,?\s+(?:[^\W\d_]{1,3}\s+)?"  # "9. Mai", "May 9, 2026", "9 de mayo de 2026"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -31,12 +32,17 @@ _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日
 
 
 @lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, Any], ...]:
+    """Every language's table of the languages' data file."""
+    path = Path(__file__).parent / "profiles" / "_languages.toml"
+    return tuple(tomllib.loads(path.read_text("utf-8")).values())
+
+
+@lru_cache(maxsize=1)
 def _months() -> list[tuple[str, int]]:
     """Each month's name in every language, and its number (the tables list the twelve in
     order first, and again as dates write them where that form differs: "3 ноября")."""
-    path = Path(__file__).parent / "profiles" / "_languages.toml"
-    languages = tomllib.loads(path.read_text("utf-8"))
-    return [(name.casefold().replace(" ", ""), n) for table in languages.values()
+    return [(name.casefold().replace(" ", ""), n) for table in _tables()
             for key in ("months_in_dates", "months")
             for n, name in enumerate(table.get(key, [])[:12], start=1)]
 
@@ -45,10 +51,8 @@ def _months() -> list[tuple[str, int]]:
 def _spaced() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
     """The months' names of two words ("كانون الأول", Arabic December in the Levant), and their
     first words (a text without any of them needs no search)."""
-    path = Path(__file__).parent / "profiles" / "_languages.toml"
-    names = {name for table in tomllib.loads(path.read_text("utf-8")).values()
-             for key in ("months_in_dates", "months") for name in table.get(key, [])
-             if " " in name}
+    names = {name for table in _tables() for key in ("months_in_dates", "months")
+             for name in table.get(key, []) if " " in name}
     if not names:
         return None
     firsts = tuple({n.split()[0].casefold() for n in names})
@@ -61,10 +65,8 @@ def _spaced() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
 def _numbered() -> re.Pattern[str] | None:
     """A date that names its month by a word and the month's number ("5 tháng 12 năm 2026",
     "5 thg 12, 2026"): the `month_words` and `year_words` of every language."""
-    path = Path(__file__).parent / "profiles" / "_languages.toml"
-    tables = tomllib.loads(path.read_text("utf-8")).values()
-    month = [w for t in tables for w in t.get("month_words", [])]
-    year = [w for t in tables for w in t.get("year_words", [])]
+    month = [w for t in _tables() for w in t.get("month_words", [])]
+    year = [w for t in _tables() for w in t.get("year_words", [])]
     if not month:
         return None
     years = rf"(?:(?:{'|'.join(map(re.escape, year))})\s+)?" if year else ""

@@ -267,8 +267,7 @@ def _sender(message: Message) -> str | None:
         address = addresses[0].addr_spec if addresses else ""
     except Exception:  # a header the library cannot parse
         name, address = parseaddr(_raw_header(message, "from") or "")
-    raw = _raw_header(message, "list-id") or ""
-    listed = collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+    listed = _list_phrase(message)
     if listed and _NOTIFIER.match(address or ""):
         return listed
     return collapse(name) or _list_name(message)
@@ -278,15 +277,20 @@ def _sender(message: Message) -> str | None:
 _NOTIFIER = re.compile(r"^(?:notifications?|notify)@", re.IGNORECASE)
 
 
+def _list_phrase(message: Message) -> str:
+    """The name a List-Id gives before its brackets ("Riverside allotment holders
+    <allotments.lists.example.org>"), or ""."""
+    raw = _raw_header(message, "list-id") or ""
+    return collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+
 
 def _list_name(message: Message) -> str | None:
-    """A mailing list's name, from its List-Id's phrase ("Riverside allotment holders
-    <allotments.lists.example.org>"), else its label ("<eastfield-allotments.…>": Eastfield
-    Allotments): what names a message sent with no sender's name."""
-    raw = _raw_header(message, "list-id") or ""
-    name = collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+    """A mailing list's name, from its List-Id's phrase, else its label
+    ("<eastfield-allotments.…>": Eastfield Allotments): what names a message sent with no
+    sender's name."""
+    name = _list_phrase(message)
     if not name:  # no phrase: the list's own label ("<eastfield-allotments.googlegroups.com>")
-        label = _LIST_LABEL.search(raw)
+        label = _LIST_LABEL.search(_raw_header(message, "list-id") or "")
         name = label[1].replace("-", " ").replace("_", " ").title() if label else ""
     return name or None
 
