@@ -679,10 +679,7 @@ def _picture_alt(image: Tag) -> str | None:
     it tells the paragraphs above a picture from the caption under it. Icons and pixels
     (under PICTURE_MIN pixels wide or tall, as their attributes say) give none."""
     alt = collapse(str(image.get("alt") or ""))
-    sizes = [str(image.get(side) or "").removesuffix("px") for side in ("width", "height")]
-    if not alt or any(size.isdigit() and int(size) < PICTURE_MIN for size in sizes):
-        return None
-    return alt
+    return alt if alt and _is_picture(image) else None
 
 
 def _rows(table: Tag) -> list[list[Tag]]:
