@@ -509,3 +509,14 @@ def test_a_briefings_helpers_and_tip_line_under_its_byline_are_left_out(profiles
     assert {"With help from Dev Saran",
             "Send tips to eli@dispatch.example and follow along on X @elimarchetti."} <= dropped
     assert [s.heading for s in issue.sections] == ["Driving the day"]
+
+
+def test_an_address_set_apart_by_bars_and_the_sign_off_above_it_end_a_text_letter(profiles):
+    text = ("FUNDING ROUNDUP\n\nDEADLINES THIS MONTH\n\n* 22 May - Writers' bursaries\n"
+            "* 29 May - Festival grants\n\nKind regards,\nThe Funding Roundup team\n\n"
+            "Arts Council Digest | 2 Cathedral Walk, Bristol BS1 5AA\n"
+            "To stop receiving this email, reply with UNSUBSCRIBE in the subject line.\n")
+    issue = issue_of("roundup.txt", text.encode(), profiles)
+    dropped = {(d.kind, d.text) for d in issue.dropped}
+    assert {("signoff", "Kind regards,"), ("signoff", "The Funding Roundup team"),
+            ("chrome", "Arts Council Digest | 2 Cathedral Walk, Bristol BS1 5AA")} <= dropped

@@ -240,12 +240,12 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 
 
 def _postal(block: Block) -> bool:
-    """A line like a postal address: short, no sentence, a number and two or more commas or
-    middle dots ("Northside Council, Town Hall, Market Square, Northside NS1 2AB", "City
-    Pulse · 1 Town Hall Square, Riverton RV1 1AA")."""
+    """A line like a postal address: short, no sentence, a number and two or more commas,
+    middle dots or bars ("Northside Council, Town Hall, Market Square, Northside NS1 2AB",
+    "City Pulse · 1 Town Hall Square, Riverton RV1 1AA")."""
     text = block.text.rstrip()
     return block.kind == "paragraph" and count_words(text) <= POSTAL_WORDS and \
-        sum(map(text.count, ",·•")) >= 2 and any(c.isdigit() for c in text) and \
+        sum(map(text.count, ",·•|")) >= 2 and any(c.isdigit() for c in text) and \
         not ENDS_SENTENCE.search(text)
 
 
