@@ -162,6 +162,7 @@ def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
     assert not_a_summary_sentence("★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now")
     assert not_a_summary_sentence("Listen: https://shoreline.example/89")
     assert not_a_summary_sentence("— Jonathan Turner in a blog post.")  # a quote's credit
+    assert not_a_summary_sentence("with comedian Jamal Whitcombe · 34 min")  # an episode's
     assert not_a_summary_sentence("Here's everything you missed, in about ten minutes.")
     assert not_a_summary_sentence(
         "The harbour master, Ana Ruiz, has one winter · and the town knows it.") is None

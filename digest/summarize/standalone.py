@@ -31,6 +31,9 @@ ADDRESS_LABEL_WORDS = 2  # "Listen:", "Tickets at": all a line giving an address
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 DETAIL_FIELDS, DETAIL_WORDS = 3, 5  # short fields set apart by dots or bars: a card's details
 _FIELD_BREAK = re.compile(r"\s[·•|]\s")
+# A recording's length: "34 min", "1h 48m", "00:34:12".
+_DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:h|hr|hrs|m|min|mins|minutes?|s|sec)\.?"
+                       r"(?:\s?\d+\s?(?:m|min|s)\.?)?|\d{1,2}:\d{2}(?::\d{2})?", re.IGNORECASE)
 THANKS_WORDS = 12  # a longer one opening so says more ("Thanks to a grant, the library …")
 
 
@@ -200,9 +203,11 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
         return "only an address"  # "Listen: https://…"
     if text.startswith(("—", "―", "– ", "-- ")):
         return "only credits a quote"  # "— /u/kibwen answering …"
-    fields = _FIELD_BREAK.split(text)
-    if len(fields) >= DETAIL_FIELDS and all(len(f.split()) <= DETAIL_WORDS for f in fields):
-        return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now"
+    fields = _FIELD_BREAK.split(text.rstrip("."))
+    if (len(fields) >= DETAIL_FIELDS or len(fields) == 2 and
+            any(_DURATION.fullmatch(f.strip()) for f in fields)) and \
+            all(len(f.split()) <= DETAIL_WORDS for f in fields):
+        return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m", "with X · 34 min"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
