@@ -156,6 +156,13 @@ def test_a_sentence_pointing_at_what_follows_it_on_the_page_is_no_summary_senten
         "Below the weir, the river runs fast and clear in May."]
 
 
+def test_a_sentence_opening_with_instead_of_or_so_far_leans_on_nothing():
+    assert opening_word("Instead of a message for every change, the tool posts one summary.") \
+        is None
+    assert opening_word("So far the plan has held through two winters.") is None
+    assert opening_word("Instead, the council voted no.") == "instead"
+
+
 def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
     from digest.summarize.standalone import not_a_summary_sentence
 

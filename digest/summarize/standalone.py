@@ -54,6 +54,7 @@ class Words:
     conditions: frozenset[str] = frozenset()  # "if": a request may follow its clause
     greetings: tuple[tuple[str, ...], ...] = ()  # "hello", "welcome": an opening that greets
     ahead: tuple[tuple[str, ...], ...] = ()  # "below is": pointing at what follows on the page
+    standing: tuple[tuple[str, ...], ...] = ()  # "instead of": a connective's word, no lean
 
 
 @lru_cache(maxsize=8)
@@ -80,7 +81,8 @@ def words(language: str = "en") -> Words:
                  phrases("requests") if "requests" in table else (),
                  frozenset(w.lower() for w in table.get("conditions", ())),
                  phrases("greetings") if "greetings" in table else (),
-                 phrases("ahead") if "ahead" in table else ())
+                 phrases("ahead") if "ahead" in table else (),
+                 phrases("standing") if "standing" in table else ())
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -94,7 +96,7 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     """The connective or pointing word a sentence opens with, if any."""
     lexicon = lexicon or words()
     tokens = _tokens(sentence[:200])
-    if not tokens:
+    if not tokens or any(tuple(tokens[:len(p)]) == p for p in lexicon.standing):
         return None
     for phrase in lexicon.connectives:
         if tuple(tokens[: len(phrase)]) == phrase:
