@@ -438,7 +438,7 @@ class _Walker:
         self.walk(tag, inner)
         self.flush(inner)
         href = str(tag.get("href", "")).strip()
-        if start == len(self.blocks) or not href or href.lower().startswith(("javascript:", "#")):
+        if start == len(self.blocks) or not _followable(href):
             return
         if _card_kicker(self.blocks[start:]):
             self.blocks[start].kind = "chrome"  # the site's name over the title
@@ -482,7 +482,7 @@ class _Walker:
         text = collapse(tag.get_text())
         if href.startswith("#") and text and self.run:
             self.run[-1].in_page.append(text)  # not kept: the page it points into is not ours
-        if not href or not text or href.lower().startswith(("javascript:", "#")):
+        if not text or not _followable(href):
             return
         if self.run:
             self.run[-1].links.append(Link(text, href))
@@ -537,11 +537,13 @@ def _is_picture(image: Tag) -> bool:
 
 
 def _first_href(cell: Tag) -> str | None:
-    for anchor in cell.find_all("a", href=True):
-        href = str(anchor.get("href", "")).strip()
-        if href and not href.lower().startswith(("javascript:", "#")):
-            return href
-    return None
+    hrefs = (str(anchor.get("href", "")).strip() for anchor in cell.find_all("a", href=True))
+    return next((href for href in hrefs if _followable(href)), None)
+
+
+def _followable(href: str) -> bool:
+    """An address a link leads somewhere by: not empty, a script or a place in this page."""
+    return bool(href) and not href.lower().startswith(("javascript:", "#"))
 
 
 def _is_call(block: Block) -> bool:

@@ -193,7 +193,7 @@ def dated_titles(blocks: list[Block]) -> list[int]:
 
 
 DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first title may follow
-DATE_LINE_WORDS = 6  # "Tuesday, 13 October 2026" right under an issue's title in a dump
+DUMP_DATE_WORDS = 6  # "Tuesday, 13 October 2026" right under an issue's title in a dump
 
 
 def _title_date(blocks: list[Block], at: int) -> dt.date | None:
@@ -202,7 +202,7 @@ def _title_date(blocks: list[Block], at: int) -> dt.date | None:
     found = written_date(blocks[at].text)
     below = blocks[at + 1] if at + 1 < len(blocks) else None
     if found is None and below is not None and below.kind == "paragraph" and \
-            count_words(below.text) <= DATE_LINE_WORDS:
+            count_words(below.text) <= DUMP_DATE_WORDS:
         found = written_date(below.text)
     return found
 

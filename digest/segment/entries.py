@@ -8,7 +8,7 @@ from __future__ import annotations
 from digest.model import Item, Paragraph, Section
 from digest.textwords import ENDS_SENTENCE, count_words
 
-from .sections import is_list
+from .sections import as_list, is_list
 
 BLURB_WORDS = 60  # what an entry's title has under it: a subtitle, a line or two
 KICKER_WORDS = 8  # "Rhea Kallström in Better Field Notes" over a title: who wrote it, where
@@ -30,9 +30,7 @@ def linked_entries(sections: list[Section]) -> list[Section]:
         heads = {title.line for _, title, _ in runs}
         section.subsections = [s for s in section.subsections if s.line not in heads]
         if is_list(section):
-            section.layout = "list"
-            if section.role in ("section", "lead"):
-                section.role = "roundup"
+            as_list(section)
     return sections
 
 

@@ -41,10 +41,15 @@ class _Open:
             self.section.first_line = self.lines[0][0]
             self.section.last_line = max(end for _, end in self.lines)
         if self.layout == "roundup" or is_list(self.section):
-            self.section.layout = "list"
-            if self.section.role in ("section", "lead"):  # a lead that is a list is a roundup
-                self.section.role = "roundup"
+            as_list(self.section)
         return self.section
+
+
+def as_list(section: Section) -> None:
+    """The section laid out as a list; a lead or section that is a list is a roundup."""
+    section.layout = "list"
+    if section.role in ("section", "lead"):
+        section.role = "roundup"
 
 
 def is_list(section: Section) -> bool:
