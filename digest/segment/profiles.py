@@ -52,7 +52,7 @@ class Profile:
     outlet: re.Pattern[str] | None = None  # where an item names its outlet (group 1)
     paywall: str = "$"
     card_end: re.Pattern[str] | None = None
-    drop: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    drop: dict[str, list[re.Pattern[str] | Remembered]] = field(default_factory=dict)
     rules_disabled: frozenset[str] = frozenset()  # segmenter rules switched off, by name
     sponsor: list[re.Pattern[str]] = field(default_factory=list)  # marks an ad; group 1: who
     sponsor_openings: list[re.Pattern[str]] = field(default_factory=list)  # an ad's 1st clause
@@ -369,8 +369,31 @@ def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
 CHROME_CHARS = 600  # platform chrome is a short line: longer paragraphs are never searched
 
 
+class Remembered:
+    """A pattern that keeps its answer per text searched, for the phrase tables: each issue of
+    a newsletter repeats its furniture (a footer, standing lines), and the tables' combined
+    pattern is the slowest search of segmenting. Answers are kept in two generations of
+    KEPT texts each, so the texts searched again and again stay."""
+
+    KEPT = 20_000
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled, self.pattern, self.flags = compiled, compiled.pattern, compiled.flags
+        self._new: dict[str, re.Match[str] | None] = {}
+        self._old: dict[str, re.Match[str] | None] = {}
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text in self._new:
+            return self._new[text]
+        found = self._old[text] if text in self._old else self.compiled.search(text)
+        if len(self._new) >= self.KEPT:
+            self._old, self._new = self._new, {}
+        self._new[text] = found
+        return found
+
+
 @lru_cache(maxsize=32)
-def _short_lines(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def _short_lines(patterns: tuple[str, ...]) -> Remembered:
     """Phrase patterns as one, tried only on a paragraph of at most CHROME_CHARS characters;
     those anchored at the start (most) are tried there alone, which is fast."""
     anchored, anywhere = [], []
@@ -381,7 +404,7 @@ def _short_lines(patterns: tuple[str, ...]) -> re.Pattern[str]:
         else:
             anywhere.append(f"(?{flags[2:3]}:{body})" if flags else f"(?:{body})")
     branches = anchored + ([f".*?(?:{'|'.join(anywhere)})"] if anywhere else [])
-    return re.compile(f"^(?=.{{0,{CHROME_CHARS}}}$)(?:{'|'.join(branches) or '(?!)'})")
+    return Remembered(re.compile(f"^(?=.{{0,{CHROME_CHARS}}}$)(?:{'|'.join(branches) or '(?!)'})"))
 
 
 def _own(address: str) -> tuple[str, ...]:
