@@ -31,6 +31,7 @@ from digest.config import Config
 from digest.confine import read_inside
 from digest.model import Issue, IssueDigest, Problem
 from digest.parallel import PARALLEL_MIN, BudgetPool, Failed, PageRunner, worker_count
+from digest.weeks import WeekKey, crowded, week_of
 
 Log = Callable[[str], None]
 STAGES = ("ingest", "segment", "summarize", "render", "write")
@@ -90,6 +91,7 @@ class FileScan:
 
     scans: list[Any]  # digest.boilerplate.Scan, one per issue that is not a duplicate
     timings: dict[str, float] = field(default_factory=dict)
+    weeks: list[tuple[str, WeekKey]] = field(default_factory=list)  # dated issues' newsletter
 
 
 Boilerplate = dict[str, frozenset[int]]  # publication -> keys of its repeated paragraphs
@@ -109,8 +111,10 @@ def segment_file(source: Source, extra_profiles: tuple[str, ...]) -> Segmented:
 
 
 def summarize_file(segmented: Segmented, boilerplate: Boilerplate, key: str, summary: Any,
-                   cache: Any) -> FileResult:
-    """Drop each issue's boilerplate, then summarize it; `key` is what the result is cached by."""
+                   cache: Any, stories: frozenset[WeekKey] = frozenset()) -> FileResult:
+    """Drop each issue's boilerplate, then summarize it; `key` is what the result is cached by.
+    The stories an issue links to are listed (for grouping) only in the weeks of `stories`:
+    those that two or more newsletters published in."""
     from digest.boilerplate import strip
     from digest.stories import mentions, prints
     from digest.summarize import summarize_issue
@@ -123,20 +127,12 @@ def summarize_file(segmented: Segmented, boilerplate: Boilerplate, key: str, sum
             strip(issue, boilerplate.get(issue.publication, frozenset()))
             digest = summarize_issue(issue, summary, cache)
             digest.key = digest_of(key, issue.index)
-            digest.mentions = mentions(digest)
-            digest.prints = prints(digest.mentions)
+            if issue.date is not None and week_of(issue.date) in stories:
+                digest.mentions = mentions(digest)
+                digest.prints = prints(digest.mentions)
         digests.append(digest)
     timings = {"summarize": time.perf_counter() - start}
     return FileResult(segmented.issues, digests, segmented.problems, timings)
-
-
-def process_file(source: Source, extra_profiles: tuple[str, ...], summary: Any, cache: Any,
-                 boilerplate: Boilerplate | None = None) -> FileResult:
-    """Ingest, segment and summarize one file, given its newsletters' boilerplate."""
-    segmented = segment_file(source, extra_profiles)
-    result = summarize_file(segmented, boilerplate or {}, source.key, summary, cache)
-    result.timings = {**segmented.timings, **result.timings}
-    return result
 
 
 def _scan_state(extra: tuple[str, ...], store: Store) -> tuple[Any, ...]:
@@ -154,8 +150,9 @@ def _scan_in_worker(source: Source, state: tuple[Any, ...]) -> FileScan:
     extra, store = state
     segmented = segment_file(source, extra)
     store.save_entry("segments", source.key, segmented)
-    return FileScan([scan(i) for i in segmented.issues if i.duplicate_of is None],
-                    segmented.timings)
+    kept = [i for i in segmented.issues if i.duplicate_of is None]
+    return FileScan([scan(i) for i in kept], segmented.timings,
+                    [(i.publication, week_of(i.date)) for i in kept if i.date is not None])
 
 
 def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
@@ -167,18 +164,18 @@ def _worker_state(extra: tuple[str, ...], summary: Any, store: Store,
     return extra, summary, store, SummaryCache(summaries) if summaries else None
 
 
-def _process_in_worker(job: tuple[Source, str, Boilerplate],
+def _process_in_worker(job: tuple[Source, str, Boilerplate, frozenset[WeekKey]],
                        state: tuple[Any, ...]) -> FileResult:
     """The second pass: the segmented file (read again if the cache lost it), its boilerplate
     dropped, summarized and cached under `key`."""
-    source, key, boilerplate = job
+    source, key, boilerplate, stories = job
     extra, summary, store, cache = state
     segmented = store.load_entry("segments", source.key)
     spent: dict[str, float] = {}
     if not isinstance(segmented, Segmented):
         segmented = segment_file(source, extra)
         spent = segmented.timings
-    result = summarize_file(segmented, boilerplate, key, summary, cache)
+    result = summarize_file(segmented, boilerplate, key, summary, cache, stories)
     result.timings = {**spent, **result.timings}
     return _keep(store, key, result)
 
@@ -329,26 +326,33 @@ def _import_later_stages() -> None:
         importlib.import_module(module)
 
 
-def _result_keys(sources: list[Source], scans: dict[str, FileScan],
-                 ) -> dict[str, tuple[str, Boilerplate]]:
-    """Each file's result key and the boilerplate of its issues: paragraphs its newsletter
-    repeats in many issues (the key changes with them, so the file is summarized again)."""
+def _result_keys(sources: list[Source], scans: dict[str, FileScan], stories: bool,
+                 ) -> dict[str, tuple[str, Boilerplate, frozenset[WeekKey]]]:
+    """Each file's result key, the boilerplate of its issues (paragraphs its newsletter
+    repeats in many issues) and, when stories are looked for, the weeks of its issues that
+    other newsletters published in too; the key changes with both, so the file is summarized
+    again."""
     from digest.boilerplate import recurring
 
     found = recurring(scan for s in sources if s.key in scans for scan in scans[s.key].scans)
-    keys: dict[str, tuple[str, Boilerplate]] = {}
+    shared = crowded([week for s in sources if s.key in scans for week in scans[s.key].weeks]) \
+        if stories else frozenset()
+    keys: dict[str, tuple[str, Boilerplate, frozenset[WeekKey]]] = {}
     for source in sources:
         own: dict[str, set[int]] = {}
         for scan in scans[source.key].scans if source.key in scans else []:
             hit = scan.keys & found.get(scan.publication, frozenset())
             if hit:
                 own.setdefault(scan.publication, set()).update(hit)
-        if not own:
-            keys[source.key] = (source.key, {})
+        weeks = frozenset(week for _, week in scans[source.key].weeks
+                          if week in shared) if source.key in scans else frozenset()
+        if not own and not weeks:
+            keys[source.key] = (source.key, {}, weeks)
             continue
         plate = {publication: frozenset(hit) for publication, hit in own.items()}
         keys[source.key] = (digest_of(source.key, sorted((p, sorted(k)) for p, k in
-                                                         plate.items())), plate)
+                                                         plate.items()), sorted(weeks)),
+                            plate, weeks)
     return keys
 
 
@@ -362,7 +366,8 @@ def _summarizing(count: int, config: Config, store: Store, report: BuildReport) 
     return _pool(count, _process_in_worker, start, _save_summaries, config, report)
 
 
-def _fresh_results(todo: list[Source], keys: dict[str, tuple[str, Boilerplate]],
+def _fresh_results(todo: list[Source],
+                   keys: dict[str, tuple[str, Boilerplate, frozenset[WeekKey]]],
                    config: Config, store: Store, log: Log, report: BuildReport,
                    early: BudgetPool | None) -> Iterator[FileResult]:
     """Hollow results of the files not in the cache, in order, each cached as it is made;
@@ -458,7 +463,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         from digest.weeks import group_by_week
         from digest.writer import SiteWriter
 
-        keys = _result_keys(sources, scans)
+        keys = _result_keys(sources, scans, config.site.stories)
         result_key = {s.key: keys[s.key][0] for s in sources}
         known: dict[str, FileResult] = store.load("hollow")
         todo = [s for s in sources if s.key not in failed and (

@@ -171,3 +171,38 @@ def test_the_outlets_table_counts_a_story_once_a_week():
     [row] = outlets(digests, stories)
     assert (row.name, row.stories, row.paywalled) == ("Daily Tide", 2, 1)
 
+
+
+def test_stories_are_listed_only_in_weeks_two_newsletters_published_in():
+    """Grouping needs every link of an issue listed, which costs; a week one newsletter
+    published in has nothing to group, so its issues list none."""
+    from digest.build import Source, segment_file, summarize_file
+    from digest.summarize import SummaryConfig
+    from digest.weeks import crowded, week_of
+
+    harbour = STORIES / "harbour-weekly.md"
+    segmented = segment_file(Source(harbour, harbour.name, "k"), ())
+    week = week_of(segmented.issues[0].date)
+    assert crowded([("Harbour Weekly", week), ("Harbour Weekly", week)]) == frozenset()
+    assert crowded([("Harbour Weekly", week), ("Town Notes", week)]) == {week}
+    alone = summarize_file(segmented, {}, "k", SummaryConfig(), None, frozenset())
+    assert alone.digests[0].prints is None and alone.digests[0].mentions == []
+    shared = summarize_file(segment_file(Source(harbour, harbour.name, "k"), ()), {}, "k",
+                            SummaryConfig(), None, frozenset({week}))
+    assert any(m.title == BRIDGE for m in shared.digests[0].mentions)
+
+
+def test_a_story_is_found_when_other_newsletters_join_its_week_later(tmp_path):
+    (tmp_path / "news").mkdir()
+    shutil.copy(STORIES / "harbour-weekly.md", tmp_path / "news")
+    run_digest("build", "-q", "--input", "news", cwd=tmp_path)
+    week = tmp_path / "output" / "weeks" / "2025-w10.html"
+    assert soup(week).find(id="stories") is None
+    for name in ("town-notes.md", "valley-letter.md"):
+        shutil.copy(STORIES / name, tmp_path / "news")
+    run_digest("build", "-q", "--input", "news", cwd=tmp_path)
+    assert [[n for n, _ in c] for _, _, c in stories_block(soup(week))] == [NEWSLETTERS]
+    cold = tmp_path / "cold"
+    shutil.copytree(tmp_path / "news", cold / "news")
+    run_digest("build", "-q", "--input", "news", cwd=cold)
+    assert week.read_bytes() == (cold / "output" / "weeks" / "2025-w10.html").read_bytes()
