@@ -59,3 +59,19 @@ def test_reading_arbitrary_bytes_never_raises(data, name):
 def test_normalisation_is_idempotent(text):
     assert clean_line(clean_line(text)) == clean_line(text)
     assert collapse(collapse(text)) == collapse(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Unsubscribe", "View in browser", "A story about a bridge.",
+                                 "Share this", "© 2026 Harbour Weekly", "x", ""]), max_size=80))
+def test_a_remembered_pattern_answers_as_the_pattern_itself(texts):
+    import re
+
+    from digest.segment.profiles import Remembered
+
+    compiled = re.compile(r"(?i)^(?:unsubscribe|view in browser|share this|©.{0,40})$")
+    remembered = Remembered(compiled)
+    remembered.KEPT = 3  # generations turn over within the example
+    for text in texts + texts:
+        found, expected = remembered.search(text), compiled.search(text)
+        assert (found and found[0]) == (expected and expected[0])
