@@ -129,6 +129,41 @@ def test_an_entry_cut_to_its_first_sentence_keeps_more_than_its_bold_title():
         "Seed swap: The library holds one on Saturday."]
 
 
+def test_book_picks_each_keep_their_blurb_and_show_it_under_their_title():
+    """Recommendations as "**Title** by Author" lines over a paragraph each: the last pick's
+    paragraph is its own too, and a pick that links nowhere is summarized with the first
+    sentence of its blurb, since its title alone says nothing."""
+    text = """# Shelf Notes 12
+
+## On my nightstand
+
+**Winter Ledger** by Ada Brook
+
+A lighthouse keeper keeps accounts of every ship that passes. The sums stop adding up.
+
+**The Long Allotment** by Colm Fry
+
+Twelve neighbours share one garden for a year. Nobody agrees about the beans.
+
+**Tin Gulls** by Mira Sato
+
+A girl builds a flock of clockwork birds to find her father. It is gentle and strange.
+
+## Shop news
+
+The shop opens late on Thursdays from next week.
+"""
+    (issue,), _ = segment_document(read_bytes("12.md", text.encode()), *load_profiles())
+    picks = issue.sections[0].items
+    assert [(i.title, i.author) for i in picks] == [
+        ("Winter Ledger", "Ada Brook"), ("The Long Allotment", "Colm Fry"),
+        ("Tin Gulls", "Mira Sato")]
+    assert picks[-1].excerpt.startswith("A girl builds a flock")
+    assert issue.sections[0].paragraphs == []
+    assert cut_item(picks[0]).text == ("Winter Ledger by Ada Brook — A lighthouse keeper keeps "
+                                       "accounts of every ship that passes.")
+
+
 HEADLINE = """<p><a href="{url}"><strong>{title}</strong></a><br>
 {blurb}</p>"""
 

@@ -465,10 +465,19 @@ def titled_items(marks: Marks) -> None:
                 if marks.kinds[j] is None:
                     marks.titled[j] = "more"
             if n + 1 == len(run) and not ruled:
+                blurbed = _is_headline(marks, i) or _blurbed_titles(marks, run)
                 for j in range(i + 1, end):
                     if marks.titled[j] == "more" and not (
-                            _is_headline(marks, i) and j == _neighbour(marks, i, 1)):
+                            blurbed and j == _neighbour(marks, i, 1)):
                         marks.titled[j] = None
+
+
+def _blurbed_titles(marks: Marks, run: list[int]) -> bool:
+    """Every title of the run a line of its own ("**The Salt Clerk** by Ines Harrowgate", no
+    sentence) with a paragraph under it: the last one's blurb is the paragraph under it too."""
+    return all(not _STATEMENT_END.search(marks.blocks[i].text.rstrip()) and
+               (n + 1 == len(run) or marks.titled[_neighbour(marks, i, 1) or i] == "more")
+               for n, i in enumerate(run))
 
 
 def _is_title(marks: Marks, i: int) -> bool:

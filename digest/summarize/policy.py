@@ -117,9 +117,10 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     An item whose first sentence is only its title ("**Frost.** The first…"), or too short to
     say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), or a
     question ("What would fix most of this?"), keeps the sentence after it as well; a headline
-    alone, the first of its blurb ("Title — Blurb."). A cut inside the title or the link the
-    item opens with keeps it whole ("Apr 24. Russia - Rust online meetup", "Seedlings vanish.
-    Why?")."""
+    alone, or a title line linking nowhere with no sentence of its own ("The Salt Clerk by
+    Ines Harrowgate"), the first of its blurb ("Title — Blurb."). A cut inside the title or
+    the link the item opens with keeps it whole ("Apr 24. Russia - Rust online meetup",
+    "Seedlings vanish. Why?")."""
     body, title = item.text.strip(), (item.title or "").strip()
     text = first_sentence(item.text, splitter)
     opening = title or (item.links[0].text.strip() if item.links else "")  # what it opens with
@@ -130,13 +131,17 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     titled = item.title and text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS)
     short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
     asked = text.rstrip(" \"”’»)").endswith(("?", "？"))  # a question, answered after it
-    if titled or short or asked:
+    # a title line alone over its blurb, linking nowhere ("The Salt Clerk by Ines Harrowgate",
+    # "Matinee (dir. Rosa Kettering, 1974) · 1h 32m"): no sentence, nothing to follow
+    bare = body == text and bool(item.excerpt) and not item.links and \
+        not text.endswith(tuple(SENTENCE_ENDS))
+    if titled or short or asked or bare:
         if body.startswith(text) and len(body) > len(text):
             more = first_sentence(body[len(text):].lstrip(), splitter)
             joint = "" if has_cjk(text[-1:]) or not _WORD.search(more) else " "  # "Title" "."
             if titled or short or _WORD.search(more):  # no "?." after a question
                 text = f"{text}{joint}{more}"
-        elif body == text and item.excerpt and not item.author:
+        elif body == text and item.excerpt and (bare or not item.author):  # its blurb's first
             text = f"{text} — {first_sentence(item.excerpt, splitter)}"
     return dataclasses.replace(item, text=text,
                                links=list(item.links),
