@@ -260,3 +260,43 @@ def test_an_advertisements_call_links_the_advertisement_not_the_story_above_it()
     assert (story.link, ad.link) == (None, "https://ads.example/kontor")
     assert not story.subsections and [s.heading for s in ad.subsections] == [
         "Your workshop deserves a planner that knows its tools"]
+
+
+LAB_BRIEF = """<html><body><table>
+<tr><td><h1>The Lab Brief</h1><p>Three findings from the week, and a word from a sponsor.</p>
+</td></tr>
+<tr><td><h2>Moss that counts the rain</h2>
+<p>Botanists found that a common roof moss opens its leaves a fixed number of times after each
+shower. The count matches the water it can hold.</p></td></tr>
+<tr><td><h2>Bats that hum to their young</h2>
+<p>Mother bats in a cave colony hum a low note that their pups answer within a second. The
+note differs from one mother to the next.</p>
+<p>SPONSORED</p></td></tr>
+<tr><td><h3>Labels that survive the freezer</h3>
+<p>Frostmark labels stay readable at minus eighty degrees. Order a free sample pack.</p>
+<p><a href="https://frostmark.example/samples">Get samples</a></p></td></tr>
+<tr><td><h3>Quote of the day</h3>
+<blockquote>"The pups were answering before we knew there was a question."</blockquote>
+</td></tr>
+<tr><td><h3>Number of the week</h3>
+<p><strong>1,200</strong></p>
+<p>The number of bat calls the team recorded in one night at the cave mouth.</p></td></tr>
+</table></body></html>
+"""
+
+
+def test_an_advertisement_with_its_own_heading_ends_at_the_next_heading_of_that_level():
+    found = issue("brief.html", LAB_BRIEF)
+    (ad,) = [s for s in found.sections if s.role == "sponsored"]
+    assert [s.heading for s in ad.subsections] == ["Labels that survive the freezer"]
+    assert not any("Quote" in p.text or "bat calls" in p.text for p in ad.paragraphs)
+    after = [s for s in found.sections if s.first_line > ad.first_line]
+    assert [s.heading for s in after] == ["Quote of the day", "Number of the week"]
+    figure, explained = after[1].paragraphs  # a bold figure is the fact, never a heading
+    assert (figure.kind, figure.text) == ("text", "1,200")
+    assert explained.text.startswith("The number of bat calls")
+    summary = summarize_issue(found)
+    quoted = next(d for d in summary.sections if found.sections[d.section].heading ==
+                  "Quote of the day")
+    assert [s.text for s in quoted.sentences] == [
+        '"The pups were answering before we knew there was a question."']

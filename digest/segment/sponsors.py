@@ -7,11 +7,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from digest.model import Block, Dropped, Item, Section
+from digest.model import Block, Dropped, Item, Paragraph, Section
 from digest.textwords import count_words
 
 from .names import take_credit
 from .profiles import Profile
+from .sections import as_list, is_list
 
 MARKER_WORDS = 12  # a sponsor marker is a short line
 BADGE_WORDS = 2  # a badge in capitals closing an entry ("… CloudDeploy SPONSOR")
@@ -113,6 +114,7 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             if not rest and not items:
                 pending = name
             else:
+                rest, items, after = _ad_ends(rest, items, section)
                 first = min([p.line for p in rest] + [i.line for i in items])
                 out.append(Section("sponsored", None, first, section.last_line, sponsor=name,
                                    paragraphs=rest, items=items, role="sponsored"))
@@ -123,8 +125,39 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                 if section.link_line is not None and section.link_line > paragraph.line:
                     out[-1].link, section.link = section.link, None  # the ad's "Learn more"
                     out[-1].link_line, section.link_line = section.link_line, None
+                if after:
+                    out[-1].last_line = after[0].first_line - 1
+                    out[-1].subsections = [s for s in out[-1].subsections
+                                           if s.line < after[0].first_line]
+                    out += after
             break
     return out
+
+
+def _ad_ends(rest: list[Paragraph], items: list[Item], section: Section,
+             ) -> tuple[list[Paragraph], list[Item], list[Section]]:
+    """An advertisement that opens with its own heading ends at the next heading of that
+    level: what follows is no longer the ad's but the ad's peers, each a section of its own
+    ("SPONSORED" / "### Pipette smarter" / … / "### Quote of the day"). Gives back the ad's
+    paragraphs and items, and those sections."""
+    if not rest or rest[0].kind != "subhead":
+        return rest, items, []
+    heads = [n for n, p in enumerate(rest) if p.kind == "subhead"][1:]
+    if not heads:
+        return rest, items, []
+    after: list[Section] = []
+    for n, at in enumerate(heads):
+        head = rest[at]
+        end = heads[n + 1] if n + 1 < len(heads) else len(rest)
+        last = rest[end].line - 1 if end < len(rest) else section.last_line
+        own = [i for i in items if head.line < i.line <= last]
+        part = Section("section", head.text, head.line, last, heading_line=head.line,
+                       link=head.links[0].url if len(head.links) == 1 else None,
+                       paragraphs=rest[at + 1:end], items=own)
+        if is_list(part):
+            as_list(part)
+        after.append(part)
+    return rest[:heads[0]], [i for i in items if i.line < rest[heads[0]].line], after
 
 
 def _drop_markers(section: Section, dropped: list[Dropped], profile: Profile) -> None:
