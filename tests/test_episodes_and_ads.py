@@ -183,6 +183,9 @@ LABELLED = LETTER.replace("Today's issue is brought to you by Kontor, the worksh
     ("thanked.md", LETTER.replace("Today's issue is brought to you by Kontor, the workshop",
                                   "Thanks to Kontor for sponsoring this issue. The workshop"),
      "Thanks to Kontor for sponsoring this issue", "Kontor"),
+    ("plain.md", LETTER.replace("Today's issue is brought to you by Kontor, the workshop",
+                                "Sponsored by Kontor, the workshop"),
+     "Sponsored by Kontor", "Kontor"),
 ])
 def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, opening, sponsor):
     found = issue(name, text)
@@ -195,7 +198,8 @@ def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, open
 
 @pytest.mark.parametrize(("letter", "marker", "sponsor"), [
     (LETTER, "SPONSOR: QueueCraft", "QueueCraft"), (LETTER, "PRESENTED BY", None),
-    (LETTER, "-- Advertisement --", None), (BRIEF, "PRÄSENTIERT VON", None)])
+    (LETTER, "-- Advertisement --", None), (BRIEF, "PRÄSENTIERT VON", None),
+    (LETTER, "OUR PARTNER THIS WEEK", None), (LETTER, "Today's partner", None)])
 def test_a_sponsor_label_on_its_own_line_marks_the_advertisement_under_it(letter, marker,
                                                                            sponsor):
     text = letter.replace("Today's issue is brought to you by Kontor, the workshop planner",

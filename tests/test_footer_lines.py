@@ -459,6 +459,14 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("That's the week. Go outside, it's nice out.", "chrome"),
     ("Thanks for spending part of your morning with The Ledger. See you tomorrow.", "chrome"),
     ("Become a paid member of Shelfline to read the rest of this essay.", "chrome"),
+    ("To stop receiving the bulletin, update your preferences in the members' area.", "chrome"),
+    ("The Kiln Trust is a company registered in England and Wales (No. 4455667). Registered "
+     "office: 2 Pottery Row, Stoke ST1 4AB.", "chrome"),
+    ("Sent to all members of the Guild of Glassblowers. Registered charity no. 1122334.",
+     "chrome"),
+    ("Privacy policy · Terms of use", "chrome"),
+    ("Have news to share? Send it to notes@guild.example by the 15th.", "chrome"),
+    ("To post an announcement, reply to this message or write to the editor.", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "
@@ -520,3 +528,53 @@ def test_an_address_set_apart_by_bars_and_the_sign_off_above_it_end_a_text_lette
     dropped = {(d.kind, d.text) for d in issue.dropped}
     assert {("signoff", "Kind regards,"), ("signoff", "The Funding Roundup team"),
             ("chrome", "Arts Council Digest | 2 Cathedral Walk, Bristol BS1 5AA")} <= dropped
+
+
+JOBS_LETTER = (
+    "<h1>Guild Bulletin</h1><p>Our jobs board has three openings this month, and the call for "
+    "talks closes soon.</p><h2>Jobs</h2>"
+    "<p><b>Research Software Engineer</b></p><p>Institute of Tides, Porthaven · £41,000 · "
+    "Closes 14 December 2026</p><p><a href='https://jobs.example/1'>View job</a></p>"
+    "<p><b>Data Steward</b></p><p>Fenland University · Competitive · Closes 8 January "
+    "2027</p><p><a href='https://jobs.example/2'>View job</a></p>"
+    "<p><b>Python Developer (part-time)</b></p><p>OpenTide Foundation · €30/hour · Closes 20 "
+    "December 2026</p><p><a href='https://jobs.example/3'>View job</a></p>"
+    "<p>The Guild is a community interest company registered in England and Wales (No. "
+    "13579246). Registered office: 5 Quay Lane, Porthaven PH1 2BX.</p>"
+    "<p>You are receiving this because you joined the Guild. "
+    "<a href='https://guild.example/unsubscribe'>Unsubscribe</a></p>")
+
+
+def test_the_last_entry_above_a_legal_footer_keeps_its_details_and_call(profiles):
+    """An entry's details line (a price, a date) is no postal address, and its "View job" is
+    its own call (every entry has one), not the footer's row of links."""
+    issue = issue_of("guild.eml", mail(JOBS_LETTER, "Guild <news@guild.example>",
+                                       "Guild Bulletin", "Tue, 1 Dec 2026 09:00:00 +0000"),
+                     profiles)
+    last = issue.sections[-1]
+    assert last.heading == "Python Developer (part-time)"
+    assert [p.text for p in last.paragraphs] == [
+        "OpenTide Foundation · €30/hour · Closes 20 December 2026", "View job"]
+    assert [link.url for p in last.paragraphs for link in p.links] == ["https://jobs.example/3"]
+    assert {d.text for d in issue.dropped if d.kind == "chrome"} >= {
+        "The Guild is a community interest company registered in England and Wales (No. "
+        "13579246). Registered office: 5 Quay Lane, Porthaven PH1 2BX."}
+
+
+def test_an_address_and_telephone_over_the_footer_are_left_out_and_a_call_above_is_no_closing(
+        profiles):
+    body = ("<h1>Orchard School News</h1><p>Welcome back, families. Here is the week.</p>"
+            "<h2>Spirit wear</h2><p>Orders close Wednesday! Hoodies are $28 and shirts $12.</p>"
+            "<p><a href='https://pta.example/wear'>Order Spirit Wear</a></p>"
+            "<p><b>Orchard Elementary</b><br>12 Bramble Lane, Maple Falls, ST 29630<br>"
+            "(555) 410-2200</p>"
+            "<p>Orchard Elementary sent this newsletter to you. "
+            "<a href='https://mailer.example/unsubscribe'>Unsubscribe</a></p>")
+    issue = issue_of("orchard.eml", mail(body, "Orchard Elementary <news@mailer.example>",
+                                         "Orchard School News",
+                                         "Fri, 13 Mar 2026 14:00:00 +0000"), profiles)
+    wear = next(s for s in issue.sections if s.heading == "Spirit wear")
+    assert wear.link == "https://pta.example/wear"
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "Bramble Lane" not in kept and "410-2200" not in kept
+    assert not [d for d in issue.dropped if d.kind == "signoff"]

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from urllib.parse import urlsplit
 
+from digest.datewords import written_date
 from digest.model import Block, Dropped, Item, Section
 from digest.textwords import (
     ENDS_SENTENCE,
@@ -123,13 +124,25 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     named = all(k == "chrome" or _names(b.text) or _postal(b)
                 for b, k in zip(blocks[start:], tail))  # "Wypisz się" over the address
     if notice or named or chrome >= 2 and chrome * 2 >= len(tail):
-        while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]):
+        while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]) and \
+                not _entry_call(blocks, start - 1):
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
-    while start > 0 and kinds[start - 1] is None and _postal(blocks[start - 1]):
-        start -= 1  # the sender's postal address right above the footer
+    while start > 0 and kinds[start - 1] is None and (
+            _postal(blocks[start - 1]) or _PHONE.match(blocks[start - 1].text)):
+        start -= 1  # the sender's postal address (and telephone) right above the footer
         kinds[start] = "chrome"
     return kinds
+
+
+def _entry_call(blocks: list[Block], i: int) -> bool:
+    """A line that is one link whose words other lines of the issue link elsewhere ("View
+    job" under each of three jobs): each entry's own call, not the footer's."""
+    if len(blocks[i].links) != 1:
+        return False
+    words, url = blocks[i].text.strip().casefold(), blocks[i].links[0].url
+    return any(len(b.links) == 1 and b.links[0].url != url and
+               b.text.strip().casefold() == words for b in blocks)
 
 
 def _notice(blocks: list[Block], kinds: list[str | None]) -> bool:
@@ -242,11 +255,18 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
 def _postal(block: Block) -> bool:
     """A line like a postal address: short, no sentence, a number and two or more commas,
     middle dots or bars ("Northside Council, Town Hall, Market Square, Northside NS1 2AB",
-    "City Pulse · 1 Town Hall Square, Riverton RV1 1AA")."""
+    "City Pulse · 1 Town Hall Square, Riverton RV1 1AA"); no price and no date, which an
+    entry's details line has ("OpenSpectra · €30/hour · Closes 20 December 2026")."""
     text = block.text.rstrip()
     return block.kind == "paragraph" and count_words(text) <= POSTAL_WORDS and \
         sum(map(text.count, ",·•|")) >= 2 and any(c.isdigit() for c in text) and \
-        not ENDS_SENTENCE.search(text)
+        not ENDS_SENTENCE.search(text) and not _PRICE.search(text) and \
+        written_date(text) is None
+
+
+# A telephone number alone, perhaps labelled: "(555) 410-2200", "Tel. +44 20 7946 0000"
+_PHONE = re.compile(r"^\s*(?:[^\W\d_]{1,10}\.?:?\s*)?\+?[\d(][\d ().\-/]{6,20}\d\s*$")
+_PRICE = re.compile(r"[$€£¥₹₩₽₺₪₫฿]\s?\d|\d\s?[$€£¥₹₩₽₺₪₫฿]")  # "€30", "30 €"
 
 
 def polls(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
@@ -430,8 +450,8 @@ def _drop_emptied_subheads(section: Section, end: int | None, lines: list[int],
         def inside(line: int, start: int = sub.line, stop: int | None = stop) -> bool:
             return start < line and (stop is None or line < stop)
 
-        if any(inside(p.line) for p in section.paragraphs) or \
-                any(inside(item.line) for item in section.items) or \
+        if any(inside(p.line + (p.kind != "subhead")) for p in section.paragraphs) or \
+                any(inside(item.line + 1) for item in section.items) or \
                 not any(inside(line) for line in lines):
             continue
         gone.add(sub.line)

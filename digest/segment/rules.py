@@ -204,8 +204,9 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 kinds[i:end] = ["signoff"] * (end - i)
         elif _bare_closing_and_name(block) and _ends_letter(blocks, kinds, i + 1):
             kinds[i] = "signoff"  # "Viele Grüße⏎Jonas" read as one paragraph, at the end
-        elif _is_bare_closing(block.text):  # "Sportliche Grüße" over "Ihr Vorstand", at the end
-            # (only furniture or a signature below)
+        elif _is_bare_closing(block.text) and not block.links:  # "Sportliche Grüße" over
+            # "Ihr Vorstand", at the end (only furniture or a signature below); never a link
+            # ("Order Spirit Wear" over the school's name and address)
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
             if _signed(blocks[i + 1:end]) and _ends_letter(blocks, kinds, end):
                 kinds[i:end] = ["signoff"] * (end - i)
