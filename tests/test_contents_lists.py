@@ -156,3 +156,15 @@ def test_a_tldr_list_of_sentences_echoing_the_sections_is_kept(profiles):
     issue = issue_of("notes.md", TLDR.encode(), profiles)
     assert [i.text[:20] for i in issue.sections[0].items] == [
         "Container queries no", "A draft would let CS", "We tested five date "]
+
+
+def test_a_contents_line_naming_the_sections_below_is_chrome_not_the_lead(profiles):
+    text = ("# Acoustics Bulletin — November 2026\n\n*In this issue: Calls for papers · Jobs "
+            "board · Member spotlight*\n\nDear members, the spring meeting filled in a week and "
+            "we are adding a second hall.\n\n## Calls for papers\n\nAbstracts are due on 15 "
+            "January.\n\n## Jobs board\n\nTwo posts in Bergen and one in Leeds.\n\n## Member "
+            "spotlight\n\nThis month we talk to an engineer who tunes concert halls.\n")
+    issue = issue_of("bulletin.md", text.encode(), profiles)
+    assert ("chrome", "In this issue: Calls for papers · Jobs board · Member spotlight") in {
+        (d.kind, d.text) for d in issue.dropped}
+    assert not any("In this issue" in p.text for s in issue.sections for p in s.paragraphs)

@@ -237,7 +237,9 @@ def test_a_greeting_too_short_to_stand_alone_is_not_the_summary(profiles):
 
 @pytest.mark.parametrize("greeting", ["Hello and welcome to issue twelve, everyone!",
                                       "Bonjour à toutes et à tous !",
-                                      "Hi there, dear friends of the garden,"])
+                                      "Hi there, dear friends of the garden,",
+                                      "Hello and welcome to Garden Notes, the weekly letter of "
+                                      "allotment news from me, Dara."])
 def test_a_one_line_salutation_opening_the_issue_is_not_its_summary(greeting, profiles):
     text = (f"# Garden Notes\n\n{greeting}\n\nThis week the allotments opened their waiting "
             "list, a seed swap came to the library and the first frost warning of the autumn "
@@ -247,6 +249,16 @@ def test_a_one_line_salutation_opening_the_issue_is_not_its_summary(greeting, pr
     digest = summarize_issue(issue, SummaryConfig())
     lead = [s.text for s in digest.sections[0].sentences]
     assert lead and lead[0].startswith("This week the allotments")
+
+
+def test_a_greeting_that_goes_on_to_say_something_stays_a_summary_sentence(profiles):
+    text = ("# Garden Notes\n\nHi all, this week I finally finished the new raised beds by "
+            "the shed. They took three weekends.\n\n## Beds\n\nThe beds were dug over and "
+            "fed with compost before the rain came back.\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    digest = summarize_issue(issue, SummaryConfig())
+    assert [s.text for s in digest.sections[0].sentences][:1] == [
+        "Hi all, this week I finally finished the new raised beds by the shed."]
 
 
 def test_markdown_link_definitions_left_as_text_are_not_content(profiles):

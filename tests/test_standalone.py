@@ -31,6 +31,8 @@ def test_a_sentence_opening_with_a_connective_or_pronoun_leans(word):
 @pytest.mark.parametrize("sentence, word", [
     ("This spring it comes back, with three new routes.", "it"),
     ("This year they doubled the number of trains.", "they"),
+    ("This year's was a small radio with a screen.", "this"),  # this year's what?
+    ("Finally, a warm thank-you to the volunteers who reviewed the draft.", "finally"),
 ])
 def test_a_pronoun_right_after_an_opening_time_phrase_leans(sentence, word):
     assert opening_word(sentence) == word
@@ -39,6 +41,7 @@ def test_a_pronoun_right_after_an_opening_time_phrase_leans(sentence, word):
 
 @pytest.mark.parametrize("sentence", [
     "This week the board approved the river budget.",
+    "This week's picks lean toward ecology and the sea.",
     "That year the river moved twice.",
     "These days the river is calm.",
     "Those who live by the river voted for the levees.",
@@ -168,6 +171,8 @@ def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
 
     assert not_a_summary_sentence("★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now")
     assert not_a_summary_sentence("Listen: https://shoreline.example/89")
+    assert not_a_summary_sentence("Links: - https://woodnotes.example/shelf-pin-jig - "
+                                  "https://plyguide.example/birch-vs-poplar Take care, Sam")
     assert not_a_summary_sentence("— Jonathan Turner in a blog post.")  # a quote's credit
     assert not_a_summary_sentence("with comedian Jamal Whitcombe · 34 min")  # an episode's
     assert not_a_summary_sentence("Here's everything you missed, in about ten minutes.")

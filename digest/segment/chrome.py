@@ -351,7 +351,30 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
                 dropped.extend(Dropped("chrome", item.line, item.text) for item in named)
                 _drop_label(section, named[0].line, dropped)
                 _unlisted(section)
+    for n, section in enumerate(sections):
+        below = {heading for where, heading in headings if where > n}
+        for paragraph in [p for p in section.paragraphs if p.kind == "text"]:
+            entries = _inline_entries(paragraph.text)
+            if len(entries) >= 2 and sum(_entry_key(e) in below for e in entries) >= \
+                    CONTENTS_SHARE * len(entries):
+                section.paragraphs.remove(paragraph)
+                dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
     return sections
+
+
+# A contents line: "In this issue: Calls for papers · Jobs board · Member spotlight"
+_CONTENTS_LINE = re.compile(r"^(?:([^:：]{1,60})[:：]\s*)?(.+)$")
+_ENTRY_BREAK = re.compile(r"\s+[·•|/]\s+|\s*;\s*")
+
+
+def _inline_entries(text: str) -> list[str]:
+    """The entries of a contents line, after its short label: its parts between middle dots,
+    bullets, bars or semicolons."""
+    found = _CONTENTS_LINE.match(text.strip())
+    if found is None or found[1] and count_words(found[1]) > CONTENTS_LABEL_WORDS:
+        return []
+    parts = [part.strip(" .") for part in _ENTRY_BREAK.split(found[2])]
+    return parts if len(parts) >= 2 and all(parts) else []
 
 
 def _entry_key(text: str) -> str:

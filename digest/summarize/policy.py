@@ -26,7 +26,7 @@ from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
 from .choice import choose
 from .ranker import centrality_of_terms, content_terms, item_terms
-from .standalone import Words, greets, issue_labels, split_label, words
+from .standalone import Words, greets, issue_labels, split_label, welcomes, words
 from .tokenizer import CHUNK, split_sentences
 from .words import base_language
 
@@ -37,7 +37,9 @@ OWN_WORDS = 12  # an opening paragraph this long is the writer's telling of the 
 CREDIT_WORDS = 15  # "— Pat Lee (@patlee) November 24, 2026": the credit of a quoted post
 _CREDIT = re.compile(r"^[—–-]\s*\S")
 MIN_SENTENCE_WORDS = 6
-GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", greets
+GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", greets (or
+# twice as long, opening with a greeting that welcomes: "Hello and welcome to Earshot, the
+# weekly letter of podcast picks from me, Dara.")
 _CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[。！？]")
 
@@ -421,9 +423,12 @@ def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list
     ("Bonjour à toutes et à tous !", "Hello and welcome to issue 12!") or opening with a
     greeting of the language's (`lexicon`: "Hello friends, welcome to the 88th issue.")."""
     first = split[(s, opening)][0] if opening is not None else ""
-    if first and count_words(first) <= GREETING_WORDS and (
-            first.rstrip().endswith(("!", ",", "！", "，")) or
-            lexicon is not None and greets(first, lexicon)):
+    if first and (count_words(first) <= GREETING_WORDS and
+                  first.rstrip().endswith(("!", ",", "！", "，")) or
+                  lexicon is not None and (count_words(first) <= GREETING_WORDS and
+                                           greets(first, lexicon) or
+                                           count_words(first) <= 2 * GREETING_WORDS and
+                                           welcomes(first, lexicon))):
         places = [(p, i) for p, i in places if (p, i) != (opening, 0)]
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
     return full or ([] if items or lead else places)

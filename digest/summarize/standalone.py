@@ -55,6 +55,7 @@ class Words:
     greetings: tuple[tuple[str, ...], ...] = ()  # "hello", "welcome": an opening that greets
     ahead: tuple[tuple[str, ...], ...] = ()  # "below is": pointing at what follows on the page
     standing: tuple[tuple[str, ...], ...] = ()  # "instead of": a connective's word, no lean
+    welcomes: tuple[tuple[str, ...], ...] = ()  # "welcome to": a greeting that only welcomes
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +83,8 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table.get("conditions", ())),
                  phrases("greetings") if "greetings" in table else (),
                  phrases("ahead") if "ahead" in table else (),
-                 phrases("standing") if "standing" in table else ())
+                 phrases("standing") if "standing" in table else (),
+                 phrases("welcomes") if "welcomes" in table else ())
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -90,6 +92,7 @@ def _tokens(sentence: str) -> list[str]:
 
 
 _BACK_SUBJECTS = ("it", "its", "it's", "they", "their", "they're")  # after "This week"
+_ELIDED = ("was", "is", "are", "were", "will", "has", "had", "did")  # "This year's was…"
 
 
 def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
@@ -104,9 +107,12 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     first = tokens[0]
     if first in lexicon.openers:
         follows = tokens[1] if len(tokens) > 1 else ""
+        owner = follows.removesuffix("'s").removesuffix("’s")  # "This week's picks"
+        after = tokens[2] if len(tokens) > 2 else ""
+        if owner != follows and after in _ELIDED:
+            return first  # "This year's was a Raspberry Pi": this year's what?
         if first in ("this", "that", "these", "those") and (
-                follows.rstrip("s") in lexicon.times or follows in lexicon.defining):
-            after = tokens[2] if len(tokens) > 2 else ""
+                owner.rstrip("s") in lexicon.times or owner in lexicon.defining):
             return after if after in _BACK_SUBJECTS else None  # "This spring it comes back"
         return first
     return None
@@ -184,6 +190,19 @@ def greets(sentence: str, lexicon: Words) -> bool:
     return any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.greetings)
 
 
+WELCOME_TOKENS = 6  # where a greeting's welcome is said: "Hello and welcome to Earshot, …"
+
+
+def welcomes(sentence: str, lexicon: Words) -> bool:
+    """The sentence opens with a greeting that welcomes the reader to the letter ("Hello and
+    welcome to Earshot, the weekly letter of podcast picks from me, Dara."): only that,
+    however long, unlike "Hi all, this week I finally finished the bookshelf."."""
+    tokens = _tokens(sentence[:120])
+    return greets(sentence, lexicon) and any(
+        tuple(tokens[n:n + len(phrase)]) == phrase
+        for phrase in lexicon.welcomes for n in range(WELCOME_TOKENS))
+
+
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
@@ -201,8 +220,10 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     opening = _tokens(text[:60])
     if any(tuple(opening[:len(phrase)]) == phrase for phrase in lexicon.ahead):
         return "points at what follows"
-    if _ADDRESS.search(text) and len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS:
-        return "only an address"  # "Listen: https://…"
+    addresses = _ADDRESS.findall(text)
+    if addresses and (len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS or
+                      sum(map(len, addresses)) * 2 > len(text)):
+        return "only an address"  # "Listen: https://…", "Links: - https://… - https://…"
     if text.startswith(("—", "―", "– ", "-- ")):
         return "only credits a quote"  # "— /u/kibwen answering …"
     fields = _FIELD_BREAK.split(text.rstrip("."))
