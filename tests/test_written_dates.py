@@ -108,3 +108,25 @@ def test_a_month_and_year_alone_name_a_month_not_a_day():
     assert written_date("Forge Notes — March 2026") is None
     assert written_month("Forge Notes — March 2026") == dt.date(2026, 3, 1)
     assert written_month("Marching 2026") is None
+
+
+def test_a_tagline_ending_in_a_date_is_the_subtitle_and_dates_the_issue(profiles):
+    text = ("# Stargazer Notes #41: The comet that wasn't\n\n*News from the Pellworth Hill "
+            "observatory group — 28 November 2026*\n\nHello stargazers!\n\nThree weeks ago our "
+            "survey telescope reported a new comet. It was not one.\n")
+    issue = issue_of("notes.md", text.encode(), profiles)
+    assert (issue.date, issue.date_approximate) == (dt.date(2026, 11, 28), False)
+    assert issue.dek == "News from the Pellworth Hill observatory group — 28 November 2026"
+
+
+def test_the_day_under_the_title_refines_the_month_of_the_file_name(profiles, tmp_path):
+    named = tmp_path / "acoustics" / "bulletin-2026-11.md"
+    named.parent.mkdir()
+    named.write_text("# Acoustics Bulletin — November 2026\n\n**Society for Applied Acoustics** "
+                     "· Issue 74 · 25 November 2026\n\nDear members, the spring meeting filled "
+                     "in a week.\n")
+    (issue,), _ = segment_document(read_file(named, root=tmp_path), *profiles)
+    assert (issue.date, issue.date_approximate) == (dt.date(2026, 11, 25), False)
+    named.write_text(named.read_text().replace("25 November 2026", "25 October 2026"))
+    (issue,), _ = segment_document(read_file(named, root=tmp_path), *profiles)
+    assert (issue.date, issue.date_approximate) == (dt.date(2026, 11, 1), True)  # not that month

@@ -536,11 +536,24 @@ def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, pro
     line = blocks[at].text
     if count_words(line) > SUBTITLE_WORDS or line.rstrip()[-1:] in ".!?:,;" or blocks[at].links:
         return None
+    if _ends_with_date(line, profile):
+        return at  # "News from the observatory's research group — 28 November 2026"
     if blocks[below].kind == "heading" or in_capitals(blocks[below].text):
         return None if is_date_line(line, profile.months) else at
     text = blocks[below].text
     dated = is_date_line(text, profile.months)
     return at if dated or _author(text, profile, meta) else None
+
+
+_LAST_PART = re.compile(r"\s+[—–·|•-]\s+(?=[^—–·|•]+$)")  # before a line's last part
+
+
+def _ends_with_date(line: str, profile: Profile) -> bool:
+    """A line whose last part, after a dash, middle dot or bar, is a whole date ("Society for
+    Applied Acoustics · Issue 74 · 25 November 2026"): a tagline or masthead with the date."""
+    parts = _LAST_PART.split(line.strip(), maxsplit=1)
+    return len(parts) == 2 and is_date_line(parts[1], profile.months) and \
+        written_date(parts[1]) is not None
 
 
 def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
@@ -567,7 +580,14 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
 def _dated(meta: Meta, texts: list[str | None]) -> Meta:
     """With no date from its file, headers or metadata, an issue takes the first one `texts`
     write out (its masthead's date line, subtitle or title): a whole date, else a month
-    ("March 2026")."""
+    ("March 2026"). A month only (from a file name or title) takes the day a text gives in
+    that month."""
+    if meta.date is not None and meta.date_approximate:  # a month ("bulletin-2026-11.md")
+        whole = next((d for d in map(written_date, filter(None, texts)) if d is not None and
+                      (d.year, d.month) == (meta.date.year, meta.date.month)), None)
+        if whole is not None:  # the day the text gives, in that month
+            return dataclasses.replace(meta, date=whole, date_approximate=False,
+                                       date_source="text")
     if meta.date is not None:
         return meta
     for find, approximate in ((written_date, False), (written_month, True)):
