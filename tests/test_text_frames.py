@@ -83,3 +83,44 @@ def test_a_japanese_mail_magazine_is_titled_by_its_framed_masthead(profiles):
     assert issue.title == "まちの図書館だより 第128号"
     assert [s.heading for s in issue.sections] == [None, "冬の開館時間について"]
     assert "配信停止" not in " ".join(p.text for s in issue.sections for p in s.paragraphs)
+
+
+NOTICES = """\
+SOIL NOTICES - 17 November 2026
+
+Three notices this week.
+
+----------------------------------------------------------------------
+1. Webinar: carbon in deep subsoils
+----------------------------------------------------------------------
+
+A talk on how much carbon lies below one metre, and why most inventories leave it out.
+
+----------------------------------------------------------------------
+2. Position: PhD student in soil microbiology (Ghent)
+----------------------------------------------------------------------
+
+A four-year funded place studying how cover crops change fungal communities.
+
+----------------------------------------------------------------------
+3. Atlas: "European Earthworms"
+----------------------------------------------------------------------
+
+The first release of the atlas is online, with records of 140 species.
+
+----------------------------------------------------------------------
+1. Apples
+2. Pears
+----------------------------------------------------------------------
+"""
+
+
+def test_a_numbered_heading_alone_in_its_frame_is_a_heading_whatever_closes_it(profiles):
+    issue = issue_of("notices.txt", NOTICES.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == [
+        "1. Webinar: carbon in deep subsoils",
+        "2. Position: PhD student in soil microbiology (Ghent)",
+        '3. Atlas: "European Earthworms"']
+    position = issue.sections[2]
+    assert [p.text[:24] for p in position.paragraphs] == ["A four-year funded place"]
+    assert [i.text for i in issue.sections[-1].items] == ["Apples", "Pears"]  # a list, framed

@@ -58,6 +58,7 @@ _ATTRIBUTION = re.compile(r"^(?:--|[—–―])\s*\S")  # "-- Anne, Mill Street"
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
 _ENDED = re.compile(f"[{SENTENCE_ENDS}:;\"”’)]\\s*$")  # in any script: "。", "؟", "।"
+_CLOSERS = " )\"”’»"  # what closes a title without ending a sentence: "(Ghent)", "“Quiet Cities”"
 _FIELD = re.compile(r"^[A-Z][\w-]{0,20}:\s")  # "Subject: …", "Note: …"
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
@@ -234,7 +235,9 @@ class _Reader:
     def _closes_frame(self, line: str) -> bool:
         """A rule closing a frame of two rules around a few short lines, none a sentence
         ("━━━━" / "THE LIBRARY LETTER" / "No. 128 — 20 November" / "━━━━"): the first line
-        is a heading, the others lines under it, and the closing rule no rule of the issue."""
+        is a heading, the others lines under it, and the closing rule no rule of the issue.
+        A line alone in its frame may be numbered and end in brackets or quotes ("3.
+        Position: PhD student (Ghent)"); several numbered lines are a list."""
         if not _RULE.match(line):
             return False
         top = next((n for n in range(len(self.blocks) - 1, -1, -1)
@@ -242,9 +245,11 @@ class _Reader:
         framed = self.blocks[top + 1:] if top is not None else []
         if top is None or self.blocks[top].kind != "rule" or \
                 not 1 <= len(framed) <= FRAMED_LINES or \
-                any(b.line != b.end_line or b.links or _ENDED.search(b.text) or
+                any(b.line != b.end_line or b.links or
+                    _ENDED.search(b.text.rstrip(_CLOSERS)) or
                     _ADDRESS_OR_SENTENCE.search(b.text) or
-                    len(b.text.split()) > SETEXT_MAX_WORDS or LIST_MARKER.match(b.text)
+                    len(b.text.split()) > SETEXT_MAX_WORDS or
+                    LIST_MARKER.match(b.text) and len(framed) > 1
                     for b in framed) or \
                 [b.line for b in framed] != list(range(self.blocks[top].line + 1,
                                                        framed[-1].line + 1)):
