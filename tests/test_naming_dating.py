@@ -97,6 +97,23 @@ def test_from_name_beats_site_name_and_metadata_beats_both(tmp_path):
     assert inspect(mail)["publication"] == "The Bee Letter"
 
 
+@pytest.mark.parametrize("list_id, subject, publication", [
+    ("Side B <sideb.mailer.example>", "Side B #112: five albums", "Side B"),
+    ("Side B <sideb.mailer.example>", "Five albums for a grey week", "Teo Brannigan"),
+    ("3f8c2a1b9d6e7f0amc list <3f8c2a1b9d6e7f0a.list-id.mcsv.example>", "3f8c2a1b9d6e7f0amc "
+     "list: albums", "Teo Brannigan"),  # a platform's list number, never a name
+])
+def test_a_person_sending_a_named_list_is_its_author_when_the_subject_names_it(
+        tmp_path, list_id, subject, publication):
+    mail = write(tmp_path / "inbox" / "112.eml",
+                 f"From: Teo Brannigan <sideb@mailer.example>\nList-Id: {list_id}\n"
+                 f"Subject: {subject}\nDate: Sat, 14 Mar 2026 10:15:00 +0000\n"
+                 "Content-Type: text/plain\n\nFive records this week, all of them quiet.\n")
+    issue = inspect(mail)
+    assert issue["publication"] == publication
+    assert issue["author"] in ("Teo Brannigan", None)
+
+
 def test_a_file_name_word_never_names_the_newsletter(tmp_path):
     issue = inspect(write(tmp_path / "7" / "february-newsletter-issue.md", "Just text.\n"))
     assert issue["publication"] == "Newsletter"

@@ -141,14 +141,17 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     sender = _readable(_sender(message), "From", where, problems)
     subject = _readable(_subject(message), "Subject", where, problems)
     forward = _forward(part)
+    listed = _titled_list(message, sender, subject)
     if forward is not None:  # a reader forwarded it: the newsletter's own header names it
         sender, subject = forward.sender or sender, forward.subject or subject
         date = forward.date or date
+        listed = None
+    publication = listed or sender
     part.meta = Meta(
         title=subject or part.meta.title,
         date=date or part.meta.date,
         date_source="header" if date else part.meta.date_source,
-        publication=sender or part.meta.publication,
+        publication=publication or part.meta.publication,
         publisher=part.meta.publisher,
         author=sender or part.meta.author,
         origins=_origins(message) + part.meta.origins,
@@ -271,6 +274,20 @@ def _sender(message: Message) -> str | None:
     if listed and _NOTIFIER.match(address or ""):
         return listed
     return collapse(name) or _list_name(message)
+
+
+def _titled_list(message: Message, sender: str | None, subject: str | None) -> str | None:
+    """The name of the list a person sends ("Teo Brannigan" sending "List-Id: Side B <…>"),
+    when the subject opens with it too ("Side B #112: five albums"): the list is the
+    newsletter, the sender its author."""
+    listed = _list_phrase(message)
+    if not listed or not subject or listed == sender or not _LIST_TITLE.fullmatch(listed):
+        return None
+    return listed if subject.lstrip("[ ").casefold().startswith(listed.casefold()) else None
+
+
+# A list's name as a title: words, no figures (never "3f8c2a…mc list" or "owner/repo").
+_LIST_TITLE = re.compile(r"[^\W\d_][^\W\d_’'&.-]*(?: [^\W\d_&][^\W\d_’'&.-]*| &){0,7}")
 
 
 # A sender address that only relays notifications: its display name is no newsletter's.
