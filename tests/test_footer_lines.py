@@ -578,3 +578,29 @@ def test_an_address_and_telephone_over_the_footer_are_left_out_and_a_call_above_
     kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
     assert "Bramble Lane" not in kept and "410-2200" not in kept
     assert not [d for d in issue.dropped if d.kind == "signoff"]
+
+
+@pytest.mark.parametrize("ending, signed", [
+    ("Enjoy the long weekend, and tell me what you watched.\n\nLena", ["Lena"]),
+    ("Have a lovely weekend, and tell us what we missed.\n\nJonah & Priti\n\nRiverton Weekly",
+     ["Jonah & Priti", "Riverton Weekly"]),
+    ("See you at the festival.\n\nLINKS", []),  # a heading in capitals, no name
+    ("> The pups answered before we knew there was a question.\n\nMara Lind", []),  # a credit
+])
+def test_a_name_alone_under_the_last_sentence_signs_the_letter(ending, signed, profiles):
+    text = ("# Reel Notes 14\n\nThree films this week, one of them long.\n\n## Skipping\n\n"
+            f"The remake of Gasworks. I tried. I really did.\n\n{ending}\n\n---\n\n"
+            "[Unsubscribe](https://reel.example/unsubscribe)\n")
+    issue = issue_of("14.md", text.encode(), profiles)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == signed
+
+
+def test_a_closing_over_a_signature_found_below_it_goes_with_it(profiles):
+    text = ("LANTERN ARTS NEWS\n\nMembership is 15 pounds a year and helps pay for the grants "
+            "above.\n\nWith best wishes,\n\nCarys Whitlow\nArts Development Officer\n"
+            "Lantern Valley Arts Council\n\n--\nLantern Valley Arts Council, The Old Pumphouse, "
+            "Mill Race Lane, LB3 9HQ\n\nTo stop receiving this newsletter, reply with "
+            "UNSUBSCRIBE.\n")
+    issue = issue_of("arts.txt", text.encode(), profiles)
+    assert "With best wishes," in [d.text for d in issue.dropped if d.kind == "signoff"]
+    assert not any("With best wishes" in p.text for s in issue.sections for p in s.paragraphs)

@@ -65,6 +65,7 @@ from .rules import (
     is_caption_under,
     is_date_line,
     is_issue_line,
+    lone_signature,
     looks_like_heading,
     sign_offs,
 )
@@ -263,6 +264,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = chrome_paragraphs(blocks, kinds, profile)
     kinds = credited_names(blocks, pull_quotes(blocks, kinds))
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
+    kinds = lone_signature(blocks, kinds)
     kinds = _lone_counts(blocks, [k or ("chrome" if _wordless(b) else None)
                                   for b, k in zip(blocks, kinds)])
     for i in range(len(blocks) - 1):

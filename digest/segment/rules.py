@@ -202,6 +202,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             end = next((j for j in range(i + 1, end) if _POSTSCRIPT.match(blocks[j].text)), end)
             if _signed(blocks[i + 1:end]):  # a postscript may follow the name
                 kinds[i:end] = ["signoff"] * (end - i)
+            elif end == i + 1 < len(blocks) and kinds[end] == "signoff":
+                kinds[i] = "signoff"  # "With best wishes," over a signature found before it
         elif _bare_closing_and_name(block) and _ends_letter(blocks, kinds, i + 1):
             kinds[i] = "signoff"  # "Viele Grüße⏎Jonas" read as one paragraph, at the end
         elif _is_bare_closing(block.text) and not block.links:  # "Sportliche Grüße" over
@@ -238,6 +240,42 @@ def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             kinds[at:last + 1] = ["signoff"] * (names + 1)
             return kinds
     return kinds
+
+
+def lone_signature(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with a signature that ends the letter with no closing line above it: a name
+    alone (or names joined by "&"), perhaps over a team's name, under the last sentence and
+    with nothing but furniture below ("… tell me what you watched." / "Lena"; "Jonah & Priti"
+    / "Riverton This Weekend")."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1)
+                 if kinds[i] is None and blocks[i].kind != "rule"), None)
+    for names in (2, 1):
+        at = -1 if last is None else last - names + 1
+        above = next((j for j in range(at - 1, -1, -1)
+                      if kinds[j] is None and blocks[j].kind != "rule"), None)
+        if at < 1 or above is None or any(kinds[j] is not None or blocks[j].kind != "paragraph"
+                                          for j in range(at, last + 1)):
+            continue
+        if blocks[above].kind == "paragraph" and ENDS_SENTENCE.search(blocks[above].text) and \
+                _signing_names(blocks[at]) and \
+                all(_is_name_line(b, TEAM_WORDS) for b in blocks[at + 1:last + 1]):
+            kinds = list(kinds)
+            kinds[at:last + 1] = ["signoff"] * names
+            return kinds
+    return kinds
+
+
+SIGNING_NAMES = 3  # words of the names a letter is signed with: "Lena", "Jonah & Priti"
+
+
+def _signing_names(block: Block) -> bool:
+    """A line of one or two first names or a short full name, each word capitalised (not
+    in capitals: "LINKS" is a heading)."""
+    parts = [w for w in block.text.split() if w not in ("&", "and", "+")]
+    return not block.links and not in_capitals(block.text) and \
+        1 <= len(parts) <= SIGNING_NAMES and len(block.text.split()) <= SIGNING_NAMES + 1 and \
+        all(_NAME_WORD.match(w) and w[:1].isupper() for w in parts) and \
+        not block.text.rstrip().endswith((".", ",", ":", ";", "!", "?"))
 
 
 def _farewell_and_name(block: Block) -> bool:
