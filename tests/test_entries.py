@@ -340,3 +340,78 @@ def test_an_entry_opening_with_a_bold_date_is_the_event_not_a_title_of_one_date(
         (None, "Sat 6 December Winter fireworks on the quay, from six"),
         (None, "Sun 14 December Story time at the new library"),
         ("Sat 20 December", "Sat 20 December The Christmas market")]  # a link's own words
+
+
+EVENTS = """# This Weekend in Millbrook
+
+Six things to do while the weather holds.
+
+## Saturday
+
+### Lantern walk by the canal
+
+Saturday 14 March, 6pm–8pm
+
+Starts at the lock bridge
+
+Free; lanterns £3
+
+A slow walk along the towpath behind the brass band. Children lead the way.
+
+[Route map](https://millbrook.example/route)
+
+### Flea market on Quay Street
+
+Saturday 14 March, 9am–2pm
+
+Quay Street car park
+
+Forty stalls of records, tools and coats. Go early for the chairs.
+
+## Sunday
+
+### Open day at the tram shed
+
+Sunday 15 March, 10am–4pm
+
+Foundry Road
+
+The old trams run up and down the yard all day.
+
+### Folk at the Lock Keeper
+
+Sunday 15 March, 4pm
+
+Canal Walk
+
+Three sisters sing close harmony in the back room.
+
+## From the mill
+
+Our long piece on the old mill is on the website, with photographs from the archive.
+"""
+
+
+def test_a_listing_of_headed_events_is_a_list_of_entries_with_their_details():
+    (issue,), _ = segment_document(read_bytes("weekend.md", EVENTS.encode()), *load_profiles())
+    saturday = next(s for s in issue.sections if s.heading == "Saturday")
+    assert saturday.layout == "list" and not saturday.paragraphs
+    walk, market = saturday.items
+    assert (walk.title, [link.url for link in walk.links]) == (
+        "Lantern walk by the canal", ["https://millbrook.example/route"])
+    assert walk.excerpt == ("Saturday 14 March, 6pm–8pm · Starts at the lock bridge · Free; "
+                            "lanterns £3. A slow walk along the towpath behind the brass band. "
+                            "Children lead the way.")
+    assert cut_item(market).text == ("Flea market on Quay Street — Saturday 14 March, 9am–2pm · "
+                                     "Quay Street car park.")
+
+
+def test_subheads_over_prose_with_no_details_stay_subheads():
+    text = EVENTS.replace("Saturday 14 March, 6pm–8pm\n\nStarts at the lock bridge\n\n"
+                          "Free; lanterns £3\n\n", "").replace(
+        "Saturday 14 March, 9am–2pm\n\nQuay Street car park\n\n", "")  # prose only
+    (issue,), _ = segment_document(read_bytes("weekend.md", text.encode()), *load_profiles())
+    saturday = next(s for s in issue.sections if s.heading == "Saturday")
+    assert not saturday.items
+    assert [s.heading for s in saturday.subsections] == [
+        "Lantern walk by the canal", "Flea market on Quay Street"]

@@ -568,6 +568,10 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["The bridge closes from 6 a.m. Monday, March 23, until June.", "Detours are signed."]),
     ("en", "The shop opens at 9 a.m. The queue starts earlier.",
      ["The shop opens at 9 a.m.", "The queue starts earlier."]),
+    ("en", "Start with Ep. 31 · 54 min. It is the calmest.",
+     ["Start with Ep. 31 · 54 min.", "It is the calmest."]),
+    ("en", "See vol. 3, pp. 12–19, ch. 2 for the map. It is worth it.",
+     ["See vol. 3, pp. 12–19, ch. 2 for the map.", "It is worth it."]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
     """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the

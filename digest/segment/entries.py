@@ -21,11 +21,16 @@ def linked_entries(sections: list[Section]) -> list[Section]:
     others), maybe under a short line naming its writer, with those made entries: the title
     linked, the text its excerpt, the line its author."""
     for section in sections:
+        if section.items:
+            continue
         runs = _runs(section.paragraphs)
-        if len(runs) < LEAST_ENTRIES or section.items:
+        entry = _entry
+        if len(runs) < LEAST_ENTRIES:
+            runs, entry = _listing_runs(section.paragraphs), _listed
+        if len(runs) < LEAST_ENTRIES:
             continue
         taken = {id(p) for kicker, title, blurb in runs for p in (kicker, title, *blurb) if p}
-        section.items = [_entry(kicker, title, blurb) for kicker, title, blurb in runs]
+        section.items = [entry(kicker, title, blurb) for kicker, title, blurb in runs]
         section.paragraphs = [p for p in section.paragraphs if id(p) not in taken]
         heads = {title.line for _, title, _ in runs}
         section.subsections = [s for s in section.subsections if s.line not in heads]
@@ -77,3 +82,55 @@ def _entry(kicker: Paragraph | None, title: Paragraph, blurb: list[Paragraph]) -
     return Item(line=title.line, text=title.text, links=list(title.links), title=title.text,
                 author=kicker.text if kicker else None,
                 excerpt=" ".join(p.text for p in blurb) or None, place=title.place)
+
+
+LISTING_WORDS = 100  # what a listing's entry has under its title: details and a blurb
+DETAIL_WORDS = 15  # a details line: "Saturday 14 March, 2pm and 5pm", "£8 / £5 under-16s"
+CALL_WORDS = 3  # "Book tickets", "Route map": a line that is one link of a few words
+
+
+def _listing_runs(paragraphs: list[Paragraph]) -> list[Run]:
+    """A listing (events, exhibitions, courses): two or more subheads, each over a short part
+    that gives details in lines of their own — one with a figure, a date, a time or a price —
+    and perhaps a blurb and a call ("Book tickets"); the last part no longer than the others.
+    Any other subhead, or a part of another shape, and it is no listing."""
+    heads = [n for n, p in enumerate(paragraphs) if p.kind == "subhead"]
+    if len(heads) < LEAST_ENTRIES:
+        return []
+    runs: list[Run] = []
+    for k, n in enumerate(heads):
+        last = k + 1 == len(heads)
+        below = paragraphs[n + 1:len(paragraphs) if last else heads[k + 1]]
+        if last:
+            below = below[:max(len(part) for _, _, part in runs)]
+        details = [p for p in below if _detail(p)]
+        if not details or not any(any(c.isdigit() for c in p.text) for p in details) or \
+                any(p.kind != "text" for p in below) or \
+                sum(count_words(p.text) for p in below) > LISTING_WORDS:
+            return []
+        runs.append((None, paragraphs[n], below))
+    return runs
+
+
+def _detail(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    return paragraph.kind == "text" and not paragraph.links and \
+        0 < count_words(text) <= DETAIL_WORDS and not ENDS_SENTENCE.search(text)
+
+
+def _call(paragraph: Paragraph) -> bool:
+    return len(paragraph.links) == 1 and count_words(paragraph.text) <= CALL_WORDS and \
+        paragraph.links[0].text.strip() == paragraph.text.strip()
+
+
+def _listed(kicker: Paragraph | None, title: Paragraph, part: list[Paragraph]) -> Item:
+    """A listing's entry: its details as one sentence, then its blurb ("Friday 13 March,
+    6.30pm · Millrace Bridge · Free. Hundreds of paper lanterns…"), linked where its call
+    goes; a summary shows the title and the details, what a reader of listings looks for."""
+    details = " · ".join(f"{p.label}: {p.text.strip()}" if p.label else p.text.strip()
+                         for p in part if _detail(p))  # "Salary: €80k–€95k"
+    blurb = " ".join(p.text.strip() for p in part if not _detail(p) and not _call(p))
+    links = [*title.links, *(link for p in part if not _detail(p) for link in p.links)]
+    return Item(line=title.line, text=title.text, links=links, title=title.text,
+                excerpt=" ".join(x for x in (f"{details}." if details else "", blurb) if x)
+                or None, place=title.place)
