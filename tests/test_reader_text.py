@@ -89,3 +89,24 @@ def test_sentences_set_two_spaces_apart_are_no_table():
     text = ("The hall opens at 9.  Coffee is free.\nThe talk starts at 10.  Bring a pen.\n"
             "Lunch is at 1.  It costs 5 pounds.\n")
     assert {b.kind for b in read_text(text).blocks} == {"paragraph"}
+
+
+def test_one_longer_line_does_not_hide_the_width_a_text_is_wrapped_at():
+    """A footer's address line longer than the 72 columns the letter is wrapped at: the
+    letter's paragraphs are still joined where they were wrapped."""
+    body = ("We are sorry to say goodbye to our chair, who steps down after nine\n"
+            "years of running the grants. Our new chair is the potter who many of the\n"
+            "members will know from the Saturday market, where she has sold bowls\n"
+            "for a decade or more, and who has served on the council since 2019.\n"
+            "\n"
+            "Our annual general meeting is on Wednesday 13 May at 7pm in the Lantern\n"
+            "Library. All members are welcome to vote, and tea is served after it.\n"
+            "\n"
+            "Lantern Valley Arts Council, The Old Pumphouse, Mill Race Lane, Lantern Bridge, "
+            "Lantern Valley LB3 9HQ\n")
+    blocks = read_text(body).blocks
+    assert [b.text[:40] for b in blocks] == [
+        "We are sorry to say goodbye to our chair",
+        "Our annual general meeting is on Wednesd",
+        "Lantern Valley Arts Council, The Old Pum"]
+    assert "members will know from the Saturday market" in blocks[0].text

@@ -72,12 +72,13 @@ _FIGURE = re.compile(r"\d")
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when it was not: its longest prose
-    line (a line holding a link may run past it: a link cannot be wrapped), when most breaks
+    line that others come near (a line holding a link may run past it: a link cannot be
+    wrapped), when most breaks
     after long lines inside paragraphs fall where the next word would not have fitted. A
     break after a full sentence, or after a "Subject: …" line, tells neither way."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)]
-    width = max(map(len, prose), default=0)
+    width = _widest(sorted(map(len, prose), reverse=True))
     if not WRAP_MIN <= width <= WRAP_MAX:
         return None
     breaks = wraps = 0
@@ -88,6 +89,19 @@ def wrap_width(lines: list[str]) -> int | None:
             wraps += wrap
             breaks += wrap or not _ENDED.search(line) and not _FIELD.match(line)
     return width if wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks else None
+
+
+WIDTH_LINES = 3  # lines that must come near a width for it to be the text's
+WIDER_LINES = 1  # lines that may run past it: a footer's address, a line left unwrapped
+
+
+def _widest(lengths: list[int]) -> int:
+    """The longest line length (given longest first) that WIDTH_LINES lines come within
+    WRAP_SLACK of, past at most WIDER_LINES longer ones."""
+    for length in lengths[:WIDER_LINES + 1]:
+        if sum(length * (1 - WRAP_SLACK) <= x <= length for x in lengths) >= WIDTH_LINES:
+            return length
+    return lengths[0] if lengths else 0
 
 
 def _full(line: str, following: str, width: int) -> bool:
