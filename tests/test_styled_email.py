@@ -4,6 +4,7 @@ a caption that ends with its photographer's credit. Fixture written here."""
 
 from __future__ import annotations
 
+import pytest
 from _letters import issue_of, mail
 
 from digest.segment import load_profiles
@@ -54,8 +55,13 @@ def test_a_story_sentence_naming_a_photo_is_still_text():
     assert story in [p.text for p in bakery.paragraphs]
 
 
-def test_a_caption_ending_with_its_copyright_mark_is_a_caption_in_any_language():
-    caption = "La nouvelle voie sur le quai Perrache, le 15 avril. © Julien Marchetti"
+@pytest.mark.parametrize("caption", [
+    "La nouvelle voie sur le quai Perrache, le 15 avril. © Julien Marchetti",
+    "Professor Brightman in the low-temperature lab, 1985. Photo courtesy of the Brightman "
+    "family.",
+    "The new shop on its first morning (Photo courtesy of Crumb & Co.)",
+])
+def test_a_caption_ending_with_its_copyright_mark_or_credit_is_a_caption(caption):
     body = LETTER.replace("A Crumb &amp; Co. shop in Eastwick. Photo: Lena Ortiz", caption)
     issue = issue_of("ledger.eml", mail(body, "The Ledger Line <hannah@ledger.example>",
                                         "Rates stay put", "Thu, 26 Nov 2026 06:30:00 +0000"),
