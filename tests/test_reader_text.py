@@ -85,6 +85,22 @@ def test_lines_set_out_in_columns_are_a_tables_rows():
     assert [b.text for b in blocks if b.kind == "paragraph"][-2:] == ["Tea 1.20", "Coffee 2.50"]
 
 
+def test_a_row_of_a_wide_table_may_hold_no_figure():
+    text = ("EASTER CLOSURES\n\n"
+            "  Branch          Good Friday   Sat 4 Apr    Easter Mon\n"
+            "  Central         Closed        9am-1pm      Closed\n"
+            "  Harbourside     Closed        Closed       Closed\n"
+            "  Fleetgate       Closed        10am-4pm     Closed\n\n"
+            "Names and places  are set out  by hand here\n"
+            "Ana and Tom  went  to the quay\n"
+            "Rosa and Lee  came  home early\n")
+    rows = [b.text for b in read_text(text).blocks if b.kind == "row"]
+    assert rows == ["Branch | Good Friday | Sat 4 Apr | Easter Mon",
+                    "Central | Closed | 9am-1pm | Closed",
+                    "Harbourside | Closed | Closed | Closed",
+                    "Fleetgate | Closed | 10am-4pm | Closed"]  # lines with no figure: no table
+
+
 def test_sentences_set_two_spaces_apart_are_no_table():
     text = ("The hall opens at 9.  Coffee is free.\nThe talk starts at 10.  Bring a pen.\n"
             "Lunch is at 1.  It costs 5 pounds.\n")

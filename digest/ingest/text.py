@@ -320,7 +320,8 @@ def _columns(blocks: list[Block], lines: list[str]) -> None:
     """Lines set out in columns, three or more in a row, are a table's rows ("09:30  Doors
     open", "Apr 10    Hack night    Room 2B"): each splits at its runs of two or more spaces
     into as many cells as the others, no cell but the last ends a sentence, the first is a
-    few words, and every row holds a figure (a time, a date, a price)."""
+    few words, and every row holds a figure (a time, a date, a price) but for rows of three
+    cells or more, which half the rows at least do."""
     run: list[tuple[Block, list[str]]] = []
     for block in blocks:
         cells = _cells(block, lines)
@@ -334,17 +335,24 @@ def _columns(blocks: list[Block], lines: list[str]) -> None:
 
 
 def _cells(block: Block, lines: list[str]) -> list[str] | None:
+    """A line's cells: a row needs a figure in it, but for one of three cells or more in a
+    table whose other rows have figures ("Harbourside  Closed  Closed  Closed")."""
     if block.kind != "paragraph" or block.line != block.end_line or block.links:
         return None
     cells = _COLUMN_GAP.split(lines[block.line - 1].strip())
     if len(cells) < 2 or len(cells[0].split()) > COLUMN_LEAD_WORDS or \
-            any(_ENDED.search(c) for c in cells[:-1]) or not any(map(_FIGURE.search, cells)):
+            any(_ENDED.search(c) for c in cells[:-1]) or \
+            len(cells) < WIDE_ROW_CELLS and not any(map(_FIGURE.search, cells)):
         return None
     return cells
 
 
+WIDE_ROW_CELLS = 3  # cells of a row that may hold no figure
+
+
 def _as_rows(run: list[tuple[Block, list[str]]]) -> None:
-    if len(run) >= COLUMN_ROWS:
+    figures = sum(any(map(_FIGURE.search, cells)) for _, cells in run)
+    if len(run) >= COLUMN_ROWS and figures * 2 >= len(run):
         for block, cells in run:
             block.kind, block.text = "row", " | ".join(cells)
 
