@@ -377,3 +377,34 @@ def test_a_line_that_is_one_link_within_the_page_is_furniture(name, text, profil
         ["Hello residents, two notes."], ["Gritting lorries treat main roads below one degree."],
         ["Christmas Day collections move to Saturday."]]
     assert [d.text for d in issue.dropped if d.kind == "chrome"] == ["Back to top", "↑ Top"]
+
+
+MUSEUM = """\
+# Members' Bulletin
+
+The kiln is open again, and two exhibitions start this month.
+
+## Exhibitions
+
+### Threadwork
+
+Tapestries woven from the last three farms' fleece, shown in the long gallery.
+
+### Voices of the Kiln
+
+Recordings of the workers who fired the kiln, played inside it.
+
+[Find out more](https://museum.example/voices)
+
+## Members' events
+
+A private view for members on Thursday evening, with the artists.
+"""
+
+
+def test_a_read_more_under_the_last_of_two_subheads_is_not_the_sections_link(profiles):
+    issue = issue_of("bulletin.md", MUSEUM.encode(), profiles)
+    exhibitions = next(s for s in issue.sections if s.heading == "Exhibitions")
+    assert exhibitions.link is None
+    (more,) = [p for p in exhibitions.paragraphs if p.text == "Find out more"]
+    assert [link.url for link in more.links] == ["https://museum.example/voices"]

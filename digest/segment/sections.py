@@ -119,7 +119,8 @@ def section_link(state: State, i: int, block: Block) -> bool:
     closing a headed section with text, gives the section its link: the story it tells; so
     does any call of up to CALL_WORDS words ("Tickets", "Details and booking"), or of up to
     LINK_LINE_WORDS opening with a call ("Read the case study"), closing a section of prose
-    only, where a heading or a rule follows."""
+    only, where a heading or a rule follows. In a section of two subheads or more (two
+    exhibitions), a "Find out more" closes the last one's part, not the section."""
     current = state.current
     marks = state.marks
     if current is None or current.level is None or current.section.link or \
@@ -130,8 +131,8 @@ def section_link(state: State, i: int, block: Block) -> bool:
     more = _MORE_MARKS.sub("", block.text).casefold().replace("’", "'") in state.profile.more
     after = next((j for j in range(i + 1, len(marks.blocks)) if marks.kinds[j] is None), None)
     if after is not None and marks.heading[after] is None and \
-            marks.blocks[after].kind != "rule":
-        return False
+            marks.blocks[after].kind != "rule" or len(current.section.subsections) > 1:
+        return False  # (under two subheads or more, it closes the last one's part)
     if not more and (marks.kinds[i] is not None or
                      count_words(block.text) > CALL_WORDS and not _opens_call(block, state) or
                      after is None or
