@@ -63,6 +63,20 @@ def test_an_unnamed_person_and_a_bare_surname_lean_on_what_came_before():
     assert leans_on_context("Harbor said the delay cost nothing.", company) is None
 
 
+def test_a_first_name_the_text_uses_alone_names_the_person_a_pronoun_stands_for():
+    from digest.summarize.standalone import antecedents
+
+    flat = ["Until August, Akello's day began with a two-hour walk to a stream.",
+            "Now the well is a three-minute walk from her door.",
+            "Akello told us she wants to become a nurse.",
+            "The Sun was moving, but less than his guess.",
+            "In the end she said the well changed everything."]
+    reasons, _ = antecedents(flat)
+    assert reasons[2] is None  # Akello, named alone as the text names her, opens it
+    assert reasons[3] and "his" in reasons[3]  # "Sun" opens no clause as a person's name
+    assert reasons[4] and "she" in reasons[4]
+
+
 def roomy(**keys: object) -> SummaryConfig:
     """No word budget, and half the lead's sentences."""
     from digest.model import SummaryPolicy

@@ -136,13 +136,30 @@ def _names(text: str) -> list[tuple[int, list[str]]]:
     return found
 
 
-def _unnamed_person(sentence: str, lexicon: Words) -> str | None:
-    """A personal pronoun with no full name (two or more capitalised words) before it."""
+def _unnamed_person(sentence: str, lexicon: Words, alone: set[str] = frozenset()) -> str | None:
+    """A personal pronoun with no full name (two or more capitalised words) before it, nor a
+    name the text uses alone (`alone`) as the sentence's subject, opening it or its clause
+    after an opening phrase ("Akello told us she wants to become a nurse", after "Until
+    August, Akello's day began…"; "In December 2020, Lin died after he was poisoned")."""
     for match in _TOKEN.finditer(sentence):
         word = match.group().lower()
         if word in lexicon.persons:
-            return None if _names(sentence[: match.start()]) else word
+            before = sentence[: match.start()]
+            named = _names(before) or alone and _subjects(before) & {_owner(n) for n in alone}
+            return None if named else word
     return None
+
+
+def _owner(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")  # "Akello's" names Akello
+
+
+def _subjects(text: str) -> set[str]:
+    """The capitalised words opening a sentence's text and its clause after an opening
+    phrase and comma."""
+    parts = [text, text.split(", ", 1)[1]] if ", " in text else [text]
+    return {_owner(found.group()) for found in (_CAPITAL.match(part.lstrip()) for part in parts)
+            if found}
 
 
 def introduced_surnames(text: str, lexicon: Words | None = None) -> set[str]:
@@ -293,7 +310,7 @@ def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
         opener = opening_word(sentence, lexicon)
         if i == 0 and headed and opener in lexicon.heading_pointers:
             opener = None
-        person = _unnamed_person(sentence, lexicon)
+        person = _unnamed_person(sentence, lexicon, alone)
         needs: list[int | None] = []
         if opener and opener not in lexicon.persons:
             needs.append(i - 1 if follows[i] else None)
