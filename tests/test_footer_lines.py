@@ -604,3 +604,19 @@ def test_a_closing_over_a_signature_found_below_it_goes_with_it(profiles):
     issue = issue_of("arts.txt", text.encode(), profiles)
     assert "With best wishes," in [d.text for d in issue.dropped if d.kind == "signoff"]
     assert not any("With best wishes" in p.text for s in issue.sections for p in s.paragraphs)
+
+
+def test_a_closing_paragraph_of_list_notices_with_a_short_note_between_is_chrome(profiles):
+    from digest.model import Block
+    from digest.segment.chrome import chrome_paragraphs
+    from digest.segment.profiles import load_platforms, with_platform
+
+    generic = with_platform(profiles[0], load_platforms()[0], None, [], "en")
+    texts = ["The first release of the atlas of earthworms is online, with 58,000 records.",
+             "To post an announcement, reply to this message or write to editor@soil.example. "
+             "Posts are sent every Tuesday. To unsubscribe, send a message with "
+             "\"unsubscribe\" to soil-request@soil.example.",
+             "To post an announcement, reply to this message. The river rose again on Monday "
+             "and the ferry stopped. To unsubscribe, reply with STOP."]
+    blocks = [Block(text=t, line=n + 1, end_line=n + 1) for n, t in enumerate(texts)]
+    assert chrome_paragraphs(blocks, [None] * 3, generic) == [None, "chrome", None]

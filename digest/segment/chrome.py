@@ -181,7 +181,9 @@ def chrome_paragraphs(blocks: list[Block], kinds: list[str | None],
     """Kinds with a closing paragraph of furniture sentences as chrome: among the issue's last
     CLOSING_BLOCKS blocks, two to four sentences, each chrome by itself ("Thanks for reading!
     If you found this useful, share it with a friend."), where the patterns only take a line
-    that is one, or a short farewell beside them ("Until next Thursday! Hit reply and…")."""
+    that is one, or a short farewell beside them ("Until next Thursday! Hit reply and…"), or,
+    beside two of them, a short note ("To post, reply… Posts go out on Tuesdays. To leave,
+    …")."""
     patterns = profile.drop.get("chrome", ())
     kinds = list(kinds)
     for i in range(max(0, len(blocks) - CLOSING_BLOCKS), len(blocks)):
@@ -193,7 +195,10 @@ def chrome_paragraphs(blocks: list[Block], kinds: list[str | None],
         if not 2 <= len(sentences) <= CHROME_SENTENCES:
             continue
         furniture = [any(p.search(s) for p in patterns) for s in sentences]
-        if any(furniture) and all(f or _farewell(s) for f, s in zip(furniture, sentences)):
+        aside = sum(furniture) >= 2  # a short note between two ("Posts go out on Tuesdays.")
+        if any(furniture) and all(f or _farewell(s) or aside and
+                                  count_words(s) <= FAREWELL_WORDS
+                                  for f, s in zip(furniture, sentences)):
             kinds[i] = "chrome"
     return kinds
 
