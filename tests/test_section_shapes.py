@@ -138,3 +138,22 @@ def test_an_authors_sign_off_section_is_chrome_not_content(tmp_path):
                              capture_output=True, text=True, check=True).stdout
     assert "Garden Letters: May" in summary
     assert "forward" not in summary and "Thanks" not in summary and "talks@" not in summary
+
+
+def test_a_badge_the_issue_repeats_is_no_heading():
+    """"OPEN ACCESS" over two of a contents alert's articles is a badge: sections are named
+    once, so a line in capitals said twice names none."""
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# Coastal Letters, Volume 38\n\n## Research articles\n\nOPEN ACCESS\n\n"
+            "Seagrass recovers faster where otters have returned. Otters eat the crabs that eat "
+            "the grazers.\n\nOPEN ACCESS\n\nOyster microplastics track rainfall. Storm drains "
+            "carry the load.\n\n## Short communications\n\nA bristle worm is found north of "
+            "sixty degrees for the first time.\n")
+    (issue,), _ = segment_document(read_bytes("toc.md", text.encode()), *load_profiles())
+    assert [s.heading for s in issue.sections if s.heading] == [
+        "Research articles", "Short communications"]
+    articles = next(s for s in issue.sections if s.heading == "Research articles")
+    assert not articles.subsections
+    assert [p.text for p in articles.paragraphs].count("OPEN ACCESS") == 2

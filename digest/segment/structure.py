@@ -26,7 +26,7 @@ from digest.textwords import (
 )
 
 from .names import byline, opener
-from .profiles import Profile
+from .profiles import Profile, heading_key
 from .rules import in_capitals, looks_like_heading, looks_like_name, words
 
 PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
@@ -339,6 +339,18 @@ def headings(marks: Marks) -> None:
                 break
 
 
+def badges(marks: Marks) -> None:
+    """A pseudo-heading (a line in capitals or bold) that the issue repeats word for word is a
+    badge on what follows it ("OPEN ACCESS" over two articles of a contents alert), not a
+    section's name: sections are named once. It stays a line of text."""
+    seen = Counter(heading_key(marks.blocks[i].text) for i, level in enumerate(marks.heading)
+                   if level == PSEUDO_LEVEL and marks.blocks[i].kind == "paragraph")
+    for i, level in enumerate(marks.heading):
+        if level == PSEUDO_LEVEL and marks.blocks[i].kind == "paragraph" and \
+                seen[heading_key(marks.blocks[i].text)] > 1:
+            marks.heading[i] = None
+
+
 def categories(marks: Marks) -> None:
     """A top-level list entry that only introduces deeper entries is a category."""
     for i, block in enumerate(marks.blocks):
@@ -614,6 +626,7 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("site_blurbs", site_blurbs),
     ("numbered_blurbs", numbered_blurbs),
     ("headings", headings),
+    ("badges", badges),
     ("labels", labels),
     ("titled_items", titled_items),
     ("dialogue", dialogue),
