@@ -157,3 +157,18 @@ def test_a_badge_the_issue_repeats_is_no_heading():
     articles = next(s for s in issue.sections if s.heading == "Research articles")
     assert not articles.subsections
     assert [p.text for p in articles.paragraphs].count("OPEN ACCESS") == 2
+
+
+def test_a_figure_set_alone_over_what_it_counts_is_one_line():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    body = ("<h1>Wells update</h1><p>Here is what your gifts did this season.</p>"
+            "<h2>Impact</h2><p><b>14</b></p><p>new wells completed</p>"
+            "<p><b>9,200</b></p><p>people with safe water within 500 m of home</p>"
+            "<p>We are on track for twenty wells before the rains.</p>")
+    (issue,), _ = segment_document(read_bytes("wells.html", body.encode()), *load_profiles())
+    impact = next(s for s in issue.sections if s.heading == "Impact")
+    assert [p.text for p in impact.paragraphs] == [
+        "14 new wells completed", "9,200 people with safe water within 500 m of home",
+        "We are on track for twenty wells before the rains."]

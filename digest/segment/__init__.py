@@ -69,7 +69,7 @@ from .rules import (
     looks_like_heading,
     sign_offs,
 )
-from .sections import RULE_NAMES, build_sections
+from .sections import RULE_NAMES, build_sections, figures_with_labels
 from .sponsors import mark_sponsored, sponsor_leads, sponsored_items
 
 __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
@@ -385,6 +385,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         dropped += dek_dropped
         sections = sponsored_items(mark_sponsored(sections, dropped, profile), dropped, profile)
         sections = drop_emptied(drop_contents(linked_entries(sections), dropped), dropped)
+        for section in sections:
+            figures_with_labels(section)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(

@@ -45,6 +45,27 @@ class _Open:
         return self.section
 
 
+_FIGURE_ALONE = re.compile(r"^[~≈+<>]?[$€£¥₹]?\d[\d.,\s]*(?:[%kKmM×x]|[$€£¥₹])?\+?$")
+FIGURE_LABEL_WORDS = 10  # "people with safe water within 500 m of home"
+
+
+def figures_with_labels(section: Section) -> None:
+    """A figure set alone over the short line that says what it counts ("14" over "new wells
+    completed", as an impact box sets it) is one line: "14 new wells completed"."""
+    out: list[Paragraph] = []
+    for paragraph in section.paragraphs:
+        above = out[-1] if out else None
+        if above is not None and above.kind == "text" and paragraph.kind == "text" and \
+                _FIGURE_ALONE.match(above.text.strip()) and not above.links and \
+                0 < count_words(paragraph.text) <= FIGURE_LABEL_WORDS and \
+                paragraph.text.strip()[:1].islower():
+            out[-1] = replace(above, text=f"{above.text.strip()} {paragraph.text.strip()}",
+                              links=list(paragraph.links))
+        else:
+            out.append(paragraph)
+    section.paragraphs = out
+
+
 def as_list(section: Section) -> None:
     """The section laid out as a list; a lead or section that is a list is a roundup."""
     section.layout = "list"
