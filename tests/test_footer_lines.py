@@ -467,6 +467,8 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Privacy policy · Terms of use", "chrome"),
     ("Have news to share? Send it to notes@guild.example by the 15th.", "chrome"),
     ("To post an announcement, reply to this message or write to the editor.", "chrome"),
+    ("You receive this as a member of the club.", "chrome"),
+    ("To leave this list, reply with the word leave.", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "
