@@ -622,3 +622,15 @@ def test_a_closing_paragraph_of_list_notices_with_a_short_note_between_is_chrome
              "and the ferry stopped. To unsubscribe, reply with STOP."]
     blocks = [Block(text=t, line=n + 1, end_line=n + 1) for n, t in enumerate(texts)]
     assert chrome_paragraphs(blocks, [None] * 3, generic) == [None, "chrome", None]
+
+
+def test_a_closing_line_of_address_and_opt_out_is_chrome_with_the_signature_above(profiles):
+    text = ("# Branch Weekly\n\nNew books are in.\n\n## Fines amnesty\n\nUntil 31 October you can "
+            "return overdue items with no fines at all.\n\nPriya and the Northgate team\n\n"
+            "*Northgate Branch Library, 2 Ropewalk, Northgate NG7 1AD · 01632 960 555 · Part "
+            "of Marlshire Libraries. To stop receiving this newsletter, reply with "
+            "\"unsubscribe\".*\n")
+    issue = issue_of("weekly.md", text.encode(), profiles)
+    fines = next(s for s in issue.sections if s.heading == "Fines amnesty")
+    assert [p.text for p in fines.paragraphs] == [
+        "Until 31 October you can return overdue items with no fines at all."]

@@ -170,8 +170,9 @@ def footer_sentences(blocks: list[Block], kinds: list[str | None],
         sentences = _SENTENCE_BREAK.split(block.text.strip())
         for n in range(1, len(sentences)):
             if any(p.search(sentences[n]) for p in patterns):
-                if _names(" ".join(sentences[:n])):
-                    kinds[i] = "chrome"
+                head = " ".join(sentences[:n])
+                if _names(head) or _postal(Block(text=head.rstrip(". "), line=0, end_line=0)):
+                    kinds[i] = "chrome"  # (its address: "2 Ropewalk · 01632 960 555 · …")
                 break
     return kinds
 

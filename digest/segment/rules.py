@@ -270,12 +270,20 @@ SIGNING_NAMES = 3  # words of the names a letter is signed with: "Lena", "Jonah 
 
 def _signing_names(block: Block) -> bool:
     """A line of one or two first names or a short full name, each word capitalised (not
-    in capitals: "LINKS" is a heading)."""
-    parts = [w for w in block.text.split() if w not in ("&", "and", "+")]
-    return not block.links and not in_capitals(block.text) and \
-        1 <= len(parts) <= SIGNING_NAMES and len(block.text.split()) <= SIGNING_NAMES + 1 and \
-        all(_NAME_WORD.match(w) and w[:1].isupper() for w in parts) and \
-        not block.text.rstrip().endswith((".", ",", ":", ";", "!", "?"))
+    in capitals: "LINKS" is a heading), or a name and the team ("Priya and the Northgate
+    team")."""
+    text = block.text.strip()
+    if block.links or in_capitals(text) or text.endswith((".", ",", ":", ";", "!", "?")):
+        return False
+    parts = [w for w in text.split() if w not in ("&", "and", "+")]
+    if 1 <= len(parts) <= SIGNING_NAMES and len(text.split()) <= SIGNING_NAMES + 1 and \
+            all(_NAME_WORD.match(w) and w[:1].isupper() for w in parts):
+        return True
+    team = _NAME_AND_TEAM.match(text)  # "Priya and the Northgate team"
+    return team is not None and words(team[1]) <= TEAM_WORDS and "@" not in team[1]
+
+
+_NAME_AND_TEAM = re.compile(r"^[A-Z][\w’'-]+ (?:and|&|\+) (\S.*)$")
 
 
 def _farewell_and_name(block: Block) -> bool:
