@@ -468,6 +468,7 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Have news to share? Send it to notes@guild.example by the 15th.", "chrome"),
     ("To post an announcement, reply to this message or write to the editor.", "chrome"),
     ("You receive this as a member of the club.", "chrome"),
+    ("Trouble reading this? View it in your browser", "chrome"),
     ("To leave this list, reply with the word leave.", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):

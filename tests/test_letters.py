@@ -239,7 +239,9 @@ def test_a_greeting_too_short_to_stand_alone_is_not_the_summary(profiles):
                                       "Bonjour à toutes et à tous !",
                                       "Hi there, dear friends of the garden,",
                                       "Hello and welcome to Garden Notes, the weekly letter of "
-                                      "allotment news from me, Dara."])
+                                      "allotment news from me, Dara.",
+                                      "Welcome back to Garden Notes, the fortnightly letter for "
+                                      "people who would rather be digging than reading."])
 def test_a_one_line_salutation_opening_the_issue_is_not_its_summary(greeting, profiles):
     text = (f"# Garden Notes\n\n{greeting}\n\nThis week the allotments opened their waiting "
             "list, a seed swap came to the library and the first frost warning of the autumn "

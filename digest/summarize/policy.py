@@ -38,7 +38,7 @@ CREDIT_WORDS = 15  # "— Pat Lee (@patlee) November 24, 2026": the credit of a 
 _CREDIT = re.compile(r"^[—–-]\s*\S")
 MIN_SENTENCE_WORDS = 6
 GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", greets (or
-# twice as long, opening with a greeting that welcomes: "Hello and welcome to Earshot, the
+# three times as long, opening with a greeting that welcomes: "Hello and welcome to Earshot, the
 # weekly letter of podcast picks from me, Dara.")
 _CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[。！？]")
@@ -427,7 +427,7 @@ def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list
                   first.rstrip().endswith(("!", ",", "！", "，")) or
                   lexicon is not None and (count_words(first) <= GREETING_WORDS and
                                            greets(first, lexicon) or
-                                           count_words(first) <= 2 * GREETING_WORDS and
+                                           count_words(first) <= 3 * GREETING_WORDS and
                                            welcomes(first, lexicon))):
         places = [(p, i) for p, i in places if (p, i) != (opening, 0)]
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
