@@ -184,6 +184,8 @@ def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
     from digest.summarize.standalone import not_a_summary_sentence
 
     assert not_a_summary_sentence("★★★★☆ · dir. Ana Ruiz · 1h 48m · in cinemas now")
+    assert not_a_summary_sentence("Thursday 3 October 2024 · Issue 412 · Your town, every week "
+                                  "since 1887")  # a dateline
     assert not_a_summary_sentence("Listen: https://shoreline.example/89")
     assert not_a_summary_sentence("Links: - https://woodnotes.example/shelf-pin-jig - "
                                   "https://plyguide.example/birch-vs-poplar Take care, Sam")

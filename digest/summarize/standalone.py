@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digest.datewords import written_date
+
 from .words import has_language_data, language_data
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -244,10 +246,12 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     if text.startswith(("—", "―", "– ", "-- ")):
         return "only credits a quote"  # "— /u/kibwen answering …"
     fields = _FIELD_BREAK.split(text.rstrip("."))
+    most = DETAIL_WORDS * (2 if any(map(written_date, fields)) else 1)  # a dateline's parts
     if (len(fields) >= DETAIL_FIELDS or len(fields) == 2 and
             any(_DURATION.fullmatch(f.strip()) for f in fields)) and \
-            all(len(f.split()) <= DETAIL_WORDS for f in fields):
-        return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m", "with X · 34 min"
+            all(len(f.split()) <= most for f in fields):
+        return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m", "with X · 34 min",
+        # "Thursday 3 October 2024 · Issue 412 · Your town, every week since 1887"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
