@@ -124,3 +124,13 @@ def test_a_numbered_heading_alone_in_its_frame_is_a_heading_whatever_closes_it(p
     position = issue.sections[2]
     assert [p.text[:24] for p in position.paragraphs] == ["A four-year funded place"]
     assert [i.text for i in issue.sections[-1].items] == ["Apples", "Pears"]  # a list, framed
+
+
+def test_a_heading_in_capitals_may_end_with_a_note_in_brackets(profiles):
+    text = ("FANZINE 88\n\nThe first paragraph of the issue says hello to every reader.\n\n"
+            "SATURDAY: HARBOUR 2-1 MILLBROOK\n\nWe lost, but the second half was better.\n\n"
+            "THE TABLE (bottom half)\n\nWe sit two points above the drop with fifteen games "
+            "to go.\n")
+    issue = issue_of("88.txt", text.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == [
+        "SATURDAY: HARBOUR 2-1 MILLBROOK", "THE TABLE (bottom half)"]

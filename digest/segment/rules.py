@@ -143,11 +143,15 @@ def looks_like_heading(text: str) -> bool:
 
 def in_capitals(text: str) -> bool:
     """A short line in capitals: at least three letters, none of them lower-case, and no
-    sentence's end ("WINTER LEAGUE", "[ NEWS ]")."""
+    sentence's end ("WINTER LEAGUE", "[ NEWS ]"); a note in brackets after it may be in
+    lower case ("THE TABLE (bottom half)")."""
     if words(text) > 10 or ENDS_SENTENCE.search(text):
         return False
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in _TRAILING_NOTE.sub("", text) if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+_TRAILING_NOTE = re.compile(r"\s+\([^()]{1,40}\)\s*$")
 
 
 def looks_like_numbered_subhead(text: str) -> bool:
