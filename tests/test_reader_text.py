@@ -126,3 +126,14 @@ def test_one_longer_line_does_not_hide_the_width_a_text_is_wrapped_at():
         "Our annual general meeting is on Wednesd",
         "Lantern Valley Arts Council, The Old Pum"]
     assert "members will know from the Saturday market" in blocks[0].text
+
+
+def test_a_word_the_wrap_broke_at_its_hyphen_is_joined_whole():
+    body = ("The society welcomed twenty-three new members this autumn, the most since\n"
+            "the hall reopened, and the committee thanks everyone who brought a friend-\n"
+            "of-a-friend along to the open evening in the long room on Tuesday night.\n"
+            "The next open evening will be held in the spring, once the roof is mended -\n"
+            "and the heating, which has failed twice this month, is working properly again.\n")
+    (block,) = read_text(body).blocks
+    assert "a friend-of-a-friend along" in block.text
+    assert "is mended - and the heating" in block.text  # a dash set apart stays apart

@@ -58,6 +58,8 @@ _ATTRIBUTION = re.compile(r"^(?:--|[—–―])\s*\S")  # "-- Anne, Mill Street"
 
 WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
 _ENDED = re.compile(f"[{SENTENCE_ENDS}:;\"”’)]\\s*$")  # in any script: "。", "؟", "।"
+# A word broken at its hyphen by the wrap ("twenty-" ending a line): a letter before it.
+_WRAPPED_HYPHEN = re.compile(r"[^\W\d_]-$")
 _CLOSERS = " )\"”’»"  # what closes a title without ending a sentence: "(Ghent)", "“Quiet Cities”"
 _FIELD = re.compile(r"^[A-Z][\w-]{0,20}:\s")  # "Subject: …", "Note: …"
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
@@ -186,6 +188,8 @@ class _Reader:
             return
         if continues:
             glued = self.flowed and self.delsp and not last.endswith("  ")  # RFC 3676 4.2
+            glued = glued or self.width is not None and _WRAPPED_HYPHEN.search(prev.text) \
+                is not None and stripped[:1].isalpha()  # "twenty-⏎three": one word
             prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
             prev.end_line = number
             return
