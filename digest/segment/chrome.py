@@ -171,7 +171,7 @@ def footer_sentences(blocks: list[Block], kinds: list[str | None],
         for n in range(1, len(sentences)):
             if any(p.search(sentences[n]) for p in patterns):
                 head = " ".join(sentences[:n])
-                if _names(head) or _postal(Block(text=head.rstrip(". "), line=0, end_line=0)):
+                if _names(head) or _address_like(head.rstrip(". ")):
                     kinds[i] = "chrome"  # (its address: "2 Ropewalk · 01632 960 555 · …")
                 break
     return kinds
@@ -263,11 +263,14 @@ def _postal(block: Block) -> bool:
     middle dots or bars ("Northside Council, Town Hall, Market Square, Northside NS1 2AB",
     "City Pulse · 1 Town Hall Square, Riverton RV1 1AA"); no price and no date, which an
     entry's details line has ("OpenSpectra · €30/hour · Closes 20 December 2026")."""
-    text = block.text.rstrip()
-    return block.kind == "paragraph" and count_words(text) <= POSTAL_WORDS and \
-        sum(map(text.count, ",·•|")) >= 2 and any(c.isdigit() for c in text) and \
-        not ENDS_SENTENCE.search(text) and not _PRICE.search(text) and \
-        written_date(text) is None
+    return block.kind == "paragraph" and _address_like(block.text)
+
+
+def _address_like(text: str) -> bool:
+    text = text.rstrip()
+    return count_words(text) <= POSTAL_WORDS and sum(map(text.count, ",·•|")) >= 2 and \
+        any(c.isdigit() for c in text) and not ENDS_SENTENCE.search(text) and \
+        not _PRICE.search(text) and written_date(text) is None
 
 
 # A telephone number alone, perhaps labelled: "(555) 410-2200", "Tel. +44 20 7946 0000"
@@ -324,7 +327,8 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
     """A list whose entries name the headings below it ("In this issue: …"), or echo how
     the sections below begin, sharing ECHO_WORDS words with one's opening that no third
     section uses ("Why three ports are backed up" over "Ports"), is the issue's table of
-    contents: the page has its own, so the entries are chrome."""
+    contents: the page has its own, so the entries are chrome; so is a line of them ("In this
+    issue: Calls for papers · Jobs board · Member spotlight")."""
     # (where, heading): below section n when `where` > n, so a section's own subheads count
     headings = [(n, _entry_key(s.heading)) for n, s in enumerate(sections) if s.heading]
     headings += [(n + 1, _entry_key(sub.heading)) for n, s in enumerate(sections)
