@@ -1,6 +1,7 @@
-"""Linked subheads as entries: a section that lists stories as a linked title each, with a
-line or two under it (a platform's digest of posts, a "what we're reading" list written with
-`<h3>` titles), is a list of entries, not subheads over loose paragraphs.
+"""Subheads as entries: a section that lists stories as a linked title each, with a line or
+two under it (a platform's digest of posts, a "what we're reading" list written with `<h3>`
+titles), or that lists events, jobs or episodes as a title each over its details (a date, a
+time, a price), is a list of entries, not subheads over loose paragraphs.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from digest.model import Item, Paragraph, Section
 from digest.textwords import ENDS_SENTENCE, count_words
 
-from .sections import as_list, is_list
+from .sections import CALL_WORDS, as_list, is_list
 
 BLURB_WORDS = 60  # what an entry's title has under it: a subtitle, a line or two
 KICKER_WORDS = 8  # "Rhea Kallström in Better Field Notes" over a title: who wrote it, where
@@ -86,7 +87,6 @@ def _entry(kicker: Paragraph | None, title: Paragraph, blurb: list[Paragraph]) -
 
 LISTING_WORDS = 100  # what a listing's entry has under its title: details and a blurb
 DETAIL_WORDS = 15  # a details line: "Saturday 14 March, 2pm and 5pm", "£8 / £5 under-16s"
-CALL_WORDS = 3  # "Book tickets", "Route map": a line that is one link of a few words
 
 
 def _listing_runs(paragraphs: list[Paragraph]) -> list[Run]:
@@ -119,6 +119,7 @@ def _detail(paragraph: Paragraph) -> bool:
 
 
 def _call(paragraph: Paragraph) -> bool:
+    """"Book tickets", "Route map": a line that is one link of a few words."""
     return len(paragraph.links) == 1 and count_words(paragraph.text) <= CALL_WORDS and \
         paragraph.links[0].text.strip() == paragraph.text.strip()
 
