@@ -141,16 +141,17 @@ def test_an_authors_sign_off_section_is_chrome_not_content(tmp_path):
 
 
 def test_a_badge_the_issue_repeats_is_no_heading():
-    """"OPEN ACCESS" over two of a contents alert's articles is a badge: sections are named
-    once, so a line in capitals said twice names none."""
+    """"OPEN ACCESS" over two of a contents alert's article titles is a badge: sections are
+    named once, so a line in capitals said twice over a title names none (said twice over
+    text, it still opens two sections: tests/test_generic_structure.py)."""
     from digest.ingest import read_bytes
     from digest.segment import load_profiles, segment_document
 
     text = ("# Coastal Letters, Volume 38\n\n## Research articles\n\nOPEN ACCESS\n\n"
-            "Seagrass recovers faster where otters have returned. Otters eat the crabs that eat "
-            "the grazers.\n\nOPEN ACCESS\n\nOyster microplastics track rainfall. Storm drains "
-            "carry the load.\n\n## Short communications\n\nA bristle worm is found north of "
-            "sixty degrees for the first time.\n")
+            "Seagrass recovers faster where otters have returned\n\nOtters eat the crabs that "
+            "eat the grazers.\n\nOPEN ACCESS\n\nOyster microplastics track rainfall\n\n"
+            "Storm drains carry the load.\n\n## Short communications\n\nA bristle worm is "
+            "found north of sixty degrees for the first time.\n")
     (issue,), _ = segment_document(read_bytes("toc.md", text.encode()), *load_profiles())
     assert [s.heading for s in issue.sections if s.heading] == [
         "Research articles", "Short communications"]

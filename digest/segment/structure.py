@@ -340,15 +340,25 @@ def headings(marks: Marks) -> None:
 
 
 def badges(marks: Marks) -> None:
-    """A pseudo-heading (a line in capitals or bold) that the issue repeats word for word is a
-    badge on what follows it ("OPEN ACCESS" over two articles of a contents alert), not a
-    section's name: sections are named once. It stays a line of text."""
-    seen = Counter(heading_key(marks.blocks[i].text) for i, level in enumerate(marks.heading)
-                   if level == PSEUDO_LEVEL and marks.blocks[i].kind == "paragraph")
-    for i, level in enumerate(marks.heading):
-        if level == PSEUDO_LEVEL and marks.blocks[i].kind == "paragraph" and \
-                seen[heading_key(marks.blocks[i].text)] > 1:
+    """A pseudo-heading (a line in capitals or bold) that the issue repeats word for word,
+    each time right over a title (a heading, or a short line that is no sentence), is a badge
+    on that title ("OPEN ACCESS" over two articles of a contents alert), not a section's
+    name. It stays a line of text."""
+    found = [i for i, level in enumerate(marks.heading)
+             if level == PSEUDO_LEVEL and marks.blocks[i].kind == "paragraph"]
+    seen = Counter(heading_key(marks.blocks[i].text) for i in found)
+    for i in found:
+        if seen[heading_key(marks.blocks[i].text)] > 1 and _over_title(marks, i):
             marks.heading[i] = None
+
+
+def _over_title(marks: Marks, i: int) -> bool:
+    j = _neighbour(marks, i, 1)
+    if j is None:
+        return False
+    below = marks.blocks[j]
+    return marks.heading[j] is not None or below.kind == "paragraph" and \
+        words(below.text) <= HEADLINE_WORDS and not _STATEMENT_END.search(below.text.rstrip())
 
 
 def categories(marks: Marks) -> None:
