@@ -498,9 +498,12 @@ def titled_items(marks: Marks) -> None:
 def _blurbed_titles(marks: Marks, run: list[int]) -> bool:
     """Every title of the run a line of its own ("**The Salt Clerk** by Ines Harrowgate", no
     sentence) with a paragraph under it: the last one's blurb is the paragraph under it too."""
+    def blurbed(i: int) -> bool:
+        below = _neighbour(marks, i, 1)
+        return below is not None and marks.titled[below] == "more"
+
     return all(not _STATEMENT_END.search(marks.blocks[i].text.rstrip()) and
-               (n + 1 == len(run) or marks.titled[_neighbour(marks, i, 1) or i] == "more")
-               for n, i in enumerate(run))
+               (n + 1 == len(run) or blurbed(i)) for n, i in enumerate(run))
 
 
 def _is_title(marks: Marks, i: int) -> bool:

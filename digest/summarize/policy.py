@@ -423,15 +423,20 @@ def _candidates(places: list[tuple[int, int]], split: dict[tuple[int, int], list
     ("Bonjour à toutes et à tous !", "Hello and welcome to issue 12!") or opening with a
     greeting of the language's (`lexicon`: "Hello friends, welcome to the 88th issue.")."""
     first = split[(s, opening)][0] if opening is not None else ""
-    if first and (count_words(first) <= GREETING_WORDS and
-                  first.rstrip().endswith(("!", ",", "！", "，")) or
-                  lexicon is not None and (count_words(first) <= GREETING_WORDS and
-                                           greets(first, lexicon) or
-                                           count_words(first) <= 3 * GREETING_WORDS and
-                                           welcomes(first, lexicon))):
+    if first and _salutation(first, lexicon):
         places = [(p, i) for p, i in places if (p, i) != (opening, 0)]
     full = [(p, i) for p, i in places if count_words(split[(s, p)][i]) >= MIN_SENTENCE_WORDS]
     return full or ([] if items or lead else places)
+
+
+def _salutation(first: str, lexicon: Words | None) -> bool:
+    """An issue's opening sentence that only greets: short, ending in "!" or ",", or opening
+    with a greeting; up to three times as long when the greeting welcomes the reader."""
+    count = count_words(first)
+    if count <= GREETING_WORDS and first.rstrip().endswith(("!", ",", "！", "，")):
+        return True
+    return lexicon is not None and (count <= GREETING_WORDS and greets(first, lexicon) or
+                                    count <= 3 * GREETING_WORDS and welcomes(first, lexicon))
 
 
 def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
