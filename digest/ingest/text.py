@@ -75,9 +75,9 @@ _FIGURE = re.compile(r"\d")
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when it was not: its longest prose
     line that others come near (a line holding a link may run past it: a link cannot be
-    wrapped), when most breaks
-    after long lines inside paragraphs fall where the next word would not have fitted. A
-    break after a full sentence, or after a "Subject: …" line, tells neither way."""
+    wrapped), when most breaks after long lines inside paragraphs fall where the next word
+    would not have fitted. A break after a full sentence, or after a "Subject: …" line,
+    tells neither way."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)]
     width = _widest(sorted(map(len, prose), reverse=True))
