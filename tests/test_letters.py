@@ -1209,3 +1209,20 @@ def test_the_line_closing_an_advertisement_is_furniture_not_the_next_storys_kick
     farewell = next(s for s in issue.sections if s.heading == "FAREWELL TO A MAINTAINER")
     assert farewell.dek is None
     assert ("chrome", "End advertisement") in [(d.kind, d.text) for d in issue.dropped]
+
+
+def test_names_closing_each_letter_on_a_letters_page_are_its_writers_not_a_sign_off(profiles):
+    letters = "".join(
+        f"**{title}**\n\n{body}\n\n— {name}\n\n" for title, body, name in [
+            ("Keep the Sunday bus", "Dropping the Sunday bus strands those of us who do not "
+             "drive.", "Ada Mensah, Hollow End"),
+            ("Thanks to the gritters", "The crews cleared Ridge Road before six on the "
+             "morning of the storm.", "Tom and Jo Reyes, Upper Mill"),
+            ("Meters on Mill Street", "Shops lose trade when visitors give up and drive on.",
+             "Dev Rao, Mill Street")])
+    text = (f"# The Mill Courier, 5 March 2026\n\n## Letters\n\n{letters}## Council notes\n\n"
+            "The council voted to delay the meters until April.\n\nSee you next week,\n\nNell\n")
+    issue = issue_of("2026-03-05.md", text.encode(), profiles)
+    assert [p.text for p in issue.sections[0].paragraphs if p.text.startswith("—")] == [
+        "— Ada Mensah, Hollow End", "— Tom and Jo Reyes, Upper Mill", "— Dev Rao, Mill Street"]
+    assert [d.kind for d in issue.dropped] == ["signoff", "signoff"]

@@ -188,6 +188,7 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     alone there ("— Sam"); and an e-mail signature, the few short lines under a `--` line at
     the end. By shape alone, in any language."""
     kinds = list(kinds)
+    credits = _part_credits(blocks, kinds)
     for i, block in enumerate(blocks):
         if kinds[i] is None and _bulleted_name(blocks, i) and _ends_letter(blocks, kinds, i + 1):
             kinds[i] = "signoff"  # "- Ana" under the last paragraph: a dash and a name
@@ -216,7 +217,7 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
             if _signed(blocks[i + 1:end]) and _ends_letter(blocks, kinds, end):
                 kinds[i:end] = ["signoff"] * (end - i)
-        elif (_closing_and_name(block) or _dash_name(blocks, i)) and (
+        elif i not in credits and (_closing_and_name(block) or _dash_name(blocks, i)) and (
                 _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1])):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
     return kinds
@@ -368,6 +369,15 @@ def _dash_name(blocks: list[Block], i: int) -> bool:
     return (text[:1] in "—–" and _is_name_line(blocks[i], TEAM_WORDS) or
             text.startswith("- ") and _is_name_line(blocks[i]) and _capitalised(text[2:])) and \
         not (i and blocks[i - 1].kind == "quote")
+
+
+def _part_credits(blocks: list[Block], kinds: list[str | None]) -> set[int]:
+    """The "— Name, Place" lines that close two parts or more, each over the next heading:
+    each part's writer (letters to the editor, signed columns), not the issue's sign-off."""
+    found = {i for i in range(len(blocks) - 1) if kinds[i] is None and
+             blocks[i].kind == "paragraph" and _dash_name(blocks, i) and
+             (blocks[i + 1].kind == "heading" or _heading_line(blocks[i + 1]))}
+    return found if len(found) > 1 else set()
 
 
 def _bulleted_name(blocks: list[Block], i: int) -> bool:
