@@ -180,6 +180,18 @@ def test_a_sentence_opening_with_instead_of_or_so_far_leans_on_nothing():
     assert opening_word("Instead, the council voted no.") == "instead"
 
 
+@pytest.mark.parametrize("sentence, word", [
+    ("It is going to be dry from Friday until Sunday lunchtime.", None),
+    ("It’s time to talk about where this season is heading.", None),
+    ("It's worth noting that the ferry runs late on Sundays.", None),
+    ("It will be cold on the hill, so bring a flask.", None),
+    ("It was founded in 1990 by two teachers.", "it"),
+    ("It will be open until nine.", "it"),
+])
+def test_it_that_stands_for_nothing_before_it_leans_on_nothing(sentence, word):
+    assert opening_word(sentence) == word
+
+
 def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
     from digest.summarize.standalone import not_a_summary_sentence
 
