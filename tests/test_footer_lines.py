@@ -550,15 +550,16 @@ JOBS_LETTER = (
 
 def test_the_last_entry_above_a_legal_footer_keeps_its_details_and_call(profiles):
     """An entry's details line (a price, a date) is no postal address, and its "View job" is
-    its own call (every entry has one), not the footer's row of links."""
+    its own call (every entry has one), not the footer's row of links: the jobs are the
+    entries of the "Jobs" section, each linked where its call goes."""
     issue = issue_of("guild.eml", mail(JOBS_LETTER, "Guild <news@guild.example>",
                                        "Guild Bulletin", "Tue, 1 Dec 2026 09:00:00 +0000"),
                      profiles)
     last = issue.sections[-1]
-    assert last.heading == "Python Developer (part-time)"
-    assert [p.text for p in last.paragraphs] == [
-        "OpenTide Foundation · €30/hour · Closes 20 December 2026", "View job"]
-    assert [link.url for p in last.paragraphs for link in p.links] == ["https://jobs.example/3"]
+    assert last.heading == "Jobs"
+    assert [(i.title, i.excerpt, [link.url for link in i.links]) for i in last.items][-1] == (
+        "Python Developer (part-time)", "OpenTide Foundation · €30/hour · Closes 20 December "
+        "2026.", ["https://jobs.example/3"])
     assert {d.text for d in issue.dropped if d.kind == "chrome"} >= {
         "The Guild is a community interest company registered in England and Wales (No. "
         "13579246). Registered office: 5 Quay Lane, Porthaven PH1 2BX."}

@@ -93,22 +93,26 @@ The stations now publish nitrogen dioxide and particle readings every hour.
 """
 
 
+def _linked_titles(text: str) -> list[tuple[str | None, list[str]]]:
+    """Each subhead, or over its text each entry of its section's list (a platform's
+    digest), with its links."""
+    (news,), _ = segment_document(read_bytes("boletim.md", text.encode()), *load_profiles())
+    return sorted([(p.text, [link.url for link in p.links]) for s in news.sections
+                   for p in s.paragraphs if p.kind == "subhead"] +
+                  [(i.title, [link.url for link in i.links]) for s in news.sections
+                   for i in s.items if i.title])
+
+
 def test_a_linked_subhead_keeps_its_link_and_a_numbered_title_over_its_address_is_an_entry():
-    (news,), _ = segment_document(read_bytes("boletim.md", NEWS.encode()), *load_profiles())
-    # a subhead, or over its text an entry of its section's list (a platform's digest)
-    subheads = sorted([(p.text, [link.url for link in p.links]) for s in news.sections
-                       for p in s.paragraphs if p.kind == "subhead"] +
-                      [(i.title, [link.url for link in i.links]) for s in news.sections
-                       for i in s.items if i.title])
-    assert subheads == [
+    assert _linked_titles(NEWS) == [
         ("Encontro de dados em Recife", ["https://eventos.example.br/recife"]),
         ("Governo lança portal de dados abertos", ["https://dados.example.br/portal"]),
         ("Nova lei de proteção de dados entra em vigor", ["https://lei.example.br/dados"])]
     alone = NEWS.split("## Eventos")[0].replace(
         "As principais notícias da semana, com os links para as fontes.\n\n", "")
-    (news,), _ = segment_document(read_bytes("boletim.md", alone.encode()), *load_profiles())
-    assert [s.link for s in news.sections if s.heading and s.heading.startswith("Nova lei")] == [
-        "https://lei.example.br/dados"]  # under its group's heading as its kicker
+    assert _linked_titles(alone) == [  # right under their group's heading, the only one
+        ("Governo lança portal de dados abertos", ["https://dados.example.br/portal"]),
+        ("Nova lei de proteção de dados entra em vigor", ["https://lei.example.br/dados"])]
     numbered = PLAIN.replace("The town", "1) The town").replace("A new air", "2) A new air")
     for text in (PLAIN, numbered):  # a title over its address, numbered or not: an entry
         (plain,), _ = segment_document(read_bytes("bulletin.txt", text.encode()),
@@ -152,3 +156,44 @@ def test_lines_that_are_labelled_fields_are_paragraphs_of_their_own(parser, monk
             (None, "Ferrowave builds settlement software for energy traders.")} <= set(paragraphs)
     (item,) = [i for s in issue.sections for i in s.items]
     assert item.text.startswith("Note:") and "keep their lines together" in item.text
+
+
+GIGS = """\
+# Sleeve Notes, April
+
+Here is what is on in the valley this month.
+
+## Listings
+
+**Thu 2 April — Hattie Crane Trio**
+8pm · The Coal Shed, Wharf Road · £12
+Crane plays a battered upright piano like it owes her money. The trio launches its record.
+
+**Sat 4 April — Valley Ceilidh**
+7.30pm · St Mungo's Hall · £8, under-12s free
+No experience needed: a caller walks you through every dance.
+
+## Venue news
+
+The Coal Shed has fixed its heating,
+and the Anchor keeps its Friday session.
+"""
+
+
+@pytest.mark.parametrize("parser", ["auto", "python"])
+def test_an_events_title_and_details_line_are_lines_of_their_own_not_run_into_its_blurb(
+        parser, monkeypatch):
+    """A bold title over a details line ("8pm · The Coal Shed · £12") over a blurb, on lines of
+    one paragraph, reads as a reader sees it: a listing's entry, its details apart from its
+    blurb ("£12 Crane plays…" ran on as one sentence); wrapped text stays one paragraph."""
+    if parser == "python":
+        monkeypatch.setattr("digest.ingest.markdown.markdown_rs.tokens", lambda *a: None)
+    (issue,), _ = segment_document(read_bytes("2026-04-01.md", GIGS.encode()), *load_profiles())
+    listings, venues = issue.sections[1:]
+    assert [(i.title, i.excerpt) for i in listings.items] == [
+        ("Thu 2 April — Hattie Crane Trio", "8pm · The Coal Shed, Wharf Road · £12. Crane plays "
+         "a battered upright piano like it owes her money. The trio launches its record."),
+        ("Sat 4 April — Valley Ceilidh", "7.30pm · St Mungo's Hall · £8, under-12s free. No "
+         "experience needed: a caller walks you through every dance.")]
+    assert [p.text for p in venues.paragraphs] == [
+        "The Coal Shed has fixed its heating, and the Anchor keeps its Friday session."]

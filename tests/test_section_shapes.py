@@ -173,3 +173,19 @@ def test_a_figure_set_alone_over_what_it_counts_is_one_line():
     assert [p.text for p in impact.paragraphs] == [
         "14 new wells completed", "9,200 people with safe water within 500 m of home",
         "We are on track for twenty wells before the rains."]
+
+
+def test_a_heading_the_issue_has_once_over_several_deeper_ones_is_their_section(tmp_path):
+    """"## Listings" right over three "###" events, after the opening text, is the section
+    they are in, not the first event's kicker with the others sections of their own."""
+    events = "".join(f"### {title}\n\n{text}\n\n" for title, text in [
+        ("Thu 2 April — Hattie Crane Trio", "A trio launches its record at the Coal Shed."),
+        ("Sat 4 April — Valley Ceilidh", "A caller walks you through every dance."),
+        ("Wed 8 April — Bach Cello Suites", "Three suites in under an hour, at lunchtime.")])
+    text = f"# Sleeve Notes, April\n\nHere is what is on this month.\n\n## Listings\n\n{events}"
+    (issue,) = inspect(write(tmp_path, "2026-04-01.md", text))["issues"]
+    assert [(s["heading"], s["dek"]) for s in issue["sections"]] == [
+        (None, None), ("Listings", None)]
+    assert [p["text"] for p in issue["sections"][1]["paragraphs"] if p["kind"] == "subhead"] \
+        == ["Thu 2 April — Hattie Crane Trio", "Sat 4 April — Valley Ceilidh",
+            "Wed 8 April — Bach Cello Suites"]

@@ -273,7 +273,8 @@ class _Blocks:
             return
         if opened is not None and opened.type == "paragraph_open":
             token = self._picture_over_text(token)
-            fields = _field_lines(token) if "item" not in self.stack else None
+            fields = _field_lines(token) or _detail_lines(token) \
+                if "item" not in self.stack else None
             if fields:  # (an entry's lines stay its text: "[RFC PR #1184](…):" / "RFC: …")
                 for line in fields:
                     self._inline(line, opened)
@@ -418,6 +419,8 @@ class _Blocks:
 
 _FIELD_LABEL = re.compile(r"^[^\W\d_][^:.!?\n]{0,40}:(?:\s|$)")
 FIELD_LABEL_WORDS = 4
+_DETAIL_SEPARATOR = re.compile(r"\s[·•|]\s")
+DETAIL_WORDS = 15  # "7.30pm–11pm · St Mungo's Hall, Lower Calderbrook · £8, under-12s free"
 
 
 def _field_lines(token: Token) -> list[Token] | None:
@@ -425,26 +428,63 @@ def _field_lines(token: Token) -> list[Token] | None:
     Remote", "Salary: €95k", "Stack: Rust"): each line a paragraph of its own, as a reader
     sees them, not one run of text ("Location: Remote Salary: €95k Stack: …"). Given when two
     or more lines, and at least half of them, open with a label."""
-    children = token.children or []
-    lines: list[list[Token]] = [[]]
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(child)
+    lines = _lines_of(token)
     if len(lines) < 2:
         return None
     labelled = sum(1 for line in lines if _labelled(line))
     if labelled < 2 or 2 * labelled < len(lines):
         return None
+    return _pieces(token, lines)
+
+
+def _lines_of(token: Token) -> list[list[Token]]:
+    """An inline token's children, line by line (split at its line breaks)."""
+    lines: list[list[Token]] = [[]]
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def _pieces(token: Token, parts: list[list[Token]]) -> list[Token]:
+    """The token cut in `parts` (runs of its children, one source line each but the last)."""
     start = (token.map or [0, 0])[0]
     out = []
-    for n, line in enumerate(lines):
+    for n, children in enumerate(parts):
         piece = copy.copy(token)  # either parser's token class
-        piece.children, piece.map = line, [start + n, start + n + 1]
-        piece.content = "".join(c.content for c in line)
+        end = start + n + 1 if n + 1 < len(parts) else max((token.map or [0, 0])[1],
+                                                             start + n + 1)
+        piece.children, piece.map = children, [start + n, end]
+        piece.content = "".join(c.content for c in children)
         out.append(piece)
     return out
+
+
+def _detail_lines(token: Token) -> list[Token] | None:
+    """A paragraph whose first lines are a title and a details line or two ("**Thu 2 April —
+    Hattie Crane Trio**" over "8pm · The Coal Shed · £12"), then a blurb: the title and each
+    details line a paragraph of its own, the blurb one, as a reader sees them ("£12 Crane
+    plays…" ran on as one sentence). A details line is short, ends in no punctuation, holds a
+    figure and separates its details with "·", "•" or "|"."""
+    lines = _lines_of(token)
+    details = [n for n, line in enumerate(lines) if _details(line)]
+    if not details or len(lines) < 2 or details[0] > 1 or \
+            details != list(range(details[0], details[-1] + 1)):
+        return None
+    children = token.children or []
+    breaks = [n for n, c in enumerate(children) if c.type in ("softbreak", "hardbreak")]
+    rest = children[breaks[details[-1]] + 1:] if details[-1] < len(breaks) else []
+    return _pieces(token, [*lines[:details[-1] + 1], *([rest] if rest else [])])
+
+
+def _details(line: list[Token]) -> bool:
+    if any(c.type == "link_open" for c in line):
+        return False
+    text = "".join(c.content for c in line if c.type in ("text", "code_inline")).strip()
+    return bool(_DETAIL_SEPARATOR.search(text)) and any(c.isdigit() for c in text) and \
+        len(text.split()) <= DETAIL_WORDS and text[-1:] not in ".!?:;,"
 
 
 def _labelled(line: list[Token]) -> bool:

@@ -462,8 +462,9 @@ def build_sections(
     marks = mark(blocks, kinds, profile)
     levels = [level for block, level in zip(marks.blocks, marks.heading)
               if level is not None and not profile.section_for(block.text)]
-    state = State(marks, profile, lead_kind, lead_subheads,
-                  max(section_level(levels), kicker_level(marks)), headed=bool(levels))
+    level = parent_level(marks, section_level(levels))
+    state = State(marks, profile, lead_kind, lead_subheads, max(level, kicker_level(marks)),
+                  headed=bool(levels))
     rules = [fn for name, fn in SECTION_RULES
              if name in ALWAYS_ON or name not in profile.rules_disabled]
     for i, block in enumerate(marks.blocks):
@@ -506,6 +507,25 @@ def section_level(levels: list[int]) -> int:
         counts[level] = counts.get(level, 0) + 1
     repeated = [level for level, n in counts.items() if n > 1]
     return min(repeated or levels, default=1)
+
+
+def parent_level(marks: Marks, level: int) -> int:
+    """The level sections open at: a shallower heading the issue has only once, set right
+    over two or more headings of `level` with nothing between ("## Listings" over its
+    events' titles) after the issue's opening text, is their section, not the first one's
+    kicker (at the very top it is the masthead's dateline); else `level`."""
+    found = [(n, depth) for n, depth in enumerate(marks.heading)
+             if depth is not None and marks.kinds[n] is None]
+    for k, (n, depth) in enumerate(found):
+        if depth >= level or sum(1 for _, d in found if d == depth) > 1 or k + 1 == len(found) \
+                or all(marks.kinds[j] is not None for j in range(n)):
+            continue
+        after = found[k + 1][0]
+        if found[k + 1][1] == level and all(marks.kinds[j] is not None
+                                              for j in range(n + 1, after)) and \
+                sum(1 for _, d in found[k + 1:] if d == level) >= 2:
+            return depth
+    return level
 
 
 def _subhead(current: _Open, block: Block) -> None:
