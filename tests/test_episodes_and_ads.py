@@ -229,6 +229,33 @@ def test_a_german_date_line_is_the_issues_date_not_an_entry_numbered_23():
     assert found.sections[0].paragraphs[0].text.startswith("Hallo zusammen")
 
 
+TERMINE = ["3. März: Elternabend Klasse 1a, 19:30 Uhr in der Aula",
+           "6. März: Unterrichtsfrei wegen Pädagogischem Tag",
+           "18. März: Besuch der Schulzahnärztin in Klasse 2"]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("brief.md", "# Elternbrief\n\nLiebe Eltern, hier sind die Termine.\n\n## Termine\n\n"
+     + "\n".join(TERMINE) + "\n"),
+    ("brief.md", "# Elternbrief\n\nLiebe Eltern, hier sind die Termine.\n\n## Termine\n\n"
+     + "".join(f"- {line}\n" for line in TERMINE)),
+    ("brief.txt", "ELTERNBRIEF\n\nLiebe Eltern, hier sind die Termine.\n\nTERMINE\n\n"
+     + "\n".join(TERMINE) + "\n"),
+    ("brief.html", "<h1>Elternbrief</h1><p>Liebe Eltern, hier sind die Termine.</p>"
+     "<h2>Termine</h2><table>" + "".join(
+         f"<tr><td>{line.split(': ')[0]}</td><td>{line.split(': ')[1]}</td></tr>"
+         for line in TERMINE) + "</table>"),
+], ids=["markdown lines", "markdown list", "plain text", "html table"])
+def test_dates_opening_the_lines_of_a_list_keep_their_day_not_a_list_number(name, text):
+    """"3. März: Elternabend" is a date written day first, not entry 3 of a numbered list:
+    the day stayed out of the text and a page numbered the list 3, 4, 5."""
+    found = issue(name, text)
+    items = [i for s in found.sections for i in s.items]
+    assert [(i.number, i.text.replace(" | ", ": ")) for i in items] == [
+        (None, line) for line in TERMINE]
+    assert not [i for i in items if i.sub_items]
+
+
 @pytest.mark.skipif(not available(), reason="markdown-it-pyrs is not installed")
 def test_both_markdown_parsers_read_the_date_line_alike():
     fast, slow = read_markdown(BRIEF), read_markdown(BRIEF, parser="python")

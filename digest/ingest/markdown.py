@@ -13,7 +13,7 @@ import tomllib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from digest.datewords import month_number
+from digest.datewords import month_number, opens_with_day
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS, lone_emoji
 
@@ -494,11 +494,13 @@ def _labelled(line: list[Token]) -> bool:
 
 
 def _date_not_item(number: int | None, text: str) -> bool:
-    """"23. November 2026" on a line of its own: a date written day first with a dot (German,
-    Nordic, Czech…), which Markdown reads as an entry numbered 23."""
+    """"23. November 2026" on a line of its own, or opening one ("3. März: Elternabend"): a
+    date written day first with a dot (German, Nordic, Czech…), which Markdown reads as an
+    entry numbered 23."""
     found = _MONTH_YEAR.match(text)
-    return number is not None and 1 <= number <= 31 and found is not None and \
-        month_number(found[1]) is not None
+    return number is not None and 1 <= number <= 31 and (
+        found is not None and month_number(found[1]) is not None or
+        opens_with_day(f"{number}. {text}"))
 
 
 def _only_comment(html: str) -> bool:

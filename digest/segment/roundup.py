@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from digest.datewords import opens_with_day
 from digest.model import Block, Item
 from digest.textwords import ENDS_SENTENCE
 
@@ -41,7 +42,7 @@ def item_from(block: Block, marker: re.Pattern[str] | None, profile: Profile) ->
     number = block.number
     if marker:
         found = marker.match(text)
-        if found:
+        if found and not (found[0].strip()[:1].isdigit() and opens_with_day(text)):  # a date
             digits = re.match(r"\d+", found.group(0))
             number = int(digits.group(0)) if digits else number
             text = text[found.end():]

@@ -190,6 +190,13 @@ HEADING_RULES: list[tuple[str, Callable[[Marks, int], int | None]]] = [
 
 # Passes over the whole issue ----------------------------------------------------------------
 
+def _entry(text: str) -> re.Match[str] | None:
+    """A list line's marker, unless the number it opens with is a day with its month ("3. März:
+    Elternabend", "20. marts | …": a date written day first, not entry 3)."""
+    found = _ENTRY.match(text)
+    return None if found and found[2] and opens_with_day(text) else found
+
+
 def text_lists(marks: Marks) -> None:
     """Runs of plain-text list lines become list entries: marker off, nesting from 1.
 
@@ -200,7 +207,7 @@ def text_lists(marks: Marks) -> None:
     blocks = marks.blocks
     entries = [i for i, b in enumerate(blocks)
                if b.kind == "paragraph" and marks.kinds[i] is None and
-               (_ENTRY.match(b.text) or _emoji_bullet(b.text))]
+               (_entry(b.text) or _emoji_bullet(b.text))]
     listed = set(entries)
     numbered_depth: int | None = None
     for i in entries:
@@ -212,7 +219,7 @@ def text_lists(marks: Marks) -> None:
         if before not in listed:
             numbered_depth = None
         block = blocks[i]
-        found = _ENTRY.match(block.text)
+        found = _entry(block.text)
         bullet = found.group(1) if found else block.text[:1]
         number = found.group(2) if found else None
         depth = block.level + 1
@@ -251,7 +258,7 @@ def numbered_blurbs(marks: Marks) -> None:
     blocks = marks.blocks
     numbers = {i: int(found[2]) for i, b in enumerate(blocks)
                if b.kind in ("paragraph", "item") and marks.kinds[i] is None and b.links and
-               b.level <= 1 and (found := _ENTRY.match(b.text)) and found[2]}
+               b.level <= 1 and (found := _entry(b.text)) and found[2]}
     entries = sorted(numbers)
     run: list[tuple[int, int]] = []
     for n, i in enumerate(entries):
@@ -268,7 +275,7 @@ def numbered_blurbs(marks: Marks) -> None:
         run.append((i, blurb))
         if ends_run:
             for entry, text in run if len(run) >= 2 else []:
-                found = _ENTRY.match(blocks[entry].text)
+                found = _entry(blocks[entry].text)
                 blocks[entry] = replace(blocks[entry], kind="item", level=1,
                                         text=blocks[entry].text[found.end():],
                                         number=numbers[entry])
