@@ -19,7 +19,8 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"((?:[^\W\d_]|[\u0900-\u0dff]){2,12})"  # Indic vowel signs are no letters to `\w`
 _DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
-_MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(\d{{4}})(?!\d)")
+# "March 2026", "marzo de 2026", "Març de 2026": a short word may stand between them.
+_MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(?:[^\W\d_]{{1,3}}\s+)?(\d{{4}})(?!\d)")
 # A line opening with a day and month, a weekday before them or not ("Sat 7 Dec — …",
 # "Sáb 14 dic — …", "Dec 7: …", "14 de diciembre —"): an entry of a calendar.
 _DAY_MONTH = re.compile(

@@ -136,7 +136,7 @@ def test_a_language_is_found_by_many_of_its_common_words_not_a_few_short_ones(tm
     polish, czech = inspect(write(tmp_path / "wiesci.md", POLISH_NOTES),
                             write(tmp_path / "zpravodaj.md", CZECH_NOTES))
     assert polish["language"] == "pl"
-    assert czech["language"] is None  # not Portuguese: English phrase tables, as for no words
+    assert czech["language"] == "cs"  # by its own table, not Portuguese by "na", "do", "o"
 
 
 def test_metadata_gives_the_language_of_a_file(tmp_path):
@@ -572,6 +572,10 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["Start with Ep. 31 · 54 min.", "It is the calmest."]),
     ("en", "See vol. 3, pp. 12–19, ch. 2 for the map. It is worth it.",
      ["See vol. 3, pp. 12–19, ch. 2 for the map.", "It is worth it."]),
+    ("it", "Mercoledì catechesi con d. Paolo in oratorio. Ricordiamo Anna Rossi ved. Ferrari.",
+     ["Mercoledì catechesi con d. Paolo in oratorio.", "Ricordiamo Anna Rossi ved. Ferrari."]),
+    ("da", "Vi mødes kl. 10 ved broen, bl.a. med kaffe. Alle er velkomne.",
+     ["Vi mødes kl. 10 ved broen, bl.a. med kaffe.", "Alle er velkomne."]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
     """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the
@@ -630,3 +634,38 @@ def test_a_spanish_paid_posts_trial_offer_and_appeal_are_furniture(tmp_path):
     assert "espacio a favor" in kept
     assert "financiada" not in kept and "prueba gratuita" not in kept and "seguir leyendo" \
         not in kept
+
+
+DANISH_LETTER = """\
+# Nyt fra roklubben, marts 2026
+
+Kære medlemmer,
+
+isen er væk fra søen, og nu kan vi endelig komme på vandet igen. Der er meget at se frem
+til i foråret, og vi håber at se jer alle sammen til standerhejsningen. Bestyrelsen har
+brugt vinteren på at gøre bådhallen klar, og vi siger tak til alle, der gav en hånd med.
+
+## Kalender
+
+20. marts: Frist for navneforslag til de nye både
+28. marts: Standerhejsning kl. 10.00 på broen
+4. april: Arbejdsdag på broen, kl. 9–13
+
+## Nye både
+
+Efter en lang vinter har klubben købt to nye både. De bliver døbt ved standerhejsningen,
+og bagefter er der kaffe i klubhuset for alle, der har lyst.
+"""
+
+
+def test_a_danish_letter_is_danish_and_its_dated_lines_keep_their_day(tmp_path):
+    """Danish writes "er", "en", "den", "der" as often as Dutch and German do: its own words
+    tell it ("af", "efter", "nu", "jer"), and its sentences are cut by Danish rules; "20.
+    marts" opening a line is a date, not entry 20 of a numbered list."""
+    (issue,) = inspect(write(tmp_path / "2026-03-08.md", DANISH_LETTER))
+    assert issue["language"] == "da"
+    calendar = next(s for s in issue["sections"] if s["heading"] == "Kalender")
+    assert [(i["number"], i["text"]) for i in calendar["items"]] == [
+        (None, "20. marts: Frist for navneforslag til de nye både"),
+        (None, "28. marts: Standerhejsning kl. 10.00 på broen"),
+        (None, "4. april: Arbejdsdag på broen, kl. 9–13")]

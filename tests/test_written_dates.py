@@ -108,6 +108,10 @@ def test_a_month_and_year_alone_name_a_month_not_a_day():
     assert written_date("Forge Notes — March 2026") is None
     assert written_month("Forge Notes — March 2026") == dt.date(2026, 3, 1)
     assert written_month("Marching 2026") is None
+    assert written_month("Boletín de marzo de 2026") == dt.date(2026, 3, 1)
+    assert written_month("Butlletí núm. 42 – Març de 2026") == dt.date(2026, 3, 1)
+    assert written_month("Nyhedsbrev, marts 2026") == dt.date(2026, 3, 1)
+    assert written_month("Zpravodaj březen 2026") == dt.date(2026, 3, 1)
 
 
 def test_a_tagline_ending_in_a_date_is_the_subtitle_and_dates_the_issue(profiles):
