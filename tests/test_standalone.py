@@ -208,6 +208,30 @@ def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
         "The harbour master, Ana Ruiz, has one winter · and the town knows it.") is None
 
 
+@pytest.mark.parametrize("line", [
+    "Monday, March 16, 2026 | Presented by Quillfield Wealth",
+    "February 2026 · Greater Millbrook market report from Halden & Price Realty",
+    "Edição #31 · Goiânia, 10 de março de 2026",
+    "ATTORNEY ADVERTISING | View as web page",
+])
+def test_a_dateline_of_two_parts_is_no_summary_sentence(line):
+    """A date (or a label in capitals) and one other short part: the masthead's dateline,
+    which led the digest of three issues."""
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence(line) == "only a dateline"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices rose 4% in March 2026 · the fastest climb in a decade.",
+    "The vote is on 3 March 2026 | a big day for everyone who lives in the town.",
+])
+def test_a_sentence_that_gives_a_date_beside_a_bar_still_counts(sentence):
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence(sentence) is None
+
+
 @pytest.mark.parametrize("sentence", [
     "Bottom line: the levees held, and the river fell by morning.",
     "Note: the county board meets on Monday.",

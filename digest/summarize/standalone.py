@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digest.datewords import written_date
+from digest.datewords import month_number, written_date, written_month
+from digest.textwords import ENDS_SENTENCE
 
 from .words import has_language_data, language_data
 
@@ -32,6 +33,8 @@ WINDOW = 30  # sentences back in which names are introduced
 ADDRESS_LABEL_WORDS = 2  # "Listen:", "Tickets at": all a line giving an address says
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 DETAIL_FIELDS, DETAIL_WORDS = 3, 5  # short fields set apart by dots or bars: a card's details
+DATELINE_WORDS = 12  # either half of a two-part dateline ("February 2026 · Greater Millbrook…")
+DATE_FIELD_WORDS = 6  # its date: "Monday, March 16, 2026", "Goiânia, 10 de março de 2026"
 _FIELD_BREAK = re.compile(r"\s[·•|]\s")
 # A recording's length: "34 min", "1h 48m", "00:34:12".
 _DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:h|hr|hrs|m|min|mins|minutes?|s|sec)\.?"
@@ -222,6 +225,16 @@ def welcomes(sentence: str, lexicon: Words) -> bool:
         for phrase in lexicon.welcomes for n in range(WELCOME_TOKENS))
 
 
+def _dateline_field(field: str) -> bool:
+    """A date or month with no more than a place or weekday ("Goiânia, 10 de março de 2026"),
+    or a label in capitals ("ATTORNEY ADVERTISING"); "Prices rose in March 2026" is no date."""
+    if written_date(field) or written_month(field):
+        return len(field.split()) <= DATE_FIELD_WORDS and not any(
+            word.islower() and len(word) > 3 and month_number(word) is None
+            for word in _TOKEN.findall(field))
+    return field.isupper() and len(field.split()) <= DETAIL_WORDS
+
+
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
@@ -252,6 +265,11 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
             all(len(f.split()) <= most for f in fields):
         return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m", "with X · 34 min",
         # "Thursday 3 October 2024 · Issue 412 · Your town, every week since 1887"
+    if len(fields) == 2 and not any(ENDS_SENTENCE.search(f.strip()) for f in fields) and \
+            any(_dateline_field(f.strip()) for f in fields) and \
+            all(len(f.split()) <= DATELINE_WORDS for f in fields):
+        return "only a dateline"  # "Monday, March 16, 2026 | Presented by Quillfield Wealth",
+        # "ATTORNEY ADVERTISING | View as web page"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
