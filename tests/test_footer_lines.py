@@ -470,6 +470,14 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("You receive this as a member of the club.", "chrome"),
     ("Trouble reading this? View it in your browser", "chrome"),
     ("To leave this list, reply with the word leave.", "chrome"),
+    ("Nothing in this newsletter is financial advice. The author holds shares in two of the "
+     "companies named.", "chrome"),
+    ("Disclosure: I am not a financial adviser, and some links are affiliate links.", "chrome"),
+    ("Harbour Research is an independent publisher and is not a registered investment "
+     "adviser.", "chrome"),
+    ("The information in this newsletter is for general education only and is not medical "
+     "advice.", "chrome"),
+    ("Please enjoy our wines responsibly. You must be 21 or over to order.", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "
