@@ -114,6 +114,24 @@ def test_a_person_sending_a_named_list_is_its_author_when_the_subject_names_it(
     assert issue["author"] in ("Teo Brannigan", None)
 
 
+@pytest.mark.parametrize("sender, folder, publication, author", [
+    ("Maren at The Weeknight Skillet", "weeknight-skillet", "The Weeknight Skillet", "Maren"),
+    ("Jonah from FareFlash", "fareflash", "FareFlash", "Jonah"),
+    ("Letters from Lisbon", "letters-from-lisbon", "Letters from Lisbon", None),
+    ("Jonah from FareFlash", "inbox", "Jonah from FareFlash", None),
+])
+def test_a_sender_name_joining_a_person_and_the_newsletter_its_folder_names_is_read_as_both(
+        tmp_path, sender, folder, publication, author):
+    """"Maren at The Weeknight Skillet" in `weeknight-skillet/`: the newsletter and its
+    author, not a newsletter named so; a name the folder does not confirm stays whole."""
+    mail = write(tmp_path / folder / "2026-03-04.eml",
+                 f"From: {sender} <hello@mailer.example>\nSubject: Crispy lentils\n"
+                 "Date: Wed, 4 Mar 2026 10:15:00 +0000\nContent-Type: text/plain\n\n"
+                 "A twenty-minute dal with crispy lentils on top.\n")
+    issue = inspect(mail)
+    assert (issue["publication"], issue["author"]) == (publication, author)
+
+
 def test_a_file_name_word_never_names_the_newsletter(tmp_path):
     issue = inspect(write(tmp_path / "7" / "february-newsletter-issue.md", "Just text.\n"))
     assert issue["publication"] == "Newsletter"

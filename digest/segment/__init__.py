@@ -634,7 +634,9 @@ def _number_part(text: str) -> bool:
 
 def sender_names(meta: Meta, profile: Profile) -> Meta:
     """A mail platform's sender name that joins the author and the newsletter ("Anna Weber
-    from Field Notes") read as both, when nothing else named the newsletter."""
+    from Field Notes") read as both, when nothing else named the newsletter; any sender name
+    so joined, when the newsletter's folder is named so too ("Jonah from FareFlash" in
+    `fareflash/`)."""
     if not meta.publication or meta.publication != meta.author:
         return meta
     for pattern in profile.senders:
@@ -642,7 +644,22 @@ def sender_names(meta: Meta, profile: Profile) -> Meta:
         if found and found["author"].strip() and found["publication"].strip():
             return dataclasses.replace(meta, author=found["author"].strip(),
                                        publication=found["publication"].strip())
+    found = _SENDER_JOIN.fullmatch(meta.publication)
+    if found and meta.folder and _name_key(found["publication"]) == _name_key(meta.folder):
+        return dataclasses.replace(meta, author=found["author"].strip(),
+                                   publication=found["publication"].strip())
     return meta
+
+
+# "Maren at The Weeknight Skillet", "Jonah from FareFlash", "Sam | Pocket Ledger": a person and
+# the newsletter, which the folder its issues are kept in names too.
+_SENDER_JOIN = re.compile(
+    r"(?P<author>\S.{0,40}?)\s+(?:at|from|@|\||·|–|—)\s+(?P<publication>\S.*)")
+
+
+def _name_key(name: str) -> str:
+    """A newsletter's name reduced to its letters and digits, without a leading "The"."""
+    return re.sub(r"^the", "", re.sub(r"[\W_]+", "", name.casefold()))
 
 
 def publication_from_folder(folder: str | None) -> str | None:
