@@ -669,3 +669,24 @@ def test_a_danish_letter_is_danish_and_its_dated_lines_keep_their_day(tmp_path):
         (None, "20. marts: Frist for navneforslag til de nye både"),
         (None, "28. marts: Standerhejsning kl. 10.00 på broen"),
         (None, "4. april: Arbejdsdag på broen, kl. 9–13")]
+
+
+@pytest.mark.parametrize("question, link", [
+    ("Lukt het niet om deze e-mail goed te bekijken?", "Bekijk de online versie"),
+    ("Não está conseguindo visualizar este e-mail?", "Clique aqui"),
+    ("Kan du ikke se nyhedsbrevet?", "Se det i din browser"),
+])
+def test_a_question_and_its_link_opening_a_mail_are_chrome_in_any_language(
+        question, link, tmp_path):
+    """The line over an e-mail's masthead that asks whether it shows right and links to the
+    web version, by its shape: a question and one link ending the line (no phrase data)."""
+    page = tmp_path / "2026-03-05-letter.html"
+    page.write_text(
+        f'<html><body><p>{question} <a href="https://mail.example/web/5">{link}</a></p>'
+        "<p><img src='logo.png' alt='Waterveen'></p><h1>Nummer 3</h1><p>Lorem ipsum dolor sit "
+        "amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p>"
+        "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi.</p>"
+        "</body></html>", encoding="utf-8")
+    issue = segmented(page)
+    assert f"{question} {link}" in {d.text for d in issue.dropped if d.kind == "chrome"}
+    assert issue.title == "Nummer 3"

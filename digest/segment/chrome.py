@@ -30,6 +30,7 @@ ROW_LINKS = 3  # a row of this many short links and nothing else is furniture an
 LABEL_WORDS = 3  # a short label may open a row of links ("Follow us:", "Seguici su:")
 _ROW_LABEL = re.compile(r"^[^:：\n]{1,30}[:：]\s*")
 LINK_ROW_WORDS = 3  # words of each link in a row above a footer (social pages, the website)
+QUESTION_WORDS, QUESTION_LINK_WORDS = 12, 6  # "Kan du ikke se nyhedsbrevet? Se det i din browser"
 VOTE_WORDS = 6  # a poll's answer ("😐 It was fine")
 POLL_QUESTION_WORDS = 12
 CONTENTS_SHARE = 0.8  # of a list's entries naming headings below it: the issue's contents
@@ -248,7 +249,8 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         if block.kind == "heading" or kinds[i] is not None:
             continue
         above_title = i == 0 and len(blocks) > 1 and blocks[1].kind == "heading"
-        if not (_only_links(block) and (len(block.links) >= 2 or above_title)):
+        if not (_only_links(block) and (len(block.links) >= 2 or above_title) or
+                i == 0 and _asked_and_linked(block)):
             break
         kinds[i] = "chrome"
     for i, block in enumerate(blocks):  # such a row of three or more anywhere
@@ -256,6 +258,17 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 _only_links(block, LINK_ROW_WORDS + 1):  # "Listen on the web · Spotify · RSS"
             kinds[i] = "chrome"
     return kinds
+
+
+def _asked_and_linked(block: Block) -> bool:
+    """A question and the link that answers it, opening the issue: "Lukt het niet om deze
+    e-mail goed te bekijken? Bekijk de online versie", "Não está conseguindo visualizar este
+    e-mail? Clique aqui", whatever the language."""
+    question, mark, answer = block.text.partition("?")
+    return bool(mark) and len(block.links) == 1 and \
+        answer.strip() == block.links[0].text.strip() and \
+        0 < count_words(answer) <= QUESTION_LINK_WORDS and \
+        count_words(question) <= QUESTION_WORDS
 
 
 def _postal(block: Block) -> bool:
