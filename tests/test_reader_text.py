@@ -137,3 +137,18 @@ def test_a_word_the_wrap_broke_at_its_hyphen_is_joined_whole():
     (block,) = read_text(body).blocks
     assert "a friend-of-a-friend along" in block.text
     assert "is mended - and the heating" in block.text  # a dash set apart stays apart
+
+
+def test_an_entry_wrapped_on_over_its_address_keeps_its_sentence_whole():
+    """"* 19 March … means for" / "  the 2027 fight. Register:" / "  https://…": the first line
+    is a sentence wrapped on, not a title over its author; the entry keeps it whole (it was
+    cut at "means for", the rest set apart)."""
+    part = read_text("EVENTS\n\n* 19 March, 12:00 ET - Webinar: What the new baseline means for\n"
+                     "  the 2027 appropriations fight. Register:\n"
+                     "  https://civic.example/events/baseline\n"
+                     "* 2 April - Fiscal Summit 2026, Washington\n")
+    entries = [b for b in part.blocks if b.text.startswith("*")]
+    assert entries[0].text.startswith("* 19 March") and \
+        "means for the 2027 appropriations fight." in entries[0].text
+    assert [link.url for link in entries[0].links] == ["https://civic.example/events/baseline"]
+    assert not [b for b in part.blocks if b.text.startswith("the 2027")]

@@ -171,7 +171,8 @@ class _Reader:
             and (self._runs_on(last, line) or (self.in_entry and indented)) \
             and not (opens_with_day(line) and opens_with_day(last))  # a calendar's lines
         if continues and self.in_entry and indented and self.below_title is None and \
-                _ADDRESS_LINE.match(line) and _title_address(prev, self.entry_title, stripped):
+                _ADDRESS_LINE.match(line) and not _runs_into(prev.text, self.entry_title) and \
+                _title_address(prev, self.entry_title, stripped):
             rest = prev.text.split(self.entry_title, 1)[1].strip()
             prev.text = prev.text[:len(prev.text) - len(rest)].rstrip()
             self.below_title = Block(text=rest, line=prev.line + 1, end_line=number,
@@ -397,6 +398,13 @@ def _title_line(block: Block) -> bool:
 
 
 _SITE_AFTER = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}\)$")  # "… (blog.example.com)"
+
+
+def _runs_into(text: str, title: str) -> bool:
+    """The entry's first line is a sentence wrapped on into the next, not a title over an
+    author: what follows it goes on in lower case ("…means for" / "the 2027 fight.")."""
+    _, found, rest = text.partition(title)
+    return bool(found) and rest.strip()[:1].islower()
 
 
 def _title_address(entry: Block, title: str, url: str) -> bool:
