@@ -109,6 +109,39 @@ def test_an_episodes_chapters_stay_on_the_page_but_are_never_its_summary():
     assert not [t for t in chosen if t[:1].isdigit()]
 
 
+RECIPE = """\
+# The Weeknight Pan, issue 12
+
+Hello cooks! This week: a one-pot bean stew, and the market report.
+
+## Bean and squash stew
+
+A thick stew for a cold night, ready in forty minutes and better the next day.
+
+- 2 tins (400 g each) cannellini beans, drained
+- 1 small butternut squash, peeled and cut into cubes
+- 1 tsp smoked paprika
+- Juice of 1 lemon
+- salt and pepper
+
+## Market days
+
+- 14 March – Farmers' market on the green, 9am until noon
+- 21 March – Seed swap at the library
+- 28 March – Cheese fair in the town hall
+"""
+
+
+def test_a_recipes_ingredients_are_never_its_summary_but_a_calendars_dates_are():
+    """A run of short entries most of which open with an amount is a list of ingredients (or
+    a shopping list): "1 tsp smoked paprika" was a recipe's summary. Dates are no amounts."""
+    chosen = summary(issue("2026-03-06.md", RECIPE))
+    assert "A thick stew for a cold night, ready in forty minutes and better the next day." \
+        in chosen
+    assert not [t for t in chosen if t.startswith(("2 tins", "1 small", "1 tsp", "Juice", "salt"))]
+    assert [t for t in chosen if t.startswith(("14 March", "21 March", "28 March"))]
+
+
 PLAIN_EPISODE = """\
 SHORELINE TALK
 Episode 89 - 22 November 2026

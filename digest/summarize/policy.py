@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from digest.datewords import opens_with_day
 from digest.model import (
     Issue,
     IssueDigest,
@@ -251,11 +252,41 @@ def _item_units(section: Section, splitter: Splitter, most: int,
     items = section.items
     scores = centrality_of_terms([item_terms(i.text, language) for i in items]) \
         if len(items) > 1 else [0.0] * len(items)
-    ranked = sorted(range(len(items)), key=lambda n: (-scores[n], n))[:most]
+    shown = [n for n in range(len(items)) if n not in quantities(items)]
+    ranked = sorted(shown, key=lambda n: (-scores[n], n))[:most]
     cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
                   order=n) for n in ranked]
     return units, max(0, len(items) - most)
+
+
+# "1½ lb (680 g) ground beef", "2 œufs", "[ ] 8 burger buns": an amount and what of.
+# Not "532: Rename…", "4/13 Seattle", "5/23. Bangalore": a number, a date.
+_QUANTITY = re.compile(r"^(?:\[[ xX]?\]\s*)?(?:\d+(?:[.,]\d+)?|[1-7]/[2-8]|[½⅓⅔¼¾⅛])[½⅓⅔¼¾⅛]?"
+                       r"(?![\d:./])\s*[(\w]")
+QUANTITY_WORDS = 16  # an ingredient's line, a shopping list's entry
+_YEAR_FIRST = re.compile(r"^\d{4}\D")  # "2026년 12월 5일", not 2026 of anything
+QUANTITIES_MIN = 3
+
+
+def quantities(items: list[Item]) -> set[int]:
+    """The entries of runs of QUANTITIES_MIN or more short ones, no sentence among them, most
+    opening with an amount (a recipe's ingredients: "1½ lb ground beef", "Juice of 1 lime",
+    "sel, poivre"; a shopping list): what a dish needs, told by the text around them, never
+    a summary."""
+    found: set[int] = set()
+    run: list[int] = []
+    for n, item in enumerate([*items, None]):
+        if item is not None and count_words(item.text) <= QUANTITY_WORDS and \
+                not item.text.rstrip().endswith((".", "!", "?")):
+            run.append(n)
+            continue
+        amounts = sum(1 for m in run if _QUANTITY.match(items[m].text) and
+                      not opens_with_day(items[m].text) and not _YEAR_FIRST.match(items[m].text))
+        if len(run) >= QUANTITIES_MIN and 2 * amounts > len(run):
+            found.update(run)
+        run = []
+    return found
 
 
 # "03:12 What a bridge is made of": a recording's chapter, by its time from the start.
