@@ -690,3 +690,64 @@ def test_a_question_and_its_link_opening_a_mail_are_chrome_in_any_language(
     issue = segmented(page)
     assert f"{question} {link}" in {d.text for d in issue.dropped if d.kind == "chrome"}
     assert issue.title == "Nummer 3"
+
+
+MAILCHIMP_FOOTERS = {
+    "de": ("Unsere Postanschrift lautet:", "Möchten Sie ändern, wie Sie diese E-Mails erhalten?"),
+    "es": ("Nuestra dirección postal es:", "¿Quieres cambiar cómo recibes estos correos?"),
+    "fr": ("Notre adresse postale est :",
+           "Vous souhaitez modifier la façon dont vous recevez ces e-mails ?"),
+    "it": ("Il nostro indirizzo postale è:", "Vuoi cambiare il modo in cui ricevi queste email?"),
+    "nl": ("Ons postadres is:", "Wilt u wijzigen hoe u deze e-mails ontvangt?"),
+    "pt": ("Nosso endereço postal é:", "Quer mudar como você recebe esses e-mails?"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MAILCHIMP_FOOTERS))
+def test_mailchimps_footer_is_chrome_in_the_campaigns_language(language, tmp_path):
+    """Mailchimp writes its footer in the campaign's language: its address label, the
+    address under it and "want to change how you receive these emails?" were the last
+    section's text (and its summary)."""
+    label, change = MAILCHIMP_FOOTERS[language]
+    body = (f'<html lang="{language}"><body><h1>Nummer 3</h1><h2>Eins</h2><p>Lorem ipsum dolor '
+            "sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
+            "et dolore magna aliqua.</p>" + "".join(
+                f"<h2>Teil {n}</h2><p>Duis aute irure dolor in reprehenderit in voluptate velit "
+                f"esse cillum dolore eu fugiat nulla pariatur, {n}.</p>" for n in range(6)) +
+            "<h2>Zwei</h2><p>Ut enim ad minim veniam, quis nostrud "
+            f"exercitation ullamco laboris nisi ut aliquip.</p><p>{label}<br>Verein Beispiel<br>"
+            f"Postfach 150<br>7940 Waterveen</p><p>{change}</p><p><a href='https://verein.us1."
+            "list-manage.com/profile?u=1'>Einstellungen</a> · <a href='https://verein.us1."
+            "list-manage.com/unsubscribe?u=1&amp;id=2'>Abmelden</a></p></body></html>")
+    path = tmp_path / "2026-03-05.eml"
+    path.write_text(
+        "From: Verein <news@verein.example>\nSubject: Nummer 3\n"
+        "Date: Thu, 5 Mar 2026 08:00:00 +0000\n"
+        "List-Unsubscribe: <https://verein.us1.list-manage.com/unsubscribe?u=1&id=2>\n"
+        f"Content-Type: text/html; charset=utf-8\n\n{body}\n", encoding="utf-8")
+    issue = segmented(path)
+    chrome = {d.text for d in issue.dropped if d.kind == "chrome"}
+    assert {label, change, "Postfach 150"} <= chrome
+    assert [p.text for p in issue.sections[-1].paragraphs] == [
+        "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip."]
+
+
+def test_a_german_letter_saying_why_you_get_it_and_a_portuguese_ads_label_are_furniture(
+        tmp_path):
+    german = tmp_path / "2026-03-06-brief.html"
+    german.write_text(
+        '<html lang="de"><body><h1>Elternbrief</h1><h2>Termine</h2><p>Der Elternabend der '
+        "Klasse 1a findet am Dienstag um 19:30 Uhr in der Aula statt.</p><p>Sie erhalten diesen "
+        "Elternbrief, weil Sie sich bei der Anmeldung für den E-Mail-Versand entschieden "
+        "haben.</p></body></html>", encoding="utf-8")
+    assert "chrome" in {d.kind for d in segmented(german).dropped if d.text.startswith("Sie")}
+    portuguese = tmp_path / "2026-03-10-edicao.html"
+    portuguese.write_text(
+        '<html lang="pt"><body><h1>Edição 31</h1><h2>Vagas na rede</h2><p>A Agrosolo procura '
+        "uma pessoa desenvolvedora em Goiânia, e a Pagueli abriu uma vaga remota.</p>"
+        "<p>OFERECIMENTO</p><p>Conta PJ do Banco Ipê: sem mensalidade no primeiro ano para "
+        "startups da rede.</p><h2>Agenda</h2><p>O Demo Day será no dia 18 de abril, no centro "
+        "de inovação.</p></body></html>", encoding="utf-8")
+    issue = segmented(portuguese)
+    (ad,) = [s for s in issue.sections if s.role == "sponsored"]
+    assert ad.paragraphs[0].text.startswith("Conta PJ")
