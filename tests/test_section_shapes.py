@@ -189,3 +189,15 @@ def test_a_heading_the_issue_has_once_over_several_deeper_ones_is_their_section(
     assert [p["text"] for p in issue["sections"][1]["paragraphs"] if p["kind"] == "subhead"] \
         == ["Thu 2 April — Hattie Crane Trio", "Sat 4 April — Valley Ceilidh",
             "Wed 8 April — Bach Cello Suites"]
+
+
+def test_a_bare_heading_and_a_short_line_over_a_storys_heading_both_make_its_kicker(tmp_path):
+    """"HEALTHY RIVERBEND" over "Patient Newsletter · Spring 2026" over the first story's
+    heading: the second line was lost, neither text nor dropped."""
+    page = ("<html><body><h1>Riverbend Hospital</h1><h2>HEALTHY RIVERBEND</h2>"
+            "<p>Patient Newsletter · Spring 2026</p><h2>A note from our doctors</h2>"
+            "<p>After a long winter the emergency department is quieter again.</p>"
+            "<h2>New clinic hours</h2><p>The clinic opens on Saturday mornings from April.</p>"
+            "</body></html>")
+    (issue,) = inspect(write(tmp_path, "2026-03-10.html", page))["issues"]
+    assert issue["sections"][0]["dek"] == "HEALTHY RIVERBEND — Patient Newsletter · Spring 2026"

@@ -214,8 +214,9 @@ def kicker(state: State, i: int, block: Block) -> bool:
     opened = state.open("section", _heading_text(block.text), block.line + 1, level=level)
     if _linked_whole(block):
         opened.section.link = block.links[0].url
-    opened.section.dek = f"{before.dek} — {before.heading}" if before.dek else before.heading
-    opened.lines = [(before.heading_line, before.heading_line), *current.lines]
+    kickers = [before.dek, before.heading, opened.section.dek]  # the last: a line under it
+    opened.section.dek = " — ".join(k for k in kickers if k)
+    opened.lines = [(before.heading_line, before.heading_line), *current.lines, *opened.lines]
     return True
 
 
