@@ -121,6 +121,11 @@ def test_a_tagline_ending_in_a_date_is_the_subtitle_and_dates_the_issue(profiles
     issue = issue_of("notes.md", text.encode(), profiles)
     assert (issue.date, issue.date_approximate) == (dt.date(2026, 11, 28), False)
     assert issue.dek == "News from the Pellworth Hill observatory group — 28 November 2026"
+    opening = text.replace("News from the Pellworth Hill observatory group — 28 November 2026",
+                           "Friday, 28 November 2026 · News from the Pellworth Hill group")
+    issue = issue_of("notes.md", opening.encode(), profiles)  # the date may come first
+    assert (issue.date, issue.dek) == (
+        dt.date(2026, 11, 28), "Friday, 28 November 2026 · News from the Pellworth Hill group")
 
 
 def test_the_day_under_the_title_refines_the_month_of_the_file_name(profiles, tmp_path):

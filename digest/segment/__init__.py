@@ -540,7 +540,7 @@ def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, pro
     line = blocks[at].text
     if count_words(line) > SUBTITLE_WORDS or line.rstrip()[-1:] in ".!?:,;" or blocks[at].links:
         return None
-    if _ends_with_date(line, profile):
+    if _dated_tagline(line, profile):
         return at  # "News from the observatory's research group — 28 November 2026"
     if blocks[below].kind == "heading" or in_capitals(blocks[below].text):
         return None if is_date_line(line, profile.months) else at
@@ -550,14 +550,20 @@ def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, pro
 
 
 _LAST_PART = re.compile(r"\s+[—–·|•-]\s+(?=[^—–·|•]+$)")  # before a line's last part
+_FIRST_PART = re.compile(r"\s+[—–·|•]\s+")  # after a line's first part
 
 
-def _ends_with_date(line: str, profile: Profile) -> bool:
+def _dated_tagline(line: str, profile: Profile) -> bool:
     """A line whose last part, after a dash, middle dot or bar, is a whole date ("Society for
-    Applied Acoustics · Issue 74 · 25 November 2026"): a tagline or masthead with the date."""
-    parts = _LAST_PART.split(line.strip(), maxsplit=1)
-    return len(parts) == 2 and is_date_line(parts[1], profile.months) and \
-        written_date(parts[1]) is not None
+    Applied Acoustics · Issue 74 · 25 November 2026"), or whose first part is ("Friday, 6
+    March 2026 · A fortnightly briefing on nutrition research"): a tagline or masthead with
+    the date."""
+    line = line.strip()
+    for parts in (_LAST_PART.split(line, maxsplit=1), _FIRST_PART.split(line, maxsplit=1)[::-1]):
+        if len(parts) == 2 and is_date_line(parts[1], profile.months) and \
+                written_date(parts[1]) is not None:
+            return True
+    return False
 
 
 def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
