@@ -77,6 +77,15 @@ def test_a_first_name_the_text_uses_alone_names_the_person_a_pronoun_stands_for(
     assert reasons[4] and "she" in reasons[4]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Marisol, 61, deadlifted her own body weight for the first time on Thursday.",
+    "Dev (47) said his knee held up for all ten miles.",
+])
+def test_a_name_given_its_age_is_who_the_pronoun_after_it_stands_for(sentence):
+    """People are introduced by their age ("Marisol, 61, …"): that names the "her" after it."""
+    assert leans_on_context(sentence) is None
+
+
 def roomy(**keys: object) -> SummaryConfig:
     """No word budget, and half the lead's sentences."""
     from digest.model import SummaryPolicy

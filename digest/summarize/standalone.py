@@ -145,14 +145,21 @@ def _unnamed_person(sentence: str, lexicon: Words, alone: set[str] = frozenset()
     """A personal pronoun with no full name (two or more capitalised words) before it, nor a
     name the text uses alone (`alone`) as the sentence's subject, opening it or its clause
     after an opening phrase ("Akello told us she wants to become a nurse", after "Until
-    August, Akello's day began…"; "In December 2020, Lin died after he was poisoned")."""
+    August, Akello's day began…"; "In December 2020, Lin died after he was poisoned"), nor a
+    name opening the sentence with its age ("Marisol, 61, deadlifted her…")."""
     for match in _TOKEN.finditer(sentence):
         word = match.group().lower()
         if word in lexicon.persons:
             before = sentence[: match.start()]
-            named = _names(before) or alone and _subjects(before) & {_owner(n) for n in alone}
+            named = _names(before) or alone and _subjects(before) & {_owner(n) for n in alone} \
+                or _AGED.match(before)
             return None if named else word
     return None
+
+
+# A name given its age, as people are introduced: "Marisol, 61, deadlifted her…",
+# "Tom Reyes (47) said his…".
+_AGED = re.compile(r"^\s*[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*)?(?:, \d{1,3},| \(\d{1,3}\))")
 
 
 def _owner(word: str) -> str:
