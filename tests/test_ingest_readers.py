@@ -289,6 +289,7 @@ def test_saved_html_page(tmp_path: Path) -> None:
     doc = read_file(path)
     assert doc.format == "html"
     assert [p.message.split(" (")[0] for p in doc.problems] == ["active content removed"]
+    assert [p.severity for p in doc.problems] == ["info"]  # a saved page has its scripts
     [part] = doc.parts
     assert part.meta.title == "Issue 12: Rust in the kernel"
     assert part.meta.date == dt.date(2024, 3, 5)

@@ -41,6 +41,7 @@ _ACTIVE = re.compile(r"<(?:script|iframe|object|embed|applet)\b|\son\w+\s*=|java
 # `digest fetch` marks a feed entry that carried only a summary, not the issue.
 _SUMMARY_ONLY = re.compile(r'<meta\s+name="digest-content"\s+content="summary-only"', re.IGNORECASE)
 LONG_LINE = 100_000
+ACTIVE_NOTICE = "active content removed"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 EXTENSIONS = {
@@ -122,7 +123,8 @@ def _read_bytes(name: str, data: bytes) -> Document:
     if warning:
         problems.append(Problem(name, warning))
     text = normalize_newlines(text)
-    problems.extend(Problem(name, notice) for notice in notices(fmt, text))
+    problems.extend(Problem(name, notice, severity=_severity(fmt, notice))
+                    for notice in notices(fmt, text))
     if fmt == "html" and _SUMMARY_ONLY.search(text[:20_000]):
         problems.append(Problem(name, "only the feed's summary was fetched, not the whole issue",
                                 severity="info"))
@@ -140,9 +142,15 @@ def notices(fmt: str, text: str) -> list[str]:
     if longest > LONG_LINE:
         found.append(f"a very long line ({longest:,} characters): summarized in pieces")
     if fmt in ("html", "markdown") and _ACTIVE.search(text):
-        found.append("active content removed (scripts, frames, objects, event handlers, "
+        found.append(f"{ACTIVE_NOTICE} (scripts, frames, objects, event handlers, "
                      "javascript: and data: links); only text and web links are kept")
     return found
+
+
+def _severity(fmt: str, notice: str) -> str:
+    """A saved web page always has its scripts: their removal is said, not warned of (a
+    `--strict` build of saved pages would fail on every one); in Markdown it is a warning."""
+    return "info" if fmt == "html" and notice.startswith(ACTIVE_NOTICE) else "warning"
 
 
 def _read_text_as(fmt: str, text: str) -> Part:
