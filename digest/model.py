@@ -67,6 +67,7 @@ class Meta:
     address: str | None = None  # the page's own web address (its canonical link)
     folder: str | None = None  # the newsletter's folder, as a name ("haskell-weekly")
     number: int | None = None  # the number, when only the file name gives it
+    list_name: str | None = None  # the name a mailing list's List-Id gives ("Cucina di Casa")
 
 
 @dataclass

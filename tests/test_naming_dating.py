@@ -132,6 +132,24 @@ def test_a_sender_name_joining_a_person_and_the_newsletter_its_folder_names_is_r
     assert (issue["publication"], issue["author"]) == (publication, author)
 
 
+@pytest.mark.parametrize("headers, publication", [
+    ("From: Giulia Ferraro <cucina@mailer.example>\nList-Id: Cucina di Casa <cucina.example>\n"
+     "Subject: Pasta e ceci\n", "Cucina di Casa"),
+    ("From: Owen Halden at Halden & Price <pulse@mailer.example>\n"
+     "Subject: Cucina di Casa: January 2026\n", "Cucina di Casa"),
+    ("From: Giulia Ferraro <cucina@mailer.example>\nSubject: Pasta e ceci\n", "Giulia Ferraro"),
+])
+def test_the_list_or_subject_naming_the_folder_names_the_newsletter_a_person_sends(
+        tmp_path, headers, publication):
+    """A person sends the newsletter the folder is named after: the List-Id's name, or the
+    subject's opening words, when they are the folder's, name it ("Giulia Ferraro" was the
+    newsletter of `cucina-di-casa/`)."""
+    mail = write(tmp_path / "cucina-di-casa" / "2026-03-03.eml",
+                 f"{headers}Date: Tue, 3 Mar 2026 10:15:00 +0000\nContent-Type: text/plain\n\n"
+                 "Oggi pasta e ceci, come la faceva mia nonna il martedì.\n")
+    assert inspect(mail)["publication"] == publication
+
+
 def test_a_file_name_word_never_names_the_newsletter(tmp_path):
     issue = inspect(write(tmp_path / "7" / "february-newsletter-issue.md", "Just text.\n"))
     assert issue["publication"] == "Newsletter"

@@ -159,6 +159,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
         address=part.meta.address,
         language=_readable(_raw_header(message, "content-language"), "Content-Language",
                            where, problems) or part.meta.language,
+        list_name=_list_phrase(message) or None,
     )
     return part
 

@@ -642,7 +642,9 @@ def sender_names(meta: Meta, profile: Profile) -> Meta:
     """A mail platform's sender name that joins the author and the newsletter ("Anna Weber
     from Field Notes") read as both, when nothing else named the newsletter; any sender name
     so joined, when the newsletter's folder is named so too ("Jonah from FareFlash" in
-    `fareflash/`)."""
+    `fareflash/`); and a person sending, when the list's name or the subject's opening words
+    name the folder ("Giulia Ferraro" sending the List-Id "Cucina di Casa" in
+    `cucina-di-casa/`; "Metro Housing Pulse: January 2026" in `metro-housing-pulse/`)."""
     if not meta.publication or meta.publication != meta.author:
         return meta
     for pattern in profile.senders:
@@ -650,17 +652,26 @@ def sender_names(meta: Meta, profile: Profile) -> Meta:
         if found and found["author"].strip() and found["publication"].strip():
             return dataclasses.replace(meta, author=found["author"].strip(),
                                        publication=found["publication"].strip())
+    if not meta.folder:
+        return meta
     found = _SENDER_JOIN.fullmatch(meta.publication)
-    if found and meta.folder and _name_key(found["publication"]) == _name_key(meta.folder):
+    if found and _name_key(found["publication"]) == _name_key(meta.folder):
         return dataclasses.replace(meta, author=found["author"].strip(),
                                    publication=found["publication"].strip())
-    return meta
+    opening = _SUBJECT_NAME.split(meta.title or "", maxsplit=1)[0]
+    named = next((n for n in (meta.list_name, opening)
+                  if n and _name_key(n) == _name_key(meta.folder)), None)
+    return dataclasses.replace(meta, publication=named) if named else meta
 
 
 # "Maren at The Weeknight Skillet", "Jonah from FareFlash", "Sam | Pocket Ledger": a person and
 # the newsletter, which the folder its issues are kept in names too.
 _SENDER_JOIN = re.compile(
     r"(?P<author>\S.{0,40}?)\s+(?:at|from|@|\||·|–|—)\s+(?P<publication>\S.*)")
+
+
+# Where a subject's opening name ends: "Metro Housing Pulse: January 2026", "Side B #112".
+_SUBJECT_NAME = re.compile(r"\s*[:|—–#]\s*|\s+-\s+")
 
 
 def _name_key(name: str) -> str:
