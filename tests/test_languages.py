@@ -576,6 +576,9 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["Mercoledì catechesi con d. Paolo in oratorio.", "Ricordiamo Anna Rossi ved. Ferrari."]),
     ("da", "Vi mødes kl. 10 ved broen, bl.a. med kaffe. Alle er velkomne.",
      ["Vi mødes kl. 10 ved broen, bl.a. med kaffe.", "Alle er velkomne."]),
+    ("en", "Put ~/.local/bin on your PATH and the .venv folder in .gitignore. Then commit.",
+     ["Put ~/.local/bin on your PATH and the .venv folder in .gitignore.", "Then commit."]),
+    ("ja", "今日は晴れ。明日は雨。", ["今日は晴れ。", "明日は雨。"]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
     """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the
