@@ -644,3 +644,28 @@ def test_a_closing_line_of_address_and_opt_out_is_chrome_with_the_signature_abov
     fines = next(s for s in issue.sections if s.heading == "Fines amnesty")
     assert [p.text for p in fines.paragraphs] == [
         "Until 31 October you can return overdue items with no fines at all."]
+
+
+def test_no_unsubscribe_link_is_published_and_a_notice_linking_to_it_is_chrome(profiles):
+    """The reader's own unsubscribe address (the List-Unsubscribe header's, with its token)
+    never reaches the site: a notice of up to sixty words linking to it is chrome, and
+    text that stays keeps its words, unlinked."""
+    leave = "https://forum.example/email/unsubscribe/9f3d2c1ab07e"
+    notice = ("This summary is sent from Hearth Forum when we haven't seen you in a while. To turn "
+              f"it off or change how often it arrives, <a href='{leave}'>click here to "
+              "unsubscribe</a> or visit your email preferences on the forum's own page.")
+    story = ("The stove thread ran to forty replies this week: most of you burn ash, a few burn "
+             "birch, and one reader burns apple wood from his own orchard, which smells like "
+             "a bakery. If you would rather not hear about stoves again, you can always "
+             f"<a href='{leave}'>leave this list</a>, though we would miss you a great deal. "
+             "The next summary goes out on Friday, with the chimney sweep's answers.")
+    body = (f"<h1>Hearth Forum</h1><h2>Stoves</h2><p>{story}</p><h2>More</h2><p>Two new topics "
+            f"came in about flue liners and ash pans this week.</p><p>{notice}</p>")
+    issue = issue_of("summary.eml", mail(body, "Hearth <summary@forum.example>", "Summary",
+                                         "Fri, 20 Nov 2026 09:00:00 +0000",
+                                         List_Unsubscribe=f"<{leave}>"), profiles)
+    assert any(d.kind == "chrome" and d.text.startswith("This summary is sent")
+               for d in issue.dropped)
+    kept = [p for s in issue.sections for p in s.paragraphs]
+    assert any("leave this list" in p.text for p in kept)
+    assert not [link for p in kept for link in p.links if "unsubscribe" in link.url]

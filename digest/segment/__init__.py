@@ -32,6 +32,7 @@ from .chrome import (
     top_rows,
     without_merge_tags,
     without_more_links,
+    without_unsubscribe_links,
 )
 from .dedupe import find_duplicates, issue_text
 from .entries import linked_entries
@@ -387,6 +388,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         sections = drop_emptied(drop_contents(linked_entries(sections), dropped), dropped)
         for section in sections:
             figures_with_labels(section)
+            without_unsubscribe_links(section, profile)
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(

@@ -11,7 +11,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from digest.datewords import written_date
-from digest.model import Block, Dropped, Item, Section
+from digest.model import Block, Dropped, Item, Link, Section
 from digest.textwords import (
     ENDS_SENTENCE,
     IN_PAGE_WORDS,
@@ -24,6 +24,7 @@ from .profiles import Profile, address_key, heading_key
 from .rules import FAREWELL_WORDS, one_link
 
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
+UNSUBSCRIBE_WORDS = 60  # a paragraph linking to the unsubscribe page: a footer's notice
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 ROW_LINKS = 3  # a row of this many short links and nothing else is furniture anywhere
@@ -51,18 +52,44 @@ def links_to_chrome(block: Block, profile: Profile) -> bool:
     """A short line linking to the unsubscribe address or a platform's own pages, or only to
     the issue's own page and its site's home ("Share on X", "The post … appeared first on …"),
     or that is one link within the page ("Back to top")."""
-    if not block.links or count_words(block.text) > LINK_CHROME_WORDS or block.kind == "heading":
+    if not block.links or block.kind == "heading":
+        return False
+    if count_words(block.text) <= UNSUBSCRIBE_WORDS and any(
+            _unsubscribes(link, profile) for link in block.links):
+        return True  # "… To turn it off, click here to unsubscribe or visit your preferences."
+    if count_words(block.text) > LINK_CHROME_WORDS:
         return False
     if profile.own and all(address_key(link.url) in profile.own for link in block.links):
         return True
     if one_link(block, IN_PAGE_WORDS) and block.links[0].url.strip().startswith("#"):
         return True  # "Back to top", "↑ Top": a way around the page, in any language
-    for link in block.links:
-        if profile.unsubscribe and address_key(link.url) in profile.unsubscribe:
-            return True
-        if any(p.search(link.url) for p in profile.chrome_links):
-            return True
-    return False
+    return any(p.search(link.url) for link in block.links for p in profile.chrome_links)
+
+
+def _unsubscribes(link: Link, profile: Profile) -> bool:
+    """The link is the reader's own way out: the List-Unsubscribe address, or a page only
+    unsubscribing leads to (a personal token in it, often)."""
+    return bool(profile.unsubscribe) and address_key(link.url) in profile.unsubscribe or \
+        bool(_UNSUBSCRIBE_PAGE.search(link.url))
+
+
+# Unsubscribe pages (the generic profile's chrome links name them too, with share pages).
+_UNSUBSCRIBE_PAGE = re.compile(
+    r"(?i)/(?:unsubscribe|unsub|optout|opt-out|leave)(?=[/?#.]|$)|[?&](?:unsubscribe|unsub)=")
+
+
+def without_unsubscribe_links(section: Section, profile: Profile) -> None:
+    """No unsubscribe link is published, even in text that stays: it often carries the
+    reader's own token (a Discourse summary's "click here to unsubscribe" in a long
+    paragraph); the words stay, unlinked."""
+    for paragraph in section.paragraphs:
+        paragraph.links = [x for x in paragraph.links if not _unsubscribes(x, profile)]
+    for item in _all_items(section.items):
+        item.links = [x for x in item.links if not _unsubscribes(x, profile)]
+
+
+def _all_items(items: list[Item]) -> list[Item]:
+    return [x for item in items for x in (item, *_all_items(item.sub_items))]
 
 
 def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
