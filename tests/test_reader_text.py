@@ -152,3 +152,18 @@ def test_an_entry_wrapped_on_over_its_address_keeps_its_sentence_whole():
         "means for the 2027 appropriations fight." in entries[0].text
     assert [link.url for link in entries[0].links] == ["https://civic.example/events/baseline"]
     assert not [b for b in part.blocks if b.text.startswith("the 2027")]
+
+
+def test_a_body_declared_flowed_with_no_soft_break_is_read_as_wrapped_text():
+    """A mail program that says `format=flowed` yet ends no line with a space wraps hard: its
+    lines are read by the width they are wrapped at (each line was a paragraph, and the
+    summaries fragments: "the Anchor Rooms, 14 Dock Street.")."""
+    body = ("From Thursday 7 January the club night moves to the upstairs room at\n"
+            "the Anchor Rooms, 14 Dock Street. Doors open at seven and the first\n"
+            "round starts at half past, so please do not be late on the night.\n\n"
+            "Subs are due.\n")
+    hard = read_text(body, flowed=True)
+    assert [b.text[:24] for b in hard.blocks] == ["From Thursday 7 January ", "Subs are due."]
+    soft = read_text(body.replace("room at\n", "room at \n"), flowed=True)
+    assert [b.text[:24] for b in soft.blocks] == [
+        "From Thursday 7 January ", "round starts at half pas", "Subs are due."]

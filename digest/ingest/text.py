@@ -295,11 +295,19 @@ class _Reader:
         self.indents, self.in_entry, self.below_title = [], False, None
 
 
+def _soft_breaks(lines: list[str]) -> bool:
+    """Whether a `format=flowed` body breaks any line softly (with a space at its end, not
+    a signature's "-- "): a sender that declares it and wraps hard everywhere writes plain
+    wrapped text, read by the width it is wrapped at (each line was a paragraph)."""
+    return any(line.endswith(" ") and line.strip() and line.rstrip() != "--" for line in lines)
+
+
 def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     """Blocks of plain text; `flowed`: an e-mail body sent as `format=flowed` (and `delsp`:
     with a space added at each soft break, to be taken out)."""
     lines = [clean_line(line) for line in text.split("\n")]
     digest = find_digest(lines)
+    flowed = flowed and _soft_breaks(lines)
     reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
