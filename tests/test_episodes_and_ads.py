@@ -142,6 +142,42 @@ def test_a_recipes_ingredients_are_never_its_summary_but_a_calendars_dates_are()
     assert [t for t in chosen if t.startswith(("14 March", "21 March", "28 March"))]
 
 
+INTERVIEW = """\
+# The Workbench 12: a chair is a promise
+
+A conversation with a chairmaker who has made eleven hundred chairs in a tram shed.
+
+**What got you into chairs?** My grandmother had a chair nobody else could sit in.
+
+**How long does one take?** About forty hours for a side chair, sixty for a rocker.
+
+Together with Grainline Tools
+
+### Sharper chisels, fewer swear words
+
+Grainline's honing guide holds any chisel at a repeatable angle, so you spend less time sharpening.
+
+[Try the Grainline guide →](https://grainline.example/guide)
+
+**What is the hardest part to get right?** The angle of the back: two degrees off and
+people perch.
+
+**And the one that became firewood?** It was beautiful and it hurt, so I burned it.
+"""
+
+
+def test_an_interviews_questions_after_an_ads_call_are_the_interviews_not_the_ads():
+    """An ad box set between an interview's questions ends at its call ("Try the Grainline
+    guide →"): the questions after it were the ad's, never shown in a summary."""
+    found = issue("2026-03-05.md", INTERVIEW)
+    lead, ad = found.sections
+    assert [i.text.split("?")[0] for i in lead.items] == [
+        "What got you into chairs", "How long does one take",
+        "What is the hardest part to get right", "And the one that became firewood"]
+    assert (ad.role, ad.items, [p.text[:14] for p in ad.paragraphs]) == (
+        "sponsored", [], ["Grainline's ho", "Try the Grainl"])
+
+
 PLAIN_EPISODE = """\
 SHORELINE TALK
 Episode 89 - 22 November 2026

@@ -95,6 +95,8 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
         out.append(section)
         if section.kind == "sponsored":
             _drop_markers(section, dropped, profile)
+            if len(out) > 1:
+                _story_goes_on(section, out[-2])
             continue
         for n, paragraph in enumerate(section.paragraphs):
             marked, name = sponsor_of(paragraph.text, profile)
@@ -115,10 +117,22 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                 pending = name
             else:
                 rest, items, after = _ad_ends(rest, items, section)
+                back: tuple[list[Paragraph], list[Item]] = ([], [])
+                if not after and section.items:
+                    kept, kept_items, back = _past_call(rest, items)
+                    if back[1]:  # the story's entries go on under the ad's call
+                        rest, items = kept, kept_items
+                    else:
+                        back = ([], [])
                 first = min([p.line for p in rest] + [i.line for i in items])
                 out.append(Section("sponsored", None, first, section.last_line, sponsor=name,
                                    paragraphs=rest, items=items, role="sponsored"))
                 section.last_line = max(paragraph.line - 1, section.first_line)
+                if back[0] or back[1]:  # the story goes on under the ad's call
+                    section.last_line = out[-1].last_line
+                    out[-1].last_line = max([p.line for p in rest] + [i.line for i in items])
+                    section.paragraphs += back[0]
+                    section.items += back[1]
                 out[-1].subsections = [s for s in section.subsections if s.line > paragraph.line]
                 section.subsections = [s for s in section.subsections
                                        if s.line <= paragraph.line]
@@ -132,6 +146,53 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                     out += after
             break
     return out
+
+
+def _story_goes_on(ad: Section, story: Section) -> None:
+    """What follows a headed advertisement's call, when it goes on with the entries of the
+    story above it (an ad box set between an interview's questions), is that story's: back
+    into its section."""
+    if not story.items:
+        return
+    paragraphs, items, (later, later_items) = _past_call(ad.paragraphs, ad.items)
+    if not later_items:
+        return  # a sign-off or the sender's credits under the ad, not the story's list
+    ad.paragraphs, ad.items = paragraphs, items
+    story.paragraphs += later
+    story.items += later_items
+    story.last_line = max(story.last_line, ad.last_line)
+    ad.last_line = max([ad.first_line] + [x.line for x in [*ad.paragraphs, *ad.items]])
+    story.subsections += [s for s in ad.subsections if s.line > ad.last_line]
+    ad.subsections = [s for s in ad.subsections if s.line <= ad.last_line]
+
+
+AFTER_CALL_WORDS = 30  # what follows an ad's call, to be the story going on, not fine print
+AD_CALL_WORDS = 6  # "Try the Grainline guide →", "Get 20% off your first order"
+
+
+def _past_call(rest: list[Paragraph], items: list[Item]
+               ) -> tuple[list[Paragraph], list[Item], tuple[list[Paragraph], list[Item]]]:
+    """An advertisement ends with its call ("Try the Grainline guide →": a short line that is
+    one link); what comes after it in the same part, when it says more than a line of fine
+    print, is the story the ad was set into, going on (an interview's last questions). Gives
+    back the ad's paragraphs and items, and those after its call."""
+    call = next((p for p in rest if _is_call(p)), None)
+    if call is None:
+        return rest, items, ([], [])
+    place = (call.line, call.place)
+    later = [p for p in rest if (p.line, p.place) > place]
+    later_items = [i for i in items if (i.line, i.place) > place]
+    words = sum(count_words(p.text) for p in later) + sum(
+        count_words(f"{i.text} {i.excerpt or ''}") for i in later_items)
+    if words < AFTER_CALL_WORDS:
+        return rest, items, ([], [])
+    return ([p for p in rest if p not in later], [i for i in items if i not in later_items],
+            (later, later_items))
+
+
+def _is_call(paragraph: Paragraph) -> bool:
+    return len(paragraph.links) == 1 and count_words(paragraph.text) <= AD_CALL_WORDS and \
+        paragraph.links[0].text.strip() == paragraph.text.strip()
 
 
 def _ad_ends(rest: list[Paragraph], items: list[Item], section: Section,
