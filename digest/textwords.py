@@ -140,3 +140,16 @@ def without_leading_mark(text: str) -> str:
     """A title without the sign it is set off by ("■ Dredging starts Monday"); pictographs
     ("🚀 Launches") are kept: they are part of how a newsletter names its sections."""
     return _LEADING_MARK.sub("", text, count=1)
+
+
+def closed_runs(texts: list[str], paragraphs: list[int]) -> list[str]:
+    """Summary sentences as shown one after another: one that ends with no mark at all (a
+    title or tagline set as a paragraph of its own: "A conversation with chairmaker Jonas
+    Verhoeven") is given a full stop when another paragraph's sentence follows, not run into
+    it ("…Jonas Verhoeven Jonas Verhoeven has made…")."""
+    shown = list(texts)
+    for n in range(len(shown) - 1):
+        end = shown[n].rstrip()[-1:]
+        if paragraphs[n] != paragraphs[n + 1] and end.isalnum() and not has_cjk(end):
+            shown[n] = shown[n].rstrip() + "."
+    return shown

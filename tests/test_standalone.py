@@ -431,3 +431,19 @@ def test_a_pointer_opening_a_later_sentence_or_an_unheaded_section_still_leans(t
         "It keeps for four days in a tin."]
     unheaded = RECIPE.replace("## Pear and almond cake\n\n", "")
     assert not any(s.startswith("This is") for s in summary_of(unheaded, tmp_path)[None])
+
+
+def test_a_sentence_with_no_mark_is_closed_where_another_paragraphs_sentence_follows():
+    """A line set as a paragraph of its own ("A conversation with chairmaker Jonas Verhoeven")
+    ran into the next sentence in summaries: it is shown with a full stop, and nothing else
+    changes (sentences of one paragraph, marks already there, Chinese)."""
+    from digest.textwords import closed_runs
+
+    assert closed_runs(["A conversation with chairmaker Jonas Verhoeven",
+                        "Jonas Verhoeven has made eleven hundred chairs."], [0, 1]) == [
+        "A conversation with chairmaker Jonas Verhoeven.",
+        "Jonas Verhoeven has made eleven hundred chairs."]
+    assert closed_runs(["330 pull requests were merged", "Then"], [2, 2]) == [
+        "330 pull requests were merged", "Then"]
+    assert closed_runs(["Is it over?", "Yes"], [0, 1]) == ["Is it over?", "Yes"]
+    assert closed_runs(["今日は晴れ", "明日は雨。"], [0, 1]) == ["今日は晴れ", "明日は雨。"]

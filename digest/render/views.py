@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from digest.model import Issue, IssueDigest, Item, Mention, Section, SectionDigest, Story
-from digest.textwords import has_cjk
+from digest.textwords import closed_runs, has_cjk
 
 from .text import LinkQueue, inline, safe_url
 
@@ -260,8 +260,10 @@ def _digest_section(part: SectionDigest, section: Section, issue_url: str) -> Se
                        link=heading_link(section), href=f"{issue_url}#s{part.section}",
                        numbered=any(i.number for i in part.items),
                        labelled=not section.heading and section.role != "sponsored")
+    shown = closed_runs([x.text for x in part.sentences], [x.paragraph for x in part.sentences])
     view.sentences = [SentenceView(f"{issue_url}#{sentence_id(x.section, x.paragraph, x.index)}",
-                                   inline(x.text), x.label) for x in part.sentences]
+                                   inline(text), x.label)
+                      for x, text in zip(part.sentences, shown, strict=True)]
     view.joiner = joiner([x.text for x in part.sentences])
     view.items = [_item(item, part.section, (n,), lambda ident: f"{issue_url}#{ident}")
                   for n, item in zip(_places(part), part.items)]

@@ -20,7 +20,7 @@ from digest.model import (
     Sentence,
     SummaryPolicy,
 )
-from digest.textwords import SENTENCE_ENDS, count_words, has_cjk, only_links
+from digest.textwords import SENTENCE_ENDS, closed_runs, count_words, has_cjk, only_links
 
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
@@ -488,8 +488,10 @@ def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
             continue
         lines += ["", title]
         if part.sentences:
-            lines.append(" ".join((f"[{x.label}] " if x.label else "") + x.text
-                                  for x in part.sentences))
+            shown = closed_runs([x.text for x in part.sentences],
+                                [x.paragraph for x in part.sentences])
+            lines.append(" ".join((f"[{x.label}] " if x.label else "") + text
+                                  for x, text in zip(part.sentences, shown, strict=True)))
         lines += _format_items(part.items, 0)
         if part.more_items:
             more = f"and {part.more_items} more" if part.items else f"{part.more_items} items"
