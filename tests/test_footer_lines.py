@@ -478,6 +478,10 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("The information in this newsletter is for general education only and is not medical "
      "advice.", "chrome"),
     ("Please enjoy our wines responsibly. You must be 21 or over to order.", "chrome"),
+    ("The full transcript is available to paid subscribers.", "chrome"),
+    ("Members-only from here. The rest of this essay is for paying members of Harbour Review.",
+     "chrome"),
+    ("A subscription gets you:", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "
@@ -669,3 +673,27 @@ def test_no_unsubscribe_link_is_published_and_a_notice_linking_to_it_is_chrome(p
     kept = [p for s in issue.sections for p in s.paragraphs]
     assert any("leave this list" in p.text for p in kept)
     assert not [link for p in kept for link in p.links if "unsubscribe" in link.url]
+
+
+def test_a_paywall_notice_over_the_posts_link_row_and_footer_goes_with_them(profiles):
+    """A chrome line over lines that are not furniture alone ("Become a paid member…" over
+    "More like this", "Comment"): the footer opens further down, at a line that does open
+    one, and the link row above it goes with it."""
+    post = "https://review.example/the-last-ferry/"
+    body = ("<h1>Harbour Review</h1><h2>A timetable is a policy</h2>" + "".join(
+        f"<p>The ferry lost a sailing in {year}, and the island lost a little more of its "
+        f"working week with it, one family at a time.</p>" for year in range(1986, 2026, 4)) +
+        "<p>Become a paid member of Harbour Review to get access to all premium content.</p>"
+        f"<p><a href='https://review.example/#/portal/signup'>Upgrade</a></p>"
+        f"<p><a href='{post}?feedback=1'>More like this</a></p>"
+        f"<p><a href='{post}?feedback=0'>Less like this</a></p>"
+        f"<p><a href='{post}#comments'>Comment</a></p>"
+        "<p>Harbour Review © 2026 – <a href='https://review.example/unsubscribe/?key=9'>"
+        "Unsubscribe</a></p>")
+    issue = issue_of("ferry.eml", mail(body, "Harbour Review <news@review.example>",
+                                       "The last ferry", "Thu, 5 Mar 2026 07:00:00 +0000"),
+                     profiles)
+    chrome = {d.text for d in issue.dropped if d.kind == "chrome"}
+    assert {"Become a paid member of Harbour Review to get access to all premium content.",
+            "More like this", "Comment"} <= chrome
+    assert [p.text[:8] for p in issue.sections[-1].paragraphs] == ["The ferr"] * 10

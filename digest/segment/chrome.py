@@ -130,28 +130,28 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     or somewhere, two of them chrome (a legal notice: the company, its address, register and
     officers, then "You are getting this…")."""
     kinds = list(kinds)
-    start = ruled = None
+    starts: list[int] = []
+    ruled = None
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         if block.kind == "heading" or count_words(block.text) > FOOTER_WORDS:
             break
         if kinds[i] == "chrome":
-            start = i
+            starts.insert(0, i)
         if block.kind == "rule" and ruled is None:
             ruled = i
-    if start is None:
+    if not starts:
         return kinds
-    notice = ruled is not None and len(blocks) / 2 <= ruled < start and \
+    notice = ruled is not None and len(blocks) / 2 <= ruled < starts[0] and \
         _notice(blocks[ruled + 1:], kinds[ruled + 1:])
     if notice:
-        start = ruled + 1  # the notice opens with the sender's name, not a chrome line
-    elif start < len(blocks) * (1 - FOOTER_SHARE):
+        starts = [ruled + 1]  # the notice opens with the sender's name, not a chrome line
+    elif starts[0] < len(blocks) * (1 - FOOTER_SHARE):
         return kinds
-    tail = kinds[start:]
-    chrome = sum(1 for k in tail if k == "chrome")
-    named = all(k == "chrome" or _names(b.text) or _postal(b)
-                for b, k in zip(blocks[start:], tail))  # "Wypisz się" over the address
-    if notice or named or chrome >= 2 and chrome * 2 >= len(tail):
+    # From the first chrome line that opens a footer (one further down may, when a line of
+    # furniture stands over text first: a paywall's notice over the post's link row).
+    start = next((n for n in starts if notice or _opens_footer(blocks, kinds, n)), starts[-1])
+    if notice or _opens_footer(blocks, kinds, start):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]) and \
                 not _entry_call(blocks, start - 1):
             start -= 1  # the footer's row of links above it: social pages, the website
@@ -161,6 +161,16 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         start -= 1  # the sender's postal address (and telephone) right above the footer
         kinds[start] = "chrome"
     return kinds
+
+
+def _opens_footer(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
+    """Every line from `start` on is chrome or names someone or somewhere, or most are
+    chrome, two at least."""
+    tail = kinds[start:]
+    chrome = sum(1 for k in tail if k == "chrome")
+    named = all(k == "chrome" or _names(b.text) or _postal(b)
+                for b, k in zip(blocks[start:], tail))  # "Wypisz się" over the address
+    return named or chrome >= 2 and chrome * 2 >= len(tail)
 
 
 def _entry_call(blocks: list[Block], i: int) -> bool:
