@@ -36,8 +36,11 @@ def test_a_line_linking_where_the_title_links_is_chrome_and_the_title_titles(vie
     assert any(d.kind == "chrome" and d.text.startswith(view) for d in issue.dropped)
 
 
-def test_a_footnote_whose_number_links_back_is_a_note_and_its_mark_leaves_the_text():
-    issue = issue_of("tide.eml", mail(POST.format(view="View online"),
+@pytest.mark.parametrize("page", ["", "https://tidewater.example/p/the-long-tide"],
+                         ids=["in-page links", "the post's whole address, as Substack mails"])
+def test_a_footnote_whose_number_links_back_is_a_note_and_its_mark_leaves_the_text(page):
+    post = POST.replace('href="#footnote', f'href="{page}#footnote')
+    issue = issue_of("tide.eml", mail(post.format(view="View online"),
                                       "Tidewater <t@tidewater.example>", "The long tide",
                                       "Wed, 25 Nov 2026 14:00:00 +0000"), load_profiles())
     text = [p.text for s in issue.sections for p in s.paragraphs]

@@ -212,7 +212,7 @@ def _footnotes(soup: BeautifulSoup) -> set[int]:
     page that links back to it (or to the note's number, itself the link back, inside the
     note's element, as Substack writes them). References and back links leave the text (no
     "imagined1"); the notes' elements (their `id()`s, returned) are read as notes."""
-    refs = [a for a in soup.find_all("a", href=True) if str(a["href"]).startswith("#")
+    refs = [a for a in soup.find_all("a", href=True) if "#" in str(a["href"])
             and _NOTE_MARK.match(a.get_text(strip=True))]
     if not refs:
         return set()
@@ -221,14 +221,14 @@ def _footnotes(soup: BeautifulSoup) -> set[int]:
     for ref in refs:
         if ref.attrs is None:  # a back link of a note read before, gone with it
             continue
-        note = ids.get(str(ref["href"])[1:])
+        note = ids.get(_fragment(ref))
         holder = ref.parent if isinstance(ref.parent, Tag) and ref.parent.name == "sup" else ref
-        own = {f"#{tag['id']}" for tag in (ref, holder) if tag.has_attr("id")}
-        if note is not None and note.name == "a" and str(note.get("href", "")) in own and \
+        own = {str(tag["id"]) for tag in (ref, holder) if tag.has_attr("id")}
+        if note is not None and note.name == "a" and _fragment(note) in own and \
                 isinstance(note.parent, Tag):  # the note's own number is the back link
             note, back = note.parent, [note]
         else:
-            back = [a for a in note.find_all("a", href=True) if str(a["href"]) in own] \
+            back = [a for a in note.find_all("a", href=True) if _fragment(a) in own] \
                 if note is not None and note is not ref else []
         if not back:
             continue
@@ -237,6 +237,13 @@ def _footnotes(soup: BeautifulSoup) -> set[int]:
         holder.decompose()
         notes.add(id(note))
     return notes
+
+
+def _fragment(link: Tag) -> str:
+    """The element a link points to on the page: its fragment ("#footnote-1"), also when
+    the link gives the page's whole address first, as Substack's e-mails write footnotes
+    ("https://x.substack.com/p/post#footnote-1")."""
+    return str(link.get("href", "")).partition("#")[2]
 
 
 def _hidden(soup: BeautifulSoup) -> list[Tag]:
