@@ -219,6 +219,26 @@ def test_a_mailing_list_digest_has_a_section_per_message_headed_by_its_subject(p
     assert not any("clump" in text for text in reply)  # its own words, not those it quotes
 
 
+def test_a_digests_last_message_above_the_lists_footer_is_kept(profiles):
+    """Mailman 3 writes its message headers (To, Message-ID, Content-Type) and, after the last
+    message, a footer with the address to leave the list: the last message, one paragraph
+    of a few sentences under its subject, was swept away with that footer."""
+    last = ("Message: 3\nDate: Mon, 16 Nov 2026 06:40:02 +0000\nFrom: Equipment officer "
+            "<kit@example.org>\nSubject: Loan scope returned with a cracked finder\nTo: "
+            "ferns@lists.example.org\nMessage-ID: <kit-1116@example.org>\nContent-Type: "
+            "text/plain; charset=utf-8\n\nThe loan telescope came back on Saturday with its "
+            "finder cracked. Accidents happen and nobody is in trouble, but please tell me when\n"
+            "something breaks so that the next borrower is not let down. A new finder is on\n"
+            "order and the scope can be borrowed again from the first of December.\n\n"
+            + "-" * 30 + "\n\nSubject: Digest Footer\n\nFerns-list mailing list -- "
+            "ferns@lists.example.org\nTo unsubscribe send an email to "
+            "ferns-leave@lists.example.org\n\n" + "-" * 30 + "\n\n")
+    digest = LIST_DIGEST.replace("End of Ferns-list", last + "End of Ferns-list")
+    issue = issue_of("ferns.txt", digest.encode(), profiles)
+    assert issue.sections[-1].heading == "Loan scope returned with a cracked finder"
+    assert issue.sections[-1].paragraphs[0].text.startswith("The loan telescope came back")
+
+
 def mime_digest() -> bytes:
     """The same digest as Mailman sends it by default: MIME, each message a part of its own,
     the list named only by its List-Id, its footer after the last message."""

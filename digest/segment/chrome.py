@@ -25,6 +25,7 @@ from .rules import FAREWELL_WORDS, one_link
 
 LINK_CHROME_WORDS = 30  # a line linking to a platform page is furniture only when short
 UNSUBSCRIBE_WORDS = 60  # a paragraph linking to the unsubscribe page: a footer's notice
+STORY_WORDS = 40  # a paragraph this long, of sentences, under a heading: a story, no footer
 FOOTER_WORDS = 60  # a footer is a run of short lines...
 FOOTER_SHARE = 0.4  # ...starting in the last 40% of the issue...
 ROW_LINKS = 3  # a row of this many short links and nothing else is furniture anywhere
@@ -131,10 +132,11 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     officers, then "You are getting this…")."""
     kinds = list(kinds)
     starts: list[int] = []
-    ruled = None
+    ruled = stop = None
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         if block.kind == "heading" or count_words(block.text) > FOOTER_WORDS:
+            stop = i if block.kind == "heading" else None
             break
         if kinds[i] == "chrome":
             starts.insert(0, i)
@@ -150,6 +152,11 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         return kinds
     # From the first chrome line that opens a footer (one further down may, when a line of
     # furniture stands over text first: a paywall's notice over the post's link row).
+    if stop is not None:  # all of the last heading's part only when it holds no story
+        starts = [n for n in starts if any(kinds[j] is None and blocks[j].kind != "rule"
+                                           for j in range(stop + 1, n)) or
+                  not any(k is None and _story(b) for b, k in zip(blocks[n:], kinds[n:]))] \
+            or starts[-1:]
     start = next((n for n in starts if notice or _opens_footer(blocks, kinds, n)), starts[-1])
     if notice or _opens_footer(blocks, kinds, start):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]) and \
@@ -161,6 +168,13 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         start -= 1  # the sender's postal address (and telephone) right above the footer
         kinds[start] = "chrome"
     return kinds
+
+
+def _story(block: Block) -> bool:
+    """A paragraph of several sentences, as a message's body is and a footer's line is not
+    ("The 150 mm loan Dobsonian came back on Saturday with its finder scope cracked. …")."""
+    return count_words(block.text) >= STORY_WORDS and \
+        len(_SENTENCE_BREAK.split(block.text.strip())) >= 2
 
 
 def _opens_footer(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
