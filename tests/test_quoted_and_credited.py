@@ -237,6 +237,9 @@ def test_a_digests_last_message_above_the_lists_footer_is_kept(profiles):
     issue = issue_of("ferns.txt", digest.encode(), profiles)
     assert issue.sections[-1].heading == "Loan scope returned with a cracked finder"
     assert issue.sections[-1].paragraphs[0].text.startswith("The loan telescope came back")
+    assert len(issue.sections[-1].paragraphs) == 1  # the footer part is no text of it
+    assert {"Subject: Digest Footer", "Ferns-list mailing list -- ferns@lists.example.org"} <= {
+        d.text for d in issue.dropped}
 
 
 def mime_digest() -> bytes:

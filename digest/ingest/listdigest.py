@@ -29,6 +29,13 @@ class ListDigest:
     title: str | None = None  # "Birders-list Digest, Vol 12, Issue 48"
 
 
+def _footer_part(lines: list[str], separator: int) -> bool:
+    """The part after a line of hyphens is the digest's footer: its own headers give a
+    subject and no sender (Mailman's "Subject: Digest Footer" over the list's address)."""
+    names = {lines[i].split(":", 1)[0].lower() for i in _headers(lines, separator + 1)}
+    return "subject" in names and "from" not in names
+
+
 def find_digest(lines: list[str]) -> ListDigest | None:
     """The digest's parts, when the text is one: at least two messages, each with a `From:`
     and a `Subject:` line right after a line of hyphens."""
@@ -52,7 +59,9 @@ def find_digest(lines: list[str]) -> ListDigest | None:
         return None
     found.furniture.update(n + 1 for n in range(starts[0]) if lines[n].strip())
     if last is not None and last > starts[-1]:  # the list's footer after the last message
-        found.furniture.update(n + 1 for n in range(last, len(lines)) if lines[n].strip())
+        footer = next((n for n in range(starts[-1] + 1, last + 1) if _SEPARATOR.match(lines[n])
+                       and _footer_part(lines, n)), last)
+        found.furniture.update(n + 1 for n in range(footer, len(lines)) if lines[n].strip())
     for n in range(starts[-1], len(lines)):
         end = _END.match(lines[n].strip())
         if end:
