@@ -242,6 +242,35 @@ def test_a_digests_last_message_above_the_lists_footer_is_kept(profiles):
         d.text for d in issue.dropped}
 
 
+def test_a_digests_shared_list_tag_leaves_its_messages_headings(profiles):
+    tagged = LIST_DIGEST.replace("Subject: Hart's", "Subject: [Ferns-list] Hart's").replace(
+        "Subject: Re: Hart's", "Subject: Re: [Ferns-list] Hart's")
+    issue = issue_of("ferns.txt", tagged.encode(), profiles)
+    assert [s.heading for s in issue.sections] == [
+        "Hart's tongue by the old well", "Re: Hart's tongue by the old well"]
+
+
+@pytest.mark.parametrize("sender, publication", [
+    ("Wendell Ashby <wendell@chess.example>", "Harbour Chess"),
+    ("Harbour Chess Club <announce@chess.example>", "Harbour Chess Club"),
+    ('"main@HarbourChess.groups.example" <main@HarbourChess.groups.example>', "Harbour Chess"),
+])
+def test_a_lists_tag_on_the_subject_names_the_list_a_person_posts_to(sender, publication,
+                                                                      profiles):
+    """"[Harbour Chess] Club news…" from a person, on a list whose List-Id names it so: the
+    list is the newsletter (it was "Wendell Ashby"), the title its subject without the tag."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["Subject"] = "[Harbour Chess] Club news: winter rapidplay"
+    message["Date"] = "Tue, 24 Nov 2026 19:00:00 +0000"
+    message["List-Id"] = "Harbour Chess Club announcements <announce.chess.example>"
+    message.set_content("The winter rapidplay is on Saturday 12 December at the Anchor Rooms.\n")
+    issue = issue_of("news.eml", bytes(message), profiles)
+    assert (issue.publication, issue.title) == (publication, "Club news: winter rapidplay")
+
+
 def mime_digest() -> bytes:
     """The same digest as Mailman sends it by default: MIME, each message a part of its own,
     the list named only by its List-Id, its footer after the last message."""

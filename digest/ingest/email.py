@@ -142,6 +142,11 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     subject = _readable(_subject(message), "Subject", where, problems)
     forward = _forward(part)
     listed = _titled_list(message, sender, subject)
+    tagged = _list_tag(message, subject)
+    if tagged is not None and not listed:  # "[Harbour Chess] Club news…": the list's name
+        subject = tagged[1]
+        if not _names_list(sender, tagged[0]):  # a person sends it, not the list
+            listed = tagged[0]
     if forward is not None:  # a reader forwarded it: the newsletter's own header names it
         sender, subject = forward.sender or sender, forward.subject or subject
         date = forward.date or date
@@ -285,6 +290,38 @@ def _titled_list(message: Message, sender: str | None, subject: str | None) -> s
     if not listed or not subject or listed == sender or not _LIST_TITLE.fullmatch(listed):
         return None
     return listed if subject.lstrip("[ ").casefold().startswith(listed.casefold()) else None
+
+
+def _list_tag(message: Message, subject: str | None) -> tuple[str, str] | None:
+    """The name a mailing list writes in brackets before its messages' subjects ("[Harbour
+    Chess] Club news"), when its List-Id names the list so too (its label, or words of its
+    phrase: "Harbour Chess Club announcements <announce.harbourchess.example>"), and the
+    subject without it."""
+    found = _SUBJECT_TAG.match(subject or "")
+    raw = _raw_header(message, "list-id") or ""
+    if found is None or not raw or not _LIST_TITLE.fullmatch(found[1].replace("-", " ")):
+        return None
+    tag = found[1].strip()
+    key = re.sub(r"[\W_]+", " ", tag.casefold()).split()
+    label = _LIST_LABEL.search(raw)
+    phrase = re.sub(r"[\W_]+", " ", _list_phrase(message).casefold()).split()
+    if (label is None or label[1].casefold() != "-".join(key)) and \
+            " ".join(key) not in " ".join(phrase):
+        return None
+    return tag, subject[found.end():].strip() or subject  # type: ignore[index]
+
+
+def _names_list(sender: str | None, tag: str) -> bool:
+    """The sender's name is the list's own ("SoilNet Announcements" sending "[SoilNet] …")."""
+    if sender and "@" in sender:  # an address given as the name ("main@QuiltGuild.groups.io")
+        return False
+    words = set(re.sub(r"[\W_]+", " ", (sender or "").casefold()).split())
+    return not sender or set(re.sub(r"[\W_]+", " ", tag.casefold()).split()) <= words
+
+
+# "[Harbour Chess] ", "Re: [Pyusers] ": a list's tag opening a subject.
+_SUBJECT_TAG = re.compile(r"^\s*(?:(?:re|aw|sv|fwd?):\s*)*\[([^\[\]]{2,40})\]\s*",
+                          re.IGNORECASE)
 
 
 # A list's name as a title: words, no figures (never "3f8c2a…mc list" or "owner/repo").

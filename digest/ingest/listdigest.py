@@ -57,6 +57,7 @@ def find_digest(lines: list[str]) -> ListDigest | None:
                     found.furniture.add(i + 1)
     if len(starts) < 2:
         return None
+    found.subjects = _untagged(found.subjects)
     found.furniture.update(n + 1 for n in range(starts[0]) if lines[n].strip())
     if last is not None and last > starts[-1]:  # the list's footer after the last message
         footer = next((n for n in range(starts[-1] + 1, last + 1) if _SEPARATOR.match(lines[n])
@@ -71,6 +72,20 @@ def find_digest(lines: list[str]) -> ListDigest | None:
                                    if _STARS.match(lines[k]))
             break
     return found
+
+
+# "[Astro-chat] ", after "Re: " or not: the list's tag on its messages' subjects.
+_TAG = re.compile(r"^((?:(?:re|aw|sv|fwd?):\s*)*)\[([^\[\]]{2,40})\]\s*", re.IGNORECASE)
+
+
+def _untagged(subjects: dict[int, str]) -> dict[int, str]:
+    """The subjects without the list's tag, when every message has the same one (it names the
+    list, which the digest already does): "Re: [Pyusers] Packaging" -> "Re: Packaging"."""
+    tags = {found[2] if found else None for found in map(_TAG.match, subjects.values())}
+    if len(tags) != 1 or None in tags:
+        return subjects
+    return {n: _TAG.sub(lambda found: found[1], text, count=1) or text
+            for n, text in subjects.items()}
 
 
 def _headers(lines: list[str], start: int) -> list[int]:
