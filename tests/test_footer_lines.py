@@ -7,6 +7,8 @@ Fixtures written here."""
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
 from _letters import issue_of, mail
 
@@ -482,10 +484,12 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Members-only from here. The rest of this essay is for paying members of Harbour Review.",
      "chrome"),
     ("A subscription gets you:", "chrome"),
+    ("On Sun, Nov 15, 2026 at 6:02 PM Jonah Pell <jonah@pell.example> wrote:", "chrome"),
+    ("Ilse Varga wrote:", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
-    body = (f"<h1>Pulse Morning</h1><p>{line}</p><p>The council approved the new bus lanes on "
-            f"Monday, and the first one opens in June.</p><p>The vote took 40 minutes; the "
+    body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
+            "lanes on Monday, and the first one opens in June.</p><p>The vote took 40 minutes; the "
             f"motion ran to 900 words.</p>")
     issue = issue_of("pulse.eml", mail(body, "Pulse <news@pulse.example>", "Pulse Morning",
                                        "Tue, 12 May 2026 06:00:00 +0000"), profiles)

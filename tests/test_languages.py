@@ -754,3 +754,22 @@ def test_a_german_letter_saying_why_you_get_it_and_a_portuguese_ads_label_are_fu
     issue = segmented(portuguese)
     (ad,) = [s for s in issue.sections if s.role == "sponsored"]
     assert ad.paragraphs[0].text.startswith("Conta PJ")
+
+
+@pytest.mark.parametrize("language, line", [
+    ("de", "Am 15.11.2026 um 18:02 schrieb Jonas Pell <jonas@pell.example>:"),
+    ("fr", "Le dim. 15 nov. 2026 à 18:02, Jonas Pell <jonas@pell.example> a écrit :"),
+    ("es", "El dom, 15 nov 2026 a las 18:02, Jonas Pell <jonas@pell.example> escribió:"),
+    ("nl", "Op zo 15 nov 2026 om 18:02 schreef Jonas Pell <jonas@pell.example>:"),
+])
+def test_a_replys_line_over_what_it_quotes_is_chrome_in_its_language(language, line, tmp_path):
+    """It names the quoted writer's address, which the site does not publish."""
+    from html import escape
+
+    page = tmp_path / "2026-11-16-reply.html"
+    page.write_text(
+        f'<html lang="{language}"><body><h1>Nummer 12</h1><h2>Eins</h2><p>Lorem ipsum dolor '
+        "sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+        f"dolore magna aliqua.</p><p>{escape(line)}</p><blockquote><p>Ut enim ad minim veniam, "
+        "quis nostrud exercitation.</p></blockquote></body></html>", encoding="utf-8")
+    assert line in {d.text for d in segmented(page).dropped if d.kind == "chrome"}
