@@ -242,6 +242,19 @@ def test_a_digests_last_message_above_the_lists_footer_is_kept(profiles):
         d.text for d in issue.dropped}
 
 
+def test_an_attachment_the_list_scrubbed_is_furniture_not_a_section(profiles):
+    scrubbed = LIST_DIGEST.replace(
+        "some of them half a metre long.\n",
+        "some of them half a metre long.\n-------------- next part --------------\n"
+        "A non-text attachment was scrubbed...\nName: well.jpg\nType: image/jpeg\n"
+        "Size: 48211 bytes\nURL: <https://lists.example.org/attachments/well.jpg>\n")
+    issue = issue_of("ferns.txt", scrubbed.encode(), profiles)
+    assert [s.heading for s in issue.sections] == [
+        "Hart's tongue by the old well", "Re: Hart's tongue by the old well"]
+    assert {"-------------- next part --------------", "A non-text attachment was scrubbed...",
+            "Name: well.jpg"} <= {d.text for d in issue.dropped}
+
+
 def test_a_digests_shared_list_tag_leaves_its_messages_headings(profiles):
     tagged = LIST_DIGEST.replace("Subject: Hart's", "Subject: [Ferns-list] Hart's").replace(
         "Subject: Re: Hart's", "Subject: Re: [Ferns-list] Hart's")

@@ -58,6 +58,7 @@ def find_digest(lines: list[str]) -> ListDigest | None:
     if len(starts) < 2:
         return None
     found.subjects = _untagged(found.subjects)
+    found.furniture.update(_scrubbed(lines, starts[0]))
     found.furniture.update(n + 1 for n in range(starts[0]) if lines[n].strip())
     if last is not None and last > starts[-1]:  # the list's footer after the last message
         footer = next((n for n in range(starts[-1] + 1, last + 1) if _SEPARATOR.match(lines[n])
@@ -71,6 +72,27 @@ def find_digest(lines: list[str]) -> ListDigest | None:
             found.furniture.update(k + 1 for k in range(n + 1, len(lines))
                                    if _STARS.match(lines[k]))
             break
+    return found
+
+
+# "-------------- next part --------------" (in the list's language): an attachment's place.
+_PART_MARK = re.compile(r"^-{5,} ?[^-\s][^-]{1,40} ?-{5,}\s*$")
+
+
+def _scrubbed(lines: list[str], start: int) -> list[int]:
+    """Line numbers of the attachments the list took out of its messages: a "next part" line
+    over a notice ending in "..." ("An HTML attachment was scrubbed...") and its Name, Type
+    and URL lines, up to the next line of hyphens or blank line after them."""
+    found: list[int] = []
+    n = start
+    while n < len(lines) - 1:
+        if _PART_MARK.match(lines[n]) and lines[n + 1].rstrip().endswith(("...", "…")):
+            end = n + 1
+            while end < len(lines) and lines[end].strip() and not _SEPARATOR.match(lines[end]):
+                end += 1
+            found.extend(range(n + 1, end + 1))
+            n = end
+        n += 1
     return found
 
 
