@@ -415,3 +415,22 @@ def test_subheads_over_prose_with_no_details_stay_subheads():
     assert not saturday.items
     assert [s.heading for s in saturday.subsections] == [
         "Lantern walk by the canal", "Flea market on Quay Street"]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("The town clock problem — Marguerite Oyelaran, The Long Field. A gorgeous essay about "
+     "stopped clocks. I read it twice.",
+     "The town clock problem — Marguerite Oyelaran, The Long Field. A gorgeous essay about "
+     "stopped clocks."),
+    ("The town clock problem — the essay of the month. I read it twice.",
+     "The town clock problem — the essay of the month."),
+])
+def test_a_reading_lists_entry_cut_to_its_title_and_credit_keeps_its_blurbs_first_sentence(
+        text, shown):
+    """"Title — Writer, Publication." says only who wrote what: the entry keeps the first
+    sentence of what the list says about it (the week page showed the title and byline)."""
+    from digest.model import Item, Link
+
+    item = Item(line=1, text=text, title="The town clock problem",
+                links=[Link("The town clock problem", "https://longfield.example/clock")])
+    assert cut_item(item).text == shown

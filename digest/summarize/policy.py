@@ -131,7 +131,8 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
             body.startswith(opening) and "\n" not in opening:
         # "[Apr 22. Ann Arbor - Rust Meetup](…)." was cut to "Apr 22."
         text = opening if _WORD.search(body[len(opening):]) else body
-    titled = item.title and text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS)
+    titled = item.title and (text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS) or
+                             _credit_only(text, title))
     short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
     asked = text.rstrip(" \"”’»)").endswith(("?", "？"))  # a question, answered after it
     # a title line alone over its blurb, linking nowhere ("The Salt Clerk by Ines Harrowgate",
@@ -149,6 +150,21 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     return dataclasses.replace(item, text=text,
                                links=list(item.links),
                                sub_items=[cut_item(sub, splitter) for sub in item.sub_items])
+
+
+CREDIT_WORDS_MOST = 8  # "— Marguerite Oyelaran, The Long Field": who wrote it and where
+_CREDIT_JOINS = frozenset({"by", "in", "and", "of", "the", "for", "at", "&"})
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _credit_only(text: str, title: str) -> bool:
+    """The sentence is the item's title and who wrote it, where ("The town clock problem —
+    Marguerite Oyelaran, The Long Field."): names only after the title, no sentence."""
+    if not title or not text.startswith(title):
+        return False
+    rest = _WORDS.findall(text[len(title):])
+    return 0 < len(rest) <= CREDIT_WORDS_MOST and all(
+        w[:1].isupper() or w.casefold() in _CREDIT_JOINS for w in rest)
 
 
 def _item_words(items: list[Item]) -> int:
