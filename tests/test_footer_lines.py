@@ -486,6 +486,10 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("A subscription gets you:", "chrome"),
     ("On Sun, Nov 15, 2026 at 6:02 PM Jonah Pell <jonah@pell.example> wrote:", "chrome"),
     ("Ilse Varga wrote:", "chrome"),
+    ("What did you think of this week’s issue?", "chrome"),
+    ("Your answer helps me decide who to interview next.", "chrome"),
+    ("Thanks for reading, and if you know someone who would like this, forward it along.",
+     "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
@@ -701,3 +705,16 @@ def test_a_paywall_notice_over_the_posts_link_row_and_footer_goes_with_them(prof
     assert {"Become a paid member of Harbour Review to get access to all premium content.",
             "More like this", "Comment"} <= chrome
     assert [p.text[:8] for p in issue.sections[-1].paragraphs] == ["The ferr"] * 10
+
+
+def test_a_call_to_a_ghost_sites_sign_up_portal_never_links_a_story(profiles):
+    """"Become a member" closing a Ghost post's section links to the site's sign-up portal
+    (`/#/portal/signup`): furniture, never the story's link."""
+    body = ("<h1>Harbour Review</h1><h2>A timetable is a policy</h2><p>Every cut to the ferry "
+            "timetable was small, and every cut was defended on its own terms.</p><p><a "
+            "href='https://review.example/#/portal/signup'>Become a member</a></p><h2>Next "
+            "week</h2><p>Part two looks at the campaign to bring back the Sunday boat.</p>")
+    issue = issue_of("ghost.eml", mail(body, "Harbour Review <news@review.example>", "Ferry",
+                                       "Thu, 5 Mar 2026 07:00:00 +0000",
+                                       X_Mailer="Ghost"), profiles)
+    assert [s.link for s in issue.sections] == [None, None]
