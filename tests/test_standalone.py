@@ -217,6 +217,19 @@ def test_a_line_of_short_details_or_only_an_address_is_no_summary_sentence():
         "The harbour master, Ana Ruiz, has one winter · and the town knows it.") is None
 
 
+@pytest.mark.parametrize("sentence, reason", [
+    ("Releases are also available at ofcp.example.gov/newsroom.", "only says where to look"),
+    ("See the route map at maps.example.com/route.", "only says where to look"),
+    ("The council published its budget, which cuts library hours by a third, at "
+     "council.example/budget.", None),
+])
+def test_a_short_sentence_ending_in_a_web_address_only_says_where_to_look(sentence, reason):
+    """…with the scheme or not; a press bulletin was summarized by where its releases are."""
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence(sentence) == reason
+
+
 @pytest.mark.parametrize("line", [
     "Monday, March 16, 2026 | Presented by Quillfield Wealth",
     "February 2026 · Greater Millbrook market report from Halden & Price Realty",

@@ -32,6 +32,10 @@ WINDOW = 30  # sentences back in which names are introduced
 
 ADDRESS_LABEL_WORDS = 2  # "Listen:", "Tickets at": all a line giving an address says
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+# A web address ending the sentence, with or without its scheme ("…at ofcp.example.gov/news.")
+_ENDING_ADDRESS = re.compile(
+    r"\s(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*)[.!)]?$", re.IGNORECASE)
+POINTER_WORDS = 10  # "Releases are also available at": a sentence saying only where to look
 DETAIL_FIELDS, DETAIL_WORDS = 3, 5  # short fields set apart by dots or bars: a card's details
 DATELINE_WORDS = 12  # either half of a two-part dateline ("February 2026 · Greater Millbrook…")
 DATE_FIELD_WORDS = 6  # its date: "Monday, March 16, 2026", "Goiânia, 10 de março de 2026"
@@ -263,6 +267,9 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     if addresses and (len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS or
                       sum(map(len, addresses)) * 2 > len(text)):
         return "only an address"  # "Listen: https://…", "Links: - https://… - https://…"
+    ending = _ENDING_ADDRESS.search(text)
+    if ending and len(text[:ending.start()].split()) <= POINTER_WORDS:
+        return "only says where to look"  # "Releases are also available at ofcp.gov/news."
     if text.startswith(("—", "―", "– ", "-- ")):
         return "only credits a quote"  # "— /u/kibwen answering …"
     fields = _FIELD_BREAK.split(text.rstrip("."))
