@@ -434,3 +434,41 @@ def test_a_reading_lists_entry_cut_to_its_title_and_credit_keeps_its_blurbs_firs
     item = Item(line=1, text=text, title="The town clock problem",
                 links=[Link("The town clock problem", "https://longfield.example/clock")])
     assert cut_item(item).text == shown
+
+
+WHATS_ON = """\
+VISIT KELBY
+What's on, March 2026
+
+Spring is early in the valley this year, and most cafes reopen for Easter.
+
+EVENTS
+------
+
+Food and Drink Festival
+Sat 14 - Sun 15 March, 10am-5pm, Market Square
+More than sixty local producers, cookery demos in the Corn Exchange and a
+cheese-rolling race on Sunday afternoon. Free entry.
+
+Dark Skies Evening
+Fri 20 March, 7pm-10pm, Holm Point car park
+Telescopes from the astronomical society. Wrap up warm and bring a torch
+with a red filter. Booking essential.
+
+GETTING AROUND
+--------------
+
+The valley bus returns to its summer timetable from 28 March, every half hour.
+"""
+
+
+def test_a_plain_text_listings_title_lines_over_their_details_are_its_entries():
+    """A title line opening each group of lines, over the details line it touches (a date, a
+    time, a price) and a blurb: the entries of a listing, titled (it was loose text, and a
+    details line alone summarized the events)."""
+    (issue,), _ = segment_document(read_bytes("2026-03.txt", WHATS_ON.encode()),
+                                   *load_profiles())
+    events = next(s for s in issue.sections if s.heading == "EVENTS")
+    assert [(i.title, (i.excerpt or "")[:30]) for i in events.items] == [
+        ("Food and Drink Festival", "Sat 14 - Sun 15 March, 10am-5p"),
+        ("Dark Skies Evening", "Fri 20 March, 7pm-10pm, Holm P")]

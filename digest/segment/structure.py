@@ -65,6 +65,7 @@ class Marks:
     titled: list[str | None] = field(default_factory=list)  # "title" | "more" | None
     category: list[bool] = field(default_factory=list)
     _lead_ins: Counter[str] | None = None
+    _listed: set[int] | None = None
 
     def __post_init__(self) -> None:
         n = len(self.blocks)
@@ -83,6 +84,30 @@ class Marks:
             found = (_LABEL.match(b.text) for b in self.blocks if b.kind in ("paragraph", "quote"))
             self._lead_ins = Counter(m[1].casefold() for m in found if m)
         return self._lead_ins
+
+    def listing_titles(self) -> set[int]:
+        """The title lines of a listing set out in lines, each opening a group of lines and
+        touching the details line under it (a date, a time or a price: "Sat 14 March,
+        10am-5pm, Market Square"), with more text after; two or more."""
+        if self._listed is None:
+            found = set()
+            before: Block | None = None
+            for i, block in enumerate(self.blocks):
+                above, before = before, (block if self.kinds[i] is None else before)
+                j = self._next[i]
+                if j is None or block.kind != "paragraph" or block.level or block.links or \
+                        block.line != block.end_line or not looks_like_heading(block.text) or \
+                        self.blocks[j].line not in (block.end_line, block.end_line + 1) or \
+                        _details_line(block) or _LEADERS.search(block.text) or \
+                        _LABEL.match(block.text):  # "From: Nell Harcourt": a field
+                    continue
+                if above is not None and above.kind not in ("heading", "rule") and \
+                        above.end_line >= block.line - 1:
+                    continue  # a line inside a group of lines (an author under a title)
+                if _details_line(self.blocks[j]) and self._next[j] is not None:
+                    found.add(i)
+            self._listed = found if len(found) >= LISTING_TITLES else set()
+        return self._listed
 
     def following(self, i: int) -> Block | None:
         """The next block that is not dropped."""
@@ -153,6 +178,29 @@ def colon_heading(marks: Marks, i: int) -> int | None:
     return PSEUDO_LEVEL if nxt is not None and nxt.kind == "item" else None
 
 
+def listing_title(marks: Marks, i: int) -> int | None:
+    """The title of a listing's entry, over the details line it touches ("Dark Skies Evening"
+    over "Fri 20 March, 7pm-10pm, Holm Point car park"), in a listing of two or more."""
+    return PSEUDO_LEVEL if i in marks.listing_titles() else None
+
+
+LISTING_TITLES = 2
+_LEADERS = re.compile(r"\.{4,}|…{2,}")  # "Offertory ........ $ 6,412.00": a table's row
+DETAILS_WORDS = 15  # "Every Sat and Sun from 21 March to 12 April, 10am-4pm, Fellside Farm"
+_TIME_OR_PRICE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|h)\b|\b\d{1,2}:\d{2}\b|"
+                            r"[£$€¥₹]\s?\d|\d\s?(?:€|EUR|GBP|USD|kr|zł)\b", re.IGNORECASE)
+
+
+def _details_line(block: Block) -> bool:
+    """A line giving when, where or how much, no sentence: a date, a time or a price in it."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and not block.level and \
+        0 < words(text) <= DETAILS_WORDS and not _TERMINAL.search(text) and \
+        any(c.isdigit() for c in text) and (
+            opens_with_day(text) or written_date(text) is not None or
+            bool(_TIME_OR_PRICE.search(text)))
+
+
 def title_line_heading(marks: Marks, i: int) -> int | None:
     """In text with no markup headings, a title-like line standing alone between paragraphs."""
     block = _bare(marks, i)
@@ -184,6 +232,7 @@ HEADING_RULES: list[tuple[str, Callable[[Marks, int], int | None]]] = [
     ("emoji_heading", emoji_heading),
     ("bracket_heading", bracket_heading),
     ("colon_heading", colon_heading),
+    ("listing_title", listing_title),
     ("title_line_heading", title_line_heading),
 ]
 
