@@ -387,3 +387,22 @@ def test_bylines_keep_whole_names_of_any_script_and_every_author(tmp_path):
     assert authors == ["Well-Made", "Kim O'Brien", "José Núñez", "Ana Ruiz and Li Wei",
                        "Tom Ellis, Laurent P. René de Cotret", "Jo Park",
                        "the Example Foundation"]
+
+
+def test_numbered_headings_in_capitals_are_sections_even_over_a_list():
+    """"3) ETKİNLİK TAKVİMİ" over a bulleted calendar is the calendar's section, as "1)" and
+    "2)" over paragraphs are, not an entry numbered 3 with the calendar as its sub-entries."""
+    text = ("Merhaba gönüllüler, bu ayın haberleri aşağıda.\n\n"
+            "1) İFTAR SOFRASI\n\nHer akşam dernek bahçesinde iftar sofrası kuruyoruz.\n\n"
+            "2) OKUMA SAATLERİ\n\nÇocuklar için okuma saatleri cumartesi günleri devam ediyor.\n\n"
+            "3) ETKİNLİK TAKVİMİ\n\n- 14 Mart: Gıda kolisi hazırlığı\n- 21 Mart: Nevruz pikniği\n"
+            "- 28 Mart: Gönüllü oryantasyonu\n\n4) AİDAT\n\nAidatlar ay sonuna kadar ödenir.\n")
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    (issue,), _ = segment_document(read_bytes("2026-03-09.txt", text.encode()), *load_profiles())
+    assert [s.heading for s in issue.sections[1:]] == [
+        "1) İFTAR SOFRASI", "2) OKUMA SAATLERİ", "3) ETKİNLİK TAKVİMİ", "4) AİDAT"]
+    assert [i.text for i in issue.sections[3].items] == [
+        "14 Mart: Gıda kolisi hazırlığı", "21 Mart: Nevruz pikniği",
+        "28 Mart: Gönüllü oryantasyonu"]

@@ -241,9 +241,21 @@ HEADING_RULES: list[tuple[str, Callable[[Marks, int], int | None]]] = [
 
 def _entry(text: str) -> re.Match[str] | None:
     """A list line's marker, unless the number it opens with is a day with its month ("3. März:
-    Elternabend", "20. marts | …": a date written day first, not entry 3)."""
+    Elternabend", "20. marts | …": a date written day first, not entry 3) or numbers a
+    heading in capitals ("3) ETKİNLİK TAKVİMİ")."""
     found = _ENTRY.match(text)
-    return None if found and found[2] and opens_with_day(text) else found
+    if found and found[2] and (opens_with_day(text) or _numbered_heading(text[found.end():])):
+        return None
+    return found
+
+
+def _numbered_heading(rest: str) -> bool:
+    """"3) ETKİNLİK TAKVİMİ": a numbered heading in capitals, over its part, not an entry."""
+    return in_capitals(rest) and words(rest) <= NUMBERED_HEADING_WORDS and \
+        not _TERMINAL.search(rest)
+
+
+NUMBERED_HEADING_WORDS = 8
 
 
 def text_lists(marks: Marks) -> None:
