@@ -94,3 +94,18 @@ def test_two_dashes_before_a_story_that_goes_on_are_not_a_signature():
     found = issue("swim.txt", text)
     kept = [p.text for s in found.sections for p in s.paragraphs]
     assert any(t.startswith("The lido's winter hours") for t in kept)
+
+
+def test_a_dated_line_underlined_under_the_masthead_is_its_subtitle_and_dates_the_issue():
+    """"Edisi Maret 2026 – Sabtu, 7 Maret 2026" over a rule of hyphens, right under the
+    masthead: the issue's subtitle and date, not its first section (the issue was undated,
+    its greeting that section's text)."""
+    found = issue("kabar.txt", "KABAR KEBUN KOTA\nEdisi Maret 2026 – Sabtu, 7 Maret 2026\n"
+                  + "-" * 60 + "\n\nSalam hijau, kawan-kawan! Bibit cabai dan tomat di kebun "
+                  "sudah tumbuh subur, dan kami juga sangat berterima kasih untuk semua relawan "
+                  "yang datang ke kerja bakti bulan lalu.\n\nPANEN RAYA\n\nPanen raya pertama "
+                  "tahun ini akan jatuh pada hari Minggu, 15 Maret, di kebun Cigadung, dan kami "
+                  "harap kita bisa berkumpul bersama setelah itu.\n")
+    assert (found.title, found.dek, found.date.isoformat(), found.language) == (
+        "KABAR KEBUN KOTA", "Edisi Maret 2026 – Sabtu, 7 Maret 2026", "2026-03-07", "id")
+    assert [s.heading for s in found.sections] == [None, "PANEN RAYA"]

@@ -536,6 +536,10 @@ def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, pro
     None."""
     found = islice((n for n in range(start, len(blocks)) if kinds[n] not in PASSED_OVER), 2)
     at, below = next(found, None), next(found, None)
+    if at is not None and not kinds[at] and blocks[at].kind == "heading" and \
+            (_dated_tagline(blocks[at].text, profile) or
+             is_date_line(blocks[at].text, profile.months)):
+        return at  # "Edisi Maret 2026 – Sabtu, 7 Maret 2026" underlined under the masthead
     if at is None or below is None or kinds[at] or kinds[below] or \
             blocks[at].kind != "paragraph" or blocks[below].kind not in ("paragraph", "heading"):
         return None
