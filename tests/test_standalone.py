@@ -460,3 +460,25 @@ def test_a_sentence_with_no_mark_is_closed_where_another_paragraphs_sentence_fol
         "330 pull requests were merged", "Then"]
     assert closed_runs(["Is it over?", "Yes"], [0, 1]) == ["Is it over?", "Yes"]
     assert closed_runs(["今日は晴れ", "明日は雨。"], [0, 1]) == ["今日は晴れ", "明日は雨。"]
+
+
+@pytest.mark.parametrize("language, sentence, word", [
+    ("de", "Außerdem: Warum in Connewitz 300 Kitaplätze fehlen.", "außerdem"),
+    ("de", "Dieser Schritt kam spät.", "dieser"),
+    ("de", "Diese Woche eröffnet die Bibliothek.", None),
+    ("de", "Es gibt neue Termine.", None),
+    ("nl", "Dit komt door een nieuwe route-indeling.", "dit"),
+    ("nl", "Deze week opent het zwembad weer.", None),
+    ("fr", "Cela change tout pour les riverains.", "cela"),
+    ("fr", "Cette semaine, la mairie vote le budget.", None),
+    ("fr", "Il y a du nouveau au marché.", None),
+    ("es", "Sin embargo, el ayuntamiento votó en contra.", "sin embargo"),
+    ("es", "Este mes tenemos una buena noticia.", None),
+])
+def test_german_dutch_french_and_spanish_sentences_lean_by_their_own_words(
+        language, sentence, word):
+    """Their connectives and pointing words, as data beside English's: "Dit komt door…" (this
+    is because…) was a Dutch summary on its own; "Este mes" stands as "This month" does."""
+    from digest.summarize.standalone import words
+
+    assert opening_word(sentence, words(language)) == word

@@ -65,6 +65,8 @@ class Words:
     ahead: tuple[tuple[str, ...], ...] = ()  # "below is": pointing at what follows on the page
     standing: tuple[tuple[str, ...], ...] = ()  # "instead of": a connective's word, no lean
     welcomes: tuple[tuple[str, ...], ...] = ()  # "welcome to": a greeting that only welcomes
+    # "this", "diese", "cette": a pointer that `times` after it make stand ("This week…")
+    demonstratives: frozenset[str] = frozenset({"this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=8)
@@ -93,7 +95,9 @@ def words(language: str = "en") -> Words:
                  phrases("greetings") if "greetings" in table else (),
                  phrases("ahead") if "ahead" in table else (),
                  phrases("standing") if "standing" in table else (),
-                 phrases("welcomes") if "welcomes" in table else ())
+                 phrases("welcomes") if "welcomes" in table else (),
+                 frozenset(w.lower() for w in table.get(
+                     "demonstratives", ("this", "that", "these", "those"))))
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -120,8 +124,9 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
         after = tokens[2] if len(tokens) > 2 else ""
         if owner != follows and after in _ELIDED:
             return first  # "This year's was a Raspberry Pi": this year's what?
-        if first in ("this", "that", "these", "those") and (
-                owner.rstrip("s") in lexicon.times or owner in lexicon.defining):
+        if first in lexicon.demonstratives and (
+                owner in lexicon.times or owner.rstrip("s") in lexicon.times or
+                owner in lexicon.defining):  # "This week", "These weeks", "Este mes"
             return after if after in _BACK_SUBJECTS else None  # "This spring it comes back"
         return first
     return None

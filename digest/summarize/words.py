@@ -65,9 +65,9 @@ def language_data(language: str = "en") -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def ranking_stop_words(language: str = "en") -> frozenset[str]:
-    """The words the project's ranker ignores: `[ranker] stop_words` of the language's data,
-    else the `stop-words` package's list for it (33 languages), else none."""
-    if has_language_data(language):
+    """The words the project's ranker ignores: `[ranker] stop_words` of the language's data
+    (English's), else the `stop-words` package's list for it (33 languages), else none."""
+    if has_language_data(language) and "ranker" in language_data(language):
         return frozenset(w.lower() for w in language_data(language)["ranker"]["stop_words"])
     from stop_words import StopWordError, get_stop_words
 
