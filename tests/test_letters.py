@@ -1226,3 +1226,14 @@ def test_names_closing_each_letter_on_a_letters_page_are_its_writers_not_a_sign_
     assert [p.text for p in issue.sections[0].paragraphs if p.text.startswith("—")] == [
         "— Ada Mensah, Hollow End", "— Tom and Jo Reyes, Upper Mill", "— Dev Rao, Mill Street"]
     assert [d.kind for d in issue.dropped] == ["signoff", "signoff"]
+
+
+@pytest.mark.parametrize("name", ["- Dana", "— Dana", "Talk soon, Dana"])
+def test_a_name_signing_over_a_postscript_is_the_sign_off_and_the_postscript_stays(
+        name, profiles):
+    text = (f"# Monday Reps 112\n\n## Client win\n\nMarisol deadlifted her own body weight on "
+            f"Thursday, after a year of ten-minute workouts.\n\n{name}\n\nP.S. The spring "
+            "small-group session starts on 16 March, and there are eight places.\n")
+    issue = issue_of("112.md", text.encode(), profiles)
+    assert [(d.kind, d.text) for d in issue.dropped] == [("signoff", name.lstrip("- "))]
+    assert [p.text[:4] for s in issue.sections for p in s.paragraphs] == ["Mari", "P.S."]

@@ -190,7 +190,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     kinds = list(kinds)
     credits = _part_credits(blocks, kinds)
     for i, block in enumerate(blocks):
-        if kinds[i] is None and _bulleted_name(blocks, i) and _ends_letter(blocks, kinds, i + 1):
+        if kinds[i] is None and _bulleted_name(blocks, i) and (
+                _ends_letter(blocks, kinds, i + 1) or _postscript(blocks, i + 1)):
             kinds[i] = "signoff"  # "- Ana" under the last paragraph: a dash and a name
             continue
         if kinds[i] is not None or block.kind != "paragraph":
@@ -218,8 +219,10 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             if _signed(blocks[i + 1:end]) and _ends_letter(blocks, kinds, end):
                 kinds[i:end] = ["signoff"] * (end - i)
         elif i not in credits and (_closing_and_name(block) or _dash_name(blocks, i)) and (
-                _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1])):
+                _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1]) or
+                _postscript(blocks, i + 1)):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
+            # (over a postscript too: "- Dana" over "P.S. The spring session starts…")
     return kinds
 
 
@@ -340,6 +343,11 @@ def _is_closing(text: str) -> bool:
             and not text[0].islower() and not any(c.isdigit() for c in text)
             and ":" not in text and "：" not in text
             and not _BULLET.match(text) and not _NUMBERED.match(text))
+
+
+def _postscript(blocks: list[Block], at: int) -> bool:
+    """A postscript starts at `at` ("P.S. The spring session starts…")."""
+    return at < len(blocks) and bool(_POSTSCRIPT.match(blocks[at].text))
 
 
 def _ends_letter(blocks: list[Block], kinds: list[str | None], start: int) -> bool:
