@@ -490,6 +490,7 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Your answer helps me decide who to interview next.", "chrome"),
     ("Thanks for reading, and if you know someone who would like this, forward it along.",
      "chrome"),
+    ("Free UK delivery on orders over £60 | View this email in your browser", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "

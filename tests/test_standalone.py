@@ -463,6 +463,7 @@ def test_a_sentence_with_no_mark_is_closed_where_another_paragraphs_sentence_fol
 
 
 @pytest.mark.parametrize("language, sentence, word", [
+    ("en", "This fortnight the community shipped more posters than ever.", None),
     ("de", "Außerdem: Warum in Connewitz 300 Kitaplätze fehlen.", "außerdem"),
     ("de", "Dieser Schritt kam spät.", "dieser"),
     ("de", "Diese Woche eröffnet die Bibliothek.", None),
@@ -475,7 +476,7 @@ def test_a_sentence_with_no_mark_is_closed_where_another_paragraphs_sentence_fol
     ("es", "Sin embargo, el ayuntamiento votó en contra.", "sin embargo"),
     ("es", "Este mes tenemos una buena noticia.", None),
 ])
-def test_german_dutch_french_and_spanish_sentences_lean_by_their_own_words(
+def test_sentences_lean_by_the_words_of_their_language(
         language, sentence, word):
     """Their connectives and pointing words, as data beside English's: "Dit komt door…" (this
     is because…) was a Dutch summary on its own; "Este mes" stands as "This month" does."""
