@@ -167,3 +167,17 @@ def test_a_body_declared_flowed_with_no_soft_break_is_read_as_wrapped_text():
     soft = read_text(body.replace("room at\n", "room at \n"), flowed=True)
     assert [b.text[:24] for b in soft.blocks] == [
         "From Thursday 7 January ", "round starts at half pas", "Subs are due."]
+
+
+def test_a_rows_label_cut_short_with_a_full_stop_stays_in_its_table():
+    """"Net revenue ret." ends with a full stop and no sentence: the row stays a row (the
+    table was split around it, and the summary was "Net revenue ret.")."""
+    part = read_text("Hi all, here is the March update. Revenue grew for the fifth month\n"
+                     "in a row, and two of the three hires we asked you about have joined.\n"
+                     "The numbers are below, with the one worry we have about churn.\n\n"
+                     "METRICS\n\n"
+                     "Metric              Feb         Mar         Change\n"
+                     "Revenue             $41k        $46k        +12%\n"
+                     "Net revenue ret.    108%        111%        +3 pt\n"
+                     "Customers           212         231         +19\n")
+    assert [b.kind for b in part.blocks[-4:]] == ["row"] * 4

@@ -354,13 +354,19 @@ def _cells(block: Block, lines: list[str]) -> list[str] | None:
         return None
     cells = _COLUMN_GAP.split(lines[block.line - 1].strip())
     if len(cells) < 2 or len(cells[0].split()) > COLUMN_LEAD_WORDS or \
-            any(_ENDED.search(c) for c in cells[:-1]) or \
+            any(_ENDED.search(c) and not _abbreviated(c) for c in cells[:-1]) or \
             len(cells) < WIDE_ROW_CELLS and not any(map(_FIGURE.search, cells)):
         return None
     return cells
 
 
 WIDE_ROW_CELLS = 3  # cells of a row that may hold no figure
+
+
+def _abbreviated(cell: str) -> bool:
+    """A label cut short, no sentence: "Net revenue ret.", "Avg. order", "Inc."."""
+    parts = cell.split()
+    return cell.endswith(".") and len(parts) <= 4 and len(parts[-1]) <= 5
 
 
 def _as_rows(run: list[tuple[Block, list[str]]]) -> None:
