@@ -150,13 +150,13 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         starts = [ruled + 1]  # the notice opens with the sender's name, not a chrome line
     elif starts[0] < len(blocks) * (1 - FOOTER_SHARE):
         return kinds
-    # From the first chrome line that opens a footer (one further down may, when a line of
-    # furniture stands over text first: a paywall's notice over the post's link row).
     if stop is not None:  # all of the last heading's part only when it holds no story
         starts = [n for n in starts if any(kinds[j] is None and blocks[j].kind != "rule"
                                            for j in range(stop + 1, n)) or
                   not any(k is None and _story(b) for b, k in zip(blocks[n:], kinds[n:]))] \
             or starts[-1:]
+    # From the first chrome line that opens a footer (one further down may, when a line of
+    # furniture stands over text first: a paywall's notice over the post's link row).
     start = next((n for n in starts if notice or _opens_footer(blocks, kinds, n)), starts[-1])
     if notice or _opens_footer(blocks, kinds, start):
         while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]) and \
