@@ -268,7 +268,8 @@ def _item_units(section: Section, splitter: Splitter, most: int,
     items = section.items
     scores = centrality_of_terms([item_terms(i.text, language) for i in items]) \
         if len(items) > 1 else [0.0] * len(items)
-    shown = [n for n in range(len(items)) if n not in quantities(items)]
+    amounts = quantities(items)
+    shown = [n for n in range(len(items)) if n not in amounts]
     ranked = sorted(shown, key=lambda n: (-scores[n], n))[:most]
     cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
