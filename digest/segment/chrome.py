@@ -70,7 +70,10 @@ def links_to_chrome(block: Block, profile: Profile) -> bool:
 def _unsubscribes(link: Link, profile: Profile) -> bool:
     """The link is the reader's own way out: the List-Unsubscribe address, or a page only
     unsubscribing leads to (a personal token in it, often)."""
-    return bool(profile.unsubscribe) and address_key(link.url) in profile.unsubscribe or \
+    if profile.unsubscribe and address_key(link.url) in profile.unsubscribe:
+        return True
+    lowered = link.url.lower()  # most links name no such page: no search for them
+    return ("unsub" in lowered or "opt" in lowered or "leave" in lowered) and \
         bool(_UNSUBSCRIBE_PAGE.search(link.url))
 
 
