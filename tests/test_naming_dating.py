@@ -150,6 +150,22 @@ def test_the_list_or_subject_naming_the_folder_names_the_newsletter_a_person_sen
     assert inspect(mail)["publication"] == publication
 
 
+@pytest.mark.parametrize("body, publication, author", [
+    ("The Tidewater developer relations newsletter\n\nThree meetups this month.\n",
+     "Tidewater", "Camila"),
+    ("Three meetups this month, and a workshop in Seoul.\n", "Camila at Tidewater", None),
+])
+def test_a_first_name_at_a_brand_the_masthead_writes_is_author_and_newsletter(
+        tmp_path, body, publication, author):
+    """"Camila at Tidewater" over "The Tidewater developer relations newsletter": the brand is
+    the newsletter, whatever the folder is called; unwritten, the name stays whole."""
+    mail = write(tmp_path / "inbox" / "2026-04-08.eml",
+                 "From: Camila at Tidewater <devrel@tidewater.example>\nSubject: Dev Dispatch\n"
+                 "Date: Wed, 8 Apr 2026 10:15:00 +0000\nContent-Type: text/plain\n\n" + body)
+    issue = inspect(mail)
+    assert (issue["publication"], issue["author"]) == (publication, author)
+
+
 def test_a_file_name_word_never_names_the_newsletter(tmp_path):
     issue = inspect(write(tmp_path / "7" / "february-newsletter-issue.md", "Just text.\n"))
     assert issue["publication"] == "Newsletter"

@@ -10,7 +10,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import islice
 from pathlib import Path
 
@@ -359,7 +359,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
                 index: int) -> Issue:
     blocks = sponsor_leads(without_more_links(without_merge_tags(blocks), profile.more), profile)
     kinds = classify(blocks, profile)
-    meta = sender_names(meta, profile)
+    meta = sender_names(meta, profile, [b.text for b, k in zip(blocks, kinds) if k is None][
+        :OPENING_BLOCKS])
     dek = None
     if profile.layout == "cards":
         title, dek, sections, dropped = build_cards(blocks, kinds, profile)
@@ -644,13 +645,15 @@ def _number_part(text: str) -> bool:
         text.rstrip()[-1:] not in ".!?"
 
 
-def sender_names(meta: Meta, profile: Profile) -> Meta:
+def sender_names(meta: Meta, profile: Profile, opening: Sequence[str] = ()) -> Meta:
     """A mail platform's sender name that joins the author and the newsletter ("Anna Weber
     from Field Notes") read as both, when nothing else named the newsletter; any sender name
     so joined, when the newsletter's folder is named so too ("Jonah from FareFlash" in
     `fareflash/`); and a person sending, when the list's name or the subject's opening words
     name the folder ("Giulia Ferraro" sending the List-Id "Cucina di Casa" in
-    `cucina-di-casa/`; "Metro Housing Pulse: January 2026" in `metro-housing-pulse/`)."""
+    `cucina-di-casa/`; "Metro Housing Pulse: January 2026" in `metro-housing-pulse/`). A first
+    name at a brand the issue's opening lines or subject write is read so too ("Camila at
+    Tidewater" over "The Tidewater developer relations newsletter")."""
     if not meta.publication or meta.publication != meta.author:
         return meta
     for pattern in profile.senders:
@@ -658,16 +661,30 @@ def sender_names(meta: Meta, profile: Profile) -> Meta:
         if found and found["author"].strip() and found["publication"].strip():
             return dataclasses.replace(meta, author=found["author"].strip(),
                                        publication=found["publication"].strip())
-    if not meta.folder:
-        return meta
     found = _SENDER_JOIN.fullmatch(meta.publication)
-    if found and _name_key(found["publication"]) == _name_key(meta.folder):
+    first = _FIRST_NAME_AT.fullmatch(meta.publication)
+    if found and (meta.folder and _name_key(found["publication"]) == _name_key(meta.folder) or
+                  first and _written(first["publication"], [meta.title or "", *opening])):
         return dataclasses.replace(meta, author=found["author"].strip(),
                                    publication=found["publication"].strip())
+    if not meta.folder:
+        return meta
     opening = _SUBJECT_NAME.split(meta.title or "", maxsplit=1)[0]
     named = next((n for n in (meta.list_name, opening)
                   if n and _name_key(n) == _name_key(meta.folder)), None)
     return dataclasses.replace(meta, publication=named) if named else meta
+
+
+OPENING_BLOCKS = 6  # the issue's first lines, where its masthead names the newsletter
+# "Camila at Tidewater": a first name at a brand, which the issue's masthead may name.
+_FIRST_NAME_AT = re.compile(r"(?P<author>[A-Z][\w’'-]+) (?:at|@) (?P<publication>\S.*)")
+
+
+def _written(name: str, texts: list[str]) -> bool:
+    """The name is written in one of the texts, as words of their own ("The Tidewater
+    developer relations newsletter" writes "Tidewater")."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
 
 
 # "Maren at The Weeknight Skillet", "Jonah from FareFlash", "Sam | Pocket Ledger": a person and
