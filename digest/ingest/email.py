@@ -30,6 +30,7 @@ from digest.textwords import count_words
 
 from .decode import NotText, collapse, decode, normalize_newlines
 from .html import read_html
+from .listdigest import SUBJECT_TAG
 from .mimedigest import digest_text
 from .text import read_text
 
@@ -297,11 +298,11 @@ def _list_tag(message: Message, subject: str | None) -> tuple[str, str] | None:
     Chess] Club news"), when its List-Id names the list so too (its label, or words of its
     phrase: "Harbour Chess Club announcements <announce.harbourchess.example>"), and the
     subject without it."""
-    found = _SUBJECT_TAG.match(subject or "")
+    found = SUBJECT_TAG.match(subject or "")
     raw = _raw_header(message, "list-id") or ""
-    if found is None or not raw or not _LIST_TITLE.fullmatch(found[1].replace("-", " ")):
+    if found is None or not raw or not _LIST_TITLE.fullmatch(found[2].replace("-", " ")):
         return None
-    tag = found[1].strip()
+    tag = found[2].strip()
     key = re.sub(r"[\W_]+", " ", tag.casefold()).split()
     label = _LIST_LABEL.search(raw)
     phrase = re.sub(r"[\W_]+", " ", _list_phrase(message).casefold()).split()
@@ -317,11 +318,6 @@ def _names_list(sender: str | None, tag: str) -> bool:
         return False
     words = set(re.sub(r"[\W_]+", " ", (sender or "").casefold()).split())
     return not sender or set(re.sub(r"[\W_]+", " ", tag.casefold()).split()) <= words
-
-
-# "[Harbour Chess] ", "Re: [Pyusers] ": a list's tag opening a subject.
-_SUBJECT_TAG = re.compile(r"^\s*(?:(?:re|aw|sv|fwd?):\s*)*\[([^\[\]]{2,40})\]\s*",
-                          re.IGNORECASE)
 
 
 # A list's name as a title: words, no figures (never "3f8c2a…mc list" or "owner/repo").

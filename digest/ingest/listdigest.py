@@ -97,16 +97,17 @@ def _scrubbed(lines: list[str], start: int) -> list[int]:
 
 
 # "[Astro-chat] ", after "Re: " or not: the list's tag on its messages' subjects.
-_TAG = re.compile(r"^((?:(?:re|aw|sv|fwd?):\s*)*)\[([^\[\]]{2,40})\]\s*", re.IGNORECASE)
+SUBJECT_TAG = re.compile(r"^\s*((?:(?:re|aw|sv|fwd?):\s*)*)\[([^\[\]]{2,40})\]\s*",
+                         re.IGNORECASE)
 
 
 def _untagged(subjects: dict[int, str]) -> dict[int, str]:
     """The subjects without the list's tag, when every message has the same one (it names the
     list, which the digest already does): "Re: [Pyusers] Packaging" -> "Re: Packaging"."""
-    tags = {found[2] if found else None for found in map(_TAG.match, subjects.values())}
+    tags = {found[2] if found else None for found in map(SUBJECT_TAG.match, subjects.values())}
     if len(tags) != 1 or None in tags:
         return subjects
-    return {n: _TAG.sub(lambda found: found[1], text, count=1) or text
+    return {n: SUBJECT_TAG.sub(lambda found: found[1], text, count=1) or text
             for n, text in subjects.items()}
 
 

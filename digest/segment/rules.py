@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from digest.datewords import is_numbered_date, joined, written_date
-from digest.model import Block
+from digest.model import Block, Paragraph
 from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
 
 from .profiles import Profile
@@ -45,7 +45,7 @@ _LIST_LINE = re.compile(r"^[-*•–]\s+\S")  # a plain-text list line, marker s
 words = count_words  # the rules' word count: Chinese and Japanese by characters
 
 
-def one_link(block: Block, most_words: int) -> bool:
+def one_link(block: Block | Paragraph, most_words: int) -> bool:
     """A line of at most `most_words` words that is one link and nothing else ("Read more →",
     a poll's "🔥 Loved it")."""
     return len(block.links) == 1 and block.text.strip() == block.links[0].text.strip() and \

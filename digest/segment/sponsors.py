@@ -12,6 +12,7 @@ from digest.textwords import count_words
 
 from .names import take_credit
 from .profiles import Profile
+from .rules import one_link
 from .sections import as_list, is_list
 
 MARKER_WORDS = 12  # a sponsor marker is a short line
@@ -176,7 +177,7 @@ def _past_call(rest: list[Paragraph], items: list[Item]
     one link); what comes after it in the same part, when it says more than a line of fine
     print, is the story the ad was set into, going on (an interview's last questions). Gives
     back the ad's paragraphs and items, and those after its call."""
-    call = next((p for p in rest if _is_call(p)), None)
+    call = next((p for p in rest if one_link(p, AD_CALL_WORDS)), None)
     if call is None:
         return rest, items, ([], [])
     place = (call.line, call.place)
@@ -188,11 +189,6 @@ def _past_call(rest: list[Paragraph], items: list[Item]
         return rest, items, ([], [])
     return ([p for p in rest if p not in later], [i for i in items if i not in later_items],
             (later, later_items))
-
-
-def _is_call(paragraph: Paragraph) -> bool:
-    return len(paragraph.links) == 1 and count_words(paragraph.text) <= AD_CALL_WORDS and \
-        paragraph.links[0].text.strip() == paragraph.text.strip()
 
 
 def _ad_ends(rest: list[Paragraph], items: list[Item], section: Section,
