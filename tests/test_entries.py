@@ -472,3 +472,61 @@ def test_a_plain_text_listings_title_lines_over_their_details_are_its_entries():
     assert [(i.title, (i.excerpt or "")[:30]) for i in events.items] == [
         ("Food and Drink Festival", "Sat 14 - Sun 15 March, 10am-5p"),
         ("Dark Skies Evening", "Fri 20 March, 7pm-10pm, Holm P")]
+
+
+PLAIN_WEEKLY = """Plot Weekly #35 - March 19, 2026
+
+A Garden Planner in the Browser ( https://example.com/garden-api ) - How one allotment
+society replaced its paper plot map with a small web app. The hardest part was printing it.
+
+Ines Duarte
+
+Deploy Previews for Every Branch ( https://ads.example/trial ) - Push a branch and get a
+link to share with your team in seconds. Free for small teams.
+
+Sponsor Stackyard
+
+Cataloguing Seeds With a Tiny Database ( https://example.net/seed-db ) - Fifty varieties,
+their sowing dates and germination rates, kept in one file that a phone can search.
+
+Kofi Mensah
+
+Mapping Frost Pockets on a Slope ( https://example.org/frost ) Video - A twenty-minute
+walk along one hillside with a thermometer on a pole, and what the readings showed.
+
+Tomas Berg
+
+Pruning Old Apple Trees ( https://example.org/apples ) - Three winters of cuts on one
+neglected orchard, with photographs of each tree before and after.
+
+Read More
+"""
+
+
+@pytest.fixture(scope="module")
+def plain_weekly():
+    (found,), _ = segment_document(read_bytes("35.txt", PLAIN_WEEKLY.encode()),
+                                   *load_profiles())
+    return found
+
+
+def test_a_name_alone_under_a_plain_text_entry_is_its_author(plain_weekly):
+    entries = {i.title: i for s in plain_weekly.sections for i in s.items}
+    planner = entries["A Garden Planner in the Browser"]
+    assert (planner.author, planner.excerpt) == ("Ines Duarte", None)
+    assert entries["Cataloguing Seeds With a Tiny Database"].author == "Kofi Mensah"
+    assert entries["Pruning Old Apple Trees"].author is None
+
+
+def test_a_badge_word_between_an_entrys_link_and_its_dash_keeps_it_an_entry(plain_weekly):
+    entries = {i.title: i for s in plain_weekly.sections for i in s.items}
+    assert entries["Mapping Frost Pockets on a Slope"].author == "Tomas Berg"
+    assert "Tomas Berg" not in [s.dek for s in plain_weekly.sections]
+
+
+def test_a_sponsor_badge_under_a_plain_text_entry_makes_it_sponsored(plain_weekly):
+    (ad,) = [s for s in plain_weekly.sections if s.role == "sponsored"]
+    assert (ad.sponsor, [i.title for i in ad.items]) == (
+        "Stackyard", ["Deploy Previews for Every Branch"])
+    others = [i.title for s in plain_weekly.sections if s.role != "sponsored" for i in s.items]
+    assert "Deploy Previews for Every Branch" not in others

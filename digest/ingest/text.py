@@ -386,6 +386,8 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
             _entry_address(block)
         elif len(block.links) == 1 and block.kind == "paragraph" and block.line == block.end_line:
             _named_address(block)
+        if block.links and block.lead is None and block.kind in ("paragraph", "item"):
+            _titled_address(block)
         if not (kept and _only_address(block) and _touches(kept[-1], block)):
             kept.append(block)
             continue
@@ -483,6 +485,29 @@ def _named_address(block: Block) -> None:
             len(words.split()) > TITLE_WORDS or "://" in words:  # a title may ask or exclaim
         return
     block.text, block.links = words, [Link(words, block.links[0].url)]
+    block.lead, block.lead_kind = words, "link"
+
+
+# "Title ( https://… ) — what it says": a title with its address in brackets, then a
+# separator (after a badge word or not: "… ) Video — …"), as a text part writes a linked
+# title ("[Title](https://…) — …" in Markdown).
+_TITLED_ADDRESS = re.compile(r"(?P<words>[^()\[\]<>]+?)\s*[(\[<]\s*(?P<url>https?://[^\s()\[\]<>]+)"
+                             r"\s*[)\]>](?=\s*(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+)?(?:[—–|:·]|-\s|$))")
+
+
+def _titled_address(block: Block) -> None:
+    """An entry opening with its title and the title's address in brackets ("Pebble
+    Signals ( https://… ) — A tiny…") links the title to it instead of showing the address."""
+    marker = LIST_MARKER.match(block.text) if block.kind == "item" else None
+    found = _TITLED_ADDRESS.match(block.text, marker.end() if marker else 0)
+    if not found or found["url"] != block.links[0].text:
+        return
+    words = found["words"].strip()
+    if words[-1:] not in "?!？！" and _ENDED.search(words) or len(words.split()) > TITLE_WORDS:
+        return
+    opening = block.text[:marker.end()] if marker else ""
+    block.text = f"{opening}{words}{block.text[found.end():]}"
+    block.links[0] = Link(words, block.links[0].url)
     block.lead, block.lead_kind = words, "link"
 
 

@@ -226,6 +226,7 @@ def line_kicker(state: State, i: int, block: Block) -> bool:
     Better Code" over a story's title) is that section's kicker (its dek)."""
     marks = state.marks
     if state.current is None or block.kind != "paragraph" or block.level or \
+            marks.titled[i] == "credit" or \
             (block.lead and not (block.lead_kind == "strong" and block.lead == block.text)) or \
             len(block.links) > 1 or not _label_like(block.text):
         return False
@@ -393,7 +394,9 @@ def titled_item(state: State, i: int, block: Block) -> bool:
     """Paragraphs opening with a bold or linked title are items, with what follows each."""
     role = state.marks.titled[i]
     items = state.current.section.items
-    if role == "more" and items:
+    if role == "credit" and items and not items[-1].author:
+        items[-1].author = block.text
+    elif role == "more" and items:
         _extend(items[-1], block)
     elif role == "title":
         item = Item(line=block.line, text=block.text, links=list(block.links), place=block.place)

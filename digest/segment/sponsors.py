@@ -265,6 +265,9 @@ def sponsored_items(sections: list[Section], dropped: list[Dropped],
 def _unbadge(item: Item, profile: Profile) -> str | None:
     """Cut the item's sponsor badge out of its title and text, giving the badge; None if
     it has none."""
+    badge = _credit_badge(item, profile)
+    if badge:
+        return badge
     text = item.text.rstrip()
     if "(" not in text and "[" not in text and not text[-1:].isupper():
         return None  # no bracket, no word in capitals at its end: most entries
@@ -292,6 +295,19 @@ def _unbadge(item: Item, profile: Profile) -> str | None:
                 sponsor_of(" ".join(tail), profile)[0]:
             item.text = " ".join(words[:-count])
             return " ".join(tail)
+    return None
+
+
+def _credit_badge(item: Item, profile: Profile) -> str | None:
+    """A sponsor badge opening or closing the entry's credit ("Sponsor Flagpole", "Flagpole
+    (Sponsor)"), cut out of it: the sponsor's name is left as its author."""
+    parts = (item.author or "").split()
+    for badge, rest in ((parts[:1], parts[1:]), (parts[-1:], parts[:-1])):
+        word = " ".join(badge)
+        bare = word.strip("()[]")
+        if badge and (len(bare) > 2 or bare != word) and sponsor_of(bare, profile)[0]:
+            item.author = " ".join(rest) or None
+            return word
     return None
 
 

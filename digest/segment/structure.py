@@ -36,6 +36,8 @@ _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SITE_ASIDE = re.compile(r"^\s*\(((?:[a-z0-9-]+\.)+[a-z]{2,})\)(?=\s|$)")  # " (example.dev)"
 _SEPARATOR = re.compile(r"^\s*(?:$|[—–:|·(→⟶➜➔»]|-\s|->|=>)")  # "Title → why read it"
+# A badge word between a title and its separator ("Title Video — A 40-minute talk…").
+_BADGE_SEPARATOR = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]{2,})\s+(?:[—–|·]|-\s)")
 _TERMINAL = ENDS_SENTENCE
 _CLOCK = re.compile(r"^[(\[]?\d{1,2}:\d{2}\b")  # a chapter's time, where a title would be
 # A statement's end: a headline may ask a question ("How much clamp pressure is enough?").
@@ -62,7 +64,7 @@ class Marks:
     has_markup: bool = False  # some block is a Markdown/HTML/underlined heading
     heading: list[int | None] = field(default_factory=list)
     label: list[str | None] = field(default_factory=list)
-    titled: list[str | None] = field(default_factory=list)  # "title" | "more" | None
+    titled: list[str | None] = field(default_factory=list)  # "title" | "more" | "credit"
     category: list[bool] = field(default_factory=list)
     _lead_ins: Counter[str] | None = None
     _listed: set[int] | None = None
@@ -393,12 +395,43 @@ def _neighbour(marks: Marks, i: int, step: int, listed: set[int] | None = None) 
     return j if 0 <= j < len(blocks) else None
 
 
+def credit_lines(marks: Marks) -> None:
+    """A line of a few names alone right under an entry that opens with its title ("Pebble
+    Signals ( https://… ) — A tiny…" over "Hanno Virtanen"), under two or more of the issue's
+    entries, credits that entry (its author, or its sponsor: "Sponsor Flagpole"): no heading,
+    no paragraph of its own."""
+    found = []
+    for i, block in enumerate(marks.blocks):
+        j = marks._next[i]
+        if j is not None and marks.kinds[i] is None and block.kind == "paragraph" and \
+                not block.level and opens_with_title(block, marks.by) and \
+                _credit_line(marks.blocks[j]):
+            found.append(j)
+    if len(found) >= CREDITED_ENTRIES:
+        for j in found:
+            marks.titled[j] = "credit"
+
+
+CREDITED_ENTRIES = 2
+CREDIT_WORDS = 4  # "Léa Fontaine", "Sponsor Flagpole", "Uber Engineering Blog"
+
+
+def _credit_line(block: Block) -> bool:
+    """One short line of words none in lower case, with no link, mark or closing stop."""
+    parts = block.text.split()
+    return block.kind == "paragraph" and not block.level and block.line == block.end_line \
+        and not block.links and block.lead is None and 0 < len(parts) <= CREDIT_WORDS and \
+        not any(p[:1].islower() for p in parts) and not _TERMINAL.search(block.text) and \
+        not _LABEL.match(block.text)
+
+
 def headings(marks: Marks) -> None:
     """Each block's heading level, from the first heading rule that gives one."""
     rules = [rule for name, rule in HEADING_RULES if name not in marks.off]
     marks.has_markup = any(b.kind == "heading" for b in marks.blocks)
     for i, block in enumerate(marks.blocks):
-        if marks.kinds[i] is not None or block.kind not in ("heading", "paragraph"):
+        if marks.kinds[i] is not None or block.kind not in ("heading", "paragraph") or \
+                marks.titled[i] == "credit":
             continue
         for rule in rules:
             level = rule(marks, i)
@@ -553,7 +586,7 @@ def titled_items(marks: Marks) -> None:
             for j in range(i + 1, end):
                 if not _continues(marks, j):
                     break
-                if marks.kinds[j] is None:
+                if marks.kinds[j] is None and marks.titled[j] is None:
                     marks.titled[j] = "more"
             if n + 1 == len(run) and not ruled:
                 blurbed = _is_headline(marks, i) or _blurbed_titles(marks, run)
@@ -606,7 +639,8 @@ def opens_with_title(block: Block, by: tuple[str, ...] = ("by",)) -> bool:
     if not block.lead or block.lead == block.text or not block.text.startswith(block.lead):
         return False
     rest = block.text[len(block.lead):]
-    return block.lead_kind == "strong" or bool(_SEPARATOR.match(rest) or opener(by).match(rest))
+    return block.lead_kind == "strong" or bool(_SEPARATOR.match(rest) or opener(by).match(rest)
+                                               or _BADGE_SEPARATOR.match(rest))
 
 
 def _continues(marks: Marks, j: int) -> bool:
@@ -706,6 +740,7 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("calendar_lines", calendar_lines),
     ("site_blurbs", site_blurbs),
     ("numbered_blurbs", numbered_blurbs),
+    ("credit_lines", credit_lines),
     ("headings", headings),
     ("badges", badges),
     ("labels", labels),
