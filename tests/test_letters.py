@@ -1237,3 +1237,42 @@ def test_a_name_signing_over_a_postscript_is_the_sign_off_and_the_postscript_sta
     issue = issue_of("112.md", text.encode(), profiles)
     assert [(d.kind, d.text) for d in issue.dropped] == [("signoff", name.lstrip("- "))]
     assert [p.text[:4] for s in issue.sections for p in s.paragraphs] == ["Mari", "P.S."]
+
+
+CLINIC_NOTE = """<html><body><table>
+<tr><td><h2>Northfield Clinic News</h2></td></tr>
+<tr><td><p><b>A note from our medical director</b></p>
+<p>Our waiting room was busier this winter than in any of the last nine years, and I want to
+thank every patient who waited and every nurse who stayed late to see them.</p>
+<p>This spring we open on Saturday mornings and you can book same-day visits online. Both
+changes are described below.</p>
+<p>Dr. Ruth Okafor<br>Medical Director</p></td></tr>
+<tr><td><hr></td></tr>
+<tr><td><h3>Saturday mornings</h3>
+<p>From April 11 the clinic opens from 9am to noon on Saturdays for booked visits and for
+children's vaccinations, with two doctors and a nurse on duty.</p></td></tr>
+<tr><td><h3>Speakers this month</h3>
+<p>Our spring talks cover sleep, back pain and eating well on a budget, all free.</p>
+<p>Dr. Lena Hart<br>Sleep Clinic</p></td></tr>
+<tr><td><h3>Parking</h3><p>The north car park closes for resurfacing in May.</p></td></tr>
+</table></body></html>"""
+
+
+def test_a_name_and_role_signing_a_letter_that_ends_its_section_are_a_sign_off(profiles):
+    issue = issue_of("note.eml", mail(CLINIC_NOTE, "Northfield Clinic <news@clinic.example>",
+                                      "Clinic news, spring", "Tue, 10 Mar 2026 09:00:00 +0000"),
+                     profiles)
+    note = next(s for s in issue.sections if s.heading == "A note from our medical director")
+    texts = [p.text for p in note.paragraphs]
+    assert not any("Okafor" in t or t == "Medical Director" for t in texts)
+    assert [(d.kind, d.text) for d in issue.dropped if "Okafor" in d.text] == [
+        ("signoff", "Dr. Ruth Okafor")]
+    assert "Medical Director" not in [s.dek for s in issue.sections]
+
+
+def test_a_name_and_place_ending_a_section_that_is_no_letter_stay(profiles):
+    issue = issue_of("note.eml", mail(CLINIC_NOTE, "Northfield Clinic <news@clinic.example>",
+                                      "Clinic news, spring", "Tue, 10 Mar 2026 09:00:00 +0000"),
+                     profiles)
+    talks = next(s for s in issue.sections if s.heading == "Speakers this month")
+    assert "Dr. Lena Hart" in [p.text for p in talks.paragraphs]

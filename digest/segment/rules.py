@@ -223,7 +223,34 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 _postscript(blocks, i + 1)):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
             # (over a postscript too: "- Dana" over "P.S. The spring session starts…")
+        elif _name_and_role(blocks, kinds, i):
+            kinds[i:i + 2] = ["signoff"] * 2
     return kinds
+
+
+LETTER_WORDS = 40  # the prose a letter signed without a closing runs to, at least
+
+
+def _name_and_role(blocks: list[Block], kinds: list[str | None], i: int) -> bool:
+    """A letter signed with no closing line: a name ("Dr. Ruth Okafor") and, right under it,
+    the writer's role ("Medical Director"), under at least LETTER_WORDS of prose ending with a
+    sentence, where the letter's section ends (a rule, a heading or the end)."""
+    if i == 0 or i + 2 > len(blocks) or kinds[i + 1] is not None:
+        return False
+    name, role = blocks[i], blocks[i + 1]
+    if role.kind != "paragraph" or role.line > name.end_line + 1 or \
+            not _signing_names(name) or not _is_name_line(role, TEAM_WORDS) or \
+            not (_run_end(blocks, kinds, i + 2, 1) == i + 2 or _heading_line(blocks[i + 2])):
+        return False
+    prose, j = 0, i - 1
+    while j >= 0 and (kinds[j] is not None or blocks[j].kind == "paragraph" and
+                      not _heading_line(blocks[j])):
+        if kinds[j] is None:
+            if not prose and not ENDS_SENTENCE.search(blocks[j].text):
+                return False
+            prose += words(blocks[j].text)
+        j -= 1
+    return prose >= LETTER_WORDS
 
 
 def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
