@@ -578,6 +578,12 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["Vi mødes kl. 10 ved broen, bl.a. med kaffe.", "Alle er velkomne."]),
     ("en", "Put ~/.local/bin on your PATH and the .venv folder in .gitignore. Then commit.",
      ["Put ~/.local/bin on your PATH and the .venv folder in .gitignore.", "Then commit."]),
+    ("de", "Das St.-Anselm-Krankenhaus baut an. Dr.-Ing. Meier leitet den Bau.",
+     ["Das St.-Anselm-Krankenhaus baut an.", "Dr.-Ing. Meier leitet den Bau."]),
+    ("de", "Konzert am Fr., 14.08.2026 im Stadtpark. Karten ab 39 Euro.",
+     ["Konzert am Fr., 14.08.2026 im Stadtpark.", "Karten ab 39 Euro."]),
+    ("en", "Prices were right at 7 a.m. Eastern and can change. Check again.",
+     ["Prices were right at 7 a.m. Eastern and can change.", "Check again."]),
     ("ja", "今日は晴れ。明日は雨。", ["今日は晴れ。", "明日は雨。"]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):

@@ -154,30 +154,32 @@ def _split_line(line: str, language: str = "en") -> tuple[str, ...]:
 
 def _glued(line: str, parts: list[str]) -> list[bool]:
     """For each part, whether the line runs into it from a full stop with no space: a cut
-    inside a word ("~/." and "local/bin", "the ." and "venv"), never a sentence's end (a
-    Chinese or Japanese sentence's "。" is followed by none either)."""
+    inside a word ("~/." and "local/bin", "the ." and "venv", "St." and "-Anselm"), never a
+    sentence's end (a Chinese or Japanese sentence's "。" is followed by none either)."""
     glued, position = [False], 0
     for before, part in zip(parts, parts[1:]):
         start = line.find(before, position)
         if start < 0:
             return [False] * len(parts)
         position = start + len(before)
-        glued.append(before.endswith(".") and part[:1].isascii() and part[:1].isalnum() and
-                     line.startswith(part[:1], position))
+        hyphened = part[:1] == "-"  # "St.-Anselm", "Dr.-Ing."
+        first = part[1:2] if hyphened else part[:1]
+        glued.append(before.endswith(".") and (hyphened or first.isascii()) and
+                     first.isalnum() and line.startswith(part[:1], position))
     return glued
 
 
 def _rejoined(parts: list[str], language: str, glued: list[bool] | None = None
               ) -> tuple[str, ...]:
     """Cuts undone where no sentence ends: inside a word (`glued`: ".venv", "~/.local"),
-    after a comma or colon (pysbd's Arabic rules cut at "،" and ":"), after an abbreviation
-    of the language ("ul.", "bl.a.", "dir."), and after a time mark before a weekday, month
-    or time zone ("6 a.m. Monday"). (Not before a word in lower case: names of software often
-    open a sentence so, "nom is…".)"""
+    before a comma ("Fr., 14.08."), after a comma or colon (pysbd's Arabic rules cut at "،"
+    and ":"), after an abbreviation of the language ("ul.", "bl.a.", "dir."), and after a
+    time mark before a weekday, month or time zone ("6 a.m. Monday"). (Not before a word in
+    lower case: names of software often open a sentence so, "nom is…".)"""
     kept: list[str] = []
     short, times, then = _abbreviations(language)
     for n, part in enumerate(parts):
-        if kept and glued and glued[n]:
+        if kept and (glued and glued[n] or part[:1] in _COMMAS):  # no sentence opens with ","
             kept[-1] = f"{kept[-1]}{part}"
         elif kept and (kept[-1][-1] in _NO_END or _last_word(kept[-1]) in short or
                        _last_word(kept[-1]) in times and _first_word(part) in then):
@@ -188,6 +190,7 @@ def _rejoined(parts: list[str], language: str, glued: list[bool] | None = None
 
 
 _NO_END = ",:;،؛、，"
+_COMMAS = ",،、，"  # not ":" nor ";": a smiley ":)" may follow a sentence
 
 
 def _last_word(part: str) -> str:
