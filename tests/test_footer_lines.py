@@ -719,3 +719,34 @@ def test_a_call_to_a_ghost_sites_sign_up_portal_never_links_a_story(profiles):
                                        "Thu, 5 Mar 2026 07:00:00 +0000",
                                        X_Mailer="Ghost"), profiles)
     assert [s.link for s in issue.sections] == [None, None]
+
+
+def test_an_unsubscribe_address_set_between_rules_in_plain_text_is_never_a_heading(profiles):
+    """A text part's footer writes the unsubscribe address alone on a line right over a
+    rule ("━━━━"): no heading (a setext underline makes none of an address), and not
+    published, whatever else the footer holds."""
+    leave = "https://teahouse.example/mail/stop?id=58a1"
+    rule = "━" * 30
+    body = (f"{rule}\nTeahouse Letter No. 58\n{rule}\n\nThe winter beans arrived on Monday and the "
+            "first roast sold out by Wednesday afternoon, so we roasted twice more this week.\n\n"
+            f"{rule}\nReading group\n{rule}\n\nThe December reading group meets on the 13th at "
+            "two o'clock, with a short story collection and a pot of the new roast.\n\n"
+            f"{rule}\nTeahouse, 12 Firefly Lane\n\nTo stop these letters or change your address:\n"
+            f"{leave}\n{rule}\n")
+    issue = issue_of("letter.eml", mail(body, "Teahouse <letter@teahouse.example>",
+                                        "Teahouse Letter 58", "Fri, 20 Nov 2026 10:00:00 +0900",
+                                        subtype="plain", List_Unsubscribe=f"<{leave}>"),
+                     profiles)
+    assert [s.heading for s in issue.sections if s.heading and "://" in s.heading] == []
+    published = [link.url for s in issue.sections for p in s.paragraphs for link in p.links]
+    assert leave not in published
+    assert not any(leave in p.text for s in issue.sections for p in s.paragraphs)
+
+
+def test_a_heading_linking_to_the_unsubscribe_page_is_chrome(profiles):
+    text = ("# Teahouse Letter\n\n## Winter beans\n\nThe winter beans arrived on Monday and sold "
+            "out by Wednesday.\n\n## [Stop these letters](https://teahouse.example/unsubscribe/"
+            "k9)\n\nTeahouse, 12 Firefly Lane.\n")
+    issue = issue_of("letter.md", text.encode(), profiles)
+    assert "Stop these letters" not in [s.heading for s in issue.sections]
+    assert ("chrome", "Stop these letters") in [(d.kind, d.text) for d in issue.dropped]

@@ -279,10 +279,12 @@ class _Reader:
         return True
 
     def _underlines(self, prev: Block, line: str) -> bool:
-        """A `===`/`---` line right under a one-line, short paragraph makes it a heading."""
+        """A `===`/`---` line right under a one-line, short paragraph makes it a heading (not
+        of a web address: a footer's unsubscribe address over the rule closing the mail)."""
         return (_UNDERLINE.match(line) is not None and prev.kind == "paragraph"
                 and prev.line == prev.end_line and not LIST_MARKER.match(prev.text)
-                and len(prev.text.split()) <= SETEXT_MAX_WORDS)
+                and len(prev.text.split()) <= SETEXT_MAX_WORDS
+                and not _ADDRESS_LINE.match(prev.text))
 
     def _level(self, indent: int) -> int:
         while self.indents and self.indents[-1] > indent:

@@ -53,11 +53,13 @@ def links_to_chrome(block: Block, profile: Profile) -> bool:
     """A short line linking to the unsubscribe address or a platform's own pages, or only to
     the issue's own page and its site's home ("Share on X", "The post … appeared first on …"),
     or that is one link within the page ("Back to top")."""
-    if not block.links or block.kind == "heading":
+    if not block.links:
         return False
     if count_words(block.text) <= UNSUBSCRIBE_WORDS and any(
             _unsubscribes(link, profile) for link in block.links):
         return True  # "… To turn it off, click here to unsubscribe or visit your preferences."
+    if block.kind == "heading":  # (a heading linking the way out is one too)
+        return False
     if count_words(block.text) > LINK_CHROME_WORDS:
         return False
     if profile.own and all(address_key(link.url) in profile.own for link in block.links):
