@@ -1,4 +1,5 @@
-"""Finding the input files: every regular file inside the input folder, each once, in order."""
+"""Finding the input files: every regular file inside the input folder, each once, in order;
+in a Maildir, only its messages."""
 
 from __future__ import annotations
 
@@ -19,4 +20,26 @@ def input_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     problems = [Problem(str(r.path), f"skipped: {r.reason}",
                         severity="info" if r.reason.startswith("another name") else "error")
                 for r in refused if r.path.name not in SKIPPED_NAMES]
-    return [p for p in found if p.name not in SKIPPED_NAMES], problems
+    files, maildir = [], _maildirs(found)
+    for path in found:
+        if path.name in SKIPPED_NAMES:
+            continue
+        home = next((m for m in maildir if m in path.parents), None)
+        if home is None or path.parent in (home / "cur", home / "new"):
+            files.append(path)
+        elif path.parent == home / "tmp":
+            problems.append(Problem(str(path), "skipped: a message Maildir is still delivering "
+                                               "(tmp/)", severity="info"))
+        elif path.parent == home:
+            problems.append(Problem(str(path), "skipped: the mail program's own file in a "
+                                               "Maildir", severity="info"))
+        else:
+            files.append(path)  # a subfolder of its own (a Maildir++ folder is one too)
+    return files, problems
+
+
+def _maildirs(found: list[Path]) -> set[Path]:
+    """Folders that are Maildirs: messages in `cur/` or `new/`, beside another of `cur/`,
+    `new/` and `tmp/`."""
+    return {p.parent.parent for p in found if p.parent.name in ("cur", "new") and
+            sum((p.parent.parent / name).is_dir() for name in ("cur", "new", "tmp")) >= 2}

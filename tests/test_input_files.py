@@ -1,0 +1,45 @@
+"""What the build reads from the input folder: in a Maildir (a folder a mail program keeps,
+with `cur/`, `new/` and `tmp/`), only its delivered messages; the rest is said, not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _letters import mail
+
+from digest.ingest.files import input_files
+
+
+def maildir(root: Path) -> Path:
+    box = root / "seeds" / "lantern-notes"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True)
+    letter = mail("<p>The lanterns go up on Friday.</p>", "Lantern <l@lantern.example>",
+                  "Lantern Notes 12", "Fri, 13 Nov 2026 09:00:00 +0000")
+    (box / "cur" / "1762668004.M231405P18822.mx2,S=931:2,S").write_bytes(letter)
+    (box / "new" / "1763272803.M518204P20117.mx2").write_bytes(letter.replace(b"12", b"13"))
+    (box / "tmp" / "1763877603.M7730P20145.mx2").write_bytes(letter[:200])
+    (box / "dovecot-uidlist").write_text("3 V1762668000 N3\n1 :1762668004.M231405P18822.mx2\n")
+    (box / "maildirfolder").write_text("")
+    return box
+
+
+def test_a_maildir_gives_its_delivered_messages_only_and_says_what_it_passed_over(tmp_path):
+    box = maildir(tmp_path)
+    files, problems = input_files(tmp_path / "seeds")
+    assert sorted(p.parent.name for p in files) == ["cur", "new"]
+    said = {Path(p.path).name: (p.severity, p.message) for p in problems}
+    assert said["1763877603.M7730P20145.mx2"][0] == "info"
+    assert "still delivering" in said["1763877603.M7730P20145.mx2"][1]
+    assert set(said) == {"1763877603.M7730P20145.mx2", "dovecot-uidlist", "maildirfolder"}
+    assert (box / "dovecot-uidlist").exists()
+
+
+def test_folders_named_like_a_maildirs_elsewhere_are_read_whole(tmp_path):
+    notes = tmp_path / "seeds" / "garden" / "new"
+    notes.mkdir(parents=True)
+    (notes / "2026-03-14.md").write_text("# Garden 14\n\nSeeds are in.\n")
+    (notes.parent / "2026-03-07.md").write_text("# Garden 7\n\nFrost again.\n")
+    files, problems = input_files(tmp_path / "seeds")
+    assert sorted(p.name for p in files) == ["2026-03-07.md", "2026-03-14.md"]
+    assert problems == []
