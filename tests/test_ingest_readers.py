@@ -233,6 +233,33 @@ def test_email_unknown_charset_falls_back_with_warning() -> None:
     assert "unknown charset 'x-nonsense'" in problems[0].message
 
 
+def test_email_labelled_iso_8859_1_is_read_as_windows_1252_as_browsers_do() -> None:
+    """Mail programs label windows-1252 text ISO-8859-1; its quotes and dashes were control
+    characters, invisible on the page."""
+    raw = ("From: a@example.com\nSubject: s\nDate: Mon, 1 Apr 2024 09:00:00 +0000\n"
+           "Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+           "It’s nearly lantern night – the “best” night of the year.\n").encode("cp1252")
+    parts, problems = read_email(raw, "a.eml")
+    assert parts[0].blocks[0].text == "It’s nearly lantern night – the “best” night of the year."
+    assert problems == []
+
+
+@pytest.mark.parametrize("charset, meta", [
+    ("shift_jis", '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'),
+    ("cp1252", '<meta charset="windows-1252">'),
+    ("koi8-r", "<meta charset='KOI8-R'>"),
+])
+def test_a_saved_page_is_read_in_the_charset_it_declares(charset, meta) -> None:
+    words = {"shift_jis": "路地裏の銭湯めぐり", "cp1252": "Harbour’s week – “calm”",
+             "koi8-r": "Технописьмо, выпуск 43"}[charset]
+    page = (f"<html><head>{meta}<title>{words}</title></head><body><h1>{words}</h1>"
+            f"<p>{words}</p></body></html>").encode(charset)
+    document = read_bytes("page.html", page)
+    assert document.problems == []
+    assert document.parts[0].meta.title == words
+    assert words in [b.text for b in document.parts[0].blocks]
+
+
 # --- saved HTML page -------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>

@@ -14,7 +14,7 @@ from digest.links import clean_url
 from digest.model import Document, Link, Meta, Part, Problem
 from digest.textwords import ENDS_SENTENCE
 
-from .decode import NotText, decode, normalize_newlines
+from .decode import NotText, declared_charset, decode, normalize_newlines
 from .metadata import (
     METADATA_FILE,
     date_from_path,
@@ -116,7 +116,7 @@ def _read_bytes(name: str, data: bytes) -> Document:
         problems.extend(email_problems)
         return Document(path=name, format=fmt, parts=parts, problems=problems)
     try:
-        text, warning = decode(data)
+        text, warning = decode(data, declared_charset(data) if fmt == "html" else None)
     except NotText as exc:
         problems.append(Problem(name, f"skipped: {exc}", severity="error"))
         return Document(path=name, format="text", parts=[], problems=problems)

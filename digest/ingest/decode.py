@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -46,8 +47,32 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) // 20
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode bytes; return the text and a warning when a fallback encoding was used."""
+# Charsets a browser reads as a larger one (the WHATWG Encoding Standard): text labelled
+# ISO-8859-1 is written in windows-1252 ("’", "–"), GB2312 in GB18030, Shift_JIS in CP932.
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+                     "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030",
+                     "shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs"}
+# A page's own charset: <meta charset="…">, or the http-equiv Content-Type's.
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{2,40})",
+                           re.IGNORECASE)
+
+
+def codec(label: str) -> str:
+    """The codec to read text labelled `label` with, as browsers read it; LookupError for a
+    label Python does not know."""
+    name = codecs.lookup(label.strip()).name
+    return _AS_BROWSERS_READ.get(name, name)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a web page declares in its first 4 KB (a saved page keeps its own)."""
+    found = _META_CHARSET.search(data[:4096])
+    return found[1].decode("ascii") if found else None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """Decode bytes (as UTF-8, else as the charset the file `declared`); return the text and
+    a warning when a fallback encoding was used."""
     if looks_binary(data):
         raise NotText("binary data, not text")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -57,6 +82,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
+        if declared:
+            try:
+                return data.decode(codec(declared)), None
+            except (LookupError, UnicodeDecodeError):
+                pass
         where = data[: exc.start].count(b"\n") + 1
         damaged = data.decode("utf-8", errors="replace")
         bad = damaged.count("\ufffd")

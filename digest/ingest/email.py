@@ -28,7 +28,7 @@ from digest.forwarded import (
 from digest.model import Meta, Part, Problem
 from digest.textwords import count_words
 
-from .decode import NotText, collapse, decode, normalize_newlines
+from .decode import NotText, codec, collapse, decode, normalize_newlines
 from .html import read_html
 from .listdigest import SUBJECT_TAG
 from .mimedigest import digest_text
@@ -365,7 +365,7 @@ def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
     charset = body.get_content_charset()
     if charset:
         try:
-            return data.decode(charset)
+            return data.decode(codec(charset))
         except LookupError:
             text, warning = decode(data)
             problems.append(where.problem(f"body in an unknown charset {charset!r}; "
