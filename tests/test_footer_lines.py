@@ -486,6 +486,11 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("A subscription gets you:", "chrome"),
     ("On Sun, Nov 15, 2026 at 6:02 PM Jonah Pell <jonah@pell.example> wrote:", "chrome"),
     ("Ilse Varga wrote:", "chrome"),
+    ("Jonah Pell (jonah@pell.example) wrote:", "chrome"),
+    ("You have received this email because you are registered to receive contents alerts "
+     "from the Journal of Coastal Hydrology.", "chrome"),
+    ("This email was sent from an unmonitored mailbox. Please do not reply.", "chrome"),
+    ("Please do not reply to this message; replies are not read.", "chrome"),
     ("What did you think of this week’s issue?", "chrome"),
     ("Your answer helps me decide who to interview next.", "chrome"),
     ("Thanks for reading, and if you know someone who would like this, forward it along.",
@@ -501,6 +506,20 @@ def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     assert (kind, line) in {(d.kind, d.text) for d in issue.dropped}
     kept = [p.text for s in issue.sections for p in s.paragraphs]
     assert "The vote took 40 minutes; the motion ran to 900 words." in kept
+
+
+@pytest.mark.parametrize("line", [
+    "One reader sent a photo of the street in 1972 and wrote:",
+    "On Monday a reader who grew up above the bakery wrote:",
+])
+def test_a_sentence_leading_into_a_readers_words_is_no_reply_line(line, profiles):
+    body = (f"<h1>Pulse Morning</h1><h2>Letters</h2><p>{escape(line)}</p><blockquote><p>My "
+            "grandmother ran the shop on the corner for forty years.</p></blockquote>"
+            "<p>The council approved the new bus lanes on Monday.</p>")
+    issue = issue_of("pulse.eml", mail(body, "Pulse <news@pulse.example>", "Pulse Morning",
+                                       "Tue, 12 May 2026 06:00:00 +0000"), profiles)
+    letters = next(s for s in issue.sections if s.heading == "Letters")
+    assert line in [p.text for p in letters.paragraphs]
 
 
 def test_an_agency_credit_is_a_credit_and_a_staff_credit_takes_no_caption_above_it(profiles):
