@@ -201,3 +201,29 @@ def test_a_bare_heading_and_a_short_line_over_a_storys_heading_both_make_its_kic
             "</body></html>")
     (issue,) = inspect(write(tmp_path, "2026-03-10.html", page))["issues"]
     assert issue["sections"][0]["dek"] == "HEALTHY RIVERBEND — Patient Newsletter · Spring 2026"
+
+
+CHAPTER = """# Chapter Seven: The Cartographer's Debt
+
+The gate was open when Mira reached it, which was the first wrong thing.
+
+"I didn't know I was expected."
+
+The keeper only shrugged and went on sweeping the leaves into a careful heap by the wall.
+
+"I haven't got any key."
+
+"Nobody has," he said. "That's rather the point of this house."
+
+She followed him past the glasshouses, where the panes had been patched with maps.
+"""
+
+
+def test_a_line_of_dialogue_alone_is_a_paragraph_of_the_story_not_a_heading():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    (issue,), _ = segment_document(read_bytes("chapter-seven.md", CHAPTER.encode()),
+                                   *load_profiles())
+    assert len(issue.sections) == 1
+    assert '"I haven\'t got any key."' in [p.text for p in issue.sections[0].paragraphs]

@@ -136,9 +136,15 @@ def looks_like_heading(text: str) -> bool:
     if not (first.isupper() or first.isdigit() or first in "“\"'‘" or
             first.isalpha() and first.lower() == first.upper()):  # a script without case
         return False
+    spoken = text.rstrip(_CLOSING_QUOTES)  # a line of dialogue: "I haven't got any key."
+    if spoken != text and _TERMINAL.search(spoken):
+        return False
     if text.endswith("?"):
         return n <= 8
     return not _TERMINAL.search(text) and not text.endswith(")")
+
+
+_CLOSING_QUOTES = "\"'”’»«」』"
 
 
 def in_capitals(text: str) -> bool:
