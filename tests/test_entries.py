@@ -530,3 +530,22 @@ def test_a_sponsor_badge_under_a_plain_text_entry_makes_it_sponsored(plain_weekl
         "Stackyard", ["Deploy Previews for Every Branch"])
     others = [i.title for s in plain_weekly.sections if s.role != "sponsored" for i in s.items]
     assert "Deploy Previews for Every Branch" not in others
+
+
+@pytest.mark.parametrize("entry, title", [
+    ("- **PDF edition** – £10", "PDF edition"),
+    ("- **Poetry night** — Sa, 14 März, 20 Uhr, Buchhandlung Sonne", "Poetry night"),
+    ("- [شب شعر نوروزی](https://example.ir/shab) — پنجشنبه ۲۸ اسفند، ساعت ۱۸", "شب شعر نوروزی"),
+])
+def test_a_price_or_a_date_after_an_entrys_dash_is_no_author(entry, title):
+    text = f"# Studio Notes 12\n\n## Shop\n\n{entry}\n- **Prints** — A4 and A3, signed\n"
+    (issue,), _ = segment_document(read_bytes("12.md", text.encode()), *load_profiles())
+    item = next(i for s in issue.sections for i in s.items if i.title == title)
+    assert item.author is None
+
+
+def test_a_handle_after_an_entrys_dash_is_its_author():
+    text = ("# Studio Notes 13\n\n## Links\n\n- [Ink Mono](https://example.com/ink) — @inkdev42\n"
+            "- [Paper Grain](https://example.com/grain) — Ana Ruiz\n")
+    (issue,), _ = segment_document(read_bytes("13.md", text.encode()), *load_profiles())
+    assert [i.author for s in issue.sections for i in s.items] == ["@inkdev42", "Ana Ruiz"]

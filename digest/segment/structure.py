@@ -689,9 +689,12 @@ def title_parts(block: Block, by: tuple[str, ...] = ("by",), joins: tuple[str, .
         if author:
             return block.lead, author, None
     if dash and words(dash[1]) <= 10 and not _TERMINAL.search(dash[1]) and \
-            not dash[1][:1].isdigit() and not dash[1][:1].islower() and \
+            (dash[1][:1].isalpha() or dash[1][:1] == "@") and not dash[1][:1].islower() and \
+            not any(c.isdigit() for w in dash[1].split() if w[:1] != "@" for c in w) and \
             _reads_as_names(dash[1], joins):
-        # a name never opens with a figure ("— 38 min") nor in lower case ("— part-time")
+        # a name opens with a letter (not a figure, a price: "— 38 min", "– £10") and holds
+        # no figure ("— Sa, 14 März, 20 Uhr"; a handle may: "— @dev42"), nor opens in lower
+        # case ("— part-time")
         outlet = dash[2].strip() if dash[2] and words(dash[2]) <= 8 else None
         return block.lead, dash[1].strip(), outlet
     return block.lead, None, None
