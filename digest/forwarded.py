@@ -35,7 +35,8 @@ class Forward:
 class _Words:
     marker: re.Pattern[str]
     fields: dict[str, str]  # field name (casefolded) -> "from" | "date" | "subject" | "to"
-    forward: re.Pattern[str]
+    forward: re.Pattern[str]  # one forward prefix ("Fwd:")
+    leading: re.Pattern[str]  # the run of forward prefixes and external tags opening a subject
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +45,16 @@ def _words() -> _Words:
     markers = [m for table in data.values() for m in table.get("markers", [])]
     fields = {name.casefold(): key for table in data.values()
               for key in ("from", "date", "subject", "to") for name in table.get(key, [])}
-    prefixes = sorted({p for table in data.values() for p in table.get("forward", [])}, key=len,
-                      reverse=True)
+
+    def either(key: str) -> str:
+        words = {w for table in data.values() for w in table.get(key, [])}
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    forward = rf"(?:{either('forward')})\s*[:：]"
+    tag = rf"\[\s*(?:{either('external')})\s*\]|(?:{either('external')})\s*[:：]"
     return _Words(re.compile(rf"^\s*(?:{'|'.join(markers)})\s*$", re.IGNORECASE), fields,
-                  re.compile(rf"^\s*(?:(?:{'|'.join(map(re.escape, prefixes))})\s*:\s*)+",
-                             re.IGNORECASE))
+                  re.compile(forward, re.IGNORECASE),
+                  re.compile(rf"^\s*(?:(?:{forward}|{tag})\s*)+", re.IGNORECASE))
 
 
 def field_lines(text: str) -> list[str]:
@@ -64,8 +70,15 @@ def _fields() -> re.Pattern[str]:
 
 
 def without_prefix(subject: str) -> str:
-    """A subject without the "Fwd:" (and "WG:", "TR:"…) its forwards put before it."""
-    return _words().forward.sub("", subject, count=1).strip() or subject
+    """A subject without the "Fwd:" (and "WG:", "TR:"…) its forwards put before it, nor the
+    "[EXTERNAL]" a company's mail server put before it."""
+    return _words().leading.sub("", subject, count=1).strip() or subject
+
+
+def is_forward(subject: str) -> bool:
+    """Whether the subject opens with a forward's prefix ("Fwd:", "[EXTERN] WG:")."""
+    found = _words().leading.match(subject)
+    return found is not None and _words().forward.search(found[0]) is not None
 
 
 def forwarded(lines: list[str]) -> Forward | None:
@@ -104,7 +117,7 @@ def unquoted(text: str) -> str:
 def _unmarked(lines: list[str]) -> Forward | None:
     words = _words()
     for n, line in enumerate(lines[:SEARCH_LINES]):
-        name, colon, _ = line.partition(":")
+        name, colon, _ = _field(line)
         if colon and words.fields.get(name.strip().casefold()) == "from":
             found = _header_block(lines, n - 1, Forward())
             if found is not None and found.sender and found.subject and found.date:
@@ -115,13 +128,20 @@ def _unmarked(lines: list[str]) -> Forward | None:
     return None
 
 
+def _field(line: str) -> tuple[str, str, str]:
+    """A header line's name and value, at its first colon (a full-width one too: "主旨：")."""
+    found = _COLON.search(line)
+    return (line[:found.start()], found[0], line[found.end():]) if found else (line, "", "")
+
+
+_COLON = re.compile("[:：]")
 _RULE = re.compile(r"^\s*(?:_{8,}|-{8,})\s*$")  # Outlook's line above the header block
 
 
 def _header_block(lines: list[str], start: int, found: Forward) -> Forward | None:
     words = _words()
     for n in range(start + 1, min(start + 1 + HEADER_LINES, len(lines))):
-        name, colon, value = lines[n].partition(":")
+        name, colon, value = _field(lines[n])
         key = words.fields.get(name.strip().casefold()) if colon else None
         if key is None:
             if lines[n].strip() or len(found.lines) > 1:

@@ -117,6 +117,40 @@ def test_an_outlook_forward_with_no_marker_line_is_the_newsletters_without_the_n
     assert "twice as many bicycles" in kept or "six books" in kept
 
 
+OUTLOOK_CHINESE = """轉給大家參考。
+
+王小明
+________________________________
+寄件者: 城市綠地通訊 <news@lvdi.example>
+寄件日期: 2026年11月20日 上午 09:12
+收件者: 王小明 <ming@example.com.tw>
+主旨: [外部郵件] 城市綠地通訊 第27期：河濱雨水花園完工
+
+河濱公園的雨水花園上週完工，雨季時可以收集附近街道的雨水，讓地下水慢慢補充。
+
+冬季志工招募開始了，每月第二個週六上午在公園集合。
+"""
+
+
+@pytest.mark.parametrize("subject", ["WG: [EXTERN] Nordstadt-Rundbrief Nr. 12",
+                                     "[EXTERNAL] Fwd: Nordstadt-Rundbrief Nr. 12",
+                                     "EXTERN: Nordstadt-Rundbrief Nr. 12"])
+def test_a_company_servers_external_tag_leaves_the_title(subject, profiles):
+    message = mail("<h2>Laubaktion</h2><p>Am Samstag sammeln wir Laub am Spielplatz.</p>",
+                   "Nordstadt-Rundbrief <post@nordstadt.example>", subject,
+                   "Fri, 06 Nov 2026 08:15:00 +0100")
+    (issue,), _ = segment_document(read_bytes("fwd.eml", message), *profiles)
+    assert issue.title == "Nordstadt-Rundbrief Nr. 12"
+
+
+def test_a_chinese_outlook_forward_is_the_newsletters(profiles):
+    (issue,), _ = segment_document(read_bytes("fwd.eml", forward(OUTLOOK_CHINESE)), *profiles)
+    assert (issue.publication, issue.title, issue.date.isoformat()) == (
+        "城市綠地通訊", "城市綠地通訊 第27期：河濱雨水花園完工", "2026-11-20")
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "轉給大家" not in kept and "寄件者" not in kept and "雨水花園" in kept
+
+
 def test_a_plain_text_forward_quoted_whole_reads_as_its_sender_wrote_it(profiles):
     """Apple Mail quotes every line it forwards in plain text ("> From: …", "> LETTER"): the
     newsletter's headings and paragraphs are found under the quoting."""

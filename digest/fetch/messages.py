@@ -9,7 +9,7 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
 
-from digest.forwarded import Forward, field_lines, forwarded, without_prefix
+from digest.forwarded import Forward, field_lines, forwarded, is_forward
 
 from .common import SourceResult
 from .store import Item, Store
@@ -61,8 +61,7 @@ def _matches(addresses: list[str], patterns: list[str]) -> bool:
 
 def may_be_forward(message: Message) -> bool:
     """A subject with a forward's prefix ("Fwd:", "WG:"): its body may name the sender."""
-    subject = _decoded(message.get("Subject", ""))
-    return without_prefix(subject) != subject.strip()
+    return is_forward(_decoded(message.get("Subject", "")))
 
 
 def wanted(message: Message, patterns: list[str]) -> bool:

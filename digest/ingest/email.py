@@ -22,6 +22,7 @@ from digest.forwarded import (
     Forward,
     field_lines,
     forwarded,
+    is_forward,
     unquoted,
     without_prefix,
 )
@@ -125,8 +126,7 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
 
 def _forwarded_attachment(message: EmailMessage) -> bytes | None:
     """The one message attached to a forward ("Fwd:" in its subject), as bytes."""
-    subject = _subject(message) or ""
-    if without_prefix(subject) == subject:
+    if not is_forward(_subject(message) or ""):
         return None
     attached = [part for part in message.walk() if part.get_content_type() == "message/rfc822"]
     if len(attached) != 1:
@@ -141,6 +141,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     """The part with what the message's headers say: its title, date, sender, origins."""
     sender = _readable(_sender(message), "From", where, problems)
     subject = _readable(_subject(message), "Subject", where, problems)
+    subject = without_prefix(subject) if subject else subject  # "[EXTERNAL] Fwd: …"
     forward = _forward(part)
     listed = _titled_list(message, sender, subject)
     tagged = _list_tag(message, subject)
