@@ -779,3 +779,19 @@ def test_a_replys_line_over_what_it_quotes_is_chrome_in_its_language(language, l
         f"dolore magna aliqua.</p><p>{escape(line)}</p><blockquote><p>Ut enim ad minim veniam, "
         "quis nostrud exercitation.</p></blockquote></body></html>", encoding="utf-8")
     assert line in {d.text for d in segmented(page).dropped if d.kind == "chrome"}
+
+
+def test_a_right_to_left_title_in_an_english_sites_lists_keeps_its_language_and_direction(
+        tmp_path):
+    """In the archive and a newsletter's list a Hebrew title followed by its newsletter's
+    name showed in the wrong order: each title carries its language and `dir="auto"`."""
+    from _letters import build_one
+    from bs4 import BeautifulSoup
+
+    text = ("---\ntitle: גיליון 142 – גינה קהילתית חדשה\ndate: 2026-03-13\n---\n\n## הגינה\n\n"
+            "הגינה הקהילתית ברחוב הארזים נפתחה השבוע, ועשרות שכנים הגיעו לשתול.\n")
+    site = build_one(tmp_path, "neve-arazim", "142.md", text)
+    for page in (site / "archive.html", *(site / "newsletters").glob("*.html")):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        link = soup.find("a", string="גיליון 142 – גינה קהילתית חדשה")
+        assert (link.get("lang"), link.get("dir")) == ("he", "auto"), page.name
