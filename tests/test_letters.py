@@ -714,6 +714,26 @@ def test_a_readers_poll_is_chrome_and_a_postscript_stays(profiles):
         "Saturdays."
 
 
+def test_cards_whose_buttons_the_platform_tracks_through_one_page_keep_their_titles(profiles):
+    """A mail platform's click tracking sends every link through one page with a different
+    query: a card's "View job" button over the next card's linked title looked like a
+    poll's answers, and the title was dropped."""
+    click = "https://u42.ct.mailer.example/ls/click?upn="
+    cards = "".join(
+        f'<tr><td><p><a href="{click}{n}a">{title}</a></p><p>{details}</p>'
+        f'<p>Own the {what}, with a team of four and a budget that is already approved.</p>'
+        f'<p><a href="{click}{n}b">View job</a></p></td></tr>'
+        for n, (title, details, what) in enumerate([
+            ("Staff Data Engineer", "Fernleaf · Remote (Americas) · $165,000", "warehouse"),
+            ("Analytics Engineer", "Orbitwell · Remote (EU) · £70,000", "forecast models"),
+            ("Senior iOS Engineer", "Pinchpoint · Remote · $120,000", "budgeting app")]))
+    html = f"<html><body><h1>Roles this week</h1><h2>Engineering</h2><table>{cards}</table>" \
+        "</body></html>"
+    issue = issue_of("roles.eml", mail(html, "Beacon <jobs@beacon.example>", "Roles"), profiles)
+    dropped = [d.text for d in issue.dropped]
+    assert "Analytics Engineer" not in dropped and "Senior iOS Engineer" not in dropped
+
+
 def test_a_sign_off_with_a_postscript_under_it_is_found_and_the_postscript_stays(profiles):
     html = """<html><body>
 <p>For six years I have kept a small notebook by the back door, three lines each evening.</p>

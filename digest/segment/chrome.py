@@ -350,12 +350,16 @@ _PRICE = re.compile(r"[$€£¥₹₩₽₺₪₫฿]\s?\d|\d\s?[$€£¥₹₩�
 def polls(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with reader polls as chrome ("How was today's issue?" over "🔥 Loved it", "👎 Not
     for me"): two or more short lines in a row, each one link and nothing else, all to one
-    page with a different query each (the vote), and the question right above them."""
+    page with a different query each (the vote), and the question right above them. A line
+    the issue repeats is no answer: a card's button ("View job"), which a mail platform's
+    click tracking sends to the same page as the next card's title."""
     kinds = list(kinds)
+    buttons = Counter(b.text for b in blocks if _vote(b))
+    voting = [_vote(b) and buttons[b.text] == 1 for b in blocks]
     i = 0
     while i < len(blocks):
-        run = [i] if _vote(blocks[i]) else []
-        while run and run[-1] + 1 < len(blocks) and _vote(blocks[run[-1] + 1]) and \
+        run = [i] if voting[i] else []
+        while run and run[-1] + 1 < len(blocks) and voting[run[-1] + 1] and \
                 _page(blocks[run[-1] + 1]) == _page(blocks[i]):
             run.append(run[-1] + 1)
         if len(run) >= 2 and len({blocks[k].links[0].url for k in run}) == len(run):
