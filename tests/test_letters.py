@@ -728,10 +728,15 @@ def test_cards_whose_buttons_the_platform_tracks_through_one_page_keep_their_tit
             ("Analytics Engineer", "Orbitwell · Remote (EU) · £70,000", "forecast models"),
             ("Senior iOS Engineer", "Pinchpoint · Remote · $120,000", "budgeting app")]))
     html = f"<html><body><h1>Roles this week</h1><h2>Engineering</h2><table>{cards}</table>" \
-        "</body></html>"
+        "<h2>Tip of the week</h2><p>Read the time-zone line first: many remote roles hire " \
+        "in one state only.</p></body></html>"
     issue = issue_of("roles.eml", mail(html, "Beacon <jobs@beacon.example>", "Roles"), profiles)
     dropped = [d.text for d in issue.dropped]
     assert "Analytics Engineer" not in dropped and "Senior iOS Engineer" not in dropped
+    engineering, tip = issue.sections[-2:]
+    assert [i.title for i in engineering.items] == [
+        "Staff Data Engineer", "Analytics Engineer", "Senior iOS Engineer"]
+    assert dropped.count("View job") == 3 and tip.dek is None
 
 
 def test_a_sign_off_with_a_postscript_under_it_is_found_and_the_postscript_stays(profiles):

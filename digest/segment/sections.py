@@ -135,6 +135,25 @@ def _kind_of(block: Block) -> str:
 
 # Section rules: each takes block i of the issue or leaves it to the next ------------------
 
+def button(state: State, i: int, block: Block) -> bool:
+    """A card's button ("View job" under each card) under an entry that is no list's links
+    that entry; its words are chrome."""
+    current = state.current
+    marks = state.marks
+    if current is None or not current.section.items or not marks.button(i):
+        return False
+    item = current.section.items[-1]
+    above = next((j for j in range(i - 1, -1, -1) if marks.kinds[j] is None), None)
+    if above is None or marks.blocks[above].kind != "paragraph" or \
+            marks.heading[above] is not None or marks.blocks[above].line < item.line:
+        return False  # a call under a list or a subhead ("Full report"): not the entry's
+    if all(link.url != block.links[0].url for link in item.links):
+        item.links.append(block.links[0])
+    state.dropped.append(Dropped("chrome", block.line, block.text))
+    current.take(block)
+    return True
+
+
 def section_link(state: State, i: int, block: Block) -> bool:
     """A "Read more" line (the profile's `more` lines) that is one link and nothing else,
     closing a headed section with text, gives the section its link: the story it tells; so
@@ -221,12 +240,13 @@ def kicker(state: State, i: int, block: Block) -> bool:
 
 
 def line_kicker(state: State, i: int, block: Block) -> bool:
-    """A short line of capitalised words (in bold or not), no sentence and no title of an
-    entry, right above a heading that opens a section ("From The Map Letter", "Jane Doe in
-    Better Code" over a story's title) is that section's kicker (its dek)."""
+    """A short line of capitalised words (in bold or not), no sentence, no title of an entry
+    and no button the issue repeats ("View job"), right above a heading that opens a section
+    ("From The Map Letter", "Jane Doe in Better Code" over a story's title) is that section's
+    kicker (its dek)."""
     marks = state.marks
     if state.current is None or block.kind != "paragraph" or block.level or \
-            marks.titled[i] == "credit" or \
+            marks.titled[i] == "credit" or block.links and marks.repeated(i) or \
             (block.lead and not (block.lead_kind == "strong" and block.lead == block.text)) or \
             len(block.links) > 1 or not _label_like(block.text):
         return False
@@ -426,6 +446,7 @@ Rule = Callable[[State, int, Block], bool]
 SECTION_RULES: list[tuple[str, Rule]] = [
     ("section_link", section_link),
     ("drop", drop),
+    ("button", button),
     ("profile_section", profile_section),
     ("roundup_item", roundup_item),
     ("kicker", kicker),

@@ -27,7 +27,7 @@ from digest.textwords import (
 
 from .names import byline, opener
 from .profiles import Profile, heading_key
-from .rules import in_capitals, looks_like_heading, looks_like_name, words
+from .rules import in_capitals, looks_like_heading, looks_like_name, one_link, words
 
 PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
@@ -49,6 +49,7 @@ ANSWER_BLOCKS = 3  # paragraphs an answer may run to in a list of questions and 
 HEADLINE_WORDS = 25  # a longer paragraph that is one link is a linked sentence
 MAX_GAP = 3  # paragraphs between two titled paragraphs that still belong to the first
 CALENDAR_LINES = 3  # lines opening with a day and month that make a calendar
+BUTTON_WORDS, BUTTONS = 3, 3  # "View job" under each of three cards or more
 DATE_LEAD_WORDS = 5  # a bold date opening an entry: "Sunday 20 December 2026"
 
 
@@ -67,6 +68,8 @@ class Marks:
     titled: list[str | None] = field(default_factory=list)  # "title" | "more" | "credit"
     category: list[bool] = field(default_factory=list)
     _lead_ins: Counter[str] | None = None
+    _texts: Counter[str] | None = None
+    _buttons: set[int] | None = None
     _listed: set[int] | None = None
 
     def __post_init__(self) -> None:
@@ -79,6 +82,27 @@ class Marks:
             self._next[i] = kept
             if self.kinds[i] is None:
                 kept = i
+
+    def repeated(self, i: int) -> bool:
+        """Whether block i's text stands on another line of the issue too ("View job" under
+        each card: a button, not a line of its own)."""
+        if self._texts is None:
+            self._texts = Counter(b.text.strip() for b in self.blocks if b.kind == "paragraph")
+        return self._texts[self.blocks[i].text.strip()] > 1
+
+    def button(self, i: int) -> bool:
+        """Whether block i is a card's button: a line of up to BUTTON_WORDS words that is one
+        link, the same words BUTTONS times or more in the issue, each to a page of its own
+        ("View job", "Tickets sichern", "Shop now" under each card)."""
+        if self._buttons is None:
+            found: dict[str, list[int]] = {}
+            for j, b in enumerate(self.blocks):
+                if self.kinds[j] is None and b.kind == "paragraph" and one_link(b, BUTTON_WORDS):
+                    found.setdefault(b.text.strip().casefold(), []).append(j)
+            self._buttons = {j for run in found.values() if len(run) >= BUTTONS and
+                             len({self.blocks[j].links[0].url for j in run}) == len(run)
+                             for j in run}
+        return i in self._buttons
 
     def lead_ins(self) -> Counter[str]:
         """How many paragraphs each label-like lead-in ("Q:", "Why it matters:") opens."""
@@ -656,7 +680,7 @@ def _joins(marks: Marks, a: int, b: int) -> bool:
     same = marks.blocks[a].lead_kind == marks.blocks[b].lead_kind
     if not same and not (_rule_before(marks, a) and _rule_before(marks, b)):
         return False
-    between = [j for j in range(a + 1, b) if marks.kinds[j] is None]
+    between = [j for j in range(a + 1, b) if marks.kinds[j] is None and not marks.button(j)]
     if any(marks.heading[j] is not None or marks.blocks[j].kind in ("item", "heading")
            for j in between):
         return False
