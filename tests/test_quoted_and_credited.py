@@ -543,3 +543,23 @@ def test_a_sentence_opening_like_a_pictures_description_is_text_when_it_tells(li
             f"{line}\n\nThe company said no one was hurt and the ferry ran again by evening.\n")
     issue = issue_of("9.md", text.encode(), profiles)
     assert [d.kind for d in issue.dropped if d.text == line] == ([kind] if kind else [])
+
+
+def test_an_image_roundups_blurb_over_its_photo_credit_is_the_story_not_a_caption(profiles):
+    """Picture, title, blurb, "Photo: …": the credit is the picture's above the title, and the
+    blurb under the title is what the pick says (it was dropped as the picture's caption)."""
+    picks = "".join(
+        f'<tr><td><img src="https://cdn.example/{n}.jpg" alt="{alt}" width="560"></td></tr>'
+        f"<tr><td><h2>{title}</h2><p>{blurb}</p><p>Photo: {who}</p>"
+        f'<p><a href="https://example.com/{n}">See more →</a></p></td></tr>'
+        for n, (alt, title, blurb, who) in enumerate([
+            ("Glazed tiles in a fan", "Kiln-fired fan tiles", "A ceramicist spent two years "
+             "on a glaze that turns from ochre to teal in one firing.", "Oda Varga Studio"),
+            ("Woven panels in a window", "Weaving with daylight", "Loose linen panels hung "
+             "where the sun crosses them, so the piece changes every hour.", "Kalani Reyes")]))
+    html = f"<html><body><h1>Pin Board #12</h1><table>{picks}</table></body></html>"
+    issue = issue_of("12.eml", mail(html, "Pin Board <hi@pinboard.example>", "Pin Board #12"),
+                     profiles)
+    tiles = next(s for s in issue.sections if s.heading == "Kiln-fired fan tiles")
+    assert [p.text for p in tiles.paragraphs][0].startswith("A ceramicist spent two years")
+    assert ("credit", "Photo: Oda Varga Studio") in [(d.kind, d.text) for d in issue.dropped]

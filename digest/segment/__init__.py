@@ -269,11 +269,18 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = _lone_counts(blocks, [k or ("chrome" if _wordless(b) else None)
                                   for b, k in zip(blocks, kinds)])
     for i in range(len(blocks) - 1):
-        if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]):
+        if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]) and \
+                not _pictured_story(blocks, i):
             kinds[i] = "caption"
         elif is_caption_under(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i + 1] = "caption"
     return kinds
+
+
+def _pictured_story(blocks: list[Block], i: int) -> bool:
+    """Block i is a story's text, not a caption, when its heading is right above it and the
+    picture over that heading (an image roundup: picture, title, blurb, "Photo: …")."""
+    return i >= 2 and blocks[i - 1].kind == "heading" and blocks[i - 2].kind == "caption"
 
 
 def _own_kind(block: Block, profile: Profile) -> str | None:
