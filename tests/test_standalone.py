@@ -86,6 +86,13 @@ def test_a_name_given_its_age_is_who_the_pronoun_after_it_stands_for(sentence):
     assert leans_on_context(sentence) is None
 
 
+def test_a_pronoun_in_an_opening_phrase_before_the_full_name_it_stands_for_stands():
+    assert leans_on_context("For her installation at the arts centre, Yuki Albright folded "
+                            "four thousand paper birds.") is None
+    assert leans_on_context("For her installation at the arts centre, the council paid.")
+    assert leans_on_context("She said, Yuki Albright is late.")
+
+
 def roomy(**keys: object) -> SummaryConfig:
     """No word budget, and half the lead's sentences."""
     from digest.model import SummaryPolicy

@@ -155,15 +155,27 @@ def _unnamed_person(sentence: str, lexicon: Words, alone: set[str] = frozenset()
     name the text uses alone (`alone`) as the sentence's subject, opening it or its clause
     after an opening phrase ("Akello told us she wants to become a nurse", after "Until
     August, Akello's day began…"; "In December 2020, Lin died after he was poisoned"), nor a
-    name opening the sentence with its age ("Marisol, 61, deadlifted her…")."""
+    name opening the sentence with its age ("Marisol, 61, deadlifted her…"), nor the full name
+    opening its clause after an opening phrase that holds the pronoun ("For her show, Yuki
+    Albright…")."""
     for match in _TOKEN.finditer(sentence):
         word = match.group().lower()
         if word in lexicon.persons:
             before = sentence[: match.start()]
             named = _names(before) or alone and _subjects(before) & {_owner(n) for n in alone} \
-                or _AGED.match(before)
+                or _AGED.match(before) or _named_after(sentence, match.end())
             return None if named else word
     return None
+
+
+def _named_after(sentence: str, end: int) -> bool:
+    """A pronoun in the sentence's opening phrase, its clause opening with the full name it
+    stands for: "For her installation at the arts centre, Yuki Albright folded…"."""
+    if ", " in sentence[:end]:
+        return False
+    _, comma, clause = sentence[end:].partition(", ")
+    found = _names(clause[:80]) if comma else []
+    return bool(found) and found[0][0] == 0
 
 
 # A name given its age, as people are introduced: "Marisol, 61, deadlifted her…",
