@@ -795,3 +795,40 @@ def test_a_right_to_left_title_in_an_english_sites_lists_keeps_its_language_and_
         soup = BeautifulSoup(page.read_text(), "html.parser")
         link = soup.find("a", string="גיליון 142 – גינה קהילתית חדשה")
         assert (link.get("lang"), link.get("dir")) == ("he", "auto"), page.name
+
+
+@pytest.mark.parametrize("language, line", [
+    ("ko", "이번 주 코드산책은 여기까지입니다. 다음 주에 또 만나요!"),
+    ("th", "แล้วพบกันใหม่สัปดาห์หน้านะคะ"),
+    ("hi", "आज के लिए बस इतना ही। कल फिर मिलेंगे!"),
+    ("vi", "Hẹn gặp lại các bạn vào thứ Sáu tuần sau!"),
+    ("ar", "هذا كل شيء لهذا الأسبوع. إذا أعجبك العدد، أرسله إلى صديق مهتم بالبرمجة."),
+])
+def test_a_closing_line_is_furniture_in_its_language(language, line, tmp_path):
+    page = tmp_path / "2026-03-14-letter.html"
+    page.write_text(
+        f'<html lang="{language}"><body><h1>Nummer 12</h1><h2>Eins</h2><p>Lorem ipsum dolor '
+        "sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+        f"dolore magna aliqua.</p><h2>Zwei</h2><p>Ut enim ad minim veniam, quis nostrud "
+        f"exercitation ullamco laboris.</p><p>{line}</p></body></html>", encoding="utf-8")
+    assert line in {d.text for d in segmented(page).dropped if d.kind == "chrome"}
+
+
+@pytest.mark.parametrize("language, heading, marker", [
+    ("ja", "■３．【ＰＲ】地元の味をお取り寄せ", None),
+    ("zh", "社區活動", "贊助夥伴"),
+    ("th", "ร้านใหม่", "สนับสนุนโดย"),
+])
+def test_an_advertisement_is_marked_in_its_language(language, heading, marker, tmp_path):
+    """A label in brackets opening a heading ("【ＰＲ】"), or a marker line alone over the
+    advertisement, as each language writes it."""
+    ad = "<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p>"
+    body = f"<h2>{heading}</h2>" + (f"<p>Lorem ipsum dolor sit amet.</p><p>{marker}</p>"
+                                    if marker else "") + ad
+    page = tmp_path / "2026-03-14-letter.html"
+    page.write_text(f'<html lang="{language}"><body><h1>Nummer 12</h1><h2>Eins</h2><p>Lorem '
+                    "ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."
+                    f"</p>{body}<h2>Drei</h2><p>Duis aute irure dolor in reprehenderit.</p>"
+                    "</body></html>", encoding="utf-8")
+    (sponsored,) = [s for s in segmented(page).sections if s.role == "sponsored"]
+    assert [p.text for p in sponsored.paragraphs][-1].startswith("Ut enim ad minim veniam")

@@ -84,6 +84,7 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             section.kind = section.role = "sponsored"
         if section.heading and section.kind != "sponsored":
             marked, name = sponsor_of(section.heading, profile)
+            marked = marked or _badged_heading(section.heading, profile)
             if marked:
                 section.kind = section.role = "sponsored"
                 section.sponsor = name
@@ -147,6 +148,18 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                     out += after
             break
     return out
+
+
+# A heading opening with a label in brackets, after its number or not ("■３．【ＰＲ】地元の味",
+# "[Anzeige] Neue Räder", "(Sponsored) Ship faster").
+_BADGED_HEADING = re.compile(r"^[\W\d０-９_]{0,8}?[(\[【［（]\s*"
+                             r"([^()\[\]【】［］（）]{1,20}?)\s*[)\]】］）]")
+
+
+def _badged_heading(heading: str, profile: Profile) -> bool:
+    """A heading badged as an advertisement by a sponsor marker in brackets opening it."""
+    found = _BADGED_HEADING.match(heading)
+    return found is not None and sponsor_of(found[1], profile)[0]
 
 
 def _story_goes_on(ad: Section, story: Section) -> None:
