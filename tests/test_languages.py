@@ -832,3 +832,52 @@ def test_an_advertisement_is_marked_in_its_language(language, heading, marker, t
                     "</body></html>", encoding="utf-8")
     (sponsored,) = [s for s in segmented(page).sections if s.role == "sponsored"]
     assert [p.text for p in sponsored.paragraphs][-1].startswith("Ut enim ad minim veniam")
+
+
+WRAPPED_JAPANESE = """━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+　みどり公園だより　第１２号
+　　　　　　　　２０２６年３月１４日発行
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+こんにちは、公園管理事務所の佐藤です。春の花壇の植え替えが終わり、
+入口のチューリップが咲きはじめました。今月は植樹祭と写真展のご案
+内をお届けします。
+
+■植樹祭のお知らせ
+
+今年の植樹祭は、北側の広場で開きます。苗木は事務所で用意しますの
+で、手ぶらでお越しください。小学生以下のお子さまには、記念のしお
+りをお渡しします。
+
+・日時：３月２８日（土）１０時から
+・場所：北側広場
+・持ち物：軍手と飲み物
+
+■写真展
+
+公園で撮った写真を、四月の一か月間、管理棟のロビーに飾ります。
+応募は一人三枚まで、三月末まで受け付けています。
+"""
+
+
+def test_japanese_plain_text_wrapped_at_a_fixed_width_reads_as_paragraphs(tmp_path):
+    """A mail magazine wraps every line at a width counted in columns (two for each wide
+    character), and joins nothing with spaces: a wrapped line runs on without one, an
+    indented line (a masthead's) does not run on, and "・" opens a list entry."""
+    from _letters import mail
+
+    from digest.ingest import read_bytes
+    from digest.summarize import SummaryConfig, summarize_issue
+
+    message = mail(WRAPPED_JAPANESE, "みどり公園だより <news@midori.example>",
+                   "みどり公園だより 第12号", "Sat, 14 Mar 2026 09:00:00 +0900", subtype="plain")
+    (issue,), _ = segment_document(read_bytes("12.eml", message), *load_profiles())
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "今年の植樹祭は、北側の広場で開きます。苗木は事務所で用意しますので、手ぶらでお越し" \
+        "ください。小学生以下のお子さまには、記念のしおりをお渡しします。" in texts
+    festival = next(s for s in issue.sections if s.heading and "植樹祭" in s.heading)
+    assert [i.text for i in festival.items] == [
+        "日時：３月２８日（土）１０時から", "場所：北側広場", "持ち物：軍手と飲み物"]
+    digest = summarize_issue(issue, SummaryConfig())
+    chosen = [s for sentences in digest.split.values() for s in sentences]
+    assert all(s.endswith("。") for s in chosen if s.startswith(("今年", "公園で")))

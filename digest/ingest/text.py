@@ -19,6 +19,7 @@ https://…") link the words before their markers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache, partial
 
 from linkify_it import LinkifyIt
@@ -31,7 +32,7 @@ from digest.textwords import SENTENCE_ENDS
 from .decode import clean_line
 from .listdigest import ListDigest, find_digest
 
-LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|\d{1,3}[.)/]\s|[a-z]\)\s)")
+LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|・\s?|\d{1,3}[.)/]\s|[a-z]\)\s)")
 # Box-drawing lines ("━━━━", "────", "════") rule and underline as "====" and "----" do.
 _LINE_MARKS = "\u2500-\u257f—–＝－～"
 _DOUBLE_MARKS = "=═━＝"  # those that underline a title rather than a section's heading
@@ -80,12 +81,13 @@ def wrap_width(lines: list[str]) -> int | None:
     tells neither way."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)]
-    width = _widest(sorted(map(len, prose), reverse=True))
+    width = _widest(sorted(map(columns, prose), reverse=True))
     if not WRAP_MIN <= width <= WRAP_MAX:
         return None
     breaks = wraps = 0
     for line, following in zip(lines, lines[1:]):
-        if len(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
+        if columns(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
+                not _RULE.match(line) and \
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
             wrap = _full(line, following, width)
             wraps += wrap
@@ -107,8 +109,26 @@ def _widest(lengths: list[int]) -> int:
 
 
 def _full(line: str, following: str, width: int) -> bool:
-    """The next line's first word would not have fitted at the end of this one."""
-    return len(line.rstrip()) + 1 + len(following.split()[0]) > width * (1 - WRAP_SLACK)
+    """The next line's first word would not have fitted at the end of this one (in Chinese
+    and Japanese, which wrap anywhere, its first character)."""
+    first = following.split()[0]
+    needs = columns(first[0]) if _wide(first[0]) else 1 + columns(first)
+    return columns(line.rstrip()) + needs > width * (1 - WRAP_SLACK)
+
+
+# A line opening with a sign ("◆３月２０日…", "※…", "▼詳しくは"): an entry or a note of its
+# own, never the words a wrap carried over.
+_SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
+
+
+def columns(text: str) -> int:
+    """The columns a line takes in a fixed-width font: two for each wide character (Chinese,
+    Japanese, Korean, full-width forms), as mail programs count when they wrap."""
+    return len(text) if text.isascii() else sum(2 if _wide(c) else 1 for c in text)
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 class _Reader:
@@ -191,6 +211,7 @@ class _Reader:
             glued = self.flowed and self.delsp and not last.endswith("  ")  # RFC 3676 4.2
             glued = glued or self.width is not None and _WRAPPED_HYPHEN.search(prev.text) \
                 is not None and stripped[:1].isalpha()  # "twenty-⏎three": one word
+            glued = glued or _wide(prev.text[-1]) and _wide(stripped[0])  # 読書会の⏎ご案内
             prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
             prev.end_line = number
             return
@@ -244,7 +265,10 @@ class _Reader:
             return False
         if self.width is not None:  # an address alone after a full sentence is no wrap
             return _full(last, line, self.width) and not (
-                _ENDED.search(last) and _ADDRESS_LINE.match(line))
+                _ENDED.search(last) and _ADDRESS_LINE.match(line)) and \
+                not _SYMBOL_START.match(line) and not (
+                    line[:1].isspace() and _wide(last.rstrip()[-1:] or " "))
+            # (Chinese and Japanese indent a new paragraph, or centre a masthead's line)
         # Too few wraps to find a width: a line of prose that stops mid-sentence, with the
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.

@@ -48,7 +48,7 @@ class Profile:
     starts_before: re.Pattern[str] | None = None
     sections: list[SectionRule] = field(default_factory=list)
     item: re.Pattern[str] = re.compile(r"^\d{1,3}[.)]\s+")
-    sub_item: re.Pattern[str] = re.compile(r"^[•·▪◦‣*–-]\s+")
+    sub_item: re.Pattern[str] = re.compile(r"^(?:[•·▪◦‣*–-]\s+|・\s*)")
     outlet: re.Pattern[str] | None = None  # where an item names its outlet (group 1)
     paywall: str = "$"
     card_end: re.Pattern[str] | None = None
