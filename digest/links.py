@@ -56,8 +56,8 @@ def _host_params(host: str, hosts: dict[str, set[str]]) -> set[str]:
 
 def clean_url(url: str) -> str:
     """The address a link leads to, without what only tracks the click; others unchanged."""
-    if not url.lower().startswith(("http://", "https://")) or ("?" not in url and
-                                                              _TOKEN_START not in url):
+    if not url.lower().startswith(("http://", "https://")) or (
+            "?" not in url and _TOKEN_START not in url and _ADDRESS_START not in url):
         return url
     for _ in range(3):  # a redirect may wrap another
         inner = _unwrapped(url) or _decoded(url)
@@ -69,12 +69,22 @@ def clean_url(url: str) -> str:
 
 _TOKEN_START = "eyJ"  # base64 of '{"': encoded JSON, as signed tokens carry it
 _TOKEN = re.compile(r"(?:^|[/=])(eyJ[A-Za-z0-9_-]{8,})")
+_ADDRESS_START = "aHR0c"  # base64 of "http": a web address encoded whole, as Kit's links carry it
+_ADDRESS = re.compile(r"(?:^|[/=])(aHR0cHM6Ly[A-Za-z0-9_-]{4,}|aHR0cDovL[A-Za-z0-9_-]{4,})"
+                      r"=*(?=$|[?#&])")  # the link's last part: not a page naming a feed
 
 
 def _decoded(url: str) -> str | None:
-    """The destination of a redirect that carries it in base64-encoded JSON in its path or
-    query, as a signed token does (`…/redirect/2/eyJlIjoiaHR0cHM6…`): the one web address
-    among the JSON's values."""
+    """The destination of a redirect that carries it base64-encoded in its path or query:
+    whole (`…/aHR0cHM6Ly9…`, as Kit's click links do), or in JSON, as a signed token does
+    (`…/redirect/2/eyJlIjoiaHR0cHM6…`): the one web address among the JSON's values."""
+    for match in _ADDRESS.finditer(url) if _ADDRESS_START in url else ():
+        try:
+            found = base64.urlsafe_b64decode(match[1] + "=" * (-len(match[1]) % 4)).decode("ascii")
+        except (ValueError, binascii.Error):
+            continue
+        if found.isprintable() and " " not in found:
+            return found
     if _TOKEN_START not in url:
         return None
     for match in _TOKEN.finditer(url):

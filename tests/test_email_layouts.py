@@ -156,6 +156,21 @@ def test_a_redirect_carrying_its_destination_in_an_encoded_token_is_unwrapped():
         assert clean_url(kept) == kept
 
 
+def test_a_click_link_carrying_its_address_base64_encoded_leads_there():
+    """Kit's click links hold the destination, base64-encoded, as the last part of the path."""
+    encoded = base64.urlsafe_b64encode(b"https://shop.example/prints?ref=newsletter").decode()
+    assert clean_url(f"https://click.mailer.example/q8w6/e5hv/{encoded.rstrip('=')}") == \
+        "https://shop.example/prints"
+    for kept in ("https://blog.example/aHR0cHM6Ly9", "https://cdn.example/aHR0cHM6Ly8_/x",
+                 f"https://podcasts.example/feed/{encoded.rstrip('=')}/episode/dGFnOnNvdW5k"):
+        assert clean_url(kept) == kept
+
+
+def test_mailchimps_click_link_loses_the_subscribers_id():
+    assert clean_url("https://club.us14.list-manage.com/track/click?u=8f3a&id=10c4&e=5d2c7a91f0") \
+        == "https://club.us14.list-manage.com/track/click?id=10c4&u=8f3a"
+
+
 def test_bold_and_linked_titles_are_marked_on_blocks():
     part = read_bytes("substack.eml", (EMAILS / "substack.eml").read_bytes()).parts[0]
     leads = {b.text.split(".")[0]: (b.lead, b.lead_kind) for b in part.blocks if b.lead}
