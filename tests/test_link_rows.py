@@ -408,3 +408,30 @@ def test_a_read_more_under_the_last_of_two_subheads_is_not_the_sections_link(pro
     assert exhibitions.link is None
     (more,) = [p for p in exhibitions.paragraphs if p.text == "Find out more"]
     assert [link.url for link in more.links] == ["https://museum.example/voices"]
+
+
+LINK_DUMP = """TAB PILE #12 - closed this week, in no particular order
+
+old tram maps, still the best - https://maps.example/trams
+why the Danish keyboard hides its braces - https://keys.example/danish
+a Forth that fits on a floppy - https://forth.example/
+bread tins, also back - https://bakery.example/tins
+https://sheets.example/
+https://quest.example/
+slow radio at night, and why it works - https://radio.example/slow
+
+---
+tab pile is a weekly list of whatever I had open. reply to send me yours.
+"""
+
+
+def test_a_plain_text_dump_of_links_in_lower_case_is_a_list_of_them(profiles):
+    """Each line is "words - address" (or an address alone) with no capital to tell it from
+    wrapped prose: each is an entry linked to its address, none joined to the next."""
+    issue = issue_of("12.txt", LINK_DUMP.encode(), profiles)
+    items = [i for s in issue.sections for i in s.items]
+    assert [i.text for i in items] == [
+        "old tram maps, still the best", "why the Danish keyboard hides its braces",
+        "a Forth that fits on a floppy", "bread tins, also back", "https://sheets.example/",
+        "https://quest.example/", "slow radio at night, and why it works"]
+    assert items[3].links[0].url == "https://bakery.example/tins"

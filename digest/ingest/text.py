@@ -116,6 +116,9 @@ def _full(line: str, following: str, width: int) -> bool:
     return columns(line.rstrip()) + needs > width * (1 - WRAP_SLACK)
 
 
+# A line ending with a web address ("pneumatic tubes, still running - https://…"): a link
+# of its own in a list of them, not prose a wrap carried on.
+_ENDS_WITH_ADDRESS = re.compile(r"https?://\S+\s*$", re.IGNORECASE)
 # A line opening with a sign ("◆３月２０日…", "※…", "▼詳しくは"): an entry or a note of its
 # own, never the words a wrap carried over.
 _SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
@@ -273,7 +276,7 @@ class _Reader:
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.
         return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
-            line.lstrip()[:1].islower()
+            line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last)
 
     def _closes_frame(self, line: str) -> bool:
         """A rule closing a frame of two rules around a few short lines, none a sentence
@@ -415,6 +418,10 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
         if block.links and block.lead is None and block.kind in ("paragraph", "item"):
             _titled_address(block)
         if not (kept and _only_address(block) and _touches(kept[-1], block)):
+            kept.append(block)
+            continue
+        if _named_link(kept[-1]):  # a list of links, some only an address: one of them
+            block.lead, block.lead_kind = block.text, "link"
             kept.append(block)
             continue
         first = len(kept) - 1
