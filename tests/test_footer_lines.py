@@ -491,6 +491,8 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
      "from the Journal of Coastal Hydrology.", "chrome"),
     ("This email was sent from an unmonitored mailbox. Please do not reply.", "chrome"),
     ("Please do not reply to this message; replies are not read.", "chrome"),
+    ("If someone forwarded you this, you can subscribe here. Saltmarsh is free and always will "
+     "be; if you'd like to support it, you can buy me a coffee.", "chrome"),
     ("What did you think of this week’s issue?", "chrome"),
     ("Your answer helps me decide who to interview next.", "chrome"),
     ("Thanks for reading, and if you know someone who would like this, forward it along.",
