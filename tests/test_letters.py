@@ -996,6 +996,18 @@ Most discussed
         "412 points · 133 comments", "388 points · 201 comments", "150 points · 512 comments"]
 
 
+def test_a_listings_facts_in_short_units_are_no_line_of_counts(profiles):
+    text = ("# Home Alert\n\n## New listings\n\n**418 Alder Crest Rd**\n\n"
+            "3 bd | 2 ba | 1,840 sqft\n\nA bright corner house with a new roof.\n\n"
+            "**92 Quarry View Ln**\n\n"
+            "4 bd | 2.5 ba | 2,205 sqft\n\nBacks onto the creek path.\n")
+    issue = issue_of("alert.md", text.encode(), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs] + [
+        i.excerpt or "" for s in issue.sections for i in s.items]
+    assert any("3 bd | 2 ba | 1,840 sqft" in t for t in kept)
+    assert not [d.text for d in issue.dropped if d.kind == "chrome"]
+
+
 def test_a_line_stopping_mid_sentence_goes_on_in_the_next_even_with_no_wrap_width(profiles):
     text = ("# Kernel Notes\n\nTHE NEW SCHEDULER\n\nAfter two years of review, the new "
             "scheduler was merged. Latency under load drops by\na third on desktops.\n")

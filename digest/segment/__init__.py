@@ -297,8 +297,9 @@ def _own_kind(block: Block, profile: Profile) -> str | None:
 
 
 # A line of counts only, in any language: two or more numbers, each with a word or two,
-# between separators ("412 points · 133 comments", "1.2k views | 38 Kommentare").
-_COUNT = r"\d[\d.,]*\s*[kKmM]?\+?\s+[^\W\d_]+(?:\s[^\W\d_]+)?"
+# between separators ("412 points · 133 comments", "1.2k views | 38 Kommentare"); a Latin
+# word of four letters or more (a listing's "3 bd | 2 ba | 1,840 sqft" is its facts).
+_COUNT = r"\d[\d.,]*\s*[kKmM]?\+?\s+(?:[^\W\d_]{4,}|[^\W\d_a-zA-Z]{1,3})(?:\s[^\W\d_]+)?"
 _COUNTS = re.compile(rf"^{_COUNT}(?:\s*[·•|]\s*{_COUNT})+$")  # not "/": "3 eggs / 200 g flour"
 
 
