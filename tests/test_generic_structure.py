@@ -406,3 +406,23 @@ def test_numbered_headings_in_capitals_are_sections_even_over_a_list():
     assert [i.text for i in issue.sections[3].items] == [
         "14 Mart: Gıda kolisi hazırlığı", "21 Mart: Nevruz pikniği",
         "28 Mart: Gönüllü oryantasyonu"]
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Tom Reed · 6 Mar 2026", "Tom Reed"),
+    ("By Ada Finch • 6 Mar 2026", "Ada Finch"),
+    ("Friday, March 6, 2026 · by Odile Baptiste & Kwame Asante", "Odile Baptiste & Kwame Asante"),
+])
+def test_a_byline_with_its_date_under_the_title_names_the_author_and_dates_the_issue(
+        line, author, tmp_path):
+    """A byline of two parts, the name and a date, is no dated subtitle: it names the author,
+    gives the date a file without one takes, and is dropped as `byline`."""
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = (f"# Field Notes 12\n\n{line}\n\nThe river rose again on Monday and the ferry "
+            "stopped for two days while the crews cleared the slipway.\n\n## Second\n\n"
+            "More about the week and what comes next for the harbour.\n")
+    (issue,), _ = segment_document(read_bytes("notes.md", text.encode()), *load_profiles())
+    assert (issue.dek, issue.author, str(issue.date)) == (None, author, "2026-03-06")
+    assert ("byline", line) in [(d.kind, d.text) for d in issue.dropped]

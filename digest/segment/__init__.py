@@ -380,6 +380,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         if title is not None:
             if _subtitle(blocks, kinds, start):
                 dek, start = blocks[start].text, start + 1
+            elif _byline_at(blocks, kinds, start, profile, meta):
+                pass  # "By Tom Reed · 6 Mar 2026": the masthead's byline, not a dated dek
             elif start < len(blocks) and kinds[start] is None and \
                     blocks[start].kind == "paragraph" and \
                     is_issue_line(blocks[start].text, profile.months):
@@ -537,6 +539,14 @@ def _unsponsored(block: Block, profile: Profile, dropped: list[Dropped]) -> str:
     return "".join(fields[n] + (f" {marks[n]} " if n < kept[-1] else "") for n in kept)
 
 
+def _byline_at(blocks: list[Block], kinds: list[str | None], at: int, profile: Profile,
+               meta: Meta) -> bool:
+    """Block `at` is a line naming the issue's author ("By Tom Reed · 6 Mar 2026")."""
+    return at < len(blocks) and kinds[at] is None and blocks[at].kind == "paragraph" and \
+        bool(_author(blocks[at].text, profile, meta) or
+             _author_among(blocks[at].text, profile, meta))
+
+
 def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,
                    meta: Meta) -> int | None:
     """A short line, no sentence, right under the title (past chrome) and over a byline or a
@@ -596,9 +606,7 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
         if not dated and author is None:
             break
         kinds[at] = "byline"
-        meta = dataclasses.replace(meta, author=author or meta.author)
-        if dated:
-            meta = _dated(meta, [blocks[at].text])
+        meta = _dated(dataclasses.replace(meta, author=author or meta.author), [blocks[at].text])
     return meta
 
 
