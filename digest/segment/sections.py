@@ -140,7 +140,8 @@ def button(state: State, i: int, block: Block) -> bool:
     that entry; its words are chrome."""
     current = state.current
     marks = state.marks
-    if current is None or not current.section.items or not marks.button(i):
+    if len(block.links) != 1 or current is None or not current.section.items or \
+            not marks.button(i):
         return False
     item = current.section.items[-1]
     above = next((j for j in range(i - 1, -1, -1) if marks.kinds[j] is None), None)

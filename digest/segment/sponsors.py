@@ -314,7 +314,9 @@ def _unbadge(item: Item, profile: Profile) -> str | None:
 def _credit_badge(item: Item, profile: Profile) -> str | None:
     """A sponsor badge opening or closing the entry's credit ("Sponsor Flagpole", "Flagpole
     (Sponsor)"), cut out of it: the sponsor's name is left as its author."""
-    parts = (item.author or "").split()
+    if not item.author:
+        return None
+    parts = item.author.split()
     for badge, rest in ((parts[:1], parts[1:]), (parts[-1:], parts[:-1])):
         word = " ".join(badge)
         bare = word.strip("()[]")
