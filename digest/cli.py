@@ -21,11 +21,21 @@ def _segmented(names: list[str], generic: Any, profiles: Any) -> list[tuple[Any,
     repeats across these files dropped, as a build does."""
     from digest.boilerplate import recurring, scan, strip
     from digest.ingest import read_file
+    from digest.ingest.files import input_files
     from digest.segment import segment_document
 
+    paths: list[Path] = []
+    for name in names:  # a folder (a newsletter's, a Maildir) gives its files, as a build reads
+        if Path(name).is_dir():
+            found, refused = input_files(Path(name))
+            paths += found
+            for problem in refused:
+                print(problem, file=sys.stderr)
+        else:
+            paths.append(Path(name))
     files = []
-    for name in names:
-        doc = read_file(Path(name), display=name)
+    for path in paths:
+        doc = read_file(path, display=str(path))
         issues, problems = segment_document(doc, generic, profiles)
         doc.problems.extend(problems)
         files.append((doc, issues))
@@ -219,7 +229,8 @@ def parser() -> argparse.ArgumentParser:
 
     inspect = commands.add_parser("inspect", help="show how files are split into issues and "
                                   "sections")
-    inspect.add_argument("files", nargs="+", metavar="FILE")
+    inspect.add_argument("files", nargs="+", metavar="PATH",
+                         help="a file, or a folder whose files are read as a build reads them")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
     inspect.add_argument("--profiles", action="append", default=[], metavar="DIR",
                          help="a folder of extra newsletter profiles (repeatable)")
@@ -228,7 +239,8 @@ def parser() -> argparse.ArgumentParser:
 
     summarize = commands.add_parser("summarize", help="print a summary of each section of "
                                     "each issue in FILEs")
-    summarize.add_argument("files", nargs="+", metavar="FILE")
+    summarize.add_argument("files", nargs="+", metavar="PATH",
+                           help="a file, or a folder whose files are read as a build reads them")
     summarize.add_argument("--algorithm", metavar="A", help="summarizer: centrality (default), "
                            "lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction")
     summarize.add_argument("--sentences", type=int, metavar="K",
@@ -286,7 +298,11 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `digest summarize … | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -43,3 +43,33 @@ def test_folders_named_like_a_maildirs_elsewhere_are_read_whole(tmp_path):
     files, problems = input_files(tmp_path / "seeds")
     assert sorted(p.name for p in files) == ["2026-03-07.md", "2026-03-14.md"]
     assert problems == []
+
+
+def test_inspect_and_summarize_read_a_folder_as_the_build_does(tmp_path):
+    """`digest inspect` on a Maildir said "unreadable: Is a directory" and showed nothing."""
+    import json
+
+    from conftest import run_digest
+
+    box = maildir(tmp_path)
+    done = run_digest("inspect", "--json", str(box), cwd=tmp_path)
+    titles = [i["title"] for f in json.loads(done.stdout)["files"] for i in f["issues"]]
+    assert sorted(titles) == ["Lantern Notes 12", "Lantern Notes 13"]
+    assert "still delivering" in done.stderr and "Is a directory" not in done.stderr
+    summary = run_digest("summarize", str(box), cwd=tmp_path)
+    assert "Lantern Notes 13" in summary.stdout
+
+
+def test_summarize_into_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(300):  # more summaries than a pipe holds
+        (folder / f"2026-03-{n % 28 + 1:02d}-{n}.md").write_text(
+            f"# Notes {n}\n\nThe lanterns number {n} go up on Friday at the harbour, and "
+            f"the choir sings at {n % 12 + 1} o'clock by the old crane.\n")
+    reader = subprocess.run(f"{sys.executable} -m digest summarize {folder}/*.md | head -c 1",
+                            shell=True, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in reader.stderr and "BrokenPipe" not in reader.stderr
