@@ -117,6 +117,39 @@ def _unwrapped(url: str) -> str | None:
     return None
 
 
+def reader_tokens(urls: list[str]) -> frozenset[str]:
+    """The values in unsubscribe addresses that name the reader (a token: letters and figures,
+    five or more), which the mail's other links may carry too."""
+    found = set()
+    for url in urls:
+        try:
+            query = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+        except ValueError:
+            continue
+        found |= {v for _, v in query if _READER_TOKEN.fullmatch(v)}
+    return frozenset(found)
+
+
+_READER_TOKEN = re.compile(r"(?=[^\W_]*\d)(?=[^\W_]*[A-Za-z])[A-Za-z0-9]{5,}")
+# Names of parameters that carry who reads ("email_token", "midToken", "uid"), not which list
+# or campaign (Mailchimp's click links need their "u" and "id").
+_READER_PARAM = re.compile(r"(?i)token|tok$|email|user|uid|subscriber|recipient|member|hash")
+
+
+def without_tokens(url: str, tokens: frozenset[str]) -> str:
+    """The link without the query parameters that carry one of the reader's `tokens` under
+    a name that says so."""
+    if not tokens or "?" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+    except ValueError:
+        return url
+    kept = [(k, v) for k, v in query if v not in tokens or not _READER_PARAM.search(k)]
+    return url if len(kept) == len(query) else urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 def ready() -> None:
     """Import courlan now: before forking workers that will all clean links, so that each
     does not import it again."""

@@ -771,3 +771,22 @@ def test_a_heading_linking_to_the_unsubscribe_page_is_chrome(profiles):
     issue = issue_of("letter.md", text.encode(), profiles)
     assert "Stop these letters" not in [s.heading for s in issue.sections]
     assert ("chrome", "Stop these letters") in [(d.kind, d.text) for d in issue.dropped]
+
+
+def test_the_readers_token_in_the_unsubscribe_address_leaves_every_link(profiles):
+    """A code-hosting digest carries the reader's token (the one its List-Unsubscribe
+    address names them by) on every link: the site would publish it."""
+    token = "AB7QXZ2ME5KQ"
+    body = ("<h1>Your weekly digest</h1><h2>Pull requests</h2><p><a href='https://forge.example/"
+            f"tilekit/pull/1882?notification_referrer_id=w&email_token={token}'>Replace the "
+            "quadtree index with an R-tree</a> — opened 3 days ago, 14 comments.</p><p><a "
+            f"href='https://forge.example/tilekit/pull/1890?email_token={token}'>Stream "
+            "MBTiles export</a> — merged yesterday after two rounds of review.</p>")
+    issue = issue_of("digest.eml", mail(body, "Forge <noreply@forge.example>", "Weekly digest",
+                                        "Mon, 09 Mar 2026 08:00:00 +0000",
+                                        List_Unsubscribe=f"<https://forge.example/unsubscribe?"
+                                        f"token={token}>"), profiles)
+    urls = [link.url for s in issue.sections for p in s.paragraphs for link in p.links] + [
+        link.url for s in issue.sections for i in s.items for link in i.links]
+    assert urls and not any(token in url for url in urls)
+    assert "https://forge.example/tilekit/pull/1890" in urls

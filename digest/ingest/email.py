@@ -26,7 +26,8 @@ from digest.forwarded import (
     unquoted,
     without_prefix,
 )
-from digest.model import Meta, Part, Problem
+from digest.links import reader_tokens, without_tokens
+from digest.model import Link, Meta, Part, Problem
 from digest.textwords import count_words
 
 from .decode import NotText, codec, collapse, decode, normalize_newlines
@@ -154,6 +155,8 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
         date = forward.date or date
         listed = None
     publication = listed or sender
+    unsubscribe = _unsubscribe(message)
+    _without_reader_tokens(part, reader_tokens(unsubscribe))
     part.meta = Meta(
         title=subject or part.meta.title,
         date=date or part.meta.date,
@@ -162,7 +165,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
         publisher=part.meta.publisher,
         author=sender or part.meta.author,
         origins=_origins(message) + part.meta.origins,
-        unsubscribe=_unsubscribe(message),
+        unsubscribe=unsubscribe,
         address=part.meta.address,
         language=_readable(_raw_header(message, "content-language"), "Content-Language",
                            where, problems) or part.meta.language,
@@ -251,6 +254,19 @@ def _origins(message: Message) -> list[str]:
                           "from", "sender", "list-post", "x-campaign", "x-report-abuse-to"):
         found += [d.lower().rstrip(".") for d in _DOMAIN.findall(value)]
     return list(dict.fromkeys(f for f in found if f))
+
+
+def _without_reader_tokens(part: Part, tokens: frozenset[str]) -> None:
+    """No link keeps the token the unsubscribe address names the reader by ("…?email_token=
+    AB7QXZ2ME5KQ" on every pull request of a digest): the site would publish it."""
+    if not tokens:
+        return
+    for block in part.blocks:
+        for n, link in enumerate(block.links):
+            url = without_tokens(link.url, tokens)
+            if url != link.url:
+                block.text = block.text.replace(link.url, url)
+                block.links[n] = Link(url if link.text == link.url else link.text, url)
 
 
 def _unsubscribe(message: Message) -> list[str]:
