@@ -491,6 +491,13 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
      "from the Journal of Coastal Hydrology.", "chrome"),
     ("This email was sent from an unmonitored mailbox. Please do not reply.", "chrome"),
     ("Please do not reply to this message; replies are not read.", "chrome"),
+    ("This message was sent to priya@example.org because you watch the tilekit repository.",
+     "chrome"),
+    ("This email was intended for Priya Nair (Geospatial Engineer at Puddle Labs).", "chrome"),
+    ("This is a service message; you cannot unsubscribe from it.", "chrome"),
+    ("To stop these weekly e-mails, change your preferences at the wiki.", "chrome"),
+    ("MEMBERS ONLY – please do not forward this bulletin outside your organisation.", "chrome"),
+    ("ATTORNEY ADVERTISING", "chrome"),
     ("If someone forwarded you this, you can subscribe here. Saltmarsh is free and always will "
      "be; if you'd like to support it, you can buy me a coffee.", "chrome"),
     ("What did you think of this week’s issue?", "chrome"),
