@@ -51,6 +51,15 @@ def count_words(text: str) -> int:
     return unspaced + len(rest) + -(-cjk // CJK_CHARS_PER_WORD)  # "。" alone is no word
 
 
+def folded(text: str) -> str:
+    """Text compared as a reader would: case, spacing and curly or straight quotes aside
+    ("What’s on" in a heading is the subject's "What's on")."""
+    return " ".join(text.translate(_STRAIGHT_QUOTES).casefold().split())
+
+
+_STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
 def grams(word: str) -> list[str]:
     """A word as terms to compare texts by: itself, or where it holds Chinese or Japanese
     (written without spaces, so a "word" may be a whole sentence) the pairs of characters of

@@ -1313,3 +1313,39 @@ def test_a_name_and_place_ending_a_section_that_is_no_letter_stay(profiles):
                      profiles)
     talks = next(s for s in issue.sections if s.heading == "Speakers this month")
     assert "Dr. Lena Hart" in [p.text for p in talks.paragraphs]
+
+
+def test_a_sign_off_with_a_role_over_a_heading_in_capitals_is_found(profiles):
+    html = ("<h1>Court Weekly</h1><p>December is nearly upon us and the tree goes up in the "
+            "lounge on Tuesday.</p><p>Best wishes,</p><p>Angela Moore</p><p>Activities "
+            "Coordinator</p><p>THIS WEEK'S ACTIVITIES</p><p><b>Monday 30</b></p><p>10.30 Chair "
+            "exercises in the lounge.</p><p><b>Tuesday 1</b></p><p>2.00 Bingo.</p>")
+    issue = issue_of("weekly.eml", mail(html, "Court <c@court.example>", "Court Weekly"),
+                     profiles)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == [
+        "Best wishes,", "Angela Moore", "Activities Coordinator"]
+
+
+def test_a_line_over_a_kicker_is_kept_as_text_not_lost(profiles):
+    """Two short lines over a heading: the second is its kicker, the first stays text (it
+    was silently lost, replaced by the second as the pending kicker)."""
+    html = ("<h1>Harbour Weekly</h1><p>The new ferry timetable starts on Monday and the cafe "
+            "reopens on Thursday.</p><p>Harbour Office Team</p><p>THIS WEEK'S EVENTS</p><p><b>"
+            "Monday 30</b></p><p>10.30 Chair exercises.</p><p><b>Tuesday 1</b></p><p>2.00 "
+            "Bingo.</p>")
+    issue = issue_of("weekly.eml", mail(html, "Harbour <h@harbour.example>", "Harbour Weekly"),
+                     profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs] + [
+        s.dek for s in issue.sections if s.dek] + [d.text for d in issue.dropped]
+    assert "Harbour Office Team" in kept
+
+
+def test_a_heading_repeating_the_subject_with_a_curly_apostrophe_is_the_title(profiles):
+    """"What’s on…" in the body's heading is the subject's "What's on…": the title, not a line
+    the segmenter says it lost."""
+    html = ("<h1>What’s on for families – December</h1><p>The libraries are warm and free "
+            "all month.</p><h2>Central Library</h2><p>Rhyme time every Monday.</p>")
+    message = mail(html, "Libraries <l@lib.example>", "What's on for families – December")
+    (issue,), problems = segment_document(read_bytes("on.eml", message), *profiles)
+    assert issue.title.replace("’", "'") == "What's on for families – December"
+    assert not [p.message for p in problems if "no section" in p.message]

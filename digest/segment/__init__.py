@@ -16,7 +16,7 @@ from pathlib import Path
 
 from digest.datewords import written_date, written_month
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
-from digest.textwords import ENDS_SENTENCE, count_words
+from digest.textwords import ENDS_SENTENCE, count_words, folded
 
 from .account import unaccounted
 from .cards import build_cards
@@ -435,7 +435,7 @@ def _title(blocks: list[Block], kinds: list[str | None], profile: Profile,
     top = _past_own_link(blocks, kinds, top)
     if kinds[top] is None and blocks[top].kind in ("heading", "paragraph") and meta.title and \
             meta.publication and \
-            _fold(blocks[top].text) == _fold(meta.publication) != _fold(meta.title):
+            folded(blocks[top].text) == folded(meta.publication) != folded(meta.title):
         kinds[top] = "chrome"  # the newsletter's name as a masthead: the subject titles it
         below = _title_under_taglines(blocks, kinds, top + 1, meta.title)
         return meta.title, top + 1 if below is None else below + 1
@@ -501,7 +501,7 @@ def _said_more(heading: str, title: str | None) -> bool:
 def _names_the_issue(block: Block, title: str) -> bool:
     """A heading at the top that is the page's title and a few words more: the issue's
     month or number after its newsletter's name."""
-    text, title = _fold(block.text), _fold(title)
+    text, title = folded(block.text), folded(title)
     return (block.kind == "heading" or looks_like_heading(block.text)) and \
         text.startswith(title) and not text[len(title):len(title) + 1].isalnum() and \
         count_words(text) - count_words(title) <= TITLE_TAIL_WORDS
@@ -738,18 +738,15 @@ def fallback_title(publication: str, meta: Meta, path: str) -> str:
     return Path(path).stem or publication
 
 
-def _fold(text: str) -> str:
-    text = text.translate(str.maketrans("‘’“”", "''\"\""))
-    return " ".join(text.casefold().split())
 
 
 def apply_hints(issues: list[Issue], hints: list[IssueHint], path: str) -> list[Problem]:
     """Dates from the metadata file: matched by title, or by position for untitled hints."""
     problems = []
-    by_title = {_fold(h.title): h for h in hints if h.title}
+    by_title = {folded(h.title): h for h in hints if h.title}
     used: set[int] = set()
     for issue in issues:
-        hint = by_title.get(_fold(issue.title))
+        hint = by_title.get(folded(issue.title))
         if hint is not None:
             issue.date, issue.date_approximate = hint.date, hint.date_approximate
             issue.date_source = "metadata" if hint.date else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digest.model import Block, Issue
+from digest.textwords import folded
 
 
 def unaccounted(issue: Issue, blocks: list[Block]) -> list[Block]:
@@ -11,16 +12,17 @@ def unaccounted(issue: Issue, blocks: list[Block]) -> list[Block]:
     headings = {s.heading_line for s in issue.sections}
     spans = [(s.first_line, s.last_line) for s in issue.sections]
     missing = []
+    title, dek = folded(issue.title or ""), folded(issue.dek or "")
     for block in blocks:
         if block.kind == "rule":  # a rule separates and says nothing: it cannot be lost
             continue
         if block.line in dropped or block.line in headings or block.line == issue.first_line:
             continue
-        if block.text in (issue.title, issue.dek) or block.kind == "heading" and \
-                (issue.title or "").casefold().startswith(block.text.casefold()):
-            continue  # the title, or a heading the subject said more than ("X" of "X | May")
         if any(a <= block.line <= b for a, b in spans):
             continue
+        text = folded(block.text)
+        if text in (title, dek) or block.kind == "heading" and title.startswith(text):
+            continue  # the title, or a heading the subject said more than ("X" of "X | May")
         missing.append(block)
     return missing
 

@@ -359,12 +359,13 @@ def _is_bare_closing(text: str) -> bool:
 
 
 def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int) -> int:
-    """Where the run of plain paragraphs from `start` ends (a heading, a rule, a signature's
-    "--", furniture already found, or the end of the issue), looking `most` blocks ahead at
-    most."""
+    """Where the run of plain paragraphs from `start` ends (a heading, or a line that will read
+    as one after the first, a rule, a signature's "--", furniture already found, or the end of
+    the issue), looking `most` blocks ahead at most."""
     end = start
     while end < min(len(blocks), start + most) and kinds[end] is None and \
-            blocks[end].kind == "paragraph" and blocks[end].text not in SIGNATURE_MARKS:
+            blocks[end].kind == "paragraph" and blocks[end].text not in SIGNATURE_MARKS and \
+            not (end > start and _heading_line(blocks[end])):
         end += 1
     return end
 

@@ -255,6 +255,8 @@ def line_kicker(state: State, i: int, block: Block) -> bool:
     level = marks.heading[after] if after is not None else None
     if level is None or not _opens_section(state, level):
         return False
+    if state.kicker is not None:  # a kicker over this one: a line of the text above after all
+        state.paragraph(state.kicker)
     state.kicker = block
     return True
 
