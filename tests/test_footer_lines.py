@@ -520,8 +520,9 @@ def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
 @pytest.mark.parametrize("line", [
     "One reader sent a photo of the street in 1972 and wrote:",
     "On Monday a reader who grew up above the bakery wrote:",
+    "If you can lend a gazebo or help set up from 3pm, please reply to this email.",
 ])
-def test_a_sentence_leading_into_a_readers_words_is_no_reply_line(line, profiles):
+def test_a_sentence_leading_into_a_readers_words_or_asking_for_help_stays(line, profiles):
     body = (f"<h1>Pulse Morning</h1><h2>Letters</h2><p>{escape(line)}</p><blockquote><p>My "
             "grandmother ran the shop on the corner for forty years.</p></blockquote>"
             "<p>The council approved the new bus lanes on Monday.</p>")
