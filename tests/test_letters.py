@@ -1349,3 +1349,15 @@ def test_a_heading_repeating_the_subject_with_a_curly_apostrophe_is_the_title(pr
     (issue,), problems = segment_document(read_bytes("on.eml", message), *profiles)
     assert issue.title.replace("’", "'") == "What's on for families – December"
     assert not [p.message for p in problems if "no section" in p.message]
+
+
+@pytest.mark.parametrize("line", [
+    '<p><a href="https://app.example/settings/slack">Set up Slack digests</a></p>',
+    "<p>2.30 Film: White Christmas (Cinema Room)</p>",
+])
+def test_a_button_or_a_programmes_time_over_a_heading_is_not_its_kicker(line, profiles):
+    html = ("<h1>Weekly</h1><h2>Wednesday 2</h2><p>10.30 Chair exercises in the lounge, "
+            f"then coffee.</p>{line}<h2>Thursday 3</h2><p>11.00 Choir practice in the hall.</p>"
+            "<h2>Friday 4</h2><p>3.00 Quiz in the dining room.</p>")
+    issue = issue_of("weekly.eml", mail(html, "Court <c@court.example>", "Weekly"), profiles)
+    assert [s.dek for s in issue.sections if s.heading == "Thursday 3"] == [None]

@@ -241,13 +241,15 @@ def kicker(state: State, i: int, block: Block) -> bool:
 
 
 def line_kicker(state: State, i: int, block: Block) -> bool:
-    """A short line of capitalised words (in bold or not), no sentence, no title of an entry
-    and no button the issue repeats ("View job"), right above a heading that opens a section
+    """A short line of capitalised words (in bold or not), no sentence, no title of an entry,
+    no button (a line that is one link: "Try CloudCrate free", "View job") and no time of a
+    programme ("2.30 Film: White Christmas"), right above a heading that opens a section
     ("From The Map Letter", "Jane Doe in Better Code" over a story's title) is that section's
     kicker (its dek)."""
     marks = state.marks
     if state.current is None or block.kind != "paragraph" or block.level or \
-            marks.titled[i] == "credit" or block.links and marks.repeated(i) or \
+            marks.titled[i] == "credit" or one_link(block, KICKER_WORDS) or \
+            _CLOCK_START.match(block.text) or \
             (block.lead and not (block.lead_kind == "strong" and block.lead == block.text)) or \
             len(block.links) > 1 or not _label_like(block.text):
         return False
@@ -259,6 +261,9 @@ def line_kicker(state: State, i: int, block: Block) -> bool:
         state.paragraph(state.kicker)
     state.kicker = block
     return True
+
+
+_CLOCK_START = re.compile(r"^\d{1,2}[.:]\d{2}\b")  # "2.30 Film", "19:30 Concert"
 
 
 def _label_like(text: str) -> bool:
