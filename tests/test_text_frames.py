@@ -134,3 +134,43 @@ def test_a_heading_in_capitals_may_end_with_a_note_in_brackets(profiles):
     issue = issue_of("88.txt", text.encode(), profiles)
     assert [s.heading for s in issue.sections if s.heading] == [
         "SATURDAY: HARBOUR 2-1 MILLBROOK", "THE TABLE (bottom half)"]
+
+
+WRAPPED_WITH_TABLE = """CUB PACK LETTER - SPRING TERM
+
+Dear parents and carers,
+
+This letter sets out the programme for next term, the dates of the
+Easter camp and some housekeeping. Please keep it somewhere safe, or
+stick it on the fridge where everyone in the family can see it.
+
+Meetings are on Wednesdays, 6.15pm to 7.45pm, at the Scout Hut on
+Quarry Lane unless it says otherwise below, and pick-up is at the gate.
+
+Date      Activity                                   Notes
+06 Jan    Welcome back and Chinese New Year          Chopsticks challenge, bring a bowl
+13 Jan    Navigator badge part 1                     Bring a compass if you have one
+20 Jan    Navigator badge part 2 - night hike        Meet at the hut, torch needed
+27 Jan    Fire station visit                         Ashcombe Fire Station, 6.30pm start
+
+Easter camp will be at Ferndown Scout Campsite from Friday 3 April
+(meet 6pm) to Sunday 5 April (collect 2pm). The cost is 65 pounds and
+a deposit of 20 pounds secures a place.
+
+You received this message because you are subscribed to the Google Groups "Cub Pack Parents" group.
+To unsubscribe from this group and stop receiving emails from it, send an email to cubs+unsubscribe@groups.example.
+To view this discussion visit https://groups.example/d/msgid/cubs/CAK3x9q7Hpz.
+"""
+
+
+def test_wrapped_text_with_a_wide_table_and_an_unwrapped_footer_reads_as_paragraphs(profiles):
+    """A table's rows (set out in columns) and a few footer lines left unwrapped are wider
+    than the text's wrap: they no longer set its width, so its paragraphs still join."""
+    issue = issue_of("letter.txt", WRAPPED_WITH_TABLE.encode(), profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "Meetings are on Wednesdays, 6.15pm to 7.45pm, at the Scout Hut on Quarry Lane " \
+        "unless it says otherwise below, and pick-up is at the gate." in texts
+    assert any(t.startswith("Easter camp will be at Ferndown Scout Campsite from Friday 3 April "
+                            "(meet 6pm)") for t in texts)
+    rows = [p.text for s in issue.sections for p in s.paragraphs if p.kind == "row"]
+    assert len(rows) == 5 and rows[1].startswith("06 Jan | Welcome back")

@@ -78,34 +78,72 @@ def wrap_width(lines: list[str]) -> int | None:
     line that others come near (a line holding a link may run past it: a link cannot be
     wrapped), when most breaks after long lines inside paragraphs fall where the next word
     would not have fitted. A break after a full sentence, or after a "Subject: …" line,
-    tells neither way."""
+    tells neither way. Lines set in columns (a table's rows) are no prose; and when a few
+    longer lines come near each other (a list's footer left unwrapped), the next width that
+    lines come near is tried."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
-             and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)]
-    width = _widest(sorted(map(columns, prose), reverse=True))
-    if not WRAP_MIN <= width <= WRAP_MAX:
-        return None
+             and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)
+             and not _COLUMNS.search(line.strip())]
+    for n, width in enumerate(_widths(sorted(map(columns, prose), reverse=True))):
+        if WRAP_MIN <= width <= WRAP_MAX and _wrapped_at(lines, width, narrower=n > 0):
+            return width
+    return None
+
+
+def _wrapped_at(lines: list[str], width: int, narrower: bool = False) -> bool:
+    """Most breaks after long lines fall where the next word would not have fitted `width`;
+    for a width `narrower` than the longest lines, none of these runs on into the next
+    (they were left unwrapped: a footer's full sentences)."""
     breaks = wraps = 0
     for line, following in zip(lines, lines[1:]):
+        if narrower and columns(line.rstrip()) > width and following.strip() and \
+                "://" not in line and not _ENDED.search(line) and \
+                not _COLUMNS.search(line.strip()):
+            return False  # a longer line broken mid-sentence: wrapped wider than this
         if columns(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
                 not _RULE.match(line) and \
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
             wrap = _full(line, following, width)
             wraps += wrap
             breaks += wrap or not _ENDED.search(line) and not _FIELD.match(line)
-    return width if wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks else None
+    return wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks
 
 
 WIDTH_LINES = 3  # lines that must come near a width for it to be the text's
-WIDER_LINES = 1  # lines that may run past it: a footer's address, a line left unwrapped
+WIDER_LINES = 3  # lines that may run past it: a footer's lines left unwrapped
+WIDTHS_TRIED = 3
+WIDER_SHARE = 0.1  # of the prose lines, so many may pass the width (an unwrapped footer's)
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")  # "Sat 3 Jan   Away   Ferndown   10:00"
 
 
-def _widest(lengths: list[int]) -> int:
-    """The longest line length (given longest first) that WIDTH_LINES lines come within
-    WRAP_SLACK of, past at most WIDER_LINES longer ones."""
-    for length in lengths[:WIDER_LINES + 1]:
-        if sum(length * (1 - WRAP_SLACK) <= x <= length for x in lengths) >= WIDTH_LINES:
-            return length
-    return lengths[0] if lengths else 0
+def _set_out(line: str) -> bool:
+    """A line set out in columns or with leaders ("Sunday 8:00 am ..... Mass"): a row, never
+    prose a wrap broke."""
+    return bool(_COLUMNS.search(line.strip()) or _LEADERS_RUN.search(line))
+
+
+_LEADERS_RUN = re.compile(r"\S ?(?:\.{3,}|…{2,}) ?\S")
+
+
+def _widths(lengths: list[int]) -> list[int]:
+    """Widths the text may be wrapped at, in the order to try them (line lengths, given
+    longest first): the longest line length that WIDTH_LINES lines come within WRAP_SLACK of,
+    past at most one longer line (else the longest line); then shorter such lengths, past
+    at most WIDER_LINES longer lines or WIDER_SHARE of them (a footer left unwrapped),
+    WIDTHS_TRIED in all."""
+    def near(length: int) -> bool:
+        return sum(length * (1 - WRAP_SLACK) <= x <= length for x in lengths) >= WIDTH_LINES
+
+    if not lengths:
+        return []
+    found = [next((x for x in lengths[:2] if near(x)), lengths[0])]
+    wider = max(WIDER_LINES, int(len(lengths) * WIDER_SHARE))
+    for length in lengths[:wider + 1]:
+        if len(found) == WIDTHS_TRIED:
+            break
+        if length < found[-1] * (1 - WRAP_SLACK) and near(length):
+            found.append(length)
+    return found
 
 
 def _full(line: str, following: str, width: int) -> bool:
@@ -116,9 +154,10 @@ def _full(line: str, following: str, width: int) -> bool:
     return columns(line.rstrip()) + needs > width * (1 - WRAP_SLACK)
 
 
-# A line ending with a web address ("pneumatic tubes, still running - https://…"): a link
-# of its own in a list of them, not prose a wrap carried on.
-_ENDS_WITH_ADDRESS = re.compile(r"https?://\S+\s*$", re.IGNORECASE)
+# A line ending with a web or e-mail address ("pneumatic tubes, still running - https://…",
+# "To post to this group, send email to ramblers@…"): a line of its own, not prose a wrap
+# carried on (in wrapped text, unless the next line goes on in lower case).
+_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://\S+|\S+@[\w-]+(?:\.[\w-]+)+)\s*$", re.IGNORECASE)
 # A line opening with a sign ("◆３月２０日…", "※…", "▼詳しくは"): an entry or a note of its
 # own, never the words a wrap carried over.
 _SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
@@ -267,7 +306,10 @@ class _Reader:
         if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
             return False
         if self.width is not None:  # an address alone after a full sentence is no wrap
-            return _full(last, line, self.width) and not (
+            return _full(last, line, self.width) and not _set_out(last) and \
+                not _set_out(line) and not (
+                    columns(last.rstrip()) > self.width and _ENDED.search(last)) and not (
+                    _ENDS_WITH_ADDRESS.search(last) and line.lstrip()[:1].isupper()) and not (
                 _ENDED.search(last) and _ADDRESS_LINE.match(line)) and \
                 not _SYMBOL_START.match(line) and not (
                     line[:1].isspace() and _wide(last.rstrip()[-1:] or " "))
