@@ -96,7 +96,8 @@ def has_cjk(text: str) -> bool:
 
 def to_ascii(text: str) -> str:
     """The text in ASCII: accents dropped ("Boletín" → "Boletin"), letters of other scripts
-    spelled out ("Технописьмо" → "Tekhnopis'mo", "だより" → "dayori"), other signs dropped."""
+    spelled out ("Технописьмо" → "Tekhnopis'mo", "だより" → "dayori"), dashes and spaces a
+    space ("2–8" → "2 8"), other signs dropped."""
     return "".join(map(_ascii_char, unicodedata.normalize("NFC", text)))
 
 
@@ -106,7 +107,10 @@ def _ascii_char(char: str) -> str:
         return char
     folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
     # a vowel sign is part of its word in Indic scripts ("टेक" → "tek"), not a mark to drop
-    spelled = char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
+    category = unicodedata.category(char)
+    spelled = char.isalnum() or category in ("Mn", "Mc")
+    if not folded and category in ("Pd", "Zs"):
+        return " "  # a dash or space parts words: "2–8 March" is not "28 March"
     return folded or (anyascii(char) if spelled else "")
 
 

@@ -560,3 +560,20 @@ def test_a_bold_title_alone_on_its_line_is_set_off_from_the_text_under_it(parser
         "Talks end without a deal (also in French)",  # no sentence starts under it
         "Comet visible next week."]
     assert blocks[0].lead == "Floods close ports along the delta"
+
+
+def test_a_dot_operator_between_fields_reads_as_a_middle_dot() -> None:
+    """"Daily update ⋅ March 12, 2026" (U+22C5) is a line of fields as "·" makes one: the
+    summary took it for a sentence."""
+    from digest.segment import load_profiles, segment_document
+    from digest.summarize import SummaryConfig, summarize_issue
+
+    text = ("# Lookout Alert\n\nDaily update ⋅ March 12, 2026\n\n## News\n\nMinisters kept a "
+            "separate fund of 14 million pounds a year for tidal stream projects after "
+            "developers warned of delays.\n")
+    (issue,), _ = segment_document(read_bytes("alert.md", text.encode()), *load_profiles())
+    assert "Daily update · March 12, 2026" in [p.text for s in issue.sections
+                                                for p in s.paragraphs] + [issue.dek]
+    digest = summarize_issue(issue, SummaryConfig())
+    chosen = [s.text for section in digest.sections for s in section.sentences]
+    assert not any(t.startswith("Daily update") for t in chosen)

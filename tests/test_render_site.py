@@ -77,6 +77,7 @@ def test_only_undated_issues_still_make_a_site():
 def test_slugs_are_ascii_lowercase_never_empty_and_cut():
     assert slugify("Ça va? Déjà-vu — «Ünïcode»!") == "ca-va-deja-vu-unicode"
     assert slugify("中文标题") == "zhongwenbiaoti" and slugify("Новости") == "novosti"
+    assert slugify("Weekly changes 2–8 March 2026") == "weekly-changes-2-8-march-2026"
     assert slugify("🎉 — ★") == "x" and slugify("", "issue") == "issue"
     long = slugify("word " * 40)
     assert len(long) <= 80 and not long.endswith("-")

@@ -157,10 +157,11 @@ Easter camp will be at Ferndown Scout Campsite from Friday 3 April
 (meet 6pm) to Sunday 5 April (collect 2pm). The cost is 65 pounds and
 a deposit of 20 pounds secures a place.
 
-You received this message because you are subscribed to the Google Groups "Cub Pack Parents" group.
-To unsubscribe from this group and stop receiving emails from it, send an email to cubs+unsubscribe@groups.example.
-To view this discussion visit https://groups.example/d/msgid/cubs/CAK3x9q7Hpz.
-"""
+""" + (  # a group's footer, left unwrapped
+    'You received this message because you are subscribed to the Google Groups "Cub Pack '
+    'Parents" group.\nTo unsubscribe from this group and stop receiving emails from it, send '
+    "an email to cubs+unsubscribe@groups.example.\nTo view this discussion visit "
+    "https://groups.example/d/msgid/cubs/CAK3x9q7Hpz.\n")
 
 
 def test_wrapped_text_with_a_wide_table_and_an_unwrapped_footer_reads_as_paragraphs(profiles):

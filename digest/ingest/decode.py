@@ -7,6 +7,9 @@ import re
 import unicodedata
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+# The dot operator and the bullet operator, set between a line's fields as "·" is ("Daily
+# update ⋅ March 12, 2026"): read as "·".
+_MIDDLE_DOTS = str.maketrans("\u22c5\u2219", "\u00b7\u00b7")
 # The joiners: part of a word between two letters of a script that uses them (Persian "نامه‌ی",
 # Hindi conjuncts) or of an emoji between two symbols ("👩‍💻"); anywhere else (a preheader's
 # padding, a Latin word broken so that mail apps do not link it) nothing.
@@ -107,11 +110,12 @@ def normalize_newlines(text: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    """Normalise one line: NFC, odd spaces to plain spaces, zero-width and control chars removed."""
+    """Normalise one line: NFC, odd spaces to plain spaces, "⋅" to "·", zero-width and control
+    chars removed."""
     if line.isascii():  # most lines: already NFC, with no odd or zero-width space
         return _CONTROL.sub("", line.replace("\t", " "))
     line = unicodedata.normalize("NFC", line)
-    line = line.translate(_ZERO_WIDTH)
+    line = line.translate(_ZERO_WIDTH).translate(_MIDDLE_DOTS)
     if "\u200c" in line or "\u200d" in line:
         line = _JOINER.sub(lambda m: m.group() if _joins(m.string, m.start()) else "", line)
     line = _SPACES.sub(" ", line)
