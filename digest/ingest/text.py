@@ -163,6 +163,21 @@ _ENDS_WITH_ADDRESS = re.compile(r"(?:https?://\S+|\S+@[\w-]+(?:\.[\w-]+)+)\s*$",
 _SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
 
 
+def _kept_apart(last: str, line: str, width: int) -> bool:
+    """Two lines of wrapped text that stay apart though the next word would not have fitted:
+    a row set out in columns or leaders, a line past the width ending its sentence (left
+    unwrapped), a web or e-mail address over a line in capitals or an address alone after a
+    full sentence, a line opening with a sign, or, in Chinese and Japanese, an indented line
+    (a new paragraph, a masthead's centred line)."""
+    ended = _ENDED.search(last) is not None
+    return _set_out(last) or _set_out(line) or \
+        ended and columns(last.rstrip()) > width or \
+        ended and _ADDRESS_LINE.match(line) is not None or \
+        _ENDS_WITH_ADDRESS.search(last) is not None and line.lstrip()[:1].isupper() or \
+        _SYMBOL_START.match(line) is not None or \
+        line[:1].isspace() and _wide(last.rstrip()[-1:] or " ")
+
+
 def columns(text: str) -> int:
     """The columns a line takes in a fixed-width font: two for each wide character (Chinese,
     Japanese, Korean, full-width forms), as mail programs count when they wrap."""
@@ -305,15 +320,8 @@ class _Reader:
             return last.endswith(" ") and last.rstrip() != "--"
         if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
             return False
-        if self.width is not None:  # an address alone after a full sentence is no wrap
-            return _full(last, line, self.width) and not _set_out(last) and \
-                not _set_out(line) and not (
-                    columns(last.rstrip()) > self.width and _ENDED.search(last)) and not (
-                    _ENDS_WITH_ADDRESS.search(last) and line.lstrip()[:1].isupper()) and not (
-                _ENDED.search(last) and _ADDRESS_LINE.match(line)) and \
-                not _SYMBOL_START.match(line) and not (
-                    line[:1].isspace() and _wide(last.rstrip()[-1:] or " "))
-            # (Chinese and Japanese indent a new paragraph, or centre a masthead's line)
+        if self.width is not None:
+            return _full(last, line, self.width) and not _kept_apart(last, line, self.width)
         # Too few wraps to find a width: a line of prose that stops mid-sentence, with the
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.

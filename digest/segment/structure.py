@@ -68,7 +68,6 @@ class Marks:
     titled: list[str | None] = field(default_factory=list)  # "title" | "more" | "credit"
     category: list[bool] = field(default_factory=list)
     _lead_ins: Counter[str] | None = None
-    _texts: Counter[str] | None = None
     _buttons: set[int] | None = None
     _listed: set[int] | None = None
 
@@ -82,13 +81,6 @@ class Marks:
             self._next[i] = kept
             if self.kinds[i] is None:
                 kept = i
-
-    def repeated(self, i: int) -> bool:
-        """Whether block i's text stands on another line of the issue too ("View job" under
-        each card: a button, not a line of its own)."""
-        if self._texts is None:
-            self._texts = Counter(b.text.strip() for b in self.blocks if b.kind == "paragraph")
-        return self._texts[self.blocks[i].text.strip()] > 1
 
     def button(self, i: int) -> bool:
         """Whether block i is a card's button: a line of up to BUTTON_WORDS words that is one
