@@ -772,13 +772,19 @@ def test_a_replys_line_over_what_it_quotes_is_chrome_in_its_language(language, l
     """It names the quoted writer's address, which the site does not publish."""
     from html import escape
 
-    page = tmp_path / "2026-11-16-reply.html"
+    after = (f"<p>{escape(line)}</p><blockquote><p>Ut enim ad minim veniam, quis nostrud "
+             "exercitation.</p></blockquote>")
+    assert line in chrome_of(tmp_path, language, after)
+
+
+def chrome_of(tmp_path: Path, language: str, after: str) -> set[str]:
+    """The chrome of a page in `language`: a heading, a paragraph, then `after`."""
+    page = tmp_path / "2026-11-16-letter.html"
     page.write_text(
         f'<html lang="{language}"><body><h1>Nummer 12</h1><h2>Eins</h2><p>Lorem ipsum dolor '
         "sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
-        f"dolore magna aliqua.</p><p>{escape(line)}</p><blockquote><p>Ut enim ad minim veniam, "
-        "quis nostrud exercitation.</p></blockquote></body></html>", encoding="utf-8")
-    assert line in {d.text for d in segmented(page).dropped if d.kind == "chrome"}
+        f"dolore magna aliqua.</p>{after}</body></html>", encoding="utf-8")
+    return {d.text for d in segmented(page).dropped if d.kind == "chrome"}
 
 
 def test_a_right_to_left_title_in_an_english_sites_lists_keeps_its_language_and_direction(
@@ -805,13 +811,9 @@ def test_a_right_to_left_title_in_an_english_sites_lists_keeps_its_language_and_
     ("ar", "هذا كل شيء لهذا الأسبوع. إذا أعجبك العدد، أرسله إلى صديق مهتم بالبرمجة."),
 ])
 def test_a_closing_line_is_furniture_in_its_language(language, line, tmp_path):
-    page = tmp_path / "2026-03-14-letter.html"
-    page.write_text(
-        f'<html lang="{language}"><body><h1>Nummer 12</h1><h2>Eins</h2><p>Lorem ipsum dolor '
-        "sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
-        f"dolore magna aliqua.</p><h2>Zwei</h2><p>Ut enim ad minim veniam, quis nostrud "
-        f"exercitation ullamco laboris.</p><p>{line}</p></body></html>", encoding="utf-8")
-    assert line in {d.text for d in segmented(page).dropped if d.kind == "chrome"}
+    after = ("<h2>Zwei</h2><p>Ut enim ad minim veniam, quis nostrud exercitation ullamco "
+             f"laboris.</p><p>{line}</p>")
+    assert line in chrome_of(tmp_path, language, after)
 
 
 @pytest.mark.parametrize("language, heading, marker", [
