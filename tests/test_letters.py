@@ -1295,15 +1295,19 @@ children's vaccinations, with two doctors and a nurse on duty.</p></td></tr>
 </table></body></html>"""
 
 
-def test_a_name_and_role_signing_a_letter_that_ends_its_section_are_a_sign_off(profiles):
-    issue = issue_of("note.eml", mail(CLINIC_NOTE, "Northfield Clinic <news@clinic.example>",
+@pytest.mark.parametrize("name", ["Dr. Ruth Okafor", "Ruth Okafor"])
+def test_a_name_and_role_signing_a_letter_that_ends_its_section_are_a_sign_off(name, profiles):
+    """(A name of two capitalised words reads like a closing written without a comma too:
+    "Herzliche Grüße"; under a letter, over a role and a heading, it signs.)"""
+    note = CLINIC_NOTE.replace("Dr. Ruth Okafor", name)
+    issue = issue_of("note.eml", mail(note, "Northfield Clinic <news@clinic.example>",
                                       "Clinic news, spring", "Tue, 10 Mar 2026 09:00:00 +0000"),
                      profiles)
     note = next(s for s in issue.sections if s.heading == "A note from our medical director")
     texts = [p.text for p in note.paragraphs]
     assert not any("Okafor" in t or t == "Medical Director" for t in texts)
     assert [(d.kind, d.text) for d in issue.dropped if "Okafor" in d.text] == [
-        ("signoff", "Dr. Ruth Okafor")]
+        ("signoff", name)]
     assert "Medical Director" not in [s.dek for s in issue.sections]
 
 

@@ -216,6 +216,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 kinds[i:end] = ["signoff"] * (end - i)
             elif end == i + 1 < len(blocks) and kinds[end] == "signoff":
                 kinds[i] = "signoff"  # "With best wishes," over a signature found before it
+        elif _name_and_role(blocks, kinds, i):
+            kinds[i:i + 2] = ["signoff"] * 2
         elif _bare_closing_and_name(block) and _ends_letter(blocks, kinds, i + 1):
             kinds[i] = "signoff"  # "Viele Grüße⏎Jonas" read as one paragraph, at the end
         elif _is_bare_closing(block.text) and not block.links:  # "Sportliche Grüße" over
@@ -229,8 +231,6 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 _postscript(blocks, i + 1)):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
             # (over a postscript too: "- Dana" over "P.S. The spring session starts…")
-        elif _name_and_role(blocks, kinds, i):
-            kinds[i:i + 2] = ["signoff"] * 2
     return kinds
 
 
