@@ -560,6 +560,23 @@ def test_the_counts_under_a_cards_story_are_left_out_and_a_lone_figure_kept(prof
     assert "12" in [p.text for p in stat.paragraphs]
 
 
+def test_a_cards_call_and_counts_on_one_line_are_left_out(profiles):
+    """"See post · 1,204 reactions · 88 comments": the card's link and its counts, no entry
+    (each card's summary was "See post")."""
+    cards = "".join(
+        f"<p><b>{name}</b></p><p>{words}</p><p><a href='https://social.example/post/{n}'>See "
+        f"post</a> · {n * 100 + 4} reactions · {n + 8} comments</p>"
+        for n, (name, words) in enumerate([
+            ("Hanna Lind", "We moved our tile server to a single machine and it got faster."),
+            ("Mateus Okafor", "Three things I learned running a map meetup for a year.")], 1))
+    body = f"<h1>Weekly highlights</h1><h2>Trending posts</h2>{cards}"
+    issue = issue_of("week.eml", mail(body, "Social <news@social.example>", "Highlights",
+                                      "Sun, 08 Mar 2026 07:00:00 +0000"), profiles)
+    assert ("chrome", "See post · 104 reactions · 9 comments") in {
+        (d.kind, d.text) for d in issue.dropped}
+    assert not any("See post" in i.text for s in issue.sections for i in s.items)
+
+
 def test_a_briefings_helpers_and_tip_line_under_its_byline_are_left_out(profiles):
     body = ("<h1>Capitol Dispatch</h1><p>By Eli Marchetti</p><p>With help from Dev Saran</p>"
             "<p>Send tips to eli@dispatch.example and follow along on X @elimarchetti.</p>"

@@ -289,8 +289,8 @@ def _own_kind(block: Block, profile: Profile) -> str | None:
     kind = drop_kind(block, profile)
     if kind in (None, "credit", "caption") and links_to_chrome(block, profile):
         return "chrome"
-    if kind is None and block.kind == "paragraph" and _COUNTS.match(block.text):
-        return "chrome"  # "412 points · 133 comments" under an entry
+    if kind is None and block.kind == "paragraph" and _COUNTS.match(_past_call(block)):
+        return "chrome"  # "412 points · 133 comments" under an entry, "See post · 88 comments"
     if kind is None and block.kind == "paragraph" and _POSTED_BY.match(block.text):
         return "byline"  # "Ruth Pemberton <ruth.p@example.org>: May 14 09:12AM" in a digest
     return kind
@@ -305,6 +305,15 @@ _COUNTS = re.compile(rf"^{_COUNT}(?:\s*[·•|]\s*{_COUNT})+$")  # not "/": "3 e
 
 # Who posted a message of a list's digest: a name, the address in angle brackets, the time.
 _POSTED_BY = re.compile(r"^[^<>@:\n]{1,80}<[^<>\s@]+@[^<>\s@]+>\s*(?::\s*[^<>]{0,60})?$")
+
+
+def _past_call(block: Block) -> str:
+    """The block's text past the linked call opening it ("See post · 1,204 reactions")."""
+    if len(block.links) == 1:
+        call, mark, rest = block.text.partition(" · ")
+        if mark and call.strip() == block.links[0].text.strip():
+            return rest
+    return block.text
 
 
 def _lone_counts(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
