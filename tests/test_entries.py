@@ -549,3 +549,24 @@ def test_a_handle_after_an_entrys_dash_is_its_author():
             "- [Paper Grain](https://example.com/grain) — Ana Ruiz\n")
     (issue,), _ = segment_document(read_bytes("13.md", text.encode()), *load_profiles())
     assert [i.author for s in issue.sections for i in s.items] == ["@inkdev42", "Ana Ruiz"]
+
+
+def test_a_news_alerts_source_line_under_each_headline_is_no_heading():
+    """Linked headline, its source ("The Coastal Ledger"), its snippet: the source credits
+    the entry (it opened a section of its own, holding the story before it)."""
+    stories = [("Orkney turbines break a generation record", "The Coastal Ledger",
+                "The four turbines delivered more power in February than in any month since "
+                "the array was connected five years ago."),
+               ("Budget confirmed for tidal stream projects", "Energy Weekly",
+                "Ministers kept a separate fund for tidal projects after developers warned "
+                "that competing with offshore wind would stall the industry.")]
+    body = "".join(f'<p><a href="https://news.example/{n}">{title}</a></p><p>{source}</p>'
+                   f"<p>{snippet}</p>" for n, (title, source, snippet) in enumerate(stories))
+    html = f"<h1>Alert: tidal energy</h1><h2>NEWS</h2>{body}"
+    (issue,), _ = segment_document(read_bytes("alert.eml", mail(
+        html, "Alerts <alerts@lookout.example>", "Alert - tidal energy")), *load_profiles())
+    assert [s.heading for s in issue.sections if s.heading] == ["NEWS"]
+    news = issue.sections[-1]
+    assert [(i.title, i.author) for i in news.items] == [
+        ("Orkney turbines break a generation record", "The Coastal Ledger"),
+        ("Budget confirmed for tidal stream projects", "Energy Weekly")]

@@ -413,32 +413,48 @@ def _neighbour(marks: Marks, i: int, step: int, listed: set[int] | None = None) 
 
 def credit_lines(marks: Marks) -> None:
     """A line of a few names alone right under an entry that opens with its title ("Pebble
-    Signals ( https://… ) — A tiny…" over "Hanno Virtanen"), under two or more of the issue's
-    entries, credits that entry (its author, or its sponsor: "Sponsor Flagpole"): no heading,
-    no paragraph of its own."""
+    Signals ( https://… ) — A tiny…" over "Hanno Virtanen"), or under a linked headline (over
+    its snippet), under two or more of the issue's entries, credits that entry (its author or
+    source, or its sponsor: "Sponsor Flagpole"): no heading, no paragraph of its own."""
     found = []
     for i, block in enumerate(marks.blocks):
         j = marks._next[i]
-        if j is not None and marks.kinds[i] is None and block.kind == "paragraph" and \
-                not block.level and opens_with_title(block, marks.by) and \
-                _credit_line(marks.blocks[j]):
+        if j is None or marks.kinds[i] is not None or block.kind != "paragraph" or \
+                block.level or not _credit_line(marks.blocks[j]):
+            continue
+        if opens_with_title(block, marks.by) or _linked_line(block) and _snippet(marks, j):
             found.append(j)
     if len(found) >= CREDITED_ENTRIES:
         for j in found:
             marks.titled[j] = "credit"
 
 
+def _snippet(marks: Marks, j: int) -> bool:
+    """The block after block j is text, not a title: a headline's snippet under its source."""
+    k = marks._next[j]
+    return k is not None and marks.blocks[k].kind == "paragraph" and \
+        not _linked_line(marks.blocks[k]) and words(marks.blocks[k].text) > HEADLINE_WORDS // 2
+
+
+def _linked_line(block: Block) -> bool:
+    """A headline that is one link and nothing else, over its source and its snippet (a news
+    alert's "Residents split over tidal lagoon plan" / "The Coastal Ledger" / "…")."""
+    return block.lead_kind == "link" and block.lead == block.text and len(block.links) == 1
+
+
 CREDITED_ENTRIES = 2
+_NOT_IN_CREDIT = re.compile(r"[\d·•|/£$€¥]")
 CREDIT_WORDS = 4  # "Léa Fontaine", "Sponsor Flagpole", "Uber Engineering Blog"
 
 
 def _credit_line(block: Block) -> bool:
-    """One short line of words none in lower case, with no link, mark or closing stop."""
+    """One short line of words none in lower case, with no link, mark, figure, field
+    separator ("Free · Brookside", "Raum Elbe / Videokonferenz") or closing stop."""
     parts = block.text.split()
     return block.kind == "paragraph" and not block.level and block.line == block.end_line \
         and not block.links and block.lead is None and 0 < len(parts) <= CREDIT_WORDS and \
         not any(p[:1].islower() for p in parts) and not _TERMINAL.search(block.text) and \
-        not _LABEL.match(block.text)
+        not _LABEL.match(block.text) and _NOT_IN_CREDIT.search(block.text) is None
 
 
 def headings(marks: Marks) -> None:
