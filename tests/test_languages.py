@@ -883,3 +883,15 @@ def test_japanese_plain_text_wrapped_at_a_fixed_width_reads_as_paragraphs(tmp_pa
     digest = summarize_issue(issue, SummaryConfig())
     chosen = [s for sentences in digest.split.values() for s in sentences]
     assert all(s.endswith("。") for s in chosen if s.startswith(("今年", "公園で")))
+
+
+def test_a_german_disclaimer_is_furniture_and_the_closing_above_it_a_sign_off(tmp_path):
+    disclaimer = ("Hinweis: Die Beiträge in dieser Mandanteninformation sind nach bestem Wissen "
+                  "verfasst. Sie ersetzen keine individuelle Beratung. Eine Haftung für den "
+                  "Inhalt wird nicht übernommen.")
+    after = ("<p>Mit freundlichen Grüßen</p><p>Ihr Team der Kanzlei Brenner &amp; Stolz</p>"
+             f"<p>{disclaimer}</p>")
+    assert disclaimer in chrome_of(tmp_path, "de", after)
+    page = tmp_path / "2026-11-16-letter.html"
+    signed = {d.text for d in segmented(page).dropped if d.kind == "signoff"}
+    assert signed == {"Mit freundlichen Grüßen", "Ihr Team der Kanzlei Brenner & Stolz"}
