@@ -499,6 +499,8 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("MEMBERS ONLY – please do not forward this bulletin outside your organisation.", "chrome"),
     ("ATTORNEY ADVERTISING", "chrome"),
     ("You receive all messages sent to this group.", "chrome"),
+    ("Information in this bulletin is provided as a courtesy and may change without notice.",
+     "chrome"),
     ("If someone forwarded you this, you can subscribe here. Saltmarsh is free and always will "
      "be; if you'd like to support it, you can buy me a coffee.", "chrome"),
     ("What did you think of this week’s issue?", "chrome"),
