@@ -570,3 +570,20 @@ def test_a_news_alerts_source_line_under_each_headline_is_no_heading():
     assert [(i.title, i.author) for i in news.items] == [
         ("Orkney turbines break a generation record", "The Coastal Ledger"),
         ("Budget confirmed for tidal stream projects", "Energy Weekly")]
+
+
+def test_a_label_opening_linked_titles_is_part_of_each_title():
+    """"Ask HN: What's your …" opening two linked titles is their words, not a label that
+    turns the list into labelled paragraphs."""
+    rows = "<br>".join(f'<a href="https://news.example/item?id={n}">Ask HN: {q}</a> '
+                       f'(<a href="https://news.example/item?id={n}">{c} comments</a>)'
+                       for n, (q, c) in enumerate([
+                           ("What's your most boring technology that never broke?", 611),
+                           ("How do you keep a work log you actually reread?", 183)]))
+    html = f"<h1>Hackerletter 712</h1><h3>Ask HN</h3><p>{rows}</p><h3>Fun</h3><p>Nothing.</p>"
+    (issue,), _ = segment_document(read_bytes("712.eml", mail(
+        html, "Hackerletter <hi@hackerletter.example>", "Hackerletter 712")), *load_profiles())
+    ask = next(s for s in issue.sections if s.heading == "Ask HN")
+    assert [i.title for i in ask.items] == [
+        "Ask HN: What's your most boring technology that never broke?",
+        "Ask HN: How do you keep a work log you actually reread?"]

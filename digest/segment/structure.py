@@ -512,7 +512,9 @@ def labels(marks: Marks) -> None:
     found: list[str | None] = []
     for i, block in enumerate(marks.blocks):
         match = _LABEL.match(block.text) if block.kind in ("paragraph", "quote") else None
-        ok = match and marks.heading[i] is None and words(match[1]) <= LABEL_MAX_WORDS
+        ok = match and marks.heading[i] is None and words(match[1]) <= LABEL_MAX_WORDS and \
+            not (block.lead_kind == "link" and (block.lead or "").startswith(match[0].rstrip()))
+        # (not the opening of a linked title: "Ask HN: What's your most boring …")
         found.append(match[1] if ok else None)
     counts = Counter(label.casefold() for label in found if label)
     bold = [label is not None and block.lead_kind == "strong" and
