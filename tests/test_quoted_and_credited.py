@@ -563,3 +563,14 @@ def test_an_image_roundups_blurb_over_its_photo_credit_is_the_story_not_a_captio
     tiles = next(s for s in issue.sections if s.heading == "Kiln-fired fan tiles")
     assert [p.text for p in tiles.paragraphs][0].startswith("A ceramicist spent two years")
     assert ("credit", "Photo: Oda Varga Studio") in [(d.kind, d.text) for d in issue.dropped]
+
+
+def test_a_link_to_the_pictures_is_no_photo_credit(profiles):
+    text = ("# Swap list 214\n\n## For sale: oak table and four chairs\n\nSolid oak, seats six "
+            "with the leaf in, collection only from Hatch End.\n\n"
+            "Photos: https://swap.example/photo/94120\n\n## Wanted: a sit-on-top kayak\n\n"
+            "Anything that floats and has a paddle.\n")
+    issue = issue_of("214.md", text.encode(), profiles)
+    table = issue.sections[0] if issue.sections[0].heading else issue.sections[1]
+    assert "Photos: https://swap.example/photo/94120" in [p.text for p in table.paragraphs]
+    assert not [d for d in issue.dropped if d.kind == "credit"]
