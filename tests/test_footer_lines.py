@@ -458,6 +458,7 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("This newsletter is for informational purposes only and does not constitute investment "
      "advice.", "chrome"),
     ("Today's newsletter was edited by Lou Prentiss and copy edited by Mara Finch.", "credit"),
+    ("All photographs © Leon Varga unless noted. Shot on a Mamiya 7 with Portra 400.", "credit"),
     ("That's the week. Go outside, it's nice out.", "chrome"),
     ("Thanks for spending part of your morning with The Ledger. See you tomorrow.", "chrome"),
     ("Become a paid member of Shelfline to read the rest of this essay.", "chrome"),
