@@ -490,3 +490,11 @@ def test_sentences_lean_by_the_words_of_their_language(
     from digest.summarize.standalone import words
 
     assert opening_word(sentence, words(language)) == word
+
+
+def test_the_german_verb_sein_is_no_pronoun():
+    """"…muss schnell sein" is "to be", not "his": the sentence stands."""
+    from digest.summarize.standalone import words
+
+    assert leans_on_context("Für einige Abende gibt es nur noch wenige Plätze – schnell sein "
+                            "lohnt sich.", lexicon=words("de")) is None
