@@ -289,7 +289,7 @@ def _own_kind(block: Block, profile: Profile) -> str | None:
     kind = drop_kind(block, profile)
     if kind in (None, "credit", "caption") and links_to_chrome(block, profile):
         return "chrome"
-    if kind is None and block.kind == "paragraph" and _COUNTS.match(_past_call(block)):
+    if kind is None and block.kind == "paragraph" and _COUNTS.match(_after_linked_call(block)):
         return "chrome"  # "412 points · 133 comments" under an entry, "See post · 88 comments"
     if kind is None and block.kind == "paragraph" and _POSTED_BY.match(block.text):
         return "byline"  # "Ruth Pemberton <ruth.p@example.org>: May 14 09:12AM" in a digest
@@ -307,7 +307,7 @@ _COUNTS = re.compile(rf"^{_COUNT}(?:\s*[·•|]\s*{_COUNT})+$")  # not "/": "3 e
 _POSTED_BY = re.compile(r"^[^<>@:\n]{1,80}<[^<>\s@]+@[^<>\s@]+>\s*(?::\s*[^<>]{0,60})?$")
 
 
-def _past_call(block: Block) -> str:
+def _after_linked_call(block: Block) -> str:
     """The block's text past the linked call opening it ("See post · 1,204 reactions")."""
     if len(block.links) == 1:
         call, mark, rest = block.text.partition(" · ")
