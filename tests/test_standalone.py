@@ -10,7 +10,7 @@ from conftest import ROOT, run_digest
 
 from digest.ingest import read_file
 from digest.segment import load_profiles, segment_document
-from digest.summarize import SummaryConfig, summarize_issue, summarize_text
+from digest.summarize import SummaryConfig, format_digest, summarize_issue, summarize_text
 from digest.summarize.standalone import leans_on_context, opening_word
 
 FIELD_NOTES = ROOT / "tests" / "data" / "fieldnotes" / "2025-05-05-field-notes.md"
@@ -336,16 +336,19 @@ def test_the_digest_keeps_to_its_word_budget():
     capped = SummaryConfig(budget_ratio=1.0, budget_max_words=10_000, budget_ceiling=1.0)
     roundup = next(p for p in field_notes(capped)[1].sections if p.role == "roundup")
     assert len(roundup.items) == 10 and roundup.more_items == len(source) - 10
-    # a budget too small for one part of each section is stretched to that, and said so
+    # a budget too small for one part of each section is passed to show that, and said so
     small = field_notes(SummaryConfig(budget_max_words=20))[1]
     assert [len(p.sentences) + len(p.items) for p in small.sections] == [1, 1, 1]
-    assert small.budget == small.words_out > 20
+    assert small.words_out > small.budget == 20
+    said = format_digest(small, verbose=True)
+    assert "(budget 20, passed so that each section shows its best part)" in said
+    assert f"best parts alone take {small.words_out} of 20" in said
 
 
 def test_summarize_verbose_shows_the_budget_and_why_sentences_were_left_out(tmp_path):
     done = run_digest("summarize", "-v", str(FIELD_NOTES), cwd=tmp_path)
     assert re.search(r"378 words in, \d+ words out \(budget 57\)", done.stdout)
-    assert "over the word budget" in done.stdout
+    assert re.search(r"over the word budget \(\d+ of 57 used, this takes \d+ more\)", done.stdout)
     config = tmp_path / "digest.toml"
     config.write_text("[summary]\nbudget_ratio = 1.0\nbudget_max_words = 1000\n"
                       "[summary.roles.lead]\nsentences = 6\n", "utf-8")

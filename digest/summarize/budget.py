@@ -67,8 +67,7 @@ def spend(digests: list[SectionDigest], units: list[list[Unit]], weights: list[f
                 taken[s].append(unit)
                 used += unit.words
             else:
-                digests[s].notes.append(f"over the word budget ({used} of {budget} used): "
-                                        f"{_describe(unit)}")
+                digests[s].notes.append(f"{_over(used, budget, unit)}: {_describe(unit)}")
     for digest, chosen, offered in zip(digests, taken, units):
         sentences = [x for unit in chosen for x in unit.sentences]
         digest.sentences = sorted(sentences, key=lambda x: (x.paragraph, x.index))
@@ -77,6 +76,12 @@ def spend(digests: list[SectionDigest], units: list[list[Unit]], weights: list[f
         digest.item_places = [u.order for u in items]
         digest.more_items += sum(1 for u in offered if u.item is not None) - len(digest.items)
     return used
+
+
+def _over(used: int, budget: int, unit: Unit) -> str:
+    if used >= budget:
+        return f"over the word budget (the sections' best parts alone take {used} of {budget})"
+    return f"over the word budget ({used} of {budget} used, this takes {unit.words} more)"
 
 
 def _describe(unit: Unit) -> str:

@@ -213,7 +213,7 @@ def summarize_issue(
                   min(2 * config.budget_min_words, words_in // 2))
     used = spend(sections, units, section_weights(terms), budget, ceiling)
     return IssueDigest(issue=issue, sections=sections, split=split, words_in=words_in,
-                       words_out=used, outlets=cited_outlets(issue), budget=max(budget, used))
+                       words_out=used, outlets=cited_outlets(issue), budget=budget)
 
 
 def sentence_splitter(cache: SummaryCache | None, language: str) -> Splitter:
@@ -487,6 +487,12 @@ def _salutation(first: str, lexicon: Words | None) -> bool:
                                     count <= 3 * GREETING_WORDS and welcomes(first, lexicon))
 
 
+def _budget_said(digest: IssueDigest) -> str:
+    if digest.words_out <= digest.budget:
+        return f"budget {digest.budget}"
+    return f"budget {digest.budget}, passed so that each section shows its best part"
+
+
 def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
     """The digest as plain text: the issue's title, then each non-empty section; `verbose`
     adds the budget and why sentences and sections were left out."""
@@ -495,7 +501,7 @@ def format_digest(digest: IssueDigest, verbose: bool = False) -> str:
     facts = [x for x in (issue.publication, issue.date and issue.date.isoformat()) if x]
     lines = [head + (f" ({', '.join(facts)})" if facts else "")]
     lines.append(f"{digest.words_in} words in, {digest.words_out} words out"
-                 + (f" (budget {digest.budget})" if verbose else ""))
+                 + (f" ({_budget_said(digest)})" if verbose else ""))
     for part in digest.sections:
         section = issue.sections[part.section]
         title = f"## {section.heading or part.role}"
