@@ -142,3 +142,30 @@ def test_a_role_table_in_the_config_changes_the_summaries(tmp_path):
 
     assert len(briefs(one)) == len(briefs(two)) == 9
     assert all(len(a) < len(b) and a in b for a, b in zip(briefs(one), briefs(two)))
+
+
+def test_the_entry_the_issue_title_names_is_shown_first_in_its_roundup(tmp_path):
+    entries = [
+        ("Gull colonies return to the north pier", "The gull count on the north pier doubled "
+         "this spring, the harbour's wardens say, and the gulls now nest on the old crane."),
+        ("Harbour wardens count the gulls", "Wardens counted the gulls on the pier twice this "
+         "spring; the gulls nest where the wardens walk."),
+        ("Harbour ferry returns to the winter timetable", "From Monday the ferry leaves "
+         "every forty minutes until March."),
+        ("Pier gulls and the wardens' new boat", "The wardens bought a boat to count the pier "
+         "gulls from the water this spring."),
+    ]
+    body = "\n".join(f"- **{title}** — {text}" for title, text in entries)
+    path = tmp_path / "2026-03-02-harbour-notes.md"
+    path.write_text(f"---\ntitle: The ferry's winter timetable returns\n---\n\n## This week\n\n"
+                    f"{body}\n", encoding="utf-8")
+    (issue,), _ = segment_document(read_file(path), *load_profiles())
+    roundup = next(s for s in summarize_issue(issue, SummaryConfig(roundup_items=1)).sections
+                   if s.items)
+    assert [i.title for i in roundup.items] == ["Harbour ferry returns to the winter timetable"]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "The ferry's winter timetable returns", "Harbour Notes #88"), encoding="utf-8")
+    (issue,), _ = segment_document(read_file(path), *load_profiles())
+    roundup = next(s for s in summarize_issue(issue, SummaryConfig(roundup_items=1)).sections
+                   if s.items)
+    assert [i.title for i in roundup.items] != ["Harbour ferry returns to the winter timetable"]

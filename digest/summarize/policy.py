@@ -190,6 +190,7 @@ def summarize_issue(
         for p, paragraph in enumerate(section.paragraphs):
             split[(s, p)] = splitter(paragraph.text)
     labels = _split_labels(split)
+    headline = headline_terms(issue, language)
     sections: list[SectionDigest] = []
     units: list[list[Unit]] = []
     terms: list[list[str]] = []  # the terms of each section's sentences and items
@@ -199,7 +200,7 @@ def summarize_issue(
             words_in += count_words(paragraph.text)
         words_in += _item_words(section.items)
         digest, offered = _summarize_section(s, section, split, labels, config, algorithm,
-                                             cache, language)
+                                             cache, language, headline)
         sections.append(digest)
         units.append(offered)
         terms.append([t for p in range(len(section.paragraphs)) for x in split[(s, p)]
@@ -261,16 +262,45 @@ def cited_outlets(issue: Issue) -> list[OutletCount]:
     return list(counts.values())
 
 
-def _item_units(section: Section, splitter: Splitter, most: int,
-                language: str = "en") -> tuple[list[Unit], int]:
-    """A roundup's `most` most central items (by their whole text), cut, best first; and how
-    many are left out. Only the items shown are cut: cutting is the slow part."""
+HEADLINE_SHARE = 2 / 3  # of the title's words an entry names: the story the title headlines
+# A masthead's numbering, after which a title gives its headline ("Harbour Weekly #49 Storm
+# Ula and the sea wall", "Open Source Pulse · Week 19"); else after its first colon
+# ("Pulse AM: Grocery price war").
+_NUMBERING = re.compile(r"(?:#|\b(?:no|nr|n°|issue|week|vol|volume|edition|episode|ep)\.?\s*)"
+                        r"\d+\b[\s:—–|·.-]*", re.IGNORECASE)
+
+
+def headline_terms(issue: Issue, language: str = "en") -> frozenset[str]:
+    """The content words of the headline the issue's title gives after its newsletter's name
+    and number, if any, less the words of that name."""
+    title = issue.title or ""
+    numbered = _NUMBERING.search(title)
+    if numbered:
+        title = title[numbered.end():]
+    title = title.split(": ", 1)[-1]
+    own = set(item_terms(issue.publication or "", language))
+    return frozenset(set(item_terms(title, language)) - own)
+
+
+def _headlined(item: Item, headline: frozenset[str], language: str) -> int:
+    """How many words of the headline an entry's title names, when that is two or more and
+    most of them; else 0."""
+    shared = len(headline & set(item_terms(item.title or item.text, language)))
+    return shared if shared >= 2 and shared >= HEADLINE_SHARE * len(headline) else 0
+
+
+def _item_units(section: Section, splitter: Splitter, most: int, language: str = "en",
+                headline: frozenset[str] = frozenset()) -> tuple[list[Unit], int]:
+    """A roundup's `most` most central items (by their whole text), the one the issue's title
+    names first, cut, best first; and how many are left out. Only the items shown are cut:
+    cutting is the slow part."""
     items = section.items
     scores = centrality_of_terms([item_terms(i.text, language) for i in items]) \
         if len(items) > 1 else [0.0] * len(items)
     amounts = quantities(items)
     shown = [n for n in range(len(items)) if n not in amounts]
-    ranked = sorted(shown, key=lambda n: (-scores[n], n))[:most]
+    named = {n: _headlined(items[n], headline, language) for n in shown} if headline else {}
+    ranked = sorted(shown, key=lambda n: (-named.get(n, 0), -scores[n], n))[:most]
     cut = {n: cut_item(items[n], splitter) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
                   order=n) for n in ranked]
@@ -349,6 +379,7 @@ def _summarize_section(
     algorithm: str,
     cache: SummaryCache | None,
     language: str = "en",
+    headline: frozenset[str] = frozenset(),
 ) -> tuple[SectionDigest, list[Unit]]:
     digest = SectionDigest(section=s, kind=section.kind, role=section.role)
     if section.role == "sponsored":
@@ -360,7 +391,7 @@ def _summarize_section(
     if section.layout == "list" and not chapter_list(section.items):
         splitter = sentence_splitter(cache, language)
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
-                                               language)
+                                               language, headline)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
              and not _link_row(par) and not (units and _closes_list(par, section))]
     texts = _own_words(section, [p for p in texts if split[(s, p)]])
