@@ -509,6 +509,18 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Thanks for reading, and if you know someone who would like this, forward it along.",
      "chrome"),
     ("Free UK delivery on orders over £60 | View this email in your browser", "chrome"),
+    ("Crisp Count™: 1,412 words ... 5½ mins. Edited by Tess Holloway.", "chrome"),
+    ("Was this forwarded to you? Subscribe here.", "chrome"),
+    ("📬 Did a friend send you this newsletter? Welcome, please sign up.", "chrome"),
+    ("Know someone who would like this briefing? Forward it or they can sign up here:",
+     "chrome"),
+    ("Brisk thanks our partners for supporting our newsletters. Sponsorship has no influence "
+     "on editorial content.", "chrome"),
+    ("Thanks to Tess Holloway for editing and Priya Kanwar for copy editing this newsletter.",
+     "credit"),
+    ("Reporting by Aimee Castellano and Rob Thiessen; Editing by Grant Hallworth", "credit"),
+    ("Today's Briefing was compiled by Hanne Solberg in London and edited by Mateo Arriaga.",
+     "credit"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
@@ -525,6 +537,8 @@ def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     "One reader sent a photo of the street in 1972 and wrote:",
     "On Monday a reader who grew up above the bakery wrote:",
     "If you can lend a gazebo or help set up from 3pm, please reply to this email.",
+    "Did someone send you the wrong parcel? Here is what the depot says to do.",
+    "Thanks to Ines Alvarez for the tip about the ferry, which turned out to be right.",
 ])
 def test_a_sentence_leading_into_a_readers_words_or_asking_for_help_stays(line, profiles):
     body = (f"<h1>Pulse Morning</h1><h2>Letters</h2><p>{escape(line)}</p><blockquote><p>My "
@@ -819,3 +833,18 @@ def test_the_readers_token_in_the_unsubscribe_address_leaves_every_link(profiles
         link.url for s in issue.sections for i in s.items for link in i.links]
     assert urls and not any(token in url for url in urls)
     assert "https://forge.example/tilekit/pull/1890" in urls
+
+
+@pytest.mark.parametrize("line", ["Lesezeit: 6 Minuten · 1.380 Wörter",
+                                  "Mitarbeit: Selin Kaya; Redaktion: Henrik Stoltenberg"])
+def test_a_german_reading_time_with_its_word_count_and_staff_credits_are_left_out(line,
+                                                                                  profiles):
+    body = (f"<h1>Hauptstadt-Kompass</h1><p>{escape(line)}</p><p>Die Koalition hat sich in der "
+            "Nacht nicht auf den Haushalt geeinigt, und die Bahnreform steht vor dem nächsten "
+            "Stresstest.</p><p>Die Länder wollen der Reform nur zustimmen, wenn der Bund die "
+            "Mittel für den Regionalverkehr dauerhaft erhöht.</p>")
+    issue = issue_of("kompass.eml", mail(body, "Kompass <brief@kompass.example>",
+                                         "Hauptstadt-Kompass", "Tue, 10 Mar 2026 06:00:00 +0100"),
+                     profiles)
+    assert issue.language == "de"
+    assert line in {d.text for d in issue.dropped}

@@ -118,7 +118,8 @@ def reading_time(language: str | None) -> re.Pattern[str]:
 def reading_line(language: str | None) -> re.Pattern[str]:
     """A line that is only a reading time, and short fields around it ("6 min read ·
     Member-only", "Engineering Today · 6 min read")."""
-    field = r"[^.!?·•|\n]{1,40}+"  # possessive: a paragraph is not tried 40 ways
+    # possessive: a paragraph is not tried 40 ways; a figure's dot is no sentence's end
+    field = r"(?:[^.!?·•|\n]|(?<=\d)[.,](?=\d)){1,40}+"
     return re.compile(rf"^(?:{field}\s*+[·•|]\s*)?(?:{reading_time(language).pattern})"
                       rf"(?:\s*[·•|]\s*{field})?$", re.IGNORECASE)
 
