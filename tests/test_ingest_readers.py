@@ -577,3 +577,46 @@ def test_a_dot_operator_between_fields_reads_as_a_middle_dot() -> None:
     digest = summarize_issue(issue, SummaryConfig())
     chosen = [s.text for section in digest.sections for s in section.sentences]
     assert not any(t.startswith("Daily update") for t in chosen)
+
+
+def _export_message(subject: str, body: str, **headers: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = headers.pop("sender", "Harbour Lights <news@harbourlights.example>")
+    message["To"] = "reader@example.com"
+    message["Subject"] = subject
+    message["Date"] = "Fri, 06 Nov 2026 07:00:00 +0000"
+    for name, value in headers.items():
+        message[name.replace("_", "-")] = value
+    message.set_content(body)
+    return message.as_bytes()
+
+
+def test_a_mail_export_leaves_out_the_readers_own_mail_and_says_so() -> None:
+    listed = {"List_Unsubscribe": "<https://harbourlights.example/unsub?u=7>"}
+    export = mbox(
+        _export_message("Harbour Lights #47: The slipway reopens",
+                        "The slipway reopened on Tuesday after six weeks of repairs.", **listed),
+        _export_message("Re: Saturday - the ferry times", "Ten o'clock works for us. My new "
+                        "number is 07700 900312.", sender="Ines <ines@example.org>"),
+        _export_message("Your receipt: weekly rover ticket", "Paid: GBP 31.20 by card ending "
+                        "4417.", sender="Tickets <no-reply@ferries.example>"),
+        _export_message("Fwd: Tidewater Dispatch: what the marsh remembers",
+                        "The drowned forest shows at the lowest tides of the year.",
+                        sender="Sam <sam@example.org>"),
+        _export_message("Harbour Lights #48: Pilchards and parking",
+                        "The pilchards are back in the bay, and so are the parking wardens.",
+                        Precedence="bulk"),
+    )
+    parts, problems = read_email(export, "All mail.mbox")
+    assert [p.meta.title for p in parts] == [
+        "Harbour Lights #47: The slipway reopens", "Tidewater Dispatch: what the marsh remembers",
+        "Harbour Lights #48: Pilchards and parking"]
+    everything = " ".join(b.text for p in parts for b in p.blocks)
+    assert "07700" not in everything and "4417" not in everything
+    said = [p.message for p in problems if "personal mail" in p.message]
+    assert len(said) == 1 and "2 of its 5 messages" in said[0] and "(message 2, 3)" in said[0]
+    assert "ferry times" not in said[0]  # the build log may be public: no subject in it
+    # an export with no list mail at all is read whole: it cannot tell which is which
+    parts, _ = read_email(mbox(*(_export_message(f"Letter {n}", "Some news.") for n in (1, 2))),
+                          "letters.mbox")
+    assert len(parts) == 2

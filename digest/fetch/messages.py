@@ -10,6 +10,7 @@ from email.parser import BytesParser
 from email.policy import compat32
 
 from digest.forwarded import Forward, field_lines, forwarded, is_forward
+from digest.listmail import is_list_mail
 
 from .common import SourceResult
 from .store import Item, Store
@@ -18,10 +19,6 @@ from .text import content_key, html_text, slug
 # What a hostile message can make the e-mail package raise: that message is skipped.
 UNREADABLE = (ValueError, TypeError, LookupError, IndexError, AttributeError)
 FORWARD_LINES = 40  # the body's lines a forwarded header block is looked for in
-# What mail sent to a list carries (RFC 2369, RFC 2919, and the Precedence convention);
-# bulk senders must send List-Unsubscribe, so a message without any of them is personal mail.
-LIST_HEADERS = ("List-Unsubscribe", "List-Id", "List-Post")
-LIST_PRECEDENCE = {"bulk", "list"}
 EVERY_SENDER = "*"
 
 
@@ -30,11 +27,9 @@ def headers(data: bytes) -> Message:
 
 
 def is_newsletter(message: Message) -> bool:
-    """Mail sent to a list, by its headers; what a mailbox source takes when no `senders`
-    are given, so a reader's personal mail in the same folder is never published."""
-    if any(message.get(name) for name in LIST_HEADERS):
-        return True
-    return str(message.get("Precedence", "")).strip().lower() in LIST_PRECEDENCE
+    """Mail sent to a list; what a mailbox source takes when no `senders` are given, so a
+    reader's personal mail in the same folder is never published."""
+    return is_list_mail(message)
 
 
 def passed_over_because(patterns: list[str]) -> str:

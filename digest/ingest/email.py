@@ -27,6 +27,7 @@ from digest.forwarded import (
     without_prefix,
 )
 from digest.links import reader_tokens, without_tokens
+from digest.listmail import is_list_mail
 from digest.model import Link, Meta, Part, Problem
 from digest.textwords import count_words
 
@@ -57,7 +58,15 @@ def read_email(data: bytes, name: str) -> tuple[list[Part], list[Problem]]:
     if not any(raw.strip() for _, raw in messages):
         problems.append(Problem(name, "no e-mail message found", severity="error"))
         return parts, problems
+    personal = _personal(messages)
+    if personal:
+        problems.append(Problem(
+            name, f"{len(personal)} of its {len(messages)} messages left out as personal mail: "
+            f"sent to no list (no List-Unsubscribe, List-Id or List-Post header) where the "
+            f"others were (message {', '.join(map(str, sorted(personal)))})", severity="info"))
     for number, (line, raw) in enumerate(messages, start=1):
+        if number in personal:
+            continue
         try:
             part = _read_message(raw, _Where(name, number, line), problems)
         except Exception as exc:  # one bad message must not stop the others
@@ -68,6 +77,23 @@ def read_email(data: bytes, name: str) -> tuple[list[Part], list[Problem]]:
         if part is not None:
             parts.append(part)
     return parts, problems
+
+
+def _personal(messages: list[tuple[int, bytes]]) -> set[int]:
+    """The numbers of an export's messages sent to no list, when some of its others were: a
+    mail program's export (Gmail's Takeout, a Thunderbird folder) holds the reader's own mail
+    and receipts beside their newsletters, and those are never published. A forward of a
+    newsletter is kept; an export with no list mail at all is kept whole."""
+    if len(messages) < 2:
+        return set()
+    listed = {}
+    for number, (_, raw) in enumerate(messages, start=1):
+        try:
+            head = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
+            listed[number] = is_list_mail(head) or is_forward(str(head.get("Subject") or ""))
+        except Exception:  # noqa: BLE001 (its reading says what is wrong with it)
+            listed[number] = True
+    return {n for n, ok in listed.items() if not ok} if any(listed.values()) else set()
 
 
 def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
