@@ -620,3 +620,49 @@ def test_a_mail_export_leaves_out_the_readers_own_mail_and_says_so() -> None:
     parts, _ = read_email(mbox(*(_export_message(f"Letter {n}", "Some news.") for n in (1, 2))),
                           "letters.mbox")
     assert len(parts) == 2
+
+
+def test_a_body_line_opening_with_from_does_not_cut_its_message_in_an_unescaped_mbox() -> None:
+    almanac = _export_message("The Allotment Almanac, 7 November", "Gales this week.\n\n"
+                              "From the committee: the AGM moves to the 28th.\n\nThe dawn "
+                              "chorus starts late now.\nFrom 06:40 the robins sing by the "
+                              "gate.\n\nThe key to shed 3 is lost.")
+    radio = _export_message("Nightjar Radio Notes 31", "Recording a dawn chorus in November.")
+    export = (b"From - Sat Nov 07 08:00:00 2026\n" + almanac.rstrip(b"\n") + b"\n\n"
+              b"From - Thu Nov 12 08:00:00 2026\n" + radio)
+    parts, _ = read_email(export, "Newsletters")
+    assert [p.meta.title for p in parts] == ["The Allotment Almanac, 7 November",
+                                             "Nightjar Radio Notes 31"]
+    assert "The key to shed 3 is lost." in [b.text for b in parts[0].blocks]
+
+
+def test_apple_mail_emlx_is_read_as_its_message_with_file_line_numbers(tmp_path: Path) -> None:
+    message = _export_message("Slow Lens — November: Fog", "Three photographs of fog.")
+    plist = b'<?xml version="1.0"?>\n<plist version="1.0"><dict><key>flags</key>' \
+            b'<integer>8590195713</integer></dict></plist>\n'
+    path = tmp_path / "51234.emlx"
+    path.write_bytes(str(len(message)).encode() + b"\n" + message + plist)
+    doc = read_file(path)
+    assert doc.format == "email" and doc.problems == []
+    (part,) = doc.parts
+    assert part.meta.title == "Slow Lens — November: Fog"
+    assert part.meta.date == dt.date(2026, 11, 6)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert [lines[b.line - 1] for b in part.blocks] == ["Three photographs of fog."]
+    assert "plist" not in " ".join(b.text for b in part.blocks)
+
+
+def test_a_message_with_no_date_header_is_dated_when_received_and_iso_dates_are_read() -> None:
+    received = EmailMessage()
+    received["Received"] = "from mx.example by inbox.example; Sat, 28 Nov 2026 18:01:28 +0000"
+    received["Received"] = "from out.example by mx.example; Fri, 27 Nov 2026 23:59:00 +0000"
+    received["From"] = "Fenland Birders <birders@fen.example>"
+    received["Subject"] = "Fenland Field Notes - No. 44"
+    received.set_content("Two cranes over the wash on Thursday.")
+    (part,), problems = read_email(received.as_bytes(), "1764356488.M9912P32001Q5.hobbit")
+    assert part.meta.date == dt.date(2026, 11, 28)
+    assert [p.severity for p in problems] == ["info"]
+    iso = _export_message("Fenland Field Notes - No. 40", "Whooper swans are back.")
+    iso = iso.replace(b"Fri, 06 Nov 2026 07:00:00 +0000", b"2026-10-31 18:00:00 +0000")
+    (part,), problems = read_email(iso, "1761933602.M402118P28811Q1.hobbit")
+    assert part.meta.date == dt.date(2026, 10, 31) and problems == []

@@ -73,3 +73,15 @@ def test_summarize_into_a_closed_pipe_ends_quietly(tmp_path):
     reader = subprocess.run(f"{sys.executable} -m digest summarize {folder}/*.md | head -c 1",
                             shell=True, capture_output=True, text=True, timeout=300)
     assert "Traceback" not in reader.stderr and "BrokenPipe" not in reader.stderr
+
+
+def test_a_mail_programs_index_beside_its_mbox_is_said_and_not_read(tmp_path):
+    folder = tmp_path / "seeds" / "local-folders"
+    folder.mkdir(parents=True)
+    (folder / "Newsletters").write_bytes(b"From - Sat Nov 07 08:00:00 2026\n" + mail(
+        "<p>Gales this week.</p>", "Almanac <a@almanac.example>", "Almanac 7",
+        "Sat, 07 Nov 2026 08:00:00 +0000"))
+    (folder / "Newsletters.msf").write_text('// <!-- <mdb:mork:z v="1.4"/> -->\n< <(a=c)> >\n')
+    files, problems = input_files(tmp_path / "seeds")
+    assert [p.name for p in files] == ["Newsletters"]
+    assert [(Path(p.path).name, p.severity) for p in problems] == [("Newsletters.msf", "info")]

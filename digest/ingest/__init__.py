@@ -48,7 +48,7 @@ EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".eml": "email", ".mbox": "email", ".mbx": "email",
+    ".eml": "email", ".emlx": "email", ".mbox": "email", ".mbx": "email",
 }
 
 
@@ -105,8 +105,30 @@ _DATE_SOURCE = {"email": "header", "markdown": "front matter", "html": "html",
                 "text": "front matter"}
 
 
+# Apple Mail's .emlx: the message's length in bytes on a line of its own, the message, then
+# a property list of the mail program's flags.
+_EMLX_LENGTH = re.compile(rb"\A(\d{1,10})[ \t]*\r?\n")
+
+
+def _unwrapped(data: bytes) -> bytes:
+    """An Apple Mail message's bytes without the length line and property list around them."""
+    length = _EMLX_LENGTH.match(data)
+    if length is None or not _EMAIL_HEADER.match(data[length.end():length.end() + 200].decode(
+            "utf-8", errors="replace")):
+        return data
+    return data[length.end():length.end() + int(length[1])]
+
+
 def _read_bytes(name: str, data: bytes) -> Document:
     problems: list[Problem] = []
+    unwrapped = _unwrapped(data)
+    if unwrapped is not data:
+        doc = _read_bytes(name, unwrapped)
+        for block in (b for part in doc.parts for b in part.blocks):
+            block.line, block.end_line = block.line + 1, block.end_line + 1  # the length line
+        for problem in doc.problems:
+            problem.line = problem.line + 1 if problem.line else problem.line
+        return doc
     head = data[:4096].decode("utf-8", errors="replace")
     fmt = detect_format(name, head)
     if fmt == "email":

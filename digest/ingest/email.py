@@ -38,6 +38,7 @@ from .mimedigest import digest_text
 from .text import read_text
 
 _SEPARATOR_TIME = re.compile(rb"\d{1,2}:\d{2}")
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+:")  # a header field's name and colon
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
@@ -97,12 +98,16 @@ def _personal(messages: list[tuple[int, bytes]]) -> set[int]:
 
 
 def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
-    """Messages of an mbox with the file line of their first header, `>From ` unescaped."""
+    """Messages of an mbox with the file line of their first header, `>From ` unescaped. A
+    line opening with "From " starts a message only with a header line under it: a mail
+    program that does not escape the body's own ("From the committee: …", "From 18:30 until
+    21:00…") would cut its message there."""
     lines = data.split(b"\n")
     starts: list[int] = []
     previous_blank = True
     for index, line in enumerate(lines):
-        if line.startswith(b"From ") and (previous_blank or _SEPARATOR_TIME.search(line)):
+        if line.startswith(b"From ") and (previous_blank or _SEPARATOR_TIME.search(line)) and (
+                index == 0 or index + 1 < len(lines) and _HEADER_LINE.match(lines[index + 1])):
             starts.append(index + 1)
         previous_blank = not line.strip()
     ends = [start - 1 for start in starts[1:]] + [len(lines)]
@@ -390,15 +395,42 @@ def _list_name(message: Message) -> str | None:
 
 
 def _date(message: Message, where: _Where, problems: list[Problem]) -> dt.date | None:
+    """The Date header's day (an RFC 5322 date, or ISO 8601 as some exports write it); with
+    none, the day the message was received, from its newest Received header."""
     raw = _raw_header(message, "date")
     if raw is None or not raw.strip():
+        received = _received_date(message)
+        if received is not None:
+            problems.append(where.problem("no Date header; dated by when it was received",
+                                          "info"))
+            return received
         problems.append(where.problem("missing Date header; date left empty"))
         return None
-    try:
-        return parsedate_to_datetime(collapse(raw)).date()
-    except (ValueError, TypeError, IndexError, OverflowError):
+    found = _parsed_date(collapse(raw))
+    if found is None:
         problems.append(where.problem(f"malformed Date header {collapse(raw)!r}; date left empty"))
+    return found
+
+
+def _parsed_date(value: str) -> dt.date | None:
+    try:
+        return parsedate_to_datetime(value).date()
+    except (ValueError, TypeError, IndexError, OverflowError):
+        pass
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
         return None
+
+
+def _received_date(message: Message) -> dt.date | None:
+    """The date after the last ";" of the first (newest) Received header that has one."""
+    for value in message.get_all("Received", []) or []:
+        _, semicolon, when = str(value).rpartition(";")
+        found = _parsed_date(collapse(when)) if semicolon else None
+        if found is not None:
+            return found
+    return None
 
 
 def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:

@@ -9,6 +9,8 @@ from digest.confine import regular_files
 from digest.model import Problem
 
 SKIPPED_NAMES = {"metadata.toml", "README.md", "README", "README.txt", ".gitkeep"}
+# A mail program's index beside the mbox it indexes (Thunderbird's "Inbox.msf"): not mail.
+MAIL_INDEX_SUFFIXES = {".msf"}
 
 
 def input_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -23,6 +25,10 @@ def input_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     files, maildir = [], _maildirs(found)
     for path in found:
         if path.name in SKIPPED_NAMES:
+            continue
+        if path.suffix.lower() in MAIL_INDEX_SUFFIXES:
+            problems.append(Problem(str(path), "skipped: a mail program's index of the mbox "
+                                               "beside it", severity="info"))
             continue
         home = next((m for m in maildir if m in path.parents), None)
         if home is None or path.parent in (home / "cur", home / "new"):
