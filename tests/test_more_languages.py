@@ -363,3 +363,22 @@ def test_a_sponsor_word_opening_a_story_sentence_marks_no_advertisement(language
     generic, _ = load_platforms()
     merged = with_platform(load_profiles()[0], generic, None, [], language)
     assert sponsor_of(sentence, merged) == (False, None)
+
+
+GREEK = """\
+<html lang="el"><body><h1>Πολιτιστικό Δελτίο Αθήνας</h1>
+<p>Καλησπέρα σας. Αυτή την εβδομάδα έχουμε θέατρο, μια νέα έκθεση και ένα βιβλίο.</p>
+<h2>ΘΕΑΤΡΟ</h2>
+<p>Η νέα παράσταση του Εθνικού Θεάτρου ανεβαίνει την Πέμπτη και θα παίζεται ως τον Μάιο.
+Τα εισιτήρια πωλούνται ήδη στο ταμείο του θεάτρου.</p>
+<h2>ΧΟΡΗΓΟΥΜΕΝΟ</h2>
+<p>Για όλο τον Μάρτιο οι αναγνώστες του Δελτίου κερδίζουν έκπτωση 20% στο βιβλιοπωλείο Ορίζων.</p>
+</body></html>
+"""
+
+
+def test_a_sponsor_heading_in_greek_capitals_without_accents_is_an_advertisement(profiles):
+    issue = issue_of("deltio.html", GREEK.encode(), profiles)
+    assert issue.language == "el"
+    advert = next(s for s in issue.sections if "έκπτωση" in " ".join(p.text for p in s.paragraphs))
+    assert advert.role == "sponsored"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -114,7 +115,14 @@ def _sources(path: Path, key: str, value: object) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
         raise ProfileError(f"{path}: {key}: expected a list of string patterns")
-    return tuple(value)
+    return tuple(dict.fromkeys(v for p in value for v in (p, unaccented(p))))
+
+
+def unaccented(text: str) -> str:
+    """The text without its accents: a phrase set in capitals often loses them ("ΧΟΡΗΓΟΥΜΕΝΟ"
+    for "Χορηγούμενο", "DESABONNEMENT"), so a phrase table holds both forms."""
+    split = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in split if not "\u0300" <= c <= "\u036f"))
 
 
 def _section_rule(path: Path, i: int, entry: object,
