@@ -371,10 +371,11 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
 
 
 def _is_closing(text: str) -> bool:
-    """"Warmly,", "Bis bald,": a few words and a comma; no label ("Second place: Theo
-    Grant,")."""
-    return (text.endswith((",", "，", "،")) and 1 <= words(text) <= CLOSING_WORDS
-            and not text[0].islower() and not any(c.isdigit() for c in text)
+    """"Warmly,", "Bis bald,": a few words and a comma, in lower case only as one word ("xo,",
+    "cheers,"); no label ("Second place: Theo Grant,")."""
+    count = words(text)
+    return (text.endswith((",", "，", "،")) and 1 <= count <= CLOSING_WORDS
+            and (not text[0].islower() or count == 1) and not any(c.isdigit() for c in text)
             and ":" not in text and "：" not in text
             and not _BULLET.match(text) and not _NUMBERED.match(text))
 
