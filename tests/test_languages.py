@@ -263,7 +263,18 @@ def test_forwarding_and_opt_out_lines_are_chrome_in_the_issues_language(language
     ("de", "Wird dieser Newsletter nicht richtig angezeigt? Im Browser ansehen",
      "Wenn Sie diesen Newsletter nicht mehr erhalten möchten, klicken Sie hier."),
     ("ja", "このメールが正しく表示されない場合はこちらをご覧ください。",
-     "このメールマガジンをお友達に転送してください。")])
+     "このメールマガジンをお友達に転送してください。"),
+    ("fr", "Si ce message ne s'affiche pas correctement, consultez-le dans votre navigateur.",
+     "Pour vous désabonner, cliquez ici."),
+    ("es", "Si no puedes ver este correo correctamente, haz clic aquí.",
+     "Para darte de baja, haz clic aquí."),
+    ("it", "Se non visualizzi correttamente questa email, aprila nel browser.",
+     "Per annullare l'iscrizione clicca qui."),
+    ("pt", "Se não conseguir visualizar este e-mail, clique aqui.",
+     "Cancelar inscrição: clique aqui."),
+    ("nl", "Wordt deze e-mail niet goed weergegeven? Bekijk hem online.",
+     "Afmelden voor deze nieuwsbrief? Klik hier."),
+])
 def test_a_line_saying_the_mail_may_not_show_right_is_chrome(language, top, bottom, tmp_path):
     page = tmp_path / "2026-11-28-letter.html"
     page.write_text(
