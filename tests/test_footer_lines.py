@@ -409,6 +409,21 @@ def test_a_line_of_merge_tags_alone_is_chrome_in_an_html_mail(profiles):
     assert ("chrome", "*|LIST:ADDRESSLINE|*") in {(d.kind, d.text) for d in issue.dropped}
 
 
+@pytest.mark.parametrize("tag", ["{{ contact.firstname }}", '{{ first_name|default:"friend" }}',
+                                 "{$name}", '[[FIRSTNAME OR "Friend"]]',
+                                 "[firstname,fallback=there]"])
+def test_other_platforms_unfilled_merge_tags_are_no_text(tag, profiles):
+    html = (f"<p>Hi {escape(tag)}, the market is back on Saturday.</p><h2>Market</h2><p>Forty "
+            "stalls return to the square, with the cheese van.</p>")
+    issue = issue_of("m.eml", mail(html, "Market <m@market.example>", "Market news",
+                                   "Mon, 30 Nov 2026 08:00:00 +0000"), profiles)
+    text = [p.text for s in issue.sections for p in s.paragraphs]
+    assert text[0] == "Hi, the market is back on Saturday."
+    markdown = issue_of("m.md", f"# Market news\n\nHi {tag}, the market is back on Saturday."
+                        "\n\n## Market\n\nForty stalls return to the square.\n".encode(), profiles)
+    assert markdown.sections[0].paragraphs[0].text == "Hi, the market is back on Saturday."
+
+
 @pytest.mark.parametrize("name, text", [
     ("fika.md", "# Fika 94\n\n## Tools\n\nGridlens overlays your grid lines and names each "
                 "area. It is free and open source.\n\n- Ana\n"),

@@ -37,6 +37,7 @@ _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 _LEAD_HTML = re.compile(r"^<(strong|b|a)(?:\s[^>]*)?>$", re.IGNORECASE)
 # Leftover template markup: undefined image references used as badges, Liquid/Jinja tags.
 _LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
+_LEFTOVER_BEFORE_MARK = re.compile(rf"\s*(?:{_LEFTOVER.pattern})(?=[,.!?;:])")  # "Hi {{name}},"
 # Footnotes of Markdown's common extension: a reference ("…failed.[^1]") and a definition
 # opening a paragraph ("[^1]: One of them failed twice.").
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
@@ -372,7 +373,7 @@ class _Blocks:
                     parts[-1] = _FOOTNOTE_REF.sub("", parts[-1])
                 if "![" in parts[-1] or "{" in parts[-1]:  # badges and template tags: not text
                     leftover.append(parts[-1])
-                    parts[-1] = _LEFTOVER.sub(" ", parts[-1])
+                    parts[-1] = _LEFTOVER.sub(" ", _LEFTOVER_BEFORE_MARK.sub("", parts[-1]))
             elif self.in_comment:
                 continue
             elif kind == "code_inline":

@@ -569,8 +569,13 @@ def _drop_emptied_subheads(section: Section, end: int | None, lines: list[int],
 
 
 # A mail platform's merge tag left unfilled ("*|FNAME|*", "*|LIST:ADDRESSLINE|*", Markdown
-# having eaten its stars: "|FNAME|"; "%%FirstName%%").
-_MERGE_TAG = re.compile(r"\*?\|[A-Z][A-Z0-9_]*(?::[^|\s]{1,40})?\|\*?|%%[A-Za-z][\w.]{0,40}%%")
+# having eaten its stars: "|FNAME|"; "%%FirstName%%"; "{{ contact.firstname }}", "{{ first_name
+# |default:"friend" }}"; "{$name}"; "[[FIRSTNAME OR "Friend"]]"; "[firstname,fallback=there]").
+_MERGE_TAG = re.compile(r"\*?\|[A-Z][A-Z0-9_]*(?::[^|\s]{1,40})?\|\*?|%%[A-Za-z][\w.]{0,40}%%"
+                        r"|\{\{\s*[A-Za-z_][\w.]{0,40}\s*(?:\|[^{}\n]{0,60})?\}\}"
+                        r"|\{\$[A-Za-z_]\w{0,30}\}"
+                        r"|\[\[[A-Z][A-Z0-9_]{0,30}(?: OR \"[^\"\n]{0,30}\")?\]\]"
+                        r"|\[[a-z]\w{0,30},fallback=[^\]\n]{0,40}\]")
 _SPACE_BEFORE = re.compile(r"\s+(?=[,.!?;:])|,(?=\s*[.!?;:])")  # "Hi ,", "morning, ."
 _LEFT_MARKS = " ·•|–—-"
 
