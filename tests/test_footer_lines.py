@@ -865,3 +865,32 @@ def test_a_german_reading_time_with_its_word_count_and_staff_credits_are_left_ou
                      profiles)
     assert issue.language == "de"
     assert line in {d.text for d in issue.dropped}
+
+
+MAILMAN = """\
+KILN NEWS -- Weekly #12
+
+The big kiln is fixed, and the glaze shelf has moved to the back room.
+
+FIRINGS
+
+The next bisque firing is on Thursday. Bring pieces bone dry by Wednesday evening, labelled
+with your name and the clay body.
+
+That's all for this week. Happy throwing,
+Marta
+
+_______________________________________________
+kiln-news mailing list
+kiln-news@lists.kiln.example
+To unsubscribe send an email to kiln-news-leave@lists.kiln.example
+"""
+
+
+def test_a_mailing_lists_footer_and_the_name_under_a_farewell_are_left_out(profiles):
+    issue = issue_of("kiln.txt", MAILMAN.encode(), profiles)
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert kept[-1].startswith("The next bisque firing is on Thursday.")
+    dropped = {d.text: d.kind for d in issue.dropped}
+    assert dropped["Marta"] == "signoff"
+    assert dropped["kiln-news mailing list"] == dropped["kiln-news@lists.kiln.example"] == "chrome"

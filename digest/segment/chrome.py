@@ -118,8 +118,9 @@ def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list
         return kinds
     start = end
     while start > 0 and end - start < FOOTER_NAME_LINES and kinds[start - 1] is None and \
-            blocks[start - 1].kind == "paragraph" and \
-            (_names(blocks[start - 1].text) or _postal(blocks[start - 1])):
+            blocks[start - 1].kind == "paragraph" and (
+                _names(blocks[start - 1].text) or _postal(blocks[start - 1]) or
+                _label(blocks[start - 1].text)):
         start -= 1
     if start < end and start > 0 and blocks[start - 1].kind == "rule":
         kinds[start:end] = ["chrome"] * (end - start)
@@ -127,6 +128,12 @@ def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list
 
 
 FOOTER_NAME_LINES = 2  # name or address lines between a rule and the closing chrome lines
+LABEL_WORDS = 6  # "lisp-letter mailing list", "lisp-letter@lists.example.org"
+
+
+def _label(text: str) -> bool:
+    """A few words that say no sentence: a list's name or address over its footer."""
+    return count_words(text) <= LABEL_WORDS and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:

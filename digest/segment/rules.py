@@ -40,6 +40,7 @@ _LEFTOVER_MARKUP = re.compile(
 DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
 NAME_ENTRY_WORDS = 4  # words of an entry in a list of credited names
 _LIST_LINE = re.compile(r"^[-*•–]\s+\S")  # a plain-text list line, marker still on
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 words = count_words  # the rules' word count: Chinese and Japanese by characters
@@ -199,6 +200,11 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         if kinds[i] is None and _bulleted_name(blocks, i) and (
                 _ends_letter(blocks, kinds, i + 1) or _postscript(blocks, i + 1)):
             kinds[i] = "signoff"  # "- Ana" under the last paragraph: a dash and a name
+            continue
+        if kinds[i] == "chrome" and _is_closing(_LAST_SENTENCE.split(block.text)[-1]):
+            end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
+            if _signed(blocks[i + 1:end]):  # "That's all for this week. Happy hacking," (a
+                kinds[i + 1:end] = ["signoff"] * (end - i - 1)  # farewell) over "Tomasz"
             continue
         if kinds[i] is not None or block.kind != "paragraph":
             continue
