@@ -227,3 +227,16 @@ def test_a_line_of_dialogue_alone_is_a_paragraph_of_the_story_not_a_heading():
                                    *load_profiles())
     assert len(issue.sections) == 1
     assert '"I haven\'t got any key."' in [p.text for p in issue.sections[0].paragraphs]
+
+
+def test_a_subheads_closing_colon_is_left_out_as_a_headings_is():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# Kiln Weekly 4\n\nNews from the studio this week.\n\n## Firings\n\nThe bisque "
+            "firing is on Thursday.\n\n### In brief:\n\n- Glaze shelf moved.\n- New wheel.\n\n"
+            "## Classes\n\nThe Tuesday class is full.\n\n### Waiting list:\n\nAsk at the desk.\n")
+    (issue,), _ = segment_document(read_bytes("kiln.md", text.encode()), *load_profiles())
+    subheads = [p.text for s in issue.sections for p in s.paragraphs if p.kind == "subhead"]
+    assert subheads == ["In brief", "Waiting list"]
+    assert [x.heading for s in issue.sections for x in s.subsections] == subheads

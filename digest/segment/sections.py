@@ -562,8 +562,9 @@ def parent_level(marks: Marks, level: int) -> int:
 
 
 def _subhead(current: _Open, block: Block) -> None:
-    current.section.subsections.append(Subsection(block.text, block.line))
-    current.section.paragraphs.append(Paragraph(block.line, block.text, "subhead",
+    text = block.text.rstrip().removesuffix(":").rstrip() or block.text  # "IN BRIEF:"
+    current.section.subsections.append(Subsection(text, block.line))
+    current.section.paragraphs.append(Paragraph(block.line, text, "subhead",
                                                 list(block.links), place=block.place))
     current.take(block)
 
