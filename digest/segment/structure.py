@@ -420,7 +420,7 @@ def credit_lines(marks: Marks) -> None:
     for i, block in enumerate(marks.blocks):
         j = marks._next[i]
         if j is None or marks.kinds[i] is not None or block.kind != "paragraph" or \
-                block.level or not _credit_line(marks.blocks[j]):
+                block.level or not _credit_line(marks.blocks[j], marks.joins):
             continue
         if opens_with_title(block, marks.by) or _linked_line(block) and _snippet(marks, j):
             found.append(j)
@@ -447,13 +447,19 @@ _NOT_IN_CREDIT = re.compile(r"[\d·•|/£$€¥]")
 CREDIT_WORDS = 4  # "Léa Fontaine", "Sponsor Flagpole", "Uber Engineering Blog"
 
 
-def _credit_line(block: Block) -> bool:
+def _credit_line(block: Block, joins: tuple[str, ...] = ("and",)) -> bool:
     """One short line of words none in lower case, with no link, mark, figure, field
-    separator ("Free · Brookside", "Raum Elbe / Videokonferenz") or closing stop."""
+    separator ("Free · Brookside", "Raum Elbe / Videokonferenz") or closing stop; or two such
+    names joined ("Oksana Hrebenyuk and the Rolldown Team")."""
     parts = block.text.split()
+    joined = [n for n, p in enumerate(parts) if p in joins]
+    names = [parts[:joined[0]], parts[joined[0] + 1:]] if len(joined) == 1 else [parts]
+    if len(names) == 2 and names[1][:1] == ["the"]:
+        names[1] = names[1][1:]  # "… and the Rolldown Team"
     return block.kind == "paragraph" and not block.level and block.line == block.end_line \
-        and not block.links and block.lead is None and 0 < len(parts) <= CREDIT_WORDS and \
-        not any(p[:1].islower() for p in parts) and not _TERMINAL.search(block.text) and \
+        and not block.links and block.lead is None and \
+        all(0 < len(name) <= CREDIT_WORDS and not any(p[:1].islower() for p in name)
+            for name in names) and not _TERMINAL.search(block.text) and \
         not _LABEL.match(block.text) and _NOT_IN_CREDIT.search(block.text) is None
 
 
