@@ -240,3 +240,20 @@ def test_a_subheads_closing_colon_is_left_out_as_a_headings_is():
     subheads = [p.text for s in issue.sections for p in s.paragraphs if p.kind == "subhead"]
     assert subheads == ["In brief", "Waiting list"]
     assert [x.heading for s in issue.sections for x in s.subsections] == subheads
+
+
+def test_an_emoji_led_line_linking_a_title_is_no_heading():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    html = ("<h1>Bundler Weekly 12</h1><p>This week's links.</p><h2>📙 Articles</h2>"
+            "<p><a href='https://a.example/1'>Tree shaking, explained</a> — Why one missing "
+            "field drags dead code into every page.</p>"
+            "<p>📄 <a href='https://a.example/2'>How hot reloading works</a> Lea Fournier</p>"
+            "<p>📺 <a href='https://a.example/3'>Bundlers from first principles</a> Sam Okonkwo</p>"
+            "<h2>🛠 Tools</h2><p><a href='https://a.example/4'>knut 4.0</a> — Finds unused "
+            "files.</p>")
+    (issue,), _ = segment_document(read_bytes("12.html", html.encode()), *load_profiles())
+    assert [s.heading for s in issue.sections if s.heading] == ["📙 Articles", "🛠 Tools"]
+    articles = issue.sections[1]
+    assert not [p for p in articles.paragraphs if p.kind == "subhead"]

@@ -170,6 +170,8 @@ def emoji_heading(marks: Marks, i: int) -> int | None:
     if block is None or not is_emoji(block.text[0]):
         return None
     rest = block.text[1:].lstrip(EMOJI_JOINERS + " ")
+    if any(link.text.strip() != rest for link in block.links):
+        return None  # "📄 [How HMR works](…) Lea Fournier": an entry, its title linked
     return PSEUDO_LEVEL if emoji_heading_text(rest) else None
 
 
