@@ -570,7 +570,9 @@ def test_a_short_wrapped_letter_in_an_mbox_reads_as_paragraphs_with_its_signatur
 
 
 @pytest.mark.parametrize("line, language", [
-    ("4 mars 2026", "fr"), ("März 2026", "de"), ("2026-03-04", "en"), ("March 4, 2026", "en")])
+    ("4 mars 2026", "fr"), ("März 2026", "de"), ("2026-03-04", "en"), ("March 4, 2026", "en"),
+    ("03/04/2026 06:00 AM EDT", "en"), ("March 4, 2026 at 6:00 a.m. ET", "en"),
+    ("04.03.2026, 06:00 Uhr", "de")])
 def test_a_date_line_under_the_title_is_part_of_the_byline(line, language, profiles):
     text = f"---\nlang: {language}\n---\n# Notes 5\n\n{line}\n\nLe Rat a voté le budget.\n"
     issue = issue_of("notes.md", text.encode(), profiles)

@@ -521,6 +521,7 @@ def is_date_line(text: str, months: frozenset[str]) -> bool:
         return True  # "2026年11月27日", "2026年11月27日発行" (published)
     if is_numbered_date(text):  # "ngày 5 tháng 12 năm 2026"
         return True
+    text = _TIME_TAIL.sub("", text) or text  # "March 13, 2026 06:00 AM EDT"
     tokens = _without_joiners(joined(text).replace("·", " ").split(), months)
     if not 1 <= len(tokens) <= DATE_LINE_WORDS:
         return False
@@ -532,6 +533,11 @@ def is_date_line(text: str, months: frozenset[str]) -> bool:
         and _date_tokens(tokens[1:], months) and any(_has_year(t) for t in tokens[1:])
 
 
+# A time after a date, with its zone: "06:00 AM EDT", "at 6:00 a.m. ET", ", 06:00 Uhr".
+_TIME_TAIL = re.compile(r"(?:,|\s)\s*(?:at\s+|um\s+|à\s+|a las\s+|alle\s+|om\s+|kl\.?\s*)?"
+                        r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h))?"
+                        r"(?:\s*\(?(?:[A-Z]{2,5}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?\s*$",
+                        re.IGNORECASE)
 _LEADING_WORD = re.compile(r"(?:[^\W\d_]{2,15}-)?[^\W\d_]{2,15}\.?,?")  # "terça-feira,"
 DATE_TOKENS = 3  # a whole date: day, month and year at most ("Issue 31 · 12 May 2026" is more)
 
