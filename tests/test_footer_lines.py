@@ -896,3 +896,21 @@ def test_a_mailing_lists_footer_and_the_name_under_a_farewell_are_left_out(profi
     dropped = {d.text: d.kind for d in issue.dropped}
     assert dropped["Marta"] == "signoff"
     assert dropped["kiln-news mailing list"] == dropped["kiln-news@lists.kiln.example"] == "chrome"
+
+
+def test_the_writers_box_ending_the_issue_is_a_bio_not_the_last_storys_text(profiles):
+    html = ("<h1>Brisk AM</h1><p>Good morning. Two stories today.</p><h2>1 fun thing</h2>"
+            "<p>A grower in the valley set a record for the heaviest pumpkin, at 2,871 pounds, "
+            "after a long review of the scales.</p><p>He says the secret is talking to it "
+            "every morning.</p><p><img src='jonah.jpg' alt='Headshot of Jonah Mercer'></p>"
+            "<p>Jonah Mercer</p><p>Jonah is Brisk's chief Washington correspondent. He has "
+            "covered Congress since 2011.</p><p>@jonahmercer</p>"
+            "<p><a href='https://brisk.example/unsubscribe'>Unsubscribe</a></p>")
+    issue = issue_of("brisk.eml", mail(html, "Brisk <am@brisk.example>", "Brisk AM",
+                                       "Thu, 12 Mar 2026 06:00:00 +0000"), profiles)
+    last = issue.sections[-1]
+    assert [p.text for p in last.paragraphs][-1] == "He says the secret is talking to it every " \
+        "morning."
+    assert [d.text for d in issue.dropped if d.kind == "bio"] == [
+        "Jonah Mercer", "Jonah is Brisk's chief Washington correspondent. He has covered "
+        "Congress since 2011.", "@jonahmercer"]

@@ -58,6 +58,7 @@ from .profiles import (
 )
 from .profiles import load_profiles as _load_profiles
 from .rules import (
+    author_boxes,
     credited_names,
     drop_kind,
     farewell,
@@ -265,7 +266,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = chrome_paragraphs(blocks, kinds, profile)
     kinds = credited_names(blocks, pull_quotes(blocks, kinds))
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
-    kinds = lone_signature(blocks, kinds)
+    kinds = author_boxes(blocks, lone_signature(blocks, kinds))
     kinds = _lone_counts(blocks, [k or ("chrome" if _wordless(b) else None)
                                   for b, k in zip(blocks, kinds)])
     for i in range(len(blocks) - 1):

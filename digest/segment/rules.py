@@ -166,6 +166,36 @@ def looks_like_numbered_subhead(text: str) -> bool:
     return bool(_NUMBERED.match(text)) and words(text) <= 22
 
 
+BOX_BLOCKS = 12  # the author's box sits among the issue's last blocks
+BIO_WORDS = 80
+_NAMED_PICTURE = re.compile(r"((?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+)\W*$")  # "Headshot of Jo Reed"
+_HANDLE = re.compile(r"^@[\w.]{2,40}$")
+
+
+def author_boxes(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the writer's box that ends an issue as bio: a picture whose alt text names
+    them ("Headshot of Kira Vance", "Foto von Lea Brandhorst"), then their name alone, if
+    given, and a short paragraph opening with their name or first name ("Kira Vance covers
+    markets…", "Jonah is Brisk's chief…"), and their handle ("@jonah")."""
+    kinds = list(kinds)
+    for i in range(max(0, len(blocks) - BOX_BLOCKS), len(blocks) - 1):
+        named = _NAMED_PICTURE.search(blocks[i].text) if blocks[i].kind == "caption" else None
+        if named is None:
+            continue
+        name = named[1]
+        j = i + 1
+        if kinds[j] is None and blocks[j].text.strip() == name:
+            j += 1
+        if j >= len(blocks) or kinds[j] is not None or blocks[j].kind != "paragraph" or \
+                words(blocks[j].text) > BIO_WORDS or \
+                not blocks[j].text.startswith((name, name.split()[0] + " ")):
+            continue
+        end = j + 1 + (j + 1 < len(blocks) and kinds[j + 1] is None and
+                       _HANDLE.match(blocks[j + 1].text.strip()) is not None)
+        kinds[i + 1:end] = ["bio"] * (end - i - 1)
+    return kinds
+
+
 def looks_like_name(text: str) -> bool:
     parts = text.split()
     return 2 <= len(parts) <= 4 and all(_NAME_WORD.match(p) for p in parts) and len(text) < 50
