@@ -596,6 +596,18 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
     ("en", "Prices were right at 7 a.m. Eastern and can change. Check again.",
      ["Prices were right at 7 a.m. Eastern and can change.", "Check again."]),
     ("ja", "今日は晴れ。明日は雨。", ["今日は晴れ。", "明日は雨。"]),
+    ("de", "Der Markt ist am zweiten Advent, am 5. und 6. Dezember. Es gibt Glühwein.",
+     ["Der Markt ist am zweiten Advent, am 5. und 6. Dezember.", "Es gibt Glühwein."]),
+    ("tr", "Şirket modelinin 2. sürümünü yayımladı. Fiyatlar değişmedi.",
+     ["Şirket modelinin 2. sürümünü yayımladı.", "Fiyatlar değişmedi."]),
+    ("id", "PT Lumbung Pangan Tbk. menjadi perusahaan ketiga yang IPO. Sahamnya naik.",
+     ["PT Lumbung Pangan Tbk. menjadi perusahaan ketiga yang IPO.", "Sahamnya naik."]),
+    ("uk", "Екскурсія в ботанічному саду ім. Фоміна. Вхід вільний.",
+     ["Екскурсія в ботанічному саду ім. Фоміна.", "Вхід вільний."]),
+    ("el", "Θέατρο, μουσική κ.λπ. από την Πέμπτη. Η είσοδος είναι ελεύθερη.",
+     ["Θέατρο, μουσική κ.λπ. από την Πέμπτη.", "Η είσοδος είναι ελεύθερη."]),
+    ("vi", "PGS.TS. Lê Minh Hoàng sẽ nói chuyện. Vào cửa tự do.",
+     ["PGS.TS. Lê Minh Hoàng sẽ nói chuyện.", "Vào cửa tự do."]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
     """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the

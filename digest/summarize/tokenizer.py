@@ -164,8 +164,8 @@ def _glued(line: str, parts: list[str]) -> list[bool]:
         position = start + len(before)
         hyphened = part[:1] == "-"  # "St.-Anselm", "Dr.-Ing."
         first = part[1:2] if hyphened else part[:1]
-        glued.append(before.endswith(".") and (hyphened or first.isascii()) and
-                     first.isalnum() and line.startswith(part[:1], position))
+        glued.append(before.endswith(".") and first.isalnum() and  # "κ.λπ.", "т.д." too
+                     line.startswith(part[:1], position))
     return glued
 
 
@@ -182,7 +182,8 @@ def _rejoined(parts: list[str], language: str, glued: list[bool] | None = None
         if kept and (glued and glued[n] or part[:1] in _COMMAS):  # no sentence opens with ","
             kept[-1] = f"{kept[-1]}{part}"
         elif kept and (kept[-1][-1] in _NO_END or _last_word(kept[-1]) in short or
-                       _last_word(kept[-1]) in times and _first_word(part) in then):
+                       _last_word(kept[-1]) in times and _first_word(part) in then or
+                       _unended(kept[-1]) or _continued(kept[-1], part, language)):
             kept[-1] = f"{kept[-1]} {part}"
         else:
             kept.append(part)
@@ -191,6 +192,27 @@ def _rejoined(parts: list[str], language: str, glued: list[bool] | None = None
 
 _NO_END = ",:;،؛、，"
 _COMMAS = ",،、，"  # not ":" nor ";": a smiley ":)" may follow a sentence
+
+
+_ENDED = re.compile(f"[{SENTENCE_ENDS}][\"'”’»)\\]」』）]*$")
+_ORDINAL_END = re.compile(r"(?:^|\s)\d{1,3}\.$")  # "modelinin 2." (sürümünü), "am 5." (und)
+_SHORT_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|[^\W\d_]+(?:\.[^\W\d_]+)+)\.$")  # "Tbk."
+
+
+def _unended(part: str) -> bool:
+    """A piece that ends in a letter or figure: pysbd cut before what it took for a list's
+    number ("am" | "5. und 6. Dezember"), never at a sentence's end."""
+    return _ENDED.search(part) is None and part[-1:].isalnum()
+
+
+def _continued(before: str, part: str, language: str) -> bool:
+    """A piece opening in lower case after an ordinal ("2." | "sürümünü") or, outside
+    English (where software's names open sentences so), after a short word or one with
+    inner stops ("Tbk." | "menjadi", "κ.λπ." | "από"): an abbreviation, not a sentence's end."""
+    if not part[:1].islower():
+        return False
+    return _ORDINAL_END.search(before) is not None or \
+        language != "en" and _SHORT_END.search(before) is not None
 
 
 def _last_word(part: str) -> str:
