@@ -154,6 +154,20 @@ def test_an_entry_wrapped_on_over_its_address_keeps_its_sentence_whole():
     assert not [b for b in part.blocks if b.text.startswith("the 2027")]
 
 
+def test_an_entry_wrapped_before_a_figure_keeps_its_sentence_and_a_counts_line_stays_apart():
+    part = read_text("BUSINESS\n\n* Insurer Halvard Re expects first-quarter losses of about\n"
+                     "  $1.1 billion, mostly from the January fires.\n"
+                     "  https://news.example/halvard\n"
+                     "* Deleting our build cache made CI 3x faster (quillpath.example)\n"
+                     "  198 points · 131 comments\n"
+                     "  https://quillpath.example/cache\n")
+    entries = [b for b in part.blocks if b.text.startswith("*")]
+    assert entries[0].text == "* Insurer Halvard Re expects first-quarter losses of about $1.1 " \
+        "billion, mostly from the January fires."
+    assert [b.text for b in part.blocks if b.text.startswith("198")] == [
+        "198 points · 131 comments"]
+
+
 def test_a_body_declared_flowed_with_no_soft_break_is_read_as_wrapped_text():
     """A mail program that says `format=flowed` yet ends no line with a space wraps hard: its
     lines are read by the width they are wrapped at (each line was a paragraph, and the

@@ -499,11 +499,18 @@ def _title_line(block: Block) -> bool:
 _SITE_AFTER = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}\)$")  # "… (blog.example.com)"
 
 
+_FIELDS = re.compile(r"\s[·•|]\s")
+
+
 def _runs_into(text: str, title: str) -> bool:
     """The entry's first line is a sentence wrapped on into the next, not a title over an
-    author: what follows it goes on in lower case ("…means for" / "the 2027 fight.")."""
+    author: what follows it goes on in lower case or with a figure ("…means for" / "the 2027
+    fight.", "…losses of about" / "$1.1 billion, …")."""
     _, found, rest = text.partition(title)
-    return bool(found) and rest.strip()[:1].islower()
+    rest = rest.strip()
+    figure = (rest[:1].isdigit() or rest[:1] in "$€£¥") and title[-1:].isalpha() and \
+        not _FIELDS.search(rest)  # not a line of fields: "812 points · 301 comments"
+    return bool(found) and (rest[:1].islower() or figure)
 
 
 def _title_address(entry: Block, title: str, url: str) -> bool:
