@@ -538,6 +538,8 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
      "credit"),
     ("[Chart: the one-year loan rate, 2019-2026, falling from 4.15% to 3.05%]", "caption"),
     ("[image: Volunteers clearing the dunes]", "caption"),
+    ("View this email in your browser: https://pulse.example/issues/2026/118-the-new-bus-lanes"
+     "?utm_source=newsletter", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "

@@ -78,7 +78,20 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
             continue
         if any(p.search(block.text) for p in patterns):
             return kind
+        bare = _without_addresses(block.text) if kind == "chrome" else None
+        if bare and bare.casefold() not in profile.more and any(p.search(bare) for p in patterns):
+            return kind  # "View this email in your browser: https://…/vypusk/118"
     return None
+
+
+_ADDRESS_IN_TEXT = re.compile(r"[\s:：→-]*<?https?://\S+?>?(?=\s|$)")
+
+
+def _without_addresses(text: str) -> str | None:
+    """A line's words without the web addresses it spells out, or None when it has none."""
+    if "://" not in text:
+        return None
+    return _ADDRESS_IN_TEXT.sub("", text).strip(" :：→-") or None
 
 
 def credited_names(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
