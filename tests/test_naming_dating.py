@@ -138,6 +138,14 @@ def test_a_sender_name_joining_a_person_and_the_newsletter_its_folder_names_is_r
     ("From: Owen Halden at Halden & Price <pulse@mailer.example>\n"
      "Subject: Cucina di Casa: January 2026\n", "Cucina di Casa"),
     ("From: Giulia Ferraro <cucina@mailer.example>\nSubject: Pasta e ceci\n", "Giulia Ferraro"),
+    # a list's label names no newsletter: read as words, and never over a name in another
+    # script, nor over the sender's own name when that is the folder's
+    ("From: Giulia Ferraro <cucina@mailer.example>\nList-Id: cucina-di-casa <cucina.example>\n"
+     "Subject: Pasta e ceci\n", "Cucina Di Casa"),
+    ("From: =?utf-8?b?0JrRg9GF0L3RjyDQstC00L7QvNCw?= <kuhnia@mailer.example>\n"
+     "List-Id: cucina-di-casa <cucina.example>\nSubject: Pasta e ceci\n", "Кухня вдома"),
+    ("From: Cucina di Casa <cucina@mailer.example>\nList-Id: cucina-di-casa <cucina.example>\n"
+     "Subject: Pasta e ceci\n", "Cucina di Casa"),
 ])
 def test_the_list_or_subject_naming_the_folder_names_the_newsletter_a_person_sends(
         tmp_path, headers, publication):

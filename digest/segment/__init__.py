@@ -693,12 +693,19 @@ def sender_names(meta: Meta, profile: Profile, opening: Sequence[str] = ()) -> M
                   first and _written(first["publication"], [meta.title or "", *opening])):
         return dataclasses.replace(meta, author=found["author"].strip(),
                                    publication=found["publication"].strip())
-    if not meta.folder:
-        return meta
+    if not meta.folder or _name_key(meta.publication) == _name_key(meta.folder):
+        return meta  # the sender's name is the newsletter's ("City Notes" in `city-notes/`)
     opening = _SUBJECT_NAME.split(meta.title or "", maxsplit=1)[0]
     named = next((n for n in (meta.list_name, opening)
                   if n and _name_key(n) == _name_key(meta.folder)), None)
+    if named and _SLUG.fullmatch(named):  # a list's label ("cucina-di-casa"), no name
+        if not meta.publication.isascii():
+            return meta  # "Тиждень Києва" over the label spelling it in Latin letters
+        named = " ".join(named.replace("_", "-").split("-")).title()
     return dataclasses.replace(meta, publication=named) if named else meta
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 OPENING_BLOCKS = 6  # the first lines, where its masthead names the newsletter
