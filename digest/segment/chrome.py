@@ -479,8 +479,9 @@ _NUMBER = re.compile(r"^\d{1,3} ")
 def _drop_label(section: Section, first: int, dropped: list[Dropped]) -> None:
     """The short line right above the contents entries that names them ("In this issue",
     a collapsed box's "Inside:", a bold "In questo numero:"): chrome with them."""
-    above = [p for p in section.paragraphs if p.line < first or p.line == first and
-             p.text.rstrip().endswith((":", "："))]  # on the list's line: one introducing it
+    above = [p for p in section.paragraphs if p.line < first or p.line == first and (
+             p.kind == "subhead" or p.text.rstrip().endswith((":", "：")))]  # on the list's
+    # line: one introducing it (a subhead has lost its colon)
     if not above or any(above[-1].line < item.line < first for item in section.items):
         return
     label = above[-1]

@@ -181,6 +181,7 @@ def looks_like_numbered_subhead(text: str) -> bool:
 
 BOX_BLOCKS = 12  # the author's box sits among the last blocks
 BIO_WORDS = 80
+BOX_STORY_WORDS = 12  # a paragraph of the issue's own above the box (not its masthead)
 _NAMED_PICTURE = re.compile(r"((?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+)\W*$")  # "Headshot of Jo Reed"
 _HANDLE = re.compile(r"^@[\w.]{2,40}$")
 
@@ -193,14 +194,17 @@ def author_boxes(blocks: list[Block], kinds: list[str | None]) -> list[str | Non
     kinds = list(kinds)
     for i in range(max(0, len(blocks) - BOX_BLOCKS), len(blocks) - 1):
         named = _NAMED_PICTURE.search(blocks[i].text) if blocks[i].kind == "caption" else None
-        if named is None:
+        if named is None or not looks_like_name(named[1]) or not any(
+                k is None and b.kind == "paragraph" and words(b.text) >= BOX_STORY_WORDS
+                for b, k in zip(blocks[:i], kinds[:i])):  # a story above it, and a person
             continue
         name = named[1]
         j = i + 1
         if kinds[j] is None and blocks[j].text.strip() == name:
             j += 1
         if j >= len(blocks) or kinds[j] is not None or blocks[j].kind != "paragraph" or \
-                words(blocks[j].text) > BIO_WORDS or \
+                not 6 <= words(blocks[j].text) <= BIO_WORDS or \
+                not ENDS_SENTENCE.search(blocks[j].text) or \
                 not blocks[j].text.startswith((name, name.split()[0] + " ")):
             continue
         end = j + 1 + (j + 1 < len(blocks) and kinds[j + 1] is None and
