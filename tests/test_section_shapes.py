@@ -257,3 +257,25 @@ def test_an_emoji_led_line_linking_a_title_is_no_heading():
     assert [s.heading for s in issue.sections if s.heading] == ["📙 Articles", "🛠 Tools"]
     articles = issue.sections[1]
     assert not [p for p in articles.paragraphs if p.kind == "subhead"]
+
+
+def test_event_cards_with_a_bold_time_and_a_capitals_button_are_a_listing():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    events = [("An Evening with Tobias Rendell", "rendell", "Thursday, March 19 · 7:00 pm",
+               "Tobias reads from his debut novel about a cider farm in a summer of floods."),
+              ("Poetry Open Mic", "open-mic", "Friday, March 27 · 7:30 pm",
+               "Five minutes each, sign-up sheet at the counter from seven."),
+              ("Saturday Story Time", "story-time", "Every Saturday · 10:30 am",
+               "Picture books, puppets and a craft to take home.")]
+    cards = "".join(f"<h3><a href='https://shop.example/events/{slug}'>{title}</a></h3>"
+                    f"<p><strong>{when}</strong></p><p>{blurb}</p>"
+                    f"<p><a href='https://shop.example/events/{slug}'>RSVP</a></p>"
+                    for title, slug, when, blurb in events)
+    html = (f"<h1>Lantern &amp; Quill</h1><p>Spring is here, and so are our evenings.</p>"
+            f"<h2>Upcoming Events</h2>{cards}<h2>Staff Picks</h2><p>Three books we loved.</p>")
+    (issue,), _ = segment_document(read_bytes("lq.html", html.encode()), *load_profiles())
+    upcoming = next(s for s in issue.sections if s.heading == "Upcoming Events")
+    assert [i.title for i in upcoming.items] == [title for title, *_ in events]
+    assert not [p for p in upcoming.paragraphs if p.kind == "subhead"]

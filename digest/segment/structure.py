@@ -153,15 +153,32 @@ def bold_heading(marks: Marks, i: int) -> int | None:
     over "new species of beetle described in 2025") is the fact the next line explains."""
     block = _bare(marks, i)
     if block and block.lead_kind == "strong" and block.lead == block.text and \
-            words(block.text) <= 18 and any(c.isalpha() for c in block.text):
+            words(block.text) <= 18 and any(c.isalpha() for c in block.text) and \
+            not _CLOCK.search(block.text):  # "Thursday, March 19 · 7:00 pm": an event's time
         return PSEUDO_LEVEL
     return None
 
 
+# A time of day: "7:00 pm", "10:30", "7pm", "19.30 Uhr" (not "6.12%", "£2.50", "4.12").
+_CLOCK = re.compile(r"(?<![£$€¥.,\d])\b\d{1,2}(?::\d{2}(?:\s*(?:[ap]\.?m\.?|h|uhr))?|"
+                    r"\.\d{2}\s*(?:[ap]\.?m\.?|h|uhr)|\s*(?:[ap]\.?m\.?|uhr))(?![\w%])",
+                    re.IGNORECASE)
+
+
 def caps_heading(marks: Marks, i: int) -> int | None:
-    """A short line in capitals: at least three letters, none of them lower-case."""
+    """A short line in capitals: at least three letters, none of them lower-case; not a
+    card's button, one link to the page its title above links ("RSVP")."""
     block = _bare(marks, i)
-    return PSEUDO_LEVEL if block is not None and in_capitals(block.text) else None
+    if block is None or not in_capitals(block.text):
+        return None
+    if one_link(block, BUTTON_WORDS) and any(
+            link.url == block.links[0].url for b in marks.blocks[max(0, i - CARD_BLOCKS):i]
+            for link in b.links):
+        return None
+    return PSEUDO_LEVEL
+
+
+CARD_BLOCKS = 6  # a card's title, details and blurb above its button
 
 
 def emoji_heading(marks: Marks, i: int) -> int | None:
