@@ -508,8 +508,8 @@ def _runs_into(text: str, title: str) -> bool:
     fight.", "…losses of about" / "$1.1 billion, …")."""
     _, found, rest = text.partition(title)
     rest = rest.strip()
-    figure = (rest[:1].isdigit() or rest[:1] in "$€£¥") and title[-1:].isalpha() and \
-        not _FIELDS.search(rest)  # not a line of fields: "812 points · 301 comments"
+    figure = (rest[:1].isdigit() or rest[:1] in ("$", "€", "£", "¥")) and \
+        title[-1:].isalpha() and not _FIELDS.search(rest)  # not "812 points · 301 comments"
     return bool(found) and (rest[:1].islower() or figure)
 
 
