@@ -336,3 +336,21 @@ def test_a_date_that_cannot_be_right_is_said_and_the_issue_built_as_undated(date
     issue = json.loads(done.stdout)["files"][0]["issues"][0]
     assert issue["date"] is None
     assert "cannot be right" in done.stderr and "built as undated" in done.stderr
+
+
+def test_a_site_generators_posts_folder_inside_the_newsletters_names_nothing(tmp_path):
+    """`sediment-group/posts/…md` (MkDocs' blog, Hugo's `content/posts/`): the newsletter is
+    the folder above; a newsletter's own folder named "posts" still names it."""
+    from digest.ingest.metadata import folder_name
+
+    root = tmp_path / "seeds"
+    for path in (root / "sediment-group" / "posts" / "2026-03-05.md",
+                 root / "devrel-dispatch" / "content" / "posts" / "87.md",
+                 root / "posts" / "12.md"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("# Update\n\nNews.\n")
+    assert folder_name(root / "sediment-group" / "posts" / "2026-03-05.md", root) == \
+        "sediment-group"
+    assert folder_name(root / "devrel-dispatch" / "content" / "posts" / "87.md", root) == \
+        "devrel-dispatch"
+    assert folder_name(root / "posts" / "12.md", root) == "posts"

@@ -46,7 +46,7 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mdx": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".eml": "email", ".emlx": "email", ".mbox": "email", ".mbx": "email",
 }

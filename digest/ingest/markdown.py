@@ -13,13 +13,14 @@ import tomllib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from digest.datewords import month_number, opens_with_day
+from digest.datewords import month_number, opens_with_day, written_date
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS, lone_emoji
 
 from . import markdown_rs
 from .dates import parse_date
 from .decode import clean_line, collapse, normalize_newlines
+from .markup import without_tool_markup
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -51,7 +52,10 @@ def read_markdown(text: str, parser: str = "auto") -> Part:
     same blocks, slower); "python": markdown-it-py always."""
     lines = normalize_newlines(text).removeprefix("\ufeff").split("\n")
     size, fields = front_matter(lines)
-    body = "\n" * size + "\n".join(map(_shallow, _unfenced_markers(lines[size:])))
+    if not fields:
+        fields = _properties(lines)
+    body = "\n" * size + "\n".join(map(_shallow, without_tool_markup(
+        _unfenced_markers(lines[size:]))))
     tokens = None if parser == "python" else markdown_rs.tokens(body, MAX_NESTING)
     if tokens is None:
         tokens = python_parser().parse(body)
@@ -78,6 +82,39 @@ def python_parser() -> MarkdownIt:
 _CONTAINER = re.compile(r"^ {0,3}:{3,}(?:[ \t]*[\w{][^\n]*)?[ \t]*$")
 _ALERT = re.compile(r"^( {0,3}>[ \t]?)\[!(?:note|tip|important|warning|caution)\][ \t]*$", re.I)
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+PROPERTY_LINES = 3
+_PROPERTY = re.compile(r"^([A-Z][\w’' -]{0,30}?):[ \t]+(\S.*)$")
+
+
+def _properties(lines: list[str]) -> dict[str, Any]:
+    """A note app's page properties right under its title, as Notion exports them ("Status:
+    Published", "Date: March 10, 2026", "Author: Kwame Oduya"): three or more lines of fields,
+    one a date, read as front matter and taken out of the text (their lines left blank)."""
+    at = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+    if at == len(lines) or not lines[at].startswith("# "):
+        return {}
+    start = at + 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = start
+    while end < len(lines) and _PROPERTY.match(lines[end]):
+        end += 1
+    if end - start < PROPERTY_LINES or end < len(lines) and lines[end].strip():
+        return {}
+    fields = {m[1].strip().lower(): m[2].strip() for m in map(_PROPERTY.match, lines[start:end])
+              if m is not None}
+    dated = {key: value for key, value in fields.items()
+             if key.split()[0] in DATE_KEYS and key not in fields.keys() & DATE_KEYS}
+    fields.update({key.split()[0]: value for key, value in dated.items()
+                   if key.split()[0] not in fields})  # "Created time" as "created"
+    if not fields.keys() & set(DATE_KEYS):
+        return {}
+    for key in fields.keys() & set(DATE_KEYS):  # "March 10, 2026", "10. März 2026"
+        fields[key] = parse_date(fields[key]) or written_date(fields[key]) or fields[key]
+    lines[start:end] = [""] * (end - start)
+    return fields
 
 
 def _unfenced_markers(lines: list[str]) -> list[str]:
@@ -400,8 +437,9 @@ class _Blocks:
         text = collapse("".join(parts))
         if lead and first_break is not None:
             text = set_off(lead, collapse("".join(parts[:first_break])), text)
-        if not text and leftover:  # a line of badges alone is kept, for the segmenter to drop
-            text = collapse(" ".join(leftover))
+        if leftover and not any(c.isalnum() for c in text):  # a line of badges or template
+            text = collapse(" ".join(leftover))  # tags alone ("{{ a }}: {{ b }}") is kept, for
+            # the segmenter to drop
         return text, links
 
     def _uncomment(self, text: str) -> str:

@@ -162,14 +162,22 @@ def number_from_name(path: Path) -> int | None:
 def folder_name(path: Path, root: Path | None = None) -> str | None:
     """The folder a newsletter's files sit in ("haskell-weekly"), never the input folder; a
     site generator's folder (`_posts`) is passed over for the one above it, and so, inside
-    a known input folder, is an archive's (`2026`, `05`)."""
+    a known input folder, is an archive's (`2026`, `05`) and a generator's posts folder
+    under the newsletter's (`posts`, `content`, `blog`)."""
     top = root.resolve() if root is not None else None
     for folder in path.parents:
         if top is not None and folder.resolve() == top or not folder.name:
             return None
-        if not (_GENERATOR.match(folder.name) or top is not None and _NUMBERED.match(folder.name)):
+        if not (_GENERATOR.match(folder.name) or top is not None and (
+                _NUMBERED.match(folder.name) or folder.name.lower() in SITE_FOLDERS and
+                folder.parent.resolve() != top)):
             return folder.name
     return None
+
+
+# A site generator's folders for posts (Hugo's `content/posts/`, MkDocs' `blog/posts/`),
+# passed over, inside the input folder, for the newsletter's folder above them.
+SITE_FOLDERS = {"posts", "post", "content", "blog", "articles", "src", "docs", "pages"}
 
 
 _GENERATOR = re.compile(r"^[_.]")

@@ -36,7 +36,7 @@ FOOTER_LINE_WORDS = 40  # a line of it when it ends the issue (an address, why y
 # (`![level:medium]`), Liquid/Jinja tags (`{% include x %}`, `{{ var }}`), and Markdown link
 # definitions the parser could not take (one with no address turns those under it into text).
 _LEFTOVER_MARKUP = re.compile(
-    r"^(?:!\[[^\]]*\]|\{%.*?%\}|\{\{.*?\}\}|\[[^\]]++\]:(?:\s++[^\s\[]\S*+)?|\s)+$")
+    r"^(?:!\[[^\]]*\]|\{%.*?%\}|\{\{.*?\}\}|\[[^\]]++\]:(?:\s++[^\s\[]\S*+)?|\s|[:;,·|–—-])+$")
 DROP_ORDER = ("chrome", "note", "signoff", "bio", "credit", "caption")
 NAME_ENTRY_WORDS = 4  # words of an entry in a list of credited names
 _LIST_LINE = re.compile(r"^[-*•–]\s+\S")  # a plain-text list line, marker still on
@@ -69,7 +69,7 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
             else None
     if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind
-    if block.text[:1] in ("!", "{", "[") and _LEFTOVER_MARKUP.match(block.text):
+    if ("{" in block.text or block.text[:1] in ("!", "[")) and _LEFTOVER_MARKUP.match(block.text):
         return "chrome"
     for kind in DROP_ORDER:
         patterns = profile.drop.get(kind, [])
