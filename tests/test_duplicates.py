@@ -50,3 +50,27 @@ def test_a_corrected_resend_the_next_day_is_the_same_issue(tmp_path):
                              "Tue, 3 Mar 2026 09:00 +0000", EVENTS[:4])})
     assert "repeats" in said
     assert len(list((tmp_path / "site" / "issues").glob("*.html"))) == 1
+
+
+def test_a_correction_sent_the_same_day_is_the_copy_kept_whatever_the_file_names(tmp_path):
+    """An original naming Saturday, its resend "(corrected)" naming Thursday, the same day:
+    the page shows the correction, whichever file name sorts first."""
+    more = ["The reading room closes early on Thursday for the history talk, at five o'clock.",
+            "New this month: a shelf of large-print crime novels donated by a reader.",
+            "Volunteers for the spring book sale can sign up at the front desk any day.",
+            "The printer on the first floor is fixed, and copies cost ten pence again."]
+    right = EVENTS + more
+    wrong = [e.replace("Friday", "Saturday") for e in right]
+    def untitled(subject: str, date: str, lines: list[str]) -> bytes:  # titled by subject
+        return mail("".join(f"<p>{line}</p>" for line in lines),
+                    "Library News <news@library.example>", subject, date)
+
+    said = built(tmp_path, {
+        "2026-03-02-whats-on.eml": untitled("What's on at the library",
+                                            "Mon, 2 Mar 2026 08:00 +0000", wrong),
+        "2026-03-02-whats-on_corrected.eml": untitled(
+            "What's on at the library (corrected)", "Mon, 2 Mar 2026 11:00 +0000", right)})
+    assert "repeats" in said
+    (page,) = (tmp_path / "site" / "issues").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert "Friday: film night" in html and "Saturday: film night" not in html

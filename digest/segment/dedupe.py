@@ -58,7 +58,8 @@ def cross_file_duplicates(
     Only issues of one publication with the same title (a resend's "[Resend]" or "(corrected)"
     aside), sent within RESEND_DAYS of each other, are compared, so this stays linear. A copy
     that holds the other (a cut-short copy) counts too; the first copy is kept unless a later
-    one is clearly fuller.
+    one is clearly fuller or resends it (dated later, or tagged as a resend the same day: a
+    correction must not lose to the copy it corrects).
     """
     groups: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
     dropped: dict[int, Issue] = {}
@@ -77,7 +78,7 @@ def cross_file_duplicates(
                       if _near_in_time(other, issue) and containment(p, prints) >= NEAR), None)
         if match is None:
             group.append((issue, prints))
-        elif len(prints) > FULLER * len(group[match][1]):
+        elif len(prints) > FULLER * len(group[match][1]) or _resends(issue, group[match][0]):
             dropped[id(group[match][0])] = issue
             group[match] = (issue, prints)
         else:
@@ -99,6 +100,18 @@ def _key(issue: Issue) -> tuple[str, str]:
     tags."""
     title = " ".join(issue.title.casefold().split())
     return issue.publication.casefold(), _TITLE_TAGS.sub("", title).strip() or title
+
+
+def _resends(issue: Issue, kept: Issue) -> bool:
+    """The issue is a later copy of the kept one, sent again to correct it: dated after it,
+    or on the same day with a resend's tag its title adds ("(corrected)", "[Resend]")."""
+    if issue.date and kept.date and issue.date != kept.date:
+        return issue.date > kept.date
+    return _tagged(issue.title) and not _tagged(kept.title)
+
+
+def _tagged(title: str) -> bool:
+    return _TITLE_TAGS.search(" ".join(title.split())) is not None
 
 
 def _near_in_time(one: Issue, other: Issue) -> bool:
