@@ -24,8 +24,9 @@ class Scan:
     """What the boilerplate pass needs of one issue: its newsletter and its paragraphs' keys."""
 
     publication: str
-    title: str
+    title: str  # with the date, what tells the newsletter's issues apart ("Weekly update")
     keys: frozenset[int]
+    date: str = ""
 
 
 def paragraph_key(text: str) -> int | None:
@@ -41,18 +42,20 @@ def paragraph_key(text: str) -> int | None:
 def scan(issue: Issue) -> Scan:
     keys = (paragraph_key(p.text) for s in issue.sections for p in s.paragraphs
             if p.kind != "code")
-    return Scan(issue.publication, issue.title, frozenset(k for k in keys if k is not None))
+    return Scan(issue.publication, issue.title, frozenset(k for k in keys if k is not None),
+                issue.date.isoformat() if issue.date else "")
 
 
 def recurring(scans: Iterable[Scan]) -> dict[str, frozenset[int]]:
     """Per publication, the paragraph keys found in RECUR_ISSUES or more of its issues and in
     RECUR_SHARE of them (an issue counted once however many files carry it)."""
-    titles: dict[tuple[str, int], set[str]] = defaultdict(set)
-    issues: dict[str, set[str]] = defaultdict(set)
+    titles: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)
+    issues: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for found in scans:
-        issues[found.publication].add(found.title)
+        issue = (found.title, found.date)  # one issue however many files carry it
+        issues[found.publication].add(issue)
         for key in found.keys:
-            titles[found.publication, key].add(found.title)
+            titles[found.publication, key].add(issue)
     out: dict[str, set[int]] = defaultdict(set)
     for (publication, key), seen in titles.items():
         if len(seen) >= max(RECUR_ISSUES, RECUR_SHARE * len(issues[publication])):

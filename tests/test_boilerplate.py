@@ -70,3 +70,15 @@ def test_inspect_over_several_files_lists_boilerplate_in_dropped_lines(tmp_path)
                            capture_output=True, text=True, check=True)
     (kept,) = json.loads(alone.stdout)["files"][0]["issues"]
     assert WELCOME in [p["text"] for s in kept["sections"] for p in s["paragraphs"]]
+
+
+def test_a_weekly_sent_under_the_same_title_every_week_still_loses_its_boilerplate(tmp_path):
+    """Four issues all titled "Weekly update", a week apart, are four issues, not one."""
+    folder = tmp_path / "seeds" / "pond-letter"
+    folder.mkdir(parents=True)
+    for n, topic in enumerate(TOPICS, 1):
+        text = issue(n, topic).replace(f"title: Pond Letter {n}", "title: Weekly update")
+        text = text.replace(f"date: 2026-05-{n:02d}", f"date: 2026-05-{7 * n:02d}")
+        (folder / f"issue-{n}.md").write_text(text, encoding="utf-8")
+    done = run_digest("build", "-v", cwd=tmp_path)
+    assert "dropped: boilerplate 4" in done.stdout
