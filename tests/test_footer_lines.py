@@ -697,6 +697,8 @@ def test_an_address_and_telephone_over_the_footer_are_left_out_and_a_call_above_
     ("> The pups answered before we knew there was a question.\n\nMara Lind", []),  # a credit
     ("See you on the mat.\n\nxo,\n\nNoor", ["xo,", "Noor"]),  # a closing in lower case
     ("Thanks for reading.\n\ncheers,\n\nLena", ["cheers,", "Lena"]),
+    ("Diolch yn fawr.\n\nHwyl am y tro / Bye for now,\n\nGwen Pryce",  # two languages
+     ["Hwyl am y tro / Bye for now,", "Gwen Pryce"]),
 ])
 def test_a_name_alone_under_the_last_sentence_signs_the_letter(ending, signed, profiles):
     text = ("# Reel Notes 14\n\nThree films this week, one of them long.\n\n## Skipping\n\n"

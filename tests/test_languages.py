@@ -608,6 +608,8 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["Θέατρο, μουσική κ.λπ. από την Πέμπτη.", "Η είσοδος είναι ελεύθερη."]),
     ("vi", "PGS.TS. Lê Minh Hoàng sẽ nói chuyện. Vào cửa tự do.",
      ["PGS.TS. Lê Minh Hoàng sẽ nói chuyện.", "Vào cửa tự do."]),
+    ("en", "Die Versammlung ist am Samstag, 25. April in Bern. Alle sind eingeladen.",
+     ["Die Versammlung ist am Samstag, 25. April in Bern.", "Alle sind eingeladen."]),
 ])
 def test_a_sentence_is_not_cut_after_an_abbreviation_or_a_comma(language, text, expected):
     """pysbd cuts after "ul.", "Dra.", "bl.a." and, by its Arabic rules, at "،" and ":": the

@@ -411,6 +411,9 @@ def _is_bare_closing(text: str) -> bool:
         not any(c.isdigit() or (not c.isalnum() and not c.isspace()) for c in text)
 
 
+_LANGUAGES_APART = re.compile(r"\s+[/|·]\s+")  # "Hwyl am y tro / Bye for now,"
+
+
 def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int) -> int:
     """Where the run of plain paragraphs from `start` ends (a heading, or a line that will read
     as one after the first, a rule, a signature's "--", furniture already found, or the end of
@@ -425,8 +428,9 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
 
 def _is_closing(text: str) -> bool:
     """"Warmly,", "Bis bald,": a few words and a comma, in lower case only as one word ("xo,",
-    "cheers,"); no label ("Second place: Theo Grant,")."""
-    count = words(text)
+    "cheers,"); no label ("Second place: Theo Grant,"); in two languages, each a few words
+    ("Hwyl am y tro / Bye for now,")."""
+    count = max(words(part) for part in _LANGUAGES_APART.split(text))
     return (text.endswith((",", "，", "،")) and 1 <= count <= CLOSING_WORDS
             and (not text[0].islower() or count == 1) and not any(c.isdigit() for c in text)
             and ":" not in text and "：" not in text

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from digest.datewords import month_number
 from digest.textwords import SENTENCE_ENDS, UNSPACED, has_cjk
 
 LANGUAGE = "english"
@@ -206,9 +207,12 @@ def _unended(part: str) -> bool:
 
 
 def _continued(before: str, part: str, language: str) -> bool:
-    """A piece opening in lower case after an ordinal ("2." | "sürümünü") or, outside
+    """A month's name after an ordinal ("am 25." | "April"), or a piece opening in lower
+    case after an ordinal ("2." | "sürümünü") or, outside
     English (where software's names open sentences so), after a short word or one with
     inner stops ("Tbk." | "menjadi", "κ.λπ." | "από"): an abbreviation, not a sentence's end."""
+    if _ORDINAL_END.search(before) and month_number(_first_word(part)):
+        return True  # "Samstag, 25." | "April": a date written day first
     if not part[:1].islower():
         return False
     return _ORDINAL_END.search(before) is not None or \
