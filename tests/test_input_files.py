@@ -85,3 +85,22 @@ def test_a_mail_programs_index_beside_its_mbox_is_said_and_not_read(tmp_path):
     files, problems = input_files(tmp_path / "seeds")
     assert [p.name for p in files] == ["Newsletters"]
     assert [(Path(p.path).name, p.severity) for p in problems] == [("Newsletters.msf", "info")]
+
+
+def test_a_saved_pages_folder_of_assets_and_loose_pictures_are_said_and_not_read(tmp_path):
+    """A browser's "Web page, complete" keeps "Page_files/" beside "Page.html" (scripts,
+    styles, pictures, an iframe's page): none of it is an issue, and a picture is no error."""
+    folder = tmp_path / "seeds" / "kettle-and-cog"
+    assets = folder / "Kettle & Cog #58_files"
+    assets.mkdir(parents=True)
+    (folder / "Kettle & Cog #58.html").write_text(
+        "<html><body><h1>Kettle &amp; Cog #58</h1><p>The repair café ran out of chairs.</p>"
+        "</body></html>", encoding="utf-8")
+    (assets / "jquery.min.js").write_text("!function(e){return e}(window);")
+    (assets / "saved_resource.html").write_text("<html><body><p>Comments</p></body></html>")
+    (assets / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0JFIF")
+    (folder / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    files, problems = input_files(tmp_path / "seeds")
+    assert [p.name for p in files] == ["Kettle & Cog #58.html"]
+    said = {Path(p.path).name: p.severity for p in problems}
+    assert said == {"Kettle & Cog #58_files": "info", "cover.png": "info"}
