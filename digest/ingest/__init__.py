@@ -182,8 +182,9 @@ def _read_text_as(fmt: str, text: str) -> Part:
         return read_markdown(text)
     if fmt == "html":
         from .html import read_html
+        from .savedmail import read_header_block
 
-        return read_html(text)
+        return read_header_block(read_html(text))
     from .text import read_text
 
     return read_text(text)
