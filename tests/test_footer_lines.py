@@ -541,6 +541,13 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("View this email in your browser: https://pulse.example/issues/2026/118-the-new-bus-lanes"
      "?utm_source=newsletter", "chrome"),
     ("View as a webpage | Voir la version Web", "chrome"),
+    ("Skip to content", "chrome"),
+    ("This website uses cookies to improve your experience.", "chrome"),
+    ("Click to share on Facebook (Opens in new window)", "chrome"),
+    ("Leave a Reply", "chrome"),
+    ("← Previous Post: The almanac's autumn issue", "chrome"),
+    ("Proudly powered by WordPress", "chrome"),
+    ("[image]", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
