@@ -269,7 +269,8 @@ def test_a_paragraph_saying_it_is_an_advertisement_is_set_apart(name, text, open
     (LETTER, "SPONSOR: QueueCraft", "QueueCraft"), (LETTER, "PRESENTED BY", None),
     (LETTER, "-- Advertisement --", None), (BRIEF, "PRÄSENTIERT VON", None),
     (LETTER, "OUR PARTNER THIS WEEK", None), (LETTER, "Today's partner", None),
-    (LETTER, "PARTNER", None), (LETTER, "Kit partner", None)])
+    (LETTER, "PARTNER", None), (LETTER, "Kit partner", None),
+    (LETTER, "Sponsored: QueueCraft:", "QueueCraft")])  # a marker's colon is not its name's
 def test_a_sponsor_label_on_its_own_line_marks_the_advertisement_under_it(letter, marker,
                                                                            sponsor):
     text = letter.replace("Today's issue is brought to you by Kontor, the workshop planner",

@@ -32,7 +32,7 @@ def sponsor_of(text: str, profile: Profile) -> tuple[bool, str | None]:
         match = pattern.search(text)
         if match:
             name = match.group(1) if pattern.groups and match.group(1) else None
-            return True, name.strip(" .") if name else None
+            return True, name.strip(" .:：") if name else None
     return False, None
 
 
