@@ -195,3 +195,20 @@ def test_a_rows_label_cut_short_with_a_full_stop_stays_in_its_table():
                      "Net revenue ret.    108%        111%        +3 pt\n"
                      "Customers           212         231         +19\n")
     assert [b.kind for b in part.blocks[-4:]] == ["row"] * 4
+
+
+def test_a_paragraph_set_in_under_a_numbered_entry_after_a_blank_line_is_its_text():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("LISP LETTER -- Weekly #217\n\nHello everyone, three items this week.\n\n"
+            "NEWS\n\n1. SBCL 2.6.3 released\n\n   The March release brings the new collector "
+            "out of\n   experimental status. Pause times drop by roughly 60%.\n\n"
+            "2. Community survey results\n\n   1,412 people answered the survey this year, "
+            "up from 980.\n\nEVENTS\n\nThe symposium is in Kraków this April.\n")
+    (issue,), _ = segment_document(read_bytes("letter.txt", text.encode()), *load_profiles())
+    news = next(s for s in issue.sections if s.heading == "NEWS")
+    assert [(i.text, (i.excerpt or "")[:24]) for i in news.items] == [
+        ("SBCL 2.6.3 released", "The March release brings"),
+        ("Community survey results", "1,412 people answered th")]
+    assert news.paragraphs == []

@@ -278,6 +278,14 @@ class _Reader:
                                      kind="heading", level=len(hashed[1])))
             self._end_list()
             return
+        indent = len(line) - len(line.lstrip())
+        if self.in_entry and indented and self.indents and indent > self.indents[-1]:
+            # a paragraph set in under an entry, after a blank line: the entry's text
+            # ("1. SBCL 2.6.3 released" / "" / "   The March release…")
+            self.blocks.append(Block(text=stripped, line=number, end_line=number,
+                                     level=len(self.indents)))
+            self.below_title = None
+            return
         block = Block(text=stripped, line=number, end_line=number)
         starred = _STARRED.match(stripped)
         if starred and not (touching and prev.kind == "paragraph"):
