@@ -435,3 +435,19 @@ def test_a_plain_text_dump_of_links_in_lower_case_is_a_list_of_them(profiles):
         "a Forth that fits on a floppy", "bread tins, also back", "https://sheets.example/",
         "https://quest.example/", "slow radio at night, and why it works"]
     assert items[3].links[0].url == "https://bakery.example/tins"
+
+
+def test_a_row_of_linked_releases_is_news_not_a_row_of_places_to_go(profiles):
+    html = ("<h1>Bundler Weekly 412</h1><p>Three new releases and a long read.</p>"
+            "<h2>Releases</h2><p><a href='https://bw.example/1'>Vite 9.1</a> – Faster cold "
+            "starts with a persistent cache.</p><p><a href='https://bw.example/2'>Biome 2.5</a> · "
+            "<a href='https://bw.example/3'>Turbopack 3.2</a> · <a href='https://bw.example/4'>"
+            "Lerna 11.0</a></p><h2>Long read</h2><p>Why one team moved its monorepo off an old "
+            "bundler, and what got faster.</p><p><a href='https://bw.example/x'>Follow us</a> · "
+            "<a href='https://bw.example/y'>Archive</a> · <a href='https://bw.example/z'>Jobs"
+            "</a></p>")
+    issue = issue_of("bw.eml", mail(html, "Bundler Weekly <bw@bw.example>", "Bundler Weekly 412",
+                                    "Thu, 12 Mar 2026 08:00:00 +0000"), profiles)
+    dropped = {d.text for d in issue.dropped}
+    assert "Biome 2.5 · Turbopack 3.2 · Lerna 11.0" not in dropped
+    assert "Follow us · Archive · Jobs" in dropped

@@ -306,7 +306,9 @@ def _plain_words(text: str) -> str:
 def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the rows of links above an issue's first text as chrome: where to listen,
     read online or follow ("Apple Podcasts · Spotify · RSS"), and a lone short link opening the
-    issue right above its title ("Zobacz w przeglądarce", whatever the language)."""
+    issue right above its title ("Zobacz w przeglądarce", whatever the language); further
+    down, a row of three such links or more, unless each names a version or a figure
+    (releases: "Biome 2.5 · Turbopack 3.2 · Lerna 11.0")."""
     kinds = list(kinds)
     for i, block in enumerate(blocks):
         if block.kind == "heading" or kinds[i] is not None:
@@ -318,8 +320,9 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         kinds[i] = "chrome"
     for i, block in enumerate(blocks):  # such a row of three or more anywhere
         if kinds[i] is None and len(block.links) >= ROW_LINKS and \
-                _only_links(block, LINK_ROW_WORDS + 1):  # "Listen on the web · Spotify · RSS"
-            kinds[i] = "chrome"
+                _only_links(block, LINK_ROW_WORDS + 1) and \
+                not all(any(c.isdigit() for c in link.text) for link in block.links):
+            kinds[i] = "chrome"  # "Listen on the web · Spotify · RSS"; not "Biome 2.5 · …"
     return kinds
 
 
