@@ -382,3 +382,14 @@ def test_a_sponsor_heading_in_greek_capitals_without_accents_is_an_advertisement
     assert issue.language == "el"
     advert = next(s for s in issue.sections if "έκπτωση" in " ".join(p.text for p in s.paragraphs))
     assert advert.role == "sponsored"
+
+
+def test_a_japanese_letters_postal_address_over_its_footer_is_furniture(profiles):
+    html = ("<html lang='ja'><body><p>十一月に入り、朝晩はすっかり冷え込むようになりました。</p>"
+            "<p><b>【店休日のお知らせ】</b></p><p>十二月は毎週水曜日に加え、三十日から一月三日まで"
+            "お休みをいただきます。</p><hr><p>山彦茶房　店主　岡部みどり<br>〒999-0123 架空県山彦町"
+            "本通り3-14<br>電話 0120-000-000<br><a href='https://yamabiko.example/stop'>配信停止を"
+            "ご希望の方はこちら</a></p></body></html>")
+    issue = issue_of("yamabiko-23.html", html.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == ["店休日のお知らせ"]
+    assert "〒999-0123 架空県山彦町本通り3-14" in {d.text for d in issue.dropped}

@@ -337,6 +337,9 @@ def _asked_and_linked(block: Block) -> bool:
         count_words(question) <= QUESTION_WORDS
 
 
+_POSTAL_MARK = re.compile(r"^〒\s?\d{3}-?\d{4}\b")  # Japan's postal mark and code
+
+
 def _postal(block: Block) -> bool:
     """A line like a postal address: short, no sentence, a number and two or more commas,
     middle dots or bars ("Northside Council, Town Hall, Market Square, Northside NS1 2AB",
@@ -347,6 +350,8 @@ def _postal(block: Block) -> bool:
 
 def _address_like(text: str) -> bool:
     text = text.rstrip()
+    if _POSTAL_MARK.match(text):  # "〒999-0123 架空県山彦町本通り3-14"
+        return True
     return count_words(text) <= POSTAL_WORDS and sum(map(text.count, ",·•|")) >= 2 and \
         any(c.isdigit() for c in text) and not ENDS_SENTENCE.search(text) and \
         not _PRICE.search(text) and written_date(text) is None
