@@ -548,6 +548,15 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("← Previous Post: The almanac's autumn issue", "chrome"),
     ("Proudly powered by WordPress", "chrome"),
     ("[image]", "chrome"),
+    ("CAUTION: This email originated from outside of the organisation. Do not click links "
+     "unless you recognise the sender.", "chrome"),
+    ("CONFIDENTIAL – internal use only. Do not forward outside Halvorsen & Lund.", "chrome"),
+    ("This e-mail is confidential. If you are not the intended recipient, please notify the "
+     "sender and delete it.", "chrome"),
+    ("Please consider the environment before printing this e-mail.", "chrome"),
+    ("Sent from Outlook for iOS", "chrome"),
+    ("Microsoft Teams meeting", "chrome"),
+    ("Meeting ID: 384 221 907 655 Passcode: Xk7tQp", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
@@ -566,6 +575,7 @@ def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     "If you can lend a gazebo or help set up from 3pm, please reply to this email.",
     "Did someone send you the wrong parcel? Here is what the depot says to do.",
     "Thanks to Ines Alvarez for the tip about the ferry, which turned out to be right.",
+    "If you are not sure whether your bin is collected, check the council's map.",
 ])
 def test_a_sentence_leading_into_a_readers_words_or_asking_for_help_stays(line, profiles):
     body = (f"<h1>Pulse Morning</h1><h2>Letters</h2><p>{escape(line)}</p><blockquote><p>My "
