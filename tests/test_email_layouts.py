@@ -320,3 +320,21 @@ def test_linked_titles_each_over_a_line_of_text_are_entries_with_their_writer():
         "See more of what you like and less of what you don't."]
     testing = next(s for s in issue.sections if s.heading == "Calls for testing")
     assert not testing.items and [s.heading for s in testing.subsections] == ["RFCs", "Tools"]
+
+
+def test_a_table_whose_cells_each_hold_one_paragraph_is_a_data_table():
+    """Word, Outlook and Google Docs set every cell's text in a <p class=MsoNormal>: the
+    table is still rows, not a heading per cell; a layout table's cells hold several."""
+    from digest.ingest.html import read_html
+
+    cells = [("Date", "What", "Where"), ("Sat 28 Nov, 5pm", "Lights switch-on", "The green"),
+             ("Wed 9 Dec, 7.30pm", "Parish council", "Village hall")]
+    rows = "".join("<tr>" + "".join(f"<td><p class=MsoNormal><span>{c}</span></p></td>"
+                                    for c in row) + "</tr>" for row in cells)
+    part = read_html(f"<html><body><h2>Diary dates</h2><table>{rows}</table></body></html>")
+    assert [(b.kind, b.text) for b in part.blocks if b.kind == "row"] == [
+        ("row", " | ".join(row)) for row in cells]
+    layout = read_html("<html><body><table><tr><td><p>One story.</p><p>Its second paragraph."
+                       "</p></td><td><p>Another.</p><p>More.</p></td></tr><tr><td><p>A</p><p>B"
+                       "</p></td><td><p>C</p><p>D</p></td></tr></table></body></html>")
+    assert not [b for b in layout.blocks if b.kind == "row"]

@@ -51,6 +51,7 @@ _SHRUNK = re.compile(r"(?:max-height|font-size|opacity):0(?![.\d])")
 _STRUCTURE = frozenset({"table", "tr", "td", "p", "div", "ul", "ol", "li", "h1", "h2", "h3"})
 _LAYOUT_INSIDE = frozenset({"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                             "blockquote", "img"})
+_CELL_TEXT = frozenset({"p", "div"})  # one of them in a cell is its text, more are a layout
 _DATE_KEYS = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created",
               "dc.date.created", "datepublished")
 BANNER_RATIO, BANNER_MIN_HEIGHT, BANNER_WORDS = 4, 12, 6  # a heading set as a picture
@@ -697,11 +698,12 @@ def _rows(table: Tag) -> list[list[Tag]]:
 
 
 def is_data_table(table: Tag) -> bool:
-    """A table of data, not of layout: header cells, or a uniform grid of short cells."""
-    if table.find("table") is not None or table.find(_LAYOUT_INSIDE) is not None:
+    """A table of data, not of layout: header cells, or a uniform grid of short cells (each
+    may set its text in one paragraph, as Word, Outlook and Google Docs write every cell)."""
+    if table.find("table") is not None or table.find(_LAYOUT_INSIDE - _CELL_TEXT) is not None:
         return False
     rows = [r for r in _rows(table) if r]
-    if not rows:
+    if not rows or any(len(c.find_all(_CELL_TEXT)) > 1 for r in rows for c in r):
         return False
     if any(c.name == "th" for c in rows[0]) and len(rows) > 1:
         return True

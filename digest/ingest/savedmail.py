@@ -12,6 +12,7 @@ from digest.model import Part
 
 # A label alone on its line, its value in the next block ("From:" over "Parish Pump <…>").
 _LABEL = re.compile(r"^[^\W\d_][^\W\d_ .-]{0,20}(?: [^\W\d_]{1,12})?\s*[:：]$")
+_ROW_FIELD = re.compile(r"^([^|]{1,30}[:：])\s*\|\s*")
 # Who else a message went to, with an address: the reader's own line ("To: jo@example.org").
 _RECIPIENT = re.compile(r"^(?:to|cc|bcc|reply-to|an|à|a|para|aan|till|til|do)\s*[:：].*@",
                         re.IGNORECASE)
@@ -24,7 +25,7 @@ def read_header_block(part: Part) -> Part:
     lines: list[tuple[list[int], str]] = []
     n = 0
     while n < len(head):
-        text = head[n].text.strip()
+        text = _ROW_FIELD.sub(r"\1 ", head[n].text.strip())  # a row "From: | Parish Pump"
         if _LABEL.match(text) and n + 1 < len(head):
             lines.append(([n, n + 1], f"{text} {head[n + 1].text.strip()}"))
             n += 2
