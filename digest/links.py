@@ -56,15 +56,57 @@ def _host_params(host: str, hosts: dict[str, set[str]]) -> set[str]:
 
 def clean_url(url: str) -> str:
     """The address a link leads to, without what only tracks the click; others unchanged."""
-    if not url.lower().startswith(("http://", "https://")) or (
-            "?" not in url and _TOKEN_START not in url and _ADDRESS_START not in url):
+    if not url.lower().startswith(("http://", "https://")):
         return url
+    if "?" not in url and _TOKEN_START not in url and _ADDRESS_START not in url:
+        return _unnamed(url)  # (a fragment may hold a query of its own)
     for _ in range(3):  # a redirect may wrap another
         inner = _unwrapped(url) or _decoded(url)
         if inner is None:
             break
         url = inner
+    url = _unnamed(url)
     return _untracked(url) if "?" in url else url
+
+
+# A parameter that names the reader, by its name and an id for a value ("sid=b7c41f0e-2d3a-…",
+# "uuid=5d0c…", Ghost's "key=a9f3e1c0…", "e=8f3c2a1b0d", a referral code "ref=Qx7Lm2Pz"; not
+# "ref=hn"): a poll's answer, a feedback button, a forward-to-a-friend or referral link each
+# carry it, and a published link must not.
+_PERSONAL_PARAM = re.compile(
+    r"(?i)^(?:sid|uid|uuid|e|key|subscriber_?id|subscriber|member_?id|member_?uuid|"
+    r"recipient_?id|contact_?id|user_?id|email|mail|ref|referral|referral_?code)$")
+_PERSONAL_VALUE = re.compile(r"(?=[^&#]*\d)[A-Za-z0-9-]{8,}|[^@&#\s]+@[^@&#\s]+")
+
+
+def _unnamed(url: str) -> str:
+    """The link without the parameters that name its reader, in its query and in a fragment
+    that holds one (Ghost's "#/feedback/…/?uuid=…&key=…", percent-encoded or not)."""
+    if "=" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    query = _without_personal(parts.query)
+    fragment = parts.fragment
+    if "=" in fragment:
+        head, mark, inner = unquote(fragment).partition("?")
+        fragment = head + mark + _without_personal(inner) if mark else fragment
+        if fragment.endswith("?"):
+            fragment = fragment[:-1]
+    if (query, fragment) == (parts.query, parts.fragment):
+        return url
+    return urlunsplit(parts._replace(query=query, fragment=fragment))
+
+
+def _without_personal(query: str) -> str:
+    if "=" not in query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs
+            if not (_PERSONAL_PARAM.match(k) and _PERSONAL_VALUE.fullmatch(v))]
+    return query if len(kept) == len(pairs) else urlencode(kept)
 
 
 _TOKEN_START = "eyJ"  # base64 of '{"': encoded JSON, as signed tokens carry it

@@ -936,3 +936,41 @@ def test_the_writers_box_ending_the_issue_is_a_bio_not_the_last_storys_text(prof
     assert [d.text for d in issue.dropped if d.kind == "bio"] == [
         "Jonah Mercer", "Jonah is Brisk's chief Washington correspondent. He has covered "
         "Congress since 2011.", "@jonahmercer"]
+
+
+def test_ids_naming_the_reader_leave_poll_feedback_forward_and_referral_links(profiles):
+    """A poll's answers ("?choice=a1&sid=<id>"), Ghost's feedback buttons (the member's uuid
+    and key in a fragment, percent-encoded), Mailchimp's forward-to-a-friend ("?e=<id>") and
+    a referral link spelled out in the text ("?ref=<code>") all name the reader."""
+    sid, uuid, code = "b7c41f0e-2d3a-4e8b-9c51", "5d0c7a3e-91f2-4b6e", "Qx7Lm2PzRa"
+    body = ("<h1>Trafiletto 142</h1><p>The week in tech, briefly, from Milan.</p>"
+            "<h2>How was today's issue?</h2>"
+            f"<p><a href='https://tr.example/polls/9?choice=a1&sid={sid}'>Great, as always, "
+            "thank you</a></p>"
+            f"<p><a href='https://tr.example/polls/9?choice=b2&sid={sid}'>Fine, could be "
+            "better in places</a></p>"
+            f"<p><a href='https://tr.example/post/#%2Ffeedback%2F67%2F1%2F%3Fuuid={uuid}"
+            "%26key=a9f3e1c07b2d48e6'>More like this</a></p>"
+            "<p><a href='https://us21.forward-to-friend.com/forward?e=8f3c2a1b0d&id=7d6e'>"
+            "Forward</a></p>"
+            f"<p>Or copy and paste this link to others: <a href='https://tr.example/subscribe?"
+            f"ref={code}'>https://tr.example/subscribe?ref={code}</a></p>")
+    issue = issue_of("142.eml", mail(body, "Trafiletto <news@tr.example>", "Trafiletto 142",
+                                     "Mon, 09 Mar 2026 08:00:00 +0000"), profiles)
+    published = " ".join(
+        [p.text for s in issue.sections for p in s.paragraphs] +
+        [link.url for s in issue.sections for p in s.paragraphs for link in p.links] +
+        [link.url for s in issue.sections for i in s.items for link in i.links] +
+        [i.text for s in issue.sections for i in s.items])
+    for leaked in (sid, uuid, "a9f3e1c07b2d48e6", "8f3c2a1b0d", code):
+        assert leaked not in published
+
+
+def test_the_readers_name_a_platform_filled_into_the_greeting_is_not_published(profiles):
+    body = ("<p>Hallo Mira,</p><p>diese Woche gibt es neue Werkzeuge und einen Kurs im Mai."
+            "</p><h2>Werkstatt</h2><p>Die Drechselbank ist repariert und steht wieder bereit.</p>")
+    message = mail(body, "Lena Brandt <lena@werkstatt.example>", "Werkstattbrief 38",
+                   "Mon, 09 Mar 2026 08:00:00 +0100", To="Mira Sommerfeld <mira@post.example>")
+    issue = issue_of("38.eml", message, profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "Hallo," in texts and not [t for t in texts if "Mira" in t]

@@ -82,7 +82,13 @@ def read_bytes(name: str, data: bytes) -> Document:
         if part.meta.date and not part.meta.date_source:
             part.meta.date_source = _DATE_SOURCE[doc.format]
         for block in part.blocks:
-            block.links = [Link(link.text, clean_url(link.url)) for link in block.links]
+            cleaned = [Link(link.text, clean_url(link.url)) for link in block.links]
+            for raw, link in zip(block.links, cleaned):
+                if raw.url != link.url and raw.url in block.text:  # an address spelled out
+                    block.text = block.text.replace(raw.url, link.url)
+                    if link.text == raw.url:
+                        link.text = link.url
+            block.links = cleaned
             if block.kind not in ("code", "quote") and block.text.endswith("]"):
                 block.text = _cut(block.text)
     return doc

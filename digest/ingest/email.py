@@ -188,6 +188,8 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     publication = listed or sender
     unsubscribe = _unsubscribe(message)
     _without_reader_tokens(part, reader_tokens(unsubscribe))
+    if forward is None:  # (a forward's To line names whoever it was first sent to)
+        _unnamed_greeting(part, _recipient_names(message))
     part.meta = Meta(
         title=subject or part.meta.title,
         date=date or part.meta.date,
@@ -203,6 +205,32 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
         list_name=_list_phrase(message) or None,
     )
     return part
+
+
+GREETING_BLOCKS, GREETING_WORDS = 8, 6  # where a letter greets its reader, and how briefly
+
+
+def _recipient_names(message: Message) -> list[str]:
+    """The reader's name as the To header gives it, whole and first name alone."""
+    try:
+        header = message.get("to")
+        names = [a.display_name for a in getattr(header, "addresses", ()) if a.display_name]
+    except Exception:  # noqa: BLE001 (a header the library cannot parse names no one)
+        return []
+    found = [n.strip() for n in names if n.strip() and "@" not in n]
+    return sorted({*found, *(n.split()[0] for n in found)}, key=len, reverse=True)
+
+
+def _unnamed_greeting(part: Part, names: list[str]) -> None:
+    """The reader's name out of the greeting a platform filled it into ("Hallo Mira," reads
+    "Hallo,"): the site is published, and its reader is not."""
+    if not names:
+        return
+    pattern = re.compile(r"(?<=\S)\s+(?:" + "|".join(map(re.escape, names)) +
+                         r")(?=\s*(?:[,!.:;]|$))")
+    for block in part.blocks[:GREETING_BLOCKS]:
+        if count_words(block.text) <= GREETING_WORDS and pattern.search(block.text):
+            block.text = pattern.sub("", block.text, count=1)
 
 
 def _html_words(html: str) -> str:
