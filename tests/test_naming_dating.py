@@ -354,3 +354,22 @@ def test_a_site_generators_posts_folder_inside_the_newsletters_names_nothing(tmp
     assert folder_name(root / "devrel-dispatch" / "content" / "posts" / "87.md", root) == \
         "devrel-dispatch"
     assert folder_name(root / "posts" / "12.md", root) == "posts"
+
+
+def test_an_issue_dated_days_ahead_is_built_in_its_week_and_said(tmp_path):
+    """A post scheduled ahead (a feed's item dated next fortnight) would open the site on a
+    week to come: the build says so."""
+    import datetime as dt
+
+    ahead = dt.date.today() + dt.timedelta(days=16)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    for name, day in (("ahead.md", ahead), ("tomorrow.md", tomorrow)):
+        write(tmp_path / "gift-guide" / name, f"---\ntitle: Guide {name}\ndate: "
+              f"{day.isoformat()}\n---\n\nA gift guide for people who own a multimeter.\n")
+    done = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json",
+                           str(tmp_path / "gift-guide")], capture_output=True, text=True,
+                          check=True)
+    dates = {i["title"]: i["date"] for f in json.loads(done.stdout)["files"] for i in f["issues"]}
+    assert dates == {"Guide ahead.md": ahead.isoformat(), "Guide tomorrow.md": tomorrow.isoformat()}
+    said = [line for line in done.stderr.splitlines() if "ahead of today" in line]
+    assert len(said) == 1 and "ahead.md" in said[0]

@@ -80,6 +80,7 @@ __all__ = ["Profile", "ProfileError", "load_profiles", "segment_document"]
 # year typed wrong (2099) would put it at the top of every feed for decades.
 EARLIEST = dt.date(1980, 1, 1)
 LATEST_DAYS = 366  # after the day of the build
+AHEAD_DAYS = 1  # later than tomorrow (a time zone ahead) is said: a post scheduled ahead
 
 DETECT_BLOCKS = 400
 SUBTITLE_WORDS = 15  # a subtitle line over a byline is short
@@ -136,7 +137,8 @@ def segment_document(
                                 f"{original + 1}: kept the first copy", issues[dup].first_line,
                                 "info"))
     problems.extend(apply_hints(issues, doc.hints, doc.path))
-    latest = dt.date.today() + dt.timedelta(days=LATEST_DAYS)
+    today = dt.date.today()
+    latest = today + dt.timedelta(days=LATEST_DAYS)
     for issue in issues:
         if issue.date is not None and not EARLIEST <= issue.date <= latest:
             problems.append(Problem(doc.path, f"issue “{issue.title}” is dated "
@@ -146,6 +148,11 @@ def segment_document(
         elif issue.date is None and issue.duplicate_of is None:
             problems.append(Problem(doc.path, f"issue “{issue.title}” has no date: built as "
                                     "undated", issue.first_line))
+        elif issue.date > today + dt.timedelta(days=AHEAD_DAYS):
+            problems.append(Problem(doc.path, f"issue “{issue.title}” is dated "
+                                    f"{issue.date.isoformat()}, ahead of today (a scheduled "
+                                    "post?): built in that week, which the site opens on",
+                                    issue.first_line))
         if not issue.sections:
             problems.append(Problem(doc.path, f"issue “{issue.title}” has no text sections",
                                     issue.first_line))
