@@ -242,3 +242,30 @@ def test_an_unreadable_state_file_stops_the_fetch_and_is_left_alone(tmp_path, se
     assert saved(root / "seeds") == []
     assert (root / "seeds/.digest-fetch.json").read_text() == "{not json"
     assert run_digest("fetch", "--strict", cwd=root, check=False).returncode == 1
+
+
+def _revised_atom(updated: str, text: str) -> bytes:
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>Tidewater Ledger</title><id>urn:tidewater</id><updated>" + updated +
+            "</updated><entry><title>Ferry timetable for the winter</title>"
+            "<id>tag:tidewater.example,2024:ferry</id><link href='https://tidewater.example/"
+            "ferry'/><published>2024-04-02T12:00:00Z</published><updated>" + updated +
+            "</updated><content type='html'>&lt;p&gt;" + text + "&lt;/p&gt;</content>"
+            "</entry></feed>").encode()
+
+
+def test_an_entry_its_feed_revised_replaces_the_copy_saved_before(tmp_path, server):
+    """A post corrected after it was published (same id, a later `updated`): the saved copy
+    is replaced, so the site never shows what the correction withdrew."""
+    server.routes["/feed.xml"] = Route(_revised_atom(
+        "2024-04-02T12:00:00Z", "Sunday service is suspended until March."))
+    root = project(tmp_path, [{"name": "Tidewater Ledger", "feed": server.url("/feed.xml")}])
+    assert run_digest("fetch", cwd=root).stdout.strip() == "Tidewater Ledger: 1 new, 0 known"
+    server.routes["/feed.xml"] = Route(_revised_atom(
+        "2024-04-03T09:00:00Z", "Correction: Sunday service runs as usual all winter."))
+    done = run_digest("fetch", cwd=root)
+    assert done.stdout.strip() == "Tidewater Ledger: 0 new, 1 updated, 0 known"
+    (page,) = saved(root / "seeds")
+    text = (root / "seeds" / page).read_text(encoding="utf-8")
+    assert "runs as usual" in text and "suspended until March" not in text
+    assert run_digest("fetch", cwd=root).stdout.strip() == "Tidewater Ledger: 0 new, 1 known"

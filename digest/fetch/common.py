@@ -12,6 +12,7 @@ Log = Callable[[str], None]
 class SourceResult:
     name: str
     new: int = 0
+    updated: int = 0  # saved before, and replaced by the copy its feed revised
     known: int = 0
     unchanged: bool = False  # the server said nothing changed (HTTP 304)
     failure: str | None = None  # why the source could not be fetched (or fetched in full)
@@ -23,7 +24,8 @@ class SourceResult:
     def line(self) -> str:
         if self.skipped:
             return f"{self.name}: skipped: {self.skipped}"
-        done = f"{self.name}: {self.new} new, {self.known} known"
+        done = f"{self.name}: {self.new} new, " + (
+            f"{self.updated} updated, " if self.updated else "") + f"{self.known} known"
         if self.unchanged:
             done += " (unchanged since the last fetch)"
         if self.passed_over:

@@ -42,6 +42,7 @@ class Entry:
     link: str
     generator: str = ""  # what made the feed ("https://wordpress.org/?v=6.4"), as it says
     language: str = ""  # the feed's language ("es", "en-GB"), as it says
+    revised: bool = False  # updated after it was published: a new copy replaces the saved one
 
 
 def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
@@ -63,8 +64,12 @@ def fetch_feed(source: SourceConfig, state: dict[str, Any], store: Store,
     folder = slug(source.name) or "feed"
     for entry in entries:
         item = entry_item(entry, source.name, folder)
-        if store.save(item) is None:
+        saved = store.save(item)
+        if saved is None:
             result.known += 1
+        elif item.replaced:
+            result.updated += 1
+            log(f"{source.name}: updated {entry.title or item.stem}")
         else:
             result.new += 1
             log(f"{source.name}: saved {entry.title or item.stem}")
@@ -137,9 +142,11 @@ def _from_feedparser(entry: Any, generator: str) -> Entry:
     title = entry.get("title", "")
     if entry.get("title_detail", {}).get("type") == "text/html":  # Atom's type="html"
         title = " ".join(html_text(title).split())
+    updated = _written_time(entry.get("updated")) if entry.get("published") else None
     return Entry(id=entry.get("id") or link or title, title=title, html=body,
                  summary_only=not contents, published=published,
-                 author=entry.get("author", ""), link=link, generator=generator)
+                 author=entry.get("author", ""), link=link, generator=generator,
+                 revised=updated is not None and published is not None and updated > published)
 
 
 def _json_feed(body: bytes) -> list[Entry]:
@@ -216,7 +223,8 @@ def entry_item(entry: Entry, publication: str, folder: str) -> Item:
     fallback = hashlib.sha256(entry.id.encode()).hexdigest()[:10]
     stem = f"{date}-{slug(name) or fallback}"
     keys = [entry_key(entry.id, folder), content_key(html_text(body)) or ""]
-    return Item(folder, stem, ".html", page(entry, publication, title, body).encode(), keys)
+    return Item(folder, stem, ".html", page(entry, publication, title, body).encode(), keys,
+                replaces=entry.revised)
 
 
 def entry_key(entry_id: str, folder: str) -> str:

@@ -33,6 +33,8 @@ class Item:
     suffix: str
     data: bytes
     keys: list[str] = field(default_factory=list)
+    replaces: bool = False  # a revised copy: it replaces the saved one its first key finds
+    replaced: bool = False  # set by the store when it did
 
 
 class Store:
@@ -52,6 +54,9 @@ class Store:
         with self._lock:
             keys = [k for k in item.keys if k]
             found = next((self.seen[k] for k in keys if k in self.seen), None)
+            if found is not None and item.replaces and item.keys[0] in self.seen and \
+                    not any(k in self.seen for k in keys[1:]):
+                return self._replace(item, found, keys)  # the same entry, revised
             if found is not None:
                 for key in keys:  # another copy's keys find the same file next time
                     self.seen.setdefault(key, found)
@@ -61,6 +66,20 @@ class Store:
             for key in keys:
                 self.seen[key] = name
             return path
+
+    def _replace(self, item: Item, name: str, keys: list[str]) -> Path | None:
+        """The saved copy at `name` replaced by the revised item (a feed's corrected post)."""
+        target = self.root / name
+        if target.is_symlink() or not target.is_file() or \
+                target.parent.resolve() != (self.root / item.folder).resolve():
+            return None
+        temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        temp.write_bytes(item.data)
+        os.replace(temp, target)
+        for key in keys:
+            self.seen[key] = name
+        item.replaced = True
+        return target
 
     def _write(self, item: Item) -> Path:
         if not (_SAFE_PART.match(item.folder) and _SAFE_PART.match(item.stem)
