@@ -501,3 +501,15 @@ def test_the_german_verb_sein_is_no_pronoun():
 
     assert leans_on_context("Für einige Abende gibt es nur noch wenige Plätze – schnell sein "
                             "lohnt sich.", lexicon=words("de")) is None
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("Over coffee at the café afterwards we agreed that…", "cut short"),  # a feed's excerpt
+    ("Verdict: I will grow two next year, not six, and…", "cut short"),
+    ("I like explicit but I hate noise...", None),  # a whole thought, trailing off
+    ("I've become fearless in Rust, but it's made me fear every other language…", None),
+])
+def test_a_sentence_an_excerpt_cut_mid_way_is_no_summary_sentence(sentence, reason):
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence(sentence) == reason

@@ -263,12 +263,19 @@ def _dateline_field(field: str) -> bool:
     return field.isupper() and len(field.split()) <= DETAIL_WORDS
 
 
+# A sentence that stops mid-way, as a feed's excerpt is cut ("…we agreed that…", "…not six,
+# and…"): a short word in lower case, then an ellipsis; not one trailing off after a whole
+# thought ("I like explicit but I hate noise...", "…every other language…").
+_CUT_SHORT = re.compile(r"(?:^|\s)[^\W\d_A-Z][^\W\d_]{0,3}…$")
+
+
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
     colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
     opens pointing at what follows ("Below is the full list…"), only gives an address
     ("Listen: https://…"), is a line of short details ("★★★★☆ · dir. Ana Ruiz · 1h 48m") or a
-    quote's attribution ("— Ruth, Aberdeen"), it
+    quote's attribution ("— Ruth, Aberdeen"), it stops mid-way ("…we agreed that…": a feed's
+    excerpt), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
     ("Submit your quotes for next week!", also after a condition: "If you find an error,
     please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
@@ -277,6 +284,8 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     text = sentence.strip()
     if text.endswith(":"):
         return "ends with a colon"
+    if _CUT_SHORT.search(text):
+        return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"
     opening = _tokens(text[:60])
     if any(tuple(opening[:len(phrase)]) == phrase for phrase in lexicon.ahead):
         return "points at what follows"
