@@ -393,3 +393,15 @@ def test_a_japanese_letters_postal_address_over_its_footer_is_furniture(profiles
     issue = issue_of("yamabiko-23.html", html.encode(), profiles)
     assert [s.heading for s in issue.sections if s.heading] == ["店休日のお知らせ"]
     assert "〒999-0123 架空県山彦町本通り3-14" in {d.text for d in issue.dropped}
+
+
+def test_a_platforms_english_strings_are_furniture_in_an_issue_in_another_language(profiles):
+    html = ("<html lang='pt'><body><h1>Carta do Planalto</h1><p>Nesta semana o Congresso "
+            "votou o orçamento e a oposição prometeu recorrer ao Supremo.</p><h2>Orçamento</h2>"
+            "<p>O texto aprovado corta verbas da cultura e amplia as emendas dos deputados, "
+            "segundo a comissão.</p><p>Keep reading with a 7-day free trial</p>"
+            "<p>Our mailing address is:</p></body></html>")
+    issue = issue_of("carta.html", html.encode(), profiles)
+    assert issue.language == "pt"
+    dropped = {d.text for d in issue.dropped}
+    assert {"Keep reading with a 7-day free trial", "Our mailing address is:"} <= dropped

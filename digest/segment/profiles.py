@@ -330,11 +330,16 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
                   address: str | None = None) -> Profile:
     """The profile with the generic and the detected platform's chrome merged in: the
     newsletter's own patterns come first, so they win where they disagree. Phrase tables
-    are those of the issue's `language` (English when unknown or when no table has it)."""
+    are those of the issue's `language` (English when unknown or when no table has it), and
+    the English ones too: platforms leave their own strings in English in an issue written
+    in any language ("Keep reading with a 7-day free trial"), and a full line of English
+    furniture matches no other language's words."""
     sets = [generic] + ([platform] if platform else [])
     drop = dict(profile.drop)
+    english = _phrases([s.chrome for s in sets], FALLBACK_LANGUAGE) if language and \
+        language != FALLBACK_LANGUAGE else ()  # platforms' English strings in any issue
     drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(
-        _phrases([s.chrome for s in sets], language))]
+        tuple(dict.fromkeys(_phrases([s.chrome for s in sets], language) + english)))]
     credits = tuple(p for s in sets for p in s.credit.get(language or "", ()))
     if credits:  # English ones are every profile's (_common.toml)
         drop["credit"] = list(drop.get("credit", [])) + [_short_lines(credits)]
