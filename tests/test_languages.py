@@ -920,3 +920,27 @@ def test_a_german_disclaimer_is_furniture_and_the_closing_above_it_a_sign_off(tm
     page = tmp_path / "2026-11-16-letter.html"
     signed = {d.text for d in segmented(page).dropped if d.kind == "signoff"}
     assert signed == {"Mit freundlichen Grüßen", "Ihr Team der Kanzlei Brenner & Stolz"}
+
+
+@pytest.mark.parametrize("language, line", [
+    ("de", "Du bekommst diese E-Mail, weil du dich für den Werkstattbrief eingetragen hast."),
+    ("fr", "Vous recevez Carnet d'Ombres parce que vous êtes membre gratuit du site."),
+])
+def test_a_line_saying_why_the_reader_gets_the_letter_is_chrome_in_its_language(
+        language, line, tmp_path):
+    page = tmp_path / "2026-11-28-letter.html"
+    page.write_text(
+        f'<html lang="{language}"><body><h1>Nummer 12</h1><h2>Eins</h2><p>Lorem ipsum dolor '
+        "sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
+        f"et dolore magna aliqua.</p><p>{line}</p></body></html>", encoding="utf-8")
+    assert line in {d.text for d in segmented(page).dropped if d.kind == "chrome"}
+
+
+def test_a_spanish_postscript_under_the_name_keeps_the_closing_a_sign_off(tmp_path):
+    page = tmp_path / "47.md"
+    page.write_text("---\nlang: es\n---\n# Cartas desde la azotea 47\n\nEsta semana subí "
+                    "por fin las macetas nuevas a la azotea y planté los tomates.\n\n"
+                    "Un abrazo fuerte,\n\nLucía\n\nP.D.: Si alguien tiene una carretilla, "
+                    "le invito a horchata.\n", encoding="utf-8")
+    dropped = {d.text: d.kind for d in segmented(page).dropped}
+    assert dropped.get("Un abrazo fuerte,") == dropped.get("Lucía") == "signoff"

@@ -508,7 +508,7 @@ def _is_name(text: str, most: int = NAME_WORDS) -> bool:
 
 
 # A postscript's mark: "P.S.", "PS:", "P.P.S.", French "P.-S.".
-_POSTSCRIPT = re.compile(r"^(?:P\.?\s?)?P\.?\s?-?\s?S\b\.?:?")
+_POSTSCRIPT = re.compile(r"^(?:(?:P\.?\s?)?P\.?\s?-?\s?S\b\.?:?|P\.\s?D\.?:?\s)")  # P.S., P.D.
 _NUMERIC_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-./]\d{1,4}){0,2}[.,]?")  # "12th,"
 # A date written with the year, month and day signs of Chinese, Japanese and Korean
 # ("2026年11月27日（金）", "2026년 11월 27일"), its weekday in brackets after it or not.
