@@ -557,6 +557,7 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Sent from Outlook for iOS", "chrome"),
     ("Microsoft Teams meeting", "chrome"),
     ("Meeting ID: 384 221 907 655 Passcode: Xk7tQp", "chrome"),
+    ("Posted on behalf of the Office of the Provost", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
