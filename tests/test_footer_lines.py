@@ -975,3 +975,17 @@ def test_the_readers_name_a_platform_filled_into_the_greeting_is_not_published(p
     issue = issue_of("38.eml", message, profiles)
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert "Hallo," in texts and not [t for t in texts if "Mira" in t]
+
+
+def test_a_line_of_opening_hours_and_telephone_over_the_footer_is_left_out(profiles):
+    body = ("<h1>Lantern &amp; Quill</h1><p>Spring is here, and so are our author evenings.</p>"
+            "<h2>Book club</h2><p>The Thursday book club meets on April 9 to talk about Slow "
+            "Fields, and new members are always welcome.</p>"
+            "<p>212 Cobbler Street, Hartwell Bay, ME 04100</p>"
+            "<p>Open daily 9 am – 8 pm · (207) 555-0148</p>"
+            "<p>You received this email because you signed up at the shop. "
+            "<a href='https://lq.example/unsubscribe'>Unsubscribe</a></p>")
+    issue = issue_of("lq.eml", mail(body, "Lantern & Quill <news@lq.example>", "March at L&Q",
+                                    "Tue, 10 Mar 2026 09:00:00 +0000"), profiles)
+    kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "555-0148" not in kept and "Cobbler Street" not in kept

@@ -176,10 +176,22 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             start -= 1  # the footer's row of links above it: social pages, the website
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
     while start > 0 and kinds[start - 1] is None and (
-            _postal(blocks[start - 1]) or _PHONE.match(blocks[start - 1].text)):
-        start -= 1  # the sender's postal address (and telephone) right above the footer
-        kinds[start] = "chrome"
+            _postal(blocks[start - 1]) or _PHONE.match(blocks[start - 1].text) or
+            _contact(blocks[start - 1])):
+        start -= 1  # the sender's postal address (and telephone, opening hours) right above
+        kinds[start] = "chrome"  # the footer
     return kinds
+
+
+_PHONE_IN = re.compile(r"(?:\+\d[\d ]{1,4})?\(?\d{2,5}\)?[ .-]\d{3,4}[ .-]?\d{3,4}\b")
+CONTACT_WORDS = 14  # "Open daily 9 am – 8 pm · (207) 555-0148"
+
+
+def _contact(block: Block) -> bool:
+    """A short line of contact details holding a telephone number, no sentence."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and count_words(text) <= CONTACT_WORDS and \
+        _PHONE_IN.search(text) is not None and not ENDS_SENTENCE.search(text)
 
 
 def _story(block: Block) -> bool:
