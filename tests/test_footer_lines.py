@@ -558,6 +558,10 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
     ("Microsoft Teams meeting", "chrome"),
     ("Meeting ID: 384 221 907 655 Passcode: Xk7tQp", "chrome"),
     ("Posted on behalf of the Office of the Provost", "chrome"),
+    ("Why COPY beats inserts was originally published in Pipes & Buckets on Medium, where "
+     "people are continuing the conversation by highlighting and responding to this story.",
+     "chrome"),
+    ("[a]Hester, do we still want to mention the printed edition?", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
