@@ -396,12 +396,18 @@ def test_a_japanese_letters_postal_address_over_its_footer_is_furniture(profiles
 
 
 def test_a_platforms_english_strings_are_furniture_in_an_issue_in_another_language(profiles):
+    """A platform leaves its own strings in English whatever the issue's language."""
+    from _letters import mail
+
     html = ("<html lang='pt'><body><h1>Carta do Planalto</h1><p>Nesta semana o Congresso "
             "votou o orçamento e a oposição prometeu recorrer ao Supremo.</p><h2>Orçamento</h2>"
             "<p>O texto aprovado corta verbas da cultura e amplia as emendas dos deputados, "
             "segundo a comissão.</p><p>Keep reading with a 7-day free trial</p>"
-            "<p>Our mailing address is:</p></body></html>")
-    issue = issue_of("carta.html", html.encode(), profiles)
+            "<p><a href='https://carta.substack.com/action/disable_email'>Cancelar</a></p>"
+            "</body></html>")
+    message = mail(html, "Carta do Planalto <carta@substack.com>", "Carta do Planalto",
+                   "Mon, 09 Mar 2026 08:00:00 +0000",
+                   List_Unsubscribe="<https://carta.substack.com/action/disable_email>")
+    issue = issue_of("carta.eml", message, profiles)
     assert issue.language == "pt"
-    dropped = {d.text for d in issue.dropped}
-    assert {"Keep reading with a 7-day free trial", "Our mailing address is:"} <= dropped
+    assert "Keep reading with a 7-day free trial" in {d.text for d in issue.dropped}

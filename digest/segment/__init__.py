@@ -148,7 +148,7 @@ def segment_document(
         elif issue.date is None and issue.duplicate_of is None:
             problems.append(Problem(doc.path, f"issue “{issue.title}” has no date: built as "
                                     "undated", issue.first_line))
-        elif issue.date > today + dt.timedelta(days=AHEAD_DAYS):
+        elif issue.date is not None and issue.date > today + dt.timedelta(days=AHEAD_DAYS):
             problems.append(Problem(doc.path, f"issue “{issue.title}” is dated "
                                     f"{issue.date.isoformat()}, ahead of today (a scheduled "
                                     "post?): built in that week, which the site opens on",

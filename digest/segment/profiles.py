@@ -331,15 +331,15 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
     """The profile with the generic and the detected platform's chrome merged in: the
     newsletter's own patterns come first, so they win where they disagree. Phrase tables
     are those of the issue's `language` (English when unknown or when no table has it), and
-    the English ones too: platforms leave their own strings in English in an issue written
-    in any language ("Keep reading with a 7-day free trial"), and a full line of English
-    furniture matches no other language's words."""
+    the detected platform's English ones too: a platform leaves its own strings in English in
+    an issue written in any language (Mailchimp's "Our mailing address is:"); the generic
+    English ones are not, as they may read a line of another language ("Open Online ist…")."""
     sets = [generic] + ([platform] if platform else [])
     drop = dict(profile.drop)
-    english = _phrases([s.chrome for s in sets], FALLBACK_LANGUAGE) if language and \
-        language != FALLBACK_LANGUAGE else ()  # platforms' English strings in any issue
+    own = _phrases([platform.chrome], FALLBACK_LANGUAGE) if platform and language and \
+        language != FALLBACK_LANGUAGE else ()  # a platform's English strings in any issue
     drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(
-        tuple(dict.fromkeys(_phrases([s.chrome for s in sets], language) + english)))]
+        tuple(dict.fromkeys(_phrases([s.chrome for s in sets], language) + own)))]
     credits = tuple(p for s in sets for p in s.credit.get(language or "", ()))
     if credits:  # English ones are every profile's (_common.toml)
         drop["credit"] = list(drop.get("credit", [])) + [_short_lines(credits)]
