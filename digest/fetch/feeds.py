@@ -142,7 +142,9 @@ def _from_feedparser(entry: Any, generator: str) -> Entry:
     title = entry.get("title", "")
     if entry.get("title_detail", {}).get("type") == "text/html":  # Atom's type="html"
         title = " ".join(html_text(title).split())
-    updated = _written_time(entry.get("updated")) if entry.get("published") else None
+    # (feedparser maps a missing `updated` to `published`, with a warning: look for it first)
+    updated = _written_time(dict.get(entry, "updated")) if entry.get("published") and \
+        dict.__contains__(entry, "updated") else None
     return Entry(id=entry.get("id") or link or title, title=title, html=body,
                  summary_only=not contents, published=published,
                  author=entry.get("author", ""), link=link, generator=generator,
