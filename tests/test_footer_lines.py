@@ -562,6 +562,8 @@ def test_labelled_lines_naming_winners_are_text_not_a_sign_off(profiles):
      "people are continuing the conversation by highlighting and responding to this story.",
      "chrome"),
     ("[a]Hester, do we still want to mention the printed edition?", "chrome"),
+    ("(Le français suit)", "chrome"),
+    ("Share this story", "chrome"),
 ])
 def test_more_english_furniture_lines_are_left_out(line, kind, profiles):
     body = (f"<h1>Pulse Morning</h1><p>{escape(line)}</p><p>The council approved the new bus "
