@@ -168,3 +168,17 @@ def test_a_contents_line_naming_the_sections_below_is_chrome_not_the_lead(profil
     assert ("chrome", "In this issue: Calls for papers · Jobs board · Member spotlight") in {
         (d.kind, d.text) for d in issue.dropped}
     assert not any("In this issue" in p.text for s in issue.sections for p in s.paragraphs)
+
+
+def test_a_poll_whose_answers_run_to_seven_words_is_left_out(profiles):
+    html = ("<h1>Trafiletto 142</h1><p>La settimana della tecnologia, in breve, da Milano.</p>"
+            "<h2>Notizie</h2><p>Il comune ha approvato il piano per la fibra nelle scuole, con "
+            "lavori da aprile.</p><p>Com'era la newsletter di oggi?</p>"
+            "<p><a href='https://tr.example/polls/9?choice=a1'>🤩 Ottima, come sempre</a></p>"
+            "<p><a href='https://tr.example/polls/9?choice=b2'>🙂 Carina, ma si può fare "
+            "meglio</a></p><p><a href='https://tr.example/polls/9?choice=c3'>😴 Noiosa questa "
+            "volta</a></p>")
+    issue = issue_of("142.eml", mail(html, "Trafiletto <news@tr.example>", "Trafiletto 142",
+                                     "Mon, 09 Mar 2026 08:00:00 +0000"), profiles)
+    assert {"Com'era la newsletter di oggi?", "🙂 Carina, ma si può fare meglio"} <= {
+        d.text for d in issue.dropped}
