@@ -54,8 +54,7 @@ def read_markdown(text: str, parser: str = "auto") -> Part:
     size, fields = front_matter(lines)
     if not fields:
         fields = _properties(lines)
-    body = "\n" * size + "\n".join(map(_shallow, without_tool_markup(
-        _unfenced_markers(lines[size:]))))
+    body = "\n" * size + "\n".join(map(_shallow, without_tool_markup(lines[size:])))
     tokens = None if parser == "python" else markdown_rs.tokens(body, MAX_NESTING)
     if tokens is None:
         tokens = python_parser().parse(body)
@@ -75,13 +74,6 @@ def python_parser() -> MarkdownIt:
     parser.validateLink = lambda url: True
     parser.options["maxNesting"] = MAX_NESTING
     return parser
-
-
-# A container's fence (":::tip", "::: warning Mind the gap", ":::"), as Docusaurus, VitePress
-# and markdown-it-container write callouts, and GitHub's alert mark ("> [!NOTE]").
-_CONTAINER = re.compile(r"^ {0,3}:{3,}(?:[ \t]*[\w{][^\n]*)?[ \t]*$")
-_ALERT = re.compile(r"^( {0,3}>[ \t]?)\[!(?:note|tip|important|warning|caution)\][ \t]*$", re.I)
-_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 PROPERTY_LINES = 3
@@ -115,24 +107,6 @@ def _properties(lines: list[str]) -> dict[str, Any]:
         fields[key] = parse_date(fields[key]) or written_date(fields[key]) or fields[key]
     lines[start:end] = [""] * (end - start)
     return fields
-
-
-def _unfenced_markers(lines: list[str]) -> list[str]:
-    """The lines with callout markup that is no text taken out (blank lines and a bare `>`
-    keep every line where it was), code blocks left as written."""
-    if not any(":::" in line or "[!" in line for line in lines):
-        return lines
-    out, fence = [], ""
-    for line in lines:
-        opened = _CODE_FENCE.match(line)
-        if opened and (not fence or opened[1].startswith(fence)):
-            fence = "" if fence else opened[1][0] * 3
-        elif not fence and _CONTAINER.match(line):
-            line = ""
-        elif not fence and (alert := _ALERT.match(line)):
-            line = alert[1].rstrip()
-        out.append(line)
-    return out
 
 
 def _shallow(line: str) -> str:

@@ -1,7 +1,8 @@
 """Markdown as note apps and site generators leave it: their own markup, which no Markdown
 parser reads, turned into the text a reader of the published page sees.
 
-MDX's imports, exports, comments and components (a component linking somewhere is that
+Container fences (":::tip") and GitHub's alert marks ("> [!NOTE]"), MDX's imports, exports,
+comments and components (a component linking somewhere is that
 link), MkDocs' admonitions and content tabs (their title kept, their body dedented),
 kramdown's attribute lists and `{:toc}`, `[TOC]` markers, Obsidian's wikilinks, embeds,
 comments (private notes: never published), highlights, block ids, tag lines and titled
@@ -15,6 +16,9 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A container's fence (":::tip", "::: warning Mind the gap", ":::"), as Docusaurus, VitePress
+# and markdown-it-container write callouts (GitHub's alert mark, "> [!NOTE]", is a callout).
+_CONTAINER = re.compile(r"^ {0,3}:{3,}(?:[ \t]*[\w{][^\n]*)?[ \t]*$")
 _MDX_LINE = re.compile(
     r"""^(?:import\s+(?:[\w*${}\s,]+\s+from\s+)?['"][^'"\n]+['"]|"""
     r"""export\s+(?:const|let|var|default|function|async)\b.*?);?\s*$""")
@@ -84,6 +88,9 @@ def without_tool_markup(lines: list[str]) -> list[str]:
                 continue
             indent = None
         starts = line.lstrip()[:3]
+        if starts == ":::" and _CONTAINER.match(line):
+            out.append("")
+            continue
         admonition = _ADMONITION.match(line) if starts in _FENCES else None
         if admonition:
             indent = len(admonition[1])
@@ -108,7 +115,7 @@ def without_tool_markup(lines: list[str]) -> list[str]:
 
 # What each kind of markup writes somewhere, looked for in the whole text first (a substring
 # search is fast): a document with none of it is left as it is.
-_SIGNS = ("[[", "==", "]({", "[ ]", "[x]", "[X]", "[!", "{:", "{#", "{.", "{ #", "{ .", "%%",
+_SIGNS = (":::", "[[", "==", "]({", "[ ]", "[x]", "[X]", "[!", "{:", "{#", "{.", "{ #", "{ .", "%%",
           "<aside", "<details", "<summary", "!!!", "???", "[TOC", "[toc", "[[_TOC", "import ",
           "export ", " ^")
 _TAGS_START = re.compile(r"\n[ \t]*#[^\s#]")  # searched in "\n" + text (a literal first: fast)
