@@ -120,3 +120,35 @@ def test_only_safe_link_schemes_are_linked():
         assert safe_url(url) is None, url
     for url in ("https://a.example/x?y=1&z=2", "http://a.example", "mailto:me@a.example"):
         assert safe_url(url) == url
+
+
+WRITTEN = """# Snake Case Weekly #4
+
+March 2, 2026
+
+## Python corner
+
+The \\_\\_init\\_\\_ method runs first, and `__repr__` comes later; \\*args is no keyword.
+Multiply 5 * 3 * 2 by hand, and name the file my\\_file\\_name.py as before.
+
+## Links
+
+- [Why \\_real\\_ fixtures matter](https://fixtures.example/real) — a short read on what
+  fixtures hide.
+"""
+
+
+def test_characters_the_writer_typed_are_shown_as_typed_not_as_emphasis(tmp_path):
+    """A Markdown source's own emphasis is read away; what is left (`__init__`, an escaped
+    `_real_`, `*args`) is the writer's text and must not come out bold or italic."""
+    from conftest import run_digest
+
+    (tmp_path / "seeds" / "snake").mkdir(parents=True)
+    (tmp_path / "seeds" / "snake" / "2026-03-02-issue.md").write_text(WRITTEN)
+    run_digest("build", "-q", cwd=tmp_path)
+    page = next((tmp_path / "output" / "issues").glob("2026-03-02-*.html")).read_text()
+    assert "The __init__ method runs first, and __repr__ comes later; *args is no keyword." in page
+    assert "Multiply 5 * 3 * 2 by hand, and name the file my_file_name.py" in page
+    assert "Why _real_ fixtures matter" in page
+    body = page.split("<main", 1)[1]
+    assert "<em>" not in body and "<strong>" not in body

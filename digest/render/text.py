@@ -7,37 +7,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup, escape
 
 from digest.model import Link
 
 SAFE_SCHEMES = ("http", "https", "mailto")
-# Text markdown-it would only escape: no emphasis, code, escape or entity characters in it.
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
-_PLAIN = re.compile(r"[^*_`\\&<>\[\]!~]*")
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    """Inline markdown for emphasis and code only: links come from `Link`s, never from text."""
-    md = MarkdownIt("commonmark", {"html": False})
-    md.disable(["link", "image", "autolink", "html_inline", "newline"])
-    return md
 
 
 @lru_cache(maxsize=65536)
 def inline(text: str) -> Markup:
-    """One line of plain newsletter text as inline HTML; every tag in it comes out escaped."""
+    """One line of plain newsletter text as inline HTML, every character as written: the
+    readers have already taken the sources' own markup out, so a `*` or `__` left in the
+    text is the writer's (`__init__`, "5 * 3"), never emphasis; every tag comes out escaped."""
     core = text.strip()
     if not core:
         return Markup(" " if text else "")
     head = " " if text[0].isspace() else ""
     tail = " " if text[-1].isspace() else ""
-    if _PLAIN.fullmatch(core):
-        return Markup(head + escapeHtml(core) + tail)
-    return Markup(head + _markdown().renderInline(core).strip() + tail)
+    return Markup(head + escapeHtml(core) + tail)
 
 
 @lru_cache(maxsize=65536)
