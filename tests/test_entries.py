@@ -129,6 +129,26 @@ def test_an_entry_cut_to_its_first_sentence_keeps_more_than_its_bold_title():
         "Seed swap: The library holds one on Saturday."]
 
 
+@pytest.mark.parametrize("source", [
+    "**{n}. {title}** {text}",
+    "<p><strong>{n}. {title}</strong> {text}</p>"])
+def test_a_number_inside_an_entrys_bold_title_is_its_number_and_the_rest_its_title(source):
+    stories = [("The ferry strike is over.", "Crews voted on Tuesday to accept the contract."),
+               ("Grid operator warns of tight supply.", "Reserve margins may fall next week."),
+               ("A record vintage in the valley.", "Growers harvested the largest crop.")]
+    body = "\n\n".join(source.format(n=n, title=t, text=x) for n, (t, x) in enumerate(stories, 1))
+    if source.startswith("<"):
+        name = "d.html"
+        text = f"<html><body><h1>Night Desk</h1><h2>Top stories</h2>{body}</body></html>"
+    else:
+        text, name = f"# Night Desk\n\n## Top stories\n\n{body}\n", "d.md"
+    (issue,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
+    items = issue.sections[-1].items
+    assert [(i.number, i.title) for i in items] == [(n, t) for n, (t, _) in enumerate(stories, 1)]
+    assert cut_item(items[1]).text == "Grid operator warns of tight supply. Reserve margins may " \
+        "fall next week."
+
+
 def test_book_picks_each_keep_their_blurb_and_show_it_under_their_title():
     """Recommendations as "**Title** by Author" lines over a paragraph each: the last pick's
     paragraph is its own too, and a pick that links nowhere is summarized with the first

@@ -598,6 +598,10 @@ def _titled(item: Item, block: Block, profile: Profile) -> Item:
     """An entry opening with a bold or linked title keeps it, and its author."""
     if block.lead and not block.text.startswith(block.lead) and item.text.startswith(block.lead):
         block = replace(block, text=item.text)  # a plain-text entry, its "1." taken off
+    numbered = profile.item.match(block.lead or "")
+    if numbered and not block.text.startswith(block.lead or "") and \
+            item.text.startswith(block.lead[numbered.end():]):  # "**1. Ferry strike ends.**"
+        block = replace(block, text=item.text, lead=block.lead[numbered.end():])
     if opens_with_title(block, profile.by):
         title, author, outlet = title_parts(block, profile.by, profile.joins)
         item.title, item.author = title, author
