@@ -373,3 +373,16 @@ def test_an_issue_dated_days_ahead_is_built_in_its_week_and_said(tmp_path):
     assert dates == {"Guide ahead.md": ahead.isoformat(), "Guide tomorrow.md": tomorrow.isoformat()}
     said = [line for line in done.stderr.splitlines() if "ahead of today" in line]
     assert len(said) == 1 and "ahead.md" in said[0]
+
+
+@pytest.mark.parametrize("meta", ["Saturday, 14 March 2026 · 6 min read",
+                                  "6 min read · Mar 14, 2026"])
+def test_a_post_dated_on_its_reading_time_line_takes_that_date(tmp_path, meta):
+    """A post's meta line under its title gives its date beside its reading time: the line
+    is furniture, its date is the issue's."""
+    path = write(tmp_path / "slow-post" / "council.md",
+                 f"# The Slow Post\n\n{meta}\n\nThe council agreed the budget on Tuesday after"
+                 " a long debate about the libraries.\n")
+    (issue,), _ = segment_document(read_file(path), *load_profiles())
+    assert issue.date == dt.date(2026, 3, 14)
+    assert meta in [d.text for d in issue.dropped]

@@ -408,7 +408,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
                 at = _subtitle_line(blocks, kinds, start, profile, meta)
                 if at is not None:
                     dek, start = blocks[at].text, at + 1
-            meta = _dated(_masthead(blocks, kinds, start, profile, meta), [dek, title])
+            meta = _dated(_masthead(blocks, kinds, start, profile, meta),
+                          [dek, title, *_reading_lines(blocks, kinds, start, profile)])
         sections, dropped = build_sections(blocks[start:], kinds[start:], profile)
         dropped += [Dropped(k, b.line, b.text) for b, k in zip(blocks[:start], kinds) if k]
         dropped += dek_dropped
@@ -625,6 +626,15 @@ def _masthead(blocks: list[Block], kinds: list[str | None], start: int, profile:
         kinds[at] = "byline"
         meta = _dated(dataclasses.replace(meta, author=author or meta.author), [blocks[at].text])
     return meta
+
+
+def _reading_lines(blocks: list[Block], kinds: list[str | None], start: int,
+                   profile: Profile) -> list[str]:
+    """A post's meta line under its title, set aside for its reading time, that may date it
+    ("Saturday, 14 March 2026 · 6 min read")."""
+    ahead = range(start, min(len(blocks), start + MASTHEAD_LINES))
+    return [blocks[at].text for at in ahead if kinds[at] in ("byline", "chrome") and
+            profile.reading is not None and profile.reading.search(blocks[at].text)]
 
 
 def _dated(meta: Meta, texts: list[str | None]) -> Meta:
