@@ -411,3 +411,25 @@ def test_a_platforms_english_strings_are_furniture_in_an_issue_in_another_langua
     issue = issue_of("carta.eml", message, profiles)
     assert issue.language == "pt"
     assert "Keep reading with a 7-day free trial" in {d.text for d in issue.dropped}
+
+
+HINDI_WEEKLY = """# मोहल्ला पत्रिका
+
+## बाज़ार
+
+सब्ज़ी मंडी इस हफ़्ते से सुबह छह बजे खुलेगी। दुकानदारों ने नए समय पर सहमति दी है।
+
+रविवार को मंडी बंद रहेगी, इसलिए खरीदारी शनिवार को कर लें।
+
+## पुस्तकालय
+
+पुस्तकालय में बच्चों के लिए कहानी का समय हर बुधवार शाम को होगा।
+"""
+
+
+def test_a_sentence_with_a_comma_in_a_script_without_capitals_is_no_sign_off(profiles):
+    """A section's last sentence with a comma in it ("…, इसलिए …।") is text: a name under a
+    closing never ends with a sentence's mark, in any script."""
+    issue = issue_of("mohalla.md", HINDI_WEEKLY.encode(), profiles)
+    assert "रविवार को मंडी बंद रहेगी, इसलिए खरीदारी शनिवार को कर लें।" in texts(issue)
+    assert not [d for d in issue.dropped if d.kind == "signoff"]

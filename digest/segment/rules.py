@@ -503,8 +503,8 @@ def _is_name(text: str, most: int = NAME_WORDS) -> bool:
     if not text or text[0].islower() or text[0] in _QUOTE_MARKS or words(text) > most or \
             any(c.isdigit() for c in text):
         return False  # (a quoted title is no name)
-    return not text.endswith((",", ";", ":", "!", "?")) and (
-        not text.endswith(".") or len(text.split()[-1]) <= 2)
+    return not text.endswith((",", ";", ":", *SENTENCE_ENDS.replace(".", ""))) and (
+        not text.endswith(".") or len(text.split()[-1]) <= 2)  # a sentence's end, any script
 
 
 # A postscript's mark: "P.S.", "PS:", "P.P.S.", French "P.-S.".
