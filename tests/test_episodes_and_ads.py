@@ -402,3 +402,42 @@ def test_an_advertisement_with_its_own_heading_ends_at_the_next_heading_of_that_
                   "Quote of the day")
     assert [s.text for s in quoted.sentences] == [
         '"The pups were answering before we knew there was a question."']
+
+
+COLUMN = """\
+# The Depot Post
+
+## {heading}
+
+When I joined the company we had four depots and sixty trucks. This month we passed
+three thousand colleagues for the first time, and I want to thank every one of you for
+the work you did through January's snow.
+
+Our customers noticed, and one of them has extended its contract by two years.
+
+{signature}
+
+## Leeds hub goes solar
+
+Panels on the Leeds roof will supply a fifth of the hub's power from the summer.
+"""
+
+
+@pytest.mark.parametrize("heading, signature", [
+    ("A word from Helen", "Helen Oyelaran\n\nChief Executive"),
+    ("A message from the Chair", "Priya Shah, Chair"),
+    ("A message from Mrs Adeyemi", "Mrs R. Adeyemi\n\nHeadteacher"),
+    ("A word from our President", "Tom Reed"),
+])
+def test_a_column_from_the_senders_own_writer_is_no_advertisement(heading, signature):
+    found = issue("post.md", COLUMN.format(heading=heading, signature=signature))
+    column = next(s for s in found.sections if s.heading == heading)
+    assert column.role != "sponsored" and not column.sponsor
+    assert not [s for s in found.sections if s.role == "sponsored"]
+
+
+def test_a_message_from_an_organisation_is_still_an_advertisement():
+    found = issue("post.md", COLUMN.format(heading="A message from the Grain Growers Alliance",
+                                           signature="Learn more at grain.example"))
+    (ad,) = [s for s in found.sections if s.role == "sponsored"]
+    assert ad.sponsor == "the Grain Growers Alliance"

@@ -84,7 +84,8 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             section.kind = section.role = "sponsored"
         if section.heading and section.kind != "sponsored":
             marked, name = sponsor_of(section.heading, profile)
-            marked = marked or _badged_heading(section.heading, profile)
+            marked = marked and not _signed_by(section.paragraphs, name, section, dropped) or \
+                _badged_heading(section.heading, profile)
             if marked:
                 section.kind = section.role = "sponsored"
                 section.sponsor = name
@@ -102,7 +103,8 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
             continue
         for n, paragraph in enumerate(section.paragraphs):
             marked, name = sponsor_of(paragraph.text, profile)
-            if not marked:
+            if not marked or _signed_by(_part(section.paragraphs[n + 1:]), name, section,
+                                        dropped):
                 continue
             dropped.append(Dropped("chrome", paragraph.line, paragraph.text))
             section.subsections = [s for s in section.subsections if s.line != paragraph.line]
@@ -148,6 +150,33 @@ def mark_sponsored(sections: list[Section], dropped: list[Dropped],
                     out += after
             break
     return out
+
+
+SIGNATURE_WORDS = 4  # "Helen Oyelaran", "Chief Executive"
+SIGNED_LINES = 3  # the last lines of a column where its writer signs
+
+
+def _signed_by(paragraphs: list[Paragraph], name: str | None, section: Section,
+               dropped: list[Dropped]) -> bool:
+    """A column headed "A word from Helen" and signed "Helen Oyelaran" at its end (or by a
+    sign-off set aside before): the sender's own, not an advertisement."""
+    first = name.split()[0].casefold() if name else ""
+    if not first or not paragraphs:
+        return False
+    end = section.last_line if paragraphs[-1] is section.paragraphs[-1] else \
+        paragraphs[-1].line
+    lines = [p.text for p in paragraphs[-SIGNED_LINES:]] + [
+        d.text for d in dropped if d.kind == "signoff" and
+        paragraphs[0].line <= d.line <= end + 1]
+    return any(count_words(text) <= SIGNATURE_WORDS and
+               text.lstrip("—–- ").split()[:1] == [first] for text in
+               (t.casefold() for t in lines) if text.strip())
+
+
+def _part(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs up to the next subhead."""
+    end = next((n for n, p in enumerate(paragraphs) if p.kind == "subhead"), len(paragraphs))
+    return paragraphs[:end]
 
 
 # A heading opening with a label in brackets, after its number or not ("■３．【ＰＲ】地元の味",
