@@ -35,7 +35,8 @@ _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re
 _MD_SIGNS = re.compile(r"^(?:#{1,6} \S|```|\[[^\]]+\]\(https?://)", re.MULTILINE)
 _PELICAN_HEADER = re.compile(r"\A(?:[A-Z][A-Za-z_]*: .*\n){2,}")
 
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Removed with a warning; not a form feed, the page break of text taken from a PDF or printout.
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _ACTIVE = re.compile(r"<(?:script|iframe|object|embed|applet)\b|\son\w+\s*=|javascript:|"
                      r"data:[a-z]+/", re.IGNORECASE)
 # `digest fetch` marks a feed entry that carried only a summary, not the issue.

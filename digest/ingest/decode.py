@@ -10,6 +10,12 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 # The dot operator and the bullet operator, set between a line's fields as "·" is ("Daily
 # update ⋅ March 12, 2026"): read as "·".
 _MIDDLE_DOTS = str.maketrans("\u22c5\u2219", "\u00b7\u00b7")
+# Text taken from a PDF or a Word file: its typeset ligatures ("ﬁeld") as the letters they
+# join, so that words are found and copied whole, and the bullets of the Symbol and Wingdings
+# fonts (private-use characters, "" over a list) as the bullets they draw.
+_TYPESET = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                          "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\uf0b7": "•",
+                          "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓"})
 # The joiners: part of a word between two letters of a script that uses them (Persian "نامه‌ی",
 # Hindi conjuncts) or of an emoji between two symbols ("👩‍💻"); anywhere else (a preheader's
 # padding, a Latin word broken so that mail apps do not link it) nothing.
@@ -115,7 +121,7 @@ def clean_line(line: str) -> str:
     if line.isascii():  # most lines: already NFC, with no odd or zero-width space
         return _CONTROL.sub("", line.replace("\t", " "))
     line = unicodedata.normalize("NFC", line)
-    line = line.translate(_ZERO_WIDTH).translate(_MIDDLE_DOTS)
+    line = line.translate(_ZERO_WIDTH).translate(_MIDDLE_DOTS).translate(_TYPESET)
     if "\u200c" in line or "\u200d" in line:
         line = _JOINER.sub(lambda m: m.group() if _joins(m.string, m.start()) else "", line)
     line = _SPACES.sub(" ", line)
