@@ -175,3 +175,56 @@ def test_wrapped_text_with_a_wide_table_and_an_unwrapped_footer_reads_as_paragra
                             "(meet 6pm)") for t in texts)
     rows = [p.text for s in issue.sections for p in s.paragraphs if p.kind == "row"]
     assert len(rows) == 5 and rows[1].startswith("06 Jan | Welcome back")
+
+
+KURA = """\
+☆。.:*・゜☆。.:*・゜☆。.:*・゜☆
+
+　　みなと書房だより　第１２号
+
+☆。.:*・゜☆。.:*・゜☆。.:*・゜☆
+
+こんにちは、店主の片山です。
+
+港のまわりの桜もようやく咲きはじめ、店の前の坂道には
+散歩の人が増えてきました。今月も新しい本が
+たくさん届いています。
+
+━━━━━━━━━━━━━━━━━━━━━━
+　◆ 今号の目次 ◆
+━━━━━━━━━━━━━━━━━━━━━━
+　① 春の古本市のお知らせ
+　② 店主の読書日記
+━━━━━━━━━━━━━━━━━━━━━━
+
+■□■□■□■□■□■□■□■□■□■□
+① 春の古本市のお知らせ
+■□■□■□■□■□■□■□■□■□■□
+
+毎年ご好評いただいている春の古本市を、
+４月４日（土）から港の広場で開きます。
+
+■□■□■□■□■□■□■□■□■□■□
+② 店主の読書日記
+■□■□■□■□■□■□■□■□■□■□
+
+先週は、古い航海日誌の復刻版を読みました。一行ずつ
+読むうちに、昔の船乗りの暮らしが目に浮かぶようで
+した。
+"""
+
+
+def test_a_japanese_mail_magazine_broken_by_hand_reads_as_paragraphs_under_its_parts(
+        profiles):
+    """Lines broken by hand at uneven lengths (after a comma or mid-phrase) are one paragraph;
+    ornament lines ("■□■□…", "☆。.:*・゜☆") frame headings as rules do; and the rule closing
+    the contents' box underlines none of its entries."""
+    issue = issue_of("minato.txt", KURA.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == [
+        "今号の目次 ◆", "① 春の古本市のお知らせ", "② 店主の読書日記"]
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "港のまわりの桜もようやく咲きはじめ、店の前の坂道には散歩の人が増えてきました。" \
+        "今月も新しい本がたくさん届いています。" in texts
+    assert "毎年ご好評いただいている春の古本市を、４月４日（土）から港の広場で開きます。" in texts
+    assert "先週は、古い航海日誌の復刻版を読みました。一行ずつ読むうちに、昔の船乗りの暮らしが" \
+        "目に浮かぶようでした。" in texts

@@ -37,7 +37,12 @@ LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|・\s?|\d{1,3}[.)/]\
 _LINE_MARKS = "\u2500-\u257f—–＝－～"
 _DOUBLE_MARKS = "=═━＝"  # those that underline a title rather than a section's heading
 _UNDERLINE = re.compile(rf"^\s{{0,3}}(={{3,}}|-{{3,}}|[{_LINE_MARKS}]{{3,}})\s*$")
-_RULE = re.compile(rf"^\s{{0,3}}([-*_=~•·・＊{_LINE_MARKS}])\s*(?:\1\s*){{2,}}$")
+_REPEATED_MARK = rf"([-*_=~•·・＊{_LINE_MARKS}])\s*(?:\1\s*){{2,}}"
+# A rule: one mark repeated, or an ornament of six signs or more, none a letter or figure and
+# none ASCII's but its punctuation between them ("■□■□■□■□", "☆。.:*・゜☆。.:*・゜☆",
+# "◆◇◆◇◆◇"), as Japanese and Chinese mail sets between parts.
+_RULE = re.compile(rf"^\s{{0,3}}(?:{_REPEATED_MARK}|"
+                   r"(?=(?:[^\w\s\x00-\x7f][^\w\s]{0,3}){6})(?:[^\w\s]\s*){6,})$")
 FRAMED_LINES = 3  # a masthead framed by two rules: its title, and lines under it
 _ADDRESS_OR_SENTENCE = re.compile(r"://|[。！？]")
 SETEXT_MAX_WORDS = 12
@@ -103,7 +108,7 @@ def _wrapped_at(lines: list[str], width: int, narrower: bool = False) -> bool:
         if columns(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
                 not _RULE.match(line) and \
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
-            wrap = _full(line, following, width)
+            wrap = _full(line, following, width) or _clause_break(line, following)
             wraps += wrap
             breaks += wrap or not _ENDED.search(line) and not _FIELD.match(line)
     return wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks
@@ -146,6 +151,34 @@ def _widths(lengths: list[int]) -> list[int]:
     return found
 
 
+_CLAUSE_MARKS = ("、", "，", ",")
+
+
+def _clause_break(line: str, following: str) -> bool:
+    """A line of Chinese or Japanese broken by hand after a clause's comma ("…樹脂部品メーカー、"),
+    short of the width, with the sentence going on in the same script on the next line."""
+    last, first = line.rstrip()[-2:], following.lstrip()[:1]
+    return len(last) == 2 and last.endswith(_CLAUSE_MARKS) and _wide(last[0]) and \
+        _wide(first) and _SYMBOL_START.match(following) is None and first not in _OPENERS and \
+        _NUMBERED_ENTRY.match(following) is None
+
+
+_OPENERS = "【「『（〔［《〈■□◆◇●○★☆▼▽▲△・※"  # what opens a label, a quote or an entry
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:[0-9０-９]{1,3}\s*[.．、)）]|[\u2460-\u24ff\u2776-\u2793])")
+HAND_WRAP_COLUMNS = 30  # a line of Chinese or Japanese broken by hand runs so long at least
+
+
+def _hand_wrapped(last: str, line: str) -> bool:
+    """Chinese or Japanese broken by hand, lines of uneven length ("…裏山からは" over
+    "ふきのとうが…"): a long line that ends no sentence, over one going on in the same
+    script, set in no further."""
+    end, first = last.rstrip()[-1:], line.lstrip()[:1]
+    return bool(end) and _wide(end) and _wide(first) and not _ENDED.search(last) and \
+        columns(last.strip()) >= HAND_WRAP_COLUMNS and _indent(line) <= _indent(last) and \
+        first not in _OPENERS and _SYMBOL_START.match(line) is None and \
+        _NUMBERED_ENTRY.match(line) is None
+
+
 def _full(line: str, following: str, width: int) -> bool:
     """The next line's first word would not have fitted at the end of this one (in Chinese
     and Japanese, which wrap anywhere, its first character)."""
@@ -175,7 +208,11 @@ def _kept_apart(last: str, line: str, width: int) -> bool:
         ended and _ADDRESS_LINE.match(line) is not None or \
         _ENDS_WITH_ADDRESS.search(last) is not None and line.lstrip()[:1].isupper() or \
         _SYMBOL_START.match(line) is not None or \
-        line[:1].isspace() and _wide(last.rstrip()[-1:] or " ")
+        _indent(line) > _indent(last) and _wide(last.rstrip()[-1:] or " ")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def columns(text: str) -> int:
@@ -329,12 +366,15 @@ class _Reader:
         if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
             return False
         if self.width is not None:
-            return _full(last, line, self.width) and not _kept_apart(last, line, self.width)
+            return (_full(last, line, self.width) or _clause_break(last, line) or
+                    _hand_wrapped(last, line)) and \
+                not _kept_apart(last, line, self.width)
         # Too few wraps to find a width: a line of prose that stops mid-sentence, with the
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.
         return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
-            line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last)
+            line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last) or \
+            _hand_wrapped(last, line)
 
     def _closes_frame(self, line: str) -> bool:
         """A rule closing a frame of two rules around a few short lines, none a sentence
@@ -368,8 +408,19 @@ class _Reader:
         of a web address: a footer's unsubscribe address over the rule closing the mail)."""
         return (_UNDERLINE.match(line) is not None and prev.kind == "paragraph"
                 and prev.line == prev.end_line and not LIST_MARKER.match(prev.text)
+                and not self._boxed(prev)
                 and len(prev.text.split()) <= SETEXT_MAX_WORDS
                 and not _ADDRESS_LINE.match(prev.text))
+
+    def _boxed(self, prev: Block) -> bool:
+        """`prev` ends lines set right under a framed heading ("━━━" / "◆ 本日の目次 ◆" /
+        "━━━" / four entries): the rule under them closes their box, no title's underline."""
+        at = len(self.blocks) - 1
+        while at > 0 and self.blocks[at - 1].kind == "paragraph" and \
+                self.blocks[at - 1].end_line == self.blocks[at].line - 1:
+            at -= 1
+        return at > 0 and self.blocks[at - 1].kind == "heading" and \
+            self.blocks[at - 1].end_line >= self.blocks[at].line - 2 and at < len(self.blocks) - 1
 
     def _level(self, indent: int) -> int:
         while self.indents and self.indents[-1] > indent:
