@@ -441,3 +441,24 @@ def test_a_message_from_an_organisation_is_still_an_advertisement():
                                            signature="Learn more at grain.example"))
     (ad,) = [s for s in found.sections if s.role == "sponsored"]
     assert ad.sponsor == "the Grain Growers Alliance"
+
+
+def test_a_bold_sponsor_clause_before_a_comma_keeps_the_ads_sentence_whole():
+    found = issue("show.md", """# The Loose Thread, episode 9
+
+## Show notes
+
+We talk about why some bridges hum in the wind, and what engineers do about it.
+
+**This episode is supported by Inkwell**, the notebook that turns handwriting into text.
+Use code THREAD for a month free.
+
+## Transcript
+
+Lightly edited for clarity.
+""")
+    (ad,) = [s for s in found.sections if s.role == "sponsored"]
+    assert ad.sponsor == "Inkwell"
+    assert [p.text for p in ad.paragraphs] == [
+        "This episode is supported by Inkwell, the notebook that turns handwriting into text. "
+        "Use code THREAD for a month free."]

@@ -52,6 +52,12 @@ def sponsor_leads(blocks: list[Block], profile: Profile) -> list[Block]:
             out.append(block)
             continue
         rest = block.text[len(lead):].lstrip(" —–-:|·.")
+        if rest[:1] in (",", "，", "、"):  # "**This episode is supported by Quillpad**, the
+            # note-taking notebook that…": the marker, then the ad's sentence whole
+            out.append(dataclasses.replace(block, text=lead, links=[], lead=None,
+                                           lead_kind=None))
+            out.append(dataclasses.replace(block, lead=None, lead_kind=None))
+            continue
         for text in (lead, rest) if rest else (lead,):
             links = [link for link in block.links if link.text in text]
             out.append(dataclasses.replace(block, text=text, links=links, lead=None,
