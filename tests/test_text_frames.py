@@ -228,3 +228,39 @@ def test_a_japanese_mail_magazine_broken_by_hand_reads_as_paragraphs_under_its_p
     assert "毎年ご好評いただいている春の古本市を、４月４日（土）から港の広場で開きます。" in texts
     assert "先週は、古い航海日誌の復刻版を読みました。一行ずつ読むうちに、昔の船乗りの暮らしが" \
         "目に浮かぶようでした。" in texts
+
+
+TRANSCRIPT = """\
+Harbour Voices - Episode 4
+
+This week we talk to the last ferry captain about forty years on the crossing.
+
+FROM THE TRANSCRIPT
+
+ALEX:
+So when did you first take the wheel?
+
+MAREN:
+At nineteen. The old captain stood behind me the whole way and never said a word.
+
+ALEX:
+And the worst crossing?
+
+MAREN:
+The February storm of 1990. We turned back twice before we made the harbour.
+
+CHAPTERS
+
+(00:00) Welcome
+(03:10) The first crossing
+"""
+
+
+def test_a_transcripts_speaker_labels_on_their_own_lines_are_no_headings(profiles):
+    issue = issue_of("voices.txt", TRANSCRIPT.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == [
+        "FROM THE TRANSCRIPT", "CHAPTERS"]
+    said = " ".join(f"{i.text} {i.excerpt or ''}" for s in issue.sections for i in s.items) + \
+        " ".join(p.text for s in issue.sections for p in s.paragraphs)
+    assert "At nineteen. The old captain stood behind me" in said
+    assert "The February storm of 1990." in said

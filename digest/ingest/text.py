@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache, partial
 
 from linkify_it import LinkifyIt
@@ -229,9 +230,11 @@ class _Reader:
     """Lines to blocks, keeping the indentation of the list being read."""
 
     def __init__(self, width: int | None, flowed: bool, delsp: bool,
-                 digest: ListDigest | None = None) -> None:
+                 digest: ListDigest | None = None,
+                 speakers: frozenset[str] = frozenset()) -> None:
         self.width, self.flowed, self.delsp = width, flowed, delsp
         self.digest = digest  # a mailing list's digest: its subjects and furniture lines
+        self.speakers = speakers  # a transcript's labels alone on their lines ("MAREN:")
         self.last = ""  # the previous line as written
         self.blocks: list[Block] = []
         self.indents: list[int] = []  # indentation of each open list level, outermost first
@@ -361,6 +364,8 @@ class _Reader:
 
     def _runs_on(self, last: str, line: str) -> bool:
         """The previous line was broken only to wrap the text, not to end a paragraph."""
+        if last.strip() in self.speakers:
+            return True  # "MAREN:" over what she said
         if self.flowed:
             return last.endswith(" ") and last.rstrip() != "--"
         if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
@@ -446,7 +451,8 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     lines = [clean_line(line) for line in text.split("\n")]
     digest = find_digest(lines)
     flowed = flowed and _soft_breaks(lines)
-    reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest)
+    reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest,
+                     _speakers(lines))
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     _masthead(reader)
@@ -457,6 +463,20 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     _link_lists(blocks)
     _references(blocks)
     return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
+
+
+# A speaker's label alone on its line: a name of up to three words, and a colon.
+_SPEAKER = re.compile(r"^\s{0,3}([^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){0,2}:)\s*$")
+SPEAKER_TURNS = 2  # a label that comes back so often is a speaker's, not a heading's
+
+
+def _speakers(lines: list[str]) -> frozenset[str]:
+    """A transcript's labels ("ALEX:", "Maren:"), each alone on its line over what was said,
+    two speakers at least, each taking turns: labels, never headings."""
+    found = Counter(m[1] for line in lines if ":" in line and (m := _SPEAKER.match(line)))
+    turns = frozenset(label for label, n in found.items() if n >= SPEAKER_TURNS and
+                      label[0].isupper())
+    return turns if len(turns) >= 2 else frozenset()
 
 
 def _masthead(reader: _Reader) -> None:
