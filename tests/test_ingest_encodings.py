@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import codecs
 import io
 import random
@@ -148,3 +149,161 @@ def test_reading_never_raises(name: str, data: bytes) -> None:
     for part in doc.parts:
         for block in part.blocks:
             assert 1 <= block.line <= block.end_line
+
+
+# --- East Asian legacy charsets -------------------------------------------------------------
+
+
+def _jis(text: str) -> bytes:
+    """`text` in ISO-2022-JP as Japanese mail programs send it (Microsoft's CP50220): each
+    character's CP932 code (Shift_JIS with the NEC and IBM extensions) written as its JIS code
+    between escape sequences, so "①", "㈱" and "Ⅲ" (JIS row 13) and IBM's kanji (rows 89-92)
+    are sent, which Python's ISO-2022-JP codecs cannot write."""
+    out, two_bytes = bytearray(), False
+    for char in text:
+        code = char.encode("cp932")
+        if len(code) == 1:
+            out += b"\x1b(B" + code if two_bytes else code
+            two_bytes = False
+            continue
+        lead, trail = code
+        row = 2 * (lead - (0x70 if lead < 0xa0 else 0xb0)) - (trail < 0x9f)
+        cell = trail - (0x1f if trail < 0x7f else 0x20 if trail < 0x9f else 0x7e)
+        out += (b"" if two_bytes else b"\x1b$B") + bytes((row, cell))
+        two_bytes = True
+    return bytes(out) + (b"\x1b(B" if two_bytes else b"")
+
+
+def _mail(body: bytes, charset: str, subject: bytes = b"Factory letter",
+          sender: bytes = b"Works office") -> bytes:
+    """A message with `body` as it is (7bit or 8bit), its lines ending in CRLF: the body
+    opens on line 8."""
+    return (b"From: " + sender + b" <office@example.jp>\r\nSubject: " + subject + b"\r\n"
+            b"Date: Thu, 12 Mar 2026 07:00:00 +0900\r\nMIME-Version: 1.0\r\n"
+            b"Content-Type: text/plain; charset=" + charset.encode() + b"\r\n"
+            b"Content-Transfer-Encoding: 8bit\r\n\r\n" + body.replace(b"\n", b"\r\n"))
+
+
+def _word(text: str, charset: str, encoded: bytes) -> bytes:
+    return b"=?" + charset.encode() + b"?B?" + base64.b64encode(encoded) + b"?="
+
+
+FACTORY = ("工場だより　第12号\n\n今週の目次：①道具の置き場②朝の点検③見学会\n\n"
+           "丸福工業㈱の第Ⅲ工場から、纊と ⅰ の話です。１０時～１２時に開きます。\n")
+
+
+def test_the_helper_writes_iso_2022_jp_as_python_does_where_python_can() -> None:
+    plain = "工場だより　第12号\n\n道具の置き場を決めました。\n"
+    assert _jis(plain) == plain.encode("iso2022_jp")
+
+
+def test_iso_2022_jp_mail_with_nec_and_ibm_characters_is_read_as_mail_programs_read_it() -> None:
+    """"①", "㈱", "Ⅲ" and IBM's kanji are not in JIS X 0208, so Python's codecs reject the
+    body; the whole of it was read as UTF-8, escape sequences and all."""
+    subject = _word("", "ISO-2022-JP", _jis("工場だより①　丸福工業㈱"))
+    sender = _word("", "ISO-2022-JP", _jis("丸福工業㈱ 総務課"))
+    doc = read_bytes("letter.eml", _mail(_jis(FACTORY), "ISO-2022-JP", subject, sender))
+    assert doc.problems == []
+    assert doc.parts[0].meta.title == "工場だより① 丸福工業㈱"
+    assert doc.parts[0].meta.publication == "丸福工業㈱ 総務課"
+    assert _lines(doc) == [
+        ("工場だより 第12号", 8), ("今週の目次：①道具の置き場②朝の点検③見学会", 10),
+        ("丸福工業㈱の第Ⅲ工場から、纊と ⅰ の話です。１０時～１２時に開きます。", 12)]
+    assert "\uff5e" in _lines(doc)[2][0]  # "～" as CP932 and browsers read it, not "〜"
+
+
+def test_iso_2022_jp_with_jis_x_0213_escapes_and_half_width_katakana_is_read() -> None:
+    """Short lines each switching to JIS X 0213 (ESC $ ( Q) for "①": so many escapes that
+    the body was taken for binary data."""
+    body = "".join(f"{n}本日の目次①春②夏③秋\n" for n in range(1, 6)).encode("iso2022_jp_2004")
+    body += "ｶﾀｶﾅの行\n".encode("iso2022_jp_ext")
+    doc = read_bytes("letter.eml", _mail(body, "iso-2022-jp"))
+    assert doc.problems == []
+    texts = [text for block in doc.parts[0].blocks for text in block.text.split("\n")]
+    assert "1本日の目次①春②夏③秋" in texts[0] and "ｶﾀｶﾅの行" in texts[-1]
+    assert doc.parts[0].blocks[0].line == 8
+
+
+def test_iso_2022_jp_text_that_declares_nothing_or_a_page_that_does_is_read_in_it() -> None:
+    letter = "町内だより\n\n回覧板のお知らせです。\n"
+    doc = read_bytes("letter.txt", letter.encode("iso2022_jp"))
+    assert (doc.problems, _lines(doc)) == ([], [("町内だより", 1), ("回覧板のお知らせです。", 3)])
+    page = ('<html><head><meta charset="iso-2022-jp"><title>町内だより</title></head>'
+            "<body><p>回覧板のお知らせです。①</p></body></html>")
+    doc = read_bytes("page.html", page.encode("iso2022_jp_2004"))
+    assert doc.problems == [] and doc.parts[0].meta.title == "町内だより"
+    assert _lines(doc) == [("回覧板のお知らせです。①", 1)]
+
+
+def test_malformed_iso_2022_jp_keeps_its_lines_and_says_where_it_is_bad() -> None:
+    body = (_jis("一行目です。\n") + b"\x1b$B%F%\n" + b"\x1b$Bxx\x1b(Z\xff\n" +
+            _jis("四行目です。①\n") + b"\x1b$")
+    doc = read_bytes("letter.eml", _mail(body, "iso-2022-jp"))
+    texts = [(text, block.line + n) for block in doc.parts[0].blocks
+             for n, text in enumerate(block.text.split("\n"))]
+    assert ("一行目です。", 8) in texts and ("四行目です。①", 11) in texts
+    [problem] = doc.problems
+    assert "body is not valid iso-2022-jp" in problem.message
+    assert "replaced (the first on line 2)" in problem.message
+
+
+BIG5 = "河岸社區電子報\n\n會費€10元～每月一次，碁會與恒常聚會①，啲茶點。\n"
+
+
+def _big5(text: str) -> bytes:
+    """Big5 as Taiwanese and Hong Kong senders write it: CP950 for most ("€", "～"), the ETEN
+    "①" and HKSCS's "啲" as Big5-HKSCS writes them."""
+    return b"".join(c.encode("big5hkscs" if c in "①啲" else "cp950") for c in text)
+
+
+@pytest.mark.parametrize("kind", ["page", "mail"])
+def test_big5_is_read_as_browsers_read_it(kind: str) -> None:
+    """"€" (A3E1) is not in Python's Big5 or Big5-HKSCS: the whole text was read as
+    windows-1252."""
+    if kind == "page":
+        data = b'<html><head><meta charset="big5"></head><body>' + \
+            _big5(BIG5).replace(b"\n\n", b"\n<p>") + b"</body></html>"
+        doc = read_bytes("page.html", data)
+    else:
+        doc = read_bytes("letter.eml", _mail(_big5(BIG5), "big5",
+                                             _word("", "big5", _big5("河岸電子報€"))))
+        assert doc.parts[0].meta.title == "河岸電子報€"
+    assert doc.problems == []
+    assert _lines(doc)[-1][0] == "會費€10元～每月一次，碁會與恒常聚會①，啲茶點。"
+    assert "\uff5e" in _lines(doc)[-1][0]
+
+
+def test_big5_with_a_bad_byte_is_read_as_big5_with_a_warning() -> None:
+    data = _big5("河岸社區電子報\n\n會費十元。\n").replace("費".encode("cp950"), b"\x80")
+    doc = read_bytes("letter.eml", _mail(data, "big5"))
+    assert _lines(doc)[-1] == ("會\ufffd十元。", 10)
+    [problem] = doc.problems
+    assert problem.message == ("message 1: body is not valid big5: 1 bad byte sequence "
+                               "replaced (the first on line 3)")
+    doc = read_bytes("page.html", b'<meta charset="big5">' + data)
+    assert [p.message for p in doc.problems] == [
+        "not valid big5: 1 bad byte sequence replaced (the first on line 3)"]
+
+
+_PIECES = [b"\x1b$B", b"\x1b$@", b"\x1b(B", b"\x1b(J", b"\x1b(I", b"\x1b$(Q", b"\x1b$(D",
+           b"\x1b$(P", b"\x1b&@", b"\x1b", b"\x1b$", b"\x1b(", b"\x0e", b"\x0f", b"\n", b"\r\n",
+           b" ", b"-!", b"%F", b"yy", b"!", b"\x80", b"\xa4@", b"\xa3\xe1", b"\xc6\xa1",
+           b"\x88b", b"\xa4", b"ab", b"\xff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.lists(st.sampled_from(_PIECES), max_size=40).map(b"".join),
+       charset=st.sampled_from(["iso-2022-jp", "iso-2022-jp-2", "big5", "big5-hkscs"]))
+def test_legacy_east_asian_decoding_never_raises_and_keeps_every_line(data, charset) -> None:
+    from digest.ingest.decode import decode_as
+
+    text = decode_as(data, charset, errors="replace")
+    assert text.count("\n") == data.count(b"\n") and text.count("\r") == data.count(b"\r")
+    try:
+        assert decode_as(data, charset) == text
+    except UnicodeDecodeError:
+        assert "\ufffd" in text
+    doc = read_bytes("a.eml", _mail(data, charset))
+    for part in doc.parts:
+        for block in part.blocks:
+            assert 8 <= block.line <= block.end_line

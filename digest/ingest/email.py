@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from email import policy
+from email.header import decode_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
@@ -31,7 +32,7 @@ from digest.listmail import is_list_mail
 from digest.model import Link, Meta, Part, Problem
 from digest.textwords import count_words
 
-from .decode import NotText, codec, collapse, decode, normalize_newlines
+from .decode import NotText, collapse, decode, decode_as, normalize_newlines
 from .html import read_html
 from .listdigest import SUBJECT_TAG
 from .mimedigest import digest_text
@@ -43,6 +44,7 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
 _LIST_LABEL = re.compile(r"<([a-z][a-z0-9_-]{2,40})\.[^>\s]+>", re.IGNORECASE)
@@ -339,7 +341,36 @@ def _subject(message: Message) -> str | None:
         subject = str(message.get("subject") or "")
     except Exception:  # a header the library cannot parse
         subject = _raw_header(message, "subject") or ""
+    raw = _raw_header(message, "subject")
+    if _unread_words(subject, raw):
+        subject = _read_words(raw or "")
     return collapse(subject) or None
+
+
+def _unread_words(value: str, raw: str | None) -> bool:
+    """The library left an encoded word of the header unread, or could not read all its
+    bytes: ISO-2022-JP holding "①" or "㈱" (an error to Python's codec, which leaves the word
+    as it is), Big5 holding "€"."""
+    return bool(raw and _ENCODED_WORD.search(raw) and
+                (_ENCODED_WORD.search(value) or _UNDECODED.search(value)))
+
+
+def _read_words(raw: str) -> str:
+    """A header's encoded words read as the body is read (`decode_as`)."""
+    try:
+        parts = decode_header(" ".join(raw.split()))
+    except (ValueError, IndexError):  # a word the library cannot split
+        return raw
+    read = []
+    for chunk, charset in parts:
+        if isinstance(chunk, str) or charset is None:
+            read.append(chunk if isinstance(chunk, str) else chunk.decode("raw-unicode-escape"))
+            continue
+        try:
+            read.append(decode_as(chunk, charset.partition("*")[0], errors="replace"))
+        except LookupError:
+            read.append(chunk.decode("ascii", errors="replace"))
+    return "".join(read)
 
 
 def _sender(message: Message) -> str | None:
@@ -353,6 +384,9 @@ def _sender(message: Message) -> str | None:
         address = addresses[0].addr_spec if addresses else ""
     except Exception:  # a header the library cannot parse
         name, address = parseaddr(_raw_header(message, "from") or "")
+    raw = _raw_header(message, "from")
+    if _unread_words(name, raw):
+        name = parseaddr(_read_words(raw or ""))[0] or name
     listed = _list_phrase(message)
     if listed and _NOTIFIER.match(address or ""):
         return listed
@@ -468,7 +502,7 @@ def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
     charset = body.get_content_charset()
     if charset:
         try:
-            return data.decode(codec(charset))
+            return decode_as(data, charset)
         except LookupError:
             text, warning = decode(data)
             problems.append(where.problem(f"body in an unknown charset {charset!r}; "
@@ -476,8 +510,10 @@ def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
             return text
         except UnicodeDecodeError:
             pass
-    text, warning = decode(data)
-    if charset:
+    text, warning = decode(data, charset)
+    if charset and warning and warning.startswith(f"not valid {charset}"):
+        problems.append(where.problem(f"body is {warning}"))
+    elif charset:
         problems.append(where.problem(f"body is not valid {charset}; {warning or 'read as UTF-8'}"))
     elif warning:
         problems.append(where.problem(f"body {warning}"))
