@@ -1,6 +1,7 @@
 """Dates written out in a line of text ("9 May 2026", "May 9th, 2026", "6. März 2026",
-"9 de mayo de 2026", "2026-05-09", "2026年5月9日", "24.11.2026", "2026/11/24", and "24/11/2026"
-or "11/24/2026" when the day is past 12: a date that could be either is never guessed), in
+"9 de mayo de 2026", "2026-05-09", "2026年5月9日", "令和8年5月9日", "民國115年5月9日",
+"24.11.2026", "2026/11/24", "2026. 5. 9.", and "24/11/2026" or "11/24/2026" when the day is
+past 12: a date that could be either is never guessed), in
 any language whose month names `digest/profiles/_languages.toml` lists. A neutral helper any
 stage may use (it imports no stage): forwarded mail's Date lines, and the date under an
 issue's title."""
@@ -26,10 +27,18 @@ _MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(?:[^\W\d_]{{1,3}}\s+)?
 _DAY_MONTH = re.compile(
     rf"^(?:[^\W\d_]{{2,12}}\.?,?\s+)?(?:{_DAY}{_GAP}{_MONTH}|{_MONTH}\.?\s+{_DAY})(?![^\W_])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_YEAR_FIRST = re.compile(r"(?<![\d./])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d./])")  # 2026/11/24
+# "2026/11/24", "2026.3.11", and Korean "2026.3.11." and "2026. 3. 11." (a dot after each part)
+_YEAR_FIRST = re.compile(r"(?<![\d./])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/]|\.\d)")
+_YEAR_FIRST_SPACED = re.compile(r"(?<![\d./])(\d{4})\.\s(\d{1,2})\.\s(\d{1,2})\.(?!\d)")
 _DOTTED = re.compile(r"(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d/]|\.\d)")  # 24.11.2026
 _SLASHED = re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d./])")  # 24/11 or 11/24
 _CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]")
+# A year of an era, as Japan and Taiwan date letters: "令和8年3月12日" (Reiwa 1 is 2019),
+# "中華民國115年3月14日" (the Republic's year 1 is 1912); "元年", the era's first year. The
+# year before each era's first.
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "民國": 1911, "民国": 1911}
+_ERA = re.compile(rf"({'|'.join(_ERAS)})\s*(\d{{1,3}}|元)\s*年"
+                  r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 @lru_cache(maxsize=1)
@@ -78,12 +87,27 @@ def _numbered() -> re.Pattern[str] | None:
 NUMBERED_DATE_OTHER_WORDS = 3  # beside such a date on a date line: its weekday, "ngày" (day)
 
 
+NUMBERED_DATE_BEFORE, NUMBERED_DATE_AFTER = 2, 3  # "中華" before an era's date, "発行" after
+_BRACKETED = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a weekday "（木）", a date "（2026/3/14）"
+
+
 def is_numbered_date(text: str) -> bool:
-    """A line that is such a date, with at most a weekday and a word for "day" besides."""
+    """A line that is such a date, with at most a weekday and a word for "day" besides; or a
+    date by an era's year, or Korean dots ("中華民國115年3月14日", "令和8年3月12日（木）発行",
+    "2026. 3. 11. (수)"), with at most a weekday or the same date in brackets, and a word
+    before ("中華") or after ("発行", published) it, no figure."""
     numbered = _numbered()
     found = numbered.search(text) if numbered is not None else None
-    return found is not None and \
-        len((text[:found.start()] + text[found.end():]).split()) <= NUMBERED_DATE_OTHER_WORDS
+    if found is not None:
+        return len((text[:found.start()] + text[found.end():]).split()) <= \
+            NUMBERED_DATE_OTHER_WORDS
+    text = text.strip()
+    found = _ERA.search(text) or _YEAR_FIRST_SPACED.search(text)
+    if found is None:
+        return False
+    before, after = text[:found.start()], _BRACKETED.sub("", text[found.end():])
+    return len(before) <= NUMBERED_DATE_BEFORE and len("".join(after.split())) <= \
+        NUMBERED_DATE_AFTER and not any(c.isdigit() for c in before + after)
 
 
 def joined(text: str) -> str:
@@ -107,10 +131,14 @@ def month_number(word: str) -> int | None:
 def written_date(text: str) -> dt.date | None:
     """The first whole date the text writes (day, month and year), or None."""
     text = joined(text)
-    for pattern in (_ISO, _CJK, _YEAR_FIRST):
+    for pattern in (_ISO, _CJK, _YEAR_FIRST, _YEAR_FIRST_SPACED):
         found = pattern.search(text)
         if found:
             return _valid(int(found[1]), int(found[2]), int(found[3]))
+    found = _ERA.search(text)
+    if found:
+        return _valid(_ERAS[found[1]] + (1 if found[2] == "元" else int(found[2])),
+                      int(found[3]), int(found[4]))
     found = _DOTTED.search(text)  # day first wherever dots separate the parts
     if found:
         return _valid(int(found[3]), int(found[2]), int(found[1]))

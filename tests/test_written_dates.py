@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from _letters import issue_of
 
-from digest.datewords import written_date, written_month
+from digest.datewords import is_numbered_date, written_date, written_month
 from digest.ingest import read_file
 from digest.segment import load_profiles, segment_document
 
@@ -99,9 +99,58 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("31 February 2026", None),
     ("Version 2 of 2026", None),
     ("Chapter 12 2026", None),
+    ("令和8年3月12日", dt.date(2026, 3, 12)),  # Japanese eras: Reiwa 1 is 2019
+    ("令和８年３月１２日（木）発行", dt.date(2026, 3, 12)),
+    ("令和元年5月1日", dt.date(2019, 5, 1)),  # "元年": an era's first year
+    ("平成31年4月30日", dt.date(2019, 4, 30)),  # Heisei 1 is 1989
+    ("平成元年1月8日", dt.date(1989, 1, 8)),
+    ("民國115年3月14日", dt.date(2026, 3, 14)),  # the Republic of China's years: 1 is 1912
+    ("中華民國115年3月14日", dt.date(2026, 3, 14)),
+    ("第158期 中華民國115年3月14日出刊（2026/03/14）", dt.date(2026, 3, 14)),
+    ("民国115年3月14日", dt.date(2026, 3, 14)),
+    ("115年3月14日", None),  # a year of no era named: never guessed
+    ("115/03/23（一）", None),
+    ("令和8年2月30日", None),
+    ("2026. 3. 11. (수)", dt.date(2026, 3, 11)),  # Korean: a dot after each part
+    ("2026.3.11.", dt.date(2026, 3, 11)),
+    ("2026.3.11", dt.date(2026, 3, 11)),
+    ("2026.3.11.4", None),
+    ("Since 2026. 3. 11 more came", None),
 ])
 def test_dates_written_out_in_several_languages(text, date):
     assert written_date(text) == date
+
+
+LETTER = """\
+測試通訊 第9號
+{masthead}
+
+這是本期的第一段內文，說明這一期的主要內容與活動安排，歡迎大家參加。
+"""
+
+
+@pytest.mark.parametrize("masthead, date", [
+    ("令和8年3月12日", dt.date(2026, 3, 12)),
+    ("令和8年3月12日（木）発行", dt.date(2026, 3, 12)),
+    ("民國115年3月14日", dt.date(2026, 3, 14)),
+    ("中華民國115年3月14日出刊（2026/03/14）", dt.date(2026, 3, 14)),
+    ("2026. 3. 11. (수)", dt.date(2026, 3, 11)),
+    ("115/03/23", None),
+])
+def test_an_era_or_korean_date_under_the_title_dates_the_issue_as_its_date_line(
+        masthead, date, profiles):
+    """The line is the masthead's date, not a section's heading over the opening text."""
+    issue = issue_of("letter.txt", LETTER.format(masthead=masthead).encode(), profiles)
+    assert issue.date == date
+    if date is not None:
+        assert [(d.kind, d.text) for d in issue.dropped] == [("byline", masthead)]
+        assert [s.heading for s in issue.sections] == [None]
+
+
+def test_an_era_date_inside_a_sentence_is_no_date_line():
+    assert is_numbered_date("令和8年3月12日（木）発行")
+    assert not is_numbered_date("令和8年3月12日に新しい工場が動き始めました。")
+    assert not is_numbered_date("第3号 令和8年3月12日")
 
 
 def test_a_month_and_year_alone_name_a_month_not_a_day():
