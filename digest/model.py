@@ -85,6 +85,7 @@ class Part:
 
     blocks: list[Block]
     meta: Meta = field(default_factory=Meta)
+    notices: list[str] = field(default_factory=list)  # what its reader left out, to be said
 
 
 @dataclass

@@ -157,7 +157,9 @@ def _read_bytes(name: str, data: bytes) -> Document:
     if fmt == "html" and _SUMMARY_ONLY.search(text[:20_000]):
         problems.append(Problem(name, "only the feed's summary was fetched, not the whole issue",
                                 severity="info"))
-    return Document(path=name, format=fmt, parts=[_read_text_as(fmt, text)], problems=problems)
+    part = _read_text_as(fmt, text)
+    problems.extend(Problem(name, notice, severity="info") for notice in part.notices)
+    return Document(path=name, format=fmt, parts=[part], problems=problems)
 
 
 def notices(fmt: str, text: str) -> list[str]:

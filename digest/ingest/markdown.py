@@ -18,6 +18,7 @@ from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS, lone_emoji
 
 from . import markdown_rs
+from .clippings import clipped
 from .dates import parse_date
 from .decode import clean_line, collapse, normalize_newlines
 from .markup import without_tool_markup
@@ -54,11 +55,17 @@ def read_markdown(text: str, parser: str = "auto") -> Part:
     size, fields = front_matter(lines)
     if not fields:
         fields = _properties(lines)
-    body = "\n" * size + "\n".join(map(_shallow, without_tool_markup(lines[size:])))
+    rest = lines[size:]
+    found, left_out = clipped(rest, fields)
+    for key, value in found.items():
+        fields.setdefault(key, value)
+    body = "\n" * size + "\n".join(map(_shallow, without_tool_markup(rest)))
     tokens = None if parser == "python" else markdown_rs.tokens(body, MAX_NESTING)
     if tokens is None:
         tokens = python_parser().parse(body)
-    return Part(blocks=_Blocks().read(tokens), meta=meta_from(fields))
+    notices = [f"the reader's own highlights and notes ({left_out} lines) left out"] \
+        if left_out else []
+    return Part(blocks=_Blocks().read(tokens), meta=meta_from(fields), notices=notices)
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +205,7 @@ def _lower(data: dict[Any, Any]) -> dict[str, Any]:
 # The keys a site generator or platform export keeps a post's date under (Jekyll and Hugo
 # `date`, Astro `pubDate`, Hugo `publishDate`, Ghost `published_at`, Eleventy `created`…).
 DATE_KEYS = ("date", "pubdate", "publishdate", "publish_date", "published", "published_at",
-             "created", "created_at")
+             "date_published", "created", "created_at")
 
 
 def meta_from(fields: dict[str, Any]) -> Meta:
@@ -219,7 +226,14 @@ def meta_from(fields: dict[str, Any]) -> Meta:
         publisher=first("publisher"),
         author=first("author", "authors"),
         language=first("lang", "language", "locale"),
+        address=next((value for value in map(_text, (fields.get(key) for key in ADDRESS_KEYS))
+                      if value and value.startswith(("https://", "http://"))), None),
     )
+
+
+# The keys a page's own web address is kept under (a clipping's `url` or `source`, a site
+# generator's `canonical_url`); an address is used only when it is a whole web address.
+ADDRESS_KEYS = ("address", "canonical_url", "canonicalurl", "original_url", "url", "source")
 
 
 def _text(value: object) -> str | None:
