@@ -433,3 +433,20 @@ def test_a_sentence_with_a_comma_in_a_script_without_capitals_is_no_sign_off(pro
     issue = issue_of("mohalla.md", HINDI_WEEKLY.encode(), profiles)
     assert "रविवार को मंडी बंद रहेगी, इसलिए खरीदारी शनिवार को कर लें।" in texts(issue)
     assert not [d for d in issue.dropped if d.kind == "signoff"]
+
+
+@pytest.mark.parametrize("name, text, furniture", [
+    ("kura.txt", "こんにちは。\n\n鈴木 花子 様\n\n今月の新しいお酒は、春の限定酒です。"
+     "香りが華やかで、冷やしてもおいしく飲めます。\n\n■発行者：みなと酒造株式会社\n",
+     ["鈴木 花子 様", "■発行者：みなと酒造株式会社"]),
+    ("golmok.txt", "안녕하세요, 박서연 님!\n\n이번 주에는 동네 시장의 새 가게들을 소개합니다. "
+     "골목마다 작은 빵집과 꽃집이 새로 문을 열었습니다.\n", ["안녕하세요, 박서연 님!"]),
+    ("epaper.txt", "若您無法正常瀏覽此電子報，請點選這裡觀看網頁版。\n\n"
+     "本學期的課程將於下週一開始，歡迎所有學員準時出席。\n\n※本電子報為發送專用，請勿直接回覆。\n",
+     ["若您無法正常瀏覽此電子報，請點選這裡觀看網頁版。", "※本電子報為發送專用，請勿直接回覆。"]),
+])
+def test_a_readers_name_and_a_senders_furniture_in_east_asian_mail_are_furniture(
+        profiles, name, text, furniture):
+    issue = issue_of(name, text.encode(), profiles)
+    kinds = dropped(issue)
+    assert [kinds.get(line) for line in furniture] == ["chrome"] * len(furniture)
