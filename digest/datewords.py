@@ -1,10 +1,9 @@
 """Dates written out in a line of text ("9 May 2026", "May 9th, 2026", "6. März 2026",
-"9 de mayo de 2026", "2026-05-09", "2026年5月9日", "令和8年5月9日", "民國115年5月9日",
-"24.11.2026", "2026/11/24", "2026. 5. 9.", and "24/11/2026" or "11/24/2026" when the day is
-past 12: a date that could be either is never guessed), in
-any language whose month names `digest/profiles/_languages.toml` lists. A neutral helper any
-stage may use (it imports no stage): forwarded mail's Date lines, and the date under an
-issue's title."""
+"9 de mayo de 2026", "2026. május 9.", "2026-05-09", "2026年5月9日", "令和8年5月9日",
+"民國115年5月9日", "24.11.2026", "2026/11/24", "2026. 5. 9.", and "24/11/2026" or "11/24/2026"
+when the day is past 12: a date that could be either is never guessed), in any language whose
+month names `digest/profiles/_languages.toml` lists. A neutral helper any stage may use (it
+imports no stage): forwarded mail's Date lines, and the date under an issue's title."""
 
 from __future__ import annotations
 
@@ -20,6 +19,11 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"((?:[^\W\d_]|[\u0900-\u0dff]){2,12})"  # Indic vowel signs are no letters to `\w`
 _DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
+# The year first, then the month's name and the day, as Hungarian writes it ("2026. március
+# 14.", "2026. márc. 13., péntek", "2026. március 14-én"): a word right after the day is no
+# date's ("2026 March 3 people").
+_YEAR_MONTH_DAY = re.compile(rf"(?<![\d.])(\d{{4}})\.?,?\s+{_MONTH}\.?\s+(\d{{1,2}})"
+                             rf"(?:\.|-[^\W\d_]{{1,4}})?(?!\d)(?!\s+[^\W\d_])")
 # "March 2026", "marzo de 2026", "Març de 2026": a short word may stand between them.
 _MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(?:[^\W\d_]{{1,3}}\s+)?(\d{{4}})(?!\d)")
 # A line opening with a day and month, a weekday before them or not ("Sat 7 Dec — …",
@@ -150,7 +154,8 @@ def written_date(text: str) -> dt.date | None:
     found = numbered.search(text) if numbered is not None else None
     if found:
         return _valid(int(found[3]), int(found[2]), int(found[1]))
-    for pattern, day, month, year in ((_DAY_FIRST, 1, 2, 3), (_MONTH_FIRST, 2, 1, 3)):
+    for pattern, day, month, year in ((_DAY_FIRST, 1, 2, 3), (_MONTH_FIRST, 2, 1, 3),
+                                      (_YEAR_MONTH_DAY, 3, 2, 1)):
         for found in pattern.finditer(text):
             number = month_number(found[month])
             if number:

@@ -52,9 +52,16 @@ def count_words(text: str) -> int:
 
 
 def folded(text: str) -> str:
-    """Text compared as a reader would: case, spacing and curly or straight quotes aside
-    ("What’s on" in a heading is the subject's "What's on")."""
+    """Text compared as a reader would: case, spacing, curly or straight quotes and accents
+    aside ("What’s on" in a heading is the subject's "What's on"; "DIMINEAȚA PE SCURT" is
+    "Dimineata pe scurt", as a mailing list's name, ASCII only, spells it)."""
+    if not text.isascii():
+        split = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize("NFC", _ACCENTS.sub("", split))
     return " ".join(text.translate(_STRAIGHT_QUOTES).casefold().split())
+
+
+_ACCENTS = re.compile("[\u0300-\u036f]")  # the combining accents of Latin, Greek, Cyrillic
 
 
 _STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")

@@ -331,7 +331,9 @@ PHOTO_CREDITS = {"de": "Foto: Jan Berg", "fr": "Photo : Jean Roy", "es": "Foto: 
                  "tr": "Fotoğraf: Ayşe Yılmaz", "hi": "फोटो: कंपनी के सौजन्य से",
                  "pl": "Fot. Piotr Wiśniewski", "sv": "Foto: Anna Berg", "id": "Foto: Budi Santoso",
                  "vi": "Ảnh: Trần Hoa", "ar": "تصوير: خالد يوسف", "fa": "عکس: رضا کریمی",
-                 "he": "צילום: דנה לוי", "th": "ภาพ: วันชัย สุขใจ"}
+                 "he": "צילום: דנה לוי", "th": "ภาพ: วันชัย สุขใจ", "ro": "Foto: Ioana Pop",
+                 "hu": "Fotó: Kiss Anna", "fi": "Kuva: Matti Virtanen",
+                 "sw": "Picha: Juma Hassan", "bn": "ছবি: অমিত দাস"}
 
 
 def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():

@@ -36,10 +36,11 @@ _SCRIPTS = [
     ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
     ("hi", re.compile(r"[\u0900-\u097f]")),  # Devanagari: Hindi, by far its most read language
+    ("bn", re.compile(r"[\u0980-\u09ff]")),  # Bengali (Assamese, which shares it, read as it)
 ]
 # Any letter of those scripts: text with none (most) is not counted letter by letter.
 _TOLD_BY_SCRIPT = re.compile(
-    r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
+    r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0900-\u09ff\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
     r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff]")
 _PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not use (its yeh and kaf: ي ك)
@@ -82,6 +83,13 @@ def months(language: str | None) -> frozenset[str]:
                      _with_english(language, "months", "months_in_dates"))
 
 
+@lru_cache(maxsize=1)
+def closing_words() -> frozenset[str]:
+    """The last words of a letter's closing in the languages that end that line with a colon
+    ("Üdvözlettel:"), every language's together: they are no other language's words."""
+    return frozenset(w.casefold() for table in _data().values() for w in table.get("closings", []))
+
+
 @lru_cache(maxsize=16)
 def plain_words(language: str | None) -> frozenset[str]:
     """Words a name credited after an entry never holds: the language's common words and
@@ -102,6 +110,9 @@ def more_lines(language: str | None) -> frozenset[str]:
     return frozenset(line.replace("’", "'") for line in _with_english(language, "more"))
 
 
+_UNIT = r"(?:[^\W\d_]|[\u0900-\u0dff]){1,10}"  # a word; Indic vowel signs are no letters to `\w`
+
+
 @lru_cache(maxsize=16)
 def reading_time(language: str | None) -> re.Pattern[str]:
     """A post's reading time ("6 min read", "5 min de lecture", "Read time: 4 minutes"), in the
@@ -110,8 +121,9 @@ def reading_time(language: str | None) -> re.Pattern[str]:
     units = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
     labels = sorted(_with_english(language, "reading_labels"), key=len, reverse=True)
     before = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in labels) or "(?!)"
-    return re.compile(rf"\d{{1,3}}\s*(?:{units})(?!\w)|(?:{before})\s*:?\s*\d{{1,3}}\s*"
-                      rf"[^\W\d_]{{1,10}}\.?(?!\w)", re.IGNORECASE)
+    # after a label, the number and its unit either way round ("Muda wa kusoma: dakika 5")
+    return re.compile(rf"\d{{1,3}}\s*(?:{units})(?!\w)|(?:{before})\s*:?\s*(?:\d{{1,3}}\s*"
+                      rf"{_UNIT}\.?|{_UNIT}\s+\d{{1,3}})(?![\w\u0900-\u0dff])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -148,7 +160,7 @@ def primary(tag: str | None) -> str | None:
 def by_script(text: str) -> str | None:
     """The language a good share of the text's letters are written in the script of, for
     scripts that tell their language alone: Chinese, Japanese and Korean, Arabic (Persian
-    and Urdu by their own letters), Hebrew, Greek, Thai."""
+    and Urdu by their own letters), Hebrew, Greek, Thai, Devanagari (Hindi), Bengali."""
     if _TOLD_BY_SCRIPT.search(text) is None:
         return None
     letters = sum(1 for c in text if c.isalpha())

@@ -11,6 +11,7 @@ from digest.datewords import is_numbered_date, joined, written_date
 from digest.model import Block, Paragraph
 from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
 
+from .language import closing_words
 from .profiles import Profile
 
 _TERMINAL = re.compile(r"[.,;:!…。、，；：！؟۔،؛।॥]$")
@@ -429,7 +430,11 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
 def _is_closing(text: str) -> bool:
     """"Warmly,", "Bis bald,": a few words and a comma, in lower case only as one word ("xo,",
     "cheers,"); no label ("Second place: Theo Grant,"); in two languages, each a few words
-    ("Hwyl am y tro / Bye for now,")."""
+    ("Hwyl am y tro / Bye for now,"); or a few words and a colon where a language ends its
+    closing so ("Zöld üdvözlettel:", `closings` in `_languages.toml`)."""
+    last = text[:-1].split()[-1:] if text.endswith(":") else []
+    if last and last[0].casefold() in closing_words():
+        return words(text) <= CLOSING_WORDS and not any(c.isdigit() for c in text)
     count = max(words(part) for part in _LANGUAGES_APART.split(text))
     return (text.endswith((",", "，", "،")) and 1 <= count <= CLOSING_WORDS
             and (not text[0].islower() or count == 1) and not any(c.isdigit() for c in text)
@@ -509,7 +514,8 @@ def _is_name(text: str, most: int = NAME_WORDS) -> bool:
 
 # A postscript's mark: "P.S.", "PS:", "P.P.S.", French "P.-S.".
 _POSTSCRIPT = re.compile(r"^(?:(?:P\.?\s?)?P\.?\s?-?\s?S\b\.?:?|P\.\s?D\.?:?\s)")  # P.S., P.D.
-_NUMERIC_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-./]\d{1,4}){0,2}[.,]?")  # "12th,"
+# "12th,", "2026.", "13.," (Hungarian: the day's dot and the comma before its weekday)
+_NUMERIC_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-./]\d{1,4}){0,2}[.,]{0,2}")
 # A date written with the year, month and day signs of Chinese, Japanese and Korean
 # ("2026年11月27日（金）", "2026년 11월 27일"), its weekday in brackets after it or not.
 _CJK_DATE = re.compile(
@@ -539,13 +545,14 @@ def _without_joiners(tokens: list[str], months: frozenset[str]) -> list[str]:
 def _has_year(token: str) -> bool:
     return any(1900 <= int(found[0]) <= 2099 for found in _YEAR.finditer(token))
 NUMBER_LINE_WORDS = 6  # an issue's numbers and its year, with a word or two ("Week 37, 2025")
+_FIELD_MARKS = re.compile(r"(?<!\S)[·|•](?!\S)|·")  # "Issue 47 | 14 March 2026 | …": no words
 
 
 def is_issue_line(text: str, months: frozenset[str]) -> bool:
     """A short line that is no sentence and holds a date among other words: an issue's
     number and date ("Issue 88, 20 March 2025", "No. 42 · 2026-03-06"), or its numbers and
     year."""
-    tokens = joined(text).replace("·", " ").split()
+    tokens = _FIELD_MARKS.sub(" ", joined(text)).split()
     if not 2 <= len(tokens) <= ISSUE_LINE_WORDS or text.rstrip()[-1:] in "!?…" or \
             (text.endswith(".") and len(tokens[-1]) > 3) or is_date_line(text, months):
         return False  # a date alone is a byline's
@@ -579,9 +586,13 @@ def is_date_line(text: str, months: frozenset[str]) -> bool:
     if _date_tokens(tokens, months):
         return True
     # A word before a whole date, in any language: its weekday or place ("Dienstag,
-    # 24.11.2026", "Mon 24 Nov 2026", "Berlin, 24.11.2026").
-    return 2 <= len(tokens) <= DATE_TOKENS + 1 and _LEADING_WORD.fullmatch(tokens[0]) is not None \
-        and _date_tokens(tokens[1:], months) and any(_has_year(t) for t in tokens[1:])
+    # 24.11.2026", "Mon 24 Nov 2026", "Berlin, 24.11.2026"); or the weekday after it and its
+    # comma, as Hungarian writes it ("2026. március 13., péntek").
+    if not 2 <= len(tokens) <= DATE_TOKENS + 1:
+        return False
+    date = tokens[1:] if _LEADING_WORD.fullmatch(tokens[0]) else \
+        tokens[:-1] if tokens[-2].endswith(",") and _LEADING_WORD.fullmatch(tokens[-1]) else None
+    return date is not None and _date_tokens(date, months) and any(map(_has_year, date))
 
 
 # A time after a date, with its zone: "06:00 AM EDT", "at 6:00 a.m. ET", ", 06:00 Uhr".

@@ -31,10 +31,13 @@ _UNSPACED_BREAK = re.compile(f"(?<=[{UNSPACED}])\\s+(?=[{UNSPACED}])")
 
 @lru_cache(maxsize=8)
 def _segmenter(language: str = "en") -> Any:
-    """pysbd's rules for the language (its abbreviations: "z. B.", "am 3. März"), else English."""
+    """pysbd's rules for the language (its abbreviations: "z. B.", "am 3. März"), or those of
+    the language `abbreviations.toml` says it cuts sentences as (Bengali as Hindi), else
+    English."""
     import pysbd
     from pysbd.languages import LANGUAGE_CODES
 
+    language = _data().get(language, {}).get("rules", language)
     return pysbd.Segmenter(language=language if language in LANGUAGE_CODES else "en",
                            clean=False)
 
@@ -197,6 +200,7 @@ _COMMAS = ",،、，"  # not ":" nor ";": a smiley ":)" may follow a sentence
 
 _ENDED = re.compile(f"[{SENTENCE_ENDS}][\"'”’»)\\]」』）]*$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,3}\.$")  # "modelinin 2." (sürümünü), "am 5." (und)
+_DAY_MONTH_END = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\.$")  # "ti 17.3." (klo 18)
 _SHORT_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|[^\W\d_]+(?:\.[^\W\d_]+)+)\.$")  # "Tbk."
 
 
@@ -210,13 +214,14 @@ def _continued(before: str, part: str, language: str) -> bool:
     """A month's name after an ordinal ("am 25." | "April"), or a piece opening in lower
     case after an ordinal ("2." | "sürümünü") or, outside
     English (where software's names open sentences so), after a short word or one with
-    inner stops ("Tbk." | "menjadi", "κ.λπ." | "από"): an abbreviation, not a sentence's end."""
+    inner stops ("Tbk." | "menjadi", "κ.λπ." | "από") or a day and its month in figures
+    ("ti 17.3." | "klo 18"): an abbreviation or a date, not a sentence's end."""
     if _ORDINAL_END.search(before) and month_number(_first_word(part)):
         return True  # "Samstag, 25." | "April": a date written day first
     if not part[:1].islower():
         return False
-    return _ORDINAL_END.search(before) is not None or \
-        language != "en" and _SHORT_END.search(before) is not None
+    return _ORDINAL_END.search(before) is not None or language != "en" and (
+        _SHORT_END.search(before) is not None or _DAY_MONTH_END.search(before) is not None)
 
 
 def _last_word(part: str) -> str:
@@ -228,13 +233,19 @@ def _first_word(part: str) -> str:
     return part.split(None, 1)[0].strip(",.;:").casefold()
 
 
-@lru_cache(maxsize=16)
-def _abbreviations(language: str) -> tuple[frozenset[str], ...]:
-    """The language's (and English) abbreviations, time marks, and what may follow those."""
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    """`abbreviations.toml`: each language's table."""
     import tomllib
     from pathlib import Path
 
-    data = tomllib.loads((Path(__file__).with_name("abbreviations.toml")).read_text("utf-8"))
+    return tomllib.loads((Path(__file__).with_name("abbreviations.toml")).read_text("utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _abbreviations(language: str) -> tuple[frozenset[str], ...]:
+    """The language's (and English) abbreviations, time marks, and what may follow those."""
+    data = _data()
     return tuple(frozenset(w.casefold() for code in {language, "en"}
                            for w in data.get(code, {}).get(key, []))
                  for key in ("abbreviations", "times", "then"))
