@@ -995,3 +995,25 @@ def test_a_line_of_opening_hours_and_telephone_over_the_footer_is_left_out(profi
                                     "Tue, 10 Mar 2026 09:00:00 +0000"), profiles)
     kept = " ".join(p.text for s in issue.sections for p in s.paragraphs)
     assert "555-0148" not in kept and "Cobbler Street" not in kept
+
+
+SHOWS_LETTER = "<h1>This week on Fernway</h1><p>Three shows, three new episodes.</p>" + "".join(
+    f"<h2><a href='https://fernway.example/shows/{slug}?utm_source=newsletter'>{title}</a></h2>"
+    f"<p>{blurb}</p><p><a href='https://fernway.example/shows/{slug}?utm_medium=email'>"
+    "Listen now →</a></p>" for slug, title, blurb in [
+        ("heist", "The Glasshouse Heist, part 4", "The head gardener speaks for the first time."),
+        ("heron", "The heron who owns the canal", "A dawn walk with the lock keeper's heron."),
+        ("tango", "Tango in a week", "Five lessons in five days with a patient teacher.")])
+
+
+def test_a_button_under_each_headed_card_linking_where_its_heading_does_is_furniture(
+        profiles):
+    issue = issue_of("fernway.eml", mail(SHOWS_LETTER, "Fernway <hi@fernway.example>",
+                                         "This week on Fernway",
+                                         "Wed, 2 Dec 2026 09:00:00 +0000"), profiles)
+    shows = [s for s in issue.sections if s.heading and "Fernway" not in s.heading]
+    assert [[p.text for p in s.paragraphs] for s in shows] == [
+        ["The head gardener speaks for the first time."],
+        ["A dawn walk with the lock keeper's heron."],
+        ["Five lessons in five days with a patient teacher."]]
+    assert [d.text for d in issue.dropped if d.kind == "chrome"].count("Listen now →") == 3

@@ -137,12 +137,20 @@ def _kind_of(block: Block) -> str:
 
 def button(state: State, i: int, block: Block) -> bool:
     """A card's button ("View job" under each card) under an entry that is no list's links
-    that entry; its words are chrome."""
+    that entry; its words are chrome. Under a headed card that links where it does already
+    ("Listen now" under each show's episode), it is chrome too."""
     current = state.current
     marks = state.marks
-    if len(block.links) != 1 or current is None or not current.section.items or \
-            not marks.button(i):
+    if len(block.links) != 1 or current is None or not marks.button(i):
         return False
+    if not current.section.items:  # "Listen now" under each show's headed card, to its page
+        url = block.links[0].url
+        if url != current.section.link and all(
+                link.url != url for p in current.section.paragraphs for link in p.links):
+            return False
+        state.dropped.append(Dropped("chrome", block.line, block.text))
+        current.take(block)
+        return True
     item = current.section.items[-1]
     above = next((j for j in range(i - 1, -1, -1) if marks.kinds[j] is None), None)
     if above is None or marks.blocks[above].kind != "paragraph" or \
