@@ -1017,3 +1017,38 @@ def test_a_button_under_each_headed_card_linking_where_its_heading_does_is_furni
         ["A dawn walk with the lock keeper's heron."],
         ["Five lessons in five days with a patient teacher."]]
     assert [d.text for d in issue.dropped if d.kind == "chrome"].count("Listen now →") == 3
+
+
+SHOW_NOTES = """# Bench Talk, episode 12
+
+## This week
+
+We test three ways to keep a sourdough starter alive while you are away for a month.
+
+## Credits
+
+Bench Talk is hosted by Maya Oduya. Produced by Ezra Lind. Mixed by Hana Sato. Music by The
+Pantry Strings.
+
+The festival is hosted by the city council.
+
+Thanks for listening!
+
+---
+
+{row}
+
+You're receiving this because you signed up at benchtalk.example. [Unsubscribe]({leave})
+""".format(row="[Support the show on Patreon](https://patreon.example/benchtalk) · "
+              "[Merch](https://shop.benchtalk.example) · [Instagram](https://ig.example/bt)",
+           leave="https://benchtalk.example/unsubscribe")
+
+
+def test_a_shows_credits_and_the_support_row_over_its_footer_are_furniture(profiles):
+    issue = issue_of("bench.md", SHOW_NOTES.encode(), profiles)
+    kinds = {d.text: d.kind for d in issue.dropped}
+    assert kinds["Bench Talk is hosted by Maya Oduya. Produced by Ezra Lind. Mixed by Hana "
+                 "Sato. Music by The Pantry Strings."] == "credit"
+    assert kinds["Support the show on Patreon · Merch · Instagram"] == "chrome"
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "The festival is hosted by the city council." in texts  # one sentence: no credits

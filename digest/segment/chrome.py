@@ -32,6 +32,7 @@ ROW_LINKS = 3  # a row of this many short links and nothing else is furniture an
 LABEL_WORDS = 3  # a short label may open a row of links ("Follow us:", "Seguici su:")
 _ROW_LABEL = re.compile(r"^[^:：\n]{1,30}[:：]\s*")
 LINK_ROW_WORDS = 3  # words of each link in a row above a footer (social pages, the website)
+FOOTER_ROW_WORDS = 5  # right above the footer's first line, a call may run longer
 QUESTION_WORDS, QUESTION_LINK_WORDS = 12, 6  # "Kan du ikke se nyhedsbrevet? Se det i din browser"
 VOTE_WORDS = 8  # a poll's answer ("😐 It was fine", "🙂 Carina, ma si può fare meglio")
 POLL_QUESTION_WORDS = 12
@@ -171,9 +172,13 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     # furniture stands over text first: a paywall's notice over the post's link row).
     start = next((n for n in starts if notice or _opens_footer(blocks, kinds, n)), starts[-1])
     if notice or _opens_footer(blocks, kinds, start):
-        while start > 0 and kinds[start - 1] is None and _only_links(blocks[start - 1]) and \
+        short = True  # rows of short links above it; the lowest may hold a longer call
+        while start > 0 and kinds[start - 1] is None and short and \
+                _only_links(blocks[start - 1], FOOTER_ROW_WORDS) and \
                 not _entry_call(blocks, start - 1):
-            start -= 1  # the footer's row of links above it: social pages, the website
+            short = _only_links(blocks[start - 1])
+            start -= 1  # the footer's row of links above it: social pages, the website, "Support
+            # the show on Patreon · Merch"
         kinds[start:] = ["chrome" if k is None else k for k in kinds[start:]]
     while start > 0 and kinds[start - 1] is None and (
             _postal(blocks[start - 1]) or _PHONE.match(blocks[start - 1].text) or
