@@ -221,7 +221,7 @@ def test_a_japanese_mail_magazine_broken_by_hand_reads_as_paragraphs_under_its_p
     the contents' box underlines none of its entries."""
     issue = issue_of("minato.txt", KURA.encode(), profiles)
     assert [s.heading for s in issue.sections if s.heading] == [
-        "今号の目次 ◆", "① 春の古本市のお知らせ", "② 店主の読書日記"]
+        "① 春の古本市のお知らせ", "② 店主の読書日記"]  # the contents box is furniture
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert "港のまわりの桜もようやく咲きはじめ、店の前の坂道には散歩の人が増えてきました。" \
         "今月も新しい本がたくさん届いています。" in texts
@@ -264,3 +264,17 @@ def test_a_transcripts_speaker_labels_on_their_own_lines_are_no_headings(profile
         " ".join(p.text for s in issue.sections for p in s.paragraphs)
     assert "At nineteen. The old captain stood behind me" in said
     assert "The February storm of 1990." in said
+
+
+def test_a_contents_box_of_numbered_lines_is_furniture_and_each_entry_its_own_line(profiles):
+    """The contents, one full-width-numbered line per part, name the headings below: the page
+    has its own contents, so they are furniture; no two entries run together."""
+    fair, diary = "１．春の古本市、今年は港の広場で二日間の開催へ", "２．店主の読書日記"
+    text = KURA.replace("　① 春の古本市のお知らせ\n　② 店主の読書日記\n",
+                        f"　{fair}\n　{diary}\n")
+    text = text.replace("① 春の古本市のお知らせ\n■", f"{fair}\n■")
+    text = text.replace("② 店主の読書日記\n■", f"{diary}\n■")
+    issue = issue_of("minato.txt", text.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == [fair, diary]
+    kinds = {d.text: d.kind for d in issue.dropped}
+    assert kinds[fair] == kinds[diary] == "chrome"

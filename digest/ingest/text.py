@@ -201,15 +201,17 @@ def _kept_apart(last: str, line: str, width: int) -> bool:
     """Two lines of wrapped text that stay apart though the next word would not have fitted:
     a row set out in columns or leaders, a line past the width ending its sentence (left
     unwrapped), a web or e-mail address over a line in capitals or an address alone after a
-    full sentence, a line opening with a sign, or, in Chinese and Japanese, an indented line
-    (a new paragraph, a masthead's centred line)."""
+    full sentence, a line opening with a sign or a full-width or circled number ("４．",
+    "②": an entry), or, in Chinese and Japanese, an indented line (a new paragraph, a
+    masthead's centred line)."""
     ended = _ENDED.search(last) is not None
     return _set_out(last) or _set_out(line) or \
         ended and columns(last.rstrip()) > width or \
         ended and _ADDRESS_LINE.match(line) is not None or \
         _ENDS_WITH_ADDRESS.search(last) is not None and line.lstrip()[:1].isupper() or \
         _SYMBOL_START.match(line) is not None or \
-        _indent(line) > _indent(last) and _wide(last.rstrip()[-1:] or " ")
+        _indent(line) > _indent(last) and _wide(last.rstrip()[-1:] or " ") or \
+        _NUMBERED_ENTRY.match(line) is not None and not line.lstrip()[:1].isascii()  # "４．…"
 
 
 def _indent(line: str) -> int:

@@ -468,7 +468,14 @@ def drop_contents(sections: list[Section], dropped: list[Dropped]) -> list[Secti
                 _unlisted(section)
     for n, section in enumerate(sections):
         below = {heading for where, heading in headings if where > n}
-        for paragraph in [p for p in section.paragraphs if p.kind == "text"]:
+        lines = [p for p in section.paragraphs if p.kind == "text"]
+        named_lines = [p for p in lines if _entry_key(p.text) in below]
+        if len(named_lines) >= 2 and len(named_lines) >= CONTENTS_SHARE * len(lines):
+            # the entries as lines of their own ("１．【巻頭】…" under "今号の目次")
+            section.paragraphs = [p for p in section.paragraphs if p not in named_lines]
+            dropped.extend(Dropped("chrome", p.line, p.text) for p in named_lines)
+            continue
+        for paragraph in lines:
             entries = _inline_entries(paragraph.text)
             if len(entries) >= 2 and sum(_entry_key(e) in below for e in entries) >= \
                     CONTENTS_SHARE * len(entries):
