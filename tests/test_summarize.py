@@ -598,3 +598,35 @@ def test_a_sentence_going_on_from_a_salutation_in_lower_case_opens_with_a_capita
     shown = [x.text for d in summarize_issue(issue).sections for x in d.sentences]
     assert shown == ["Hier ist der Rückblick auf die vergangene Woche, mit einem neuen Kernel "
                      "und einem Treffen in Köln."]
+
+
+GUIDE = """# Harbour Radio this week
+
+The drama season opens on Sunday, and the quiz returns on Saturday after a winter break.
+
+## Day by day
+
+### Saturday 14 March
+
+- 11.00 The Saturday Quiz — the new series begins with a new host.
+- 19.30 Folk Harbour — a session recorded at the Anchor Rooms.
+
+### Sunday 15 March
+
+- 08.00 Sunday Worship — from the harbour chapel.
+- 20.00 New Voices: The Tide Tables — the first play of the drama season.
+"""
+
+
+def test_a_programmes_entry_in_the_digest_says_its_day_as_well_as_its_time():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+    from digest.summarize import SummaryConfig, summarize_issue
+
+    (issue,), _ = segment_document(read_bytes("guide.md", GUIDE.encode()), *load_profiles())
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = [item.text for part in digest.sections for item in part.items]
+    assert shown and all(text.startswith(("Saturday 14 March, ", "Sunday 15 March, "))
+                         for text in shown)
+    assert any(text.startswith("Sunday 15 March, 20.00 New Voices") or
+               text.startswith("Saturday 14 March, 11.00") for text in shown)

@@ -301,10 +301,26 @@ def _item_units(section: Section, splitter: Splitter, most: int, language: str =
     shown = [n for n in range(len(items)) if n not in amounts]
     named = {n: _headlined(items[n], headline, language) for n in shown} if headline else {}
     ranked = sorted(shown, key=lambda n: (-named.get(n, 0), -scores[n], n))[:most]
-    cut = {n: cut_item(items[n], splitter) for n in ranked}
+    cut = {n: _on_its_day(section, cut_item(items[n], splitter)) for n in ranked}
     units = [Unit(count_words(cut[n].text) + _item_words(cut[n].sub_items), item=cut[n],
                   order=n) for n in ranked]
     return units, max(0, len(items) - most)
+
+
+_CLOCK = re.compile(r"^\d{1,2}[.:h]\d{2}\b")  # "20.00 New Voices…", "19:30 Folk Harbour"
+
+
+def _on_its_day(section: Section, item: Item) -> Item:
+    """A programme's entry that opens with its time, listed under its day's subhead ("Sunday
+    15 March" over "20.00 New Voices: …"), with that day before it: alone in the digest, a
+    time says nothing."""
+    if not _CLOCK.match(item.text):
+        return item
+    day = next((sub.heading for sub in reversed(section.subsections) if sub.line < item.line),
+               None)
+    if day is None or not opens_with_day(day):
+        return item
+    return dataclasses.replace(item, text=f"{day.rstrip(' :')}, {item.text}")
 
 
 # "1½ lb (680 g) ground beef", "2 œufs", "[ ] 8 burger buns": an amount and what of.
