@@ -212,3 +212,16 @@ def test_a_paragraph_set_in_under_a_numbered_entry_after_a_blank_line_is_its_tex
         ("SBCL 2.6.3 released", "The March release brings"),
         ("Community survey results", "1,412 people answered th")]
     assert news.paragraphs == []
+
+
+def test_names_set_out_in_columns_are_one_line_of_names_never_a_heading():
+    text = ("SUPPORTERS\n\nThank you to this month's patrons, who keep the channel going:\n\n"
+            "  Anneliese Voss      Barnaby Quill       Chidi Okafor\n"
+            "  Delphine Roux       Emeka Adeyemi       Freya Halvorsen\n"
+            "  Jasper Lindgren\n\nand to the 340 others. You are the best.\n")
+    blocks = read_text(text).blocks
+    names = [b for b in blocks if "Voss" in b.text]
+    assert [(b.kind, b.text, b.line, b.end_line) for b in names] == [
+        ("paragraph", "Anneliese Voss · Barnaby Quill · Chidi Okafor · Delphine Roux · Emeka "
+         "Adeyemi · Freya Halvorsen · Jasper Lindgren", 5, 7)]
+    assert not [b for b in blocks if b.text == "Jasper Lindgren"]

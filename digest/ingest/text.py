@@ -458,7 +458,7 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     _masthead(reader)
-    _columns(reader.blocks, lines)
+    reader.blocks = _columns(reader.blocks, lines)
     for block in reader.blocks:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
@@ -489,22 +489,30 @@ def _masthead(reader: _Reader) -> None:
         reader.blocks[0].level = 1
 
 
-def _columns(blocks: list[Block], lines: list[str]) -> None:
+def _columns(blocks: list[Block], lines: list[str]) -> list[Block]:
     """Lines set out in columns, three or more in a row, are a table's rows ("09:30  Doors
     open", "Apr 10    Hack night    Room 2B"): each splits at its runs of two or more spaces
     into as many cells as the others, no cell but the last ends a sentence, the first is a
     few words, and every row holds a figure (a time, a date, a price) but for rows of three
-    cells or more, which half the rows at least do."""
+    cells or more, which half the rows at least do. Two lines or more of names set out so
+    ("Anneliese Voss      Barnaby Quill      Chidi Okafor": supporters, a team) are one line
+    of names, never a heading."""
     run: list[tuple[Block, list[str]]] = []
+    gone: set[int] = set()
     for block in blocks:
         cells = _cells(block, lines)
         if not cells or run and (block.line != run[-1][0].line + 1 or
                                  len(cells) != len(run[0][1])):
-            _as_rows(run)
+            tail = _names_tail(block, lines, run)
+            if tail:  # the last line of a grid of names, with fewer of them
+                run.append((block, tail))
+                cells = None
+            _as_rows(run, gone)
             run = []
         if cells:
             run.append((block, cells))
-    _as_rows(run)
+    _as_rows(run, gone)
+    return [block for block in blocks if id(block) not in gone] if gone else blocks
 
 
 def _cells(block: Block, lines: list[str]) -> list[str] | None:
@@ -529,11 +537,33 @@ def _abbreviated(cell: str) -> bool:
     return cell.endswith(".") and len(parts) <= 4 and len(parts[-1]) <= 5
 
 
-def _as_rows(run: list[tuple[Block, list[str]]]) -> None:
+def _as_rows(run: list[tuple[Block, list[str]]], gone: set[int]) -> None:
     figures = sum(any(map(_FIGURE.search, cells)) for _, cells in run)
     if len(run) >= COLUMN_ROWS and figures * 2 >= len(run):
         for block, cells in run:
             block.kind, block.text = "row", " | ".join(cells)
+    elif len(run) >= 2 and all(_NAME_CELL.match(cell) for _, cells in run for cell in cells):
+        first = run[0][0]
+        first.text = " · ".join(cell for _, cells in run for cell in cells)
+        first.end_line = run[-1][0].end_line
+        gone.update(id(block) for block, _ in run[1:])
+
+
+def _names_tail(block: Block, lines: list[str], run: list[tuple[Block, list[str]]]
+                ) -> list[str] | None:
+    """The names on the line right under a grid of names, fewer than a full line's."""
+    if not run or block.kind != "paragraph" or block.line != block.end_line or \
+            block.line != run[-1][0].line + 1 or block.links:
+        return None
+    cells = _COLUMN_GAP.split(lines[block.line - 1].strip())
+    if len(cells) >= len(run[0][1]) or not all(_NAME_CELL.match(c) for c in cells) or \
+            not all(_NAME_CELL.match(c) for _, row in run for c in row):
+        return None
+    return cells
+
+
+# A cell that is a person's name: two or three words, each capitalised ("Chidi Okafor").
+_NAME_CELL = re.compile(r"^[^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){1,2}$")
 
 
 def _address_lines(blocks: list[Block]) -> list[Block]:
