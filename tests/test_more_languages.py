@@ -450,3 +450,38 @@ def test_a_readers_name_and_a_senders_furniture_in_east_asian_mail_are_furniture
     issue = issue_of(name, text.encode(), profiles)
     kinds = dropped(issue)
     assert [kinds.get(line) for line in furniture] == ["chrome"] * len(furniture)
+
+
+ZHOUKAN = """# 周末周刊（第 12 期）
+
+## 科技动态
+
+1、**纸做的扬声器**
+
+实验室做出了一种纸质扬声器，厚度不到一毫米，可以像海报一样贴在墙上。
+
+2、**电池的身份证**
+
+部分城市要求电动自行车电池带有可扫描的编码，记录生产日期和充电次数。
+
+## 工具
+
+1、[墨记](https://github.example/moji)
+
+一个命令行笔记工具，所有笔记都是纯文本文件。
+
+2、[拼音排序](https://github.example/pinyin-sort)
+
+按照汉语拼音对中文字符串排序的小型库。
+"""
+
+
+def test_chinese_numbered_entries_over_their_blurbs_are_a_list_of_entries(profiles):
+    issue = issue_of("zhoukan.md", ZHOUKAN.encode(), profiles)
+    news, tools = issue.sections[-2:]
+    assert [(i.number, i.text) for i in news.items] == [
+        (1, "纸做的扬声器"), (2, "电池的身份证")]
+    assert news.items[0].excerpt.startswith("实验室做出了一种纸质扬声器")
+    assert [(i.text, [link.url for link in i.links]) for i in tools.items] == [
+        ("墨记", ["https://github.example/moji"]),
+        ("拼音排序", ["https://github.example/pinyin-sort"])]

@@ -32,6 +32,15 @@ from .rules import in_capitals, looks_like_heading, looks_like_name, one_link, w
 PSEUDO_LEVEL = 7  # a bold, ALL-CAPS, emoji-led or colon line: below any markup heading
 TITLE_LINE_LEVEL = 8  # a bare title-like line in text with no headings at all
 _ENTRY = re.compile(r"^(?:([•·▪◦‣*+\-–])|(\d{1,3})[.)/]|([a-z])\))\s+(?=\S)")  # "1/" too
+_CJK_ENTRY = re.compile(r"^([0-9０-９]{1,3})[、．]\s*(?=\S)")  # "1、", "１．": a numbered entry
+CJK_TITLE_CHARACTERS = 40
+
+
+def _titled_line(block: Block, start: int) -> bool:
+    """After its number, a link, or a short title that ends no sentence ("纸做的扬声器")."""
+    rest = block.text[start:].strip()
+    return bool(block.links) or len(rest) <= CJK_TITLE_CHARACTERS and \
+        not _TERMINAL.search(rest)
 _LABEL = re.compile(r"^([A-Z][^:.!?\n]{0,40}?):\s+(?=\S)")
 _AUTHOR_DASH = re.compile(r"^\s*[—–-]\s+(.+?)(?:\s+@\s+(.+))?$")
 _SITE_ASIDE = re.compile(r"^\s*\(((?:[a-z0-9-]+\.)+[a-z]{2,})\)(?=\s|$)")  # " (example.dev)"
@@ -357,6 +366,9 @@ def numbered_blurbs(marks: Marks) -> None:
     numbers = {i: int(found[2]) for i, b in enumerate(blocks)
                if b.kind in ("paragraph", "item") and marks.kinds[i] is None and b.links and
                b.level <= 1 and (found := _entry(b.text)) and found[2]}
+    numbers.update({i: int(found[1]) for i, b in enumerate(blocks)  # "1、**纸做的扬声器**"
+                    if b.kind == "paragraph" and marks.kinds[i] is None and not b.level and
+                    (found := _CJK_ENTRY.match(b.text)) and _titled_line(b, found.end())})
     entries = sorted(numbers)
     run: list[tuple[int, int]] = []
     for n, i in enumerate(entries):
@@ -373,7 +385,7 @@ def numbered_blurbs(marks: Marks) -> None:
         run.append((i, blurb))
         if ends_run:
             for entry, text in run if len(run) >= 2 else []:
-                found = _entry(blocks[entry].text)
+                found = _entry(blocks[entry].text) or _CJK_ENTRY.match(blocks[entry].text)
                 blocks[entry] = replace(blocks[entry], kind="item", level=1,
                                         text=blocks[entry].text[found.end():],
                                         number=numbers[entry])
