@@ -1052,3 +1052,16 @@ def test_a_shows_credits_and_the_support_row_over_its_footer_are_furniture(profi
     assert kinds["Support the show on Patreon · Merch · Instagram"] == "chrome"
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert "The festival is hosted by the city council." in texts  # one sentence: no credits
+
+
+def test_a_closing_paragraph_saying_what_the_newsletter_is_and_how_to_leave_is_furniture(
+        profiles):
+    text = ("# Table Talk #40\n\n## This week\n\nThe market hall reopens on Saturday with twelve "
+            "new stalls.\n\n## Recipes\n\nA spring soup of leeks and new potatoes, ready in half"
+            " an hour.\n\nUntil next week!\n\nLucía\n\n*Table Talk is a free weekly newsletter "
+            "about food in our town. If someone forwarded it to you, you can sign up at "
+            "tabletalk.example. To unsubscribe, reply to this email.*\n")
+    issue = issue_of("table.md", text.encode(), profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert texts == ["The market hall reopens on Saturday with twelve new stalls.",
+                     "A spring soup of leeks and new potatoes, ready in half an hour."]
