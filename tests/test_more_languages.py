@@ -485,3 +485,28 @@ def test_chinese_numbered_entries_over_their_blurbs_are_a_list_of_entries(profil
     assert [(i.text, [link.url for link in i.links]) for i in tools.items] == [
         ("墨记", ["https://github.example/moji"]),
         ("拼音排序", ["https://github.example/pinyin-sort"])]
+
+
+WECHAT_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta property="og:url" content="https://mp.weixin.qq.com/s?__biz=MzA3&amp;mid=26&amp;idx=1">
+<link rel="canonical" href="https://mp.weixin.qq.com/s?__biz=MzA3&amp;mid=26&amp;idx=1">
+<title>春天的三本小书</title></head><body>
+<h1>春天的三本小书</h1>
+<h2>点击上方蓝字 关注我们</h2>
+<p>三月的雨下得断断续续，地铁里有人捧着一本书。我们挑了三本一百多页的小书，适合通勤路上读完。</p>
+<h2>本周共读</h2>
+<p>从下周一开始，我们会在读者群里共读第一本，每天一章，大约十分钟。</p>
+<p>作者 | 周小禾</p><p>编辑 | 林一</p>
+<h2>往期推荐</h2>
+<p>长按识别二维码 关注我们</p><p>阅读原文</p><p>阅读 1.2万</p><p>赞 386</p><p>在看 97</p>
+</body></html>"""
+
+
+def test_a_saved_pages_own_address_names_its_platform_and_its_furniture_goes(profiles):
+    issue = issue_of("chunshu.html", WECHAT_PAGE.encode(), profiles)
+    assert [s.heading for s in issue.sections if s.heading] == ["本周共读"]
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert texts == [
+        "三月的雨下得断断续续，地铁里有人捧着一本书。我们挑了三本一百多页的小书，适合通勤路上读完。",
+        "从下周一开始，我们会在读者群里共读第一本，每天一章，大约十分钟。"]
+    assert dropped(issue)["作者 | 周小禾"] == "chrome"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from digest.datewords import written_date, written_month
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
@@ -165,14 +166,16 @@ def segment_document(
 
 def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
                    language: str | None) -> Profile:
-    """The profile with the chrome of the mail platform found in the headers or, in HTML
-    and e-mail (where platforms put their furniture), its links; phrases of `language`."""
+    """The profile with the chrome of the mail platform found in the headers, a saved page's
+    own address or, in HTML and e-mail (where platforms put their furniture), its links;
+    phrases of `language`."""
     generic, platforms = load_platforms()
     ends = blocks if len(blocks) <= 2 * DETECT_BLOCKS else \
         blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:]
     links = [link.url for b in ends for link in b.links
              if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
-    platform = detect_platform(platforms, meta.origins, links)
+    own = urlsplit(meta.address).hostname if meta.address else None  # a saved page's own
+    platform = detect_platform(platforms, meta.origins + ([own] if own else []), links)
     merged = with_platform(profile, generic, platform, meta.unsubscribe, language, meta.address)
     by, joins = bylines(language)
     drop = {**merged.drop, "chrome": [*merged.drop.get("chrome", []), reading_line(language)]}
