@@ -140,3 +140,19 @@ def test_a_newsletters_own_highlights_section_is_kept_when_no_tool_wrote_the_fil
     run_digest("build", "-q", cwd=tmp_path)
     page = next((tmp_path / "output" / "issues").glob("2026-03-05-*.html")).read_text()
     assert "The regatta drew four hundred boats" in page
+
+
+def test_a_web_clippers_author_written_as_a_wikilink_is_the_authors_name():
+    issue, _ = issue_of("Kiezbrief 87.md", """---
+title: "Kiezbrief #87"
+source: "https://kiezbrief.example/87/"
+author:
+  - "[[Johanna Wiesner]]"
+published: 2026-03-11
+created: 2026-03-17
+---
+
+Die Markthalle bleibt vorerst geöffnet, hat der Bezirk am Dienstag entschieden.
+""")
+    assert (issue.author, issue.date) == ("Johanna Wiesner", dt.date(2026, 3, 11))
+    assert issue.address == "https://kiezbrief.example/87/"

@@ -237,11 +237,16 @@ ADDRESS_KEYS = ("address", "canonical_url", "canonicalurl", "original_url", "url
 
 
 def _text(value: object) -> str | None:
+    """A field's words: the first of a list, a note app's wikilink as its words ("[[Johanna
+    Wiesner]]", as Obsidian's Web Clipper writes an author)."""
     if isinstance(value, list | tuple):
         value = next((item for item in value if isinstance(item, str) and item.strip()), None)
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return collapse(str(value)) or None
+        return collapse(_WIKILINK_VALUE.sub(r"\1", str(value))) or None
     return None
+
+
+_WIKILINK_VALUE = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]+)\]\]")  # "[[Page|Alias]]": Alias
 
 
 class _Blocks:
