@@ -39,6 +39,7 @@ class Block:
     line: int
     end_line: int
     # paragraph | heading | item | quote | code | row (of a data table) | rule | caption | chrome
+    # | page (a printed page's running head or foot, its number, its contents list: chrome)
     kind: str = "paragraph"
     level: int = 0  # heading level 1-6, or list nesting depth from 1; 0 otherwise
     number: int | None = None  # the number of an ordered-list item, when markup gave it

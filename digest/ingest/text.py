@@ -32,6 +32,7 @@ from digest.textwords import SENTENCE_ENDS
 
 from .decode import clean_line
 from .listdigest import ListDigest, find_digest
+from .printed import Pages, read_pages
 
 LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|・\s?|\d{1,3}[.)/]\s|[a-z]\)\s)")
 # Box-drawing lines ("━━━━", "────", "════") rule and underline as "====" and "----" do.
@@ -67,52 +68,62 @@ WRAP_MIN, WRAP_MAX = 40, 100  # columns a hard-wrapped text is wrapped at
 _ENDED = re.compile(f"[{SENTENCE_ENDS}:;\"”’)]\\s*$")  # in any script: "。", "؟", "।"
 # A word broken at its hyphen by the wrap ("twenty-" ending a line): a letter before it.
 _WRAPPED_HYPHEN = re.compile(r"[^\W\d_]-$")
+_WRAPPED_DASH = re.compile(r"[^\W\d_][–—]$")  # and at a dash set close, as print sets it
 _CLOSERS = " )\"”’»"  # what closes a title without ending a sentence: "(Ghent)", "“Quiet Cities”"
 _FIELD = re.compile(r"^[A-Z][\w-]{0,20}:\s")  # "Subject: …", "Note: …"
 WRAP_SLACK = 0.1  # a wrapping tool may stop a line this share of the width short
+PRINTED_SLACK = 0.2  # and a typeset line in a proportional font, mid-sentence, this share
 WRAPPED_SHARE = 0.7  # of the breaks after long lines inside paragraphs, so many must be wraps
 WRAPS_MIN = 2  # and at least so many (a short letter has few)
 RUN_ON_WORDS = 6  # a line of prose this long may run on into the next with no width known
 COLUMN_ROWS = 3  # lines in columns, in a row, that make a table
 COLUMN_LEAD_WORDS = 4  # words of a table row's first cell
 _COLUMN_GAP = re.compile(r" {2,}|\t+")
+_PARTED = re.compile(r"\S\s[·|]\s\S")  # "Tel 01632 960733 · Registered charity 234567"
 _FIGURE = re.compile(r"\d")
 
 
-def wrap_width(lines: list[str]) -> int | None:
+def wrap_width(lines: list[str], printed: bool = False) -> int | None:
     """The width the text was hard-wrapped at, or None when it was not: its longest prose
     line that others come near (a line holding a link may run past it: a link cannot be
     wrapped), when most breaks after long lines inside paragraphs fall where the next word
     would not have fitted. A break after a full sentence, or after a "Subject: …" line,
     tells neither way. Lines set in columns (a table's rows) are no prose; and when a few
     longer lines come near each other (a list's footer left unwrapped), the next width that
-    lines come near is tried."""
+    lines come near is tried. A `printed` text was typeset in a proportional font: a line
+    that ends no sentence may stop further short of the width (PRINTED_SLACK)."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)
-             and not _COLUMNS.search(line.strip())]
+             and not _set_out(line)]
     for n, width in enumerate(_widths(sorted(map(columns, prose), reverse=True))):
-        if WRAP_MIN <= width <= WRAP_MAX and _wrapped_at(lines, width, narrower=n > 0):
+        if WRAP_MIN <= width <= WRAP_MAX and _wrapped_at(lines, width, narrower=n > 0,
+                                                         printed=printed):
             return width
     return None
 
 
-def _wrapped_at(lines: list[str], width: int, narrower: bool = False) -> bool:
+def _wrapped_at(lines: list[str], width: int, narrower: bool = False,
+                printed: bool = False) -> bool:
     """Most breaks after long lines fall where the next word would not have fitted `width`;
     for a width `narrower` than the longest lines, none of these runs on into the next
-    (they were left unwrapped: a footer's full sentences)."""
-    breaks = wraps = 0
+    (they were left unwrapped: a footer's full sentences), or in a `printed` text, set in
+    blocks of their own widths (a cover's teaser over the columns), few."""
+    breaks = wraps = longer = 0
     for line, following in zip(lines, lines[1:]):
         if narrower and columns(line.rstrip()) > width and following.strip() and \
                 "://" not in line and not _ENDED.search(line) and \
                 not _COLUMNS.search(line.strip()):
-            return False  # a longer line broken mid-sentence: wrapped wider than this
+            if not printed:
+                return False  # a longer line broken mid-sentence: wrapped wider than this
+            longer += 1
         if columns(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
                 not _RULE.match(line) and \
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
-            wrap = _full(line, following, width) or _clause_break(line, following)
+            wrap = _full(line, following, width, printed) or _clause_break(line, following)
             wraps += wrap
             breaks += wrap or not _ENDED.search(line) and not _FIELD.match(line)
-    return wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks
+    return wraps >= WRAPS_MIN and wraps >= WRAPPED_SHARE * breaks and \
+        longer <= WIDER_SHARE * wraps
 
 
 WIDTH_LINES = 3  # lines that must come near a width for it to be the text's
@@ -180,12 +191,14 @@ def _hand_wrapped(last: str, line: str) -> bool:
         _NUMBERED_ENTRY.match(line) is None
 
 
-def _full(line: str, following: str, width: int) -> bool:
+def _full(line: str, following: str, width: int, printed: bool = False) -> bool:
     """The next line's first word would not have fitted at the end of this one (in Chinese
-    and Japanese, which wrap anywhere, its first character)."""
+    and Japanese, which wrap anywhere, its first character); in a `printed` text, set in a
+    proportional font, with more slack for a line that ends no sentence."""
     first = following.split()[0]
     needs = columns(first[0]) if _wide(first[0]) else 1 + columns(first)
-    return columns(line.rstrip()) + needs > width * (1 - WRAP_SLACK)
+    slack = PRINTED_SLACK if printed and not _ENDED.search(line) else WRAP_SLACK
+    return columns(line.rstrip()) + needs > width * (1 - slack)
 
 
 # A line ending with a web or e-mail address ("pneumatic tubes, still running - https://…",
@@ -233,8 +246,12 @@ class _Reader:
 
     def __init__(self, width: int | None, flowed: bool, delsp: bool,
                  digest: ListDigest | None = None,
-                 speakers: frozenset[str] = frozenset()) -> None:
+                 speakers: frozenset[str] = frozenset(), pages: Pages | None = None) -> None:
         self.width, self.flowed, self.delsp = width, flowed, delsp
+        self.pages = pages or Pages()  # a printed text's page breaks, furniture, contents
+        self.aside: list[Block] = []  # that furniture and those contents (`page` blocks)
+        self.crossed = False  # a page break or furniture since the last line of text
+        self.last_text = ""  # the last line of text, past blank lines and furniture
         self.digest = digest  # a mailing list's digest: its subjects and furniture lines
         self.speakers = speakers  # a transcript's labels alone on their lines ("MAREN:")
         self.last = ""  # the previous line as written
@@ -247,6 +264,13 @@ class _Reader:
         self.last_quoted = False  # the previous line was quoted words, which may run on
 
     def line(self, number: int, line: str) -> None:
+        if number in self.pages.breaks:
+            self.crossed = True
+        if self.pages.apart(number):  # a running head, a page's number, the contents
+            self.aside.append(Block(text=" ".join(line.split()), line=number,
+                                    end_line=number, kind="page"))
+            self.crossed = True
+            return
         last, self.last = self.last, line
         quoting, self.last_quoted = self.last_quoted, False
         stripped = " ".join(line.split())
@@ -254,6 +278,12 @@ class _Reader:
         touching = prev is not None and prev.end_line == number - 1
         if not stripped:
             return
+        above, self.last_text = self.last_text, line
+        # a paragraph may run on across a page break and the page's furniture, mid-sentence:
+        # into a line going on in lower case, or a long line (not a heading over a page)
+        bridged = self.crossed and not touching and prev is not None and \
+            not _ENDED.search(above) and (stripped[:1].islower() or self._long(line))
+        self.crossed = False
         if self.digest is not None and self._digest_line(number, stripped):
             return
         if touching and self._closes_frame(line):
@@ -285,9 +315,12 @@ class _Reader:
             self.below_title = None
             return
         indented = line[:1] in (" ", "\t")
-        continues = touching and prev.kind == "paragraph" and not _REFERENCE.match(stripped) \
+        if not touching:
+            last = above
+        continues = (touching or bridged) and prev.kind == "paragraph" and \
+            not _REFERENCE.match(stripped) \
             and not (not self.in_entry and _ADDRESS_LINE.match(line) and _title_line(prev)) \
-            and (self._runs_on(last, line) or (self.in_entry and indented)) \
+            and (self._runs_on(last, line) or (touching and self.in_entry and indented)) \
             and not (opens_with_day(line) and opens_with_day(last))  # a calendar's lines
         if continues and self.in_entry and indented and self.below_title is None and \
                 _ADDRESS_LINE.match(line) and not _runs_into(prev.text, self.entry_title) and \
@@ -306,10 +339,17 @@ class _Reader:
             self.below_title.end_line = number
             self.blocks.append(self.below_title)  # the entry's text under its linked title
             return
+        if continues and _WRAPPED_HYPHEN.search(prev.text) and \
+                self.pages.joined(prev.text, stripped):  # printed "informa-⏎tion"
+            prev.text, prev.end_line = f"{prev.text[:-1]}{stripped}", number
+            return
         if continues:
             glued = self.flowed and self.delsp and not last.endswith("  ")  # RFC 3676 4.2
-            glued = glued or self.width is not None and _WRAPPED_HYPHEN.search(prev.text) \
-                is not None and stripped[:1].isalpha()  # "twenty-⏎three": one word
+            glued = glued or (self.width is not None or self.pages.printed) and \
+                _WRAPPED_HYPHEN.search(prev.text) is not None and \
+                stripped[:1].isalpha()  # "twenty-⏎three": one word
+            glued = glued or self.pages.printed and _WRAPPED_DASH.search(prev.text) is not None \
+                and stripped[:1].isalpha()  # a typeset "Wave–⏎current", "the group—⏎which"
             glued = glued or _wide(prev.text[-1]) and _wide(stripped[0])  # 読書会の⏎ご案内
             prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
             prev.end_line = number
@@ -372,16 +412,33 @@ class _Reader:
             return last.endswith(" ") and last.rstrip() != "--"
         if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
             return False
+        if self.pages.printed and _WRAPPED_HYPHEN.search(last.rstrip()) and \
+                line.lstrip()[:1].islower() and not _set_out(last) and not _set_out(line):
+            return True  # a word a typeset line's end broke: "informa-" over "tion"
+        if self.pages.printed and _prose_runs_on(last, line, printed=True):
+            return True  # a typeset line, mid-sentence, over one going on in lower case
+        if self.pages.printed and (_capitals(last) and not _capitals(line) or
+                                   _PARTED.search(last) or _PARTED.search(line)):
+            return False  # a heading in capitals over a page's text ("RECORDER'S NOTES"), a
+            # masthead's or an address's line of parts ("The Presbytery · Tel 01632 960733")
+        if self.width is not None and self.pages.printed and _ENDED.search(last) and \
+                not self._long(line):
+            return False  # a sentence over a short line: a name, a question, a caption's credit
         if self.width is not None:
-            return (_full(last, line, self.width) or _clause_break(last, line) or
-                    _hand_wrapped(last, line)) and \
+            return (_full(last, line, self.width, self.pages.printed) or
+                    _clause_break(last, line) or _hand_wrapped(last, line)) and \
                 not _kept_apart(last, line, self.width)
         # Too few wraps to find a width: a line of prose that stops mid-sentence, with the
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.
-        return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
-            line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last) or \
-            _hand_wrapped(last, line)
+        return _prose_runs_on(last, line) or _hand_wrapped(last, line)
+
+    def _long(self, line: str) -> bool:
+        """A line as long as a wrapped line of the text's prose (RUN_ON_WORDS words when its
+        width is not known)."""
+        if self.width is None:
+            return len(line.split()) >= RUN_ON_WORDS
+        return columns(line.rstrip()) >= self.width * (1 - PRINTED_SLACK)
 
     def _closes_frame(self, line: str) -> bool:
         """A rule closing a frame of two rules around a few short lines, none a sentence
@@ -440,6 +497,20 @@ class _Reader:
         self.indents, self.in_entry, self.below_title = [], False, None
 
 
+def _prose_runs_on(last: str, line: str, printed: bool = False) -> bool:
+    """A line of prose (RUN_ON_WORDS words or more) that stops mid-sentence, over one going
+    on in lower case: one paragraph (not a line ending with a web address, nor, in a
+    `printed` text, a row set out in columns or leaders)."""
+    return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
+        line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last) and \
+        not (printed and (_set_out(last) or _set_out(line)))
+
+
+def _capitals(line: str) -> bool:
+    """A line in capitals, with a letter or two at least: "FIELD MEETING REPORTS"."""
+    return line.upper() == line and sum(c.isalpha() for c in line) >= 2
+
+
 def _soft_breaks(lines: list[str]) -> bool:
     """Whether a `format=flowed` body breaks any line softly (with a space at its end, not
     a signature's "-- "): a sender that declares it and wraps hard everywhere writes plain
@@ -450,15 +521,18 @@ def _soft_breaks(lines: list[str]) -> bool:
 def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     """Blocks of plain text; `flowed`: an e-mail body sent as `format=flowed` (and `delsp`:
     with a space added at each soft break, to be taken out)."""
-    lines = [clean_line(line) for line in text.split("\n")]
+    raw = text.split("\n")
+    lines = [clean_line(line) for line in raw]
     digest = find_digest(lines)
     flowed = flowed and _soft_breaks(lines)
-    reader = _Reader(None if flowed else wrap_width(lines), flowed, delsp, digest,
-                     _speakers(lines))
+    pages = read_pages(raw, lines)
+    text_lines = [line if not pages.apart(n) else "" for n, line in enumerate(lines, start=1)]
+    width = None if flowed else wrap_width(text_lines, pages.printed)
+    reader = _Reader(width, flowed, delsp, digest, _speakers(lines), pages)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     _masthead(reader)
-    reader.blocks = _columns(reader.blocks, lines)
+    reader.blocks = _columns(_merged(reader.blocks, reader.aside), lines)
     for block in reader.blocks:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
@@ -487,6 +561,18 @@ def _masthead(reader: _Reader) -> None:
     if reader.marks and reader.blocks and reader.marks[0][0] is reader.blocks[0] and \
             all(mark != reader.marks[0][1] for _, mark in reader.marks[1:]):
         reader.blocks[0].level = 1
+
+
+def _merged(blocks: list[Block], aside: list[Block]) -> list[Block]:
+    """The blocks with the pages' furniture and contents in their places (after a paragraph
+    running on across them)."""
+    pending = sorted(aside, key=lambda b: b.line)
+    merged: list[Block] = []
+    for block in blocks:
+        while pending and pending[0].line < block.line:
+            merged.append(pending.pop(0))
+        merged.append(block)
+    return merged + pending
 
 
 def _columns(blocks: list[Block], lines: list[str]) -> list[Block]:

@@ -385,6 +385,10 @@ def _host(url: str) -> str:
 
 def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,
                 index: int) -> Issue:
+    every = blocks
+    kept = [b for b in blocks if b.kind != "page"]  # a printed page's furniture is chrome, read
+    pages = [b for b in blocks if b.kind == "page"] if kept else []  # past before all else
+    blocks = kept or blocks
     blocks = sponsor_leads(without_more_links(without_merge_tags(blocks), profile.more), profile)
     kinds = classify(blocks, profile)
     meta = sender_names(meta, profile, [b.text for b, k in zip(blocks, kinds) if k is None][
@@ -421,6 +425,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         for section in sections:
             figures_with_labels(section)
             without_unsubscribe_links(section, profile)
+    dropped += [Dropped("chrome", b.line, b.text) for b in pages]
     publication = meta.publication or profile.name or publication_from_folder(meta.folder) \
         or "Newsletter"
     return Issue(
@@ -436,8 +441,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         date_approximate=meta.date_approximate,
         date_source=meta.date_source if meta.date else None,
         address=meta.address if (meta.address or "").startswith(("https://", "http://")) else None,
-        first_line=blocks[0].line,
-        last_line=max(b.end_line for b in blocks),
+        first_line=every[0].line,
+        last_line=max(b.end_line for b in every),
         sections=sections,
         dropped=sorted(dropped, key=lambda d: d.line),
     )

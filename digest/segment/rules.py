@@ -70,6 +70,8 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
             else None
     if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind
+    if block.kind == "page":  # a printed page's running head or foot, its number
+        return "chrome"
     if ("{" in block.text or block.text[:1] in ("!", "[")) and _LEFTOVER_MARKUP.match(block.text):
         return "chrome"
     for kind in DROP_ORDER:
