@@ -513,3 +513,19 @@ def test_a_sentence_an_excerpt_cut_mid_way_is_no_summary_sentence(sentence, reas
     from digest.summarize.standalone import not_a_summary_sentence
 
     assert not_a_summary_sentence(sentence) == reason
+
+
+@pytest.mark.parametrize("sentence", ["各位學員、老師與志工夥伴，大家好：",
+                                      "本期的重點如下："])
+def test_a_sentence_ending_with_a_full_width_colon_leads_into_what_follows(sentence):
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence(sentence) == "ends with a colon"
+
+
+def test_an_issue_line_with_its_date_in_chinese_is_no_summary():
+    from digest.summarize.standalone import not_a_summary_sentence
+
+    assert not_a_summary_sentence("第158期 中華民國115年3月14日出刊（2026/03/14）") == \
+        "only a dateline"
+    assert not_a_summary_sentence("課程將於2026年3月23日開始，歡迎準時出席。") is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.datewords import month_number, written_date, written_month
-from digest.textwords import ENDS_SENTENCE
+from digest.textwords import ENDS_SENTENCE, has_cjk
 
 from .words import has_language_data, language_data
 
@@ -253,6 +253,9 @@ def welcomes(sentence: str, lexicon: Words) -> bool:
         for phrase in lexicon.welcomes for n in range(WELCOME_TOKENS))
 
 
+CJK_DATELINE_CHARACTERS = 40  # an issue's number and date, written without spaces
+
+
 def _dateline_field(field: str) -> bool:
     """A date or month with no more than a place or weekday ("Goiânia, 10 de março de 2026"),
     or a label in capitals ("ATTORNEY ADVERTISING"); "Prices rose in March 2026" is no date."""
@@ -282,7 +285,7 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     levees")."""
     lexicon = lexicon or words()
     text = sentence.strip()
-    if text.endswith(":"):
+    if text.endswith((":", "：")):  # "各位學員…，大家好：" too
         return "ends with a colon"
     if _CUT_SHORT.search(text):
         return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"
@@ -310,6 +313,9 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
             all(len(f.split()) <= DATELINE_WORDS for f in fields):
         return "only a dateline"  # "Monday, March 16, 2026 | Presented by Quillfield Wealth",
         # "ATTORNEY ADVERTISING | View as web page"
+    if has_cjk(text) and len(text) <= CJK_DATELINE_CHARACTERS and \
+            not ENDS_SENTENCE.search(text) and written_date(text):
+        return "only a dateline"  # "第158期 中華民國115年3月14日出刊（2026/03/14）"
     condition, comma, rest = text.partition(",")
     clauses = [text]
     if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
