@@ -54,6 +54,13 @@ def _host_params(host: str, hosts: dict[str, set[str]]) -> set[str]:
     return names
 
 
+def host(url: str) -> str:
+    """A link's host, lower-case, without "www.", a port or a user (never raises: the link may
+    be anything a page wrote)."""
+    found = url.split("//", 1)[-1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
+    return found.split(":", 1)[0].lower().removeprefix("www.")
+
+
 def clean_url(url: str) -> str:
     """The address a link leads to, without what only tracks the click; others unchanged."""
     if not url.lower().startswith(("http://", "https://")):

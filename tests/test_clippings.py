@@ -156,3 +156,16 @@ Die Markthalle bleibt vorerst geöffnet, hat der Bezirk am Dienstag entschieden.
 """)
     assert (issue.author, issue.date) == ("Johanna Wiesner", dt.date(2026, 3, 11))
     assert issue.address == "https://kiezbrief.example/87/"
+
+
+def test_a_page_address_no_parser_can_read_breaks_nothing(tmp_path):
+    """A hostile front matter's `url` (an unclosed IPv6 bracket): the issue is built, with no
+    original link, and nothing fails."""
+    folder = tmp_path / "seeds" / "harbour"
+    folder.mkdir(parents=True)
+    (folder / "2026-03-02.md").write_text(
+        '---\ntitle: Harbour Notes #10\nurl: "http://[harbour/notes"\ndate: 2026-03-02\n---\n\n'
+        "The ferry timetable changes on Monday, with an earlier first boat.\n")
+    done = run_digest("build", "--strict", cwd=tmp_path)
+    assert "error" not in done.stderr
+    assert list((tmp_path / "output" / "issues").glob("2026-03-02-*.html"))

@@ -13,9 +13,9 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import islice
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from digest.datewords import written_date, written_month
+from digest.links import host
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 from digest.textwords import ENDS_SENTENCE, count_words, folded
 
@@ -174,7 +174,7 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
         blocks[:DETECT_BLOCKS] + blocks[-DETECT_BLOCKS:]
     links = [link.url for b in ends for link in b.links
              if link.url.startswith(("http://", "https://"))] if fmt in ("html", "email") else []
-    own = urlsplit(meta.address).hostname if meta.address else None  # a saved page's own
+    own = host(meta.address) if meta.address else None  # a saved page's own address
     platform = detect_platform(platforms, meta.origins + ([own] if own else []), links)
     merged = with_platform(profile, generic, platform, meta.unsubscribe, language, meta.address)
     by, joins = bylines(language)
@@ -371,16 +371,11 @@ def _site_lines(blocks: list[Block], kinds: list[str | None]) -> list[str | None
     for i, block in enumerate(blocks):
         found = _SITE_LINE.match(block.text) if kinds[i] is None and \
             block.kind == "paragraph" and not block.links else None
-        if found and any(_host(link.url) == found[1].lower()
+        if found and any(host(link.url) == found[1].lower()
                          for above in blocks[max(0, i - SITE_LINE_REACH):i]
                          for link in above.links):
             kinds[i] = "byline"
     return kinds
-
-
-def _host(url: str) -> str:
-    host = url.split("//", 1)[-1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
-    return host.split(":", 1)[0].lower().removeprefix("www.")
 
 
 def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document,
