@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.datewords import written_date
+from digest.links import host
 
 from .dates import parse_date
 
@@ -25,7 +26,7 @@ _FIELD = re.compile(r"^\s*[-*]?\s*([A-Za-z][\w ]{0,30}?)\s*:\s+(\S.*)$")
 _PROPERTY = re.compile(r"^\s*(?:- )?([a-z][\w-]{0,30})::\s*(.*)$")
 _BLOCK_REFERENCE = re.compile(r"\s*\(\([0-9a-f-]{8,40}\)\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
-_WIKI = re.compile(r"\[\[([^\]\n]+)\]\]")
+WIKILINK_VALUE = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]+)\]\]")  # "[[Page|Alias]]": Alias
 _SNAKE_FIELD = re.compile(r"^\s*(date_saved|date_published|saved|published)\s*:\s*(\S.*)$")
 PROPERTY_LINES = 2  # Logseq's page properties: so many `key:: value` lines at the top
 
@@ -46,7 +47,7 @@ def clipped(lines: list[str], fields: dict[str, Any]) -> tuple[dict[str, Any], i
     web_clip = {"source", "created"} <= fields.keys() and \
         str(fields["source"]).startswith(("https://", "http://"))  # Obsidian's Web Clipper
     if not (fields.keys() & words["saved_keys"] or properties or web_clip or
-            any(host in text for host in words["hosts"]) and _tool_link(text, words["hosts"])):
+            any(site in text for site in words["hosts"]) and _tool_link(text, words["hosts"])):
         return {}, 0
     found: dict[str, Any] = {**properties, "clipping": True}
     for key in words["saved_keys"] | {"created"}:  # the day it was saved or clipped
@@ -86,7 +87,7 @@ def _detail(line: str, found: dict[str, Any]) -> None:
     field = _FIELD.match(line)
     if field is None:
         return
-    key, value = field[1].strip().casefold(), _WIKI.sub(r"\1", field[2]).strip()
+    key, value = field[1].strip().casefold(), WIKILINK_VALUE.sub(r"\1", field[2]).strip()
     if key in ("full title", "title"):
         found.setdefault("title", value)
     elif key == "author":
@@ -118,22 +119,19 @@ def _tool_line(line: str, words: dict[str, Any], found: dict[str, Any]) -> str:
     if not links or _LINK.sub("", line).strip(" ·|—–-"):
         return line
     hosts = words["hosts"]
-    theirs = [url for label, url in links if _host(url) not in hosts and
+    theirs = [url for label, url in links if host(url) not in hosts and
               label.strip().casefold() not in words["original"]]
     if theirs:
         return line
-    original = [url for _, url in links if _host(url) not in hosts]
+    original = [url for _, url in links if host(url) not in hosts]
     if original:  # "[Read Original](https://…)"
         found.setdefault("address", original[0])
     return ""
 
 
 def _tool_link(text: str, hosts: frozenset[str]) -> bool:
-    return any(_host(url) in hosts for _, url in _LINK.findall(text))
+    return any(host(url) in hosts for _, url in _LINK.findall(text))
 
-
-def _host(url: str) -> str:
-    return url.split("//", 1)[-1].split("/", 1)[0].lower()
 
 
 def _properties(lines: list[str]) -> dict[str, Any]:
@@ -142,7 +140,7 @@ def _properties(lines: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     at = 0
     while at < len(lines) and (match := _PROPERTY.match(lines[at])):
-        value = _WIKI.sub(r"\1", match[2]).strip()
+        value = WIKILINK_VALUE.sub(r"\1", match[2]).strip()
         key = match[1].lower()
         if key in ("title", "author") and value:
             found[key] = value

@@ -18,7 +18,7 @@ from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS, lone_emoji
 
 from . import markdown_rs
-from .clippings import clipped
+from .clippings import WIKILINK_VALUE, clipped
 from .dates import parse_date
 from .decode import clean_line, collapse, normalize_newlines
 from .markup import without_tool_markup
@@ -242,11 +242,9 @@ def _text(value: object) -> str | None:
     if isinstance(value, list | tuple):
         value = next((item for item in value if isinstance(item, str) and item.strip()), None)
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return collapse(_WIKILINK_VALUE.sub(r"\1", str(value))) or None
+        return collapse(WIKILINK_VALUE.sub(r"\1", str(value))) or None
     return None
 
-
-_WIKILINK_VALUE = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]+)\]\]")  # "[[Page|Alias]]": Alias
 
 
 class _Blocks:

@@ -309,7 +309,7 @@ class _Reader:
             self._quoted(number, " ".join(line[quoted.end():].split()), touching and quoting)
             return
         if LIST_MARKER.match(line):
-            level = self._level(len(line) - len(line.lstrip()))
+            level = self._level(_indent(line))
             self.blocks.append(Block(text=stripped, line=number, end_line=number, level=level))
             self.in_entry, self.entry_title = True, LIST_MARKER.sub("", stripped)
             self.below_title = None
@@ -360,7 +360,7 @@ class _Reader:
                                      kind="heading", level=len(hashed[1])))
             self._end_list()
             return
-        indent = len(line) - len(line.lstrip())
+        indent = _indent(line)
         if self.in_entry and indented and self.indents and indent > self.indents[-1]:
             # a paragraph set in under an entry, after a blank line: the entry's text
             # ("1. SBCL 2.6.3 released" / "" / "   The March release…")
