@@ -99,7 +99,8 @@ def corpus(folder: Path) -> dict[str, str | None]:
         "empty.txt": (b"", "empty"),
         "blank.txt": (b"  \n\t\n   \n", "empty"),
         "image.png": (PNG, "not text"),
-        "archive.zip": (_zip(), "not text"),
+        "archive.zip": (_zip(), "a ZIP archive"),
+        "printed.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "pdftotext"),
         "bad-utf8.txt": (FIRST_ISSUE.encode() + b"\xff\xfe\xfa broken \xc3\x28\n", "UTF-8"),
         "cp1252.txt": ("The “smart” café — déjà vu.\n\nSecond paragraph here.\n"
                        .encode("cp1252"), "cp1252"),

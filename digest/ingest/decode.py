@@ -27,10 +27,23 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-# Signatures of common binary formats that may carry few control bytes early on.
-_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-",
-          b"\x1f\x8b", b"BZh", b"7z\xbc\xaf", b"\x7fELF", b"Rar!", b"RIFF", b"OggS", b"ID3",
-          b"\x00\x00\x01\x00", b"II*\x00", b"MM\x00*", b"\xd0\xcf\x11\xe0")
+# Signatures of common binary formats that may carry few control bytes early on, with what
+# a reader is told the file is (and, where there is one, how to bring its text).
+_KINDS = {
+    b"%PDF-": "a PDF document, not text (save its text beside it with `pdftotext`)",
+    b"PK\x03\x04": "a ZIP archive (a .docx, .epub or export), not text: unpack it or save "
+                    "the newsletter as text, HTML or e-mail",
+    b"PK\x05\x06": "an empty ZIP archive, not text",
+    b"\xd0\xcf\x11\xe0": "an Office document (.doc, .msg), not text: save it as text or HTML",
+    b"\x89PNG": "an image (PNG), not text", b"GIF8": "an image (GIF), not text",
+    b"\xff\xd8\xff": "an image (JPEG), not text", b"\x00\x00\x01\x00": "an icon, not text",
+    b"II*\x00": "an image (TIFF), not text", b"MM\x00*": "an image (TIFF), not text",
+    b"\x1f\x8b": "a gzip archive, not text: unpack it", b"BZh": "a bzip2 archive, not text",
+    b"7z\xbc\xaf": "a 7-Zip archive, not text", b"Rar!": "a RAR archive, not text",
+    b"\x7fELF": "a program, not text", b"RIFF": "audio, video or an image (RIFF), not text",
+    b"OggS": "audio or video (Ogg), not text", b"ID3": "audio (MP3), not text",
+}
+_MAGIC = tuple(_KINDS)
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
@@ -42,6 +55,12 @@ class NotText(ValueError):
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # 0-8 and 14-31: not tab or line breaks
+
+
+def binary_kind(data: bytes) -> str:
+    """What a binary file is, in words for the message that skips it."""
+    return next((kind for magic, kind in _KINDS.items() if data.startswith(magic)),
+                "binary data, not text")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -252,7 +271,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
     (valid UTF-8 too) is read in the charset it declares first, and in ISO-2022-JP when it
     declares none and switches to JIS's two-byte sets."""
     if looks_binary(data):
-        raise NotText("binary data, not text")
+        raise NotText(binary_kind(data))
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
