@@ -284,6 +284,26 @@ def test_a_lists_tag_on_the_subject_names_the_list_a_person_posts_to(sender, pub
     assert (issue.publication, issue.title) == (publication, "Club news: winter rapidplay")
 
 
+@pytest.mark.parametrize("list_id, publication", [
+    ("Hedgerow Emacs Weekly <hedgerow-weekly.lists.example.org>", "Hedgerow Emacs Weekly"),
+    ("<hedgerow-weekly.lists.example.org>", "Hedgerow Weekly"),
+])
+def test_a_tag_that_is_the_lists_label_names_it_as_its_list_id_does(list_id, publication,
+                                                                    profiles):
+    """Mailman's default tag is the list's label ("[hedgerow-weekly]"): the newsletter is
+    named as the List-Id names it, as the issues in its folder without the tag are."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Wren Talbot <wren@hedgerow.example>"
+    message["Subject"] = "[hedgerow-weekly] Hedgerow Emacs Weekly: Issue 113"
+    message["Date"] = "Mon, 16 Mar 2026 07:00:00 +0000"
+    message["List-Id"] = list_id
+    message.set_content("Three new packages this week and a long thread on fonts.\n")
+    issue = issue_of("113.eml", bytes(message), profiles)
+    assert (issue.publication, issue.title) == (publication, "Hedgerow Emacs Weekly: Issue 113")
+
+
 def mime_digest() -> bytes:
     """The same digest as Mailman sends it by default: MIME, each message a part of its own,
     the list named only by its List-Id, its footer after the last message."""
@@ -574,3 +594,31 @@ def test_a_link_to_the_pictures_is_no_photo_credit(profiles):
     table = issue.sections[0] if issue.sections[0].heading else issue.sections[1]
     assert "Photos: https://swap.example/photo/94120" in [p.text for p in table.paragraphs]
     assert not [d for d in issue.dropped if d.kind == "credit"]
+
+
+LIST_POST = """Three packages this week, and a long thread about fonts in the mode line.
+
+The calendar package can now write events back to the server, with a dry run first.
+
+That is all for this week.
+
+{closing}
+"""
+
+
+@pytest.mark.parametrize("closing, kept", [
+    ("_______________________________________________\nhedgerow-weekly mailing list\n"
+     "hedgerow-weekly@lists.example.org\nhttps://lists.example.org/listinfo/hedgerow-weekly",
+     []),
+    ("-----\nNext issue: Monday 23 March", ["Next issue: Monday 23 March"]),
+])
+def test_a_mailing_lists_footer_under_the_last_rule_is_no_text(closing, kept, profiles):
+    """Mailman's footer (the list's name, address and page under a rule) ends every post to
+    the list: furniture, not the issue's last paragraph; a closing line with no address is
+    the writer's."""
+    data = mail(LIST_POST.format(closing=closing), "Wren Talbot <wren@hedgerow.example>",
+                "Hedgerow weekly 113", "Mon, 16 Mar 2026 07:30:58 +0000", subtype="plain")
+    issue = issue_of("113.eml", data, profiles)
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert texts[2:] == ["That is all for this week.", *kept]
+    assert not any("mailing list" in t or "@lists" in t for t in texts)

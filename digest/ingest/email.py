@@ -182,7 +182,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     if tagged is not None and not listed:  # "[Harbour Chess] Club news…": the list's name
         subject = tagged[1]
         if not _names_list(sender, tagged[0]):  # a person sends it, not the list
-            listed = tagged[0]
+            listed = _tag_name(message, tagged[0])
     if forward is not None:  # a reader forwarded it: the newsletter's own header names it
         sender, subject = forward.sender or sender, forward.subject or subject
         date = forward.date or date
@@ -420,6 +420,19 @@ def _list_tag(message: Message, subject: str | None) -> tuple[str, str] | None:
             " ".join(key) not in " ".join(phrase):
         return None
     return tag, subject[found.end():].strip() or subject  # type: ignore[index]
+
+
+def _tag_name(message: Message, tag: str) -> str:
+    """The list a subject's tag names: the tag in words ("Harbour Chess"; "[lisp-letter]":
+    "Lisp Letter"), or the List-Id's name when it holds those words ("[hedgerow-weekly]" on
+    "Hedgerow Emacs Weekly <…>"; not a description, "Weekly news about Lisp")."""
+    if " " in tag or not re.search(r"[-_]", tag):
+        return tag
+    words = [w for w in re.split(r"[-_]+", tag) if w]
+    phrase = _list_phrase(message)
+    if {w.casefold() for w in words} <= set(re.sub(r"[\W_]+", " ", phrase.casefold()).split()):
+        return phrase
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
 
 
 def _names_list(sender: str | None, tag: str) -> bool:

@@ -116,7 +116,7 @@ def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list
     ("====" / "Coast Path Friends, registered charity 1234567" / "To leave this list…"):
     the footer opens at the rule."""
     if end == len(blocks):
-        return kinds
+        return _list_footer(blocks, kinds)
     start = end
     while start > 0 and end - start < FOOTER_NAME_LINES and kinds[start - 1] is None and \
             blocks[start - 1].kind == "paragraph" and (
@@ -129,6 +129,22 @@ def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list
 
 
 FOOTER_NAME_LINES = 2  # name or address lines between a rule and the closing chrome lines
+_ADDRESS_ALONE = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
+
+
+def _list_footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """A mailing list's footer under a rule that ends the issue: its name, its address alone
+    on a line, its page ("lisp-letter mailing list" / "lisp-letter@lists.example.org" /
+    "https://lists.example.org/listinfo/lisp-letter"), no sentence among them."""
+    start = len(blocks)
+    while start > 0 and len(blocks) - start <= FOOTER_NAME_LINES and \
+            kinds[start - 1] is None and blocks[start - 1].kind == "paragraph" and \
+            _label(blocks[start - 1].text):
+        start -= 1
+    if 0 < start < len(blocks) and blocks[start - 1].kind == "rule" and \
+            any(_ADDRESS_ALONE.fullmatch(b.text.strip()) for b in blocks[start:]):
+        kinds[start:] = ["chrome"] * (len(blocks) - start)
+    return kinds
 LABEL_WORDS = 6  # "lisp-letter mailing list", "lisp-letter@lists.example.org"
 
 
