@@ -585,6 +585,21 @@ def test_an_image_roundups_blurb_over_its_photo_credit_is_the_story_not_a_captio
     assert ("credit", "Photo: Oda Varga Studio") in [(d.kind, d.text) for d in issue.dropped]
 
 
+@pytest.mark.parametrize("picture", ["", "** (https://cdn.example/plot-17.jpg)\n"])
+def test_a_sections_only_story_over_its_photo_credit_is_kept(picture, profiles):
+    """Heading, (picture,) two sentences, "Photo: …", next heading: the sentences are the
+    section's story, not the picture's caption (the section was left empty)."""
+    text = ("Allotment news, March 2026\n\nSEED SWAP\n\nThe seed swap raised £412 for the "
+            "community plot. Thanks to all who brought seeds.\n\nPLOT OF THE MONTH\n\n"
+            f"{picture}Plot 9, dug by Ines and Paul, went from couch grass to neat beds in one "
+            "winter. Paul built the cold frames from old windows and the beans are up.\n\n"
+            "Photo: Dev Ashworth\n\nDATES\n\nSaturday 21 March: a work party at the hedge.\n")
+    issue = issue_of("march.txt", text.encode(), profiles)
+    plot = next(s for s in issue.sections if s.heading == "PLOT OF THE MONTH")
+    assert [p.text for p in plot.paragraphs][-1].startswith("Plot 9, dug by Ines and Paul")
+    assert ("credit", "Photo: Dev Ashworth") in [(d.kind, d.text) for d in issue.dropped]
+
+
 def test_a_link_to_the_pictures_is_no_photo_credit(profiles):
     text = ("# Swap list 214\n\n## For sale: oak table and four chairs\n\nSolid oak, seats six "
             "with the leaf in, collection only from Hatch End.\n\n"

@@ -71,6 +71,7 @@ from .rules import (
     lone_signature,
     looks_like_heading,
     sign_offs,
+    tells_story,
 )
 from .sections import RULE_NAMES, build_sections, figures_with_labels
 from .sponsors import mark_sponsored, sponsor_leads, sponsored_items
@@ -281,7 +282,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
                                   for b, k in zip(blocks, kinds)])
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]) and \
-                not _pictured_story(blocks, i):
+                not _pictured_story(blocks, i) and not _only_text(blocks, kinds, i):
             kinds[i] = "caption"
         elif is_caption_under(blocks[i], blocks[i + 1], kinds[i + 1]):
             kinds[i + 1] = "caption"
@@ -292,6 +293,27 @@ def _pictured_story(blocks: list[Block], i: int) -> bool:
     """Block i is a story's text, not a caption, when its heading is right above it and the
     picture over that heading (an image roundup: picture, title, blurb, "Photo: …")."""
     return i >= 2 and blocks[i - 1].kind == "heading" and blocks[i - 2].kind == "caption"
+
+
+def _only_text(blocks: list[Block], kinds: list[str | None], i: int) -> bool:
+    """Block i, of two sentences or more, is all its section says, between its heading (and
+    picture) and the credit that ends the section ("PLOT OF THE MONTH" / two sentences /
+    "Photo: Tom Bexley" / the next heading): the story the picture goes with, not its
+    caption."""
+    if not tells_story(blocks[i].text):
+        return False
+    above = i - 1
+    while above >= 0 and (blocks[above].kind == "caption" or kinds[above] == "caption" or
+                          _wordless(blocks[above])):
+        above -= 1
+    after = i + 2
+    return above >= 0 and _titles(blocks[above]) and \
+        (after == len(blocks) or blocks[after].kind == "rule" or _titles(blocks[after]))
+
+
+def _titles(block: Block) -> bool:
+    """A heading, or a plain-text line that will be one."""
+    return block.kind == "heading" or block.kind == "paragraph" and looks_like_heading(block.text)
 
 
 def _own_kind(block: Block, profile: Profile) -> str | None:

@@ -143,6 +143,15 @@ def is_caption_before(block: Block, following: Block, following_kind: str | None
     )
 
 
+STORY_WORDS = 20  # a paragraph of two sentences this long under a heading tells a story
+
+
+def tells_story(text: str) -> bool:
+    """Two sentences or more, of STORY_WORDS words or more: more than a picture's caption
+    alone under its heading would say."""
+    return words(text) >= STORY_WORDS and bool(_INNER_END.search(text.rstrip()))
+
+
 def looks_like_heading(text: str) -> bool:
     """A short title-like line: few words, capitalised (or in a script without capitals), no
     closing punctuation."""
