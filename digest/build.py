@@ -460,7 +460,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
         from digest.search import index_pages
         from digest.segment.dedupe import cross_file_duplicates, issue_text
         from digest.stories import find_stories
-        from digest.weeks import group_by_week
+        from digest.weeks import group_by_week, one_spelling
         from digest.writer import SiteWriter
 
         keys = _result_keys(sources, scans, config.site.stories)
@@ -507,7 +507,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
                                            "info"))
         report.issues, report.duplicates = len(kept_issues), len(issues) - len(kept_issues)
 
-        site = group_by_week([digests[id(i)] for i in kept_issues])
+        site = group_by_week(one_spelling([digests[id(i)] for i in kept_issues]))
         if config.site.stories:
             start = time.perf_counter()
             for week in site.weeks:

@@ -226,4 +226,7 @@ class Digests:
     def load(self, hollow: IssueDigest) -> IssueDigest:
         found = self.file(hollow.issue.source).digests[hollow.issue.index]
         assert found is not None
+        if found.issue.publication != hollow.issue.publication:  # the site's one spelling
+            found = dataclasses.replace(found, key=hollow.key, issue=dataclasses.replace(
+                found.issue, publication=hollow.issue.publication))
         return found

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+from collections import Counter
 
 from digest.model import IssueDigest, Site, Week
 
@@ -21,6 +24,26 @@ def crowded(issues: list[tuple[str, WeekKey]]) -> frozenset[WeekKey]:
     for publication, week in issues:
         found.setdefault(week, set()).add(publication)
     return frozenset(week for week, publications in found.items() if len(publications) > 1)
+
+
+def one_spelling(digests: list[IssueDigest]) -> list[IssueDigest]:
+    """The digests with each newsletter under one name: names told apart only by case or
+    punctuation ("Cash and Carry" from a List-Id, "Cash And Carry" from the folder) are one
+    newsletter, under the spelling most of its issues use (the fewer capitals on a tie, as
+    a folder's name read as words has them all)."""
+    counts = Counter(d.issue.publication for d in digests)
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(_spelling_key(name), []).append(name)
+    chosen = {name: min(names, key=lambda n: (-counts[n], sum(c.isupper() for c in n), n))
+              for names in spellings.values() for name in names}
+    return [d if chosen[d.issue.publication] == d.issue.publication else dataclasses.replace(
+        d, issue=dataclasses.replace(d.issue, publication=chosen[d.issue.publication]),
+        key=d.key and f"{d.key}:{chosen[d.issue.publication]}") for d in digests]
+
+
+def _spelling_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold()) or name
 
 
 def group_by_week(digests: list[IssueDigest]) -> Site:
