@@ -338,3 +338,32 @@ def test_a_table_whose_cells_each_hold_one_paragraph_is_a_data_table():
                        "</p></td><td><p>Another.</p><p>More.</p></td></tr><tr><td><p>A</p><p>B"
                        "</p></td><td><p>C</p><p>D</p></td></tr></table></body></html>")
     assert not [b for b in layout.blocks if b.kind == "row"]
+
+
+def test_substacks_open_in_app_row_is_chrome_and_the_title_heads_the_issue():
+    """"Open in app or view online" over the post's title was its lead (and its summary)."""
+    from _letters import issue_of, mail
+
+    from digest.segment import load_profiles
+
+    profiles = load_profiles()
+
+    post = "https://quietwire.substack.com/p/the-long-way-round"
+    html = ('<table><tr><td align="right" class="meta-author-wrap">'
+            f'<a href="{post}?utm_source=email&amp;redirect=app-store">Open in app</a> or '
+            f'<a href="{post}?utm_source=email">view online</a></td></tr></table>'
+            '<table><tr><td align="center"><a href="https://quietwire.substack.com/">'
+            '<img src="https://substackcdn.com/logo.png" width="48" height="48" '
+            'alt="Quiet Wire"></a></td></tr></table>'
+            f'<h1 class="post-title"><a href="{post}?utm_source=substack">The long way round'
+            '</a></h1><h3 class="subtitle">Why the ferry timetable matters more than the '
+            "bridge</h3>"
+            "<p>Every winter the ferry timetable changes and nobody notices until March. This "
+            "year the last crossing moved forty minutes earlier.</p>"
+            "<h2>What changed</h2><p>The operator cut two late sailings and added one at "
+            "dawn. Commuters lose, the fish market wins.</p>")
+    issue = issue_of("post.eml", mail(html, "Quiet Wire <quietwire@substack.com>",
+                                      "The long way round", "Tue, 03 Mar 2026 12:00:00 +0000"),
+                     profiles)
+    assert ("chrome", "Open in app or view online") in [(d.kind, d.text) for d in issue.dropped]
+    assert issue.sections[0].paragraphs[0].text.startswith("Every winter the ferry")

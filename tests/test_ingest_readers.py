@@ -666,3 +666,25 @@ def test_a_message_with_no_date_header_is_dated_when_received_and_iso_dates_are_
     iso = iso.replace(b"Fri, 06 Nov 2026 07:00:00 +0000", b"2026-10-31 18:00:00 +0000")
     (part,), problems = read_email(iso, "1761933602.M402118P28811Q1.hobbit")
     assert part.meta.date == dt.date(2026, 10, 31) and problems == []
+
+
+@pytest.mark.parametrize("active, severity", [
+    ('<blockquote class="bluesky-embed"><p>The ferry is late again.</p></blockquote>\n'
+     '<script async src="https://embed.bsky.app/static/embed.js" charset="utf-8"></script>',
+     "info"),
+    ('<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/a1b2c3" '
+     'allowfullscreen></iframe>', "info"),
+    ("<script>document.title = 'x'</script>", "warning"),
+    ('<img src="https://cdn.example/a.png" onerror="alert(1)">', "warning"),
+    ('<iframe src="https://cdn.example/a.html" onload="alert(1)"></iframe>', "warning"),
+])
+def test_an_embeds_loader_in_markdown_is_said_and_other_active_content_warned_of(
+        tmp_path: Path, active: str, severity: str) -> None:
+    """A Buttondown or Ghost post embeds a Bluesky post or a video with the network's own
+    code: removing its loader is an info (it failed every `--strict` build); a script of the
+    post's own or an event handler stays a warning."""
+    path = tmp_path / "issue-19.md"
+    path.write_text(f"# Issue 19\n\nThe week in links.\n\n{active}\n\nMore soon.\n")
+    doc = read_file(path)
+    assert [(p.message.split(" (")[0], p.severity) for p in doc.problems] == [
+        ("active content removed", severity)]

@@ -152,7 +152,7 @@ def _read_bytes(name: str, data: bytes) -> Document:
     if warning:
         problems.append(Problem(name, warning))
     text = normalize_newlines(text)
-    problems.extend(Problem(name, notice, severity=_severity(fmt, notice))
+    problems.extend(Problem(name, notice, severity=_severity(fmt, notice, text))
                     for notice in notices(fmt, text))
     if fmt == "html" and _SUMMARY_ONLY.search(text[:20_000]):
         problems.append(Problem(name, "only the feed's summary was fetched, not the whole issue",
@@ -178,10 +178,27 @@ def notices(fmt: str, text: str) -> list[str]:
     return found
 
 
-def _severity(fmt: str, notice: str) -> str:
-    """A saved web page always has its scripts: their removal is said, not warned of (a
-    `--strict` build of saved pages would fail on every one); in Markdown it is a warning."""
-    return "info" if fmt == "html" and notice.startswith(ACTIVE_NOTICE) else "warning"
+def _severity(fmt: str, notice: str, text: str) -> str:
+    """A saved web page always has its scripts, and a Markdown post the loaders of what it
+    embeds (a post's `<script async src="https://…">`, a video's `<iframe src="https://…">`):
+    their removal is said, not warned of (a `--strict` build would fail on every one); any
+    other active content in Markdown (inline code, handlers, `javascript:`) is a warning."""
+    if not notice.startswith(ACTIVE_NOTICE):
+        return "warning"
+    if fmt == "html" or not _ACTIVE.search(_EMBED_LOADER.sub(_loader_removed, text)):
+        return "info"
+    return "warning"
+
+
+_EMBED_LOADER = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?https://[^>]*>\s*</script>|"
+                           r"<iframe\b[^>]*\bsrc\s*=\s*[\"']?https://[^>]*>(?:\s*</iframe>)?",
+                           re.IGNORECASE)
+
+
+def _loader_removed(found: re.Match[str]) -> str:
+    """An embed's loader, gone; one with a handler or a script address stays to be warned of."""
+    return found[0] if re.search(r"\son\w+\s*=|javascript:|data:", found[0], re.IGNORECASE) \
+        else ""
 
 
 def _read_text_as(fmt: str, text: str) -> Part:
