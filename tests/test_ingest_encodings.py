@@ -307,3 +307,20 @@ def test_legacy_east_asian_decoding_never_raises_and_keeps_every_line(data, char
     for part in doc.parts:
         for block in part.blocks:
             assert 8 <= block.line <= block.end_line
+
+
+def test_encoded_words_split_inside_a_word_are_joined_as_rfc_2047_says():
+    """A mail program folds a long name or subject into encoded words wherever the bytes
+    run out, inside a word; the space between them is no space ("தொ" + "டர்பு" is
+    "தொடர்பு"; "Nach" + "richten" is "Nachrichten")."""
+    def words(text: str, cut: int) -> str:
+        halves = text[:cut], text[cut:]
+        return "\r\n ".join("=?utf-8?b?" + base64.b64encode(h.encode()).decode() + "?="
+                            for h in halves)
+
+    name, subject = "மக்கள் தொடர்பு அலுவலகம்", "Gemeinde-Nachrichten März"
+    data = (f"From: {words(name, 9)} <pro@uni.example>\r\nSubject: {words(subject, 13)}\r\n"
+            "Date: Fri, 13 Mar 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\nA short note for the week.\r\n")
+    (part,) = read_bytes("news.eml", data.encode()).parts
+    assert (part.meta.publication, part.meta.title) == (name, subject)

@@ -45,6 +45,7 @@ _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_ADJACENT_WORDS = re.compile(r"\?=\s+=\?")  # two encoded words apart only by white space
 _DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
 _LIST_LABEL = re.compile(r"<([a-z][a-z0-9_-]{2,40})\.[^>\s]+>", re.IGNORECASE)
@@ -350,9 +351,11 @@ def _subject(message: Message) -> str | None:
 def _unread_words(value: str, raw: str | None) -> bool:
     """The library left an encoded word of the header unread, or could not read all its
     bytes: ISO-2022-JP holding "①" or "㈱" (an error to Python's codec, which leaves the word
-    as it is), Big5 holding "€"."""
+    as it is), Big5 holding "€"; or it put a space between two encoded words where the
+    header folds, which RFC 2047 joins ("தொ" and "டர்பு" are "தொடர்பு")."""
     return bool(raw and _ENCODED_WORD.search(raw) and
-                (_ENCODED_WORD.search(value) or _UNDECODED.search(value)))
+                (_ENCODED_WORD.search(value) or _UNDECODED.search(value) or
+                 _ADJACENT_WORDS.search(raw)))
 
 
 def _read_words(raw: str) -> str:
