@@ -304,6 +304,28 @@ def test_a_tag_that_is_the_lists_label_names_it_as_its_list_id_does(list_id, pub
     assert (issue.publication, issue.title) == (publication, "Hedgerow Emacs Weekly: Issue 113")
 
 
+@pytest.mark.parametrize("subject, title", [
+    ("[Eastbank Riders] Ride Notes #32", "Ride Notes #32"),
+    ("[Eastbank Riders] [Corrected] Ride Notes #32", "[Corrected] Ride Notes #32"),
+    ("Re: [Eastbank Riders] Ride Notes #32", "Re: Ride Notes #32"),
+])
+def test_the_lists_tag_leaves_the_title_when_the_list_is_named_by_its_list_id(subject, title,
+                                                                              profiles):
+    """The List-Id names the list as the tag does: the tag is no part of any issue's title (a
+    corrected resend was never matched with the copy it corrects), and a member's reply
+    keeps its "Re:" (it was titled as the issue it answers)."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Colin Ashdown via Eastbank-riders <riders@lists.example.org>"
+    message["Subject"] = subject
+    message["Date"] = "Fri, 13 Mar 2026 18:00:00 +0000"
+    message["List-Id"] = "Eastbank Riders <eastbank-riders.lists.example.org>"
+    message.set_content("Saturday's long ride leaves the Lido car park at 8.30.\n")
+    issue = issue_of("32.eml", bytes(message), profiles)
+    assert (issue.publication, issue.title) == ("Eastbank Riders", title)
+
+
 def mime_digest() -> bytes:
     """The same digest as Mailman sends it by default: MIME, each message a part of its own,
     the list named only by its List-Id, its footer after the last message."""

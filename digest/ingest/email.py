@@ -45,6 +45,7 @@ _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_REPLY = re.compile(r"^(?:(?:re|aw|sv|fwd?):\s*)+", re.IGNORECASE)
 _ADJACENT_WORDS = re.compile(r"\?=\s+=\?")  # two encoded words apart only by white space
 _DOMAIN = re.compile(r"(?:@|//|<|\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[>/?:\s]|$)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -180,9 +181,9 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     forward = _forward(part)
     listed = _titled_list(message, sender, subject)
     tagged = _list_tag(message, subject)
-    if tagged is not None and not listed:  # "[Harbour Chess] Club news…": the list's name
+    if tagged is not None:  # "[Harbour Chess] Club news…": the list's name
         subject = tagged[1]
-        if not _names_list(sender, tagged[0]):  # a person sends it, not the list
+        if not listed and not _names_list(sender, tagged[0]):  # a person sends it
             listed = _tag_name(message, tagged[0])
     if forward is not None:  # a reader forwarded it: the newsletter's own header names it
         sender, subject = forward.sender or sender, forward.subject or subject
@@ -403,7 +404,8 @@ def _titled_list(message: Message, sender: str | None, subject: str | None) -> s
     listed = _list_phrase(message)
     if not listed or not subject or listed == sender or not _LIST_TITLE.fullmatch(listed):
         return None
-    return listed if subject.lstrip("[ ").casefold().startswith(listed.casefold()) else None
+    opening = _REPLY.sub("", subject).lstrip("[ ")  # a member's "Re: [Side B] …" too
+    return listed if opening.casefold().startswith(listed.casefold()) else None
 
 
 def _list_tag(message: Message, subject: str | None) -> tuple[str, str] | None:
@@ -422,7 +424,7 @@ def _list_tag(message: Message, subject: str | None) -> tuple[str, str] | None:
     if (label is None or label[1].casefold() != "-".join(key)) and \
             " ".join(key) not in " ".join(phrase):
         return None
-    return tag, subject[found.end():].strip() or subject  # type: ignore[index]
+    return tag, (found[1] + subject[found.end():]).strip() or subject  # type: ignore[index]
 
 
 def _tag_name(message: Message, tag: str) -> str:
