@@ -134,32 +134,45 @@ def month_number(word: str) -> int | None:
 
 def written_date(text: str) -> dt.date | None:
     """The first whole date the text writes (day, month and year), or None."""
+    found = _date_found(joined(text))
+    return found[0] if found else None
+
+
+def without_date(text: str) -> str:
+    """The text without the first whole date it writes ("Issue 21 (7 September 2026)" ->
+    "Issue 21 ()"): what else a dated title says, its number."""
     text = joined(text)
+    found = _date_found(text)
+    return text if found is None else text[:found[1]] + text[found[2]:]
+
+
+def _date_found(text: str) -> tuple[dt.date | None, int, int] | None:
+    """The first whole date a text (its two-word months joined) writes, and where."""
     for pattern in (_ISO, _CJK, _YEAR_FIRST, _YEAR_FIRST_SPACED):
         found = pattern.search(text)
         if found:
-            return _valid(int(found[1]), int(found[2]), int(found[3]))
+            return _valid(int(found[1]), int(found[2]), int(found[3])), *found.span()
     found = _ERA.search(text)
     if found:
         return _valid(_ERAS[found[1]] + (1 if found[2] == "元" else int(found[2])),
-                      int(found[3]), int(found[4]))
+                      int(found[3]), int(found[4])), *found.span()
     found = _DOTTED.search(text)  # day first wherever dots separate the parts
     if found:
-        return _valid(int(found[3]), int(found[2]), int(found[1]))
+        return _valid(int(found[3]), int(found[2]), int(found[1])), *found.span()
     found = _SLASHED.search(text)  # only when one part is past 12: never guessed
     if found and (int(found[1]) > 12) != (int(found[2]) > 12):
         day, month = sorted((int(found[1]), int(found[2])), reverse=True)
-        return _valid(int(found[3]), month, day)
+        return _valid(int(found[3]), month, day), *found.span()
     numbered = _numbered()
     found = numbered.search(text) if numbered is not None else None
     if found:
-        return _valid(int(found[3]), int(found[2]), int(found[1]))
+        return _valid(int(found[3]), int(found[2]), int(found[1])), *found.span()
     for pattern, day, month, year in ((_DAY_FIRST, 1, 2, 3), (_MONTH_FIRST, 2, 1, 3),
                                       (_YEAR_MONTH_DAY, 3, 2, 1)):
         for found in pattern.finditer(text):
             number = month_number(found[month])
             if number:
-                return _valid(int(found[year]), number, int(found[day]))
+                return _valid(int(found[year]), number, int(found[day])), *found.span()
     return None
 
 

@@ -11,6 +11,7 @@ import pytest
 from _letters import mail
 
 from digest.ingest import read_bytes
+from digest.model import Issue
 from digest.segment import load_profiles, segment_document
 
 ARCHIVE = """\
@@ -76,3 +77,20 @@ def test_a_file_whose_dated_headings_name_no_newsletter_apart_is_one_issue():
     text = EVENTS.replace("## Market day — 12", "## Carol singing — 12")
     issues, _ = segment_document(read_bytes("events.md", text.encode()), *load_profiles())
     assert len(issues) == 1
+
+
+def _issues(name: str, text: str) -> list[Issue]:
+    """The issues a file of that name and text holds."""
+    return segment_document(read_bytes(name, text.encode()), *load_profiles())[0]
+
+
+def test_titles_that_share_their_issues_number_are_its_parts():
+    text = ("Heron Post 12 — Part 1: Saturday 7 March 2026\n"
+            "===============================================\n\n"
+            "The Saturday of the spring camp.\n\n"
+            "Heron Post 12 — Part 2: Sunday 8 March 2026\n"
+            "=============================================\n\n"
+            "The Sunday, and the flooded tent.\n")
+    issues = _issues("heron-post-12.txt", text)
+    assert [(i.title, i.date) for i in issues] == [
+        ("Heron Post 12 — Part 1: Saturday 7 March 2026", dt.date(2026, 3, 7))]

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from itertools import islice
 from pathlib import Path
 
-from digest.datewords import written_date, written_month
+from digest.datewords import without_date, written_date, written_month
 from digest.links import host
 from digest.model import Block, Document, Dropped, Issue, IssueHint, Meta, Problem
 from digest.textwords import ENDS_SENTENCE, count_words, folded
@@ -191,8 +191,9 @@ def dated_titles(blocks: list[Block]) -> list[int]:
     file, whatever comes before its title): two or more headings at the top
     level, the first opening the file, each the same name with a date of its own ("Allotment
     Letter — 3 October 2026", "Allotment Letter — 10 October 2026"), no other heading at that
-    level; the date may be the line right under the title instead. Anything else is one
-    issue."""
+    level; the date may be the line right under the title instead. Titles that share their
+    numbered first part are parts of one issue ("Fellside Post 88 — Part 1: …", "… 88 — Part
+    2: …"). Anything else is one issue."""
     headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
     if len(headings) < 2:
         return []
@@ -203,7 +204,25 @@ def dated_titles(blocks: list[Block]) -> list[int]:
             len(set(dates)) < len(dates):
         return []
     names = {_name_part(blocks[i].text) for i in titles}
-    return titles if len(names) == 1 and "" not in names else []
+    if len(names) != 1 or "" in names or _parts_of_one(blocks, titles):
+        return []
+    return titles
+
+
+def _parts_of_one(blocks: list[Block], titles: list[int]) -> bool:
+    """The titles share the number they open with: the parts of one issue ("Fellside Post 88
+    — Part 1: Saturday …", "Fellside Post 88 — Part 2: Sunday …")."""
+    numbers = {_numbered_part(blocks[i].text) for i in titles}
+    return len(numbers) == 1 and None not in numbers
+
+
+def _numbered_part(title: str) -> str | None:
+    """A title's first part (before a dash, middle dot or bar) that holds a figure other than
+    its date's ("Issue 12" of "Issue 12 — 3 March 2026"), compared as a heading."""
+    for part in _FIRST_PART.split(without_date(title)):
+        if any(c.isdigit() for c in part):
+            return heading_key(part)
+    return None
 
 
 DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first title may follow
