@@ -84,6 +84,133 @@ def _issues(name: str, text: str) -> list[Issue]:
     return segment_document(read_bytes(name, text.encode()), *load_profiles())[0]
 
 
+BULLETINS = """\
+HEDGEROW BEEKEEPERS - ALL BULLETINS 2026
+(kept together by the membership officer)
+
+==================================================
+Bulletin 7 — 2 March 2026
+==================================================
+
+Hello all,
+
+The first cleansing flights came early this year.
+
+SWARM LIST
+----------
+
+Names for the swarm collection list go to Ivo by the end of the month.
+
+==================================================
+Bulletin 8 — 6 April 2026
+==================================================
+
+Hello all,
+
+The apiary gate has a new lock; ask Ivo for the code.
+
+HIVE INSPECTIONS
+----------------
+
+Weekly inspections start on the first warm Saturday.
+"""
+
+
+def test_a_collections_title_over_a_text_dumps_dated_titles_is_none_of_its_issues():
+    issues = _issues("bulletins.txt", BULLETINS)
+    assert [(i.title, i.date) for i in issues] == [
+        ("Bulletin 7 — 2 March 2026", dt.date(2026, 3, 2)),
+        ("Bulletin 8 — 6 April 2026", dt.date(2026, 4, 6))]
+    assert [s.heading for s in issues[0].sections] == [None, "SWARM LIST"]
+    assert [s.heading for s in issues[1].sections] == [None, "HIVE INSPECTIONS"]
+    assert {d.text for d in issues[0].dropped if d.kind == "chrome"} >= {
+        "HEDGEROW BEEKEEPERS - ALL BULLETINS 2026", "(kept together by the membership officer)"}
+
+
+ANTHOLOGY = """\
+# Lantern Walkers — the spring letters
+
+## Letter 3 (9 March 2026)
+
+The canal path reopens on Friday.
+
+### Next walk
+
+Meet at the lock keeper's cottage at nine.
+
+## Letter 4 (13 April 2026)
+
+Twelve of us walked the old tramway.
+
+### Next walk
+
+The reservoir loop, with lunch at the dam.
+"""
+
+
+def test_a_markdown_collections_heading_over_its_numbered_issues_is_none_of_them():
+    issues = _issues("letters.md", ANTHOLOGY)
+    assert [(i.title, i.date) for i in issues] == [
+        ("Letter 3 (9 March 2026)", dt.date(2026, 3, 9)),
+        ("Letter 4 (13 April 2026)", dt.date(2026, 4, 13))]
+    assert [s.heading for s in issues[1].sections] == [None, "Next walk"]
+    assert issues[1].sections[1].paragraphs[0].text.startswith("The reservoir loop")
+
+
+def test_days_under_an_events_issues_title_stay_its_sections():
+    text = ("# Hall events this month\n\nA full month at the hall.\n\n"
+            "## Saturday 14 March 2026\n\n### Morning\n\nA lake walk at ten.\n\n"
+            "### Evening\n\nA talk on swifts.\n\n"
+            "## Saturday 21 March 2026\n\n### Morning\n\nA litter pick by the river.\n")
+    issues = _issues("events.md", text)
+    assert len(issues) == 1 and issues[0].title == "Hall events this month"
+
+
+ARCHIVE_PAGE = """\
+<html><head><title>Past issues – Fen Lantern</title>
+<meta property="og:site_name" content="Fen Lantern"></head><body>
+<h1>Past issues</h1>
+<p>Every issue of the letter, newest first.</p>
+<h2><time datetime="2026-03-23">Monday 23 March 2026</time></h2>
+<p>Issue 41 · Cranes over the wash</p>
+<h3>Sightings</h3><p>Four cranes flew low over the sluice on Tuesday evening.</p>
+<h3>Work parties</h3><p>Reed cutting continues on Thursdays.</p>
+<h2><time datetime="2026-03-16">Monday 16 March 2026</time></h2>
+<p>Issue 40 · A wet week</p>
+<h3>Sightings</h3><p>The first sand martins were over the pits on Sunday.</p>
+</body></html>
+"""
+
+
+def test_a_saved_archive_page_is_an_issue_per_dated_title_each_dated_by_it():
+    issues = _issues("past-issues.html", ARCHIVE_PAGE)
+    assert [(i.title, i.date) for i in issues] == [
+        ("Monday 23 March 2026", dt.date(2026, 3, 23)),
+        ("Monday 16 March 2026", dt.date(2026, 3, 16))]
+    assert [s.heading for s in issues[0].sections] == ["Sightings", "Work parties"]
+    assert [s.heading for s in issues[1].sections] == ["Sightings"]
+    assert all(i.publication == "Fen Lantern" for i in issues)
+
+
+def test_a_document_export_of_numbered_dated_letters_under_its_title_splits():
+    text = ("<html><body><p class='title'>Mere Sailing Club</p>"
+            "<h1>Club Letter No. 1 – 6 November 2025</h1><h2>Moorings</h2>"
+            "<p>The winter moorings are laid.</p>"
+            "<h1>Club Letter No. 2 – 4 December 2025</h1><h2>Dinghy park</h2>"
+            "<p>The dinghy park gate is mended.</p></body></html>")
+    issues = _issues("letters.html", text)
+    assert [(i.title, i.date) for i in issues] == [
+        ("Club Letter No. 1 – 6 November 2025", dt.date(2025, 11, 6)),
+        ("Club Letter No. 2 – 4 December 2025", dt.date(2025, 12, 4))]
+    assert [s.heading for s in issues[1].sections] == ["Dinghy park"]
+
+
+def test_a_page_titled_by_one_of_its_later_dated_titles_is_that_one_issue():
+    page = ARCHIVE_PAGE.replace("<title>Past issues – Fen Lantern</title>",
+                                "<title>Monday 16 March 2026</title>")
+    assert len(_issues("issue-40.html", page)) == 1
+
+
 def test_titles_that_share_their_issues_number_are_its_parts():
     text = ("Heron Post 12 — Part 1: Saturday 7 March 2026\n"
             "===============================================\n\n"

@@ -124,8 +124,13 @@ def segment_document(
         language = issue_language(part.meta.language, part.blocks)
         effective = _with_platform(profile or generic, part.blocks, part.meta, doc.format,
                                    language)
-        for blocks in split_issues(part.blocks, profile, one=bool(part.meta.title)):
-            issue = build_issue(blocks, effective, part.meta, doc, len(issues))
+        page = doc.format == "html"
+        chunks = split_issues(part.blocks, profile, one=bool(part.meta.title) and not page,
+                              page_title=part.meta.title if page else None)
+        meta = _dump_meta(part.meta) if len(chunks) > 1 and \
+            (profile is None or profile.starts_before is None) else part.meta
+        for blocks in chunks:
+            issue = build_issue(blocks, effective, meta, doc, len(issues))
             issue.language = language
             issues.append(issue)
             for block in unaccounted(issue, blocks):
@@ -186,27 +191,54 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
                                reading=reading_time(language), drop=drop)
 
 
-def dated_titles(blocks: list[Block]) -> list[int]:
-    """The title of each issue of a dump, when it is one (the first issue starts with the
-    file, whatever comes before its title): two or more headings at the top
-    level, the first opening the file, each the same name with a date of its own ("Allotment
-    Letter — 3 October 2026", "Allotment Letter — 10 October 2026"), no other heading at that
-    level; the date may be the line right under the title instead. Titles that share their
-    numbered first part are parts of one issue ("Fellside Post 88 — Part 1: …", "… 88 — Part
-    2: …"). Anything else is one issue."""
+def _dump_meta(meta: Meta) -> Meta:
+    """What a dump's file says of itself, for each of its issues, which their titles date and
+    name: not the collection's title, nor a number or date of the file (its name, its page:
+    the first issue's at best); a date `metadata.toml` gives holds."""
+    if meta.date_source == "metadata":
+        return dataclasses.replace(meta, title=None, number=None)
+    return dataclasses.replace(meta, title=None, number=None, date=None, date_approximate=False,
+                               date_source=None)
+
+
+def dated_titles(blocks: list[Block], page_title: str | None = None) -> list[int]:
+    """The title of each issue of a dump, when it is one: two or more headings of one level,
+    each the same name with a date of its own ("Allotment Letter — 3 October 2026",
+    "Allotment Letter — 10 October 2026"), the date maybe the line right under it, no other
+    heading at that level. They open the file, or stand under a collection's title (a heading
+    over theirs, lines over the first, a page's title) when each has its number and sections
+    (`_collected`). Titles that share their numbered first part are parts of one issue
+    ("Fellside Post 88 — Part 1: …", "… 88 — Part 2: …"); a page titled by a later one is
+    that issue. Anything else is one issue."""
     headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
-    if len(headings) < 2:
+    levels = sorted({blocks[i].level for i in headings})
+    titles = [i for i in headings if blocks[i].level == levels[0]] if levels else []
+    head = len(titles) == 1 and len(levels) > 1 and len(headings) > 1
+    if head:  # a collection's title over its issues' titles
+        titles = [i for i in headings if blocks[i].level == levels[1]]
+    if len(titles) < 2 or (head and titles[0] != headings[1]) or \
+            not _one_dated_name(blocks, titles) or _parts_of_one(blocks, titles):
         return []
-    top = min(blocks[i].level for i in headings)
-    titles = [i for i in headings if blocks[i].level == top]
+    if page_title is not None and \
+            folded(page_title) in {folded(blocks[i].text) for i in titles[1:]}:
+        return []
+    if not head and page_title is None and titles[0] <= DUMP_FIRST_TITLE:
+        return titles
+    return titles if _collected(blocks, titles) else []
+
+
+DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first title may follow
+DUMP_DATE_WORDS = 6  # "Tuesday, 13 October 2026" right under an issue's title in a dump
+DUMP_HEAD_BLOCKS = 4  # lines over a collection's first issue: its title, a line about it
+
+
+def _one_dated_name(blocks: list[Block], titles: list[int]) -> bool:
+    """Each title gives a date of its own and the same name."""
     dates = [_title_date(blocks, i) for i in titles]
-    if len(titles) < 2 or titles[0] > DUMP_FIRST_TITLE or None in dates or \
-            len(set(dates)) < len(dates):
-        return []
+    if None in dates or len(set(dates)) < len(dates):
+        return False
     names = {_name_part(blocks[i].text) for i in titles}
-    if len(names) != 1 or "" in names or _parts_of_one(blocks, titles):
-        return []
-    return titles
+    return len(names) == 1 and "" not in names
 
 
 def _parts_of_one(blocks: list[Block], titles: list[int]) -> bool:
@@ -216,6 +248,35 @@ def _parts_of_one(blocks: list[Block], titles: list[int]) -> bool:
     return len(numbers) == 1 and None not in numbers
 
 
+def _collected(blocks: list[Block], titles: list[int]) -> bool:
+    """Dated titles under a collection's title are its issues when each has a number of its
+    own ("Issue 12 — 3 March 2026"; "Monday 16 March 2026" over "Issue 118 · …") and sections
+    (headings under it), and only a few lines (the collection's title, a line about it, no
+    section) stand over the first."""
+    level = blocks[titles[0]].level
+    above = [b for b in blocks[:titles[0]] if b.kind not in ("chrome", "rule", "page")]
+    if len(above) > DUMP_HEAD_BLOCKS or \
+            any(b.kind == "heading" and (n or b.level >= level) for n, b in enumerate(above)):
+        return False
+    numbers = [_issue_number(blocks, i) for i in titles]
+    if None in numbers or len(set(numbers)) < len(numbers):
+        return False
+    ends = [*titles[1:], len(blocks)]
+    return all(any(b.kind == "heading" and b.level > level for b in blocks[start:end])
+               for start, end in zip(titles, ends))
+
+
+def _issue_number(blocks: list[Block], at: int) -> str | None:
+    """The number a dump's title gives its issue, or the line right under it does ("Monday
+    16 March 2026" over "Issue 118 · Spring tides")."""
+    found = _numbered_part(blocks[at].text)
+    below = blocks[at + 1] if at + 1 < len(blocks) else None
+    if found is None and below is not None and below.kind == "paragraph":
+        part = _FIRST_PART.split(below.text.strip(), maxsplit=1)[0]
+        found = _numbered_part(part) if _number_part(part) else None
+    return found
+
+
 def _numbered_part(title: str) -> str | None:
     """A title's first part (before a dash, middle dot or bar) that holds a figure other than
     its date's ("Issue 12" of "Issue 12 — 3 March 2026"), compared as a heading."""
@@ -223,10 +284,6 @@ def _numbered_part(title: str) -> str | None:
         if any(c.isdigit() for c in part):
             return heading_key(part)
     return None
-
-
-DUMP_FIRST_TITLE = 2  # blocks (a "View online" line, a picture) a dump's first title may follow
-DUMP_DATE_WORDS = 6  # "Tuesday, 13 October 2026" right under an issue's title in a dump
 
 
 def _title_date(blocks: list[Block], at: int) -> dt.date | None:
@@ -257,21 +314,19 @@ def missing_sections(issue: Issue, profiles: list[Profile]) -> list[str]:
     return [rule.headings[0] for rule in profile.sections if rule.kind not in found]
 
 
-def split_issues(blocks: list[Block], profile: Profile | None,
-                 one: bool = False) -> list[list[Block]]:
+def split_issues(blocks: list[Block], profile: Profile | None, one: bool = False,
+                 page_title: str | None = None) -> list[list[Block]]:
     """A dump of many issues cut where the profile says an issue starts, or, unless the file
     is `one` issue by what it says of itself (a subject, a front matter title), at each of
-    its dated titles (`dated_titles`); else one issue."""
+    its dated titles (`dated_titles`: a page's title set aside when they show a collection);
+    what stands over the first title is the collection's (chrome). Else one issue."""
     if not blocks:
         return []
     if profile is None or profile.starts_before is None:
-        titles = set() if one else set(dated_titles(blocks))
+        titles = [] if one else dated_titles(blocks, page_title)
         if not titles:
             return [blocks]
-        titled = [dataclasses.replace(b, level=1) if i in titles else b  # each its issue's
-                  for i, b in enumerate(blocks)]  # title, as a top heading is
-        starts = [0, *sorted(titles)[1:]]
-        return [titled[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)])]
+        return _cut(blocks, [0, *titles[1:]], titles)
     starts = [max(i - 1, 0) for i, b in enumerate(blocks) if profile.starts_before.search(b.text)]
     starts = sorted(set(starts))
     if not starts:
@@ -279,6 +334,18 @@ def split_issues(blocks: list[Block], profile: Profile | None,
     if starts[0] != 0:
         starts[0] = 0
     return [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)])]
+
+
+def _cut(blocks: list[Block], starts: list[int], titles: list[int]) -> list[list[Block]]:
+    """The issues of a dump, each from its start; its title a top heading, what stands over
+    it (the collection's title) chrome."""
+    issues = []
+    for start, title, end in zip(starts, titles, [*starts[1:], len(blocks)], strict=True):
+        over = [b if b.kind in ("rule", "page") else dataclasses.replace(b, kind="chrome")
+                for b in blocks[start:title]]
+        heading = dataclasses.replace(blocks[title], kind="heading", level=1)
+        issues.append([*over, heading, *blocks[title + 1:end]])
+    return issues
 
 
 def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
