@@ -139,11 +139,15 @@ def written_date(text: str) -> dt.date | None:
 
 
 def without_date(text: str) -> str:
-    """The text without the first whole date it writes ("Issue 21 (7 September 2026)" ->
-    "Issue 21 ()"): what else a dated title says, its number."""
+    """The text without the first whole date it writes, else without its month and year
+    ("Issue 21 (7 September 2026)" -> "Issue 21 ()", "No. 8 · May 2026" -> "No. 8 · "): what
+    else a dated title says, its number."""
     text = joined(text)
     found = _date_found(text)
-    return text if found is None else text[:found[1]] + text[found[2]:]
+    if found is not None:
+        return text[:found[1]] + text[found[2]:]
+    month = next((m for m in _MONTH_YEAR.finditer(text) if month_number(m[1])), None)
+    return text if month is None else text[:month.start()] + text[month.end():]
 
 
 def _date_found(text: str) -> tuple[dt.date | None, int, int] | None:

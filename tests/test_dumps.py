@@ -221,3 +221,36 @@ def test_titles_that_share_their_issues_number_are_its_parts():
     issues = _issues("heron-post-12.txt", text)
     assert [(i.title, i.date) for i in issues] == [
         ("Heron Post 12 — Part 1: Saturday 7 March 2026", dt.date(2026, 3, 7))]
+
+
+SIGNAL = """\
+                 THE WAGON WORKS
+   Newsletter of the Fernbrook Model Engineers
+               No. {n}  ·  {month} 2026
+
+FROM THE BENCH
+
+{text} The committee thanks everyone who
+helped on the stall, and the tea rota for keeping the urn going all day.
+
+"""
+
+
+def test_a_plain_dump_is_an_issue_per_repeat_of_its_masthead():
+    text = SIGNAL.format(n=8, month="May", text="The lathe is back from repair.") + \
+        SIGNAL.format(n=9, month="June", text="The open day drew ninety visitors.")
+    issues = _issues("back-issues.txt", text)
+    assert [(i.title, i.date, i.date_approximate) for i in issues] == [
+        ("No. 8 · May 2026", dt.date(2026, 5, 1), True),
+        ("No. 9 · June 2026", dt.date(2026, 6, 1), True)]
+    assert [[p.text[:20] for s in i.sections for p in s.paragraphs] for i in issues] == [
+        ["The lathe is back fr"], ["The open day drew ni"]]
+    assert [d.text for d in issues[1].dropped][:2] == [
+        "THE WAGON WORKS", "Newsletter of the Fernbrook Model Engineers"]
+
+
+def test_a_masthead_repeated_over_a_footers_next_issue_line_opens_no_issue():
+    text = SIGNAL.format(n=8, month="May", text="The lathe is back from repair.") + \
+        "                 THE WAGON WORKS\n   Newsletter of the Fernbrook Model Engineers\n" \
+        "               Next issue: June 2026\n"
+    assert len(_issues("issue-8.txt", text)) == 1

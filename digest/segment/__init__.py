@@ -318,15 +318,19 @@ def split_issues(blocks: list[Block], profile: Profile | None, one: bool = False
                  page_title: str | None = None) -> list[list[Block]]:
     """A dump of many issues cut where the profile says an issue starts, or, unless the file
     is `one` issue by what it says of itself (a subject, a front matter title), at each of
-    its dated titles (`dated_titles`: a page's title set aside when they show a collection);
-    what stands over the first title is the collection's (chrome). Else one issue."""
+    its dated titles (`dated_titles`: a page's title set aside when they show a collection)
+    or, untitled, each repeat of its masthead (`repeated_mastheads`); what stands over an
+    issue's title is the collection's or the masthead (chrome). Else one issue."""
     if not blocks:
         return []
     if profile is None or profile.starts_before is None:
         titles = [] if one else dated_titles(blocks, page_title)
+        starts = titles
+        if not titles and not one and page_title is None:
+            starts, titles = repeated_mastheads(blocks)
         if not titles:
             return [blocks]
-        return _cut(blocks, [0, *titles[1:]], titles)
+        return _cut(blocks, [0, *starts[1:]], titles)
     starts = [max(i - 1, 0) for i, b in enumerate(blocks) if profile.starts_before.search(b.text)]
     starts = sorted(set(starts))
     if not starts:
@@ -338,7 +342,7 @@ def split_issues(blocks: list[Block], profile: Profile | None, one: bool = False
 
 def _cut(blocks: list[Block], starts: list[int], titles: list[int]) -> list[list[Block]]:
     """The issues of a dump, each from its start; its title a top heading, what stands over
-    it (the collection's title) chrome."""
+    it (the collection's title, the masthead repeated) chrome."""
     issues = []
     for start, title, end in zip(starts, titles, [*starts[1:], len(blocks)], strict=True):
         over = [b if b.kind in ("rule", "page") else dataclasses.replace(b, kind="chrome")
@@ -346,6 +350,48 @@ def _cut(blocks: list[Block], starts: list[int], titles: list[int]) -> list[list
         heading = dataclasses.replace(blocks[title], kind="heading", level=1)
         issues.append([*over, heading, *blocks[title + 1:end]])
     return issues
+
+
+def repeated_mastheads(blocks: list[Block]) -> tuple[list[int], list[int]]:
+    """Where each issue of a plain dump starts, and its title, when each opens with the
+    file's masthead: the same short lines ("THE SIGNAL BOX", "Newsletter of …") over a
+    line that dates it, the same but for its date and number ("No. 61 · September 2026",
+    "No. 62 · October 2026"), its title."""
+    top = next((i for i, b in enumerate(blocks) if b.kind not in ("rule", "chrome", "page")),
+               len(blocks))
+    under = next((n for n in range(1, MASTHEAD_LINES) if top + n < len(blocks) and
+                  _dating_line(blocks[top + n])), None)
+    if top > DUMP_FIRST_TITLE or under is None or \
+            not all(_masthead_line(b) for b in blocks[top:top + under]):
+        return [], []
+    head = [heading_key(b.text) for b in blocks[top:top + under]]
+    starts = [i for i in range(top, len(blocks) - under)
+              if [heading_key(b.text) for b in blocks[i:i + under]] == head and
+              _dating_line(blocks[i + under])]
+    dates = {heading_key(blocks[i + under].text) for i in starts}
+    if len(starts) < 2 or len(dates) < len(starts) or \
+            len({_undated(blocks[i + under].text) for i in starts}) > 1:
+        return [], []
+    return starts, [i + under for i in starts]
+
+
+def _undated(line: str) -> str:
+    """A masthead's dated line without its date and figures ("No. 61 · September 2026" ->
+    "no"): the same in each issue, not a footer's "Next issue: 10 March 2026"."""
+    return re.sub(r"\d", "", heading_key(without_date(line))).strip()
+
+
+def _masthead_line(block: Block) -> bool:
+    """A short line of a masthead, no sentence: a newsletter's name, its tagline."""
+    return block.kind in ("paragraph", "heading") and \
+        count_words(block.text) <= SUBTITLE_WORDS and not ENDS_SENTENCE.search(block.text)
+
+
+def _dating_line(block: Block) -> bool:
+    """A short line giving an issue's date or month ("No. 61 · September 2026")."""
+    return block.kind in ("paragraph", "heading") and \
+        count_words(block.text) <= DUMP_DATE_WORDS and \
+        (written_date(block.text) or written_month(block.text)) is not None
 
 
 def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
