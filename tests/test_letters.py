@@ -189,6 +189,60 @@ def test_an_entry_opening_with_its_address_links_its_words_to_it(written, profil
     assert [(link.text, link.url) for link in first.links] == [(words, url)]
 
 
+OUTLOOK_TEXT = """Dear colleagues,
+
+LIBRARY HOURS
+The west reading room closes for repairs from Monday 6 April, for about three weeks.
+The floor plan<https://intranet.example/library/plan> shows where the study desks go
+meanwhile, and the booking form<https://intranet.example/library/book> is open now.
+Questions to desks@library.example<mailto:desks@library.example> or the help page
+<https://help.example/desks>.
+
+WATER SURVEY
+This is the first survey since 2019 [https://estates.example/survey-2019]. The full
+report<https://estates.example/survey-2026> is on the estates pages.
+"""
+
+
+def test_an_address_in_brackets_after_words_links_them_and_leaves_the_text(profiles):
+    """Outlook's plain text writes each link's address in angle brackets right after its
+    words ("form<https://…>", "a@b<mailto:a@b>"), other mail programs "… 2019 [https://…]":
+    the words (up to three) are the link and the address is no text, so the sentence reads
+    as written and may be a summary's."""
+    issue = issue_of("hours.eml", mail(OUTLOOK_TEXT, "Estates <estates@uni.example>",
+                                       "Staff news", "Mon, 30 Mar 2026 08:00:00 +0000",
+                                       subtype="plain"), profiles)
+    hours, survey = issue.sections[-2:]
+    assert texts(hours) == [
+        "The west reading room closes for repairs from Monday 6 April, for about three weeks. "
+        "The floor plan shows where the study desks go meanwhile, and the booking form is open "
+        "now. Questions to desks@library.example or the help page."]
+    assert [(link.text, link.url) for link in hours.paragraphs[0].links] == [
+        ("The floor plan", "https://intranet.example/library/plan"),
+        ("the booking form", "https://intranet.example/library/book"),
+        ("desks@library.example", "mailto:desks@library.example"),
+        ("the help page", "https://help.example/desks")]
+    assert texts(survey) == ["This is the first survey since 2019. The full report is on the "
+                             "estates pages."]
+    assert [link.text for link in survey.paragraphs[0].links] == ["survey since 2019",
+                                                                  "The full report"]
+    summary = summarize_issue(issue, SummaryConfig())
+    assert "The floor plan shows where the study desks go meanwhile, and the booking form is " \
+        "open now." in [s.text for d in summary.sections for s in d.sentences]
+
+
+def test_a_restructuredtext_link_reads_as_its_words(profiles):
+    """reStructuredText's "`Title <https://…>`_" in a text file: the title is the link, the
+    backquotes, the address and the underscores are no text."""
+    text = ("Loom Notes, March 2026\n\nOur hosting is donated by `Cedar Racks "
+            "<https://cedar.example/>`__ and our builds by `Tern CI <https://tern.example/>`_.\n")
+    issue = issue_of("notes.txt", text.encode(), profiles)
+    (paragraph,) = [p for s in issue.sections for p in s.paragraphs]
+    assert paragraph.text == "Our hosting is donated by Cedar Racks and our builds by Tern CI."
+    assert [(link.text, link.url) for link in paragraph.links] == [
+        ("Cedar Racks", "https://cedar.example/"), ("Tern CI", "https://tern.example/")]
+
+
 def test_text_with_no_wrapping_keeps_a_block_per_line(profiles):
     lines = ["One short note on the harvest, which was early this year.",
              "A second note, on its own line, about the price of seed potatoes at the market.",

@@ -12,8 +12,9 @@ as is one set between runs of a mark ("=== TOP STORIES ==="); a line of `---`, `
 `===` or `~~~` alone is a rule. A line opening with Markdown's `#`s is a heading too, and a
 line wrapped whole in stars or underscores ("*Heat pump grants rise again*", as a mail
 program writes bold in the text part) a bold line. Web addresses written out are links: a
-line that is only one links the text above it, and numbered references ("[1]" over "[1]
-https://…") link the words before their markers.
+line that is only one links the text above it, numbered references ("[1]" over "[1]
+https://…") link the words before their markers, and so does an address in brackets right
+after words ("the full report<https://…>", as Outlook writes a link in text).
 """
 
 from __future__ import annotations
@@ -537,6 +538,8 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
         _link_addresses(block)
     blocks = _address_lines(reader.blocks)
     _link_lists(blocks)
+    for block in blocks:
+        _bracketed_addresses(block)
     _references(blocks)
     return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
 
@@ -884,3 +887,56 @@ def _link_addresses(block: Block) -> None:
             position = match.last_index
             block.links.append(Link(shown, shown))
     block.text = "".join(pieces) + block.text[position:]
+
+
+# Up to three words right before an address in brackets, as Outlook's and Exchange's plain
+# text writes a link ("the full report<https://…>", "a@b.example<mailto:a@b.example>"),
+# and other mail programs' "… since 2019 [https://…]" or "… the form <https://…>"; and
+# reStructuredText's whole link, "`Title <https://…>`_".
+_LINK_WORD = r"[^\s\[\]()<>,;:.!?`]+(?:[:.][^\s\[\]()<>,;:.!?`]+)*"
+_BRACKETED = re.compile(r"`(?P<titled>[^`<>]+?)\s+<(?P<rst>https?://[^\s<>]+)>`__?|"
+                        rf"(?P<words>(?:{_LINK_WORD} ){{0,2}}{_LINK_WORD})(?: ?<(?P<angle>"
+                        r"(?:https?|mailto):[^\s<>]+)>| ?\[(?P<square>https?://[^\s\[\]]+)\])",
+                        re.IGNORECASE)
+
+
+def _bracketed_addresses(block: Block) -> None:
+    """Addresses in brackets after the words they link, left in the text by the rules for a
+    whole line: those words (up to three) become the link, the address leaves the text."""
+    if block.kind == "code" or ("<" not in block.text and "[" not in block.text):
+        return
+    block.text = _BRACKETED.sub(partial(_bracketed, block=block), block.text)
+
+
+def _bracketed(match: re.Match[str], *, block: Block) -> str:
+    """The words before a bracketed address, linked to it; an address repeated in brackets
+    ("https://a.example<https://a.example>", "a@b.example<mailto:a@b.example>") once."""
+    words = match["titled"] or match["words"]
+    url = match["rst"] or match["angle"] or match["square"]
+    glued = match.string[match.end():match.end() + 1].isalnum()  # "[https://…]Start writing"
+    shown = words + " " if glued else words
+    if url.lower().startswith("mailto:"):
+        address = url[len("mailto:"):].split("?", 1)[0]
+        if words.rsplit(" ", 1)[-1].lower() == address.lower():
+            words = address
+        _insert_link(block, Link(words, url), match.start())
+        return shown
+    at = next((n for n, link in enumerate(block.links) if link.text == link.url == url), None)
+    if at is None:
+        return match[0]
+    if "://" in words:  # the link's words were its address: shown once
+        del block.links[at]
+    else:
+        block.links[at] = Link(words, url)
+    return shown
+
+
+def _insert_link(block: Block, link: Link, position: int) -> None:
+    """`link` among the block's links in the order their words come in its text."""
+    at, cursor = 0, 0
+    while at < len(block.links):
+        found = block.text.find(block.links[at].text, cursor)
+        if found < 0 or found >= position:
+            break
+        at, cursor = at + 1, found + len(block.links[at].text)
+    block.links.insert(at, link)
