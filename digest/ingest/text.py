@@ -14,7 +14,8 @@ line wrapped whole in stars or underscores ("*Heat pump grants rise again*", as 
 program writes bold in the text part) a bold line. Web addresses written out are links: a
 line that is only one links the text above it, numbered references ("[1]" over "[1]
 https://…") link the words before their markers, and so does an address in brackets right
-after words ("the full report<https://…>", as Outlook writes a link in text).
+after words ("the full report<https://…>", as Outlook writes a link in text). A page a
+browser wrote as text, its markers before the links' words, is read by `browsertext`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from digest.links import clean_url
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import SENTENCE_ENDS
 
+from .browsertext import addresses, markers_before, placeholder, read_page_text
 from .decode import clean_line
 from .listdigest import ListDigest, find_digest
 from .printed import Pages, read_pages
@@ -540,7 +542,13 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     _link_lists(blocks)
     for block in blocks:
         _bracketed_addresses(block)
-    _references(blocks)
+        if placeholder(block):
+            block.kind = "chrome"
+    listed = addresses(lines)
+    if listed and markers_before(blocks, listed):
+        read_page_text(blocks, listed)
+    else:
+        _references(blocks)
     return Part(blocks=blocks, meta=Meta(title=digest.title if digest else None))
 
 
