@@ -197,3 +197,51 @@ def test_an_events_title_and_details_line_are_lines_of_their_own_not_run_into_it
          "experience needed: a caller walks you through every dance.")]
     assert [p.text for p in venues.paragraphs] == [
         "The Coal Shed has fixed its heating, and the Anchor keeps its Friday session."]
+
+
+SAVED_AS_TEXT = """[Read online](https://tidepool.example/letters/9)
+
+# Tidepool Notes 9: Winter storms
+
+**Tuesday, 10 March 2026**
+
+The storms moved a lot of sand this winter, and the rock pools at the north end are
+deeper than they have been for years. The [survey map](https://tidepool.example/map)
+shows the new pools.
+
+## Volunteers
+
+We need four more people for the [spring count][1] on 28 March. Bring **boots** and a
+notebook; the [tide table][2] says low water is at 10:40.
+
+[1]: https://tidepool.example/count
+[2]: https://tides.example/north-beach
+"""
+
+
+def test_a_text_file_that_is_plainly_markdown_is_read_as_markdown():
+    """html2text's output saved as .txt: its links are links, its headings sections and its
+    "[1]: …" lines no text, not a page of brackets and stars."""
+    doc = read_bytes("2026-03-10-notes.txt", SAVED_AS_TEXT.encode())
+    assert doc.format == "markdown"
+    (issue,), _ = segment_document(doc, *load_profiles())
+    assert issue.title == "Tidepool Notes 9: Winter storms"
+    volunteers = issue.sections[-1]
+    assert volunteers.heading == "Volunteers"
+    (paragraph,) = volunteers.paragraphs
+    assert paragraph.text == "We need four more people for the spring count on 28 March. " \
+        "Bring boots and a notebook; the tide table says low water is at 10:40."
+    assert [(link.text, link.url) for link in paragraph.links] == [
+        ("spring count", "https://tidepool.example/count"),
+        ("tide table", "https://tides.example/north-beach")]
+
+
+@pytest.mark.parametrize("body", [
+    "# Allotment news\n\nThe *new* shed is up. Details at [the site](https://plots.example).\n",
+    "Allotment news\n\n**Shed** up, **water** on. See [the site](https://plots.example) and "
+    "[the rota](https://plots.example/rota).\n",
+])
+def test_a_text_mail_with_a_few_marks_stays_plain_text(body):
+    """A star, a hash or a link or two written as Markdown in a plain-text mail make it no
+    Markdown file."""
+    assert read_bytes("news.txt", body.encode()).format == "text"

@@ -1,7 +1,8 @@
 """Ingest: read each input file into a Document of blocks, whatever its format.
 
-The reader is chosen by content as well as by extension, so a `.txt` holding HTML or an
-e-mail saved without its extension is still read correctly.
+The reader is chosen by content as well as by extension, so a `.txt` holding HTML, an
+e-mail saved without its extension or a `.txt` that is plainly Markdown is still read
+correctly.
 """
 
 from __future__ import annotations
@@ -74,6 +75,29 @@ def detect_format(name: str, head: str) -> str:
     if _PELICAN_HEADER.match(first) and re.search(r"^Date: ", first, re.MULTILINE):
         return "markdown"
     return "text"
+
+
+# A text file that is plainly Markdown (html2text's output saved as .txt): links written as
+# Markdown ("[words](https://…)", "![](https://…)", "[words][8]" with a "[8]: …" line under
+# the text), MARKDOWN_LINKS of them at least, and headings ("# …") or bold ("**…**") used
+# MARKDOWN_MARKS times; a stray "*" or "#" in a mail's text part makes none of it.
+MARKDOWN_LINKS = 3
+MARKDOWN_MARKS = 2
+_MD_LINK = re.compile(r"!?\[[^\]\n]*\]\((?:https?://|mailto:)[^)\s]+\)", re.IGNORECASE)
+_MD_REFERENCE = re.compile(r"\[[^\]\n]+\]\[([^\]\n]+)\]")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]+\S", re.MULTILINE)
+_MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+_MD_BOLD = re.compile(r"\*\*[^*\s][^*\n]*\*\*|__[^_\s][^_\n]*__")
+
+
+def plainly_markdown(text: str) -> bool:
+    """Whether a text file is Markdown by its marks: links written as Markdown, and
+    headings or bold (see MARKDOWN_LINKS)."""
+    defined = {label.lower() for label in _MD_DEFINITION.findall(text)}
+    links = len(_MD_LINK.findall(text)) + sum(
+        label.lower() in defined for label in _MD_REFERENCE.findall(text))
+    return links >= MARKDOWN_LINKS and (len(_MD_HEADING.findall(text)) >= MARKDOWN_MARKS or
+                                        len(_MD_BOLD.findall(text)) >= MARKDOWN_MARKS)
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -152,6 +176,8 @@ def _read_bytes(name: str, data: bytes) -> Document:
     if warning:
         problems.append(Problem(name, warning))
     text = normalize_newlines(text)
+    if fmt == "text" and plainly_markdown(text):
+        fmt = "markdown"
     problems.extend(Problem(name, notice, severity=_severity(fmt, notice, text))
                     for notice in notices(fmt, text))
     if fmt == "html" and _SUMMARY_ONLY.search(text[:20_000]):
