@@ -610,6 +610,11 @@ def test_a_persian_word_keeps_its_zero_width_non_joiner_and_a_preheader_loses_it
      ["Θέατρο, μουσική κ.λπ. από την Πέμπτη.", "Η είσοδος είναι ελεύθερη."]),
     ("vi", "PGS.TS. Lê Minh Hoàng sẽ nói chuyện. Vào cửa tự do.",
      ["PGS.TS. Lê Minh Hoàng sẽ nói chuyện.", "Vào cửa tự do."]),
+    ("en", "The ledger was compiled c. 1790, see fols. 3–41 and fol. 77. It survives.",
+     ["The ledger was compiled c. 1790, see fols. 3–41 and fol. 77.", "It survives."]),
+    ("fr", "Voir Dupont, op. cit., p. 251 et pp. 12–19. Il est clair.",
+     ["Voir Dupont, op. cit., p. 251 et pp. 12–19.", "Il est clair."]),
+    ("en", "We went in. 2 of us stayed out.", ["We went in.", "2 of us stayed out."]),
     ("en", "Die Versammlung ist am Samstag, 25. April in Bern. Alle sind eingeladen.",
      ["Die Versammlung ist am Samstag, 25. April in Bern.", "Alle sind eingeladen."]),
 ])

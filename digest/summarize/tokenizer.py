@@ -201,6 +201,7 @@ _COMMAS = ",،、，"  # not ":" nor ";": a smiley ":)" may follow a sentence
 _ENDED = re.compile(f"[{SENTENCE_ENDS}][\"'”’»)\\]」』）]*$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,3}\.$")  # "modelinin 2." (sürümünü), "am 5." (und)
 _DAY_MONTH_END = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\.$")  # "ti 17.3." (klo 18)
+_BRIEF_END = re.compile(r"(?:^|\s)[^\W\d_A-Z]\.$")  # "c.", "p.": a letter in lower case
 _SHORT_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|[^\W\d_]+(?:\.[^\W\d_]+)+)\.$")  # "Tbk."
 
 
@@ -211,13 +212,16 @@ def _unended(part: str) -> bool:
 
 
 def _continued(before: str, part: str, language: str) -> bool:
-    """A month's name after an ordinal ("am 25." | "April"), or a piece opening in lower
+    """A month's name after an ordinal ("am 25." | "April"), a figure after a letter in lower
+    case ("c." | "1790", "p." | "233"), or a piece opening in lower
     case after an ordinal ("2." | "sürümünü") or, outside
     English (where software's names open sentences so), after a short word or one with
     inner stops ("Tbk." | "menjadi", "κ.λπ." | "από") or a day and its month in figures
     ("ti 17.3." | "klo 18"): an abbreviation or a date, not a sentence's end."""
     if _ORDINAL_END.search(before) and month_number(_first_word(part)):
         return True  # "Samstag, 25." | "April": a date written day first
+    if part[:1].isdigit() and _BRIEF_END.search(before):
+        return True  # "compiled c." | "1790", "op. cit., p." | "251": a citation's abbreviation
     if not part[:1].islower():
         return False
     return _ORDINAL_END.search(before) is not None or language != "en" and (
