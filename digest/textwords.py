@@ -16,17 +16,25 @@ from anyascii import anyascii
 CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3040-\u30ff\u31f0-\u31ff"
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average one to two characters
-SENTENCE_ENDS = ".!?…。！？؟۔।॥"  # what closes a sentence, in any script (। the Devanagari danda)
-QUESTION_MARKS = "?？؟"  # those of them that close a question
+# What closes a sentence, in any script: । the Devanagari danda, ። ፧ Ethiopic, ։ Armenian,
+# ။ Myanmar, ។ ៕ Khmer.
+SENTENCE_ENDS = ".!?…。！？؟۔।॥።፧։။។៕"
+QUESTION_MARKS = "?？؟፧"  # those of them that close a question
 # A line that is one link within the page, of this many words at most ("Back to top", "↑ Top"),
 # is furniture: the HTML reader, which drops such links, marks it; Markdown's are found later.
 IN_PAGE_WORDS = 4
 ENDS_SENTENCE = re.compile(f"[{SENTENCE_ENDS}]$")  # text whose last mark closes a sentence
-CLAUSE_ENDS = ",;:、，；：،؛"  # what closes a clause or a line that goes on
+CLAUSE_ENDS = ",;:、，；：،؛፣፤၊"  # what closes a clause or a line that goes on (፣ ၊ commas)
+ARMENIAN = "\u0531-\u0556\u0560-\u0588"  # its letters, capitals first
+# Armenian's full stop "։" is often typed as the ASCII colon it looks like: a colon after an
+# Armenian letter, before the capital opening the next sentence, ends one.
+ARMENIAN_STOP = f"(?<=[{ARMENIAN}]):(?=\\s+[\u0531-\u0556«])"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # Thai, Lao, Myanmar and Khmer are written with no space between words (a space parts phrases):
 # one word for every UNSPACED_CHARS_PER_WORD characters, marks included.
 UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# Those of them with no full stop of their own, Thai and Lao: a space may end their sentences.
+SPACE_ENDED = "\u0e00-\u0eff"
 UNSPACED_CHARS_PER_WORD = 4
 _UNSPACED_RUN = re.compile(f"[{UNSPACED}]+")
 _CJK_RUNS = re.compile(f"([{CJK}]+)")

@@ -148,3 +148,55 @@ def test_a_chinese_quotation_is_one_sentence_with_its_closing_mark():
     assert split_sentences(text, "zh") == [
         "一位数据库维护者说：“单机数据库远没有过时。大多数团队根本用不到分布式。”",
         "这句话引起了很多讨论。", "会后有人表示赞同。"]
+
+
+# Scripts with a full stop of their own, which also put spaces between phrases.
+BURMESE = ["ဒီနှစ် ကျေးရွာ စာကြည့်တိုက် အသစ် ဖွင့်လှစ်ပါသည်။",
+           "ဆရာမ၏ ကလေးများ နေ့တိုင်း စာဖတ်ရန် လာကြသည်။"]
+KHMER = ["បណ្ណាល័យថ្មី បានបើកនៅក្នុងភូមិ។", "ក្មេងៗ មកអានសៀវភៅ សៀវភៅរូបភាព ។ល។ រៀងរាល់ថ្ងៃ។"]
+AMHARIC = ["አዲሱ ቤተ መጻሕፍት በ2018 ዓ.ም. በከተማችን ተከፈተ።", "ልጆች በየቀኑ መጽሐፍ ለማንበብ ይመጣሉ።"]
+ARMENIAN = ["Նոր գրադարանը բացվեց մեր թաղամասում այս շաբաթ։",
+            "Երեխաները ամեն օր այնտեղ գրքեր են կարդում։"]
+
+
+@pytest.mark.parametrize("sentences, language", [
+    (BURMESE, "my"), (BURMESE, "en"), (KHMER, "km"), (AMHARIC, "am"), (ARMENIAN, "hy"),
+    (ARMENIAN, "en")])
+def test_a_script_with_its_own_full_stop_ends_sentences_there_not_at_its_spaces(
+        sentences, language):
+    # Burmese "၏" (of) inside a sentence and Khmer "។ល។" (and so on) end none
+    assert split_sentences(" ".join(sentences), language) == sentences
+
+
+def test_a_burmese_list_number_written_with_the_full_stop_ends_no_sentence():
+    line = "၁။ " + BURMESE[0]
+    assert split_sentences(line, "my") == [line]
+
+
+def test_lao_ends_sentences_at_its_full_stops_where_it_writes_them_else_at_spaces():
+    stopped = ["ຫ້ອງສະໝຸດໃໝ່ ເປີດແລ້ວ ຢູ່ໃນບ້ານ.", "ເດັກນ້ອຍ ມາອ່ານປຶ້ມ ທຸກມື້."]
+    assert split_sentences(" ".join(stopped), "lo") == stopped
+    assert split_sentences("ຫ້ອງສະໝຸດໃໝ່ເປີດແລ້ວ ເດັກນ້ອຍມາອ່ານປຶ້ມ", "lo") == [
+        "ຫ້ອງສະໝຸດໃໝ່ເປີດແລ້ວ", "ເດັກນ້ອຍມາອ່ານປຶ້ມ"]
+
+
+def test_armenian_typed_with_a_colon_for_its_full_stop_is_cut_and_summarized(profiles):
+    typed = ["Նոր գրադարանը բացվեց մեր թաղամասում այս շաբաթ:",
+             "Երեխաները ամեն օր այնտեղ գրքեր են կարդում մինչև երեկո:",
+             "Հանդիպումը կլինի շաբաթ օրը ժամը 18:00-ին մեծ դահլիճում:"]
+    assert split_sentences(" ".join(typed), "hy") == typed
+    text = f"# Թաղամասի լուրեր 5\n\n## Գրադարան\n\n{' '.join(typed)}\n"
+    digest = summarize_issue(issue_of("5.md", text, profiles), SummaryConfig())
+    shown = [x.text for part in digest.sections for x in part.sentences]
+    assert shown and set(shown) <= set(typed)  # a summary, not an empty section
+
+
+@pytest.mark.parametrize("first, second", [
+    ("नया पुस्तकालय आज हमारे शहर में खुल गया।", "बच्चे हर दिन वहाँ किताबें पढ़ने आते हैं।"),
+    tuple(AMHARIC), tuple(BURMESE)])
+def test_a_list_item_is_cut_to_its_first_sentence_at_its_script_s_full_stop(
+        first, second, profiles):
+    items = "\n".join(f"- {first} {second}" for _ in range(2))
+    text = f"# News 4\n\n## Short news\n\n{items}\n"
+    digest = summarize_issue(issue_of("4.md", text, profiles), SummaryConfig())
+    assert [item.text for part in digest.sections for item in part.items][:1] == [first]

@@ -20,7 +20,14 @@ from digest.model import (
     Sentence,
     SummaryPolicy,
 )
-from digest.textwords import SENTENCE_ENDS, closed_runs, count_words, has_cjk, only_links
+from digest.textwords import (
+    ARMENIAN_STOP,
+    SENTENCE_ENDS,
+    closed_runs,
+    count_words,
+    has_cjk,
+    only_links,
+)
 
 from .algorithms import DEFAULT_ALGORITHM, ranking, scores
 from .budget import Unit, section_weights, spend, word_budget
@@ -42,7 +49,10 @@ GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", 
 # three times as long, opening with a greeting that welcomes: "Hello and welcome to Earshot, the
 # weekly letter of podcast picks from me, Dara.")
 _CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[。！？]")
+_SPACED_ENDS = SENTENCE_ENDS.translate(str.maketrans("", "", "。！？"))  # a space follows these
+# A sentence's end with more after it: a mark of any script and a space ("।", "።", "։", "။",
+# "។"; Armenian's typed as a colon), or a Chinese or Japanese mark, which no space follows.
+_SENTENCE_END = re.compile(rf"[{_SPACED_ENDS}][\"'”’)\]]*\s|[。！？]|{ARMENIAN_STOP}")
 
 
 def default_roles() -> dict[str, SummaryPolicy]:
@@ -105,9 +115,9 @@ Splitter = Callable[[str], list[str]]
 def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
     """The first sentence of the first line with text in it.
 
-    A line where no full stop, question or exclamation mark is followed by a space is one
-    sentence: pysbd would cut list items such as "Deny todo!() in tidy" or "incr.comp.: Add
-    a graph" at the mark (and it is the slowest step of cutting a roundup)."""
+    A line where no full stop (of any script), question or exclamation mark is followed by a
+    space is one sentence: pysbd would cut list items such as "Deny todo!() in tidy" or
+    "incr.comp.: Add a graph" at the mark (and it is the slowest step of cutting a roundup)."""
     line = next((line for line in text.split("\n") if line.strip()), "").strip()
     if len(line) <= CHUNK and not _SENTENCE_END.search(line):
         return line

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.datewords import month_number, written_date, written_month
-from digest.textwords import ENDS_SENTENCE, has_cjk
+from digest.textwords import ARMENIAN, ENDS_SENTENCE, has_cjk
 
 from .words import has_language_data, language_data
 
@@ -272,9 +272,13 @@ def _dateline_field(field: str) -> bool:
 _CUT_SHORT = re.compile(r"(?:^|\s)[^\W\d_A-Z][^\W\d_]{0,3}…$")
 
 
+_ARMENIAN_END = re.compile(f"[{ARMENIAN}]:$")  # Armenian's full stop "։", typed as a colon
+
+
 def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str | None:
     """Why a sentence must never be shown in a summary (None when it may be): it ends with a
-    colon, so it introduces a list or quote that is not shown ("I recommend that you:") or
+    colon, so it introduces a list or quote that is not shown ("I recommend that you:"; not
+    after an Armenian word, where the colon is the full stop "։" typed so) or
     opens pointing at what follows ("Below is the full list…"), only gives an address
     ("Listen: https://…"), is a line of short details ("★★★★☆ · dir. Ana Ruiz · 1h 48m") or a
     quote's attribution ("— Ruth, Aberdeen"), it stops mid-way ("…we agreed that…": a feed's
@@ -285,7 +289,7 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     levees")."""
     lexicon = lexicon or words()
     text = sentence.strip()
-    if text.endswith((":", "：")):  # "各位學員…，大家好：" too
+    if text.endswith((":", "：")) and not _ARMENIAN_END.search(text):  # "各位學員…，大家好：" too
         return "ends with a colon"
     if _CUT_SHORT.search(text):
         return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from digest.datewords import month_number
-from digest.textwords import SENTENCE_ENDS, UNSPACED, has_cjk
+from digest.textwords import ARMENIAN_STOP, SENTENCE_ENDS, SPACE_ENDED, has_cjk
 
 LANGUAGE = "english"
 
@@ -25,8 +25,17 @@ _MASK = re.compile(r"\bADDRESS(\d+)X\b")
 _ROUGH_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
 _RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 CHUNK = 2000  # pysbd slows sharply past a few thousand characters
-# In Thai, Lao, Myanmar and Khmer a space between two letters ends a sentence (or a clause).
-_UNSPACED_BREAK = re.compile(f"(?<=[{UNSPACED}])\\s+(?=[{UNSPACED}])")
+# In Thai and Lao a space between two letters ends a sentence (or a clause), unless the line
+# is Lao that ends its sentences with full stops, after a word, not an abbreviation's one
+# letter ("…ວຽງຈັນ. ມີ…", not "ທ. ສົມພອນ"): then its spaces only part phrases. Thai writes
+# its full stop only in abbreviations ("16.00 น.", "ดร.").
+_SPACE_BREAK = re.compile(f"(?<=[{SPACE_ENDED}])\\s+(?=[{SPACE_ENDED}])")
+_FULL_STOPPED = re.compile(r"[\u0e80-\u0eff]{3}\.(?:\s|$)")
+# A script's own full stop, whatever the language's rules say (Devanagari, Ethiopic, Armenian,
+# Myanmar, Khmer, Urdu; not after a figure, "၁။" numbering a list, nor closing Khmer's "។ល។",
+# "and so on"), and the ASCII colon Armenian is often typed with for its full stop, between an
+# Armenian letter and the capital opening the next sentence ("…տարեդարձը: Ակումբի…").
+_OWN_STOP = re.compile(rf"(?:(?<!\d)(?<!។ល)[।॥።፧։။។៕۔]|{ARMENIAN_STOP})[\"'”’»)\]]*\s+")
 
 
 @lru_cache(maxsize=8)
@@ -156,10 +165,14 @@ def _split_line(line: str, language: str = "en") -> tuple[str, ...]:
     return _rejoined(found, language, _glued(line, found))
 
 
+_INSIDE_WORDS = (".", ":", "՜")  # marks pysbd may cut at that a word or figure goes on after
+
+
 def _glued(line: str, parts: list[str]) -> list[bool]:
-    """For each part, whether the line runs into it from a full stop with no space: a cut
-    inside a word ("~/." and "local/bin", "the ." and "venv", "St." and "-Anselm"), never a
-    sentence's end (a Chinese or Japanese sentence's "。" is followed by none either)."""
+    """For each part, whether the line runs into it from a full stop, colon or Armenian "՜"
+    with no space: a cut inside a word or figure ("~/." and "local/bin", "the ." and "venv",
+    "St." and "-Anselm", "18:" and "00", "Ի՜" and "նչ"), never a sentence's end (a Chinese or
+    Japanese sentence's "。" is followed by none either)."""
     glued, position = [False], 0
     for before, part in zip(parts, parts[1:]):
         start = line.find(before, position)
@@ -168,7 +181,8 @@ def _glued(line: str, parts: list[str]) -> list[bool]:
         position = start + len(before)
         hyphened = part[:1] == "-"  # "St.-Anselm", "Dr.-Ing."
         first = part[1:2] if hyphened else part[:1]
-        glued.append(before.endswith(".") and first.isalnum() and  # "κ.λπ.", "т.д." too
+        # "κ.λπ.", "т.д." too; and a time, "18:00", or Armenian's "՜" set inside its word
+        glued.append(before.endswith(_INSIDE_WORDS) and first.isalnum() and
                      line.startswith(part[:1], position))
     return glued
 
@@ -275,19 +289,40 @@ def _chunks(line: str) -> list[str]:
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences: on newlines first, then pysbd on each line (it is slow on
     long strings, so it never sees a whole document, nor more than a few thousand characters),
-    by the rules of `language` where pysbd has them; in a script written without spaces
-    between words, also at each space between two of its letters."""
+    by the rules of `language` where pysbd has them; also at a script's own full stop; and in
+    Thai, or Lao that uses no full stop, at each space between two of its letters."""
     sentences: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
         for piece in _chunks(line) if line else []:
             found = _split_line(piece, language)
-            if not piece.isascii() and _UNSPACED_BREAK.search(piece):
-                found = tuple(part for s in found for part in _UNSPACED_BREAK.split(s))
+            if not piece.isascii():
+                found = _script_ends(piece, found)
             if "“" in piece and has_cjk(piece):
                 found = _quotes_whole(found)
             sentences.extend(found)
     return sentences
+
+
+def _script_ends(piece: str, found: tuple[str, ...]) -> tuple[str, ...]:
+    """The sentences of a line cut also where its script ends one and pysbd's rules did not:
+    at the script's own full stop, and in Thai or Lao at a space, unless the line is Lao that
+    uses the full stop."""
+    if _OWN_STOP.search(piece):
+        found = tuple(part for s in found for part in _own_stops(s))
+    if _SPACE_BREAK.search(piece) and not _FULL_STOPPED.search(piece):
+        found = tuple(part for s in found for part in _SPACE_BREAK.split(s))
+    return found
+
+
+def _own_stops(sentence: str) -> list[str]:
+    """A sentence cut after each of its script's own full stops that more text follows."""
+    parts, start = [], 0
+    for found in _OWN_STOP.finditer(sentence):
+        parts.append(sentence[start:found.end()].rstrip())
+        start = found.end()
+    rest = sentence[start:].strip()
+    return [*parts, rest] if rest else parts or [sentence]
 
 
 def _quotes_whole(sentences: tuple[str, ...]) -> tuple[str, ...]:
