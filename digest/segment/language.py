@@ -37,15 +37,37 @@ _SCRIPTS = [
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
     ("hi", re.compile(r"[\u0900-\u097f]")),  # Devanagari: Hindi, by far its most read language
     ("bn", re.compile(r"[\u0980-\u09ff]")),  # Bengali (Assamese, which shares it, read as it)
+    # Each the script of one language, or of one read far more than the others that share it
+    # (Amharic beside Tigrinya, Burmese beside Shan and Mon)
+    ("ta", re.compile(r"[\u0b80-\u0bff]")),
+    ("si", re.compile(r"[\u0d80-\u0dff]")),
+    ("lo", re.compile(r"[\u0e80-\u0eff]")),
+    ("my", re.compile(r"[\u1000-\u109f]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]")),
+    ("am", re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]")),  # Ethiopic
+    ("km", re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")),
+    ("hy", re.compile(r"[\u0531-\u058f]")),
 ]
 # Any letter of those scripts: text with none (most) is not counted letter by letter.
 _TOLD_BY_SCRIPT = re.compile(
-    r"[\u0370-\u03ff\u0590-\u06ff\u0750-\u077f\u0900-\u09ff\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
-    r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-    r"\uf900-\ufaff]")
+    r"[\u0370-\u03ff\u0531-\u058f\u0590-\u06ff\u0750-\u077f\u0900-\u09ff\u0b80-\u0bff"
+    r"\u0d80-\u0eff\u1000-\u10ff\u1100-\u11ff\u1200-\u139f\u1780-\u17ff\u19e0-\u19ff"
+    r"\u1c90-\u1cbf\u1f00-\u1fff\u2d80-\u2ddf\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not use (its yeh and kaf: ي ك)
 _URDU = re.compile(r"[ٹڈڑںے]")
 ARABIC_OWN = 3  # of those letters: Persian or Urdu, not Arabic
+
+
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")  # its vowel signs are no `\w`
+
+
+def _devanagari(text: str) -> str:
+    """Hindi, or Nepali when Nepali's own common words ("छ", "पनि", "थियो") are clearly ahead
+    of Hindi's ("है", "में", "था"): the `words` of their tables."""
+    words = common_words()
+    counts = Counter(words.get(w) for w in _DEVANAGARI_WORD.findall(text))
+    return "ne" if counts["ne"] >= MIN_HITS and counts["ne"] >= MARGIN * counts["hi"] else "hi"
 
 
 def _arabic_script(text: str) -> str:
@@ -160,7 +182,9 @@ def primary(tag: str | None) -> str | None:
 def by_script(text: str) -> str | None:
     """The language a good share of the text's letters are written in the script of, for
     scripts that tell their language alone: Chinese, Japanese and Korean, Arabic (Persian
-    and Urdu by their own letters), Hebrew, Greek, Thai, Devanagari (Hindi), Bengali."""
+    and Urdu by their own letters), Hebrew, Greek, Thai, Devanagari (Hindi; Nepali by its
+    words), Bengali, Tamil, Sinhala, Lao, Burmese, Georgian, Ethiopic (Amharic), Khmer and
+    Armenian."""
     if _TOLD_BY_SCRIPT.search(text) is None:
         return None
     letters = sum(1 for c in text if c.isalpha())
@@ -170,7 +194,7 @@ def by_script(text: str) -> str | None:
         if len(script.findall(text)) > SCRIPT_SHARE * letters:
             if code == "ar":
                 return _arabic_script(text)
-            return code
+            return _devanagari(text) if code == "hi" else code
     kana, han = len(_KANA.findall(text)), len(_HAN.findall(text))
     if kana + han <= SCRIPT_SHARE * letters:
         return None
