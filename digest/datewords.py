@@ -14,9 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from digest.textwords import LETTER
+
 _GAP = r"\.?,?\s+(?:[^\W\d_]{1,3}\s+)?"  # "9. Mai", "May 9, 2026", "9 de mayo de 2026"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"((?:[^\W\d_]|[\u0900-\u0dff]){2,12})"  # Indic vowel signs are no letters to `\w`
+_MONTH = rf"({LETTER}{{2,12}})"  # "märz", "मार्च", "မတ်လ"
 _DAY_FIRST = re.compile(rf"(?<!\d){_DAY}{_GAP}{_MONTH}{_GAP}(\d{{4}})(?!\d)")
 _MONTH_FIRST = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+(\d{{4}})(?!\d)")
 # The year first, then the month's name and the day, as Hungarian writes it ("2026. március
@@ -114,8 +116,42 @@ def is_numbered_date(text: str) -> bool:
         NUMBERED_DATE_AFTER and not any(c.isdigit() for c in before + after)
 
 
+# A script's own comma, read as "," between a date's parts ("၂၀၂၆ ခုနှစ်၊ မတ်လ", "ہفتہ، 14").
+_COMMAS = str.maketrans({"၊": ",", "፣": ",", "،": ","})
+
+
+@lru_cache(maxsize=1)
+def _beside_figures() -> list[tuple[re.Pattern[str], str]]:
+    """How the words a date writes beside its figures are left out as it is read, and what
+    takes their place: a year that another calendar's era follows goes with it (`eras`: "2018
+    ዓ.ም.", the Ethiopian year, is no Gregorian one); a language's `date_words` right after a
+    figure ("2026 թ.", the year's; "၁၄ ရက်", the day's) or right before one ("ទី១៤", "the
+    14th")."""
+    def alternatives(key: str) -> str:
+        words = sorted({w for t in _tables() for w in t.get(key, [])}, key=len, reverse=True)
+        return "|".join(map(re.escape, words))
+
+    eras, words = alternatives("eras"), alternatives("date_words")
+    found = [(re.compile(rf"\d+\s*(?:{eras})"), " ")] if eras else []
+    if words:
+        found += [(re.compile(rf"(?<=\d)\s*(?:{words})"), ""),
+                  (re.compile(rf"(?:{words})\s*(?=\d)"), " ")]
+    return found
+
+
+_FIGURE = re.compile(r"\d")
+
+
 def joined(text: str) -> str:
-    """The text with each month's name of two words written as one, as dates are read."""
+    """The text as dates are read: each month's name of two words written as one, a script's
+    comma as ",", and the words a date writes beside its figures left out ("၂၀၂၆ ခုနှစ်၊
+    မတ်လ ၁၄ ရက်" as "၂၀၂၆, မတ်လ ၁၄"), and a year of another calendar ("2018 ዓ.ም.")."""
+    if text.isascii():
+        return text
+    text = text.translate(_COMMAS)
+    if _FIGURE.search(text):
+        for pattern, replacement in _beside_figures():
+            text = pattern.sub(replacement, text)
     spaced = _spaced()
     if spaced is None:
         return text

@@ -29,6 +29,9 @@ ARMENIAN = "\u0531-\u0556\u0560-\u0588"  # its letters, capitals first
 # Armenian's full stop "։" is often typed as the ASCII colon it looks like: a colon after an
 # Armenian letter, before the capital opening the next sentence, ends one.
 ARMENIAN_STOP = f"(?<=[{ARMENIAN}]):(?=\\s+[\u0531-\u0556«])"
+# A letter, or a vowel sign or virama of a script whose signs `\w` takes for no letter
+# (Indic, Sinhala, Thai, Lao, Myanmar, Khmer: "मार्च", "မတ်လ"), or a joiner inside a word.
+LETTER = r"(?:[^\W\d_]|(?!\d)[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u200c\u200d])"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # Thai, Lao, Myanmar and Khmer are written with no space between words (a space parts phrases):
 # one word for every UNSPACED_CHARS_PER_WORD characters, marks included.

@@ -242,6 +242,8 @@ def test_a_short_sentence_ending_in_a_web_address_only_says_where_to_look(senten
     "February 2026 · Greater Millbrook market report from Halden & Price Realty",
     "Edição #31 · Goiânia, 10 de março de 2026",
     "ATTORNEY ADVERTISING | View as web page",
+    "miércoles, 11 de marzo de 2026 | Edición 214",  # a weekday in lower case before it
+    "ორშაბათი, 5 ოქტომბერი, 2026 · № 30",  # and so in a script without capitals (Georgian)
 ])
 def test_a_dateline_of_two_parts_is_no_summary_sentence(line):
     """A date (or a label in capitals) and one other short part: the masthead's dateline,

@@ -116,6 +116,18 @@ def test_a_date_in_the_title_dates_the_issue_and_the_file_name_wins(profiles, tm
     ("2026.3.11", dt.date(2026, 3, 11)),
     ("2026.3.11.4", None),
     ("Since 2026. 3. 11 more came", None),
+    ("2026 թ. հոկտեմբերի 5", dt.date(2026, 10, 5)),  # Armenian: the year's "թ.", a genitive
+    ("5 հոկտեմբերի 2026 թ.", dt.date(2026, 10, 5)),
+    ("ორშაბათი, 5 ოქტომბერი, 2026", dt.date(2026, 10, 5)),  # Georgian
+    ("5 அக்டோபர் 2026", dt.date(2026, 10, 5)),  # Tamil
+    ("၂၀၂၆ ခုနှစ်၊ အောက်တိုဘာလ ၅ ရက်", dt.date(2026, 10, 5)),  # Burmese, in its digits
+    ("ថ្ងៃច័ន្ទ ទី៥ ខែតុលា ឆ្នាំ២០២៦", dt.date(2026, 10, 5)),  # Khmer: words joined to figures
+    ("ວັນທີ 5 ຕຸລາ 2026", dt.date(2026, 10, 5)),  # Lao
+    ("2026 ඔක්තෝබර් 5", dt.date(2026, 10, 5)),  # Sinhala
+    ("2026 අප්\u200dරේල් 3", dt.date(2026, 4, 3)),  # …its April has a joiner inside
+    ("پیر، 5 اکتوبر 2026ء", dt.date(2026, 10, 5)),  # Urdu: "ء" after the year
+    ("22/02/2018 ዓ.ም.", None),  # the Ethiopian calendar's year: no Gregorian date
+    ("ጥቅምት 12 ቀን 2019 ዓ.ም.", None),
 ])
 def test_dates_written_out_in_several_languages(text, date):
     assert written_date(text) == date
@@ -145,6 +157,26 @@ def test_an_era_or_korean_date_under_the_title_dates_the_issue_as_its_date_line(
     if date is not None:
         assert [(d.kind, d.text) for d in issue.dropped] == [("byline", masthead)]
         assert [s.heading for s in issue.sections] == [None]
+
+
+@pytest.mark.parametrize("name, letter, date", [
+    ("letter.txt", "ရွာ့သတင်း\n၂၀၂၆ ခုနှစ်၊ အောက်တိုဘာလ ၅ ရက်\n\nဒီအပတ် ရွာမှာ စာကြည့်တိုက် "
+     "အသစ် ဖွင့်ပါသည်။ ကလေးများ နေ့တိုင်း လာဖတ်ကြသည်။\n", dt.date(2026, 10, 5)),
+    ("letter.txt", "ព័ត៌មានភូមិ\nថ្ងៃច័ន្ទ ទី៥ ខែតុលា ឆ្នាំ២០២៦\n\nសប្តាហ៍នេះ "
+     "បណ្ណាល័យថ្មីបានបើកនៅក្នុងភូមិ។ ក្មេងៗមកអានសៀវភៅរៀងរាល់ថ្ងៃ។\n", dt.date(2026, 10, 5)),
+    ("letter.md", "# Թաղամասի լուրեր\n\n2026 թ. հոկտեմբերի 5\n\nԱյս շաբաթ մեր թաղամասում "
+     "բացվեց նոր գրադարան։ Երեխաները ամեն օր այնտեղ կարդում են։\n", dt.date(2026, 10, 5)),
+    ("letter.md", "# محلے کی خبریں\n\nپیر، 5 اکتوبر 2026ء\n\nاس ہفتے ہمارے محلے میں نیا کتب "
+     "خانہ کھلا ہے۔ بچے ہر روز وہاں کتابیں پڑھنے آتے ہیں۔\n", dt.date(2026, 10, 5)),
+    ("letter.md", "# የመንደር ዜና\n\n22/02/2018 ዓ.ም.\n\nበዚህ ሳምንት በመንደራችን አዲስ ቤተ መጻሕፍት "
+     "ተከፈተ። ልጆች በየቀኑ ያነባሉ።\n", None),
+])
+def test_a_letter_in_its_own_script_is_dated_by_the_line_under_its_title(name, letter, date,
+                                                                         profiles):
+    issue = issue_of(name, letter.encode(), profiles)
+    assert issue.date == date
+    if date is not None:  # the date line is the masthead's, no text
+        assert [d.kind for d in issue.dropped] == ["byline"]
 
 
 def test_an_era_date_inside_a_sentence_is_no_date_line():

@@ -9,7 +9,7 @@ import re
 
 from digest.datewords import is_numbered_date, joined, written_date
 from digest.model import Block, Paragraph
-from digest.textwords import ENDS_SENTENCE, SENTENCE_ENDS, count_words
+from digest.textwords import ENDS_SENTENCE, LETTER, SENTENCE_ENDS, count_words
 
 from .language import closing_words
 from .profiles import Profile
@@ -611,7 +611,7 @@ _TIME_TAIL = re.compile(r"(?:,|\s)\s*(?:at\s+|um\s+|à\s+|a las\s+|alle\s+|om\s+
                         r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h))?"
                         r"(?:\s*\(?(?:[A-Z]{2,5}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)\)?)?\s*$",
                         re.IGNORECASE)
-_LEADING_WORD = re.compile(r"(?:[^\W\d_]{2,15}-)?[^\W\d_]{2,15}\.?,?")  # "terça-feira,"
+_LEADING_WORD = re.compile(rf"(?:{LETTER}{{2,15}}-)?{LETTER}{{2,15}}\.?,?")  # "terça-feira,"
 DATE_TOKENS = 3  # a whole date: day, month and year at most ("Issue 31 · 12 May 2026" is more)
 
 

@@ -257,12 +257,16 @@ CJK_DATELINE_CHARACTERS = 40  # an issue's number and date, written without spac
 
 
 def _dateline_field(field: str) -> bool:
-    """A date or month with no more than a place or weekday ("Goiânia, 10 de março de 2026"),
-    or a label in capitals ("ATTORNEY ADVERTISING"); "Prices rose in March 2026" is no date."""
+    """A date or month with no more than a place or weekday ("Goiânia, 10 de março de 2026",
+    "sábado, 14 de marzo de 2026", and so in a script without capitals: "შაბათი, 14 მარტი,
+    2026"), or a label in capitals ("ATTORNEY ADVERTISING"); "Prices rose in March 2026" is no
+    date."""
     if written_date(field) or written_month(field):
+        head, comma, rest = field.partition(",")
+        date = rest if comma and len(head.split()) == 1 else field  # past its weekday or place
         return len(field.split()) <= DATE_FIELD_WORDS and not any(
             word.islower() and len(word) > 3 and month_number(word) is None
-            for word in _TOKEN.findall(field))
+            for word in _TOKEN.findall(date))
     return field.isupper() and len(field.split()) <= DETAIL_WORDS
 
 
