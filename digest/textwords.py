@@ -108,6 +108,20 @@ def only_links(text: str, link_texts: list[str]) -> bool:
     return not _ROW_SEPARATORS.sub("", text)
 
 
+def opens_lower(text: str) -> bool:
+    """The text opens with a lower-case letter of a script that writes capitals: not Georgian,
+    whose letters are lower-case ones to Unicode but which writes no capitals."""
+    first = text[:1]
+    return first.islower() and not "\u10d0" <= first <= "\u10ff"
+
+
+def caseless(word: str) -> bool:
+    """A word opening with a letter of a script without capitals (Tamil, Ethiopic, Burmese,
+    Georgian…), where no capital tells a name."""
+    first = word[:1]
+    return first.isalpha() and not first.isupper() and not opens_lower(first)
+
+
 def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK_CHAR.search(text) is not None
 

@@ -333,7 +333,11 @@ PHOTO_CREDITS = {"de": "Foto: Jan Berg", "fr": "Photo : Jean Roy", "es": "Foto: 
                  "vi": "Ảnh: Trần Hoa", "ar": "تصوير: خالد يوسف", "fa": "عکس: رضا کریمی",
                  "he": "צילום: דנה לוי", "th": "ภาพ: วันชัย สุขใจ", "ro": "Foto: Ioana Pop",
                  "hu": "Fotó: Kiss Anna", "fi": "Kuva: Matti Virtanen",
-                 "sw": "Picha: Juma Hassan", "bn": "ছবি: অমিত দাস"}
+                 "sw": "Picha: Juma Hassan", "bn": "ছবি: অমিত দাস", "am": "ፎቶ፦ አበበ ከበደ",
+                 "hy": "Լուսանկարը՝ Արմեն Սարգսյան", "ka": "ფოტო: გიორგი ბერიძე",
+                 "ta": "படம்: க. முருகன்", "si": "ඡායාරූපය: නිමල් පෙරේරා",
+                 "my": "ဓာတ်ပုံ - ကိုအောင်", "km": "រូបថត៖ សុខ វិចិត្រ", "lo": "ພາບ: ສົມສັກ",
+                 "ur": "تصویر: احمد علی", "ne": "तस्बिर: राम थापा"}
 
 
 def test_every_phrase_table_of_every_mail_platform_applies_in_its_language():

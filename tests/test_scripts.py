@@ -233,3 +233,104 @@ def test_a_list_item_is_cut_to_its_first_sentence_at_its_script_s_full_stop(
     text = f"# News 4\n\n## Short news\n\n{items}\n"
     digest = summarize_issue(issue_of("4.md", text, profiles), SummaryConfig())
     assert [item.text for part in digest.sections for item in part.items][:1] == [first]
+
+
+def _merged(language: str):
+    from digest.segment.profiles import load_platforms, with_platform
+
+    generic, _ = load_platforms()
+    return with_platform(load_profiles()[0], generic, None, [], language)
+
+
+@pytest.mark.parametrize("language, line", [
+    ("am", "ይህን ኢሜይል የተቀበሉት የመንደራችን ማህበር አባል ስለሆኑ ነው።"),
+    ("am", "የቅጂ መብት © 2026 የመንደር ማህበር"),
+    ("hy", "Դուք ստանում եք այս նամակը, քանի որ գրանցվել եք մեր կայքում։"),
+    ("ka", "ეს წერილი მიიღეთ, რადგან ჩვენი ბიულეტენის გამომწერი ხართ."),
+    ("ka", "გამოწერის გაუქმება | პარამეტრები"),
+    ("ta", "இந்த மின்னஞ்சல் எங்கள் சங்க உறுப்பினர்களுக்கு அனுப்பப்படுகிறது."),
+    ("my", "ဤသတင်းလွှာကို မရယူလိုပါက ကျွန်ုပ်တို့ထံ စာပို့ပါ။"),
+    ("km", "អ្នកទទួលបានអ៊ីមែលនេះ ដោយសារអ្នកជាសមាជិករបស់យើង។"),
+    ("km", "សូមអរគុណសម្រាប់ការអាន! ជួបគ្នាលើកក្រោយ។"),
+    ("lo", "ທ່ານໄດ້ຮັບອີເມວນີ້ ເພາະທ່ານເປັນສະມາຊິກຂອງພວກເຮົາ."),
+    ("ur", "آپ کو یہ ای میل اس لیے بھیجی گئی کیونکہ آپ ہمارے رکن ہیں۔"),
+    ("ne", "यो इमेल तपाईं हाम्रो सदस्य भएकाले पठाइएको हो।"),
+])
+def test_a_footer_line_in_these_scripts_is_chrome(language, line):
+    assert _merged(language).drop["chrome"][-1].search(line) is not None
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("ta", "இந்த மின்னஞ்சல் அமைச்சருக்கு நேற்று அனுப்பப்பட்டது."),  # was sent to the minister
+    ("ta", "வேட்பாளர் பட்டியலிலிருந்து விலகினார்."),  # withdrew from the list
+    ("ur", "یہ ای میل کل تمام صحافیوں کو بھیجی گئی۔"),
+    ("ne", "संघले उनको सदस्यता रद्द गर्ने निर्णय गर्‍यो।"),
+    ("km", "កសិករឈប់ទទួលព័ត៌មានពីក្រសួង។"),  # farmers stopped getting news from the ministry
+    ("lo", "ລັດຖະບານ ຍົກເລີກການຕິດຕາມ ໂຄງການເກົ່າ."),  # the government stopped monitoring…
+    ("my", "ငွေကြေး မရယူလိုပါက ရုံးသို့ ပြန်ပေးနိုင်ပါသည်။"),  # if you do not want the money…
+])
+def test_a_story_sentence_in_these_scripts_is_no_footer(language, sentence):
+    assert _merged(language).drop["chrome"][-1].search(sentence) is None
+
+
+@pytest.mark.parametrize("language, line", [
+    ("am", "የዚህ እትም ስፖንሰር"), ("hy", "Հովանավոր"), ("ka", "რეკლამა"), ("ta", "விளம்பரம்"),
+    ("my", "ကြော်ငြာ"), ("km", "អ្នកឧបត្ថម្ភ"), ("lo", "ໂຄສະນາ"), ("ur", "اشتہار"),
+    ("ne", "विज्ञापन"), ("si", "දැන්වීම"),
+])
+def test_a_sponsor_marker_in_these_scripts_marks_an_advertisement(language, line):
+    from digest.segment.sponsors import sponsor_of
+
+    assert sponsor_of(line, _merged(language)) == (True, None)
+
+
+GEORGIAN = """<html><body><h1>ქალაქის ამბები</h1>
+<h2>ბიბლიოთეკა</h2>
+<p>ქალაქის ცენტრში ახალი ბიბლიოთეკა გაიხსნა. ბავშვები ყოველდღე მოდიან წიგნების წასაკითხად.
+ბიბლიოთეკა საღამოს რვა საათამდე ღიაა.</p>
+<p>რეკლამა</p>
+<p><strong>კაფე „ვაზი“</strong> — ყავა და ნამცხვრები ბიბლიოთეკის გვერდით. პირველი ყავა
+უფასოა.</p>
+<p>კარგ კვირას გისურვებთ!<br>ქალაქის ამბების რედაქცია</p>
+<p>ეს წერილი მიიღეთ, რადგან ჩვენი ბიულეტენის გამომწერი ხართ.</p>
+</body></html>"""
+
+AMHARIC_LETTER = """<html><body><h1>የመንደር ዜና 6</h1>
+<h2>የሊቀመንበሩ መልዕክት</h2>
+<p>በዚህ ወር በመንደራችን አዲስ ቤተ መጻሕፍት ተከፈተ። ልጆችና ወላጆች በየቀኑ መጽሐፍ ለማንበብ ይመጣሉ።
+መጻሕፍቱን ለሰጡን ለመምህራንና ለወላጆች ምስጋናችን ከፍ ያለ ነው። በሚቀጥለው ወር የንባብ ውድድር
+እናዘጋጃለን፤ ሁሉም ተማሪዎች እንዲሳተፉ እንጋብዛለን። ቤተ መጻሕፍቱ ከጠዋት እስከ ማታ ክፍት ነው።</p>
+<p>ከሰላምታ ጋር፣<br>አልማዝ ተፈራ<br>ሊቀመንበር</p>
+<h2>ዜናዎች</h2>
+<p>የገበያ ቀን ወደ ቅዳሜ ተዛውሯል። አዲሱ ሰዓት ከጠዋቱ ሁለት ሰዓት ይጀምራል።</p>
+</body></html>"""
+
+TAMIL_LETTER = """<html><body><h1>பள்ளிச் செய்திகள் 6</h1>
+<h2>தலைமையாசிரியர் செய்தி</h2>
+<p>இந்த மாதம் நமது பள்ளியில் புதிய நூலகம் திறக்கப்பட்டது. மாணவர்கள் தினமும் அங்கே
+புத்தகங்கள் படிக்கிறார்கள். பெற்றோர்களும் ஆசிரியர்களும் பல புத்தகங்களை நன்கொடையாக
+வழங்கினார்கள். அவர்கள் அனைவருக்கும் என் மனமார்ந்த நன்றி. அடுத்த மாதம் ஒரு வாசிப்புப் போட்டி
+நடைபெறும். எல்லா மாணவர்களும் அதில் கலந்துகொள்ள வேண்டும் என்று விரும்புகிறேன். நூலகம்
+காலை எட்டு மணி முதல் மாலை ஆறு மணி வரை திறந்திருக்கும்.</p>
+<p>ப. கண்ணன்<br>தலைமையாசிரியர்</p>
+<h2>அறிவிப்புகள்</h2>
+<p>பள்ளிப் பேருந்து நேரம் மாறியுள்ளது. காலை ஏழு மணிக்கு முதல் பேருந்து புறப்படும்.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name, page, signed", [
+    ("ka.html", GEORGIAN, ["კარგ კვირას გისურვებთ!", "ქალაქის ამბების რედაქცია"]),
+    ("am.html", AMHARIC_LETTER, ["ከሰላምታ ጋር፣", "አልማዝ ተፈራ", "ሊቀመንበር"]),
+    ("ta.html", TAMIL_LETTER, ["ப. கண்ணன்", "தலைமையாசிரியர்"]),
+])
+def test_a_letter_in_a_script_without_capitals_is_signed_off_and_loses_its_furniture(
+        name, page, signed, profiles):
+    """Its closing ends with its script's comma ("፣"), and its names have no capitals."""
+    issue = issue_of(name, page, profiles)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == signed
+    shown = [p.text for s in issue.sections if s.role != "sponsored" for p in s.paragraphs]
+    assert not any(line in text for line in signed for text in shown)
+    if name == "ka.html":  # the advertisement under its marker, and the footer
+        assert [s.role for s in issue.sections] == ["section", "sponsored"]
+        assert ("chrome", "ეს წერილი მიიღეთ, რადგან ჩვენი ბიულეტენის გამომწერი ხართ.") in [
+            (d.kind, d.text) for d in issue.dropped]

@@ -9,7 +9,15 @@ import re
 
 from digest.datewords import is_numbered_date, joined, written_date
 from digest.model import Block, Paragraph
-from digest.textwords import ENDS_SENTENCE, LETTER, SENTENCE_ENDS, count_words
+from digest.textwords import (
+    ENDS_SENTENCE,
+    LETTER,
+    SENTENCE_ENDS,
+    caseless,
+    count_words,
+    has_cjk,
+    opens_lower,
+)
 
 from .language import closing_words
 from .profiles import Profile
@@ -376,17 +384,24 @@ SIGNING_NAMES = 3  # words of the names a letter is signed with: "Lena", "Jonah 
 
 def _signing_names(block: Block) -> bool:
     """A line of one or two first names or a short full name, each word capitalised (not
-    in capitals: "LINKS" is a heading), or a name and the team ("Priya and the Northgate
-    team")."""
+    in capitals: "LINKS" is a heading) or in a script without capitals, or a name and the
+    team ("Priya and the Northgate team")."""
     text = block.text.strip()
-    if block.links or in_capitals(text) or text.endswith((".", ",", ":", ";", "!", "?")):
+    if block.links or in_capitals(text) or text.endswith((".", ",", ":", ";", "!", "?")) or \
+            ENDS_SENTENCE.search(text):  # "。", "।": a sentence in any script
         return False
     parts = [w for w in text.split() if w not in ("&", "and", "+")]
     if 1 <= len(parts) <= SIGNING_NAMES and len(text.split()) <= SIGNING_NAMES + 1 and \
-            all(_NAME_WORD.match(w) and w[:1].isupper() for w in parts):
+            all(_NAME_WORD.match(w) and w[:1].isupper() or _caseless_name(w) for w in parts):
         return True
     team = _NAME_AND_TEAM.match(text)  # "Priya and the Northgate team"
     return team is not None and words(team[1]) <= TEAM_WORDS and "@" not in team[1]
+
+
+def _caseless_name(word: str) -> bool:
+    """A word of a name in a script without capitals ("சிவகுமார்", "ሄኖክ", "ዶ/ር"), no figure in
+    it; not Chinese or Japanese, which put no space between a name and what it says."""
+    return caseless(word) and not any(c.isdigit() for c in word) and not has_cjk(word)
 
 
 _NAME_AND_TEAM = re.compile(r"^[A-Z][\w’'-]+ (?:and|&|\+) (\S.*)$")
@@ -438,6 +453,9 @@ def _run_end(blocks: list[Block], kinds: list[str | None], start: int, most: int
     return end
 
 
+_CLOSING_COMMAS = (",", "，", "،", "፣", "၊")  # the comma of a script's own too ("ከሰላምታ ጋር፣")
+
+
 def _is_closing(text: str) -> bool:
     """"Warmly,", "Bis bald,": a few words and a comma, in lower case only as one word ("xo,",
     "cheers,"); no label ("Second place: Theo Grant,"); in two languages, each a few words
@@ -447,8 +465,8 @@ def _is_closing(text: str) -> bool:
     if last and last[0].casefold() in closing_words():
         return words(text) <= CLOSING_WORDS and not any(c.isdigit() for c in text)
     count = max(words(part) for part in _LANGUAGES_APART.split(text))
-    return (text.endswith((",", "，", "،")) and 1 <= count <= CLOSING_WORDS
-            and (not text[0].islower() or count == 1) and not any(c.isdigit() for c in text)
+    return (text.endswith(_CLOSING_COMMAS) and 1 <= count <= CLOSING_WORDS
+            and (not opens_lower(text) or count == 1) and not any(c.isdigit() for c in text)
             and ":" not in text and "：" not in text
             and not _BULLET.match(text) and not _NUMBERED.match(text))
 
@@ -516,7 +534,7 @@ def _is_name_line(block: Block, most: int = NAME_WORDS) -> bool:
 def _is_name(text: str, most: int = NAME_WORDS) -> bool:
     """A line of name (or role): a few words, not lower-case first, ending as names do."""
     text = text.lstrip("—–- ")
-    if not text or text[0].islower() or text[0] in _QUOTE_MARKS or words(text) > most or \
+    if not text or opens_lower(text) or text[0] in _QUOTE_MARKS or words(text) > most or \
             any(c.isdigit() for c in text):
         return False  # (a quoted title is no name)
     return not text.endswith((",", ";", ":", *SENTENCE_ENDS.replace(".", ""))) and (
