@@ -334,3 +334,15 @@ def test_a_letter_in_a_script_without_capitals_is_signed_off_and_loses_its_furni
         assert [s.role for s in issue.sections] == ["section", "sponsored"]
         assert ("chrome", "ეს წერილი მიიღეთ, რადგან ჩვენი ბიულეტენის გამომწერი ხართ.") in [
             (d.kind, d.text) for d in issue.dropped]
+
+
+@pytest.mark.parametrize("language, sentences", [
+    ("ta", ["எங்கள் சங்கத் தலைவர் ம. சுந்தரம் நேற்று கூட்டத்தில் பேசினார்.",  # an initial
+            "புதிய பேருந்துக்கு ரூ. 40 லட்சம் செலவானது.",  # rupees
+            "பேரா. இரா. வள்ளி நூலைத் தொகுத்தார்."]),  # professor, an initial of two letters
+    ("ka", ["ე.წ. „მწვანე ბილიკი“ გაზაფხულზე გაიხსნება.",  # so-called
+            "ოფისი რუსთაველის ქ. 8-ში მდებარეობს."]),  # street
+])
+def test_a_sentence_is_not_cut_after_an_initial_or_abbreviation_of_these_scripts(
+        language, sentences):
+    assert split_sentences(" ".join(sentences), language) == sentences

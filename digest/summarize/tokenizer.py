@@ -193,13 +193,16 @@ def _rejoined(parts: list[str], language: str, glued: list[bool] | None = None
     before a comma ("Fr., 14.08."), after a comma or colon (pysbd's Arabic rules cut at "،"
     and ":"), after an abbreviation of the language ("ul.", "bl.a.", "dir."), and after a
     time mark before a weekday, month or time zone ("6 a.m. Monday"). (Not before a word in
-    lower case: names of software often open a sentence so, "nom is…".)"""
+    lower case: names of software often open a sentence so, "nom is…".) Where a language
+    writes a name's initials in a script without capitals, after one of them ("க." |
+    "சிவகுமார்")."""
     kept: list[str] = []
     short, times, then = _abbreviations(language)
     for n, part in enumerate(parts):
         if kept and (glued and glued[n] or part[:1] in _COMMAS):  # no sentence opens with ","
             kept[-1] = f"{kept[-1]}{part}"
         elif kept and (kept[-1][-1] in _NO_END or _last_word(kept[-1]) in short or
+                       _writes_initials(language) and _initial(kept[-1]) or
                        _last_word(kept[-1]) in times and _first_word(part) in then or
                        _unended(kept[-1]) or _continued(kept[-1], part, language)):
             kept[-1] = f"{kept[-1]} {part}"
@@ -242,6 +245,12 @@ def _continued(before: str, part: str, language: str) -> bool:
         _SHORT_END.search(before) is not None or _DAY_MONTH_END.search(before) is not None)
 
 
+def _initial(part: str) -> bool:
+    """The piece ends with one letter (its vowel sign with it) and a full stop: an initial."""
+    word = _last_word(part)
+    return word[:1].isalpha() and sum(c.isalpha() for c in word) == 1
+
+
 def _last_word(part: str) -> str:
     word = part.rsplit(None, 1)[-1]
     return word[:-1].casefold() if word.endswith(".") else ""
@@ -258,6 +267,13 @@ def _data() -> dict[str, Any]:
     from pathlib import Path
 
     return tomllib.loads((Path(__file__).with_name("abbreviations.toml")).read_text("utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _writes_initials(language: str) -> bool:
+    """`initials` of the language in `abbreviations.toml`: it writes a name's initials as a
+    letter and a full stop, with no capital to tell them ("க. சிவகுமார்")."""
+    return bool(_data().get(language, {}).get("initials"))
 
 
 @lru_cache(maxsize=16)
