@@ -19,7 +19,7 @@ IMG = "<img src=x onerror=alert(1)>"
 BAD_URLS = ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
             "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
             "vbscript:msgbox(1)", "//evil.example/x", "/etc/passwd"]
-SAFE_SCHEMES = ("http", "https", "mailto")
+SAFE_SCHEMES = ("http", "https", "gemini", "mailto")
 
 
 def hostile_issue(date: dt.date | None) -> Issue:
@@ -116,9 +116,10 @@ def test_hostile_text_is_shown_escaped_and_bad_links_are_dropped():
 def test_only_safe_link_schemes_are_linked():
     from digest.render.text import safe_url
 
-    for url in BAD_URLS + ["https://", "mailto:", "ftp://x.example/"]:
+    for url in BAD_URLS + ["https://", "mailto:", "ftp://x.example/", "gemini:///x"]:
         assert safe_url(url) is None, url
-    for url in ("https://a.example/x?y=1&z=2", "http://a.example", "mailto:me@a.example"):
+    for url in ("https://a.example/x?y=1&z=2", "http://a.example", "mailto:me@a.example",
+                "gemini://capsule.example/log/"):
         assert safe_url(url) == url
 
 

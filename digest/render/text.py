@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from digest.model import Link
 
-SAFE_SCHEMES = ("http", "https", "mailto")
+SAFE_SCHEMES = ("http", "https", "gemini", "mailto")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
 
 
@@ -31,7 +31,8 @@ def inline(text: str) -> Markup:
 
 @lru_cache(maxsize=65536)
 def safe_url(url: str) -> str | None:
-    """The URL if its scheme is http, https or mailto (and it has somewhere to go), else None."""
+    """The URL if its scheme is http, https, gemini (a capsule's link, which a Gemini client
+    opens) or mailto, and it has somewhere to go; else None."""
     url = url.strip()
     if _CONTROL_OR_SPACE.search(url):
         return None
@@ -40,7 +41,7 @@ def safe_url(url: str) -> str | None:
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme in ("http", "https") and parts.netloc:
+    if scheme in ("http", "https", "gemini") and parts.netloc:
         return url
     if scheme == "mailto" and parts.path:
         return url
