@@ -54,6 +54,7 @@ class Meta:
     """What a file or message says about itself (front matter, headers, metadata file)."""
 
     title: str | None = None
+    dek: str | None = None  # the subtitle the file gives its issue (Org's `#+SUBTITLE:`)
     date: dt.date | None = None
     date_approximate: bool = False
     publication: str | None = None

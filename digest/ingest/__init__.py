@@ -16,6 +16,7 @@ from digest.model import Document, Link, Meta, Part, Problem
 from digest.textwords import ENDS_SENTENCE
 
 from .decode import NotText, declared_charset, decode, normalize_newlines
+from .gemtext import looks_like_gemtext
 from .metadata import (
     METADATA_FILE,
     date_from_path,
@@ -24,6 +25,7 @@ from .metadata import (
     load_metadata,
     number_from_name,
 )
+from .org import looks_like_org
 
 __all__ = ["METADATA_FILE", "detect_format", "load_metadata", "read_file", "read_bytes"]
 
@@ -51,6 +53,7 @@ EXTENSIONS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mdx": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".eml": "email", ".emlx": "email", ".mbox": "email", ".mbx": "email",
+    ".org": "org", ".gmi": "gemtext", ".gemini": "gemtext",
 }
 
 
@@ -68,6 +71,11 @@ def detect_format(name: str, head: str) -> str:
         return "email"
     if _HTML_START.match(first):
         return "html"
+    if by_name in ("text", None):  # Org or gemtext saved as text, by unmistakable signs
+        if looks_like_org(first):
+            return "org"
+        if looks_like_gemtext(first):
+            return "gemtext"
     if by_name:
         return by_name
     if first.startswith(("---\n", "+++\n")) or _MD_SIGNS.search(first):
@@ -133,7 +141,7 @@ def _cut(text: str) -> str:
 
 
 _DATE_SOURCE = {"email": "header", "markdown": "front matter", "html": "html",
-                "text": "front matter"}
+                "text": "front matter", "org": "front matter", "gemtext": "front matter"}
 
 
 # Apple Mail's .emlx: the message's length in bytes on a line of its own, the message, then
@@ -232,6 +240,14 @@ def _read_text_as(fmt: str, text: str) -> Part:
         from .markdown import read_markdown
 
         return read_markdown(text)
+    if fmt == "org":
+        from .org import read_org
+
+        return read_org(text)
+    if fmt == "gemtext":
+        from .gemtext import read_gemtext
+
+        return read_gemtext(text)
     if fmt == "html":
         from .html import read_html
         from .savedmail import read_header_block

@@ -551,7 +551,9 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
         while start < len(blocks) and kinds[start] == "caption":
             start += 1  # a picture under the title (a masthead's, the lead story's)
         if title is not None:
-            if _subtitle(blocks, kinds, start):
+            if meta.dek:
+                dek = meta.dek  # the subtitle the file gives (Org's `#+SUBTITLE:`)
+            elif _subtitle(blocks, kinds, start):
                 dek, start = blocks[start].text, start + 1
             elif _byline_at(blocks, kinds, start, profile, meta):
                 pass  # "By Tom Reed · 6 Mar 2026": the masthead's byline, not a dated dek

@@ -1,0 +1,181 @@
+"""Newsletters kept in Org-mode (`.org`) and Gemini's gemtext (`.gmi`) read as their published
+pages show them: headings, links, lists, quotes and code, never their markup; line numbers stay
+the file's. Fixtures written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from digest.config import FeedConfig, SiteConfig
+from digest.ingest import detect_format, read_bytes
+from digest.render import render_site
+from digest.segment import load_profiles, segment_document
+from digest.summarize import SummaryConfig, summarize_issue
+from digest.weeks import group_by_week
+
+
+def issue_of(name: str, text: str):
+    (issue,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
+    return issue
+
+
+def texts(issue) -> list[str]:
+    return [p.text for s in issue.sections for p in s.paragraphs] + \
+        [i.text for s in issue.sections for i in s.items]
+
+
+def items(issue) -> list:
+    return [i for s in issue.sections for i in s.items]
+
+
+ORG = """#+TITLE: Burrow Notes — Issue 7
+#+SUBTITLE: Letters from the warren workshop
+#+DATE: <2026-04-06 Mon>
+#+AUTHOR: Tamsin Roe
+#+OPTIONS: toc:nil num:nil
+
+Spring is here and the workshop has reopened its doors on Saturdays.
+
+* TODO Reading list                                                   :links:
+:PROPERTIES:
+:CUSTOM_ID: reading
+:END:
+- [[https://pond.example/notes/hinges.html][Hinges that last]] :: a long look at
+  brass against steel in damp sheds.
+- *Saw sharpening* is easier with a =3-sided= file, says [[https://fen.example/saws][Ola]].[fn:1]
+
+* Shop talk
+#+BEGIN_QUOTE
+Measure twice, then measure again.
+#+END_QUOTE
+
+#+BEGIN_SRC org
+,#+TITLE: Shelf plans
+,* Uprights
+#+END_SRC
+
+[fn:1] Ola teaches the Thursday class.
+
+* COMMENT Draft ideas
+Nothing here is ready.
+
+* Left out                                                         :noexport:
+A note to myself about the print run.
+"""
+
+
+def test_org_keywords_give_title_subtitle_date_and_author_and_are_no_text():
+    issue = issue_of("burrow-notes/issue-7.org", ORG)
+    assert issue.format == "org"
+    assert (issue.title, issue.dek, issue.date, issue.author) == (
+        "Burrow Notes — Issue 7", "Letters from the warren workshop", dt.date(2026, 4, 6),
+        "Tamsin Roe")
+    assert not [t for t in texts(issue) if "Burrow Notes" in t or "Tamsin" in t or
+                "toc:nil" in t]
+
+
+def test_org_headlines_are_sections_without_keywords_tags_drawers_or_left_out_subtrees():
+    issue = issue_of("burrow-notes/issue-7.org", ORG)
+    assert [s.heading for s in issue.sections] == [None, "Reading list", "Shop talk"]
+    found = " ".join(texts(issue))
+    for hidden in ("CUSTOM_ID", ":END:", "TODO", ":links:", "Nothing here is ready",
+                   "print run"):
+        assert hidden not in found
+    reading = issue.sections[1]
+    assert (reading.heading_line, reading.items[0].line) == (9, 13)  # the file's own lines
+
+
+def test_org_links_lists_and_emphasis_read_as_the_export_shows_them():
+    issue = issue_of("burrow-notes/issue-7.org", ORG)
+    hinges, saws = items(issue)
+    assert hinges.text == "Hinges that last — a long look at brass against steel in damp sheds."
+    assert [link.url for link in hinges.links] == ["https://pond.example/notes/hinges.html"]
+    assert hinges.line == 13
+    assert saws.text == "Saw sharpening is easier with a 3-sided file, says Ola."
+    assert saws.title == "Saw sharpening"
+    assert [(link.text, link.url) for link in saws.links] == [("Ola", "https://fen.example/saws")]
+    assert "Ola teaches the Thursday class." in [d.text.split(": ", 1)[-1]
+                                                 for d in issue.dropped if d.kind == "note"]
+
+
+def test_org_quote_and_source_blocks_are_a_quote_and_code():
+    issue = issue_of("burrow-notes/issue-7.org", ORG)
+    shop = issue.sections[2]
+    assert [(p.kind, p.text) for p in shop.paragraphs] == [
+        ("quote", "Measure twice, then measure again."),
+        ("code", "#+TITLE: Shelf plans\n* Uprights")]
+
+
+GEMTEXT = """```drawing of the capsule's name
+  _  _  ___ ___
+ | \\| || __|_  )
+ | .` || _| / /
+ |_|\\_||___/___|
+```
+# Nettle Log
+## Fortnight 12, 14 April 2026
+
+A quiet fortnight: I planted *far* too many beans and read the snake_case_guide twice.
+
+## Links
+
+=> gemini://bramble.example/log/seed-trays.gmi Bramble: reusing seed trays
+A short piece on washing and stacking the old trays.
+=> gemini://quill.example/notes/
+=> https://web.example/essays/slow Slow pages (web)
+
+## Odds and ends
+
+* Radio club meets on Friday.
+* The mirror moved to a new host.
+
+> Grow what you eat.
+"""
+
+
+def test_gemtext_links_are_entries_with_their_links_and_bare_ones_show_the_address():
+    issue = issue_of("nettle-log/2026-04-14.gmi", GEMTEXT)
+    assert issue.format == "gemtext"
+    trays, bare, web = items(issue)[:3]
+    assert trays.text == "Bramble: reusing seed trays — A short piece on washing and " \
+        "stacking the old trays."
+    assert [link.url for link in trays.links] == ["gemini://bramble.example/log/seed-trays.gmi"]
+    assert bare.text == "gemini://quill.example/notes/"
+    assert [link.url for link in bare.links] == ["gemini://quill.example/notes/"]
+    assert (web.text, web.line) == ("Slow pages (web)", 17)
+    assert not [t for t in texts(issue) if "=>" in t]
+
+
+def test_gemtext_headings_lists_quotes_and_text_as_written():
+    issue = issue_of("nettle-log/2026-04-14.gmi", GEMTEXT)
+    found = texts(issue)
+    assert "A quiet fortnight: I planted *far* too many beans and read the snake_case_guide " \
+        "twice." in found
+    assert "Radio club meets on Friday." in found
+    assert "Grow what you eat." in [p.text for s in issue.sections for p in s.paragraphs
+                                    if p.kind == "quote"]
+    assert {"Links", "Odds and ends"} <= {s.heading for s in issue.sections}
+
+
+def test_an_ascii_art_banner_over_the_gemtext_title_is_no_lead_story():
+    issue = issue_of("nettle-log/2026-04-14.gmi", GEMTEXT)
+    assert issue.title == "Nettle Log"
+    assert not [t for t in texts(issue) if "_|" in t or "|_" in t]
+
+
+def test_gemini_links_stay_links_on_the_site():
+    issue = issue_of("nettle-log/2026-04-14.gmi", GEMTEXT)
+    files = render_site(group_by_week([summarize_issue(issue, SummaryConfig())]),
+                        SiteConfig(base_url="https://example.org/", search=False), FeedConfig())
+    page = next(v.decode() for k, v in files.items() if k.startswith("issues/"))
+    assert '<a href="gemini://bramble.example/log/seed-trays.gmi" rel="noopener noreferrer">' \
+        in page
+
+
+def test_org_or_gemtext_saved_as_text_is_read_so_only_by_unmistakable_signs():
+    assert detect_format("a.txt", ORG) == "org"
+    assert detect_format("a.txt", GEMTEXT + "=> gemini://quill.example/ Quill\n") == "gemtext"
+    assert detect_format("a.txt", "#+TITLE: only this line\n\nThen a letter.\n") == "text"
+    assert detect_format("a.txt", "# Club news\n\n=> gemini://x.example/ one link\n"
+                                  "Then a letter.\n") == "text"
+    assert detect_format("a.txt", "Title: Club news\nDate: 2026-04-06\n\n* Fair\n") == "text"
