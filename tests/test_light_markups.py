@@ -172,6 +172,35 @@ def test_gemini_links_stay_links_on_the_site():
         in page
 
 
+ORG_MAIL = """From: Tamsin Roe <tamsin@burrow.example>
+To: notes@burrow.example
+Subject: Burrow Notes - Issue 8
+Date: Mon, 13 Apr 2026 08:00:00 +0000
+List-Id: Burrow Notes <notes.burrow.example>
+Content-Type: text/plain; charset=utf-8
+
+#+TITLE: Burrow Notes - Issue 8
+#+OPTIONS: toc:nil
+
+Glue week: three readers wrote in about the same failed joint.
+
+* Reading list
+- [[https://pond.example/notes/glue.html][Glue that holds]] :: hide glue against PVA.
+
+______________________________
+Burrow notes mailing list
+"""
+
+
+def test_an_org_document_sent_as_a_plain_text_mail_reads_as_org():
+    issue = issue_of("burrow-notes/issue-8.eml", ORG_MAIL)
+    assert [s.heading for s in issue.sections] == [None, "Reading list"]
+    (entry,) = items(issue)
+    assert (entry.text, entry.line) == ("Glue that holds — hide glue against PVA.", 14)
+    assert [link.url for link in entry.links] == ["https://pond.example/notes/glue.html"]
+    assert not [t for t in texts(issue) if "#+" in t or "[[" in t or "_" in t]
+
+
 def test_org_or_gemtext_saved_as_text_is_read_so_only_by_unmistakable_signs():
     assert detect_format("a.txt", ORG) == "org"
     assert detect_format("a.txt", GEMTEXT + "=> gemini://quill.example/ Quill\n") == "gemtext"

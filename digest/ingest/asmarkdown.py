@@ -23,7 +23,13 @@ def literal(text: str) -> str:
 
 def literal_line(text: str) -> str:
     """A line of text, set at the left edge: a line of one mark repeated is a rule."""
-    return RULE if _RULE.match(text) else guarded(literal(text.strip()))
+    return RULE if is_rule(text) else guarded(literal(text.strip()))
+
+
+def is_rule(line: str) -> bool:
+    """A line of one mark repeated ("-----", "_____", "* * *"): a rule, as plain text draws
+    one (a mailing list's footer under its "____")."""
+    return _RULE.match(line) is not None
 
 
 def guarded(line: str) -> str:

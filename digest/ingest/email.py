@@ -36,6 +36,7 @@ from .decode import NotText, collapse, decode, decode_as, normalize_newlines
 from .html import read_html
 from .listdigest import SUBJECT_TAG
 from .mimedigest import digest_text
+from .org import looks_like_org
 from .text import read_text
 
 _SEPARATOR_TIME = re.compile(rb"\d{1,2}:\d{2}")
@@ -245,6 +246,10 @@ def _html_words(html: str) -> str:
 def _read_body(body: Message, text: str) -> Part:
     if body.get_content_type() == "text/html":
         return read_html(text)
+    if looks_like_org(text[:4096]):  # an Org document sent as it is (Emacs's mail programs)
+        from .org import read_org
+
+        return read_org(text)
     return read_text(unquoted(text), flowed=str(body.get_param("format", "")).lower() == "flowed",
                      delsp=str(body.get_param("delsp", "")).lower() == "yes")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from digest.datewords import written_date
 from digest.model import Meta, Part
 
-from .asmarkdown import RULE, guarded, link, literal
+from .asmarkdown import RULE, guarded, is_rule, link, literal
 from .decode import normalize_newlines
 
 _KEYWORD = re.compile(r"^[ \t]*#\+([A-Za-z][\w-]*):[ \t]*(.*?)[ \t]*$")
@@ -38,7 +38,6 @@ _ITEM = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[@\d+\][ \t]*)?
                    r"(?:\[[ xX-]\](?:[ \t]+|$))?(.*)$")
 _DESCRIPTION = " :: "
 _FIXED = re.compile(r"^[ \t]*:(?:[ \t]|$)")
-_RULE_LINE = re.compile(r"^[ \t]*-{5,}[ \t]*$")
 _TABLE = re.compile(r"^[ \t]*\|")
 _TABLE_RULE = re.compile(r"^[ \t]*\|-")
 _FOOTNOTE = re.compile(r"^\[fn:([\w-]{1,20})\][ \t]*(.*)$")
@@ -223,7 +222,7 @@ class _Translation:
         if _TABLE.match(line):
             self._flush()
             return self._table(n)
-        if _RULE_LINE.match(line):
+        if is_rule(line):  # Org's "-----", or a line of another mark repeated
             self._flush()
             self.out[n] = RULE
             return n + 1
