@@ -97,6 +97,7 @@ def keywords(lines: list[str]) -> dict[str, str]:
 
 
 def _meta(fields: dict[str, str]) -> Meta:
+    """What the keywords say of the issue: its title, subtitle, date, author and language."""
     values = {key: _plain(fields[key]) for key in _METADATA if fields.get(key)}
     return Meta(title=values.get("title"), dek=values.get("subtitle"),
                 date=written_date(fields.get("date", "")), author=values.get("author"),
@@ -128,7 +129,9 @@ class _Translation:
     excluded: frozenset[str] = frozenset()
     closers: dict[str, list[int]] = field(default_factory=dict)  # see _closers
 
-    def run_lines(self) -> None:
+    def _walk(self) -> None:
+        """Every line once: a headline closes the paragraph and lists above it, and one the
+        export leaves out skips its subtree."""
         n, skipped = 0, 0
         while n < len(self.lines):
             line = self.lines[n]
@@ -152,6 +155,7 @@ class _Translation:
         self._flush()
 
     def run(self) -> list[str]:
+        """The Markdown lines, with the file's own TODO keywords and export tags known."""
         fields = keywords(self.lines)
         self.todo = frozenset(TODO_WORDS) | _words(fields.get("todo", ""),
                                                    fields.get("seq_todo", ""),
@@ -159,7 +163,7 @@ class _Translation:
         self.excluded = frozenset({_EXCLUDED_TAG}) | _words(fields.get("exclude_tags", ""))
         self.out = [""] * len(self.lines)
         self.closers = _closers(self.lines)
-        self.run_lines()
+        self._walk()
         return self.out
 
     def _closing(self, start: int, name: str) -> int | None:
@@ -351,11 +355,13 @@ def _unbroken(text: str) -> str:
 
 
 def _columns(line: str) -> int:
+    """How far in a line is set (tabs at every eighth column, as Emacs sets them)."""
     expanded = line.expandtabs(8)
     return len(expanded) - len(expanded.lstrip())
 
 
 def _cells(line: str) -> list[str]:
+    """A table row's cells, without the bars around them."""
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
