@@ -245,3 +245,20 @@ def test_a_text_mail_with_a_few_marks_stays_plain_text(body):
     """A star, a hash or a link or two written as Markdown in a plain-text mail make it no
     Markdown file."""
     assert read_bytes("news.txt", body.encode()).format == "text"
+
+
+@pytest.mark.parametrize("under, dated, sections", [
+    ("## Issue 19, 8 March 2026", "2026-03-08", ["Reading", "Tools"]),
+    ("## Road restrictions begin March 16", None,
+     ["Road restrictions begin March 16", "Reading", "Tools"]),
+])
+def test_a_heading_under_the_title_that_numbers_and_dates_the_issue_dates_it(under, dated,
+                                                                             sections):
+    """"# Spindle Digest" over "## Issue 19, 8 March 2026": the issue's number and date, its
+    subtitle, not a section (the issue was undated); a story's heading with a date stays."""
+    text = (f"# Spindle Digest\n\n{under}\n\nWelcome to this issue. Three posts caught my eye."
+            "\n\n## Reading\n\nA long post about slow software.\n\n## Tools\n\n"
+            "A client for the small web shipped its second version.\n")
+    (issue,), _ = segment_document(read_bytes("spindle.md", text.encode()), *load_profiles())
+    assert (str(issue.date) if issue.date else None) == dated
+    assert [s.heading for s in issue.sections if s.heading] == sections

@@ -427,6 +427,20 @@ def _pictured_story(blocks: list[Block], i: int) -> bool:
     return i >= 2 and blocks[i - 1].kind == "heading" and blocks[i - 2].kind == "caption"
 
 
+ISSUE_HEADING_WORDS = 6
+
+
+def _issue_heading(block: Block) -> bool:
+    """A heading under the title that only numbers and dates the issue, its year written ("##
+    Issue 19, 8 March 2026"), not a story's ("Spring load restrictions begin March 16")."""
+    return block.kind == "heading" and count_words(block.text) <= ISSUE_HEADING_WORDS and \
+        _YEAR.search(block.text) is not None and any(c.isdigit() for c in
+                                                     _YEAR.sub("", block.text))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _only_text(blocks: list[Block], kinds: list[str | None], i: int) -> bool:
     """Block i, of two sentences or more, is all its section says, between its heading (and
     picture) and the credit that ends the section ("PLOT OF THE MONTH" / two sentences /
@@ -558,7 +572,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
             elif _byline_at(blocks, kinds, start, profile, meta):
                 pass  # "By Tom Reed · 6 Mar 2026": the masthead's byline, not a dated dek
             elif start < len(blocks) and kinds[start] is None and \
-                    blocks[start].kind == "paragraph" and \
+                    (blocks[start].kind == "paragraph" or _issue_heading(blocks[start])) and \
                     is_issue_line(blocks[start].text, profile.months):
                 dek = _unsponsored(blocks[start], profile, dek_dropped)  # "Issue 88, 20 March"
                 start += 1
