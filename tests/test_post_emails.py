@@ -116,3 +116,52 @@ def test_a_heading_element_the_page_calls_a_subtitle_is_the_issues_subtitle():
     assert issue.dek == "Why fixing things got expensive"
     assert [s.heading for s in issue.sections] == [None, "The myth of complexity"]
     assert issue.sections[0].paragraphs[0].text.startswith("My grandfather")
+
+
+COLUMN = """<table><tr><td>
+<h2>Ferry fares</h2>
+<p>The island ferry raised its fares again, the third time since spring.<sup><a
+href="#footnote-1" name="fnref-1" style="color:#000">1</a></sup> Commuters say the
+season ticket now costs more than the car it replaced.</p>
+<p>The operator blames fuel, and the council blames the operator.<sup><a href="#footnote-2"
+name="fnref-2">2</a></sup></p>
+<hr>
+<p class="fn"><a name="footnote-1"></a><a href="#fnref-1">[1]</a> Counting the winter
+surcharge, which the operator calls a levy.</p>
+<p class="fn"><a name="footnote-2"></a><a href="#fnref-2">[2]</a> Both have a point.</p>
+<p class="fn">Neither of them rides the ferry.</p>
+</td></tr></table>"""
+
+ANCHOR_ID = COLUMN.replace('<a name="footnote-', '<a id="footnote-')
+ONE_WAY = """<h2>Ferry fares</h2>
+<p>The island ferry raised its fares again, the third time since spring.<sup><a
+href="#fn1">1</a></sup> Commuters say the season ticket now costs more than the car it
+replaced.</p>
+<p>The operator blames fuel, and the council blames the operator.<sup><a
+href="#fn2">2</a></sup></p>
+<ol><li id="fn1">Counting the winter surcharge, which the operator calls a levy.</li>
+<li id="fn2">Both have a point.</li></ol>"""
+
+
+@pytest.mark.parametrize("body", [COLUMN, ANCHOR_ID, ONE_WAY],
+                         ids=["name anchors", "empty anchors with an id", "no link back"])
+def test_a_columns_footnotes_leave_its_sentences_and_its_sections(body):
+    issue = issue_of("ferry.eml", mail(body, "Harbour Column <c@harbour.example>",
+                                       "Ferry fares", "Mon, 9 Mar 2026 16:00:00 +0000"),
+                     load_profiles())
+    text = [p.text for s in issue.sections for p in s.paragraphs]
+    assert text == [
+        "The island ferry raised its fares again, the third time since spring. Commuters say "
+        "the season ticket now costs more than the car it replaced.",
+        "The operator blames fuel, and the council blames the operator."]
+    notes = [d.text for d in issue.dropped if d.kind == "note"]
+    assert notes[:2] == ["Counting the winter surcharge, which the operator calls a levy.",
+                         "Both have a point."]
+
+
+def test_a_footnotes_second_paragraph_is_the_note_too():
+    issue = issue_of("ferry.eml", mail(COLUMN, "Harbour Column <c@harbour.example>",
+                                       "Ferry fares", "Mon, 9 Mar 2026 16:00:00 +0000"),
+                     load_profiles())
+    assert ("note", "Neither of them rides the ferry.") in [
+        (d.kind, d.text) for d in issue.dropped]

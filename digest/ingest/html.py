@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, takewhile
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -211,33 +211,97 @@ def _signup_boxes(soup: BeautifulSoup) -> set[int]:
 def _footnotes(soup: BeautifulSoup) -> set[int]:
     """Footnotes found by their links: a reference ("1", "[2]") linking to an element of the
     page that links back to it (or to the note's number, itself the link back, inside the
-    note's element, as Substack writes them). References and back links leave the text (no
-    "imagined1"); the notes' elements (their `id()`s, returned) are read as notes."""
+    note's element, as Substack writes them; or to an empty anchor, `<a name>` or `<a id>`,
+    opening the note's paragraph, as mail columns write them), or set in superscript and
+    linking on to a note that gives no way back. References and back links leave the text (no
+    "imagined1"); the notes' elements (their `id()`s, returned), with the paragraphs that
+    continue them, are read as notes."""
     refs = [a for a in soup.find_all("a", href=True) if "#" in str(a["href"])
             and _NOTE_MARK.match(a.get_text(strip=True))]
     if not refs:
         return set()
-    ids = {str(tag["id"]): tag for tag in soup.find_all(id=True)}
-    notes: set[int] = set()
+    targets = _targets(soup)
+    order = {id(tag): n for n, tag in enumerate(soup.find_all(True))}
+    aimed = {id(targets[f]) for f in map(_fragment, refs) if f in targets}
+    notes: list[Tag] = []
     for ref in refs:
         if ref.attrs is None:  # a back link of a note read before, gone with it
             continue
-        note = ids.get(_fragment(ref))
+        target = targets.get(_fragment(ref))
         holder = ref.parent if isinstance(ref.parent, Tag) and ref.parent.name == "sup" else ref
-        own = {str(tag["id"]) for tag in (ref, holder) if tag.has_attr("id")}
-        if note is not None and note.name == "a" and _fragment(note) in own and \
-                isinstance(note.parent, Tag):  # the note's own number is the back link
-            note, back = note.parent, [note]
-        else:
-            back = [a for a in note.find_all("a", href=True) if _fragment(a) in own] \
-                if note is not None and note is not ref else []
-        if not back:
+        if target is None or target is ref:
             continue
+        own = {str(tag[key]) for tag in (ref, holder) for key in ("id", "name")
+               if tag.has_attr(key)}
+        note, back = _note_of(target, own)
+        if any(parent is note for parent in holder.parents) or \
+                sum(id(tag) in aimed for tag in [note, *note.find_all(True)]) > 1 or \
+                not back and not (holder.name == "sup" and _one_way(note, holder, order)):
+            continue  # (around its reference or another note's target: the page, the list)
         for link in back:
             link.decompose()
         holder.decompose()
-        notes.add(id(note))
-    return notes
+        notes.append(note)
+    return {id(tag) for tag in [*notes, *_continued(notes)]}
+
+
+def _targets(soup: BeautifulSoup) -> dict[str, Tag]:
+    """The elements a link within the page may point to: by their `id`, and anchors by their
+    `name` (`<a name="footnote-1">`, as older mail writes them)."""
+    found = {str(tag["name"]): tag for tag in soup.find_all("a", attrs={"name": True})}
+    found.update({str(tag["id"]): tag for tag in soup.find_all(id=True)})
+    return found
+
+
+def _note_of(target: Tag, own: set[str]) -> tuple[Tag, list[Tag]]:
+    """The note a reference points to, and its links back to the reference (`own` holds the
+    reference's names): the target's element, or the one around it when the target is the
+    note's number linking back (Substack) or an empty anchor opening the note's paragraph."""
+    if target.name == "a" and isinstance(target.parent, Tag) and (
+            _fragment(target) in own or not target.get_text(strip=True)):
+        note = target.parent
+        back = [target] if _fragment(target) in own else []
+    else:
+        note, back = target, []
+    back += [a for a in note.find_all("a", href=True) if _fragment(a) in own and a not in back]
+    return note, back
+
+
+def _one_way(note: Tag, holder: Tag, order: dict[int, int]) -> bool:
+    """A note a superscript reference points on to with no link back: an element after the
+    reference, with words, and no heading."""
+    return order.get(id(note), -1) > order.get(id(holder), -1) and \
+        note.name not in ("h1", "h2", "h3", "h4", "h5", "h6", "body", "html") and \
+        bool(note.get_text(strip=True))
+
+
+def _continued(notes: list[Tag]) -> list[Tag]:
+    """The paragraphs that go on with a note whose element is one paragraph (note 5's
+    second): those between it and the next note beside it, and after the last note those
+    set as the notes are (the same element and classes)."""
+    found: list[Tag] = []
+    ids = {id(note) for note in notes}
+    for note in notes:
+        if note.name not in BLOCK:
+            continue
+        after: list[Tag] = []
+        for sibling in note.find_next_siblings(True):
+            if id(sibling) in ids:
+                found += after
+                break
+            if sibling.name not in BLOCK or sibling.name.startswith("h") and \
+                    sibling.name[1:].isdigit():
+                break
+            after.append(sibling)
+        else:
+            found += takewhile(lambda tag, like=note: _set_as(tag, like), after)
+    return found
+
+
+def _set_as(tag: Tag, like: Tag) -> bool:
+    """The same element with the same classes, some: a paragraph of the same note list."""
+    classes = like.get_attribute_list("class")
+    return tag.name == like.name and any(classes) and tag.get_attribute_list("class") == classes
 
 
 def _fragment(link: Tag) -> str:
