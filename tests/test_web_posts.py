@@ -528,3 +528,25 @@ def test_a_posts_bio_related_posts_and_comments_inside_its_article_are_furniture
                      [i.text for s in issue.sections for i in s.items])
     assert "rota kept three men" in shown
     assert not any(w in shown for w in ("oral historian", "herring", "Ardnamurchan", "thoughts"))
+
+
+SIDENOTES = """<html><body><article><h1>Bells of the river towns</h1>
+<p>Every river town once rang a bell when the fog came down.<label for="sn-1"
+class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-1"
+class="margin-toggle"><span class="sidenote">The last fog bell on the lower river was sold
+for scrap in 1961.</span> Ferrymen steered by the sound alone.</p>
+<p>Some of the bells still hang in church towers.<label for="mn-1"
+class="margin-toggle">&#8853;</label><input type="checkbox" id="mn-1"
+class="margin-toggle"><span class="marginnote">Two of them are rung at weddings.</span></p>
+</article></body></html>"""
+
+
+def test_a_sidenote_is_a_note_and_the_sentence_runs_on_past_it(profiles):
+    issue = issue_of("bells.html", SIDENOTES.encode(), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs] == [
+        "Every river town once rang a bell when the fog came down. Ferrymen steered by the "
+        "sound alone.",
+        "Some of the bells still hang in church towers."]
+    assert [(d.kind, d.text) for d in issue.dropped if d.kind == "note"] == [
+        ("note", "The last fog bell on the lower river was sold for scrap in 1961."),
+        ("note", "Two of them are rung at weddings.")]

@@ -187,6 +187,20 @@ def _clean(soup: BeautifulSoup) -> None:
         tag.decompose()
     for tag in _hidden(soup):
         tag.decompose()
+    for tag in soup.find_all("label"):
+        if _toggles_note(tag):
+            tag.decompose()
+
+
+def _toggles_note(label: Tag) -> bool:
+    """A label that shows a sidenote on a narrow screen ("⊕", or a number drawn by the style
+    sheet): right before the note, past the checkbox it works, and never its words."""
+    for sibling in label.next_siblings:
+        if isinstance(sibling, Tag) and sibling.name == "input" or \
+                isinstance(sibling, NavigableString) and not sibling.strip():
+            continue
+        return isinstance(sibling, Tag) and _is_sidenote(sibling)
+    return False
 
 
 SIGNUP_BOX_WORDS = 60  # a sign-up box: its form and the few lines asking for the address
@@ -386,6 +400,7 @@ class _Walker:
         self.breaks = 0
         self.main: Tag | None = None
         self.holds_main: set[int] = set()
+        self.held: list[Block] = []  # sidenotes read inside a paragraph, given after it
 
     def read(self, root: BeautifulSoup) -> list[Block]:
         self.main = _main_element(root)
@@ -434,6 +449,8 @@ class _Walker:
                 self.flush(inner)
             elif child.name == "a" and child.find(BLOCK) is not None:
                 self.card(child, context)
+            elif _is_sidenote(child) and context.kind not in ("chrome", "note"):
+                self.sidenote(child, context)
             else:
                 starts = not self.run or self.breaks > 0
                 before = len(self.run)
@@ -447,6 +464,8 @@ class _Walker:
         line = tag.sourceline or outer.line
         start = len(self.blocks)
         inside = outer.inside or tag is self.main
+        if outer.kind != "chrome" and _is_sidenote(tag):  # a note set in the margin
+            return _Context("note", 0, [None], line, start, inside)
         if outer.kind == "chrome" or self.chrome(tag, outer):
             return _Context("chrome", outer.level, [None], line, start, inside)
         if outer.kind == "note" or id(tag) in self.notes:  # a footnote, with all it holds
@@ -475,6 +494,21 @@ class _Walker:
                 tag.name in _CONTAINERS and _furniture_named(tag):
             return True
         return not outer.inside and tag is not self.main and id(tag) not in self.holds_main
+
+    def sidenote(self, tag: Tag, context: _Context) -> None:
+        """A sidenote or margin note set inside a sentence (Tufte's `<span class="sidenote">`):
+        a note of its own, given after its paragraph, and the sentence runs on past it with a
+        space ("…into the background. That silence…"), never glued to the note's words."""
+        blocks, run, breaks = self.blocks, self.run, self.breaks
+        self.blocks, self.run, self.breaks = [], [], 0
+        line = tag.sourceline or context.line
+        inner = _Context("note", 0, [None], line, 0, context.inside)
+        self.walk(tag, inner)
+        self.flush(inner)
+        self.held += self.blocks
+        self.blocks, self.run, self.breaks = blocks, run, breaks
+        if self.run:
+            self.run[-1].words.append(" ")
 
     def text(self, text: str, line: int) -> None:
         stripped = text.lstrip()
@@ -586,6 +620,18 @@ class _Walker:
             if context.bold and block.lead_kind is None:  # a line its element sets in bold
                 block.lead, block.lead_kind = text, "strong"
             self.blocks.append(block)
+        self.blocks += self.held
+        self.held = []
+
+
+_SIDENOTE = re.compile(r"^(?:side|margin)-?notes?$")  # Tufte CSS and the themes after it
+
+
+def _is_sidenote(tag: Tag) -> bool:
+    """An element the page names a sidenote or margin note (`class="sidenote"`,
+    `"marginnote"`): a note beside the sentence, not its words."""
+    return any(_SIDENOTE.match(str(c).lower()) for c in tag.get_attribute_list("class") or []
+               if c)
 
 
 def _cells(row: Tag) -> list[Tag]:
