@@ -262,3 +262,32 @@ def test_a_heading_under_the_title_that_numbers_and_dates_the_issue_dates_it(und
     (issue,), _ = segment_document(read_bytes("spindle.md", text.encode()), *load_profiles())
     assert (str(issue.date) if issue.date else None) == dated
     assert [s.heading for s in issue.sections if s.heading] == sections
+NOTED = """---
+title: "Hedge Letters #12"
+date: 2026-03-11
+---
+
+The hawthorn hedge on the north lane is older than the church.[^age] Nobody planted it on
+purpose.
+
+[^age]: A count of its woody species puts it at about six hundred years.
+
+    The count is a rule of thumb, and [a botanist's note](https://hedges.example/count)
+    explains why it fails on chalk.
+
+    Ours is on clay.
+"""
+
+
+@pytest.mark.parametrize("parser", ["auto", "python"])
+def test_a_footnotes_indented_paragraphs_are_the_note_not_code(parser, monkeypatch):
+    if parser == "python":
+        monkeypatch.setattr("digest.ingest.markdown.markdown_rs.tokens", lambda *a: None)
+    (issue,), _ = segment_document(read_bytes("12.md", NOTED.encode()), *load_profiles())
+    assert [(p.kind, p.text) for s in issue.sections for p in s.paragraphs] == [
+        ("text", "The hawthorn hedge on the north lane is older than the church. Nobody "
+                 "planted it on purpose.")]
+    assert [d.text for d in issue.dropped if d.kind == "note"][1:] == [
+        "The count is a rule of thumb, and a botanist's note explains why it fails on chalk.",
+        "Ours is on clay."]
+

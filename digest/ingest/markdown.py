@@ -44,6 +44,7 @@ _LEFTOVER_BEFORE_MARK = re.compile(rf"\s*(?:{_LEFTOVER.pattern})(?=[,.!?;:])")  
 # opening a paragraph ("[^1]: One of them failed twice.").
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,20}\]:\s")
+NOTE_GAP = 2  # lines from a footnote's end to its next paragraph, set in under it
 _MONTH_YEAR = re.compile(r"^([^\W\d_]{3,12})\.?\s+\d{4}$")  # "November 2026", after "23. "
 _TITLE_ENDS = SENTENCE_ENDS + ":：—–-|·,;"  # a title ending so is set off already
 
@@ -281,6 +282,8 @@ class _Blocks:
                 self._row(opened)
             elif kind == "inline":
                 self._inline(token, opened)
+            elif kind == "code_block" and self._after_note(token):
+                self._note_continued(token)
             elif kind in ("fence", "code_block"):
                 self._code(token)
             elif kind == "hr":
@@ -374,6 +377,25 @@ class _Blocks:
             if block.kind == "paragraph":
                 block.kind = "row"
             self.blocks.append(block)
+
+    def _after_note(self, token: Token) -> bool:
+        """An indented block right under a footnote's definition (a blank line between) goes
+        on with the note, as the footnote extension reads it, not a code sample."""
+        last = self.blocks[-1] if self.blocks else None
+        return last is not None and last.kind == "note" and \
+            _lines(token)[0] - last.end_line <= NOTE_GAP
+
+    def _note_continued(self, token: Token) -> None:
+        """The paragraphs of a footnote after its first (indented under its definition), read
+        as Markdown and kept as notes."""
+        offset = _lines(token)[0] - 1
+        inner = markdown_rs.tokens(token.content, MAX_NESTING) or \
+            python_parser().parse(token.content)
+        for block in _Blocks().read(inner):
+            block.line, block.end_line = block.line + offset, block.end_line + offset
+            if block.kind != "rule":
+                block.kind, block.level = "note", 0
+                self.blocks.append(block)
 
     def _code(self, token: Token) -> None:
         text = "\n".join(clean_line(line).rstrip() for line in token.content.split("\n"))
