@@ -291,3 +291,9 @@ def test_a_footnotes_indented_paragraphs_are_the_note_not_code(parser, monkeypat
         "The count is a rule of thumb, and a botanist's note explains why it fails on chalk.",
         "Ours is on clay."]
 
+
+def test_a_heading_over_nothing_but_footnotes_is_a_note_not_an_empty_section():
+    letter = NOTED.replace("[^age]: A count", "## Notes on sources\n\n[^age]: A count")
+    (issue,), _ = segment_document(read_bytes("12.md", letter.encode()), *load_profiles())
+    assert [s.heading for s in issue.sections] == [None]
+    assert ("note", "Notes on sources") in [(d.kind, d.text) for d in issue.dropped]

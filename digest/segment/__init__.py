@@ -43,11 +43,13 @@ from .language import (
     issue_language,
     months,
     more_lines,
+    note_headings,
     plain_words,
     reading_line,
     reading_time,
 )
 from .names import BYLINE_WORDS, byline
+from .notes import after_sign_off, numbered_notes, over_notes
 from .profiles import (
     Profile,
     ProfileError,
@@ -187,7 +189,7 @@ def _with_platform(profile: Profile, blocks: list[Block], meta: Meta, fmt: str,
     drop = {**merged.drop, "chrome": [*merged.drop.get("chrome", []), reading_line(language)]}
     return dataclasses.replace(merged, by=by, joins=joins, months=months(language),
                                plain=plain_words(language), more=more_lines(language),
-                               calls=call_words(language),
+                               calls=call_words(language), notes=note_headings(language),
                                reading=reading_time(language), drop=drop)
 
 
@@ -410,6 +412,7 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = credited_names(blocks, pull_quotes(blocks, kinds))
     kinds = farewell(blocks, sign_offs(blocks, footer(blocks, sign_offs(blocks, kinds))))
     kinds = author_boxes(blocks, lone_signature(blocks, kinds))
+    kinds = over_notes(blocks, after_sign_off(blocks, kinds, profile), profile)
     kinds = _lone_counts(blocks, [k or ("chrome" if _wordless(b) else None)
                                   for b, k in zip(blocks, kinds)])
     for i in range(len(blocks) - 1):
@@ -553,6 +556,7 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     pages = [b for b in blocks if b.kind == "page"] if kept else []  # past before all else
     blocks = kept or blocks
     blocks = sponsor_leads(without_more_links(without_merge_tags(blocks), profile.more), profile)
+    blocks = numbered_notes(blocks, profile.notes)
     kinds = classify(blocks, profile)
     meta = sender_names(meta, profile, [b.text for b, k in zip(blocks, kinds) if k is None][
         :OPENING_BLOCKS])

@@ -14,7 +14,7 @@ from digest.confine import read_inside
 from digest.model import Block
 from digest.textwords import KANA
 
-from .profiles import BUILTIN
+from .profiles import BUILTIN, heading_key
 
 SAMPLE_WORDS = 400  # words read from the start of an issue
 SAMPLE_BLOCKS = 40  # blocks whose script is looked at
@@ -130,6 +130,13 @@ def more_lines(language: str | None) -> frozenset[str]:
     """Lines that only point to the rest of a story ("Read more", "Lire la suite"), lower-case,
     in the language and English, with typographic apostrophes written straight."""
     return frozenset(line.replace("’", "'") for line in _with_english(language, "more"))
+
+
+@lru_cache(maxsize=16)
+def note_headings(language: str | None) -> frozenset[str]:
+    """Headings over an essay's notes or sources ("Notes", "Further reading", "Quellen"),
+    compared as headings, in the language and English."""
+    return frozenset(heading_key(h) for h in _with_english(language, "notes"))
 
 
 _UNIT = r"(?:[^\W\d_]|[\u0900-\u0dff]){1,10}"  # a word; Indic vowel signs are no letters to `\w`

@@ -69,6 +69,7 @@ class Profile:
     more: frozenset[str] = frozenset()  # "read more" lines, lower-case (language.more_lines)
     calls: frozenset[str] = frozenset()  # words a call to action opens with (language.calls)
     reading: re.Pattern[str] | None = None  # a reading time (language.reading_time)
+    notes: frozenset[str] = frozenset()  # headings over notes, as keys (language.note_headings)
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
