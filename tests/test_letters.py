@@ -1421,3 +1421,19 @@ def test_a_button_or_a_programmes_time_over_a_heading_is_not_its_kicker(line, pr
             "<h2>Friday 4</h2><p>3.00 Quiz in the dining room.</p>")
     issue = issue_of("weekly.eml", mail(html, "Court <c@court.example>", "Weekly"), profiles)
     assert [s.dek for s in issue.sections if s.heading == "Thursday 3"] == [None]
+
+
+@pytest.mark.parametrize("dateline", ["SOIL NOTES -- No. 27 -- 2 March 2026",
+                                      "SOIL NOTES — No. 27 — 2 March 2026"])
+def test_a_dateline_set_out_with_dashes_is_the_issues_subtitle_not_its_summary(dateline,
+                                                                               profiles):
+    """The masthead line of a plain-text list mail, its fields between "--" or "—": it was
+    the lead's summary ("SOIL NOTES -- No. 27 -- 2 March 2026")."""
+    text = (f"{dateline}\n\nThis month: what earthworms do to soil gases, and a tillage "
+            "trial that finally reports.\n\nThe spring workshop abstracts are due on the "
+            "20th.\n")
+    issue = issue_of("27.eml", mail(text, "Ines Moreno <ines@soil.example>",
+                                    "Soil Notes No. 27", "Mon, 02 Mar 2026 09:00:00 +0000",
+                                    subtype="plain"), profiles)
+    assert issue.dek == dateline
+    assert texts(issue.sections[0])[0].startswith("This month: what earthworms")

@@ -574,7 +574,8 @@ def _without_joiners(tokens: list[str], months: frozenset[str]) -> list[str]:
 def _has_year(token: str) -> bool:
     return any(1900 <= int(found[0]) <= 2099 for found in _YEAR.finditer(token))
 NUMBER_LINE_WORDS = 6  # an issue's numbers and its year, with a word or two ("Week 37, 2025")
-_FIELD_MARKS = re.compile(r"(?<!\S)[·|•](?!\S)|·")  # "Issue 47 | 14 March 2026 | …": no words
+# "Issue 47 | 14 March 2026 | …", "SOIL SIGNAL -- No. 27 -- 2 March 2026": no words
+_FIELD_MARKS = re.compile(r"(?<!\S)(?:[·|•]|--|—|–)(?!\S)|·")
 
 
 def is_issue_line(text: str, months: frozenset[str]) -> bool:
