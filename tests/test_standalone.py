@@ -77,6 +77,23 @@ def test_a_first_name_the_text_uses_alone_names_the_person_a_pronoun_stands_for(
     assert reasons[4] and "she" in reasons[4]
 
 
+def test_a_name_the_sections_heading_gives_in_full_names_whom_the_pronoun_stands_for():
+    """Under "Member spotlight: Rosalind Achebe", "Rosalind joined the studio… her notebooks"
+    reads alone (the section had no summary, and said nothing of why)."""
+    from digest.summarize.choice import choose
+    from digest.summarize.standalone import heading_names
+
+    flat = ["Rosalind joined the studio four years ago, and her notebooks are the most "
+            "organised thing in the building.",
+            "She makes tall bottles in a porcelain she mixes herself."]
+    named = heading_names("Member spotlight: Rosalind Achebe")
+    assert named == ["Achebe", "Rosalind"]
+    assert choose(flat, [0, 1], 1, named=named)[0] == [[0]]
+    groups, skipped = choose(flat, [0, 1], 1)
+    assert groups == [] and [s.reason for s in skipped] == [
+        '"her" with no name before it', 'opens with "she"']
+
+
 @pytest.mark.parametrize("sentence", [
     "Marisol, 61, deadlifted her own body weight for the first time on Thursday.",
     "Dev (47) said his knee held up for all ten miles.",

@@ -101,7 +101,7 @@ def _best_set(value: Sequence[float], free: Sequence[bool], needed: Sequence[int
 def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
            lexicon: Words | None = None, follows: Sequence[bool] | None = None,
            scores: Sequence[float] | None = None,
-           headed: bool = False) -> tuple[list[list[int]], list[Skip]]:
+           headed: bool = False, named: Sequence[str] = ()) -> tuple[list[list[int]], list[Skip]]:
     """Up to `count` sentences, each readable alone or shown with the sentence it needs
     (`standalone.antecedents`; `follows[i]` says flat[i - 1] is really the sentence before
     flat[i], default: all but the first). Of all such sets, the one whose sentences' summed
@@ -109,12 +109,13 @@ def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
     Returns the groups (a sentence standing alone with the ones that need it, in document
     order), best group first, and the sentences skipped for leaning on their context (or
     never shown: `standalone.not_a_summary_sentence`). `headed`: flat[0] opens a section
-    shown under its heading."""
+    shown under its heading; `named`: the names its heading gives in full ("Rosalind Achebe"),
+    by which a sentence opening "Rosalind joined…" names whom its "her" stands for."""
     if scores is None:
         scores = [0.0] * len(flat)
         for place, i in enumerate(ranked):
             scores[i] = float(len(ranked) - place)
-    reasons, needed = antecedents(flat, follows, lexicon, headed)
+    reasons, needed = antecedents(flat, follows, lexicon, headed, named)
     free = [reason is None for reason in reasons]
     chosen = _best_set(worth(flat, scores), free, needed, count)
     groups: dict[int, list[int]] = {}
@@ -125,7 +126,7 @@ def choose(flat: Sequence[str], ranked: Sequence[int], count: int,
         groups.setdefault(root, []).append(i)
     ordered = sorted(groups.values(), key=lambda g: (-max(scores[i] for i in g), g[0]))
     taken = set(chosen)
-    worst = min((scores[i] for i in taken), default=float("inf"))
+    worst = min((scores[i] for i in taken), default=float("-inf"))  # none taken: all said
     skipped = [Skip(i, reasons[i] or "") for i in ranked
                if i not in taken and scores[i] >= worst and reasons[i]]
     return ordered, skipped

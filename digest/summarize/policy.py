@@ -34,7 +34,15 @@ from .budget import Unit, section_weights, spend, word_budget
 from .cache import SummaryCache, summary_key
 from .choice import choose
 from .ranker import centrality_of_terms, content_terms, item_terms
-from .standalone import Words, greets, issue_labels, split_label, welcomes, words
+from .standalone import (
+    Words,
+    greets,
+    heading_names,
+    issue_labels,
+    split_label,
+    welcomes,
+    words,
+)
 from .tokenizer import CHUNK, split_sentences
 from .words import base_language
 
@@ -436,6 +444,7 @@ def _summarize_section(
     paragraphs = [p for p in paragraphs if p]
     flat = [x for p in paragraphs for x in p]
     headed = bool(section.heading) and places[0] == (texts[0], 0)  # flat[0] under its heading
+    named = heading_names(section.heading)
 
     def compute() -> list[list[int]]:
         values = scores(paragraphs, algorithm, language)
@@ -445,7 +454,7 @@ def _summarize_section(
             return [[i] for i in order[:count]]
         groups, skipped = choose(flat, order, count, lexicon=words(language),
                                  follows=_follows(places, split, s), scores=values,
-                                 headed=headed)
+                                 headed=headed, named=named)
         digest.notes.extend(f"skipped, {x.reason}: {_short(flat[x.index])}" for x in skipped)
         return groups
 
@@ -455,6 +464,8 @@ def _summarize_section(
         params: dict[str, object] = {"count": count, "standalone": config.standalone}
         if headed:
             params["headed"] = True
+        if named:
+            params["named"] = named
         key = summary_key(paragraphs, algorithm,
                           params if language == "en" else {**params, "language": language})
         groups = cache.chosen(key, compute)

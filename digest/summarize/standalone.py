@@ -361,7 +361,7 @@ def leans_on_context(sentence: str, earlier: str = "", lexicon: Words | None = N
 
 
 def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
-                lexicon: Words | None = None, headed: bool = False,
+                lexicon: Words | None = None, headed: bool = False, named: Sequence[str] = (),
                 ) -> tuple[list[str | None], list[int | None]]:
     """Why each sentence cannot be read alone (None when it can), and which sentence must be
     shown with it (None when none will do). A connective or pointing opener needs the sentence
@@ -370,13 +370,15 @@ def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
     ("Pear and almond cake" / "This is a one-bowl cake…"). A pronoun standing
     for a person needs the last sentence that names someone, reached through sentences that
     follow each other: the reader then meets the person the text's own reader last met. A
-    bare surname needs the last sentence that gives it in full."""
+    bare surname needs the last sentence that gives it in full. The parts of the full names a
+    section's heading gives (`named`) are names used alone: "Rosalind joined the studio…
+    her notebooks" under "Member spotlight: Rosalind Achebe" reads alone."""
     lexicon = lexicon or words()
     follows = follows if follows is not None else [i > 0 for i in range(len(flat))]
     reasons: list[str | None] = []
     needed: list[int | None] = []
     naming: list[int] = []
-    alone = _lone_names(flat, lexicon)
+    alone = _lone_names(flat, lexicon) | set(named)
     for i, sentence in enumerate(flat):
         earlier = " ".join(flat[max(0, i - WINDOW):i])
         known = introduced_surnames(earlier, lexicon) if earlier else set()
@@ -404,6 +406,11 @@ def antecedents(flat: Sequence[str], follows: Sequence[bool] | None = None,
 
 
 NO_NAME, NAME, PERSON = 0, 1, 2
+
+
+def heading_names(heading: str | None) -> list[str]:
+    """The parts of the full names a heading gives ("Member spotlight: Rosalind Achebe")."""
+    return sorted({part for _, parts in _names(heading or "") for part in parts})
 
 
 def _lone_names(flat: Sequence[str], lexicon: Words) -> set[str]:
