@@ -723,6 +723,8 @@ def test_an_address_and_telephone_over_the_footer_are_left_out_and_a_call_above_
     ("Thanks for reading.\n\ncheers,\n\nLena", ["cheers,", "Lena"]),
     ("Diolch yn fawr.\n\nHwyl am y tro / Bye for now,\n\nGwen Pryce",  # two languages
      ["Hwyl am y tro / Bye for now,", "Gwen Pryce"]),
+    ("Visitors are always welcome.\n\nGareth (club secretary)", ["Gareth (club secretary)"]),
+    ("Visitors are always welcome.\n\nRound 5 (10 March)", []),  # a figure: no role
 ])
 def test_a_name_alone_under_the_last_sentence_signs_the_letter(ending, signed, profiles):
     text = ("# Reel Notes 14\n\nThree films this week, one of them long.\n\n## Skipping\n\n"

@@ -380,13 +380,15 @@ def lone_signature(blocks: list[Block], kinds: list[str | None]) -> list[str | N
 
 
 SIGNING_NAMES = 3  # words of the names a letter is signed with: "Lena", "Jonah & Priti"
+_ROLE_AFTER = re.compile(r"(?<=\S) \((?:[^\W\d_][\w’'.-]*\s?){1,4}\)$")  # "(club secretary)"
 
 
 def _signing_names(block: Block) -> bool:
     """A line of one or two first names or a short full name, each word capitalised (not
     in capitals: "LINKS" is a heading) or in a script without capitals, or a name and the
-    team ("Priya and the Northgate team")."""
-    text = block.text.strip()
+    team ("Priya and the Northgate team"), a role in brackets after it or not ("Gareth (club
+    secretary)")."""
+    text = _ROLE_AFTER.sub("", block.text.strip())
     if block.links or in_capitals(text) or text.endswith((".", ",", ":", ";", "!", "?")) or \
             ENDS_SENTENCE.search(text):  # "。", "।": a sentence in any script
         return False
