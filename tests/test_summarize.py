@@ -520,6 +520,8 @@ def test_thanks_and_requests_to_the_reader_are_never_summary_sentences() -> None
                                   "a PR.") == "only asks the reader for something"
     assert not_a_summary_sentence("If the rain holds off, the market opens at nine on "
                                   "Saturday.") is None
+    assert not_a_summary_sentence("Answer the poll above, or reply in the comments.") == \
+        "only asks the reader for something"  # the poll is not shown in the digest
 
 
 def test_what_follows_a_list_is_never_its_summary() -> None:
