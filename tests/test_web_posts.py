@@ -550,3 +550,22 @@ def test_a_sidenote_is_a_note_and_the_sentence_runs_on_past_it(profiles):
     assert [(d.kind, d.text) for d in issue.dropped if d.kind == "note"] == [
         ("note", "The last fog bell on the lower river was sold for scrap in 1961."),
         ("note", "Two of them are rung at weddings.")]
+
+
+@pytest.mark.parametrize("meta_line", ["Posted on 8 March 2026 by Esther Mbeki",
+                                       "Published 8 March 2026 by Esther Mbeki"])
+def test_a_posts_dated_byline_names_its_author_and_is_no_subtitle(meta_line):
+    """A WordPress theme's "Posted on 8 March 2026 by Esther Mbeki" under the title: the
+    post's author, dropped as a byline (it was the issue's subtitle, the date shown twice)."""
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    html = ('<html><body><article><h1 class="entry-title">Spring stock-up</h1>'
+            f'<div class="entry-meta">{meta_line}</div><div class="entry-content">'
+            "<p>Every March I empty the pantry and start again. This year the shelves held "
+            "eleven jars of mustard.</p><h2>What I kept</h2><p>The good vinegar, the rice and "
+            "the beans.</p></div></article></body></html>")
+    (issue,), _ = segment_document(read_bytes("stock-up.html", html.encode()),
+                                   *load_profiles())
+    assert (issue.author, issue.dek) == ("Esther Mbeki", None)
+    assert ("byline", meta_line) in [(d.kind, d.text) for d in issue.dropped]

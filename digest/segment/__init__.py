@@ -850,13 +850,28 @@ def _author_among(text: str, profile: Profile, meta: Meta) -> str | None:
     No. 4 | 3 March"), when every other part is a date or an issue's number."""
     parts = [part.strip() for part in _PARTS.split(text)]
     if len(parts) < 2:
-        return None
+        return _dated_by(text, profile)
     authors = [_author(part, profile, meta) for part in parts]
     for part, author in zip(parts, authors, strict=True):
         if author is None and not (is_date_line(part, profile.months) or
                                    is_issue_line(part, profile.months) or _number_part(part)):
             return None
     return next((a for a in authors if a), None)
+
+
+DATED_BY_WORDS = 6  # "Posted on 8 March 2026": the words before a byline's "by"
+
+
+def _dated_by(text: str, profile: Profile) -> str | None:
+    """The author of a line that dates the post and then names who wrote it ("Posted on 8
+    March 2026 by Esther Mbeki", as WordPress themes write it)."""
+    folded = text.casefold()
+    for word in profile.by:
+        at = folded.find(f" {word.casefold()} ")
+        head = text[:at]
+        if at > 0 and count_words(head) <= DATED_BY_WORDS and written_date(head):
+            return byline(text[at + 1:], profile.by, profile.joins)
+    return None
 
 
 def _number_part(text: str) -> bool:
