@@ -26,11 +26,16 @@ line = st.one_of(
         "Latest Stories", "Photo: Someone/Getty Images", "# A heading", "## Sub heading",
         "Let me know your thoughts at me@example.com.", "Jane Doe", "---", "+++", "Title: X",
         "Date: 2024-01-02", "<p>html</p>", "<!-- comment -->", "```", "> quoted",
+        "#+TITLE: Weekly", "#+DATE: 2026-03-09", "* Heading :tag:", "** Sub", ":PROPERTIES:",
+        ":END:", "#+BEGIN_SRC", "#+END_SRC", "[[https://a.example/x][a link]]", "[fn:1] A note.",
+        "=> https://a.example/post A post", "=> gemini://b.example/", "[3]Marker words",
+        "   1. https://a.example/ref", "References", "[12][IMG]", "Report<https://a.example/r>",
+        "Issue 12 — 3 March 2026", "[1] A numbered note.", "Gareth (secretary)",
     ]),
     st.just(""),
 )
 documents = st.lists(line, max_size=60).map("\n".join)
-names = st.sampled_from(["a.txt", "b.md", "c.html", "d"])
+names = st.sampled_from(["a.txt", "b.md", "c.html", "d", "e.org", "f.gmi"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
