@@ -122,6 +122,15 @@ def corpus(folder: Path) -> dict[str, str | None]:
         "charset.eml": (UNKNOWN_CHARSET, "unknown charset"),
         "traversal.md": ('---\ntitle: "../../../../etc/passwd/..\\\\..//x"\ndate: 2024-03-13\n'
                          "---\n\nA body paragraph that is fine.\n", None),
+        # a run of spaces inside a line no reader may take quadratic time over (each of
+        # these took minutes, past the file's time limit)
+        "spaces.org": ("#+TITLE: Weekly\n#+DATE: 2024-03-13\n\n* A" + " " * 90_000 + "b\n\n"
+                       "A body paragraph that is fine.\n", None),
+        "spaces.gmi": ("# Weekly 2024-03-13\n\n=> https://a.example/ x" + " " * 90_000 +
+                       "y\n\nA body paragraph that is fine.\n", None),
+        "spaces-dump.txt": ("Weekly, 13 March 2024\n\nThe [1]Harbour Board met" + " " * 90_000 +
+                            "today [2]again.\n\nReferences\n\n   1. https://a.example/1\n"
+                            "   2. https://a.example/2\n", None),
     }
     folder.mkdir()
     for name, (data, _) in cases.items():

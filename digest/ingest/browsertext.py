@@ -25,7 +25,7 @@ _MARKER = re.compile(r"\[(\d{1,4})\]")
 _GLUED = re.compile(r"\[(\d{1,4})\](?=[^\s\W]|[\[\"“‘'(¿¡])")  # "[13]Ardle", "[2][logo.png]"
 _AFTER_WORDS = re.compile(r"\S \[(\d{1,4})\](?=[\s.,;:!?)]|$)")  # "… the scheduler [1] was"
 # Where a link's words end: a separator, a mark that closes a phrase, the next marker.
-_STOP = re.compile(r"\s+(?:[·|•]|--?|[—–])\s|[,;:!?()\"“”]|\.(?=\s|$)|\s*\[\d{1,4}\]")
+_STOP = re.compile(r"(?<!\s)\s+(?:[·|•]|--?|[—–])\s|[,;:!?()\"“”]|\.(?=\s|$)|(?<!\s)\s*\[\d{1,4}\]")
 # What comes right before a marker that opens a phrase: a separator, a dash, a colon, a
 # sentence's end, or nothing (the line's start, a list entry's marker).
 _OPENING = re.compile(r"(?:^\s*(?:[•·*+\-–]|\d{1,3}[.)])?|[·|•:—–\-(.!?])\s*$")

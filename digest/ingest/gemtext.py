@@ -19,8 +19,8 @@ from .asmarkdown import link, literal, literal_line
 from .decode import normalize_newlines
 
 _TOGGLE = "```"
-_LINK = re.compile(r"^=>[ \t]*(\S+)(?:[ \t]+(.*?))?[ \t]*$")
-_HEADING = re.compile(r"^(#{1,3})[ \t]*(.*?)[ \t]*$")
+_LINK = re.compile(r"^=>[ \t]*(\S+)(?:[ \t]+((?:.*\S)?))?[ \t]*$")
+_HEADING = re.compile(r"^(#{1,3})[ \t]*((?:.*\S)?)[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # Head of a file that is gemtext though named otherwise: a link line to a Gemini address.
 _GEMINI_LINK = re.compile(r"^=>[ \t]*gemini://\S+", re.MULTILINE)

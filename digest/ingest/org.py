@@ -23,13 +23,13 @@ from digest.model import Meta, Part
 from .asmarkdown import RULE, guarded, is_rule, link, literal
 from .decode import normalize_newlines
 
-_KEYWORD = re.compile(r"^[ \t]*#\+([A-Za-z][\w-]*):[ \t]*(.*?)[ \t]*$")
+_KEYWORD = re.compile(r"^[ \t]*#\+([A-Za-z][\w-]*):[ \t]*((?:.*\S)?)[ \t]*$")
 _COMMENT = re.compile(r"^[ \t]*#(?:[ \t].*)?$")
-_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*?)[ \t]*$")
-_TAGS = re.compile(r"(?:^|[ \t]+)(:(?:[\w@#%]+:)+)$")
+_HEADLINE = re.compile(r"^(\*+)[ \t]+((?:.*\S)?)[ \t]*$")
+_TAGS = re.compile(r"(?:^|(?<![ \t])[ \t]+)(:(?:[\w@#%]+:)+)$")
 _PRIORITY = re.compile(r"^\[#[A-Za-z0-9]\][ \t]*")
 _COOKIE = re.compile(r"[ \t]*\[\d*(?:%|/\d*)\]")
-_BLOCK = re.compile(r"^([ \t]*)#\+begin_(\w+)[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_BLOCK = re.compile(r"^([ \t]*)#\+begin_(\w+)[ \t]*((?:.*\S)?)[ \t]*$", re.IGNORECASE)
 _BLOCK_END = re.compile(r"^[ \t]*#\+end_\w+[ \t]*$", re.IGNORECASE)
 _DRAWER = re.compile(r"^[ \t]*:([\w-]+):[ \t]*$")
 _DRAWER_END = re.compile(r"^[ \t]*:end:[ \t]*$", re.IGNORECASE)
