@@ -659,3 +659,63 @@ def test_a_mailing_lists_footer_under_the_last_rule_is_no_text(closing, kept, pr
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert texts[2:] == ["That is all for this week.", *kept]
     assert not any("mailing list" in t or "@lists" in t for t in texts)
+
+
+POST_CARDS = """\
+<html lang="en"><head><title>Harbour Letter 9</title>
+<meta name="date" content="2026-04-14"></head><body>
+<h1>Harbour Letter 9</h1>
+<p>The ferry timetable changed again on Monday, and the council promised a review.</p>
+<h2>What riders said</h2>
+<p>Complaints came quickly. I asked @pilotfish about it and he sent me this.</p>
+<div class="tweet"><a href="https://x.example/olabrandt/status/7">
+<div class="tweet-header"><span>Ola Brandt </span><span>@olabrandt</span></div>
+<div class="tweet-text">the seven forty boat left at eight twenty and nobody told us why</div></a>
+<div class="tweet-footer"><span>7:41 AM · Apr 13, 2026</span>
+<div><span>1,204</span><span>Likes</span> <span>96</span><span>Reposts</span></div></div></div>
+<p>The operator blamed a crew shortage and said the timetable would settle by May.</p>
+<h2>Elsewhere</h2>
+<p>A sailing club posted a picture of the new pontoon, which opened last weekend.</p>
+<table class="tweet"><tr><td>
+<p><a href="https://x.example/gullclub">Gull Sailing Club</a><br>
+<a href="https://x.example/gullclub">@gullclub</a></p>
+<p>Pontoon two is open. Mind the fresh paint on the rails.
+<a href="https://t.example/k2Pq">pic.x.example/k2Pq</a></p>
+<p><a href="https://x.example/gullclub/status/8">5:02 PM • Apr 11, 2026</a></p>
+<table><tr><td>88 Likes</td><td>12 Reposts</td><td>4 Replies</td></tr></table>
+</td></tr></table>
+<blockquote class="instagram-media">
+<p><a href="https://ig.example/p/9">See the post on the app</a></p>
+<p><a href="https://ig.example/p/9">A picture by Quay Bakery (@quaybakery)</a></p></blockquote>
+<p>The club's open day is on the last Saturday of April, with free taster sails.</p>
+</body></html>
+"""
+
+
+def test_a_post_embedded_as_a_card_is_an_attributed_quote_and_its_furniture_no_text(profiles):
+    """Someone else's post drawn with divs or tables (Substack's and beehiiv's "tweet",
+    Instagram's card) reads as a quote under its author's name, never as the writer's own
+    text nor in a summary; its date, counts and links back to the network are dropped."""
+    from digest.summarize import summarize_issue
+
+    issue = issue_of("harbour.html", POST_CARDS.encode(), profiles)
+    said, elsewhere = issue.sections[1], issue.sections[2]
+    assert [(p.kind, p.text) for p in said.paragraphs] == [
+        ("text", "Complaints came quickly. I asked @pilotfish about it and he sent me this."),
+        ("quote", "the seven forty boat left at eight twenty and nobody told us why"),
+        ("quote", "— Ola Brandt (@olabrandt)"),
+        ("text", "The operator blamed a crew shortage and said the timetable would settle "
+                 "by May.")]
+    assert [(p.kind, p.text) for p in elsewhere.paragraphs] == [
+        ("text", "A sailing club posted a picture of the new pontoon, which opened last "
+                 "weekend."),
+        ("quote", "Pontoon two is open. Mind the fresh paint on the rails."),
+        ("quote", "— Gull Sailing Club (@gullclub)"),
+        ("text", "The club's open day is on the last Saturday of April, with free taster "
+                 "sails.")]
+    assert not elsewhere.items
+    dropped = {d.text for d in issue.dropped}
+    assert {"7:41 AM · Apr 13, 2026", "5:02 PM • Apr 11, 2026", "88 Likes",
+            "See the post on the app", "A picture by Quay Bakery (@quaybakery)"} <= dropped
+    chosen = " ".join(s.text for d in summarize_issue(issue).sections for s in d.sentences)
+    assert "nobody told us why" not in chosen and "fresh paint" not in chosen

@@ -444,9 +444,12 @@ class _Walker:
                     self.grid_card(cell, context)
             elif child.name in BLOCK:
                 self.flush(context)
+                start = len(self.blocks)
                 inner = self.context(child, context)
                 self.walk(child, inner)
                 self.flush(inner)
+                if context.kind != "quote" and inner.kind == "quote" and _post_embed(child):
+                    self.blocks[start:] = _post_blocks(self.blocks[start:])
             elif child.name == "a" and child.find(BLOCK) is not None:
                 self.card(child, context)
             elif _is_sidenote(child) and context.kind not in ("chrome", "note"):
@@ -480,7 +483,7 @@ class _Walker:
             return _Context("item", depth, [_item_number(tag)], line, start, inside, bold=bold)
         if tag.name == "figcaption":  # a picture's caption, whatever its words
             return _Context("caption", outer.level, [None], line, start, inside)
-        kind = "quote" if tag.name == "blockquote" else outer.kind
+        kind = "quote" if tag.name == "blockquote" or _post_embed(tag) else outer.kind
         number = outer.number if kind == "item" else [None]
         opened = outer.opened if kind == "item" else [False]
         return _Context(kind, outer.level, number, line, start, inside, opened, bold)
@@ -696,6 +699,89 @@ def _standfirst(tag: Tag) -> bool:
     heading, so that under the title it is the issue's subtitle, never a section's heading."""
     return any(_STANDFIRST.search(str(c).lower()) for c in tag.get_attribute_list("class") or []
                if c)
+
+
+# Class names the networks' embed codes and the mail platforms' post cards give someone
+# else's post (X, Bluesky, Mastodon, Threads, Instagram; Substack and beehiiv draw a "tweet").
+_POST_EMBED = re.compile(
+    r"^(?:twitter-tweet|tweet|embedded-tweet|bluesky-embed|bluesky-wrap|mastodon-embed|"
+    r"threads-embed|text-post-media|instagram-media)$")
+_HANDLE = re.compile(r"(?<![\w@])@[\w][\w.-]*(?:@[\w-]+(?:\.[\w-]+)+)?")
+_ADDRESS_WORD = re.compile(r"^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
+POST_FIELD_WORDS = 10  # a post card's date, counts or author line, set apart from its text
+_FIELD_SEPARATOR = re.compile(r"\s[·•|∙]\s")
+
+
+def _post_embed(tag: Tag) -> bool:
+    """An element whose class names an embedded post of a social network."""
+    return tag.name in BLOCK and any(
+        _POST_EMBED.match(str(c).lower()) for c in tag.get_attribute_list("class") or [] if c)
+
+
+def _post_field(block: Block) -> bool:
+    """A post card's line that is no part of the post: its author and @handle, its date and
+    time, its counts ("2,318 Likes", "♡ 488 · ⇄ 61"), "View on …": short, no sentence, and
+    a few words, a handle, figures or fields set apart by dots."""
+    text = block.text
+    if len(block.links) == 1 and block.links[0].text == text and \
+            len(text.split()) <= POST_FIELD_WORDS:
+        return True  # "View on Bluesky", "View this post on Instagram": a link back to it
+    if ENDS_SENTENCE.search(text):
+        return False
+    fields = _FIELD_SEPARATOR.split(text)
+    if len(fields) > 1 and all(len(f.split()) <= CARD_FIELD_WORDS for f in fields):
+        return True
+    return len(text.split()) <= CARD_FIELD_WORDS or len(text.split()) <= POST_FIELD_WORDS and (
+        bool(_HANDLE.search(text)) or any(c.isdigit() for c in text))
+
+
+def _post_blocks(blocks: list[Block]) -> list[Block]:
+    """Someone else's post drawn as a card: its text is a quote, its author's name and
+    handle the quote's attribution under it ("— Ana Ruiz (@anaruiz)"), and its date, counts
+    and links back to the network chrome; a card with no text ("Post by @ana") is all chrome."""
+    lines = [i for i, b in enumerate(blocks) if b.kind not in ("caption", "rule")]
+    text = [i for i in lines if not _post_field(blocks[i])]
+    for i in lines:
+        blocks[i].kind = "chrome"
+    if not text:
+        return blocks
+    first, last = text[0], text[-1]
+    for i in range(first, last + 1):
+        blocks[i].kind, blocks[i].level = "quote", 0
+        _drop_picture_link(blocks[i])
+    if any(blocks[i].text[:1] in "—–" for i in lines if i > last):
+        for i in lines:  # the network's own "— Name (@handle) date" line says who wrote it
+            if i > last and blocks[i].text[:1] in "—–":
+                blocks[i].kind = "quote"
+        return blocks
+    credit = _post_credit([blocks[i] for i in lines if i < first])
+    if credit is None:
+        return blocks
+    return [*blocks[:last + 1], credit, *blocks[last + 1:]]
+
+
+def _drop_picture_link(block: Block) -> None:
+    """A post's text ends with its picture's address written out ("pic.x.com/a1b2"): no words."""
+    last = block.text.rsplit(" ", 1)
+    if len(last) == 2 and _ADDRESS_WORD.match(last[1]) and \
+            any(link.text.startswith(last[1]) for link in block.links):
+        block.text = last[0]
+        block.links = [link for link in block.links if not link.text.startswith(last[1])]
+
+
+def _post_credit(header: list[Block]) -> Block | None:
+    """The attribution a post card's header gives: its author's name and @handle."""
+    at = next((i for i, b in enumerate(header) if _HANDLE.search(b.text)), None)
+    if at is None:
+        return None
+    handle = _HANDLE.search(header[at].text)
+    assert handle is not None
+    name = header[at].text.replace(handle.group(), " ").strip(" ()·•|")
+    if not name and at > 0:
+        name = header[at - 1].text.strip()
+    words = f"{collapse(name)} ({handle.group()})" if name else handle.group()
+    block = header[at]
+    return Block(f"— {words}", block.line, block.end_line, kind="quote")
 
 
 def _card_source(block: Block) -> bool:
