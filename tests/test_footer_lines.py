@@ -1067,3 +1067,48 @@ def test_a_closing_paragraph_saying_what_the_newsletter_is_and_how_to_leave_is_f
     texts = [p.text for s in issue.sections for p in s.paragraphs]
     assert texts == ["The market hall reopens on Saturday with twelve new stalls.",
                      "A spring soup of leeks and new potatoes, ready in half an hour."]
+
+
+COUNT_ROWS = """\
+---
+title: "Workbench 4"
+date: 2026-05-02
+---
+
+Hello makers. Two tools and one argument this week.
+
+## Tool of the week
+
+Kiln is a tiny build runner that reads a Makefile and runs its targets in parallel.
+
+⭐ 1,380 stars · 🍴 41 forks · Go · Apache-2.0
+
+It caches every step, so a second build of an unchanged tree takes under a second.
+
+## The argument
+
+A long thread asked whether build tools should ever download anything by themselves.
+
+♡ 215 · ⇄ 18 · 💬 9
+
+Most replies said no, and the thread's author agreed by the end of the day.
+
+## Scores
+
+Harbour Rovers 2 · Mill Lane 1
+
+Harbour Rovers stay top of the table after a late goal on Saturday.
+"""
+
+
+def test_a_row_of_engagement_or_repository_counts_is_no_text_nor_subhead(profiles):
+    """A line of counts, each after its pictograph ("♡ 215 · ⇄ 18") or abbreviated ("3.8K
+    Likes"), with a few short labels after them ("Go · Apache-2.0"): a card's furniture,
+    dropped; a line of named figures ("Harbour Rovers 2 · Mill Lane 1") stays."""
+    issue = issue_of("2026-05-02-workbench.md", COUNT_ROWS.encode(), profiles)
+    kept = [(p.kind, p.text) for s in issue.sections for p in s.paragraphs]
+    assert ("text", "Harbour Rovers 2 · Mill Lane 1") in kept
+    assert all("⭐" not in text and "♡" not in text for _, text in kept)
+    assert all(not s.items and not s.subsections for s in issue.sections)
+    assert {("chrome", "⭐ 1,380 stars · 🍴 41 forks · Go · Apache-2.0"),
+            ("chrome", "♡ 215 · ⇄ 18 · 💬 9")} <= {(d.kind, d.text) for d in issue.dropped}

@@ -78,6 +78,8 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
             else None
     if block.kind in ("caption", "chrome", "note"):  # marked as such by its markup
         return block.kind
+    if block.kind != "row" and is_count_row(block.text):
+        return "chrome"
     if block.kind == "page":  # a printed page's running head or foot, its number
         return "chrome"
     if ("{" in block.text or block.text[:1] in ("!", "[")) and _LEFTOVER_MARKUP.match(block.text):
@@ -96,6 +98,28 @@ def drop_kind(block: Block, profile: Profile) -> str | None:
 
 
 _ADDRESS_IN_TEXT = re.compile(r"[\s:：→-]*<?https?://\S+?>?(?=\s|$)")
+
+
+_SYMBOL = "[\u2190-\u21ff\u2300-\u2bff\u2440-\u244a\U0001f300-\U0001faff]\ufe0f?"  # ♡ ⇄ ⭐ ⑂ 💬
+_COUNT = re.compile(rf"(?:{_SYMBOL}\s*)?\d[\d,.]*[KkMm]?(?:\s+[^\W\d]+)?")
+_MARKED_COUNT = re.compile(rf"{_SYMBOL}\s*\d|\d[KkMm]\b")
+_COUNT_FIELDS = re.compile(r"\s*[·•|∙]\s*")
+COUNT_LABEL_WORDS = 2  # a repository card's language or licence after its counts
+
+
+def is_count_row(text: str) -> bool:
+    """A post's or repository card's counts: two or more figures, each after its pictograph or
+    abbreviated ("♡ 843 · ⇄ 96", "3.8K Likes • 612 Retweets"), then short labels at most
+    ("⭐ 4,213 stars · 🍴 188 forks · Rust · MIT"); never a line of named figures."""
+    counts = 0
+    for n, field in enumerate(_COUNT_FIELDS.split(text.strip())):
+        found = [m.group() for m in _COUNT.finditer(field)]
+        if found and "".join(found).replace(" ", "") == field.replace(" ", ""):
+            counts += len(found)
+        elif n == 0 or counts < 2 or field[:1].isdigit() or \
+                len(field.split()) > COUNT_LABEL_WORDS:
+            return False
+    return counts >= 2 and bool(_MARKED_COUNT.search(text))
 
 
 def _without_addresses(text: str) -> str | None:
