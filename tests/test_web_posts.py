@@ -569,3 +569,29 @@ def test_a_posts_dated_byline_names_its_author_and_is_no_subtitle(meta_line):
                                    *load_profiles())
     assert (issue.author, issue.dek) == ("Esther Mbeki", None)
     assert ("byline", meta_line) in [(d.kind, d.text) for d in issue.dropped]
+
+
+ARCHIVE_CARD = """<html><body>
+<h2>Back issues</h2>
+<p>Two winters ago I wrote about rope swings in <a href="https://swing.example/p/ropes">Ropes
+and knots for a garden swing</a>, and it still gets letters every week.</p>
+<p><a href="https://swing.example/p/ropes?utm_source=email">Ropes and knots for a garden
+swing</a></p>
+<div><a href="https://swing.example/p/ropes?utm_campaign=post_embed">
+<div>Swing Letters</div>
+<div>Ropes and knots for a garden swing</div>
+<div>Which rope rots, which knot slips, and why a bowline is not the answer for a seat.</div>
+</a></div>
+<h2>Next week</h2>
+<p>Treehouses, with a reader's plans for one built round a living oak.</p>
+</body></html>"""
+
+
+def test_a_line_linking_the_post_a_card_under_it_shows_reads_once(profiles):
+    """The writer's line that only links a post, in the words of the title of the card
+    right under it: the title is shown once, with the card's blurb."""
+    issue = issue_of("swing.html", ARCHIVE_CARD.encode(), profiles)
+    shown = [p.text for s in issue.sections for p in s.paragraphs] + [
+        t or "" for s in issue.sections for i in s.items for t in (i.title, i.text, i.excerpt)]
+    assert shown.count("Ropes and knots for a garden swing") == 1
+    assert any("why a bowline is not the answer" in text for text in shown)

@@ -26,6 +26,7 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from digest.model import Block, Link, Meta, Part
 from digest.textwords import ENDS_SENTENCE, IN_PAGE_WORDS
+from digest.urls import story_key
 
 from .dates import parse_date
 from .decode import clean_line, collapse
@@ -549,12 +550,15 @@ class _Walker:
         href = str(tag.get("href", "")).strip()
         if start == len(self.blocks) or not _followable(href):
             return
+        above = self.blocks[start - 1] if start else None
         if _card_kicker(self.blocks[start:]):
             self.blocks[start].kind = "chrome"  # the site's name over the title
             start += 1
         title = self.blocks[start]
         title.links = [Link(title.text, href)]
         title.lead, title.lead_kind = title.text, "link"
+        if above is not None and _repeats_title(above, title, href):
+            above.kind = "chrome"
         end = len(self.blocks)
         while end - 1 > start and _card_source(self.blocks[end - 1]):
             end -= 1  # its last short lines name the site and author: the card's furniture
@@ -792,6 +796,16 @@ def _card_source(block: Block) -> bool:
     fields = re.split(r"\s[·•|]\s", block.text)
     return len(block.text.split()) <= CARD_FIELD_WORDS or len(fields) > 2 and all(
         len(f.split()) <= CARD_FIELD_WORDS for f in fields)
+
+
+def _repeats_title(line: Block, title: Block, href: str) -> bool:
+    """A line that is only a link to the page the card below it shows, in its title's words:
+    the card says it once, with its blurb."""
+    if line.kind != "paragraph" or line.text != title.text or len(line.links) != 1 or \
+            line.links[0].text != line.text:
+        return False
+    key = story_key(line.links[0].url)
+    return key is not None and key == story_key(href)
 
 
 def _card_kicker(blocks: list[Block]) -> bool:
