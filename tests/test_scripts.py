@@ -13,7 +13,7 @@ from _letters import build_one
 from digest.ingest import read_bytes
 from digest.segment import load_profiles, segment_document
 from digest.summarize import SummaryConfig, summarize_issue
-from digest.summarize.tokenizer import split_sentences
+from digest.summarize.tokenizer import split_sentences, split_words
 from digest.textwords import count_words
 
 JAPANESE = """# 園芸だより 第12号
@@ -346,3 +346,30 @@ def test_a_letter_in_a_script_without_capitals_is_signed_off_and_loses_its_furni
 def test_a_sentence_is_not_cut_after_an_initial_or_abbreviation_of_these_scripts(
         language, sentences):
     assert split_sentences(" ".join(sentences), language) == sentences
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("नई किताब बहुत अच्छी है", ["नई", "किताब", "बहुत", "अच्छी", "है"]),
+    ("নতুন প্রতিবেদন এসেছে", ["নতুন", "প্রতিবেদন", "এসেছে"]),
+    ("புதிய நூலகம் திறந்தது", ["புதிய", "நூலகம்", "திறந்தது"]),
+    ("المكتبة جديدة أيضاً", ["المكتبة", "جديدة", "أيضاً"]),
+    ("کتابخانه باز می\u200cشود", ["کتابخانه", "باز", "می\u200cشود"]),
+    ("un cafe\u0301 en 2026", ["un", "cafe\u0301", "en"]),
+])
+def test_the_ranker_sees_every_word_of_a_script_written_with_vowel_signs(sentence, words):
+    assert split_words(sentence) == words
+
+
+@pytest.mark.parametrize("language, leaning, standing", [
+    ("hi", "इसमें दोपहर में काम करने वालों के लिए छाया की व्यवस्था है।",
+     "इस हफ़्ते नगर निगम ने बीस नए पार्क खोले।"),
+    ("hi", "लेकिन बारिश के कारण मेला एक दिन टल गया।", "नगर निगम ने बीस नए पार्क खोले।"),
+    ("bn", "এটি দক্ষিণ এশিয়ার প্রথম এমন চুক্তি।", "এই সপ্তাহে পাঠাগারে নতুন বই এসেছে।"),
+    ("bn", "তবে অনুষ্ঠানটি এক দিন পিছিয়েছে।", "পাঠাগারে নতুন বই এসেছে।"),
+])
+def test_a_hindi_or_bengali_sentence_opening_with_a_pointer_or_connective_leans_back(
+        language, leaning, standing):
+    from digest.summarize.standalone import leans_on_context, words
+
+    assert leans_on_context(leaning, lexicon=words(language)) is not None
+    assert leans_on_context(standing, lexicon=words(language)) is None

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.datewords import month_number, written_date, written_month
-from digest.textwords import ARMENIAN, ENDS_SENTENCE, has_cjk
+from digest.textwords import ARMENIAN, ENDS_SENTENCE, LETTER, has_cjk
 
 from .words import has_language_data, language_data
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_TOKEN = re.compile(rf"[^\W\d_](?:[\w'’-]|{LETTER})*")  # "इसके" whole, vowel signs and all
 _CAPITALISED = r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"  # Mc-, Mac- and O' too
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
 _CAPITAL = re.compile(rf"\b{_CAPITALISED}\b")

@@ -11,11 +11,12 @@ from functools import lru_cache
 from typing import Any
 
 from digest.datewords import month_number
-from digest.textwords import ARMENIAN_STOP, SENTENCE_ENDS, SPACE_ENDED, has_cjk
+from digest.textwords import ARMENIAN_STOP, LETTER, SENTENCE_ENDS, SPACE_ENDED, has_cjk
 
 LANGUAGE = "english"
 
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
+_MARKED_WORD = re.compile(rf"^[^\W\d_](?:{LETTER}|['’-])*$")  # "किताब", "أيضاً"
 _LETTERS = re.compile(r"[^\W\d_]+")  # a Chinese or Japanese run between its punctuation
 _INNER_STOP = re.compile(f"[{SENTENCE_ENDS}]")
 _TRAILING = re.compile(f"[{SENTENCE_ENDS}\"'”’)\\]」』）\\s]*$")
@@ -364,8 +365,10 @@ def _quotes_whole(sentences: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def split_words(text: str) -> list[str]:
-    """Word tokens of a sentence, without punctuation or numbers (as sumy's tokenizer does)."""
-    words = [w for w in word_tokens(text) if _WORD.match(w) or has_cjk(w)]
+    """Word tokens of a sentence, without punctuation or numbers (as sumy's tokenizer does);
+    a word written with vowel signs or points (Hindi "किताब") is a word too."""
+    words = [w for w in word_tokens(text)
+             if _WORD.match(w) or has_cjk(w) or not w.isascii() and _MARKED_WORD.match(w)]
     if not any(has_cjk(w) for w in words):
         return words
     return [part for w in words for part in (_LETTERS.findall(w) if has_cjk(w) else [w])]
