@@ -367,3 +367,27 @@ def test_substacks_open_in_app_row_is_chrome_and_the_title_heads_the_issue():
                      profiles)
     assert ("chrome", "Open in app or view online") in [(d.kind, d.text) for d in issue.dropped]
     assert issue.sections[0].paragraphs[0].text.startswith("Every winter the ferry")
+
+
+def test_the_readers_own_address_is_never_published(tmp_path):
+    """The footer naming the address the letter went to is the reader's, whatever its
+    language; the address is taken out of longer text too, and no link leads to it."""
+    mail = tmp_path / "lettre.eml"
+    mail.write_text(
+        "From: La Lettre du Port <lettre@port.example>\nTo: mira.k@inbox.example\n"
+        "Subject: Les quais en mars\nDate: Fri, 13 Mar 2026 08:00:00 +0000\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<h1>Les quais en mars</h1><p>Les travaux du quai nord reprennent lundi et dureront "
+        "trois semaines, avec une passerelle provisoire pour les piétons.</p>"
+        "<p>Vos questions sur les travaux ? Nous les lisons toutes, et nous répondrons dans "
+        "le prochain numéro à celles qui reviennent le plus souvent, que vous écriviez de "
+        "mira.k@inbox.example ou d'ailleurs. Les riverains du quai nord recevront aussi une "
+        "lettre de la mairie avec le plan de la passerelle, les horaires du chantier et le "
+        "numéro à appeler en cas de bruit la nuit ou de livraison bloquée.</p>"
+        "<p>Cet e-mail a été envoyé à <a href='mailto:mira.k@inbox.example'>"
+        "mira.k@inbox.example</a>.</p>", encoding="utf-8")
+    issue = inspect(mail)["lettre"]["issues"][0]
+    assert "mira.k@inbox.example" not in json.dumps(issue)
+    assert any(d["kind"] == "chrome" and d["text"].startswith("Cet e-mail a été envoyé à")
+               for d in issue["dropped"])
+    assert any("nous répondrons dans le prochain numéro" in t for t in texts(issue))

@@ -193,6 +193,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
     publication = listed or sender
     unsubscribe = _unsubscribe(message)
     _without_reader_tokens(part, reader_tokens(unsubscribe))
+    _without_reader_address(part, _reader_addresses(message))
     if forward is None:  # (a forward's To line names whoever it was first sent to)
         _unnamed_greeting(part, _recipient_names(message))
     part.meta = Meta(
@@ -335,6 +336,43 @@ def _without_reader_tokens(part: Part, tokens: frozenset[str]) -> None:
             if url != link.url:
                 block.text = block.text.replace(link.url, url)
                 block.links[n] = Link(url if link.text == link.url else link.text, url)
+
+
+READER_ADDRESS_WORDS = 60  # a paragraph naming the reader's address this briefly: a footer's
+_ADDRESS_HEADERS = ("to", "cc", "delivered-to", "x-original-to", "envelope-to")
+_SENDER_HEADERS = ("from", "sender", "reply-to", "list-post")
+_MAIL_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _reader_addresses(message: Message) -> set[str]:
+    """The reader's own e-mail addresses, as the envelope headers give them: not the
+    sender's nor the list's (a list's posts go "To" the list itself)."""
+    def addresses(names: tuple[str, ...]) -> set[str]:
+        return {a.lower() for value in _headers(message, *names)
+                for a in _MAIL_ADDRESS.findall(value)}
+
+    listed = " ".join(_headers(message, "list-id")).lower()
+    return {a for a in addresses(_ADDRESS_HEADERS) - addresses(_SENDER_HEADERS)
+            if a.replace("@", ".") not in listed}
+
+
+def _without_reader_address(part: Part, addresses: set[str]) -> None:
+    """The reader's own address never reaches the site: a short paragraph naming it ("This
+    email was sent to mira@…", "Cet e-mail a été envoyé à …") is about their subscription,
+    chrome; a longer one loses the address, and no link leads to it."""
+    if not addresses:
+        return
+    pattern = re.compile("|".join(map(re.escape, sorted(addresses, key=len, reverse=True))),
+                         re.IGNORECASE)
+    for block in part.blocks:
+        if not pattern.search(block.text) and \
+                not any(pattern.search(link.url) for link in block.links):
+            continue
+        if count_words(block.text) <= READER_ADDRESS_WORDS:
+            block.kind = "chrome"
+        text = pattern.sub("", block.text)
+        block.text = text if block.kind == "code" else collapse(text)
+        block.links = [link for link in block.links if not pattern.search(link.url)]
 
 
 def _unsubscribe(message: Message) -> list[str]:
