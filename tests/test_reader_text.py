@@ -225,3 +225,40 @@ def test_names_set_out_in_columns_are_one_line_of_names_never_a_heading():
         ("paragraph", "Anneliese Voss · Barnaby Quill · Chidi Okafor · Delphine Roux · Emeka "
          "Adeyemi · Freya Halvorsen · Jasper Lindgren", 5, 7)]
     assert not [b for b in blocks if b.text == "Jasper Lindgren"]
+
+
+SIGNED = """\
+-----BEGIN PGP SIGNED MESSAGE-----
+Hash: SHA256
+
+Quarry 3.2.1 released
+- ---------------------
+
+Quarry 3.2.1 fixes a crash when a config file names a missing include.
+Everyone on 3.2.0 should upgrade.
+
+- --
+Ilse Marten, for the Quarry maintainers
+-----BEGIN PGP SIGNATURE-----
+
+iQEzBAEBCAAdFiEEk3Jd8xq0Vb2YwVJbQZlQkpQx5ZsFAmcX0aUACgkQQZlQkpQx
+5ZvN8Af/Xc3ki1yq9u2vXb7T1hT9VnXbqkS0r3a8D1kRbQKk4Rz3yIo=
+=q7Zb
+-----END PGP SIGNATURE-----
+"""
+
+
+def test_a_clear_signed_announcement_reads_as_the_text_it_signs(tmp_path):
+    """The armour, its Hash line and the signature are no text; the signer's dash-escaped
+    lines read as written: "- -----" underlines a heading, "- --" opens the signature."""
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    (issue,), _ = segment_document(read_bytes("quarry-3.2.1.txt", SIGNED.encode()),
+                                   *load_profiles())
+    kept = [p.text for s in issue.sections for p in s.paragraphs]
+    assert "Quarry 3.2.1 released" in [issue.title, *(s.heading for s in issue.sections)]
+    assert " ".join(kept) == ("Quarry 3.2.1 fixes a crash when a config file names a missing "
+                              "include. Everyone on 3.2.0 should upgrade.")
+    assert not any("PGP" in t or "SHA256" in t or "iQEz" in t for t in kept)
+    assert any(d.text.startswith("Ilse Marten") for d in issue.dropped)

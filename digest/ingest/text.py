@@ -36,6 +36,7 @@ from .browsertext import addresses, markers_before, placeholder, read_page_text
 from .decode import clean_line
 from .listdigest import ListDigest, find_digest
 from .printed import Pages, read_pages
+from .signed import unsigned
 
 LIST_MARKER = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]\s|・\s?|\d{1,3}[.)/]\s|[a-z]\)\s)")
 # Box-drawing lines ("━━━━", "────", "════") rule and underline as "====" and "----" do.
@@ -524,7 +525,7 @@ def _soft_breaks(lines: list[str]) -> bool:
 def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     """Blocks of plain text; `flowed`: an e-mail body sent as `format=flowed` (and `delsp`:
     with a space added at each soft break, to be taken out)."""
-    raw = text.split("\n")
+    raw = unsigned(text).split("\n")
     lines = [clean_line(line) for line in raw]
     digest = find_digest(lines)
     flowed = flowed and _soft_breaks(lines)
