@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -35,6 +36,18 @@ ARMENIAN_STOP = f"(?<=[{ARMENIAN}]):(?=\\s+[\u0531-\u0556«])"
 MARKS = ("\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff"
          "\u1000-\u109f\u1780-\u17ff\u200c\u200d")
 LETTER = rf"(?:[^\W\d_]|(?!\d)[{MARKS}])"
+# Letters with case in the Latin, Greek and Cyrillic blocks, for patterns of capitalised names
+# ("Tomás Ferreira", "Zoë Park", "Łucja Nowak"): `[A-Z][a-z]` sees ASCII only.
+_CASED_BLOCKS = ((0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF))
+
+
+def _cased(test: Callable[[str], bool]) -> str:
+    return "".join(chr(c) for low, high in _CASED_BLOCKS for c in range(low, high + 1)
+                   if test(chr(c)))
+
+
+UPPER = "A-Z" + _cased(str.isupper)
+LOWER = "a-z" + _cased(str.islower)
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # Thai, Lao, Myanmar and Khmer are written with no space between words (a space parts phrases):
 # one word for every UNSPACED_CHARS_PER_WORD characters, marks included.

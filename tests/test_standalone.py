@@ -324,6 +324,16 @@ def test_names_with_mc_and_o_apostrophe_are_names():
     assert "O'Neill" in leans_on_context("In June, O'Neill sails to the islands.", earlier)
 
 
+@pytest.mark.parametrize("sentence", [
+    "This week I talked to Tomás Ferreira about bus maps, and he told me why they fail.",
+    "José Núñez said he would reopen the bakery in May.",
+    "Zoë Park thinks she can finish the mural by June.",
+    "Łucja Nowak said she would chair the next meeting.",
+])
+def test_names_with_letters_beyond_ascii_are_names_a_pronoun_after_them_stands_for(sentence):
+    assert leans_on_context(sentence) is None
+
+
 def test_without_the_rules_leaning_sentences_come_back():
     _, digest = field_notes(roomy(standalone=False))
     assert any(x.startswith(LEANING_OPENERS) for x in shown_alone(digest))

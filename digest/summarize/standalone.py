@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.datewords import month_number, written_date, written_month
-from digest.textwords import ARMENIAN, ENDS_SENTENCE, LETTER, has_cjk
+from digest.textwords import ARMENIAN, ENDS_SENTENCE, LETTER, LOWER, UPPER, has_cjk
 
 from .words import has_language_data, language_data
 
 _TOKEN = re.compile(rf"[^\W\d_](?:[\w'’-]|{LETTER})*")  # "इसके" whole, vowel signs and all
-_CAPITALISED = r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"  # Mc-, Mac- and O' too
+# Mc-, Mac- and O' too, and any Latin, Greek or Cyrillic letter ("Tomás", "Núñez", "Zoë")
+_CAPITALISED = rf"(?:Ma?c|O['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)?"
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
 _CAPITAL = re.compile(rf"\b{_CAPITALISED}\b")
 _PERSON_REACH = 250  # characters after a full name in which a personal pronoun marks a person
