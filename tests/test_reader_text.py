@@ -75,6 +75,22 @@ def test_a_data_table_shows_as_a_table_on_the_issue_page(tmp_path):
     assert "|" not in text(issue)
 
 
+def test_an_empty_cell_of_a_markdown_table_keeps_its_column(tmp_path):
+    (tmp_path / "seeds" / "harbour").mkdir(parents=True)
+    (tmp_path / "seeds" / "harbour" / "6.md").write_text(
+        "---\ntitle: Harbour Notes 6\ndate: 2026-03-18\n---\n\n## Races\n\n"
+        "The spring series opened in a light breeze, and two boats sat out the second race.\n\n"
+        "| Boat | | Place | Notes |\n| --- | --- | --- | --- |\n"
+        "| Tern | 3 | 1st | |\n| Kestrel | 5 | 2nd | late start |\n", encoding="utf-8")
+    run_digest("build", "-q", cwd=tmp_path)
+    (issue,) = (tmp_path / "output" / "issues").glob("*.html")
+    (table,) = lxml.html.parse(str(issue)).getroot().findall(".//main//table")
+    assert [[td.text_content().strip() for td in tr.findall("td")]
+            for tr in table.findall("tr")] == [["Boat", "", "Place", "Notes"],
+                                               ["Tern", "3", "1st", ""],
+                                               ["Kestrel", "5", "2nd", "late start"]]
+
+
 def test_lines_set_out_in_columns_are_a_tables_rows():
     text = ("PROGRAMME\n\n09:30  Doors open, coffee\n10:00  Welcome\n"
             "13:00  Lunch in the yard\n\nPRICES\n\nTea      1.20\nCoffee   2.50\n")

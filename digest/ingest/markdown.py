@@ -368,8 +368,8 @@ class _Blocks:
 
     def _row(self, opened: Token | None) -> None:
         cells, self.row = self.row or [], None
-        text = " | ".join(cell for cell, _ in cells if cell)
-        if text and opened is not None:
+        text = " | ".join(cell for cell, _ in cells)  # an empty cell keeps its column
+        if text.strip(" |") and opened is not None:
             line, end = _lines(opened)
             block = Block(text=text, line=line, end_line=end)
             block.links = [link for _, links in cells for link in links]
