@@ -426,3 +426,24 @@ def test_a_byline_with_its_date_under_the_title_names_the_author_and_dates_the_i
     (issue,), _ = segment_document(read_bytes("notes.md", text.encode()), *load_profiles())
     assert (issue.dek, issue.author, str(issue.date)) == (None, author, "2026-03-06")
     assert ("byline", line) in [(d.kind, d.text) for d in issue.dropped]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("horizon.md", "# Horizon\n\nDate: 2026-03-08\n\n## The triangle\n\nDraw the radius to "
+     "your eye and to the horizon: they meet at a right angle.\n\n$$\n(R + h)^2 = R^2 + d^2\n"
+     "$$\n\nSo the distance grows with the square root of your height.\n"),
+    ("horizon.html", "<h1>Horizon</h1><h2>The triangle</h2><p>Draw the radius to your eye and "
+     "to the horizon: they meet at a right angle.</p><p>\\[ (R + h)^2 = R^2 + d^2 \\]</p>"
+     "<p>So the distance grows with the square root of your height.</p>"),
+])
+def test_a_displayed_formula_is_kept_as_written_and_never_a_summary_sentence(name, text):
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+    from digest.summarize import SummaryConfig, summarize_issue
+
+    (issue,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
+    kinds = [(p.kind, p.text) for s in issue.sections for p in s.paragraphs]
+    assert [k for k, t in kinds if "R^2" in t] == ["code"]
+    shown = " ".join(s.text for part in summarize_issue(issue, SummaryConfig()).sections
+                     for s in part.sentences)
+    assert "R^2" not in shown

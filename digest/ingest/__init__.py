@@ -124,8 +124,14 @@ def read_bytes(name: str, data: bytes) -> Document:
             block.links = cleaned
             if block.kind not in ("code", "quote") and block.text.endswith("]"):
                 block.text = _cut(block.text)
+            if block.kind == "paragraph" and _DISPLAY_MATH.fullmatch(block.text):
+                block.kind = "code"
     return doc
 
+
+# A paragraph that is only a displayed formula, written in TeX ("$$ (R + h)^2 = R^2 + d^2 $$",
+# "\[ E = mc^2 \]"), as a writer sets one apart: kept as written, like code, never a sentence.
+_DISPLAY_MATH = re.compile(r"\s*(?:\$\$[^$]+\$\$|\\\[.+?\\\])\s*", re.DOTALL)
 
 # "[…]" closing a paragraph: the text goes on elsewhere (a feed's excerpt), says no more.
 _CUT_MARK = re.compile(r"\s+\[(?:…|\.{3})\]$")
