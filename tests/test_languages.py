@@ -955,3 +955,15 @@ def test_a_spanish_postscript_under_the_name_keeps_the_closing_a_sign_off(tmp_pa
                     "le invito a horchata.\n", encoding="utf-8")
     dropped = {d.text: d.kind for d in segmented(page).dropped}
     assert dropped.get("Un abrazo fuerte,") == dropped.get("Lucía") == "signoff"
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "En attendant, elle a bien voulu répondre à nos trois questions."),
+    ("es", "Mientras tanto, el ayuntamiento cerró la biblioteca."),
+    ("nl", "Ondertussen sloot de gemeente de bibliotheek."),
+    ("de", "Im Anschluss spricht sie mit dem Vorstand."),
+])
+def test_meanwhile_in_these_languages_leans_on_what_came_before(language, sentence):
+    from digest.summarize.standalone import leans_on_context, words
+
+    assert leans_on_context(sentence, lexicon=words(language)) is not None
