@@ -967,3 +967,18 @@ def test_meanwhile_in_these_languages_leans_on_what_came_before(language, senten
     from digest.summarize.standalone import leans_on_context, words
 
     assert leans_on_context(sentence, lexicon=words(language)) is not None
+
+
+def test_portuguese_is_told_by_its_own_words_beside_a_note_in_english():
+    from digest.ingest import read_bytes
+    from digest.segment import load_profiles, segment_document
+
+    text = ("# Boletim da Horta nº 9\n\nOlá a todas e todos. Neste número falamos com a equipa "
+            "que cuida da horta comunitária, e ainda há notícias da feira de sementes.\n\n"
+            "## A horta\n\nA rega passou a ser feita ao fim do dia, com água da chuva "
+            "guardada em dois depósitos. Já temos couves, alfaces e ervilhas, e até ao fim "
+            "do mês vamos plantar batatas onde antes havia relva.\n\n## Para quem não fala "
+            "português\n\nFor our English-speaking members: the garden is open on Saturday "
+            "mornings, and the seed fair is on the 21st at the school.\n")
+    (issue,), _ = segment_document(read_bytes("9.md", text.encode()), *load_profiles())
+    assert issue.language == "pt"
