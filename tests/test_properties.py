@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from digest.ingest import read_bytes
@@ -40,6 +40,7 @@ names = st.sampled_from(["a.txt", "b.md", "c.html", "d", "e.org", "f.gmi"])
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=documents, name=names)
+@example(text="a\nX\n:\nXXX", name="a.txt")  # a kicker over a heading whose section is chrome
 def test_segmenting_never_raises_and_every_line_is_accounted_for(text, name):
     doc = read_bytes(name, text.encode("utf-8"))
     issues, problems = segment_document(doc, GENERIC, PROFILES)

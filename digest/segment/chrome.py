@@ -593,8 +593,11 @@ def drop_emptied(sections: list[Section], dropped: list[Dropped]) -> list[Sectio
         under = {kind for kind, found in (("chrome", lines), ("credit", credits)) if any(
             section.first_line <= line and (end is None or line < end) for line in found)}
         if empty and under and section.heading:
-            dropped.append(Dropped("chrome" if "chrome" in under else "credit",
-                                   section.heading_line or section.first_line, section.heading))
+            kind = "chrome" if "chrome" in under else "credit"
+            heading_line = section.heading_line or section.first_line
+            dropped.append(Dropped(kind, heading_line, section.heading))
+            if section.dek and section.first_line < heading_line:  # its kicker, over it
+                dropped.append(Dropped(kind, section.first_line, section.dek))
             continue
         kept.append(section)
     return kept
