@@ -128,6 +128,12 @@ def corpus(folder: Path) -> dict[str, str | None]:
                        "A body paragraph that is fine.\n", None),
         "spaces.gmi": ("# Weekly 2024-03-13\n\n=> https://a.example/ x" + " " * 90_000 +
                        "y\n\nA body paragraph that is fine.\n", None),
+        "spaces.rst": ("Weekly\n======\n\n:date: 2024-03-13\n\nA `" + " " * 30_000 +
+                       "`" * 30_000 + ":" * 30_000 + "b\n\n* x" + " " * 30_000 + "y\n\n"
+                       "A body paragraph that is fine.\n", None),
+        "spaces.adoc": ("= Weekly\n:revdate: 2024-03-13\n\nA `" + " " * 30_000 +
+                        "`" * 30_000 + ":" * 30_000 + "b\n\n* x" + " " * 30_000 + "y\n\n"
+                        "A body paragraph that is fine.\n", None),
         "spaces-dump.txt": ("Weekly, 13 March 2024\n\nThe [1]Harbour Board met" + " " * 90_000 +
                             "today [2]again.\n\nReferences\n\n   1. https://a.example/1\n"
                             "   2. https://a.example/2\n", None),

@@ -1,6 +1,6 @@
-"""Newsletters kept in Org-mode (`.org`) and Gemini's gemtext (`.gmi`) read as their published
-pages show them: headings, links, lists, quotes and code, never their markup; line numbers stay
-the file's. Fixtures written here."""
+"""Newsletters kept in Org-mode (`.org`), Gemini's gemtext (`.gmi`), reStructuredText (`.rst`)
+and AsciiDoc (`.adoc`) read as their published pages show them: headings, links, lists, quotes
+and code, never their markup; line numbers stay the file's. Fixtures written here."""
 
 from __future__ import annotations
 
@@ -208,3 +208,189 @@ def test_org_or_gemtext_saved_as_text_is_read_so_only_by_unmistakable_signs():
     assert detect_format("a.txt", "# Club news\n\n=> gemini://x.example/ one link\n"
                                   "Then a letter.\n") == "text"
     assert detect_format("a.txt", "Title: Club news\nDate: 2026-04-06\n\n* Fair\n") == "text"
+
+
+RST = """==============================
+Marsh Radio Club: April 2026
+==============================
+
+:date: 2026-04-09 18:30
+:author: Odile Fenwick
+:tags: club, aerials
+
+.. contents:: In this letter
+   :local:
+
+.. A note for the editors only: check the repeater times.
+
+Our spring field day moved to the `old pumping station <https://marsh.example/station>`_,
+see the |venue| notes and the `booking form`_.
+
+Aerials
+~~~~~~~
+
+* A **folded dipole** costs less than a pizza, writes `Ines`__.
+* Use ``coax-7`` for the long run [#]_.
+
+__ https://ines.example/dipole
+
+.. note::
+
+   The hut key now lives with the treasurer.
+
+Logging script::
+
+    log --band 40m
+
+Repeater news
+^^^^^^^^^^^^^
+
+Nothing `clickable <javascript:alert(1)>`_ here, only words.
+
+.. include:: /etc/passwd
+.. raw:: html
+
+   <script>alert("raw")</script>
+
+.. |venue| replace:: station's
+.. _booking form: https://marsh.example/book
+.. [#] Thirty metres at most.
+"""
+
+
+def test_rst_title_and_fields_name_date_and_credit_the_issue_and_are_no_text():
+    issue = issue_of("marsh-radio/april.rst", RST)
+    assert issue.format == "rst"
+    assert (issue.title, issue.date, issue.author) == (
+        "Marsh Radio Club: April 2026", dt.date(2026, 4, 9), "Odile Fenwick")
+    found = " ".join(texts(issue))
+    for hidden in ("Odile", "aerials", "In this letter", ":local:", "editors only", "====",
+                   "passwd", "<script", "alert", "replace::", "booking form:"):
+        assert hidden not in found
+
+
+def test_rst_titles_underlined_with_any_mark_are_sections_with_the_files_lines():
+    issue = issue_of("marsh-radio/april.rst", RST)
+    assert [(s.heading, s.heading_line) for s in issue.sections] == [
+        (None, None), ("Aerials", 17)]
+    assert ("subhead", "Repeater news", 33) in [(p.kind, p.text, p.line)
+                                                for p in issue.sections[1].paragraphs]
+
+
+def test_rst_links_emphasis_literals_and_footnotes_read_as_docutils_shows_them():
+    issue = issue_of("marsh-radio/april.rst", RST)
+    lead = issue.sections[0].paragraphs[0]
+    assert lead.text == "Our spring field day moved to the old pumping station, see the " \
+        "station's notes and the booking form."
+    assert [(link.text, link.url) for link in lead.links] == [
+        ("old pumping station", "https://marsh.example/station"),
+        ("booking form", "https://marsh.example/book")]
+    dipole, coax = items(issue)
+    assert (dipole.text, dipole.line) == ("A folded dipole costs less than a pizza, writes Ines.",
+                                          20)
+    assert [link.url for link in dipole.links] == ["https://ines.example/dipole"]
+    assert coax.text == "Use coax-7 for the long run."
+    assert "Thirty metres at most." in [d.text.split(": ", 1)[-1] for d in issue.dropped
+                                        if d.kind == "note"]
+    repeater = issue.sections[1].paragraphs[-1]
+    assert (repeater.text, repeater.links) == ("Nothing clickable here, only words.", [])
+
+
+def test_rst_admonitions_are_quotes_and_literal_blocks_code():
+    issue = issue_of("marsh-radio/april.rst", RST)
+    kinds = [(p.kind, p.text) for p in issue.sections[1].paragraphs]
+    assert ("quote", "The hut key now lives with the treasurer.") in kinds
+    assert ("code", "log --band 40m") in kinds
+    assert not [text for _, text in kinds if "::" in text]
+
+
+def test_rst_saved_as_text_is_read_so_only_by_a_title_and_its_fields():
+    assert detect_format("a.txt", RST) == "rst"
+    assert detect_format("a.rest", "Plain words.\n") == "rst"
+    assert detect_format("a.txt", "Club news\n=========\n\nThe fair is on Sunday.\n") == "text"
+    assert detect_format("a.txt", ":date: 2026-04-09\n:author: Odile\n\nWords.\n") == "text"
+
+
+ADOC = """= Orchard Tools Update 12
+Wren Haldane <wren@orchard.example>
+v12.0, 2026-05-06: spring
+:url-shop: https://orchard.example/shop
+:toc: macro
+
+toc::[]
+// a reminder for the editor: ask about the ladder photos
+
+Grafting season is over and the link:{url-shop}/knives[new knives^] are in.
+ifdef::env-github[]
+This line is for the repository page only.
+endif::[]
+include::../../private/notes.adoc[]
+
+== Workshop
+
+=== Pruning
+
+* https://prune.example/saws[Folding saws, a comparison^] by Ada Lusk
+** Cut *above* the bud, _never_ below.
+* A link:javascript:alert(1)[tempting link] that goes nowhere.
+
+NOTE: The shed closes early on Friday.
+
+[source,python]
+----
+rows = plan(trees=12)
+----
+
+[quote, Old gardener]
+____
+Plant in spring, prune in winter.
+____
+
+|===
+|Day |Task
+
+|Monday
+|Mulching
+|===
+"""
+
+
+def test_asciidoc_header_titles_dates_and_credits_the_issue_and_is_no_text():
+    issue = issue_of("orchard-tools/update-12.adoc", ADOC)
+    assert issue.format == "asciidoc"
+    assert (issue.title, issue.date, issue.author) == (
+        "Orchard Tools Update 12", dt.date(2026, 5, 6), "Wren Haldane")
+    found = " ".join(texts(issue))
+    for hidden in ("Wren", "v12.0", "url-shop", "toc", "reminder", "repository page",
+                   "include", "private", "----", "|==="):
+        assert hidden not in found
+
+
+def test_asciidoc_sections_lists_and_links_read_as_asciidoctor_shows_them():
+    issue = issue_of("orchard-tools/update-12.adoc", ADOC)
+    assert [(s.heading, s.heading_line) for s in issue.sections][:2] == [
+        (None, None), ("Workshop", 16)]
+    lead = issue.sections[0].paragraphs[0]
+    assert lead.text == "Grafting season is over and the new knives are in."
+    assert [link.url for link in lead.links] == ["https://orchard.example/shop/knives"]
+    saws, tempting = items(issue)[:2]
+    assert (saws.text, saws.line) == ("Folding saws, a comparison by Ada Lusk", 20)
+    assert [link.url for link in saws.links] == ["https://prune.example/saws"]
+    assert "Cut above the bud, never below." in [sub.text for sub in saws.sub_items]
+    assert (tempting.text, tempting.links) == ("A tempting link that goes nowhere.", [])
+    assert "Monday | Mulching" in [item.text for item in items(issue)]
+
+
+def test_asciidoc_admonitions_and_quotes_are_quotes_and_listings_code():
+    issue = issue_of("orchard-tools/update-12.adoc", ADOC)
+    found = [(p.kind, p.text) for s in issue.sections for p in s.paragraphs]
+    assert ("quote", "The shed closes early on Friday.") in found
+    assert ("code", "rows = plan(trees=12)") in found
+    assert any(kind == "quote" and text.startswith("Plant in spring, prune in winter.")
+               for kind, text in found)
+
+
+def test_asciidoc_saved_as_text_is_read_so_only_by_a_title_and_its_attributes():
+    assert detect_format("a.txt", ADOC.replace("toc::[]", "")) == "asciidoc"
+    assert detect_format("a.asc", "Plain words.\n") == "asciidoc"
+    assert detect_format("a.txt", "= Club news\n\nThe fair is on Sunday.\n") == "text"

@@ -15,6 +15,7 @@ from digest.links import clean_url
 from digest.model import Document, Link, Meta, Part, Problem
 from digest.textwords import ENDS_SENTENCE
 
+from .asciidoc import looks_like_asciidoc
 from .decode import NotText, declared_charset, decode, normalize_newlines
 from .gemtext import looks_like_gemtext
 from .metadata import (
@@ -26,6 +27,7 @@ from .metadata import (
     number_from_name,
 )
 from .org import looks_like_org
+from .rst import looks_like_rst
 
 __all__ = ["METADATA_FILE", "detect_format", "load_metadata", "read_file", "read_bytes"]
 
@@ -53,7 +55,8 @@ EXTENSIONS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mdx": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".eml": "email", ".emlx": "email", ".mbox": "email", ".mbx": "email",
-    ".org": "org", ".gmi": "gemtext", ".gemini": "gemtext",
+    ".org": "org", ".gmi": "gemtext", ".gemini": "gemtext", ".rst": "rst", ".rest": "rst",
+    ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".asc": "asciidoc",
 }
 
 
@@ -71,11 +74,15 @@ def detect_format(name: str, head: str) -> str:
         return "email"
     if _HTML_START.match(first):
         return "html"
-    if by_name in ("text", None):  # Org or gemtext saved as text, by unmistakable signs
+    if by_name in ("text", None):  # a light markup saved as text, by unmistakable signs
         if looks_like_org(first):
             return "org"
         if looks_like_gemtext(first):
             return "gemtext"
+        if looks_like_rst(first):
+            return "rst"
+        if looks_like_asciidoc(first):
+            return "asciidoc"
     if by_name:
         return by_name
     if first.startswith(("---\n", "+++\n")) or _MD_SIGNS.search(first):
@@ -147,7 +154,8 @@ def _cut(text: str) -> str:
 
 
 _DATE_SOURCE = {"email": "header", "markdown": "front matter", "html": "html",
-                "text": "front matter", "org": "front matter", "gemtext": "front matter"}
+                "text": "front matter", "org": "front matter", "gemtext": "front matter",
+                "rst": "front matter", "asciidoc": "front matter"}
 
 
 # Apple Mail's .emlx: the message's length in bytes on a line of its own, the message, then
@@ -254,6 +262,14 @@ def _read_text_as(fmt: str, text: str) -> Part:
         from .gemtext import read_gemtext
 
         return read_gemtext(text)
+    if fmt == "rst":
+        from .rst import read_rst
+
+        return read_rst(text)
+    if fmt == "asciidoc":
+        from .asciidoc import read_asciidoc
+
+        return read_asciidoc(text)
     if fmt == "html":
         from .html import read_html
         from .savedmail import read_header_block
