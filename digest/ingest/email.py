@@ -45,6 +45,7 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
+_TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _REPLY = re.compile(r"^(?:(?:re|aw|sv|fwd?):\s*)+", re.IGNORECASE)
 _ADJACENT_WORDS = re.compile(r"\?=\s+=\?")  # two encoded words apart only by white space
@@ -53,6 +54,7 @@ _WEB_LINK = re.compile(r"<(https?://[^>\s]+)>")
 _LIST_LABEL = re.compile(r"<([a-z][a-z0-9_-]{2,40})\.[^>\s]+>", re.IGNORECASE)
 PICTURE_MAIL_WORDS = 40  # an HTML body saying less than this may be a mail drawn in pictures
 RICHER_TEXT = 3  # ...whose plain-text body, this many times as long, is read instead
+NOTE_WORDS = 60  # a forwarder's note over the newsletter they attach says no more than this
 
 
 def read_email(data: bytes, name: str) -> tuple[list[Part], list[Problem]]:
@@ -96,10 +98,19 @@ def _personal(messages: list[tuple[int, bytes]]) -> set[int]:
     for number, (_, raw) in enumerate(messages, start=1):
         try:
             head = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
-            listed[number] = is_list_mail(head) or is_forward(str(head.get("Subject") or ""))
+            listed[number] = is_list_mail(head) or is_forward(str(head.get("Subject") or "")) \
+                or _attaches_newsletter(raw)
         except Exception:  # noqa: BLE001 (its reading says what is wrong with it)
             listed[number] = True
     return {n for n, ok in listed.items() if not ok} if any(listed.values()) else set()
+
+
+def _attaches_newsletter(raw: bytes) -> bool:
+    """A note over an attached newsletter: a forward, kept as the newsletter's."""
+    if b"message/rfc822" not in raw.lower():
+        return False
+    message = cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(raw))
+    return _forwarded_attachment(message) is not None
 
 
 def split_mbox(data: bytes) -> list[tuple[int, bytes]]:
@@ -139,6 +150,7 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
     attached = _forwarded_attachment(message)
     if attached is not None:  # forwarded as an attachment: the newsletter is that message
         return _read_message(attached, where, problems)
+    _tnef(message, where, problems)
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         problems.append(
@@ -151,9 +163,12 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
         problems.append(where.problem("body is binary, not text", "error"))
         return None
     part = _read_body(body, normalize_newlines(text))
+    more = _later_html(message, body) if body.get_content_type() == "text/html" else []
+    if more:  # the rest of the issue (Apple Mail: its text after an attachment)
+        part = _joined(part, text, more, where, problems)
     if body.get_content_type() == "text/html":
         body, part = _richer_plain(message, body, part, where)
-    shift = _body_line(raw, body)
+    shift = None if more and body.get_content_type() == "text/html" else _body_line(raw, body)
     if shift is not None:
         for block in part.blocks:
             block.line += where.line + shift - 2
@@ -161,16 +176,88 @@ def _read_message(raw: bytes, where: _Where, problems: list[Problem]) -> Part | 
     return _with_headers(part, message, date, where, problems)
 
 
+def _tnef(message: Message, where: _Where, problems: list[Problem]) -> None:
+    """Says so when Outlook sent the body in a winmail.dat (TNEF: rich text in Microsoft's
+    own container, which no reader here opens): only the text beside it is read."""
+    for part in message.walk():
+        if part.get_content_type() in _TNEF_TYPES:
+            name = part.get_filename() or "winmail.dat"
+            problems.append(where.problem(
+                f"its body sits in {name} (Outlook's TNEF), which the build cannot read; "
+                f"only the text beside it is read", "info"))
+            return
+
+
+def _later_html(message: EmailMessage, body: Message) -> list[Message]:
+    """The inline HTML parts after the body in the part that holds it (not an alternative):
+    a mail program that puts an attachment inside the text sends the text after it as a
+    second HTML part, which is the issue's too."""
+    for container in message.walk():
+        children = container.get_payload() if container.is_multipart() else []
+        if not any(child is body for child in children):
+            continue
+        if container.get_content_subtype() == "alternative":
+            return []
+        after = children[[child is body for child in children].index(True) + 1:]
+        return [child for child in after if child.get_content_type() == "text/html"
+                and not child.is_attachment()]
+    return []
+
+
+def _joined(part: Part, text: str, more: list[Message], where: _Where,
+            problems: list[Problem]) -> Part:
+    """The body's blocks followed by those of the later HTML parts, each part's lines counted
+    on from the last's."""
+    offset = normalize_newlines(text).count("\n") + 1
+    for other in more:
+        try:
+            html = normalize_newlines(_body_text(other, where, problems))
+        except NotText:
+            continue
+        for block in read_html(html).blocks:
+            block.line += offset
+            block.end_line += offset
+            part.blocks.append(block)
+        offset += html.count("\n") + 1
+    return part
+
+
 def _forwarded_attachment(message: EmailMessage) -> bytes | None:
-    """The one message attached to a forward ("Fwd:" in its subject), as bytes."""
-    if not is_forward(_subject(message) or ""):
-        return None
+    """The one message attached to a forward, as bytes: one "Fwd:" in its subject, or a
+    short note (a greeting, a name, a number: never published) over a newsletter, whatever
+    its subject says ("[Fwd: …]", nothing at all)."""
     attached = [part for part in message.walk() if part.get_content_type() == "message/rfc822"]
     if len(attached) != 1:
         return None
     inner = attached[0].get_payload()
     inner = inner[0] if isinstance(inner, list) and inner else inner
-    return inner.as_bytes(policy=policy.default) if isinstance(inner, Message) else None
+    if not isinstance(inner, Message):
+        return None
+    if not is_forward(_subject(message) or "") and not (
+            _is_newsletter(inner) and _note_words(message) <= NOTE_WORDS):
+        return None
+    return inner.as_bytes(policy=policy.default)
+
+
+def _is_newsletter(message: Message) -> bool:
+    """Sent to a list, or written in HTML: what a newsletter is and a personal note seldom."""
+    if is_list_mail(message):
+        return True
+    return any(part.get_content_type() == "text/html" and not part.is_attachment()
+               for part in message.walk())
+
+
+def _note_words(message: EmailMessage) -> int:
+    """The words of a message's own body (not of a message attached to it)."""
+    body = message.get_body(preferencelist=("plain", "html"))
+    payload = body.get_payload(decode=True) if body is not None else None
+    if not isinstance(payload, bytes):
+        return 0
+    try:
+        text, _ = decode(payload, body.get_content_charset())  # type: ignore[union-attr]
+    except NotText:
+        return 0
+    return count_words(_html_words(text) if body.get_content_type() == "text/html" else text)
 
 
 def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where: _Where,
