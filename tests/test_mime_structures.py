@@ -128,3 +128,45 @@ def test_a_body_in_a_winmail_dat_is_said_by_name(profiles):
     doc = read_bytes("notes.eml", raw)
     (problem,) = doc.problems
     assert problem.severity == "info" and "winmail.dat" in problem.message
+
+
+LATIN1_LABEL = """From: Boletim Rio =?utf-8?q?Cl=C3=A1ssico?= <rio@boletim.example>
+Subject: Boletim do Rio
+Date: Mon, 16 Mar 2026 10:00:00 +0000
+List-Id: Boletim Rio Cl\u00e1ssico <rio.boletim.example>
+MIME-Version: 1.0
+Content-Type: text/plain; charset="iso-8859-1"
+Content-Transfer-Encoding: 8bit
+
+Reuni\u00e3o de mar\u00e7o
+
+A reuni\u00e3o do n\u00facleo fica para quinta-feira, na sala tr\u00eas.
+"""
+
+
+def test_utf8_sent_as_iso_8859_1_reads_as_utf8_with_a_note(profiles):
+    doc = read_bytes("rio.eml", LATIN1_LABEL.encode())
+    (issue,), _ = segment_document(doc, *profiles)
+    assert issue.sections[0].heading == "Reunião de março"
+    assert "núcleo" in _text(issue) and "Ã" not in _text(issue)
+    assert [p.severity for p in doc.problems] == ["info"]
+    assert "iso-8859-1" in doc.problems[0].message
+
+
+def test_raw_utf8_headers_read_as_utf8_without_a_warning(profiles):
+    raw = LATIN1_LABEL.replace("=?utf-8?q?Cl=C3=A1ssico?=", "Cl\u00e1ssico") \
+        .replace("Subject: Boletim do Rio", "Subject: Boletim n\u00ba 3: a reuni\u00e3o")
+    doc = read_bytes("rio.eml", raw.encode())
+    meta = doc.parts[0].meta
+    assert (meta.title, meta.author, meta.list_name) == (
+        "Boletim nº 3: a reunião", "Boletim Rio Clássico", "Boletim Rio Clássico")
+    assert all(p.severity == "info" for p in doc.problems)
+
+
+def test_a_windows_1252_dash_in_an_iso_8859_1_subject_is_a_dash(profiles):
+    raw = (b"From: Parish Clerk <clerk@parish.example>\n"
+           b"Subject: =?iso-8859-1?Q?Clerk's_Notes_=96_April?=\n"
+           b"Date: Wed, 01 Apr 2026 18:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+           b"The hall roof is mended.\n")
+    (issue,), _ = segment_document(read_bytes("notes.eml", raw), *profiles)
+    assert issue.title == "Clerk's Notes – April"

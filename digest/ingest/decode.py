@@ -25,6 +25,9 @@ _JOINED = ("L", "M", "S")
 _LATIN_END = "\u024f"
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C1 controls: no text holds them, a windows-1252 byte read as ISO-8859-1 gives them
+# (Outlook's "=?iso-8859-1?Q?Bulletin_=96_March?="), so they read as windows-1252 reads them.
+_C1 = re.compile("[\x80-\x9f]")
 
 
 # Signatures of common binary formats that may carry few control bytes early on, with what
@@ -339,12 +342,17 @@ def clean_line(line: str) -> str:
     chars removed."""
     if line.isascii():  # most lines: already NFC, with no odd or zero-width space
         return _CONTROL.sub("", line.replace("\t", " "))
-    line = unicodedata.normalize("NFC", line)
+    line = unicodedata.normalize("NFC", _C1.sub(_as_cp1252, line))
     line = line.translate(_ZERO_WIDTH).translate(_MIDDLE_DOTS).translate(_TYPESET)
     if "\u200c" in line or "\u200d" in line:
         line = _JOINER.sub(lambda m: m.group() if _joins(m.string, m.start()) else "", line)
     line = _SPACES.sub(" ", line)
     return _CONTROL.sub("", line)
+
+
+def _as_cp1252(found: re.Match[str]) -> str:
+    """A C1 control as the windows-1252 character of its byte ("\x96": "–"), or nothing."""
+    return bytes([ord(found[0])]).decode("cp1252", errors="ignore")
 
 
 def _joins(line: str, at: int) -> bool:

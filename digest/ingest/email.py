@@ -16,6 +16,7 @@ from email.header import decode_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
+from functools import cache
 from typing import cast
 
 from digest.forwarded import (
@@ -32,7 +33,7 @@ from digest.listmail import is_list_mail
 from digest.model import Link, Meta, Part, Problem
 from digest.textwords import count_words
 
-from .decode import NotText, collapse, decode, decode_as, normalize_newlines
+from .decode import NotText, codec, collapse, decode, decode_as, normalize_newlines
 from .html import read_html
 from .listdigest import SUBJECT_TAG
 from .mimedigest import digest_text
@@ -45,7 +46,10 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _ENCODED = ("base64", "quoted-printable")
 _UNDECODED = re.compile("[\udc80-\udcff\ufffd]")
+_SURROGATES = re.compile("[\udc80-\udcff]")
+_C1 = re.compile("[\x80-\x9f]")
 _TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
+_UTF8_SAMPLE = "é—".encode()
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _REPLY = re.compile(r"^(?:(?:re|aw|sv|fwd?):\s*)+", re.IGNORECASE)
 _ADJACENT_WORDS = re.compile(r"\?=\s+=\?")  # two encoded words apart only by white space
@@ -384,6 +388,7 @@ def _readable(value: str | None, name: str, where: _Where,
               problems: list[Problem]) -> str | None:
     """A decoded header with bytes of an unknown charset (kept as surrogates) read as any
     file is, said once."""
+    value = _utf8(value) if value is not None else None
     if value is None or not _UNDECODED.search(value):
         return value
     text, _ = decode(value.encode("utf-8", "surrogateescape").replace("\ufffd".encode(), b"?"))
@@ -391,10 +396,21 @@ def _readable(value: str | None, name: str, where: _Where,
     return collapse(text) or None
 
 
+def _utf8(value: str) -> str:
+    """A header's raw 8-bit bytes (kept as surrogates) read as UTF-8 when they are UTF-8, as
+    RFC 6532 lets a header be written; other bytes are left for `_readable` to guess."""
+    if not _SURROGATES.search(value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
 def _raw_header(message: Message, name: str) -> str | None:
     for key, value in message.raw_items():
         if key.lower() == name:
-            return str(value)
+            return _utf8(str(value))
     return None
 
 
@@ -483,10 +499,11 @@ def _unread_words(value: str, raw: str | None) -> bool:
     """The library left an encoded word of the header unread, or could not read all its
     bytes: ISO-2022-JP holding "①" or "㈱" (an error to Python's codec, which leaves the word
     as it is), Big5 holding "€"; or it put a space between two encoded words where the
-    header folds, which RFC 2047 joins ("தொ" and "டர்பு" are "தொடர்பு")."""
+    header folds, which RFC 2047 joins ("தொ" and "டர்பு" are "தொடர்பு"); or read an
+    ISO-8859-1 word's windows-1252 bytes as C1 controls ("=96" is "–", as in a body)."""
     return bool(raw and _ENCODED_WORD.search(raw) and
                 (_ENCODED_WORD.search(value) or _UNDECODED.search(value) or
-                 _ADJACENT_WORDS.search(raw)))
+                 _C1.search(value) or _ADJACENT_WORDS.search(raw)))
 
 
 def _read_words(raw: str) -> str:
@@ -648,6 +665,10 @@ def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
     payload = body.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
     charset = body.get_content_charset()
+    if charset and _mislabelled_utf8(data, charset):
+        problems.append(where.problem(f"body declared {charset} is UTF-8; read as UTF-8",
+                                      "info"))
+        return data.decode("utf-8")
     if charset:
         try:
             return decode_as(data, charset)
@@ -666,6 +687,29 @@ def _body_text(body: Message, where: _Where, problems: list[Problem]) -> str:
     elif warning:
         problems.append(where.problem(f"body {warning}"))
     return text
+
+
+def _mislabelled_utf8(data: bytes, charset: str) -> bool:
+    """UTF-8 sent under a one-byte charset's name (ISO-8859-1, US-ASCII): its characters
+    past ASCII are valid UTF-8 sequences, which a one-byte charset's text never is
+    throughout, and read in that charset they would be "nÃºmero"."""
+    if data.isascii() or not _one_byte(charset):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@cache
+def _one_byte(charset: str) -> bool:
+    """Whether a charset reads each byte as a character (ISO-8859-x, windows-125x, ASCII):
+    "é" and "—" in UTF-8, five bytes, are five characters to it."""
+    try:
+        return len(_UTF8_SAMPLE.decode(codec(charset), "replace")) == len(_UTF8_SAMPLE)
+    except LookupError:
+        return False
 
 
 def _body_line(raw: bytes, body: Message) -> int | None:
