@@ -170,3 +170,14 @@ def test_a_windows_1252_dash_in_an_iso_8859_1_subject_is_a_dash(profiles):
            b"The hall roof is mended.\n")
     (issue,), _ = segment_document(read_bytes("notes.eml", raw), *profiles)
     assert issue.title == "Clerk's Notes – April"
+
+
+def test_a_quoted_flowed_line_broken_inside_a_word_is_joined_without_a_space(profiles):
+    raw = (b"From: Lena <lena@example.org>\nSubject: Quoted\n"
+           b"Date: Wed, 01 Apr 2026 18:00:00 +0000\n"
+           b"Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes\n\n"
+           b"As the warden wrote:\n\n> The towpath reopens after the Easter week \n"
+           b"> end, when the new gra \n> vel is down.\n")
+    doc = read_bytes("q.eml", raw)
+    quotes = [b.text for b in doc.parts[0].blocks if b.kind == "quote"]
+    assert quotes == ["The towpath reopens after the Easter weekend, when the new gravel is down."]

@@ -310,7 +310,10 @@ class _Reader:
             return
         quoted = _QUOTED.match(line)
         if quoted:
-            self._quoted(number, " ".join(line[quoted.end():].split()), touching and quoting)
+            glued = self.flowed and self.delsp and last.endswith(" ") and \
+                not last.endswith("  ")  # RFC 3676 4.2 holds inside quotes too
+            self._quoted(number, " ".join(line[quoted.end():].split()), touching and quoting,
+                         glued)
             return
         if LIST_MARKER.match(line):
             level = self._level(_indent(line))
@@ -394,15 +397,16 @@ class _Reader:
         self._end_list()
         return True
 
-    def _quoted(self, number: int, text: str, runs_on: bool) -> None:
-        """A quoted line: its words run on from the quoted words on the line above, unless
-        it names who wrote them; a line of the mark alone ends the quoted paragraph."""
+    def _quoted(self, number: int, text: str, runs_on: bool, glued: bool = False) -> None:
+        """A quoted line: its words run on from the quoted words on the line above (`glued`:
+        with no space, where a delsp=yes sender broke a word), unless it names who wrote
+        them; a line of the mark alone ends the quoted paragraph."""
         if not text:
             return
         prev = self.blocks[-1] if self.blocks else None
         if runs_on and prev is not None and prev.kind == "quote" and \
                 not _ATTRIBUTION.match(text):
-            prev.text, prev.end_line = f"{prev.text} {text}", number
+            prev.text, prev.end_line = f"{prev.text}{'' if glued else ' '}{text}", number
         else:
             self.blocks.append(Block(text=text, line=number, end_line=number, kind="quote"))
             self._end_list()
