@@ -136,8 +136,8 @@ def locked(paths: list[Path], say: Callable[[str], None]) -> Iterator[None]:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                say(f"digest: another build is using {path.parent} (lock {path.name}); "
-                    "waiting for it to finish")
+                say(f"digest: another build is using {path.parent} (it holds the lock file "
+                    f"{path}); waiting for it to finish")
                 fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
