@@ -158,6 +158,35 @@ def test_the_list_or_subject_naming_the_folder_names_the_newsletter_a_person_sen
     assert inspect(mail)["publication"] == publication
 
 
+@pytest.mark.parametrize("folder, headers, publication, author", [
+    # a person posts to a list whose List-Id gives only its label, the folder's name
+    ("quillmere-notices", "From: Oriel Vance <oriel@quillmere.example>\n"
+     "List-Id: <quillmere-notices.lists.example.org>\nSubject: [NOTICE] Quillmere 2.1\n",
+     "Quillmere Notices", "Oriel Vance"),
+    # the subject's opening words are the folder's, a number after them
+    ("late-lamps", "From: Ada Rusk <ada@latelamps.example>\nSubject: Late Lamps No. 7\n",
+     "Late Lamps", "Ada Rusk"),
+    # the sender's name holds the List-Id's name among more words
+    ("inbox", "From: Equipe da Folha Serena <folha@serena.example>\n"
+     "List-Id: Folha Serena <folha.lists.serena.example>\nSubject: Chuva em abril\n",
+     "Folha Serena", "Equipe da Folha Serena"),
+    # no sender's name, a List-Id that describes the list: the subject names it, no author
+    ("bee-notes", "From: bees@lists.example.org\n"
+     "List-Id: Notes about our bees <bees.lists.example.org>\nSubject: Bee Notes No. 4\n",
+     "Bee Notes", None),
+])
+def test_the_list_or_subject_names_the_newsletter_over_whoever_sends_it(
+        tmp_path, folder, headers, publication, author):
+    """A person's name was the newsletter when the List-Id gave only the label of the list the
+    folder is named after, when the subject's words naming the folder ran on into a number,
+    and when a team's name held the List-Id's."""
+    mail = write(tmp_path / folder / "2026-04-01.eml",
+                 f"{headers}Date: Wed, 1 Apr 2026 08:00:00 +0000\nContent-Type: text/plain\n\n"
+                 "Two short notes this week, and a longer one about the lamps on the quay.\n")
+    issue = inspect(mail)
+    assert (issue["publication"], issue["author"]) == (publication, author)
+
+
 @pytest.mark.parametrize("body, publication, author", [
     ("The Tidewater developer relations newsletter\n\nThree meetups this month.\n",
      "Tidewater", "Camila"),

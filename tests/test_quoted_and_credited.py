@@ -326,6 +326,31 @@ def test_the_lists_tag_leaves_the_title_when_the_list_is_named_by_its_list_id(su
     assert (issue.publication, issue.title) == ("Eastbank Riders", title)
 
 
+@pytest.mark.parametrize("subject, list_id, publication, title", [
+    # a category in brackets is no list's name, though the List-Id's description holds it
+    ("[SECURITY] Tollgate 3.4.1 fixes a header overflow",
+     "Tollgate security announcements <tollgate-sec.lists.example.org>", "Brin Okafor",
+     "[SECURITY] Tollgate 3.4.1 fixes a header overflow"),
+    # fml numbers each message after the list's label: the label names it, the rest titles
+    ("[quill-notes:00231] Quill 2.0 のお知らせ", "quill-notes.ml.example.org", "Quill Notes",
+     "Quill 2.0 のお知らせ"),
+])
+def test_a_category_tag_is_no_lists_name_and_a_counted_tag_names_the_list(
+        subject, list_id, publication, title, profiles):
+    """"[SECURITY]" on a list described as "… security announcements" named the newsletter
+    "SECURITY"; fml's "[quill-notes:00231]" named it "[quill-notes" and stayed in the title."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Brin Okafor <brin@tollgate.example>"
+    message["Subject"] = subject
+    message["Date"] = "Wed, 18 Nov 2026 09:00:00 +0000"
+    message["List-Id"] = list_id
+    message.set_content("Upgrade at your convenience; the fix needs no configuration change.\n")
+    issue = issue_of("notice.eml", bytes(message), profiles)
+    assert (issue.publication, issue.title) == (publication, title)
+
+
 def mime_digest() -> bytes:
     """The same digest as Mailman sends it by default: MIME, each message a part of its own,
     the list named only by its List-Id, its footer after the last message."""

@@ -299,7 +299,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
         address=part.meta.address,
         language=_readable(_raw_header(message, "content-language"), "Content-Language",
                            where, problems) or part.meta.language,
-        list_name=_list_phrase(message) or None,
+        list_name=_list_phrase(message) or _list_label(message) or None,
     )
     return part
 
@@ -391,9 +391,17 @@ def _readable(value: str | None, name: str, where: _Where,
     value = _utf8(value) if value is not None else None
     if value is None or not _UNDECODED.search(value):
         return value
-    text, _ = decode(value.encode("utf-8", "surrogateescape").replace("\ufffd".encode(), b"?"))
     problems.append(where.problem(f"{name} header in an unknown charset; read as best it could"))
-    return collapse(text) or None
+    return _as_read(value) or None
+
+
+def _as_read(value: str) -> str:
+    """A header's bytes of an unknown charset read as any file is (a From and a List-Id of
+    one message in the same UTF-8, undeclared, read alike)."""
+    if not _UNDECODED.search(value):
+        return value
+    text, _ = decode(value.encode("utf-8", "surrogateescape").replace("\ufffd".encode(), b"?"))
+    return collapse(text)
 
 
 def _utf8(value: str) -> str:
@@ -557,19 +565,18 @@ def _titled_list(message: Message, sender: str | None, subject: str | None) -> s
 
 def _list_tag(message: Message, subject: str | None) -> tuple[str, str] | None:
     """The name a mailing list writes in brackets before its messages' subjects ("[Harbour
-    Chess] Club news"), when its List-Id names the list so too (its label, or words of its
-    phrase: "Harbour Chess Club announcements <announce.harbourchess.example>"), and the
-    subject without it."""
+    Chess] Club news"; fml's "[harbour-chess:00412]", with its count), when its List-Id names
+    the list so too (its label, or the opening words of its phrase: "Harbour Chess Club
+    announcements <announce.harbourchess.example>"; never a category inside it, "[SECURITY]"
+    on "Larchmont security announcements"), and the subject without it."""
     found = SUBJECT_TAG.match(subject or "")
     raw = _raw_header(message, "list-id") or ""
-    if found is None or not raw or not _LIST_TITLE.fullmatch(found[2].replace("-", " ")):
+    tag = _COUNTED.sub("", found[2].strip()) if found else ""
+    if found is None or not raw or not _LIST_TITLE.fullmatch(tag.replace("-", " ")):
         return None
-    tag = found[2].strip()
     key = re.sub(r"[\W_]+", " ", tag.casefold()).split()
-    label = _LIST_LABEL.search(raw)
     phrase = re.sub(r"[\W_]+", " ", _list_phrase(message).casefold()).split()
-    if (label is None or label[1].casefold() != "-".join(key)) and \
-            " ".join(key) not in " ".join(phrase):
+    if _list_label(message).casefold() != "-".join(key) and phrase[:len(key)] != key:
         return None
     return tag, (found[1] + subject[found.end():]).strip() or subject  # type: ignore[index]
 
@@ -595,6 +602,10 @@ def _names_list(sender: str | None, tag: str) -> bool:
     return not sender or set(re.sub(r"[\W_]+", " ", tag.casefold()).split()) <= words
 
 
+# fml's count after a list's tag ("[hoshi-announce:00412]"): the message's number on the list.
+_COUNTED = re.compile(r":\d+$")
+
+
 # A list's name as a title: words, no figures (never "3f8c2a…mc list" or "owner/repo").
 _LIST_TITLE = re.compile(r"[^\W\d_][^\W\d_’'&.-]*(?: [^\W\d_&][^\W\d_’'&.-]*| &){0,7}")
 
@@ -607,7 +618,15 @@ def _list_phrase(message: Message) -> str:
     """The name a List-Id gives before its brackets ("Riverside allotment holders
     <allotments.lists.example.org>"), or ""."""
     raw = _raw_header(message, "list-id") or ""
-    return collapse(raw.partition("<")[0]).strip(' "') if "<" in raw else ""
+    return _as_read(collapse(raw.partition("<")[0]).strip(' "')) if "<" in raw else ""
+
+
+def _list_label(message: Message) -> str:
+    """The label a List-Id gives its list ("<eastfield-allotments.googlegroups.com>", or
+    written without its brackets as fml does): "eastfield-allotments", or ""."""
+    raw = collapse(_raw_header(message, "list-id") or "")
+    found = _LIST_LABEL.search(raw if "<" in raw else f"<{raw}>")
+    return found[1] if found else ""
 
 
 def _list_name(message: Message) -> str | None:
@@ -616,8 +635,7 @@ def _list_name(message: Message) -> str | None:
     sender's name."""
     name = _list_phrase(message)
     if not name:  # no phrase: the list's own label ("<eastfield-allotments.googlegroups.com>")
-        label = _LIST_LABEL.search(_raw_header(message, "list-id") or "")
-        name = label[1].replace("-", " ").replace("_", " ").title() if label else ""
+        name = _list_label(message).replace("-", " ").replace("_", " ").title()
     return name or None
 
 

@@ -902,16 +902,21 @@ def sender_names(meta: Meta, profile: Profile, opening: Sequence[str] = ()) -> M
                   first and _written(first["publication"], [meta.title or "", *opening])):
         return dataclasses.replace(meta, author=found["author"].strip(),
                                    publication=found["publication"].strip())
+    if meta.list_name and _holds(meta.publication, meta.list_name):
+        return dataclasses.replace(meta, publication=meta.list_name)
     if not meta.folder or _name_key(meta.publication) == _name_key(meta.folder):
         return meta  # the sender's name is the newsletter's ("City Notes" in `city-notes/`)
-    opening = _SUBJECT_NAME.split(meta.title or "", maxsplit=1)[0]
+    opening = _opening_name(meta.title or "", meta.folder)
     named = next((n for n in (meta.list_name, opening)
                   if n and _name_key(n) == _name_key(meta.folder)), None)
     if named and _SLUG.fullmatch(named):  # a list's label ("cucina-di-casa"), no name
         if not meta.publication.isascii():
             return meta  # "Тиждень Києва" over the label spelling it in Latin letters
         named = " ".join(named.replace("_", "-").split("-")).title()
-    return dataclasses.replace(meta, publication=named) if named else meta
+    if not named:
+        return meta
+    author = None if meta.author == meta.list_name else meta.author  # no sender's name
+    return dataclasses.replace(meta, publication=named, author=author)
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
@@ -937,6 +942,30 @@ _SENDER_JOIN = re.compile(
 
 # Where a subject's opening name ends: "Metro Housing Pulse: January 2026", "Side B #112".
 _SUBJECT_NAME = re.compile(r"\s*[:|—–#]\s*|\s+-\s+")
+
+
+def _holds(name: str, listed: str) -> bool:
+    """The sender's name writes the List-Id's name of two words or more among others, a
+    team's ("Equipa do Boletim Aberto" holding "Boletim Aberto")."""
+    words = re.sub(r"[\W_]+", " ", name.casefold()).split()
+    key = re.sub(r"[\W_]+", " ", listed.casefold()).split()
+    return 1 < len(key) < len(words) and any(
+        words[n:n + len(key)] == key for n in range(len(words) - len(key) + 1))
+
+
+def _opening_name(subject: str, folder: str) -> str:
+    """The subject's opening name: up to its first mark ("Metro Housing Pulse: January
+    2026"), or its opening words that name the folder before the issue's number ("Small
+    Talk No. 12" in `small-talk/`)."""
+    opening = _SUBJECT_NAME.split(subject, maxsplit=1)[0]
+    words = opening.split()
+    return next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
+                 if _name_key(" ".join(words[:n])) == _name_key(folder) and
+                 _ISSUE_NUMBER.fullmatch(" ".join(words[n:]))), opening)
+
+
+# An issue's number after the newsletter's name: "12", "#12", "No. 12", "Nr. 12".
+_ISSUE_NUMBER = re.compile(r"(?:#\s*|[^\W\d]{1,4}\.\s*)?\d+")
 
 
 def _name_key(name: str) -> str:
