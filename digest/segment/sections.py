@@ -32,6 +32,7 @@ class _Open:
     lines: list[tuple[int, int]] = field(default_factory=list)
     numbered: bool = False  # some story so far has a number
     depth: int = 0  # list depth of the category that opened it: its entries are one deeper
+    thread: bool = False  # its entries are a thread's posts: the writer's own text
 
     def take(self, block: Block) -> None:
         self.lines.append((block.line, block.end_line))
@@ -41,7 +42,7 @@ class _Open:
             self.section.first_line = self.lines[0][0]
             self.section.last_line = max(end for _, end in self.lines)
         if self.layout == "roundup" or is_list(self.section):
-            as_list(self.section)
+            as_list(self.section, keep_role=self.thread)
         return self.section
 
 
@@ -66,10 +67,11 @@ def figures_with_labels(section: Section) -> None:
     section.paragraphs = out
 
 
-def as_list(section: Section) -> None:
-    """The section laid out as a list; a lead or section that is a list is a roundup."""
+def as_list(section: Section, keep_role: bool = False) -> None:
+    """The section laid out as a list; a lead or section that is a list is a roundup (not
+    a thread's posts, which stay its writer's lead or section)."""
     section.layout = "list"
-    if section.role in ("section", "lead"):
+    if section.role in ("section", "lead") and not keep_role:
         section.role = "roundup"
 
 
@@ -226,6 +228,7 @@ def roundup_item(state: State, i: int, block: Block) -> bool:
     if not state.roundup_item(block):
         return False
     _add_item(state.current, block, state.profile)
+    state.current.thread = state.current.thread or i in state.marks.posts
     return True
 
 
@@ -450,6 +453,7 @@ def list_item(state: State, i: int, block: Block) -> bool:
     if block.kind != "item" and (state.in_lead or not item_level(block, state.profile)):
         return False
     _add_item(state.current, block, state.profile)
+    state.current.thread = state.current.thread or i in state.marks.posts
     return True
 
 

@@ -76,6 +76,7 @@ class Marks:
     label: list[str | None] = field(default_factory=list)
     titled: list[str | None] = field(default_factory=list)  # "title" | "more" | "credit"
     category: list[bool] = field(default_factory=list)
+    posts: set[int] = field(default_factory=set)  # the posts of a thread, list entries now
     _lead_ins: Counter[str] | None = None
     _buttons: set[int] | None = None
     _listed: set[int] | None = None
@@ -337,6 +338,70 @@ def text_lists(marks: Marks) -> None:
         text = block.text[found.end():] if found else block.text[_emoji_bullet(block.text):]
         blocks[i] = replace(block, kind="item", level=depth, text=text,
                             number=int(number) if number else None)
+
+
+# A thread's post number: "1/12 …", "3/ …", a keycap "1️⃣ …" before the post, or "… (1/6)"
+# after it.
+_POST_OPENING = re.compile(r"^(\d{1,3})/(\d{1,3})?\s+(?=\S)|^(\d)\ufe0f?\u20e3\s*(?=\S)")
+_POST_CLOSING = re.compile(r"\s+\(?(\d{1,3})/(\d{1,3})\)?$")
+_SENTENCE_INSIDE = re.compile(f"[{SENTENCE_ENDS}](?:[\"'”’)]*)(?:\\s|$)")
+_NUMBER_ONLY = re.compile(r"\d{1,3}/\d{0,3}|")  # a bold "**1/12**" numbers the post, no title
+POST_WORDS = 5  # a thread's post is a statement, not a calendar's "1/12 Advent concert"
+
+
+def _post(block: Block) -> tuple[int, int | None, str] | None:
+    """A paragraph numbered as a thread's post: its number, the thread's length when given,
+    and its text without the number (or its bold lead, "**1/12**")."""
+    if block.kind != "paragraph" or block.level:
+        return None
+    text = block.text.strip()
+    found = _POST_OPENING.match(text)
+    if found:
+        number, total, rest = int(found[1] or found[3]), found[2], text[found.end():]
+    elif found := _POST_CLOSING.search(text):
+        number, total, rest = int(found[1]), found[2], text[:found.start()]
+    else:
+        return None
+    if words(rest) < POST_WORDS or not _SENTENCE_INSIDE.search(rest):
+        return None
+    return number, int(total) if total else None, rest
+
+
+def thread_posts(marks: Marks) -> None:
+    """Paragraphs numbered as a thread's posts from 1 on, one after another ("1/12 …",
+    "2/12 …"; "… (1/6)"; "1️⃣ …"), each a statement: list entries, the number off and no
+    title; a paragraph between two posts goes on the one before."""
+    posts = {i: found for i, b in enumerate(marks.blocks)
+             if marks.kinds[i] is None and (found := _post(b))}
+    run: list[int] = []
+    for i in [*sorted(posts), None]:
+        last = posts[run[-1]] if run else None
+        if i is not None and last and posts[i][0] == last[0] + 1 and posts[i][1] == last[1] \
+                and (last[1] is None or posts[i][0] <= last[1]):
+            run.append(i)
+            continue
+        if len(run) >= THREAD_POSTS:
+            _as_posts(marks, run, posts)
+        run = [i] if i is not None and posts[i][0] == 1 else []
+
+
+THREAD_POSTS = 2
+
+
+def _as_posts(marks: Marks, run: list[int], posts: dict[int, tuple[int, int | None, str]],
+              ) -> None:
+    """Each post of a thread a list entry; the paragraphs between posts their text."""
+    blocks = marks.blocks
+    for n, i in enumerate(run):
+        number, _, text = posts[i]
+        lead = None if _NUMBER_ONLY.fullmatch((blocks[i].lead or "").strip()) else blocks[i].lead
+        blocks[i] = replace(blocks[i], kind="item", level=1, number=number, text=text,
+                            lead=lead, lead_kind=blocks[i].lead_kind if lead else None)
+        end = run[n + 1] if n + 1 < len(run) else i + 1
+        for j in range(i + 1, end):
+            if marks.kinds[j] is None and blocks[j].kind == "paragraph" and not blocks[j].level:
+                blocks[j] = replace(blocks[j], level=1)
+        marks.posts.add(i)
 
 
 def calendar_lines(marks: Marks) -> None:
@@ -810,6 +875,7 @@ def quote_attributions(marks: Marks) -> None:
 
 PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("quote_attributions", quote_attributions),
+    ("thread_posts", thread_posts),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
     ("calendar_lines", calendar_lines),
     ("site_blurbs", site_blurbs),

@@ -1,0 +1,52 @@
+"""Short-form newsletters a reader recognises by their shape: a thread of numbered posts, a
+quote with who said it, a plain-text link with its comment, a figure over what it counts.
+Fixtures written here."""
+
+from __future__ import annotations
+
+import pytest
+from _letters import issue_of
+
+from digest.segment import load_profiles
+from digest.summarize import summarize_issue
+
+POSTS = [
+    "Our allotment society switched to a shared seed library this spring.",
+    "The first month was chaos, because nobody labelled the envelopes.",
+    "So we made one rule: every packet carries a name and a year.",
+    "By June the library lent out more seed than the shop sold.",
+]
+
+
+def thread(numbered: list[str]) -> bytes:
+    return ("# Seed Thread 9\n\nA thread from last week, tidied up for the letter.\n\n" +
+            "\n\n".join(numbered) + "\n").encode()
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles()
+
+
+@pytest.mark.parametrize("numbered", [
+    [f"{n}/4 {post}" for n, post in enumerate(POSTS, 1)],
+    [f"**{n}/4** {post}" for n, post in enumerate(POSTS, 1)],
+    [f"{post} ({n}/4)" for n, post in enumerate(POSTS, 1)],
+    [f"{n}\ufe0f\u20e3 {post}" for n, post in enumerate(POSTS, 1)],
+])
+def test_a_threads_numbered_posts_are_its_entries_without_their_numbers(profiles, numbered):
+    issue = issue_of("2026-03-02-seeds.md", thread(numbered), profiles)
+    lead = issue.sections[0]
+    assert [(i.number, i.title, i.text) for i in lead.items] == [
+        (n, None, post) for n, post in enumerate(POSTS, 1)]
+    assert lead.role == "lead"  # the writer's own thread, never labelled a roundup
+    shown = [i.text for d in summarize_issue(issue).sections for i in d.items]
+    assert shown and all("/4" not in text and "\u20e3" not in text for text in shown)
+
+
+def test_numbers_that_are_no_thread_stay_text(profiles):
+    """Short lines, or a run that does not start at 1, are no thread's posts."""
+    issue = issue_of("2026-03-02-seeds.md", thread([
+        "1/12 Advent fair", "2/12 Carol night", f"3/4 {POSTS[0]}", f"4/4 {POSTS[1]}"]), profiles)
+    assert not issue.sections[0].items
+
