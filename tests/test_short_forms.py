@@ -50,3 +50,33 @@ def test_numbers_that_are_no_thread_stay_text(profiles):
         "1/12 Advent fair", "2/12 Carol night", f"3/4 {POSTS[0]}", f"4/4 {POSTS[1]}"]), profiles)
     assert not issue.sections[0].items
 
+
+SAYINGS = """<html><head><title>Overheard 12</title></head><body><h1>Overheard 12</h1>
+<p>Lines from the week that stayed with us.</p>
+<h2>On the river</h2>
+<blockquote><p>“A lock keeper learns patience or learns another trade.”</p></blockquote>
+<p>— Halvard Oyen, lock keeper at Tellbridge</p>
+<p>He has worked the same lock for thirty-one years.</p>
+<blockquote><p>“The heron was here before the canal and will be here after it.”</p></blockquote>
+<p>– Mirela Dost (ranger, on the towpath walk)</p>
+<h2>At the market</h2>
+<blockquote><p>“Nobody buys the ugly carrots until you call them heritage.”</p></blockquote>
+<p>—Jonty Brack, greengrocer</p>
+</body></html>
+"""
+
+
+def test_a_quote_keeps_who_said_it_as_its_author(profiles):
+    issue = issue_of("overheard.html", SAYINGS.encode(), profiles)
+    said = [(i.text, i.author, i.excerpt) for s in issue.sections for i in s.items]
+    assert said == [
+        ("“A lock keeper learns patience or learns another trade.”",
+         "Halvard Oyen, lock keeper at Tellbridge",
+         "He has worked the same lock for thirty-one years."),
+        ("“The heron was here before the canal and will be here after it.”",
+         "Mirela Dost (ranger, on the towpath walk)", None),
+        ("“Nobody buys the ugly carrots until you call them heritage.”",
+         "Jonty Brack, greengrocer", None)]
+    shown = [(i.text, i.author) for d in summarize_issue(issue).sections for i in d.items]
+    assert shown and all(author for _, author in shown)
+

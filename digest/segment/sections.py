@@ -32,7 +32,7 @@ class _Open:
     lines: list[tuple[int, int]] = field(default_factory=list)
     numbered: bool = False  # some story so far has a number
     depth: int = 0  # list depth of the category that opened it: its entries are one deeper
-    thread: bool = False  # its entries are a thread's posts: the writer's own text
+    own: bool = False  # its entries are a thread's posts or quotes: no roundup of links
 
     def take(self, block: Block) -> None:
         self.lines.append((block.line, block.end_line))
@@ -41,8 +41,8 @@ class _Open:
         if self.lines:
             self.section.first_line = self.lines[0][0]
             self.section.last_line = max(end for _, end in self.lines)
-        if self.layout == "roundup" or is_list(self.section):
-            as_list(self.section, keep_role=self.thread)
+        if self.layout == "roundup" or is_list(self.section) or self.own:  # quotes listed
+            as_list(self.section, keep_role=self.own)
         return self.section
 
 
@@ -69,7 +69,7 @@ def figures_with_labels(section: Section) -> None:
 
 def as_list(section: Section, keep_role: bool = False) -> None:
     """The section laid out as a list; a lead or section that is a list is a roundup (not
-    a thread's posts, which stay its writer's lead or section)."""
+    a thread's posts or quotes with their speakers, which stay its lead or section)."""
     section.layout = "list"
     if section.role in ("section", "lead") and not keep_role:
         section.role = "roundup"
@@ -228,7 +228,7 @@ def roundup_item(state: State, i: int, block: Block) -> bool:
     if not state.roundup_item(block):
         return False
     _add_item(state.current, block, state.profile)
-    state.current.thread = state.current.thread or i in state.marks.posts
+    state.current.own = state.current.own or i in state.marks.own
     return True
 
 
@@ -435,6 +435,7 @@ def titled_item(state: State, i: int, block: Block) -> bool:
     items = state.current.section.items
     if role == "credit" and items and not items[-1].author:
         items[-1].author = block.text
+        items[-1].links.extend(block.links)  # a quote's speaker links to where it was said
     elif role == "more" and items:
         _extend(items[-1], block)
     elif role == "title":
@@ -453,7 +454,7 @@ def list_item(state: State, i: int, block: Block) -> bool:
     if block.kind != "item" and (state.in_lead or not item_level(block, state.profile)):
         return False
     _add_item(state.current, block, state.profile)
-    state.current.thread = state.current.thread or i in state.marks.posts
+    state.current.own = state.current.own or i in state.marks.own
     return True
 
 

@@ -76,7 +76,8 @@ class Marks:
     label: list[str | None] = field(default_factory=list)
     titled: list[str | None] = field(default_factory=list)  # "title" | "more" | "credit"
     category: list[bool] = field(default_factory=list)
-    posts: set[int] = field(default_factory=set)  # the posts of a thread, list entries now
+    # entries that are the writer's own text (a thread's posts, quotes with their speakers)
+    own: set[int] = field(default_factory=set)
     _lead_ins: Counter[str] | None = None
     _buttons: set[int] | None = None
     _listed: set[int] | None = None
@@ -401,7 +402,7 @@ def _as_posts(marks: Marks, run: list[int], posts: dict[int, tuple[int, int | No
         for j in range(i + 1, end):
             if marks.kinds[j] is None and blocks[j].kind == "paragraph" and not blocks[j].level:
                 blocks[j] = replace(blocks[j], level=1)
-        marks.posts.add(i)
+        marks.own.add(i)
 
 
 def calendar_lines(marks: Marks) -> None:
@@ -873,8 +874,46 @@ def quote_attributions(marks: Marks) -> None:
                             text=f"— {block.text.strip()}")
 
 
+# Who said a quote, on the line under it: "— Ana Ruiz, cellist", "—Ana Ruiz", "– Ana Ruiz
+# (inspector)", "~ a reader".
+_SAID_BY = re.compile(r"^(?:[—―]\s*|(?:–|--?|~)\s+)(?=\S)")
+SAID_BY_WORDS = 16
+SAYINGS = 2  # quotes with their speakers in an issue that make it a collection of sayings
+
+
+def sayings(marks: Marks) -> None:
+    """Quotes each over a line naming who said it ("— Ana Ruiz, cellist"), two or more in an
+    issue, are its entries: the quote the text, the speaker its author, kept together; a
+    paragraph or two before the next quote say more of it (its excerpt)."""
+    blocks = marks.blocks
+    found = []
+    for i, block in enumerate(blocks):
+        j = marks._next[i]
+        if block.kind != "quote" or marks.kinds[i] is not None or j is None or j != i + 1 or \
+                i and blocks[i - 1].kind == "quote" and marks.kinds[i - 1] is None:
+            continue
+        said = blocks[j]
+        opening = _SAID_BY.match(said.text)
+        if said.kind == "paragraph" and not said.level and opening and \
+                said.line == said.end_line and words(said.text) <= SAID_BY_WORDS:
+            found.append((i, j, said.text[opening.end():].strip()))
+    if len(found) < SAYINGS:
+        return
+    for n, (i, j, speaker) in enumerate(found):
+        blocks[i] = replace(blocks[i], kind="item", level=1)
+        blocks[j] = replace(blocks[j], text=speaker)
+        marks.titled[j] = "credit"
+        marks.own.add(i)
+        between = range(j + 1, found[n + 1][0] if n + 1 < len(found) else j + 1)
+        if len(between) <= MAX_GAP and all(blocks[k].kind == "paragraph" for k in between):
+            for k in between:  # what the writer says of the quote, before the next one
+                if marks.kinds[k] is None and not blocks[k].level:
+                    blocks[k] = replace(blocks[k], level=1)
+
+
 PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("quote_attributions", quote_attributions),
+    ("sayings", sayings),
     ("thread_posts", thread_posts),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
     ("calendar_lines", calendar_lines),
