@@ -80,3 +80,39 @@ def test_a_quote_keeps_who_said_it_as_its_author(profiles):
     shown = [(i.text, i.author) for d in summarize_issue(issue).sections for i in d.items]
     assert shown and all(author for _, author in shown)
 
+
+PINS = """\
+PIN BOARD
+Issue 7
+
+Three pins this week.
+
+--- READING ---
+
+* How cold frames work :: https://garden.example/cold-frames :: Short, with
+  good drawings.
+
+* A ledger of every ferry crossing -> https://ferries.example/ledger
+  -> someone counted them all.
+
+* Why moss likes roofs · https://moss.example/roofs
+  · not what I expected.
+
+* Old tram timetables, scanned → https://trams.example/scans
+"""
+
+
+def test_a_plain_text_title_address_and_comment_is_a_titled_link(profiles):
+    issue = issue_of("2026-03-02-pins.txt", PINS.encode(), profiles)
+    items = issue.sections[-1].items
+    assert [(i.title, i.text, [(link.text, link.url) for link in i.links], i.sub_items)
+            for i in items] == [
+        ("How cold frames work", "How cold frames work :: Short, with good drawings.",
+         [("How cold frames work", "https://garden.example/cold-frames")], []),
+        ("A ledger of every ferry crossing",
+         "A ledger of every ferry crossing -> someone counted them all.",
+         [("A ledger of every ferry crossing", "https://ferries.example/ledger")], []),
+        ("Why moss likes roofs", "Why moss likes roofs · not what I expected.",
+         [("Why moss likes roofs", "https://moss.example/roofs")], []),
+        (None, "Old tram timetables, scanned",
+         [("Old tram timetables, scanned", "https://trams.example/scans")], [])]

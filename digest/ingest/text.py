@@ -315,7 +315,7 @@ class _Reader:
             self._quoted(number, " ".join(line[quoted.end():].split()), touching and quoting,
                          glued)
             return
-        if LIST_MARKER.match(line):
+        if LIST_MARKER.match(line) and not (touching and _comment_goes_on(prev, stripped)):
             level = self._level(_indent(line))
             self.blocks.append(Block(text=stripped, line=number, end_line=number, level=level))
             self.in_entry, self.entry_title = True, LIST_MARKER.sub("", stripped)
@@ -678,6 +678,8 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
             _entry_address(block)
         elif len(block.links) == 1 and block.kind == "paragraph" and block.line == block.end_line:
             _named_address(block)
+        if len(block.links) == 1 and block.lead is None:
+            _separated_address(block)
         if block.links and block.lead is None and block.kind in ("paragraph", "item"):
             _titled_address(block)
         if not (kept and _only_address(block) and _touches(kept[-1], block)):
@@ -700,6 +702,15 @@ def _address_lines(blocks: list[Block]) -> list[Block]:
             kept[-1].links.append(Link(url, url))
         kept[-1].end_line = block.end_line
     return kept
+
+
+def _comment_goes_on(above: Block, line: str) -> bool:
+    """An entry's line ending with a separator and its address, over one opening with that
+    separator ("… Ghent · https://…" over "· someone finally did it."): the comment on the
+    link, not a bullet."""
+    found = re.search(rf"\s({_SEPARATORS})\s+https?://\S+$", above.text)
+    return above.kind == "paragraph" and found is not None and \
+        line.startswith(found[1] + " ")
 
 
 def _title_line(block: Block) -> bool:
@@ -766,7 +777,8 @@ def _entry_address(block: Block) -> None:
     for opening, closing in ("", ""), ("<", ">"), ("(", ")"), ("[", "]"):  # "… <https://…>"
         rest = rest.removesuffix(f"{opening}{url}{closing}").rstrip()
     if rest != block.text:  # "- Data Engineer, Tidewater (Remote) - https://…": no dash left
-        rest = rest.rstrip(" -–—|:")
+        # (nor an arrow: "- Why trains bow → https://…")
+        rest = rest.rstrip(" -–—|:·→>")
     words = LIST_MARKER.sub("", rest)
     if rest != block.text and words and "://" not in rest:
         block.text, block.links = rest, [Link(words, block.links[0].url)]
@@ -788,6 +800,32 @@ def _named_address(block: Block) -> None:
             len(words.split()) > TITLE_WORDS or "://" in words:  # a title may ask or exclaim
         return
     block.text, block.links = words, [Link(words, block.links[0].url)]
+    block.lead, block.lead_kind = words, "link"
+
+
+# "Title :: https://… :: what it says", "Title -> https://…", "Title https://… · why": a title,
+# its address between separators (or after a space, with one after it), then a comment.
+_SEPARATORS = r"::|·|—|–|-|->|→"
+_SEPARATED_ADDRESS = re.compile(
+    rf"(?P<words>\S.*?)(?:\s+(?:{_SEPARATORS})\s+|\s+(?=\S+\s+(?:{_SEPARATORS})\s))"
+    rf"(?P<url>https?://\S+?)(?:\s+(?P<rest>(?:{_SEPARATORS})\s+\S.*))?$", re.IGNORECASE)
+
+
+def _separated_address(block: Block) -> None:
+    """A line of a title, its address and a comment set apart by separators ("Title ::
+    https://… :: what it says", "Title -> https://…") links the title to the address, which
+    leaves the text: "Title :: what it says", a titled link as in Markdown."""
+    marker = LIST_MARKER.match(block.text) if block.kind in ("paragraph", "item") else None
+    found = _SEPARATED_ADDRESS.fullmatch(block.text, marker.end() if marker else 0)
+    if not found or found["url"] != block.links[0].text or not found["rest"]:
+        return  # (a line ending with its address is `_named_address`'s or `_entry_address`'s)
+    words = found["words"].strip()
+    if words[-1:] not in "?!？！" and _ENDED.search(words) or len(words.split()) > TITLE_WORDS \
+            or "://" in words:
+        return
+    opening = block.text[:marker.end()] if marker else ""
+    block.text = f"{opening}{words} {found['rest']}"
+    block.links[0] = Link(words, block.links[0].url)
     block.lead, block.lead_kind = words, "link"
 
 
