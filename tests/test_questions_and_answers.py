@@ -141,3 +141,129 @@ def test_a_short_line_opening_with_a_recurring_label_is_no_heading(profiles):
                "weeds down too."),
         ("Tip", "Water in the morning, before the sun is high, so the leaves dry before "
                 "evening.")]
+
+
+SIGNED = """\
+THE ORCHARD POST
+Issue 4 - Friday, 6 March 2026
+
+Morning all, your questions this month.
+
+Q: My pear leaves have orange spots on top and odd lumps underneath. What is it?
+- Spotty in the top corner
+
+A: Pear rust. It spends half its life on juniper, so look over the fence too.
+
+Q: When should I prune the plums?
+- New to plums, row 3
+
+A: In summer, never in winter: silver leaf gets in through winter cuts.
+
+Q: Can I move a young fig tree?
+- Fig fan, row 8
+
+A: Yes, in late autumn, with as big a root ball as you can lift.
+
+That's all for now, more next month.
+
+Robin (orchard warden)
+"""
+
+
+def test_a_readers_signature_between_question_and_answer_credits_the_entry(profiles):
+    issue = issue_of("signed.txt", SIGNED.encode(), profiles)
+    items = [i for s in issue.sections for i in s.items]
+    assert [(i.title, i.author, i.excerpt) for i in items] == [
+        ("My pear leaves have orange spots on top and odd lumps underneath. What is it?",
+         "Spotty in the top corner",
+         "Pear rust. It spends half its life on juniper, so look over the fence too."),
+        ("When should I prune the plums?", "New to plums, row 3",
+         "In summer, never in winter: silver leaf gets in through winter cuts."),
+        ("Can I move a young fig tree?", "Fig fan, row 8",
+         "Yes, in late autumn, with as big a root ball as you can lift.")]
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = [i.text for part in digest.sections for i in part.items]
+    assert shown and all(" — " in text for text in shown)
+
+
+PROMPTS = """\
+---
+title: "Six knots with a rigger"
+---
+
+Once a month we sit down with someone who works on the water.
+
+**KD:** How did you start rigging boats?
+
+**AL:** On my uncle's barge, splicing rope before I could read.
+
+**KD:** Tell me about your knife.
+
+**AL:** It was my uncle's too. The blade is half as wide as when he bought it.
+
+Sharpening it is the first thing I do each morning.
+
+**KD:** What knot should everyone learn?
+
+**AL:** The bowline. It holds, and it comes undone when you want it to.
+"""
+
+
+def test_an_interviewers_prompt_that_asks_nothing_is_a_question_too(profiles):
+    issue = issue_of("prompts.md", PROMPTS.encode(), profiles)
+    items = [i for s in issue.sections for i in s.items]
+    assert [i.title for i in items] == ["How did you start rigging boats?",
+                                        "Tell me about your knife.",
+                                        "What knot should everyone learn?"]
+    assert items[1].excerpt == ("It was my uncle's too. The blade is half as wide as when he "
+                                "bought it. Sharpening it is the first thing I do each morning.")
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = [i.text for part in digest.sections for i in part.items]
+    assert shown and all(" — " in text for text in shown)
+
+
+LEAD_IN = """\
+<html lang="fr"><head><title>Trois questions au vitrailliste</title></head><body><article>
+<h1>Trois questions au vitrailliste</h1>
+<p>Hugo Ferrand restaure les vitraux de la chapelle depuis l'automne dernier.</p>
+<p><strong>Le chantier devait durer six mois, il en est à dix, et les échafaudages cachent
+encore la moitié du chœur depuis la rue principale du village. Qu'est-ce qui a pris tant de
+temps ?</strong></p>
+<p>Le plomb d'origine était plus abîmé que prévu. Il a fallu tout démonter.</p>
+<p><strong>Quel est votre verre préféré ?</strong></p>
+<p>Le verre soufflé à la bouche, pour ses bulles.</p>
+<p><strong>Et après la chapelle ?</strong></p>
+<p>Une longue sieste, puis la gare.</p>
+<p><strong>Son parcours :</strong> né à Chartres, Hugo Ferrand a appris le métier chez son
+grand-père.</p>
+</article></body></html>
+"""
+
+
+def test_a_long_bold_question_with_its_lead_in_is_an_entry_and_a_box_after_is_not(profiles):
+    issue = issue_of("lead-in.html", LEAD_IN.encode(), profiles)
+    items = [i for s in issue.sections for i in s.items]
+    assert len(items) == 3 and items[0].title.endswith("Qu'est-ce qui a pris tant de temps ?")
+    assert items[-1].excerpt == "Une longue sieste, puis la gare."
+    texts = [p.text for s in issue.sections for p in s.paragraphs]
+    assert any(text.startswith("Son parcours") for text in texts)
+
+
+ASKED_BACK = """\
+<html lang="en"><head><title>Four questions for a glassblower</title></head><body><article>
+<h1>Four questions for a glassblower</h1>
+<p>Ona Reyes has blown glass in the old mill for a decade.</p>
+<p><strong>How often does a piece crack?</strong></p>
+<p>Crack badly? Once a week in winter, when the draught gets under the door.</p>
+<p><strong>What colour is hardest?</strong></p>
+<p>Red, because the gold in it sulks at the wrong heat.</p>
+</article></body></html>
+"""
+
+
+def test_an_answer_that_asks_back_shows_the_sentence_that_answers(profiles):
+    issue = issue_of("asked-back.html", ASKED_BACK.encode(), profiles)
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = [i.text for part in digest.sections for i in part.items]
+    assert "How often does a piece crack? — Crack badly? Once a week in winter, when the " \
+        "draught gets under the door." in shown

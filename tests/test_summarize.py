@@ -632,3 +632,17 @@ def test_a_programmes_entry_in_the_digest_says_its_day_as_well_as_its_time():
                          for text in shown)
     assert any(text.startswith("Sunday 15 March, 20.00 New Voices") or
                text.startswith("Saturday 14 March, 11.00") for text in shown)
+
+
+def test_a_chapter_list_among_an_interviews_questions_is_never_in_the_digest() -> None:
+    chapters = [Item(line=n, text=f"{t} {name}") for n, (t, name) in enumerate(
+        [("00:00", "Hello"), ("04:30", "Salt marshes"), ("19:15", "What the tide leaves")])]
+    asked = Item(line=9, text="How did the marsh come back?", title="How did the marsh come back?",
+                 excerpt="Slowly, once the sea wall was opened to the tide again.")
+    issue = Issue(source="t.md", index=0, format="markdown", title="Ep. 4", publication="Tide",
+                  first_line=1, last_line=20, sections=[
+                      Section(kind="section", heading="Chapters", first_line=1, last_line=20,
+                              role="roundup", layout="list", items=[*chapters, asked])])
+    shown = [i.text for i in summarize_issue(issue).sections[0].items]
+    assert shown == ["How did the marsh come back? — Slowly, once the sea wall was opened to "
+                     "the tide again."]

@@ -632,28 +632,37 @@ def dialogue(marks: Marks) -> None:
     """Two or more questions in a row, each right above its answer, are a list of questions
     and answers: each question an entry titled by it, its answer (up to ANSWER_BLOCKS
     paragraphs) the entry's text. A question is a bold paragraph asking something, or a
-    labelled one ("Q: …?") whose answer opens with another label ("A: …")."""
+    labelled one ("Q: …?") whose answer opens with another label ("A: …"); the asker's
+    signature between them ("- Puzzled, plot 12") credits the entry."""
     i = 0
     while i < len(marks.blocks):
         run = _exchange(marks, i)
         if len(run) < 2:
             i += 1
             continue
-        for question, answer in run:
+        for question, signed, answer in run:
             _as_entry(marks, question, "title")
+            if signed is not None:  # who asked, without the dash
+                marks.blocks[signed] = replace(marks.blocks[signed], text=_AUTHOR_DASH.match(
+                    marks.blocks[signed].text)[1].strip())
+                marks.titled[signed] = "credit"
             for j in answer:
                 _as_entry(marks, j, "more")
-        i = run[-1][1][-1] + 1
+        i = run[-1][2][-1] + 1
 
 
-def _exchange(marks: Marks, i: int) -> list[tuple[int, list[int]]]:
-    """The questions from block i on, each with its answer's blocks, while each question
-    follows the answer before it and keeps the first one's label (or boldness)."""
-    run: list[tuple[int, list[int]]] = []
-    asker = marks.label[i]
-    while i < len(marks.blocks) and marks.kinds[i] is None and _asks(marks, i, asker):
+def _exchange(marks: Marks, i: int) -> list[tuple[int, int | None, list[int]]]:
+    """The questions from block i on, each with its asker's signature and its answer's
+    blocks, while each question follows the answer before it and keeps the first one's label
+    (or boldness). Once the first answer's label is known, a line under the asker's label
+    that asks nothing ("Tell me about the kiln.") is a question too when that label answers
+    it."""
+    run: list[tuple[int, int | None, list[int]]] = []
+    asker, replier = marks.label[i], None
+    while i < len(marks.blocks) and marks.kinds[i] is None and _asks(marks, i, asker, replier):
         answer: list[int] = []
-        j = marks._next[i]
+        signed = _signature(marks, i)
+        j = marks._next[i if signed is None else signed]
         while j is not None and len(answer) < ANSWER_BLOCKS and _answers(marks, j, asker,
                                                                           not answer):
             answer.append(j)
@@ -661,31 +670,79 @@ def _exchange(marks: Marks, i: int) -> list[tuple[int, list[int]]]:
         if not answer or j is not None and len(answer) == ANSWER_BLOCKS and \
                 _answers(marks, j, asker, False):
             break  # no answer, or one longer than an entry's: a heading's text
-        run.append((i, answer))
+        run.append((i, signed, answer))
+        replier = replier or marks.label[answer[0]]
         if j is None:
             break
         i = j
-    return run
+    return _closed(run)
 
 
-def _asks(marks: Marks, i: int, asker: str | None) -> bool:
+def _closed(run: list[tuple[int, int | None, list[int]]],
+            ) -> list[tuple[int, int | None, list[int]]]:
+    """The last answer runs no longer than the longest before it: the paragraphs after that
+    close the issue or section ("That's all for March.", the writer's name), answering
+    nothing."""
+    if len(run) < 2:
+        return run
+    longest = max(len(answer) for _, _, answer in run[:-1])
+    question, signed, answer = run[-1]
+    return [*run[:-1], (question, signed, answer[:longest])]
+
+
+SIGNATURE_WORDS = 10  # "- Worried about my plums, plot 12": who asked, under the question
+
+
+def _signature(marks: Marks, i: int) -> int | None:
+    """The line right under question i that signs it: a dash and a few words, no sentence."""
+    j = marks._next[i]
+    if j is None or marks.blocks[j].kind != "paragraph" or marks.blocks[j].level:
+        return None
+    text = marks.blocks[j].text.strip()
+    signed = _AUTHOR_DASH.match(text) and words(text) <= SIGNATURE_WORDS and \
+        not _TERMINAL.search(text) and "\n" not in text
+    return j if signed else None
+
+
+LONG_QUESTION_WORDS = 2 * HEADLINE_WORDS  # a bold question with its lead-in, too long for a heading
+
+
+def _asks(marks: Marks, i: int, asker: str | None, replier: str | None = None) -> bool:
     block = marks.blocks[i]
     if block.kind != "paragraph" or block.level or marks.label[i] != asker:
         return False
     if asker is not None:
-        return bool(_QUESTION.search(block.text))
+        return bool(_QUESTION.search(block.text)) or replier is not None and \
+            _replied(marks, i, replier)
     return block.lead_kind == "strong" and block.lead == block.text and \
-        marks.heading[i] is not None and bool(_QUESTION.search(block.text))
+        (marks.heading[i] is not None or words(block.text) <= LONG_QUESTION_WORDS) and \
+        bool(_QUESTION.search(block.text))
+
+
+def _replied(marks: Marks, i: int, replier: str) -> bool:
+    """The block under block i (past a signature) opens with the label that answers."""
+    j = marks._next[_signature(marks, i) or i]
+    return j is not None and marks.label[j] == replier
 
 
 def _answers(marks: Marks, j: int, asker: str | None, first: bool) -> bool:
-    """Block j goes on answering: a plain paragraph that is not another question, opening
-    with a label of its own when the questions have one (only the first needs it)."""
+    """Block j goes on answering: a plain paragraph that is not another question nor a box
+    of its own ("**Bio:** born in…"), opening with a label of its own when the questions
+    have one (only the first needs it)."""
     block = marks.blocks[j]
     if block.kind != "paragraph" or block.level or marks.heading[j] is not None or \
-            _asks(marks, j, asker) or (asker is not None and marks.label[j] == asker):
+            _asks(marks, j, asker) or (asker is not None and marks.label[j] == asker) or \
+            _boxed(marks, j):
         return False
     return not first or asker is None or marks.label[j] is not None
+
+
+def _boxed(marks: Marks, j: int) -> bool:
+    """A paragraph opening with a bold lead-in ending in a colon that is no speaker's label:
+    a box set after the exchange ("**About the author:** …")."""
+    block = marks.blocks[j]
+    return marks.label[j] is None and block.lead_kind == "strong" and bool(block.lead) and \
+        block.text.startswith(block.lead) and block.lead.rstrip().endswith((":", "："))
 
 
 def _as_entry(marks: Marks, i: int, role: str) -> None:

@@ -163,11 +163,21 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
             joint = "" if has_cjk(text[-1:]) or not _WORD.search(more) else " "  # "Title" "."
             if titled or short or _WORD.search(more):  # no "?." after a question
                 text = f"{text}{joint}{more}"
-        elif body == text and item.excerpt and (bare or not item.author):  # its blurb's first
-            text = f"{text} — {first_sentence(item.excerpt, splitter)}"
+        elif body == text and item.excerpt and (bare or asked or not item.author):
+            text = f"{text} — {_opening(item.excerpt, splitter)}"  # its blurb's first
     return dataclasses.replace(item, text=text,
                                links=list(item.links),
                                sub_items=[cut_item(sub, splitter) for sub in item.sub_items])
+
+
+def _opening(text: str, splitter: Splitter) -> str:
+    """The first sentence of a blurb or answer; one that only asks back ("Properly wrong?")
+    with the sentence that answers it."""
+    first = first_sentence(text, splitter)
+    rest = text.strip()[len(first):].lstrip() if text.strip().startswith(first) else ""
+    if first.rstrip(" \"”’»)").endswith(("?", "？")) and _WORD.search(rest):
+        return f"{first} {first_sentence(rest, splitter)}"
+    return first
 
 
 CREDIT_WORDS_MOST = 8  # "— Marguerite Oyelaran, The Long Field": who wrote it and where
@@ -315,7 +325,7 @@ def _item_units(section: Section, splitter: Splitter, most: int, language: str =
     items = section.items
     scores = centrality_of_terms([item_terms(i.text, language) for i in items]) \
         if len(items) > 1 else [0.0] * len(items)
-    amounts = quantities(items)
+    amounts = quantities(items) | chapters(items)
     shown = [n for n in range(len(items)) if n not in amounts]
     named = {n: _headlined(items[n], headline, language) for n in shown} if headline else {}
     ranked = sorted(shown, key=lambda n: (-named.get(n, 0), -scores[n], n))[:most]
@@ -386,6 +396,13 @@ def chapter_list(items: list[Item]) -> bool:
             return False
         times.append(int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"]))
     return len(times) >= CHAPTERS_MIN and times[0] <= 60 and times == sorted(times)
+
+
+def chapters(items: list[Item]) -> set[int]:
+    """The entries of a recording's chapter list set among other entries (an interview's
+    questions after it): what the episode holds, never a summary."""
+    timed = [n for n, item in enumerate(items) if _CHAPTER.match(item.text)]
+    return set(timed) if chapter_list([items[n] for n in timed]) else set()
 
 
 def _own_words(section: Section, texts: list[int]) -> list[int]:
