@@ -267,3 +267,99 @@ def test_an_answer_that_asks_back_shows_the_sentence_that_answers(profiles):
     shown = [i.text for part in digest.sections for i in part.items]
     assert "How often does a piece crack? — Crack badly? Once a week in winter, when the " \
         "draught gets under the door." in shown
+
+
+MAILBAG = """\
+<html lang="en"><head><title>The mailbag</title></head><body><article>
+<h1>The mailbag</h1>
+<p>Two of your letters this month, both about money and family.</p>
+<h2>Should I lend my brother the deposit?</h2>
+<p>"My brother wants twelve thousand pounds from me for a flat deposit. My brother swears
+he will repay the deposit within two years. But my brother still owes our mother money from
+his wedding, and the flat deposit would be most of my savings."</p>
+<p>— Torn in Tamworth</p>
+<p>Say no kindly, and say why.</p>
+<h2>My flatmate never pays on time</h2>
+<p>Dear Pennywise, my flatmate pays the rent late every month. My flatmate laughs when I
+raise the rent at breakfast. The rent is late again this month, and my flatmate says the
+rent can wait.</p>
+<p>— Fed up in Frome</p>
+<p>Ask for a standing order on payday.</p>
+</article></body></html>
+"""
+
+
+def test_a_mailbags_summary_carries_the_answer_not_the_readers_letter(profiles):
+    issue = issue_of("mailbag.html", MAILBAG.encode(), profiles)
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = " ".join(x.text for part in digest.sections for x in part.sentences)
+    assert "brother" not in shown and "flatmate" not in shown
+    assert "Say no kindly" in shown and "standing order" in shown
+
+
+AMA = """\
+<html lang="en"><head><title>Your questions, answered</title></head><body><article>
+<h1>Your questions, answered</h1>
+<p>Three of us answered your questions on the forum for an hour last night.</p>
+<h2>The boat</h2>
+<blockquote><p>When does the ferry start running again after the winter?</p></blockquote>
+<p><strong>Ada:</strong> The first crossing is on the first Saturday of April, weather
+allowing, with the full timetable from May.</p>
+<blockquote><p>Can I bring my bike on board?</p></blockquote>
+<p><strong>Ben:</strong> Yes, there are racks for twelve bikes on the lower deck.</p>
+<h2>The island</h2>
+<blockquote><p>Is the café on the island open all year?</p></blockquote>
+<p><strong>Ada:</strong> Only from Easter until the end of October, sadly.</p>
+<blockquote><p>Who painted the mural by the pier?</p></blockquote>
+<p><strong>Cleo:</strong> I did, with the primary school, over two wet weekends.</p>
+<blockquote><p>Are dogs allowed on the beach?</p></blockquote>
+<p><strong>Ben:</strong> On a lead from May to September, and free the rest of the year.</p>
+</article></body></html>
+"""
+
+
+def test_a_speaker_who_answers_once_is_a_label_and_the_reply_is_the_summary(profiles):
+    issue = issue_of("ama.html", AMA.encode(), profiles)
+    island = next(s for s in issue.sections if s.heading == "The island")
+    assert not island.items
+    assert [p.label for p in island.paragraphs if p.kind == "text"] == ["Ada", "Cleo", "Ben"]
+    digest = summarize_issue(issue, SummaryConfig())
+    shown = [x.text for part in digest.sections for x in part.sentences
+             if issue.sections[part.section].heading in ("The boat", "The island")]
+    assert shown and not any(text.endswith("?") for text in shown)
+
+
+QUIZ = """\
+THE PUB SHEET
+No. 12 - Friday, 6 March 2026
+
+Evening all, five questions on rivers this week.
+
+THE QUESTIONS
+
+1. Which river flows through Vienna, Budapest and Belgrade?
+2. What is the longest river in Britain?
+3. Which river did Caesar cross in 49 BC?
+4. On which river does Timbuktu's old port stand?
+5. What is the Thames called as it flows through Oxford?
+
+THE ANSWERS
+
+1. The Danube.
+2. The Severn, by about ten miles.
+3. The Rubicon.
+4. The Niger.
+5. The Isis.
+
+Scores by Sunday, please.
+"""
+
+
+def test_a_quizs_answers_are_kept_on_the_page_and_never_in_the_digest(profiles):
+    issue = issue_of("quiz.txt", QUIZ.encode(), profiles)
+    answers = next(n for n, s in enumerate(issue.sections) if s.heading == "THE ANSWERS")
+    assert len(issue.sections[answers].items) == 5
+    digest = summarize_issue(issue, SummaryConfig())
+    assert not digest.sections[answers].items and not digest.sections[answers].sentences
+    shown = [i.text for part in digest.sections for i in part.items]
+    assert shown and not any("Danube" in text for text in shown)

@@ -611,7 +611,8 @@ def categories(marks: Marks) -> None:
 def labels(marks: Marks) -> None:
     """A short lead-in ending in ':' that opens two or more of an issue's paragraphs, or that
     is bold in a paragraph next to another opening with a bold one ("**Why it matters:** …"
-    over "**What's next:** …", under one story)."""
+    over "**What's next:** …", under one story), or a bold name where two or more bold names
+    recur (an exchange's speakers: "**Noor:**" answering once beside "**Priya:**")."""
     found: list[str | None] = []
     for i, block in enumerate(marks.blocks):
         match = _LABEL.match(block.text) if block.kind in ("paragraph", "quote") else None
@@ -624,8 +625,22 @@ def labels(marks: Marks) -> None:
             block.lead.rstrip(": ") == label.strip() for block, label in zip(marks.blocks, found)]
     paired = [flag and any(bold[max(i - 1, 0):i] + bold[i + 1:i + 2])
               for i, flag in enumerate(bold)]  # a bold one next to another
-    marks.label = [label if label and (counts[label.casefold()] > 1 or paired[i]) else None
-                   for i, label in enumerate(found)]
+    speakers = {label.casefold() for label, flag in zip(found, bold)
+                if flag and counts[label.casefold()] > 1 and _speaker(label)}
+    spoken = [flag and len(speakers) >= SPEAKERS and _speaker(label)
+              for label, flag in zip(found, bold)]  # one who speaks once, among others
+    marks.label = [label if label and (counts[label.casefold()] > 1 or paired[i] or spoken[i])
+                   else None for i, label in enumerate(found)]
+
+
+SPEAKERS = 2  # bold names each opening two or more paragraphs: an exchange's speakers
+SPEAKER_WORDS = 3
+
+
+def _speaker(label: str | None) -> bool:
+    """A label that is a name ("Priya", "MO", "Dr Reyes"): every word capitalized."""
+    parts = (label or "").split()
+    return 0 < len(parts) <= SPEAKER_WORDS and all(p[:1].isupper() for p in parts)
 
 
 def dialogue(marks: Marks) -> None:

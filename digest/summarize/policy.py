@@ -195,6 +195,34 @@ def _credit_only(text: str, title: str) -> bool:
         w[:1].isupper() or w.casefold() in _CREDIT_JOINS for w in rest)
 
 
+QUIZ_QUESTIONS = 3  # a quiz's questions, each answered in a list of as many further on
+
+
+def answer_keys(sections: list[Section]) -> set[int]:
+    """The sections that answer a quiz set earlier in the issue: entries numbered as those of
+    a list before it whose entries mostly ask ("?"), none of its own asking."""
+    keys: set[int] = set()
+    for s, section in enumerate(sections):
+        numbers = _numbers(section.items)
+        if len(section.items) < QUIZ_QUESTIONS or numbers is None or \
+                any(_asks(item) for item in section.items):
+            continue
+        if any(_numbers(before.items) == numbers and
+               2 * sum(map(_asks, before.items)) > len(numbers) for before in sections[:s]):
+            keys.add(s)
+    return keys
+
+
+def _numbers(items: list[Item]) -> list[int] | None:
+    """The entries' numbers, when every one has one."""
+    numbers = [item.number for item in items]
+    return None if None in numbers else [n for n in numbers if n is not None]
+
+
+def _asks(item: Item) -> bool:
+    return any(mark in item.text for mark in ("?", "？", "¿", "؟"))
+
+
 def _item_words(items: list[Item]) -> int:
     """Words of the items as the issue page shows them: text, excerpt and sub-items."""
     return sum(count_words(i.text) + count_words(i.excerpt or "") + _item_words(i.sub_items)
@@ -223,12 +251,15 @@ def summarize_issue(
     units: list[list[Unit]] = []
     terms: list[list[str]] = []  # the terms of each section's sentences and items
     words_in = 0
+    keys = answer_keys(issue.sections)
     for s, section in enumerate(issue.sections):
         for paragraph in section.paragraphs:
             words_in += count_words(paragraph.text)
         words_in += _item_words(section.items)
         digest, offered = _summarize_section(s, section, split, labels, config, algorithm,
                                              cache, language, headline)
+        if s in keys:  # kept on the issue's page, never given away in the digest
+            digest, offered = SectionDigest(section=s, kind=section.kind, role=section.role), []
         sections.append(digest)
         units.append(offered)
         terms.append([t for p in range(len(section.paragraphs)) for x in split[(s, p)]
@@ -405,11 +436,51 @@ def chapters(items: list[Item]) -> set[int]:
     return set(timed) if chapter_list([items[n] for n in timed]) else set()
 
 
-def _own_words(section: Section, texts: list[int]) -> list[int]:
+ANSWERED_QUOTES = 2  # quoted questions, each with a speaker's reply right under it
+LETTER_PARAGRAPHS = 3  # a reader's letter, signed, over the reply
+_QUOTED = re.compile(r"^[\"“«„‘'].*[\"”»“’']$", re.DOTALL)  # a paragraph wholly in quotes
+
+
+def _asked(section: Section, texts: list[int], lexicon: Words | None = None) -> set[int]:
+    """What the section's text answers, left out of its summary: the quotes it replies to
+    (two or more, each right over a speaker's labelled reply), or the reader's letter it
+    opens with (a few paragraphs of text, signed "— Worried in Leeds" over the reply), in
+    quotes or opening with a greeting."""
+    paragraphs = section.paragraphs
+    runs = [p for p in texts if paragraphs[p].kind == "quote" and
+            (p + 1 >= len(paragraphs) or paragraphs[p + 1].kind != "quote")]
+    replied = [p for p in runs if p + 1 in texts and paragraphs[p + 1].kind == "text" and
+               paragraphs[p + 1].label is not None]
+    if len(replied) >= ANSWERED_QUOTES and replied == runs:
+        return {p for p in texts if paragraphs[p].kind == "quote"}
+    signed = next((p for p in texts if _credit(paragraphs[p])), None)
+    if signed is None or signed == texts[0] or signed == texts[-1]:
+        return set()
+    letter = [p for p in texts if p < signed]
+    if len(letter) > LETTER_PARAGRAPHS or any(paragraphs[p].kind != "text" for p in letter):
+        return set()  # a quoted post with its credit is _own_words'; a long text, no letter
+    opening = paragraphs[letter[0]].text.strip()
+    if all(_QUOTED.match(paragraphs[p].text.strip()) for p in letter) or \
+            lexicon is not None and greets(opening, lexicon):
+        return {*letter, signed}
+    return set()
+
+
+def _credit(paragraph: Paragraph) -> bool:
+    """A line crediting what is above it: a dash and a few words ("— Pat Lee (@patlee)")."""
+    return bool(_CREDIT.match(paragraph.text)) and count_words(paragraph.text) <= CREDIT_WORDS
+
+
+def _own_words(section: Section, texts: list[int], lexicon: Words | None = None,
+               ) -> list[int]:
     """The paragraphs to summarize a section from: one that opens with its writer's prose and
     goes on to quote (a post, with its credit: "— Pat Lee (@patlee)", or the message a reply
-    answers) is told in the writer's words, not the quote's."""
+    answers) is told in the writer's words, not the quote's; one answering questions or a
+    letter (`_asked`) by its answers."""
     paragraphs = section.paragraphs
+    asked = _asked(section, texts, lexicon)
+    if asked:
+        return [p for p in texts if p not in asked]
     if not texts or paragraphs[texts[0]].kind != "text" or \
             count_words(paragraphs[texts[0]].text) < OWN_WORDS:
         return texts
@@ -445,7 +516,7 @@ def _summarize_section(
                                                language, headline)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
              and not _link_row(par) and not (units and _closes_list(par, section))]
-    texts = _own_words(section, [p for p in texts if split[(s, p)]])
+    texts = _own_words(section, [p for p in texts if split[(s, p)]], words(language))
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
     policy = config.policy(section)
