@@ -524,6 +524,35 @@ def test_thanks_and_requests_to_the_reader_are_never_summary_sentences() -> None
         "only asks the reader for something"  # the poll is not shown in the digest
 
 
+def test_closing_appeals_and_teasers_of_the_next_issue_are_never_the_summary() -> None:
+    """An appeal of any length, one after an opening phrase, and what the next issue holds
+    leave the section's own news to its summary."""
+    take = Section(kind="section", role="section", heading="Our take", first_line=1,
+                   last_line=7, paragraphs=[
+                       Paragraph(line=1, text="The ferry should run all winter, and the "
+                                              "harbour board can afford it."),
+                       Paragraph(line=3, text="As always, hit reply if you think we are wrong "
+                                              "about the ferry."),
+                       Paragraph(line=5, text="Reply and tell us which crossing you use most; "
+                                              "the most surprising answer opens next month's "
+                                              "letter."),
+                       Paragraph(line=7, text="Send them to letters@quay.example with your "
+                                              "name and your town.")])
+    closing = Section(kind="section", role="section", heading="Coming up", first_line=9,
+                      last_line=11, paragraphs=[
+                          Paragraph(line=9, text="Next week: a walk along the old canal, from "
+                                                 "the first lock to the last one."),
+                          Paragraph(line=11, text="The towpath reopened on Monday after two "
+                                                  "years of repairs to its banks.")])
+    issue = Issue(source="t.md", index=0, format="markdown", title="Quay", publication="Quay",
+                  first_line=1, last_line=11, sections=[take, closing])
+    digest = summarize_issue(issue, SummaryConfig(sentences=1))
+    assert [s.text for s in digest.sections[0].sentences] == [
+        "The ferry should run all winter, and the harbour board can afford it."]
+    assert [s.text for s in digest.sections[1].sentences] == [
+        "The towpath reopened on Monday after two years of repairs to its banks."]
+
+
 def test_what_follows_a_list_is_never_its_summary() -> None:
     """A list section's summary is its items (and what leads into them), not the paragraph
     that closes it: "Next week: …", an appeal, a P.S."""

@@ -45,6 +45,7 @@ _FIELD_BREAK = re.compile(r"\s[·•|]\s")
 _DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:h|hr|hrs|m|min|mins|minutes?|s|sec)\.?"
                        r"(?:\s?\d+\s?(?:m|min|s)\.?)?|\d{1,2}:\d{2}(?::\d{2})?", re.IGNORECASE)
 THANKS_WORDS = 12  # a longer one opening so says more ("Thanks to a grant, the library …")
+OPENING_PHRASE_WORDS = 3  # "As ever, hit reply…": a request after a short opening phrase
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Words:
     welcomes: tuple[tuple[str, ...], ...] = ()  # "welcome to": a greeting that only welcomes
     # "this", "diese", "cette": a pointer that `times` after it make stand ("This week…")
     demonstratives: frozenset[str] = frozenset({"this", "that", "these", "those"})
+    teasers: tuple[str, ...] = ()  # "next week:": what the next issue holds, as written
 
 
 @lru_cache(maxsize=8)
@@ -98,7 +100,8 @@ def words(language: str = "en") -> Words:
                  phrases("standing") if "standing" in table else (),
                  phrases("welcomes") if "welcomes" in table else (),
                  frozenset(w.lower() for w in table.get(
-                     "demonstratives", ("this", "that", "these", "those"))))
+                     "demonstratives", ("this", "that", "these", "those"))),
+                 tuple(t.lower().replace("’", "'") for t in table.get("teasers", ())))
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -289,9 +292,10 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     quote's attribution ("— Ruth, Aberdeen"), it stops mid-way ("…we agreed that…": a feed's
     excerpt), it
     only thanks someone ("Thanks to jdm for the tip.") or asks the reader for something
-    ("Submit your quotes for next week!", also after a condition: "If you find an error,
-    please submit a PR."), or it is only a label and a list of tags ("Topics: rivers, floods,
-    levees")."""
+    ("Submit your quotes for next week!", also after a condition or a short opening phrase:
+    "If you find an error, please submit a PR.", "As ever, hit reply…"), it tells what the
+    next issue holds ("Next week: …"), or it is only a label and a list of tags ("Topics:
+    rivers, floods, levees")."""
     lexicon = lexicon or words()
     text = sentence.strip()
     if text.endswith((":", "：")) and not _ARMENIAN_END.search(text):  # "各位學員…，大家好：" too
@@ -325,23 +329,46 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     if has_cjk(text) and len(text) <= CJK_DATELINE_CHARACTERS and \
             not ENDS_SENTENCE.search(text) and written_date(text):
         return "only a dateline"  # "第158期 中華民國115年3月14日出刊（2026/03/14）"
-    condition, comma, rest = text.partition(",")
-    clauses = [text]
-    if comma and set(_tokens(condition[:20])[:1]) & lexicon.conditions:
-        clauses.append(rest.strip())
-    for clause in clauses:
-        if len(clause.split()) > THANKS_WORDS:
-            continue
-        tokens = _tokens(clause[:200])
-        for phrases, reason in ((lexicon.thanks, "only thanks someone"),
-                                (lexicon.requests, "only asks the reader for something")):
-            if any(tuple(tokens[:len(phrase)]) == phrase for phrase in phrases):
-                return reason
+    if teases(text, lexicon):
+        return "only tells what the next issue holds"  # "Next week: the other side of it."
+    reason = _thanks_or_request(text, lexicon)
+    if reason:
+        return reason
     match = _TAG_LINE.fullmatch(text)
     if match and len(match.group("label").split()) <= lexicon.label_words:
         tags = _TAG_SPLIT.split(match.group("tags"))
         if len(tags) >= 2 and all(0 < len(t.split()) <= _TAG_WORDS for t in tags):
             return "a label and a list of tags"
+    return None
+
+
+def teases(sentence: str, lexicon: Words) -> bool:
+    """The sentence opens telling what the next issue holds ("Next week: the other side of
+    the argument…", "In the next issue, …"): it says nothing of this one."""
+    text = sentence.lstrip().lower().replace("’", "'")
+    return any(text.startswith(phrase) and (phrase.endswith(":") or
+                                            not text[len(phrase):len(phrase) + 1].isalnum())
+               for phrase in lexicon.teasers)
+
+
+def _thanks_or_request(text: str, lexicon: Words) -> str | None:
+    """Why a sentence only thanks someone (in THANKS_WORDS words or fewer: "Thanks to a
+    grant, the library…" says more) or asks the reader for something, however long ("Reply
+    and tell me what you learned; the best one goes at the top of next week's issue."); also
+    after a condition or a short opening phrase ("If you find an error, please submit a PR.",
+    "As ever, hit reply if you think we have this wrong.")."""
+    head, comma, rest = text.partition(",")
+    clauses = [text]
+    if comma and rest.strip() and (set(_tokens(head[:20])[:1]) & lexicon.conditions or
+                                   len(head.split()) <= OPENING_PHRASE_WORDS):
+        clauses.append(rest.strip())
+    for clause in clauses:
+        tokens = _tokens(clause[:200])
+        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.requests):
+            return "only asks the reader for something"
+        if len(clause.split()) <= THANKS_WORDS and \
+                any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.thanks):
+            return "only thanks someone"
     return None
 
 
