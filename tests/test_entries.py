@@ -129,6 +129,28 @@ def test_an_entry_cut_to_its_first_sentence_keeps_more_than_its_bold_title():
         "Seed swap: The library holds one on Saturday."]
 
 
+def test_an_entry_whose_bold_title_is_a_whole_sentence_is_summarized_by_its_title_alone():
+    """Five numbered things whose bold titles each say the news in a full sentence: the digest
+    shows the titles, so more of them fit, and a short label-like title still keeps the
+    sentence after it."""
+    text = """# Odd Facts 9
+
+## This week
+
+**1. Otters in the estuary hold hands while they sleep.** Keepers at the reserve counted
+eleven pairs last month. Nobody taught them.
+
+**2. Ice shelves.** Two of them calved on the same day in April.
+
+**3. Why do kettles sing?** The bubbles collapse as the water heats.
+"""
+    (issue,), _ = segment_document(read_bytes("9.md", text.encode()), *load_profiles())
+    assert [cut_item(i).text for i in issue.sections[-1].items] == [
+        "Otters in the estuary hold hands while they sleep.",
+        "Ice shelves. Two of them calved on the same day in April.",
+        "Why do kettles sing? The bubbles collapse as the water heats."]
+
+
 @pytest.mark.parametrize("source", [
     "**{n}. {title}** {text}",
     "<p><strong>{n}. {title}</strong> {text}</p>"])
@@ -145,8 +167,7 @@ def test_a_number_inside_an_entrys_bold_title_is_its_number_and_the_rest_its_tit
     (issue,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
     items = issue.sections[-1].items
     assert [(i.number, i.title) for i in items] == [(n, t) for n, (t, _) in enumerate(stories, 1)]
-    assert cut_item(items[1]).text == "Grid operator warns of tight supply. Reserve margins may " \
-        "fall next week."
+    assert cut_item(items[1]).text == "Grid operator warns of tight supply."  # a whole sentence
 
 
 def test_book_picks_each_keep_their_blurb_and_show_it_under_their_title():

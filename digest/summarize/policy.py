@@ -22,6 +22,7 @@ from digest.model import (
 )
 from digest.textwords import (
     ARMENIAN_STOP,
+    QUESTION_MARKS,
     SENTENCE_ENDS,
     closed_runs,
     count_words,
@@ -135,7 +136,8 @@ def first_sentence(text: str, splitter: Splitter = split_sentences) -> str:
 
 def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
     """A copy of a list item cut to its first sentence, sub-items too; outlet and flags kept.
-    An item whose first sentence is only its title ("**Frost.** The first…"), or too short to
+    An item whose first sentence is only its title ("**Frost.** The first…"; not one that is a
+    whole statement: "**Nobody has ever watched an eel spawn.** We know…"), or too short to
     say anything (a date, "5/17."; in a point linking nowhere, "Ports are quieter."), or a
     question ("What would fix most of this?"), keeps the sentence after it as well; a headline
     alone, or a title line linking nowhere with no sentence of its own ("The Salt Clerk by
@@ -149,7 +151,8 @@ def cut_item(item: Item, splitter: Splitter = split_sentences) -> Item:
             body.startswith(opening) and "\n" not in opening:
         # "[Apr 22. Ann Arbor - Rust Meetup](…)." was cut to "Apr 22."
         text = opening if _WORD.search(body[len(opening):]) else body
-    titled = item.title and (text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS) or
+    says = len(body) > len(text) and _full_sentence(title)  # "**Nobody has seen an eel…**"
+    titled = item.title and (text.rstrip(_CLOSERS) == title.rstrip(_CLOSERS) and not says or
                              _credit_only(text, title))
     short = not item.title and count_words(text) < (2 if item.links else MIN_SENTENCE_WORDS)
     asked = text.rstrip(" \"”’»)").endswith(("?", "？"))  # a question, answered after it
@@ -178,6 +181,17 @@ def _opening(text: str, splitter: Splitter) -> str:
     if first.rstrip(" \"”’»)").endswith(("?", "？")) and _WORD.search(rest):
         return f"{first} {first_sentence(rest, splitter)}"
     return first
+
+
+_STATEMENT_ENDS = SENTENCE_ENDS.translate(str.maketrans("", "", QUESTION_MARKS + "…"))
+
+
+def _full_sentence(title: str) -> bool:
+    """A title that is itself a statement of a sentence's length ("Nobody has ever watched an
+    eel spawn in the wild."), unlike a label ("Frost.", "Small caps held up.") or a question,
+    which the sentence after it explains."""
+    return title.rstrip(" \"'”’»)").endswith(tuple(_STATEMENT_ENDS)) and \
+        count_words(title) >= MIN_SENTENCE_WORDS
 
 
 CREDIT_WORDS_MOST = 8  # "— Marguerite Oyelaran, The Long Field": who wrote it and where
