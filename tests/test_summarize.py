@@ -553,6 +553,27 @@ def test_closing_appeals_and_teasers_of_the_next_issue_are_never_the_summary() -
         "The towpath reopened on Monday after two years of repairs to its banks."]
 
 
+def test_a_note_under_a_table_on_when_its_figures_were_taken_is_no_summary() -> None:
+    """"Rates as of noon Friday." under a table says how it was made, not what happened; a
+    comment under a table is the section's summary."""
+    def table(first: int, note: str, heading: str) -> Section:
+        rows = [Paragraph(line=first + n, text=row, kind="row") for n, row in enumerate(
+            ["Crossing | Fare | Change", "North quay | 4.20 | +0.30", "Salt island | 6.10 | 0"])]
+        return Section(kind="section", role="section", heading=heading, first_line=first,
+                       last_line=first + 4, paragraphs=[
+                           *rows, Paragraph(line=first + 4, text=note)])
+
+    fares = table(1, "Fares as of noon on Friday, in pounds. Source: the harbour office.",
+                  "Fares")
+    trips = table(7, "Crossings to Salt Island rose by a fifth at the weekend, the busiest "
+                     "since the old bridge closed.", "Trips")
+    issue = Issue(source="t.md", index=0, format="markdown", title="Quay", publication="Quay",
+                  first_line=1, last_line=11, sections=[fares, trips])
+    digest = summarize_issue(issue, SummaryConfig())
+    assert digest.sections[0].sentences == []
+    assert [s.text for s in digest.sections[1].sentences] == [trips.paragraphs[-1].text]
+
+
 def test_what_follows_a_list_is_never_its_summary() -> None:
     """A list section's summary is its items (and what leads into them), not the paragraph
     that closes it: "Next week: …", an appeal, a P.S."""

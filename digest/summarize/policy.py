@@ -528,9 +528,11 @@ def _summarize_section(
         splitter = sentence_splitter(cache, language)
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language, headline)
+    lexicon = words(language)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
-             and not _link_row(par) and not (units and _closes_list(par, section))]
-    texts = _own_words(section, [p for p in texts if split[(s, p)]], words(language))
+             and not _link_row(par) and not (units and _closes_list(par, section))
+             and not _table_note(section, p, split[(s, p)], lexicon)]
+    texts = _own_words(section, [p for p in texts if split[(s, p)]], lexicon)
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
     policy = config.policy(section)
@@ -539,7 +541,7 @@ def _summarize_section(
         return digest, units
     algorithm = policy.algorithm or algorithm
     places = _candidates(places, split, s, texts[0] if s == 0 and texts else None, bool(units),
-                         lead=s == 0 and not section.heading, lexicon=words(language))
+                         lead=s == 0 and not section.heading, lexicon=lexicon)
     if not places:
         return digest, units
     paragraphs = [[split[(s, p)][i] for p2, i in places if p2 == p] for p in texts]
@@ -607,6 +609,29 @@ def _closes_list(paragraph: Paragraph, section: Section) -> bool:
         return False
     first = min(map(place, section.items))
     return not any(p.kind == "text" and place(p) < first for p in section.paragraphs)
+
+
+TABLE_NOTE_WORDS = 10  # each sentence of a table's note at most: "Prices as of 4:00 PM ET."
+
+
+def _table_note(section: Section, p: int, sentences: list[str], lexicon: Words) -> bool:
+    """A paragraph of short sentences right above or under a table's rows that says when or
+    where its figures were taken ("Prices as of 4:00 PM ET. Source: exchange data."): how
+    the table was made, never what the section says."""
+    paragraphs = section.paragraphs
+    if not sentences or not any(0 <= q < len(paragraphs) and paragraphs[q].kind == "row"
+                                for q in (p - 1, p + 1)):
+        return False
+    if any(count_words(x) > TABLE_NOTE_WORDS for x in sentences):
+        return False
+    return any(_notes_how_taken(x, lexicon) for x in sentences)
+
+
+def _notes_how_taken(sentence: str, lexicon: Words) -> bool:
+    """The sentence opens with a note's label ("Source:") or says "as of" anywhere."""
+    text = f" {sentence.lower()} "
+    return any(text[1:].startswith(phrase) if phrase.endswith(":") else f" {phrase} " in text
+               for phrase in lexicon.table_notes)
 
 
 def _link_row(paragraph: Paragraph) -> bool:

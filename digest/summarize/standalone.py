@@ -70,6 +70,7 @@ class Words:
     # "this", "diese", "cette": a pointer that `times` after it make stand ("This week…")
     demonstratives: frozenset[str] = frozenset({"this", "that", "these", "those"})
     teasers: tuple[str, ...] = ()  # "next week:": what the next issue holds, as written
+    table_notes: tuple[str, ...] = ()  # "as of": a table's note on when its figures were taken
 
 
 @lru_cache(maxsize=8)
@@ -101,7 +102,8 @@ def words(language: str = "en") -> Words:
                  phrases("welcomes") if "welcomes" in table else (),
                  frozenset(w.lower() for w in table.get(
                      "demonstratives", ("this", "that", "these", "those"))),
-                 tuple(t.lower().replace("’", "'") for t in table.get("teasers", ())))
+                 tuple(t.lower().replace("’", "'") for t in table.get("teasers", ())),
+                 tuple(t.lower() for t in table.get("table_notes", ())))
 
 
 def _tokens(sentence: str) -> list[str]:
