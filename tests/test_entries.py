@@ -143,12 +143,18 @@ eleven pairs last month. Nobody taught them.
 **2. Ice shelves.** Two of them calved on the same day in April.
 
 **3. Why do kettles sing?** The bubbles collapse as the water heats.
+
+**4. Hollow Oak Cider Press Open Day 2026.** The press runs from ten until the apples end.
+
+**5. Ferry timetable: winter crossings begin.** Boats leave every ninety minutes.
 """
     (issue,), _ = segment_document(read_bytes("9.md", text.encode()), *load_profiles())
     assert [cut_item(i).text for i in issue.sections[-1].items] == [
         "Otters in the estuary hold hands while they sleep.",
         "Ice shelves. Two of them calved on the same day in April.",
-        "Why do kettles sing? The bubbles collapse as the water heats."]
+        "Why do kettles sing? The bubbles collapse as the water heats.",
+        "Hollow Oak Cider Press Open Day 2026. The press runs from ten until the apples end.",
+        "Ferry timetable: winter crossings begin. Boats leave every ninety minutes."]
 
 
 @pytest.mark.parametrize("source", [

@@ -186,12 +186,19 @@ def _opening(text: str, splitter: Splitter) -> str:
 _STATEMENT_ENDS = SENTENCE_ENDS.translate(str.maketrans("", "", QUESTION_MARKS + "…"))
 
 
+_LABEL_BREAK = re.compile(r":|\s[-–—·|]\s")  # "RFC 0027: Colour…", "Aug 17. Portland - RustConf"
+
+
 def _full_sentence(title: str) -> bool:
-    """A title that is itself a statement of a sentence's length ("Nobody has ever watched an
-    eel spawn in the wild."), unlike a label ("Frost.", "Small caps held up.") or a question,
-    which the sentence after it explains."""
+    """A title that is itself a statement of a sentence's length, written as a sentence
+    ("Nobody has ever watched an eel spawn in the wild."), unlike a label ("Frost.", "Small
+    caps held up.", "RFC 0027: Colour management by default.", a name in capitals: "Pale
+    Dry Rosé of Grenache 2025.") or a question, which the sentence after it explains."""
+    words = title.split()
+    capitals = sum(1 for w in words if w.lstrip("\"'“‘(«")[:1].isupper())
     return title.rstrip(" \"'”’»)").endswith(tuple(_STATEMENT_ENDS)) and \
-        count_words(title) >= MIN_SENTENCE_WORDS
+        count_words(title) >= MIN_SENTENCE_WORDS and not _LABEL_BREAK.search(title) and \
+        2 * capitals < len(words)
 
 
 CREDIT_WORDS_MOST = 8  # "— Marguerite Oyelaran, The Long Field": who wrote it and where
