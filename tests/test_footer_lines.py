@@ -1112,3 +1112,74 @@ def test_a_row_of_engagement_or_repository_counts_is_no_text_nor_subhead(profile
     assert all(not s.items and not s.subsections for s in issue.sections)
     assert {("chrome", "⭐ 1,380 stars · 🍴 41 forks · Go · Apache-2.0"),
             ("chrome", "♡ 215 · ⇄ 18 · 💬 9")} <= {(d.kind, d.text) for d in issue.dropped}
+
+
+WORKSHOP_JOBS = """<html><body><h1>Forge Notes 44</h1>
+<p>Hello again. This week: two talks on build caches and a short list of jobs.</p>
+<h2>Talks</h2>
+<p>Mara Olsen explains why her team's remote build cache missed half its hits, and how a
+single environment variable was to blame. The slides are online.</p>
+<h2>Jobs</h2>
+<p><a href="https://jobs.example/1">Build Engineer, Tinplate (remote, Europe)</a></p>
+<p><a href="https://jobs.example/2">Release Manager, Oakfield (hybrid, UTC+1 to UTC+2)</a></p>
+<p>You are receiving Forge Notes because you signed up at forgenotes.example.</p>
+<p><a href="https://forgenotes.example/unsubscribe/9">Unsubscribe</a></p>
+<p>Forge Notes, 12 Mill Yard, Unit 3, Bristol BS1 6XX</p>
+</body></html>"""
+
+
+def test_the_last_job_over_a_footer_is_no_postal_address(profiles):
+    """A job's note in brackets ("hybrid, UTC+1 to UTC+2") holds commas and figures, but the
+    entry is no address: it stays with the jobs; the real address goes."""
+    issue = issue_of("forge.eml", mail(WORKSHOP_JOBS, "Forge Notes <hi@forgenotes.example>",
+                                       "Forge Notes 44"), profiles)
+    assert section_texts(issue)["Jobs"][-1] == \
+        "Release Manager, Oakfield (hybrid, UTC+1 to UTC+2)"
+    assert ("chrome", "Forge Notes, 12 Mill Yard, Unit 3, Bristol BS1 6XX") in {
+        (d.kind, d.text) for d in issue.dropped}
+
+
+CHOIR = """<html><body><h1>Chorbrief April</h1>
+<p>Liebe Sängerinnen und Sänger,</p>
+<p>die Probe am Dienstag fällt aus, weil der Saal renoviert wird. Wir treffen uns stattdessen
+am Donnerstag um 19 Uhr im Gemeindehaus.</p>
+<p>Herzliche Grüße</p>
+<p>Ihr Chorvorstand</p>
+<p>Liederkranz Talheim e.V. · Lindenweg 7 · 54321 Talheim</p>
+<p>Vereinsregister Amtsgericht Talheim VR 518 · Vorsitzender: Bernd Kölsch</p>
+<p>Sie erhalten diesen Newsletter, weil Sie Mitglied im Liederkranz sind.</p>
+<p><a href="https://liederkranz.example/abmelden?u=4">Newsletter abbestellen</a></p>
+</body></html>"""
+
+
+def test_a_register_line_above_a_german_footer_is_the_footers_and_the_greeting_a_sign_off(
+        profiles):
+    """The club's address and its register line ("Vereinsregister … VR 518 · Vorsitzender:
+    …") are the footer's, so the closing and name above them are a sign-off."""
+    issue = issue_of("chor.eml", mail(CHOIR, "Liederkranz <info@liederkranz.example>",
+                                      "Chorbrief April"), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs][-1].startswith(
+        "die Probe am Dienstag fällt aus")
+    dropped = {(d.kind, d.text) for d in issue.dropped}
+    assert {("signoff", "Herzliche Grüße"), ("signoff", "Ihr Chorvorstand"),
+            ("chrome", "Vereinsregister Amtsgericht Talheim VR 518 · Vorsitzender: Bernd Kölsch"),
+            ("chrome", "Liederkranz Talheim e.V. · Lindenweg 7 · 54321 Talheim")} <= dropped
+
+
+def test_a_french_mail_services_footer_lines_are_chrome(profiles):
+    """"Cet e-mail a été envoyé à …" and "Vous l'avez reçu car …" are a footer's lines."""
+    body = """<html lang="fr"><body><h1>La Gazette du Marché</h1>
+<p>Bonjour ! Le marché du samedi déménage place des Tilleuls pendant les travaux de la halle,
+jusqu'à la fin du mois de mai.</p>
+<p>Les producteurs seront tous présents, et la fromagère revient après son congé.</p>
+<p>Cet e-mail a été envoyé à lecteur@exemple.fr.</p>
+<p>Vous l'avez reçu car vous êtes inscrit à la Gazette du Marché.</p>
+<p><a href="https://gazette.example/desinscription?u=2">Se désinscrire</a></p>
+</body></html>"""
+    issue = issue_of("gazette.eml", mail(body, "Gazette <g@gazette.example>",
+                                         "La Gazette du Marché"), profiles)
+    assert [p.text for s in issue.sections for p in s.paragraphs][-1] == \
+        "Les producteurs seront tous présents, et la fromagère revient après son congé."
+    assert {("chrome", "Cet e-mail a été envoyé à lecteur@exemple.fr."),
+            ("chrome", "Vous l'avez reçu car vous êtes inscrit à la Gazette du Marché.")} <= {
+        (d.kind, d.text) for d in issue.dropped}

@@ -8,6 +8,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from digest.datewords import written_date
@@ -20,6 +21,7 @@ from digest.textwords import (
     only_links,
 )
 
+from .language import imprint_words
 from .profiles import Profile, address_key, heading_key
 from .rules import FAREWELL_WORDS, one_link
 
@@ -377,17 +379,39 @@ def _postal(block: Block) -> bool:
     """A line like a postal address: short, no sentence, a number and two or more commas,
     middle dots or bars ("Northside Council, Town Hall, Market Square, Northside NS1 2AB",
     "City Pulse · 1 Town Hall Square, Riverton RV1 1AA"); no price and no date, which an
-    entry's details line has ("OpenSpectra · €30/hour · Closes 20 December 2026")."""
-    return block.kind == "paragraph" and _address_like(block.text)
+    entry's details line has ("OpenSpectra · €30/hour · Closes 20 December 2026"); or a legal
+    notice's line naming its register ("Vereinsregister Amtsgericht Lindenau VR 2041")."""
+    return block.kind == "paragraph" and (_address_like(block.text) or _imprint(block.text))
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _address_like(text: str) -> bool:
+    """Counted without a note in brackets: "SRE, Quillstack (remote, UTC−3 to UTC+3)" is a
+    job, its commas and figure a note's."""
     text = text.rstrip()
     if _POSTAL_MARK.match(text):  # "〒999-0123 架空県山彦町本通り3-14"
         return True
-    return count_words(text) <= POSTAL_WORDS and sum(map(text.count, ",·•|")) >= 2 and \
-        any(c.isdigit() for c in text) and not ENDS_SENTENCE.search(text) and \
+    bare = _BRACKETED.sub("", text)
+    return count_words(text) <= POSTAL_WORDS and sum(map(bare.count, ",·•|")) >= 2 and \
+        any(c.isdigit() for c in bare) and not ENDS_SENTENCE.search(text) and \
         not _PRICE.search(text) and written_date(text) is None
+
+
+def _imprint(text: str) -> bool:
+    """A short line, no sentence, with a figure and a word naming a register or an officer
+    (`imprint` in `_languages.toml`): "Handelsregister HRB 1234 · Geschäftsführer: …"."""
+    folded = text.casefold()
+    return count_words(text) <= POSTAL_WORDS and any(c.isdigit() for c in text) and \
+        not ENDS_SENTENCE.search(text.rstrip()) and \
+        any(_whole_word(word).search(folded) for word in imprint_words())
+
+
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The word alone, not inside another ("cif", never "specific")."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 # A telephone number alone, perhaps labelled: "(555) 410-2200", "Tel. +44 20 7946 0000"

@@ -112,6 +112,13 @@ def closing_words() -> frozenset[str]:
     return frozenset(w.casefold() for table in _data().values() for w in table.get("closings", []))
 
 
+@lru_cache(maxsize=1)
+def imprint_words() -> frozenset[str]:
+    """The words that name a register or an officer in a legal notice ("Vereinsregister",
+    "Vorsitzende", "registered charity"), every language's together: a footer's, never a story's."""
+    return frozenset(w.casefold() for table in _data().values() for w in table.get("imprint", []))
+
+
 @lru_cache(maxsize=16)
 def plain_words(language: str | None) -> frozenset[str]:
     """Words a name credited after an entry never holds: the language's common words and
