@@ -109,6 +109,46 @@ def test_a_closing_over_a_teams_name_is_a_sign_off(tail, profiles):
     assert any("The whole team" in d.text for d in issue.dropped if d.kind == "signoff")
 
 
+ALLOTMENT = "# Plot Notes\n\n## Beds\n\nThe beds were dug over and fed with compost.\n\n"
+FOOTER = "\n\n[Unsubscribe](https://plotnotes.example/unsubscribe?u=3)\n"
+
+
+@pytest.mark.parametrize("tail, gone, kept", [
+    ("Happy digging,\n\nMarek\n\nPlot Notes is written by volunteers from the Eastfield "
+     "allotments. Spotted a mistake? Reply and tell us.",
+     ["Happy digging,", "Marek"], "Plot Notes is written by volunteers"),
+    ("Marek\n\nP.S. The water troughs are filled again from Saturday, so leave the hoses "
+     "coiled by the shed.", ["Marek"], "P.S. The water troughs"),
+    ("Marek\n\n* * *\n\nPlot Notes comes from the Eastfield allotments, with thanks to "
+     "the committee for the photographs.",
+     ["Marek"], "Plot Notes comes from"),
+    ("Wishing you a dry and sunny week on the plots!\n\nThe committee of Eastfield "
+     "Allotment Society", ["Wishing you a dry and sunny week on the plots!",
+                           "The committee of Eastfield Allotment Society"], None),
+    ("— Marek Nowicki, on behalf of the plot committee",
+     ["— Marek Nowicki, on behalf of the plot committee"], None),
+], ids=["closing over a colophon", "name over a postscript", "name over a ruled tagline",
+        "long farewell over a team", "dash, name and for whom"])
+def test_a_sign_off_over_a_colophon_or_postscript_that_ends_the_issue_is_left_out(
+        tail, gone, kept, profiles):
+    """A sign-off is found under the last story even with a line or two after it that end the
+    issue (a postscript, a tagline, a colophon); those stay as the text's end, and the name is
+    never a heading over them."""
+    issue = issue_of("plot.md", (ALLOTMENT + tail + FOOTER).encode(), profiles)
+    assert [d.text for d in issue.dropped if d.kind == "signoff"] == gone
+    assert [s.heading for s in issue.sections] == ["Beds"]
+    paragraphs = [p.text for s in issue.sections for p in s.paragraphs]
+    assert paragraphs[0] == "The beds were dug over and fed with compost."
+    assert (paragraphs[-1].startswith(kept) if kept else len(paragraphs) == 1)
+
+
+def test_a_name_over_a_short_paragraph_with_no_postscript_or_rule_stays(profiles):
+    """A short line over a short paragraph at the end is a subhead, no signature."""
+    text = ALLOTMENT + "Next Month\n\nThe orchard is pruned on the first Sunday." + FOOTER
+    issue = issue_of("plot.md", text.encode(), profiles)
+    assert not [d.text for d in issue.dropped if d.kind == "signoff"]
+
+
 VEREIN = """<html lang="{lang}"><body><table><tr><td><h1>Vereinsbrief November</h1>
 <h2>Jahreshauptversammlung</h2>
 <p>Die Versammlung findet am 12. Dezember um 19 Uhr im Vereinsheim statt.</p>
@@ -1437,3 +1477,13 @@ def test_a_dateline_set_out_with_dashes_is_the_issues_subtitle_not_its_summary(d
                                     subtype="plain"), profiles)
     assert issue.dek == dateline
     assert texts(issue.sections[0])[0].startswith("This month: what earthworms")
+
+
+def test_a_dash_line_under_a_paragraph_all_in_quotation_marks_credits_the_quote(profiles):
+    """"— A member of the parks committee" under a quotation says who said
+    it: it stays with the quote, no sign-off."""
+    text = ("# Town Notes\n\n## Quote of the day\n\n“We did not sit for nine hours to write a "
+            "press release.”\n\n— A member of the parks committee\n\n"
+            "## Birthdays\n\nThe mayor turns sixty on Friday.\n")
+    issue = issue_of("town.md", text.encode(), profiles)
+    assert not [d.text for d in issue.dropped if d.kind == "signoff"]

@@ -38,7 +38,9 @@ CLOSING_WORDS = 6  # "Happy digging," / "See you on the pitch,": a letter's clos
 BARE_CLOSING_WORDS = 3  # "Sportliche Grüße": a closing with no comma, only where the issue ends
 FAREWELL_WORDS = 6  # "Have a good weekend!" closing the last story: the letter's farewell
 NAME_WORDS, NAME_LINES = 4, 2  # a line of name (or role) under it, and how many such lines
-TEAM_WORDS = 7  # a team's name signing under a closing ("L’équipe de la Lettre du vélo")
+TEAM_WORDS = 8  # a team's name signing under a closing ("Ihr Team vom Amt für Wahl und Statistik")
+SIGNED_FAREWELL_WORDS = 10  # a longer exclamation over a signature ("¡Buen provecho y …!")
+COLOPHON_LINES, COLOPHON_WORDS = 2, 40  # a tagline or colophon under the signature, at the end
 SIGNATURE_LINES, SIGNATURE_WORDS = 6, 12  # an e-mail signature under its "--" line
 FOOTER_LINE_WORDS = 40  # a line of it when it ends the issue (an address, why you get it)
 # Template markup a reader leaves as text: badges written as undefined image references
@@ -309,7 +311,8 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         elif _is_closing(block.text):
             end = _run_end(blocks, kinds, i + 1, NAME_LINES + 1)
             end = next((j for j in range(i + 1, end) if _POSTSCRIPT.match(blocks[j].text)), end)
-            if _signed(blocks[i + 1:end]):  # a postscript may follow the name
+            end = _before_colophon(blocks, kinds, i + 1, end)
+            if _signed(blocks[i + 1:end]):  # a postscript or a colophon may follow the name
                 kinds[i:end] = ["signoff"] * (end - i)
             elif end == i + 1 < len(blocks) and kinds[end] == "signoff":
                 kinds[i] = "signoff"  # "With best wishes," over a signature found before it
@@ -372,7 +375,8 @@ def farewell(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
             return kinds
         block = blocks[at]
         if names == 0 and _farewell_and_name(block) or not block.links and \
-                block.text.endswith(("!", "！")) and words(block.text) <= FAREWELL_WORDS and \
+                block.text.endswith(("!", "！")) and words(block.text) <= (
+                    SIGNED_FAREWELL_WORDS if names else FAREWELL_WORDS) and \
                 (names == 0 or _signed(blocks[at + 1:last + 1])):
             kinds = list(kinds)
             kinds[at:last + 1] = ["signoff"] * (names + 1)
@@ -384,23 +388,40 @@ def lone_signature(blocks: list[Block], kinds: list[str | None]) -> list[str | N
     """Kinds with a signature that ends the letter with no closing line above it: a name
     alone (or names joined by "&"), perhaps over a team's name, under the last sentence and
     with nothing but furniture below ("… tell me what you watched." / "Lena"; "Jonah & Priti"
-    / "Riverton This Weekend")."""
-    last = next((i for i in range(len(blocks) - 1, -1, -1)
-                 if kinds[i] is None and blocks[i].kind != "rule"), None)
-    for names in (2, 1):
-        at = -1 if last is None else last - names + 1
-        above = next((j for j in range(at - 1, -1, -1)
-                      if kinds[j] is None and blocks[j].kind != "rule"), None)
-        if at < 1 or above is None or any(kinds[j] is not None or blocks[j].kind != "paragraph"
-                                          for j in range(at, last + 1)):
-            continue
-        if blocks[above].kind == "paragraph" and ENDS_SENTENCE.search(blocks[above].text) and \
-                _signing_names(blocks[at]) and \
-                all(_is_name_line(b, TEAM_WORDS) for b in blocks[at + 1:last + 1]):
-            kinds = list(kinds)
-            kinds[at:last + 1] = ["signoff"] * names
-            return kinds
+    / "Riverton This Weekend"), or only a postscript, or a line or two a rule sets apart (a
+    tagline: "Field Notes is written by Lena Park.")."""
+    for last in _letter_ends(blocks, kinds):
+        for names in (2, 1):
+            at = last - names + 1
+            above = next((j for j in range(at - 1, -1, -1)
+                          if kinds[j] is None and blocks[j].kind != "rule"), None)
+            if at < 1 or above is None or any(kinds[j] is not None or
+                                              blocks[j].kind != "paragraph"
+                                              for j in range(at, last + 1)):
+                continue
+            if blocks[above].kind == "paragraph" and \
+                    ENDS_SENTENCE.search(blocks[above].text) and _signing_names(blocks[at]) and \
+                    all(_is_name_line(b, TEAM_WORDS) for b in blocks[at + 1:last + 1]):
+                kinds = list(kinds)
+                kinds[at:last + 1] = ["signoff"] * names
+                return kinds
     return kinds
+
+
+def _letter_ends(blocks: list[Block], kinds: list[str | None]) -> list[int]:
+    """Where the letter's text may end: at its last plain line, or right above the postscript
+    or the line or two under a rule that end the issue."""
+    plain = [i for i, (b, k) in enumerate(zip(blocks, kinds)) if k is None and b.kind != "rule"]
+    ends = plain[-1:]
+    for n in range(1, min(COLOPHON_LINES, len(plain) - 1) + 1):
+        first, before = plain[-n], plain[-n - 1]
+        if all(blocks[j].kind == "paragraph" and (
+                _POSTSCRIPT.match(blocks[j].text) or words(blocks[j].text) <= COLOPHON_WORDS)
+               for j in plain[-n:]) and (
+                _POSTSCRIPT.match(blocks[first].text) or
+                any(blocks[j].kind == "rule" for j in range(before + 1, first))):
+            ends.append(before)
+    return ends
 
 
 SIGNING_NAMES = 3  # words of the names a letter is signed with: "Lena", "Jonah & Priti"
@@ -446,6 +467,20 @@ def _heading_line(block: Block) -> bool:
     text = block.text.strip()
     return block.kind == "paragraph" and looks_like_heading(text) and (
         text.isupper() or block.lead_kind == "strong" and block.lead == text)
+
+
+def _before_colophon(blocks: list[Block], kinds: list[str | None], start: int, end: int) -> int:
+    """Where the signature from `start` ends when the lines after it, up to `end`, are a
+    colophon that ends the issue ("Gareth" over "The Round-Up is written by volunteers."):
+    a line or two of short paragraphs with only furniture below; else `end`."""
+    for cut in range(start + 1, min(end, start + NAME_LINES + 1)):
+        rest = [j for j in range(cut, len(blocks)) if kinds[j] is None and blocks[j].kind != "rule"]
+        if _signed(blocks[start:cut]) and not _signed(blocks[start:end]) and \
+                len(rest) <= COLOPHON_LINES and all(
+                    blocks[j].kind == "paragraph" and words(blocks[j].text) <= COLOPHON_WORDS
+                    for j in rest):
+            return cut
+    return end
 
 
 def _only_furniture(blocks: list[Block], kinds: list[str | None]) -> bool:
@@ -524,11 +559,19 @@ def _closing_and_name(block: Block) -> bool:
 
 def _dash_name(blocks: list[Block], i: int) -> bool:
     """ "— Sam" (or "— Priya and the Grid Brief team", "- Dev" in plain text) signing the text
-    above, not attributing the quote right above it."""
+    above, not attributing the quote right above it (or a paragraph all in quotation marks)."""
     text = blocks[i].text
     return (text[:1] in "—–" and _is_name_line(blocks[i], TEAM_WORDS) or
             text.startswith("- ") and _is_name_line(blocks[i]) and _capitalised(text[2:])) and \
-        not (i and blocks[i - 1].kind == "quote")
+        not (i and (blocks[i - 1].kind == "quote" or _in_quotes(blocks[i - 1].text)))
+
+
+def _in_quotes(text: str) -> bool:
+    """A paragraph that is all one quotation ("„Wir haben nicht neun Stunden …“"): the line
+    under it says who said it."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in _QUOTE_MARKS and \
+        text.rstrip(".!?…")[-1:] in _QUOTE_MARKS
 
 
 def _part_credits(blocks: list[Block], kinds: list[str | None]) -> set[int]:
