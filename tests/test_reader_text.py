@@ -278,3 +278,112 @@ def test_a_clear_signed_announcement_reads_as_the_text_it_signs(tmp_path):
                               "include. Everyone on 3.2.0 should upgrade.")
     assert not any("PGP" in t or "SHA256" in t or "iQEz" in t for t in kept)
     assert any(d.text.startswith("Ilse Marten") for d in issue.dropped)
+def test_checksum_lines_do_not_hide_the_width_the_prose_is_wrapped_at():
+    """Lines of checksums run past the 70 columns the notice is wrapped at: the prose is
+    still joined where it was wrapped, before a figure too ("… will ship on" / "14 March."),
+    and each checksum stays a line of its own."""
+    body = ("The second beta of Wrenfold 3.1 is out for testing, with the new cache\n"
+            "layout and the faster importer. Please report anything that breaks on\n"
+            "the tracker. If nothing serious turns up, the final release will ship on\n"
+            "14 March, with packages for every platform we build for today.\n\n"
+            "Checksums:\n\n"
+            "  sha256  3f9a0c1d2b4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8"
+            "  wrenfold-3.1b2.tar.gz\n"
+            "  sha256  0a1b2c3d4e5f60718293a4b5c6d7e8f93f9a0c1d2b4e5f60718293a4b5c6d7e8"
+            "  wrenfold-3.1b2.zip\n")
+    blocks = read_text(body).blocks
+    assert blocks[0].text.endswith("If nothing serious turns up, the final release will ship "
+                                   "on 14 March, with packages for every platform we build for "
+                                   "today.")
+    assert [b.text.replace(" | ", " ")[:14] for b in blocks[1:]] == [
+        "Checksums:", "sha256 3f9a0c1", "sha256 0a1b2c3"]
+
+
+def test_a_cell_in_brackets_or_run_on_with_one_space_keeps_its_row_in_the_table():
+    """"Ada Pike (inc.)" ends with a bracket, no sentence, and "Ola Brandt-Ngu (inc.)" fills
+    its column up to one space before the next: both rows stay rows, cut where the first
+    row's columns start (they were read as prose and summarized)."""
+    text = ("Ward        Member                Party     Votes\n"
+            "North       Ada Pike (inc.)       Labour    1,204\n"
+            "South       Ola Brandt-Ngu (inc.) Green       980\n"
+            "Riverside   Tom Reyes             (I)         311\n")
+    assert [(b.kind, b.text) for b in read_text(text).blocks] == [
+        ("row", "Ward | Member | Party | Votes"),
+        ("row", "North | Ada Pike (inc.) | Labour | 1,204"),
+        ("row", "South | Ola Brandt-Ngu (inc.) | Green | 980"),
+        ("row", "Riverside | Tom Reyes | (I) | 311")]
+
+
+def test_two_rows_of_three_aligned_cells_are_a_table():
+    text = "LEVY VOTE\n\nYes   1,204   61.0%\nNo      770   39.0%\n\nThe levy passes.\n"
+    assert [(b.kind, b.text) for b in read_text(text).blocks] == [
+        ("paragraph", "LEVY VOTE"), ("row", "Yes | 1,204 | 61.0%"),
+        ("row", "No | 770 | 39.0%"), ("paragraph", "The levy passes.")]
+
+
+def test_rows_opening_in_lower_case_are_not_run_on_into_the_header():
+    text = ("WEATHER\n\nDay      Low    High   Rain   Wind gust\n"
+            "mon. 2   3,1    11,0   0,4    20 km/h\ntue. 3   4,0    12,5   1,1    35 km/h\n"
+            "wed. 4   2,2    9,8    0,0    15 km/h\n\nA calm week.\n")
+    assert [(b.kind, b.text) for b in read_text(text).blocks][1:3] == [
+        ("row", "Day | Low | High | Rain | Wind gust"),
+        ("row", "mon. 2 | 3,1 | 11,0 | 0,4 | 20 km/h")]
+
+
+def test_a_header_underlined_column_by_column_heads_its_rows_and_is_no_heading():
+    """"Module    Broken    Fixed" over "-------  --------  -------" and one row: a table
+    (its header was read as prose and summarized, the underline as a heading)."""
+    text = ("Affected modules\n================\n\n"
+            "Module              Broken       Fixed\n"
+            "------------------  -----------  -----------\n"
+            "net/teasel          < 2.4.1      >= 2.4.1\n\n"
+            "Upgrade when you can.\n")
+    blocks = read_text(text).blocks
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        ("row", "Module | Broken | Fixed"), ("row", "net/teasel | < 2.4.1 | >= 2.4.1"),
+        ("paragraph", "Upgrade when you can.")]
+
+
+def test_commands_after_a_prompt_are_code_never_a_heading():
+    """"  # pkgtool --sync" is a command at a root prompt, not a Markdown heading: the
+    indented run of commands is one code block, kept as written."""
+    text = ("To upgrade, run:\n\n"
+            "  # pkgtool --sync\n"
+            "  # pkgtool --install \">=net/teasel-2.4.1\"\n\n"
+            "Then check the service answers:\n\n"
+            "    $ curl -s localhost:9000/health\n"
+            "    ok\n")
+    blocks = read_text(text).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "To upgrade, run:"),
+        ("code", "# pkgtool --sync\n# pkgtool --install \">=net/teasel-2.4.1\""),
+        ("paragraph", "Then check the service answers:"),
+        ("code", "$ curl -s localhost:9000/health\nok")]
+
+
+def test_titles_over_fields_footers_and_lettered_entries_stay_apart():
+    """Lines that are no wrapped prose stay apart though the next word would not have fitted:
+    a title over a field, lines of parts, a list footer's lone address, and a lettered entry
+    set two spaces off its letter is still wrapped prose."""
+    prose = ("Friends, our Lenten soup suppers have been the surprise of this season.\n"
+             "Forty people came to the hall on Wednesday, and the lentil soup that the\n"
+             "Okafor family brought was gone in twenty minutes. Thank you to all who\n"
+             "cooked, set up and washed up: the last supper is before Holy Week.\n\n")
+    text = (prose +
+            "Visiting Fellowships at the Institute for Polar Studies in Tromvik\n"
+            "Sponsor: Institute for Polar Studies\n\n"
+            "C)  Farmer's carry - 3 x 40 metres, as heavy as you can hold with\n"
+            "    good posture\n\n"
+            "St. Brendan's Catholic Church | 215 Chapel Street, Maple Falls, ST 29630\n"
+            "Parish office: (555) 410-7781 | office@stbrendans.example.org\n\n"
+            "Sedge-announce mailing list\n"
+            "Sedge-announce@lists.sedge-project.example\n")
+    texts = [b.text for b in read_text(text).blocks]
+    assert texts[0].startswith("Friends,") and texts[0].endswith("before Holy Week.")
+    assert texts[1:] == [
+        "Visiting Fellowships at the Institute for Polar Studies in Tromvik",
+        "Sponsor: Institute for Polar Studies",
+        "C) Farmer's carry - 3 x 40 metres, as heavy as you can hold with good posture",
+        "St. Brendan's Catholic Church | 215 Chapel Street, Maple Falls, ST 29630",
+        "Parish office: (555) 410-7781 | office@stbrendans.example.org",
+        "Sedge-announce mailing list", "Sedge-announce@lists.sedge-project.example"]

@@ -16,6 +16,7 @@ line that is only one links the text above it, numbered references ("[1]" over "
 https://…") link the words before their markers, and so does an address in brackets right
 after words ("the full report<https://…>", as Outlook writes a link in text). A page a
 browser wrote as text, its markers before the links' words, is read by `browsertext`.
+An indented command after a shell prompt ("  $ make install") is code.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ _OPENING_ADDRESS = re.compile(r"[\[<(]?(https?://[^\s\]>)]+)[\]>)]?(?:\s+[—–
                               re.IGNORECASE)
 # A quoted line, as mail quotes: "> " (or ">> " quoting a quote) before its words.
 _QUOTED = re.compile(r"^\s{0,3}>(?:[ \t]?>)*(?:[ \t]|$)")
+# A shell's prompt before a command, set in: "  $ curl -i …", "    # emerge --sync".
+_PROMPT = re.compile(r"^[ \t]+[$#] +[a-z./~]")
 _ATTRIBUTION = re.compile(r"^(?:--|[—–―])\s*\S")  # "-- Anne, Mill Street" under a quote
 
 
@@ -98,7 +101,7 @@ def wrap_width(lines: list[str], printed: bool = False) -> int | None:
     that ends no sentence may stop further short of the width (PRINTED_SLACK)."""
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)
-             and not _set_out(line)]
+             and not _no_prose(line)]
     for n, width in enumerate(_widths(sorted(map(columns, prose), reverse=True))):
         if WRAP_MIN <= width <= WRAP_MAX and _wrapped_at(lines, width, narrower=n > 0,
                                                          printed=printed):
@@ -115,13 +118,12 @@ def _wrapped_at(lines: list[str], width: int, narrower: bool = False,
     breaks = wraps = longer = 0
     for line, following in zip(lines, lines[1:]):
         if narrower and columns(line.rstrip()) > width and following.strip() and \
-                "://" not in line and not _ENDED.search(line) and \
-                not _COLUMNS.search(line.strip()):
+                "://" not in line and not _ENDED.search(line) and not _no_prose(line):
             if not printed:
                 return False  # a longer line broken mid-sentence: wrapped wider than this
             longer += 1
         if columns(line.rstrip()) * 2 >= width and following.strip() and "://" not in line and \
-                not _RULE.match(line) and \
+                not _RULE.match(line) and not _no_prose(line) and \
                 not _UNDERLINE.match(following) and not LIST_MARKER.match(following):
             wrap = _full(line, following, width, printed) or _clause_break(line, following)
             wraps += wrap
@@ -144,6 +146,30 @@ def _set_out(line: str) -> bool:
 
 
 _LEADERS_RUN = re.compile(r"\S ?(?:\.{3,}|…{2,}) ?\S")
+# Cells two spaces apart, not after a sentence's end ("sha256  9f2c…  tool-1.2.tar.gz").
+_GAPPED = re.compile(f"[^\\s{SENTENCE_ENDS}:;](?: {{2,}}|\t)\\S")
+_UNBROKEN = re.compile(r"\S{40,}")  # a checksum, a key, a path: no word a wrap would break
+
+
+def _unbroken(line: str) -> bool:
+    """A run of 40 characters with no space that is no web or e-mail address: a checksum,
+    a key."""
+    return any(_UNBROKEN.fullmatch(word) and "://" not in word and "@" not in word
+               for word in line.split())
+
+
+# A list's letter or number before its entry, set two spaces off ("C)  Farmer's carry").
+_ENTRY_MARK = re.compile(r"^\s*[A-Za-z0-9]{1,3}[.)]\s+")
+
+
+def _gapped(line: str) -> bool:
+    return _GAPPED.search(_ENTRY_MARK.sub("", line).strip()) is not None
+
+
+def _no_prose(line: str) -> bool:
+    """A line that says nothing of the width prose was wrapped at: a row set out in columns
+    or leaders, cells two spaces apart, or a run of 40 characters with no space (a checksum)."""
+    return _set_out(line) or _unbroken(line) or _gapped(line)
 
 
 def _widths(lengths: list[int]) -> list[int]:
@@ -209,6 +235,9 @@ def _full(line: str, following: str, width: int, printed: bool = False) -> bool:
 # "To post to this group, send email to ramblers@…"): a line of its own, not prose a wrap
 # carried on (in wrapped text, unless the next line goes on in lower case).
 _ENDS_WITH_ADDRESS = re.compile(r"(?:https?://\S+|\S+@[\w-]+(?:\.[\w-]+)+)\s*$", re.IGNORECASE)
+# An e-mail address alone on its line ("Sedge-announce@lists.example.org" in a list's
+# footer): a line of its own, never the words a wrap carried over.
+_MAIL_LINE = re.compile(r"^\s*\S+@[\w-]+(?:\.[\w-]+)+\s*$")
 # A line opening with a sign ("◆３月２０日…", "※…", "▼詳しくは"): an entry or a note of its
 # own, never the words a wrap carried over.
 _SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
@@ -216,19 +245,41 @@ _SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
 
 def _kept_apart(last: str, line: str, width: int) -> bool:
     """Two lines of wrapped text that stay apart though the next word would not have fitted:
-    a row set out in columns or leaders, a line past the width ending its sentence (left
-    unwrapped), a web or e-mail address over a line in capitals or an address alone after a
-    full sentence, a line opening with a sign or a full-width or circled number ("４．",
-    "②": an entry), or, in Chinese and Japanese, an indented line (a new paragraph, a
-    masthead's centred line)."""
+    a row set out in columns or leaders or with cells two spaces apart, a checksum or a
+    key (forty characters with no space) under an address alone, a field under a field
+    or under a title ("Authors: …" over "Categories: …", "Visiting Fellowships at the
+    Institute for Polar Studies" over "Sponsor: …"), a line of parts under another or under
+    a title ("St. Brendan's | 215 Chapel Street" over "Parish office: … | office@…"), an
+    e-mail address alone on its line (under a line shorter than half the width: a list's
+    footer, "Sedge-announce mailing list" over "Sedge-announce@lists…"), a line past the
+    width ending its sentence (left unwrapped), a web or e-mail address over a line in
+    capitals or an address alone after a full sentence, a line opening with a sign or a
+    full-width or circled number ("４．", "②": an entry), or, in Chinese and Japanese, an
+    indented line (a new paragraph, a masthead's centred line)."""
     ended = _ENDED.search(last) is not None
-    return _set_out(last) or _set_out(line) or \
+    return _set_out(last) or _set_out(line) or _gapped(last) or _gapped(line) or \
+        _ADDRESS_LINE.match(last) is not None and _unbroken(line) or \
+        _FIELD.match(line) is not None and (_FIELD.match(last) is not None or
+                                            _titled(last)) or \
+        _PARTED.search(line) is not None and (_PARTED.search(last) is not None or
+                                              _titled(last)) or \
+        _MAIL_LINE.match(last) is not None or \
+        _MAIL_LINE.match(line) is not None and columns(last.rstrip()) * 2 < width or \
         ended and columns(last.rstrip()) > width or \
         ended and _ADDRESS_LINE.match(line) is not None or \
         _ENDS_WITH_ADDRESS.search(last) is not None and line.lstrip()[:1].isupper() or \
         _SYMBOL_START.match(line) is not None or \
         _indent(line) > _indent(last) and _wide(last.rstrip()[-1:] or " ") or \
         _NUMBERED_ENTRY.match(line) is not None and not line.lstrip()[:1].isascii()  # "４．…"
+
+
+def _titled(line: str) -> bool:
+    """A name or a title, its words of four letters or more capitalised and no sentence
+    ended ("Visiting Fellowships at the Institute for Polar Studies", "Office of Research
+    Development, University of Kestrel Bay")."""
+    words = [word for word in line.split() if len(word) >= 4]
+    return len(line.split()) >= 2 and len(words) >= 2 and not _ENDED.search(line) and \
+        all(word[:1].isupper() for word in words)
 
 
 def _indent(line: str) -> int:
@@ -266,6 +317,7 @@ class _Reader:
         self.below_title: Block | None = None  # its text under that line, once it is a title
         self.marks: list[tuple[Block, str]] = []  # headings set between marks, and their mark
         self.last_quoted = False  # the previous line was quoted words, which may run on
+        self.code_indent = 0  # the indentation of the command a code block opens with
 
     def line(self, number: int, line: str) -> None:
         if number in self.pages.breaks:
@@ -297,14 +349,14 @@ class _Reader:
             prev.end_line = number
             self._end_list()
             return
-        decorated = _DECORATED.match(line)
+        decorated = _DECORATED.match(line) if not _COLUMN_RULE.match(line) else None
         if decorated:  # "=== TOP STORIES ===", "*** Events ***"
             self.blocks.append(Block(text=" ".join(decorated[2].split()), line=number,
                                      end_line=number, kind="heading", level=2))
             self.marks.append((self.blocks[-1], decorated[1]))
             self._end_list()
             return
-        if _RULE.match(line):
+        if _RULE.match(line) or _COLUMN_RULE.match(line):  # "------   ---------": a table's
             self.blocks.append(Block(text="", line=number, end_line=number, kind="rule"))
             self._end_list()
             return
@@ -314,6 +366,8 @@ class _Reader:
                 not last.endswith("  ")  # RFC 3676 4.2 holds inside quotes too
             self._quoted(number, " ".join(line[quoted.end():].split()), touching and quoting,
                          glued)
+            return
+        if self._command(number, line, touching, prev):
             return
         if LIST_MARKER.match(line) and not (touching and _comment_goes_on(prev, stripped)):
             level = self._level(_indent(line))
@@ -384,6 +438,21 @@ class _Reader:
         self.blocks.append(block)
         self._end_list()
 
+    def _command(self, number: int, line: str, touching: bool, prev: Block | None) -> bool:
+        """An indented command after its prompt ("  $ curl -i …", "  # emerge --sync"), and
+        the lines set in under it (its output), are code: kept as written, one block."""
+        indent = _indent(line)
+        if touching and prev.kind == "code" and indent >= self.code_indent:
+            prev.text, prev.end_line = f"{prev.text}\n{line[self.code_indent:].rstrip()}", number
+            return True
+        if not _PROMPT.match(line):
+            return False
+        self.code_indent = indent
+        self.blocks.append(Block(text=line[indent:].rstrip(), line=number, end_line=number,
+                                 kind="code"))
+        self._end_list()
+        return True
+
     def _digest_line(self, number: int, text: str) -> bool:
         """A message's subject, as its heading, or a line of the list's furniture."""
         subject = self.digest.subjects.get(number)
@@ -423,7 +492,7 @@ class _Reader:
         if self.pages.printed and _WRAPPED_HYPHEN.search(last.rstrip()) and \
                 line.lstrip()[:1].islower() and not _set_out(last) and not _set_out(line):
             return True  # a word a typeset line's end broke: "informa-" over "tion"
-        if self.pages.printed and _prose_runs_on(last, line, printed=True):
+        if self.pages.printed and _prose_runs_on(last, line):
             return True  # a typeset line, mid-sentence, over one going on in lower case
         if self.pages.printed and (_capitals(last) and not _capitals(line) or
                                    _PARTED.search(last) or _PARTED.search(line)):
@@ -505,13 +574,13 @@ class _Reader:
         self.indents, self.in_entry, self.below_title = [], False, None
 
 
-def _prose_runs_on(last: str, line: str, printed: bool = False) -> bool:
+def _prose_runs_on(last: str, line: str) -> bool:
     """A line of prose (RUN_ON_WORDS words or more) that stops mid-sentence, over one going
-    on in lower case: one paragraph (not a line ending with a web address, nor, in a
-    `printed` text, a row set out in columns or leaders)."""
+    on in lower case: one paragraph (not a line ending with a web address, nor a row set
+    out in columns or leaders: "Day     Low     High" over "mon. 9     4,1     13,2")."""
     return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
         line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last) and \
-        not (printed and (_set_out(last) or _set_out(line)))
+        not _set_out(last) and not _set_out(line)
 
 
 def _capitals(line: str) -> bool:
@@ -594,27 +663,85 @@ def _merged(blocks: list[Block], aside: list[Block]) -> list[Block]:
 def _columns(blocks: list[Block], lines: list[str]) -> list[Block]:
     """Lines set out in columns, three or more in a row, are a table's rows ("09:30  Doors
     open", "Apr 10    Hack night    Room 2B"): each splits at its runs of two or more spaces
-    into as many cells as the others, no cell but the last ends a sentence, the first is a
+    into as many cells as the others (a cell run on to the next with one space is cut where
+    the first row's column starts), no cell but the last ends a sentence, the first is a
     few words, and every row holds a figure (a time, a date, a price) but for rows of three
-    cells or more, which half the rows at least do. Two lines or more of names set out so
-    ("Anneliese Voss      Barnaby Quill      Chidi Okafor": supporters, a team) are one line
-    of names, never a heading."""
+    cells or more, which half the rows at least do. Two such rows of three cells or more,
+    their columns aligned, are a table too ("Yes   1,204   61%"), and so is a line
+    underlined column by column ("Package    Affected" over "-------    --------") with
+    the rows under it. Two lines or more of names set out so ("Anneliese Voss      Barnaby
+    Quill      Chidi Okafor": supporters, a team) are one line of names, never a heading."""
     run: list[tuple[Block, list[str]]] = []
     gone: set[int] = set()
+    ruled: set[int] = set()  # the first rows of tables drawn with a rule under them
     for block in blocks:
+        if run and _column_rule(block, lines) and block.line == run[-1][0].end_line + 1:
+            run[-1][0].end_line = block.line  # drawn as part of the row above
+            ruled.add(id(run[-1][0]))
+            gone.add(id(block))
+            continue
         cells = _cells(block, lines)
-        if not cells or run and (block.line != run[-1][0].line + 1 or
+        if cells and run and len(cells) < len(run[0][1]):
+            cells = _split_at_columns(lines[block.line - 1], lines[run[0][0].line - 1]) or cells
+        if not cells or run and (block.line != run[-1][0].end_line + 1 or
                                  len(cells) != len(run[0][1])):
             tail = _names_tail(block, lines, run)
             if tail:  # the last line of a grid of names, with fewer of them
                 run.append((block, tail))
                 cells = None
-            _as_rows(run, gone)
+            _as_rows(run, gone, ruled, lines)
             run = []
         if cells:
             run.append((block, cells))
-    _as_rows(run, gone)
+    _as_rows(run, gone, ruled, lines)
     return [block for block in blocks if id(block) not in gone] if gone else blocks
+
+
+# A rule drawn under a table's first row, column by column ("-------   ----------"; a
+# signed message escapes a line opening with a dash as "- ").
+_COLUMN_RULE = re.compile(r"^\s*(?:- )?[-=]{2,}(?:(?: {2,}|\t)[-=]{2,})+\s*$")
+
+
+def _column_rule(block: Block, lines: list[str]) -> bool:
+    return block.line == block.end_line and \
+        _COLUMN_RULE.match(lines[block.line - 1]) is not None
+
+
+def _cell_starts(line: str) -> list[int]:
+    """Where each cell of a line set out in columns starts."""
+    stripped = line.rstrip()
+    starts = [_indent(stripped)]
+    starts += [gap.end() for gap in _COLUMN_GAP.finditer(stripped, starts[0])]
+    return starts
+
+
+def _split_at_columns(line: str, first: str) -> list[str] | None:
+    """A row's cells where one runs on into the next with a single space ("Pat Donnelly
+    (inc.) Sara Whitlock"), cut where the `first` row's columns start; None unless that
+    makes as many cells as the first row has."""
+    line = line.rstrip()
+    cuts = sorted(set(_cell_starts(line)) | {at for at in _cell_starts(first)[1:]
+                                              if 0 < at < len(line) and line[at - 1] == " "
+                                              and line[at] != " "})
+    cells = [line[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(line)])]
+    return cells if len(cells) == len(_cell_starts(first)) and all(cells) else None
+
+
+def _cell_ends(line: str) -> list[int]:
+    """Where each cell of a line set out in columns ends."""
+    stripped = line.rstrip()
+    return [gap.start() for gap in _COLUMN_GAP.finditer(stripped, _indent(stripped))] + \
+        [len(stripped)]
+
+
+def _aligned(rows: list[str]) -> bool:
+    """Rows whose columns line up: each cell starts, or ends (a figure set flush right),
+    where the cell above it does."""
+    starts, ends = [_cell_starts(row) for row in rows], [_cell_ends(row) for row in rows]
+    return all(len(s) == len(starts[0]) for s in starts) and \
+        all(a == b or c == d for one, two, three, four in
+            zip(starts, starts[1:], ends, ends[1:])
+            for a, b, c, d in zip(one, two, three, four))
 
 
 def _cells(block: Block, lines: list[str]) -> list[str] | None:
@@ -624,7 +751,7 @@ def _cells(block: Block, lines: list[str]) -> list[str] | None:
         return None
     cells = _COLUMN_GAP.split(lines[block.line - 1].strip())
     if len(cells) < 2 or len(cells[0].split()) > COLUMN_LEAD_WORDS or \
-            any(_ENDED.search(c) and not _abbreviated(c) for c in cells[:-1]) or \
+            any(_ends_sentence(c) for c in cells[:-1]) or \
             len(cells) < WIDE_ROW_CELLS and not any(map(_FIGURE.search, cells)):
         return None
     return cells
@@ -633,15 +760,27 @@ def _cells(block: Block, lines: list[str]) -> list[str] | None:
 WIDE_ROW_CELLS = 3  # cells of a row that may hold no figure
 
 
+def _ends_sentence(cell: str) -> bool:
+    """A cell ending a sentence, not a label cut short nor a bracket closing a few words
+    ("Rosa Vance (inc.)", "(I)")."""
+    if cell.endswith(")") and "(" in cell:
+        cell = cell.rstrip(")")
+    return _ENDED.search(cell) is not None and not _abbreviated(cell)
+
+
 def _abbreviated(cell: str) -> bool:
     """A label cut short, no sentence: "Net revenue ret.", "Avg. order", "Inc."."""
     parts = cell.split()
     return cell.endswith(".") and len(parts) <= 4 and len(parts[-1]) <= 5
 
 
-def _as_rows(run: list[tuple[Block, list[str]]], gone: set[int]) -> None:
+def _as_rows(run: list[tuple[Block, list[str]]], gone: set[int], ruled: set[int],
+             lines: list[str]) -> None:
     figures = sum(any(map(_FIGURE.search, cells)) for _, cells in run)
-    if len(run) >= COLUMN_ROWS and figures * 2 >= len(run):
+    if len(run) >= COLUMN_ROWS and figures * 2 >= len(run) or \
+            len(run) >= 2 and id(run[0][0]) in ruled or \
+            len(run) == 2 == figures and len(run[0][1]) >= WIDE_ROW_CELLS and \
+            _aligned([lines[block.line - 1] for block, _ in run]):
         for block, cells in run:
             block.kind, block.text = "row", " | ".join(cells)
     elif len(run) >= 2 and all(_NAME_CELL.match(cell) for _, cells in run for cell in cells):
