@@ -109,3 +109,75 @@ def test_a_dated_line_underlined_under_the_masthead_is_its_subtitle_and_dates_th
     assert (found.title, found.dek, found.date.isoformat(), found.language) == (
         "KABAR KEBUN KOTA", "Edisi Maret 2026 – Sabtu, 7 Maret 2026", "2026-03-07", "id")
     assert [s.heading for s in found.sections] == [None, "PANEN RAYA"]
+
+
+LAB = """\
+Birchfield Lab Weekly -- week of 9 March 2026
+Department of Soil Ecology
+
+Hi all,
+
+The new growth chamber arrives on the 20th. It will go where the old freezer stood, so
+please take your boxes out of that freezer before Friday and find them a place in the cold
+room; anything left there on Monday goes to the shared shelf with no name on it.
+
+Half of us are at the field station this week, so please check the incubators morning and
+evening; number 2 has been running a degree warm overnight since Friday, and facilities
+have promised to send an engineer on Wednesday. Until then, move anything that cannot take
+the heat to number 4, label it with your name and the date, and write it on the sheet by
+the door so that we know where everything is when the engineer comes.
+
+ROTA
+
+  Task                   This week      Next week
+  Autoclave              Priya          Jonas
+  Media prep             Jonas          Ines
+  Waste and sharps       Ines           Tomasz
+  Sample inventory       Tomasz         Priya
+
+The nitrogen dewar is filled on Tuesdays only, so plan ahead if you need more for a long
+run. Facilities will not come out for a single flask, and the last time we asked for an
+extra delivery it took them nine days and a form signed by the head of department. If you
+are not sure how much your experiment will use, ask Jonas, who has kept a record of every
+fill since the autumn and can tell you what a week of freezing usually takes.
+
+Prices of consumables are as of 1 March and may change; orders go through Ines as before.
+--
+Birchfield Lab Weekly goes to everyone in the group.
+
+------------------------------------------------------------------------
+Soil Ecology Group | Room 214, Hartley Building, Birchfield BF1 2AB
+Lab office: Mon-Thu 9:00-16:00 | 01632 960 552 | lab@birchfield.example
+Group leader: Dr Alma Reyes | Lab manager: Ines Sousa
+Registered charity no. 7654321 | www.birchfield.example
+"""
+
+
+def test_a_line_right_under_the_title_is_its_tagline_not_a_section():
+    found = issue("lab.txt", LAB)
+    assert (found.title, found.dek) == ("Birchfield Lab Weekly -- week of 9 March 2026",
+                                        "Department of Soil Ecology")
+    assert [s.heading for s in found.sections] == [None, "ROTA"]
+
+
+def test_a_rota_in_columns_is_rows_and_its_last_line_no_subheading():
+    rota = issue("lab.txt", LAB).sections[1]
+    assert not rota.subsections
+    assert [p.text for p in rota.paragraphs][:5] == [
+        "Task | This week | Next week", "Autoclave | Priya | Jonas",
+        "Media prep | Jonas | Ines", "Waste and sharps | Ines | Tomasz",
+        "Sample inventory | Tomasz | Priya"]
+
+
+def test_two_dashes_under_a_full_sentence_are_a_signature_not_its_last_words():
+    found = issue("lab.txt", LAB)
+    kept = [p.text for s in found.sections for p in s.paragraphs]
+    assert "Prices of consumables are as of 1 March and may change; orders go through Ines as " \
+        "before." in kept
+    assert not any("--" in text for text in kept)
+
+
+def test_three_lines_of_name_address_and_staff_under_a_rule_are_the_footer():
+    found = issue("lab.txt", LAB)
+    kept = " ".join(p.text for s in found.sections for p in s.paragraphs)
+    assert "Room 214" not in kept and "Group leader" not in kept and "01632" not in kept

@@ -487,6 +487,8 @@ class _Reader:
             return True  # "MAREN:" over what she said
         if self.flowed:
             return last.endswith(" ") and last.rstrip() != "--"
+        if "--" in (last.strip(), line.strip()):
+            return False  # a signature's delimiter ("-- "): a line of its own
         if _SITE_TITLE.search(last):  # "The quiet death of the blogroll (mossbank.example)"
             return False
         if self.pages.printed and _WRAPPED_HYPHEN.search(last.rstrip()) and \
@@ -669,8 +671,10 @@ def _columns(blocks: list[Block], lines: list[str]) -> list[Block]:
     cells or more, which half the rows at least do. Two such rows of three cells or more,
     their columns aligned, are a table too ("Yes   1,204   61%"), and so is a line
     underlined column by column ("Package    Affected" over "-------    --------") with
-    the rows under it. Two lines or more of names set out so ("Anneliese Voss      Barnaby
-    Quill      Chidi Okafor": supporters, a team) are one line of names, never a heading."""
+    the rows under it, and four rows or more of three cells or more whose columns line up,
+    figures or not ("Autoclave      Mei      Tobiah": a rota). Two lines or more of names
+    set out so ("Anneliese Voss      Barnaby Quill      Chidi Okafor": supporters, a team)
+    are one line of names, never a heading."""
     run: list[tuple[Block, list[str]]] = []
     gone: set[int] = set()
     ruled: set[int] = set()  # the first rows of tables drawn with a rule under them
@@ -777,13 +781,17 @@ def _abbreviated(cell: str) -> bool:
 def _as_rows(run: list[tuple[Block, list[str]]], gone: set[int], ruled: set[int],
              lines: list[str]) -> None:
     figures = sum(any(map(_FIGURE.search, cells)) for _, cells in run)
+    names = all(_NAME_CELL.match(cell) for _, cells in run for cell in cells)
+    wide = len(run[0][1]) >= WIDE_ROW_CELLS if run else False
     if len(run) >= COLUMN_ROWS and figures * 2 >= len(run) or \
             len(run) >= 2 and id(run[0][0]) in ruled or \
-            len(run) == 2 == figures and len(run[0][1]) >= WIDE_ROW_CELLS and \
+            len(run) == 2 == figures and wide and \
+            _aligned([lines[block.line - 1] for block, _ in run]) or \
+            len(run) > COLUMN_ROWS and wide and not names and \
             _aligned([lines[block.line - 1] for block, _ in run]):
         for block, cells in run:
             block.kind, block.text = "row", " | ".join(cells)
-    elif len(run) >= 2 and all(_NAME_CELL.match(cell) for _, cells in run for cell in cells):
+    elif len(run) >= 2 and names:
         first = run[0][0]
         first.text = " · ".join(cell for _, cells in run for cell in cells)
         first.end_line = run[-1][0].end_line

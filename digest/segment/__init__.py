@@ -580,6 +580,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
                     is_issue_line(blocks[start].text, profile.months):
                 dek = _unsponsored(blocks[start], profile, dek_dropped)  # "Issue 88, 20 March"
                 start += 1
+            elif doc.format == "text" and _tagline_under_title(blocks, kinds, start, profile):
+                dek, start = blocks[start].text, start + 1
             else:
                 at = _subtitle_line(blocks, kinds, start, profile, meta)
                 if at is not None:
@@ -740,6 +742,19 @@ def _byline_at(blocks: list[Block], kinds: list[str | None], at: int, profile: P
     return at < len(blocks) and kinds[at] is None and blocks[at].kind == "paragraph" and \
         bool(_author(blocks[at].text, profile, meta) or
              _author_among(blocks[at].text, profile, meta))
+
+
+def _tagline_under_title(blocks: list[Block], kinds: list[str | None], start: int,
+                         profile: Profile) -> bool:
+    """In plain text, a short line of title-like words set right under the title's line, no
+    blank line between ("Department of Plant Sciences"), and no date alone: the masthead's
+    tagline, not the first section's heading."""
+    if not 0 < start < len(blocks) or kinds[start] is not None:
+        return False
+    above, block = blocks[start - 1], blocks[start]
+    return block.kind == "paragraph" and above.end_line + 1 == block.line and \
+        looks_like_heading(block.text) and not in_capitals(block.text) and \
+        not is_date_line(block.text, profile.months)
 
 
 def _subtitle_line(blocks: list[Block], kinds: list[str | None], start: int, profile: Profile,

@@ -130,7 +130,7 @@ def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list
     return kinds
 
 
-FOOTER_NAME_LINES = 2  # name or address lines between a rule and the closing chrome lines
+FOOTER_NAME_LINES = 3  # name or address lines between a rule and the closing chrome lines
 _ADDRESS_ALONE = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
 
 
