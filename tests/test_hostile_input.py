@@ -137,6 +137,12 @@ def corpus(folder: Path) -> dict[str, str | None]:
         "spaces-dump.txt": ("Weekly, 13 March 2024\n\nThe [1]Harbour Board met" + " " * 90_000 +
                             "today [2]again.\n\nReferences\n\n   1. https://a.example/1\n"
                             "   2. https://a.example/2\n", None),
+        # one long word (a pasted data URI, a key) before a bracket: searching for the words
+        # a bracketed address or a "[1]" follows took minutes a line
+        "long-word.txt": ("Weekly, 13 March 2024\n\nSee <data:image/png;base64," +
+                          "QUFB" * 25_000 + "> and " + "x" * 60_000 + " [\n\n" +
+                          "a." * 30_000 + " [1]\n\nA body paragraph that is fine.\n\n"
+                          "[1] https://a.example/1\n[2] https://a.example/2\n", None),
     }
     folder.mkdir()
     for name, (data, _) in cases.items():

@@ -1033,8 +1033,10 @@ _REFERENCE = re.compile(r"^\[(\d{1,3})\]:?\s+(\S+://\S+)$")
 REFERENCES_MIN = 2
 # "[2]" after the words it gives the source of (up to three, after any punctuation; "7:10",
 # "v1.2" and "example.com" are one word each).
+# Each match starts where a word does (not inside one, nor after its ":" or "."): searching
+# a line that is one long word then stays linear, not quadratic.
 _WORD = r"[^\s\[\](),;:.!?]+(?:[:.][^\s\[\](),;:.!?]+)*"
-_MARKER = re.compile(rf"((?:{_WORD} ){{0,2}}{_WORD}) \[(\d{{1,3}})\]")
+_MARKER = re.compile(rf"(?<![^\s\[\](),;!?])((?:{_WORD} ){{0,2}}{_WORD}) \[(\d{{1,3}})\]")
 
 
 def _referred(match: re.Match[str], *, found: dict[str, tuple[int, str]], block: Block) -> str:
@@ -1093,6 +1095,7 @@ def _link_addresses(block: Block) -> None:
 # reStructuredText's whole link, "`Title <https://…>`_".
 _LINK_WORD = r"[^\s\[\]()<>,;:.!?`]+(?:[:.][^\s\[\]()<>,;:.!?`]+)*"
 _BRACKETED = re.compile(r"`(?P<titled>[^`<>]+?)\s+<(?P<rst>https?://[^\s<>]+)>`__?|"
+                        r"(?<![^\s\[\]()<>,;!?`])"  # from a word's start only, as _MARKER
                         rf"(?P<words>(?:{_LINK_WORD} ){{0,2}}{_LINK_WORD})(?: ?<(?P<angle>"
                         r"(?:https?|mailto):[^\s<>]+)>| ?\[(?P<square>https?://[^\s\[\]]+)\])",
                         re.IGNORECASE)
