@@ -35,6 +35,7 @@ from digest.textwords import SENTENCE_ENDS
 
 from .browsertext import addresses, markers_before, placeholder, read_page_text
 from .decode import clean_line
+from .delimited import delimited_rows
 from .listdigest import ListDigest, find_digest
 from .printed import Pages, read_pages
 from .signed import unsigned
@@ -301,8 +302,10 @@ class _Reader:
 
     def __init__(self, width: int | None, flowed: bool, delsp: bool,
                  digest: ListDigest | None = None,
-                 speakers: frozenset[str] = frozenset(), pages: Pages | None = None) -> None:
+                 speakers: frozenset[str] = frozenset(), pages: Pages | None = None,
+                 delimited: dict[int, list[str]] | None = None) -> None:
         self.width, self.flowed, self.delsp = width, flowed, delsp
+        self.delimited = delimited or {}  # a table's lines set out with separators: cells
         self.pages = pages or Pages()  # a printed text's page breaks, furniture, contents
         self.aside: list[Block] = []  # that furniture and those contents (`page` blocks)
         self.crossed = False  # a page break or furniture since the last line of text
@@ -341,6 +344,11 @@ class _Reader:
             not _ENDED.search(above) and (stripped[:1].islower() or self._long(line))
         self.crossed = False
         if self.digest is not None and self._digest_line(number, stripped):
+            return
+        if number in self.delimited:  # "VG101,Carrots,UK,10kg,7.80": a row of its own
+            self.blocks.append(Block(text=" | ".join(self.delimited[number]), line=number,
+                                     end_line=number, kind="row"))
+            self._end_list()
             return
         if touching and self._closes_frame(line):
             return
@@ -605,9 +613,11 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     digest = find_digest(lines)
     flowed = flowed and _soft_breaks(lines)
     pages = read_pages(raw, lines)
-    text_lines = [line if not pages.apart(n) else "" for n, line in enumerate(lines, start=1)]
+    delimited = delimited_rows(raw)
+    text_lines = [line if not pages.apart(n) and n not in delimited else ""
+                  for n, line in enumerate(lines, start=1)]
     width = None if flowed else wrap_width(text_lines, pages.printed)
-    reader = _Reader(width, flowed, delsp, digest, _speakers(lines), pages)
+    reader = _Reader(width, flowed, delsp, digest, _speakers(lines), pages, delimited)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     _masthead(reader)
@@ -676,6 +686,7 @@ def _columns(blocks: list[Block], lines: list[str]) -> list[Block]:
     set out so ("Anneliese Voss      Barnaby Quill      Chidi Okafor": supporters, a team)
     are one line of names, never a heading."""
     run: list[tuple[Block, list[str]]] = []
+    wraps: list[tuple[Block, Block]] = []  # a row, and a line its cells wrap onto
     gone: set[int] = set()
     ruled: set[int] = set()  # the first rows of tables drawn with a rule under them
     for block in blocks:
@@ -684,21 +695,179 @@ def _columns(blocks: list[Block], lines: list[str]) -> list[Block]:
             ruled.add(id(run[-1][0]))
             gone.add(id(block))
             continue
+        end = wraps[-1][1].line if wraps and run and wraps[-1][0] is run[-1][0] else \
+            run[-1][0].end_line if run else 0  # the run's last line, wrapped cells and all
+        wrapped = _wrapped_cells(block, lines, run, end)
+        if wrapped:  # "            snack to share)" under "Monday   10:00   Toddler group (bring a"
+            run[-1] = (run[-1][0], [f"{cell} {wrapped[at]}" if at in wrapped else cell
+                                    for at, cell in enumerate(run[-1][1])])
+            wraps.append((run[-1][0], block))
+            continue
         cells = _cells(block, lines)
         if cells and run and len(cells) < len(run[0][1]):
             cells = _split_at_columns(lines[block.line - 1], lines[run[0][0].line - 1]) or cells
-        if not cells or run and (block.line != run[-1][0].end_line + 1 or
+        if not cells or run and (block.line != end + 1 or
                                  len(cells) != len(run[0][1])):
             tail = _names_tail(block, lines, run)
             if tail:  # the last line of a grid of names, with fewer of them
                 run.append((block, tail))
                 cells = None
-            _as_rows(run, gone, ruled, lines)
-            run = []
+            _tabled(run, wraps, gone, ruled, lines)
+            run, wraps = [], []
         if cells:
             run.append((block, cells))
-    _as_rows(run, gone, ruled, lines)
-    return [block for block in blocks if id(block) not in gone] if gone else blocks
+    _tabled(run, wraps, gone, ruled, lines)
+    kept = [block for block in blocks if id(block) not in gone] if gone else blocks
+    _noted_rows(kept, lines)
+    _headers(kept, lines)
+    return kept
+
+
+def _tabled(run: list[tuple[Block, list[str]]], wraps: list[tuple[Block, Block]],
+            gone: set[int], ruled: set[int], lines: list[str]) -> None:
+    """The run's lines as a table's rows when they are one, the lines their cells wrap onto
+    in them."""
+    if _as_rows(run, gone, ruled, lines):
+        for row, wrap in wraps:
+            row.end_line = wrap.line
+            gone.add(id(wrap))
+
+
+def _noted_rows(blocks: list[Block], lines: list[str]) -> None:
+    """A line right over a table's first row with a cell over each of its columns and more
+    in the gaps between them ("Haverleigh   0650  0750  then every 60 mins  1850" over
+    "Coldstream Bridge   0708  0808    1908"): a row of the table, its note across columns
+    the others leave empty; they get an empty cell there."""
+    for i, block in enumerate(blocks):
+        if block.kind != "row" or not i or blocks[i - 1].kind != "paragraph" or \
+                blocks[i - 1].line != blocks[i - 1].end_line != block.line - 1 or \
+                blocks[i - 1].links:
+            continue
+        spans, line = _extents(blocks[i:], lines), lines[blocks[i - 1].line - 1]
+        cells = _COLUMN_GAP.split(line.strip())
+        own = list(zip(_cell_starts(line), _cell_ends(line)))
+        places = [_column_of(span, spans) for span in own]
+        if not spans or len(cells) <= len(spans) or \
+                [at for at in places if at is not None] != list(range(len(spans))) or \
+                any(at is None and _overlaps(span, spans) for at, span in zip(places, own)) or \
+                any(_ends_sentence(c) for c in cells):
+            continue
+        blocks[i - 1].kind, blocks[i - 1].text = "row", " | ".join(cells)
+        gaps = [n for n, at in enumerate(places) if at is None]
+        for row in blocks[i:i + _table_rows(blocks[i:])]:
+            kept = row.text.split(" | ")
+            for n in gaps:
+                kept.insert(n, "")
+            row.text = " | ".join(kept)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _table_rows(blocks: list[Block]) -> int:
+    """How many rows, on lines one under another, open `blocks`."""
+    count = 0
+    while count < len(blocks) and blocks[count].kind == "row" and \
+            (not count or blocks[count - 1].end_line == blocks[count].line - 1):
+        count += 1
+    return count
+
+
+HEADER_LINES = 2  # a table's header may take two lines ("Played   Goals" over "P  W  For")
+_RULE_MARKS = "-=~_ "
+
+
+def _headers(blocks: list[Block], lines: list[str]) -> None:
+    """Up to HEADER_LINES lines right over a table's first row, with fewer cells than it has
+    columns, each cell set over a column (starting or ending where it does) or over two or
+    more ("------ Home ------" over "P   W   D   L"): the table's header rows, empty where
+    no cell is set ("                Close    Change" over "  Harbour 500   5,612.44   +22.37")."""
+    for i, block in enumerate(blocks):
+        if block.kind != "row" or i and blocks[i - 1].kind == "row" and \
+                blocks[i - 1].end_line == block.line - 1:
+            continue
+        spans = _extents(blocks[i:], lines)
+        if not spans:
+            continue
+        top = i
+        while top > max(0, i - HEADER_LINES):
+            above = blocks[top - 1]
+            cells = _header_cells(above, blocks[top], spans, lines)
+            if cells is None:
+                break
+            above.kind, above.text = "row", " | ".join(cells)
+            top -= 1
+
+
+def _header_cells(above: Block, below: Block, spans: list[tuple[int, int]],
+                  lines: list[str]) -> list[str] | None:
+    """The cells of a header line over a table whose columns take `spans`, each in its
+    column, or None when the line is no such header."""
+    if above.kind != "paragraph" or above.line != above.end_line or above.links or \
+            above.end_line != below.line - 1:
+        return None
+    line = lines[above.line - 1]
+    cells = _COLUMN_GAP.split(line.strip())
+    own = list(zip(_cell_starts(line), _cell_ends(line)))
+    if not 2 <= len(cells) <= len(spans) or own[0][0] < spans[0][0] or \
+            any(len(c.split()) > COLUMN_LEAD_WORDS or _ends_sentence(c) for c in cells):
+        return None
+    placed, last = [""] * len(spans), -1
+    for cell, span in zip(cells, own):
+        at = _column_of(span, spans)
+        if at is None or at <= last:
+            return None
+        placed[at], last = cell.strip(_RULE_MARKS) or cell, at
+    return placed
+
+
+def _extents(rows: list[Block], lines: list[str]) -> list[tuple[int, int]]:
+    """Where each column of the table opening `rows` starts and ends, over all its rows set
+    out in columns (none when its first row is not)."""
+    count = len(rows[0].text.split(" | "))
+    spans: list[tuple[int, int]] = []
+    for above, row in zip([None, *rows], rows):
+        line = lines[row.line - 1]
+        if row.kind != "row" or above is not None and above.end_line != row.line - 1 or \
+                len(_cell_starts(line)) != count:
+            break
+        found = list(zip(_cell_starts(line), _cell_ends(line)))
+        spans = [(min(a, c), max(b, d)) for (a, b), (c, d) in zip(spans, found)] or found
+    return spans
+
+
+def _column_of(span: tuple[int, int], spans: list[tuple[int, int]]) -> int | None:
+    """The column a header's cell heads: the one it lies over, or, over two columns or
+    more, the one starting nearest it."""
+    start, end = span
+    if sum(start <= a and b <= end for a, b in spans) >= 2:
+        return min(range(len(spans)), key=lambda j: abs(spans[j][0] - start))
+    over = [j for j, (a, b) in enumerate(spans) if a < end and start < b]
+    return over[0] if len(over) == 1 else None
+
+
+def _wrapped_cells(block: Block, lines: list[str], run: list[tuple[Block, list[str]]],
+                   end: int) -> dict[int, str] | None:
+    """A line right under a row (ending on line `end`), set in past its first column, each
+    of its cells under one of the row's cells and ending no sentence: the words those cells
+    wrap onto, by column."""
+    if not run or block.kind != "paragraph" or block.line != block.end_line or block.links or \
+            block.line != end + 1:
+        return None
+    first, line = lines[run[0][0].line - 1], lines[block.line - 1]
+    spans = list(zip(_cell_starts(first), _cell_ends(first)))
+    if len(spans) != len(run[0][1]) or _indent(line) <= spans[0][0]:
+        return None
+    found: dict[int, str] = {}
+    for cell, (start, end) in zip(_COLUMN_GAP.split(line.strip()),
+                                  zip(_cell_starts(line), _cell_ends(line))):
+        over = [j for j, (a, b) in enumerate(spans) if a < end and start < b]
+        if len(over) != 1 or over[0] in found or not run[-1][1][over[0]] or \
+                cell.rstrip(_CLOSERS)[-1:] in SENTENCE_ENDS:  # an entry's text: "… Free."
+            return None
+        found[over[0]] = cell
+    return found
 
 
 # A rule drawn under a table's first row, column by column ("-------   ----------"; a
@@ -766,10 +935,16 @@ WIDE_ROW_CELLS = 3  # cells of a row that may hold no figure
 
 def _ends_sentence(cell: str) -> bool:
     """A cell ending a sentence, not a label cut short nor a bracket closing a few words
-    ("Rosa Vance (inc.)", "(I)")."""
+    ("Rosa Vance (inc.)", "(I)"), nor a date or a number with its dot ("Sa 22.03.")."""
     if cell.endswith(")") and "(" in cell:
         cell = cell.rstrip(")")
-    return _ENDED.search(cell) is not None and not _abbreviated(cell)
+    return _ENDED.search(cell) is not None and not _abbreviated(cell) and \
+        not _DOTTED_FIGURE.search(cell)
+
+
+# A date written day first with its dots ("Sa 22.03.", "1.4.") or a number alone with its dot
+# ("3.", an ordinal): no sentence's end.
+_DOTTED_FIGURE = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\.$|^\d{1,4}\.$")
 
 
 def _abbreviated(cell: str) -> bool:
@@ -779,7 +954,8 @@ def _abbreviated(cell: str) -> bool:
 
 
 def _as_rows(run: list[tuple[Block, list[str]]], gone: set[int], ruled: set[int],
-             lines: list[str]) -> None:
+             lines: list[str]) -> bool:
+    """The run's lines as a table's rows, or as one line of names (True for rows)."""
     figures = sum(any(map(_FIGURE.search, cells)) for _, cells in run)
     names = all(_NAME_CELL.match(cell) for _, cells in run for cell in cells)
     wide = len(run[0][1]) >= WIDE_ROW_CELLS if run else False
@@ -791,11 +967,13 @@ def _as_rows(run: list[tuple[Block, list[str]]], gone: set[int], ruled: set[int]
             _aligned([lines[block.line - 1] for block, _ in run]):
         for block, cells in run:
             block.kind, block.text = "row", " | ".join(cells)
-    elif len(run) >= 2 and names:
+        return True
+    if len(run) >= 2 and names:
         first = run[0][0]
         first.text = " · ".join(cell for _, cells in run for cell in cells)
         first.end_line = run[-1][0].end_line
         gone.update(id(block) for block, _ in run[1:])
+    return False
 
 
 def _names_tail(block: Block, lines: list[str], run: list[tuple[Block, list[str]]]

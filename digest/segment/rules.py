@@ -328,7 +328,7 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 kinds[i:end] = ["signoff"] * (end - i)
         elif i not in credits and (_closing_and_name(block) or _dash_name(blocks, i)) and (
                 _run_end(blocks, kinds, i + 1, 1) == i + 1 or _heading_line(blocks[i + 1]) or
-                _postscript(blocks, i + 1)):
+                _postscript(blocks, i + 1)) and not _over_table(blocks, i):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
             # (over a postscript too: "- Dana" over "P.S. The spring session starts…")
     return kinds
@@ -551,10 +551,18 @@ def _bare_closing_and_name(block: Block) -> bool:
         for n in range(1, min(len(parts), BARE_CLOSING_WORDS + 1)))
 
 
+def _over_table(blocks: list[Block], i: int) -> bool:
+    """The block is right over a table's row: its heading or caption ("BONDS, CURRENCIES AND
+    COMMODITIES"), never a sign-off."""
+    return i + 1 < len(blocks) and blocks[i + 1].kind == "row"
+
+
 def _closing_and_name(block: Block) -> bool:
+    """"Cheers, Lea": a closing and a name on one line (not a comma inside brackets, "Squat
+    loading (working sets, % of training max)": a caption)."""
     closing, comma, name = block.text.partition(", ")
-    return bool(comma) and _is_closing(closing + ",") and not block.links and \
-        _is_name(name, TEAM_WORDS)
+    return bool(comma) and closing.count("(") == closing.count(")") and \
+        _is_closing(closing + ",") and not block.links and _is_name(name, TEAM_WORDS)
 
 
 def _dash_name(blocks: list[Block], i: int) -> bool:

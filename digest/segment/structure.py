@@ -341,6 +341,46 @@ def text_lists(marks: Marks) -> None:
                             number=int(number) if number else None)
 
 
+# A lettered entry's mark: "A)", "D1)", "b.", the letter then perhaps a figure (a superset's
+# "D1)" and "D2)").
+_LETTERED = re.compile(r"^([A-Za-z])(\d{0,2})[.)]\s+(?=\S)")
+LETTERED_ENTRIES = 2
+
+
+def lettered_lists(marks: Marks) -> None:
+    """Lines in a row lettered in turn from A or a ("A)  Back squat", "B)  Romanian
+    deadlift", "D1) …", "D2) …"; "a. …", "b. …"): list entries, each its own, the letter off."""
+    blocks, run = marks.blocks, []
+    for i in range(len(blocks) + 1):
+        found = _lettered(blocks[i], marks.kinds[i]) if i < len(blocks) else None
+        if found and (run and _next_letter(run[-1][1], found) or
+                      found[1] in "Aa" and not run):
+            run.append((i, found))
+            continue
+        if len(run) >= LETTERED_ENTRIES and len({m[1] for _, m in run}) >= LETTERED_ENTRIES:
+            for j, m in run:
+                blocks[j] = replace(blocks[j], kind="item", level=blocks[j].level + 1,
+                                    text=blocks[j].text[m.end():])
+        run = [(i, found)] if found and found[1] in "Aa" else []
+
+
+def _lettered(block: Block, kind: str | None) -> re.Match[str] | None:
+    if block.kind != "paragraph" or kind is not None:
+        return None
+    return _LETTERED.match(block.text)
+
+
+def _next_letter(last: re.Match[str], found: re.Match[str]) -> bool:
+    """`found` letters the entry after `last`: the next letter, in the same case and with the
+    same mark, or the same letter with the next figure ("D1)" over "D2)")."""
+    if found[0].rstrip()[-1] != last[0].rstrip()[-1] or \
+            found[1].isupper() != last[1].isupper():
+        return False
+    if found[1] == last[1]:
+        return bool(found[2] and last[2]) and int(found[2]) == int(last[2]) + 1
+    return ord(found[1]) == ord(last[1]) + 1
+
+
 # A thread's post number: "1/12 …", "3/ …", a keycap "1️⃣ …" before the post, or "… (1/6)"
 # after it.
 _POST_OPENING = re.compile(r"^(\d{1,3})/(\d{1,3})?\s+(?=\S)|^(\d)\ufe0f?\u20e3\s*(?=\S)")
@@ -988,6 +1028,7 @@ PASSES: list[tuple[str, Callable[[Marks], None]]] = [
     ("sayings", sayings),
     ("thread_posts", thread_posts),
     ("text_lists", text_lists),  # first: the heading rules look for list entries
+    ("lettered_lists", lettered_lists),
     ("calendar_lines", calendar_lines),
     ("site_blurbs", site_blurbs),
     ("numbered_blurbs", numbered_blurbs),

@@ -538,7 +538,8 @@ def _summarize_section(
     lexicon = words(language)
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
              and not _link_row(par) and not (units and _closes_list(par, section))
-             and not _table_note(section, p, split[(s, p)], lexicon)]
+             and not _table_note(section, p, split[(s, p)], lexicon)
+             and not _table_caption(section, p)]
     texts = _own_words(section, [p for p in texts if split[(s, p)]], lexicon)
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
@@ -632,6 +633,20 @@ def _table_note(section: Section, p: int, sentences: list[str], lexicon: Words) 
     if any(count_words(x) > TABLE_NOTE_WORDS for x in sentences):
         return False
     return any(_notes_how_taken(x, lexicon) for x in sentences)
+
+
+def _table_caption(section: Section, p: int) -> bool:
+    """A few words on the line right above a table's rows (or the one above that), ending no
+    sentence nor with a colon ("Monday to Friday (new times shown)", "Squat loading"): what the
+    table holds, never the section's news."""
+    paragraphs, text = section.paragraphs, section.paragraphs[p].text.rstrip()
+    return p + 1 < len(paragraphs) and paragraphs[p + 1].kind == "row" and \
+        paragraphs[p + 1].line - paragraphs[p].line <= CAPTION_GAP and \
+        count_words(text) <= CAPTION_WORDS and text[-1:] not in _CLOSERS
+
+
+CAPTION_WORDS = 12
+CAPTION_GAP = 2  # lines from a caption to the table's first row: a blank line between at most
 
 
 def _notes_how_taken(sentence: str, lexicon: Words) -> bool:
