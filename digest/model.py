@@ -70,6 +70,9 @@ class Meta:
     folder: str | None = None  # the newsletter's folder, as a name ("haskell-weekly")
     number: int | None = None  # the number, when only the file name gives it
     list_name: str | None = None  # the name a mailing list's List-Id gives ("Cucina di Casa")
+    # the project a mailing-list post's subject names, as its addresses do ("Quillmark 1.9.0"
+    # sent from tomas@quillmark.example to quillmark-users@…): it names a person's post
+    project: str | None = None
 
 
 @dataclass

@@ -327,9 +327,10 @@ def test_the_lists_tag_leaves_the_title_when_the_list_is_named_by_its_list_id(su
 
 
 @pytest.mark.parametrize("subject, list_id, publication, title", [
-    # a category in brackets is no list's name, though the List-Id's description holds it
+    # a category in brackets is no list's name, though the List-Id's description holds it:
+    # the project the subject opens with, which the sender's address and the list's name, is
     ("[SECURITY] Tollgate 3.4.1 fixes a header overflow",
-     "Tollgate security announcements <tollgate-sec.lists.example.org>", "Brin Okafor",
+     "Tollgate security announcements <tollgate-sec.lists.example.org>", "Tollgate",
      "[SECURITY] Tollgate 3.4.1 fixes a header overflow"),
     # fml numbers each message after the list's label: the label names it, the rest titles
     ("[quill-notes:00231] Quill 2.0 のお知らせ", "quill-notes.ml.example.org", "Quill Notes",

@@ -300,6 +300,7 @@ def _with_headers(part: Part, message: EmailMessage, date: dt.date | None, where
         language=_readable(_raw_header(message, "content-language"), "Content-Language",
                            where, problems) or part.meta.language,
         list_name=_list_phrase(message) or _list_label(message) or None,
+        project=_project(message, _subject(message)) if forward is None else None,
     )
     return part
 
@@ -637,6 +638,40 @@ def _list_name(message: Message) -> str | None:
     if not name:  # no phrase: the list's own label ("<eastfield-allotments.googlegroups.com>")
         name = _list_label(message).replace("-", " ").replace("_", " ").title()
     return name or None
+
+
+def _project(message: Message, subject: str | None) -> str | None:
+    """The project a mailing-list post's subject opens with, when the sender's address and
+    the list's own (its tag, List-Id, List-Post or the address it went to) both name it:
+    "[ANN] Quillmark 1.9.0" from tomas@quillmark.example to quillmark-users@lists.… gives
+    "Quillmark"; "Apache Kafka 3.7.0" to users@kafka.apache.org, "Apache Kafka"."""
+    tag = SUBJECT_TAG.match(subject or "")
+    if not (tag or is_list_mail(message)):
+        return None  # no list post: a person's own mail
+    sender = _name_parts(_sender_domain(message))
+    listed = _name_parts(" ".join([tag[2] if tag else "", _list_label(message),
+                                   *_headers(message, "list-post", "to", "cc")]))
+    words = (subject[tag.end():] if tag else subject or "").split()
+    run: list[str] = []
+    for word in words:
+        bare = word.strip(":,;")
+        if not (bare[:1].isupper() and bare.casefold() in sender | listed):
+            break
+        run.append(bare)
+    named = {w.casefold() for w in run}
+    return " ".join(run) if named & sender and named & listed else None
+
+
+def _sender_domain(message: Message) -> str:
+    """The From address's domain without its last label ("quillmark" of …@quillmark.example)."""
+    address = parseaddr(_raw_header(message, "from") or "")[1]
+    return address.partition("@")[2].rpartition(".")[0]
+
+
+def _name_parts(text: str) -> set[str]:
+    """The words addresses and list labels join with marks: "quillmark-users@lists.quillmark
+    .example" holds "quillmark", "users", "lists", "example"."""
+    return {w for w in re.split(r"[\W_]+", text.casefold()) if len(w) >= 3 and w.isalpha()}
 
 
 def _date(message: Message, where: _Where, problems: list[Problem]) -> dt.date | None:

@@ -67,8 +67,10 @@ _OPENING_ADDRESS = re.compile(r"[\[<(]?(https?://[^\s\]>)]+)[\]>)]?(?:\s+[—–
                               re.IGNORECASE)
 # A quoted line, as mail quotes: "> " (or ">> " quoting a quote) before its words.
 _QUOTED = re.compile(r"^\s{0,3}>(?:[ \t]?>)*(?:[ \t]|$)")
-# A shell's prompt before a command, set in: "  $ curl -i …", "    # emerge --sync".
-_PROMPT = re.compile(r"^[ \t]+[$#] +[a-z./~]")
+# A shell's prompt before a command, set in: "  $ curl -i …", "    # emerge --sync"; the
+# command may open with a sign no sentence opens with ("# : > /proc/2214/fd/41", "$ [ -f x ]",
+# "$ ./run") or set a variable first ("$ CC=clang make").
+_PROMPT = re.compile(r"^[ \t]+[$#] +(?:[a-z./~:\[(!{\\]|[A-Z_][A-Z0-9_]*=)")
 _ATTRIBUTION = re.compile(r"^(?:--|[—–―])\s*\S")  # "-- Anne, Mill Street" under a quote
 
 

@@ -919,8 +919,10 @@ def sender_names(meta: Meta, profile: Profile, opening: Sequence[str] = ()) -> M
                                    publication=found["publication"].strip())
     if meta.list_name and _holds(meta.publication, meta.list_name):
         return dataclasses.replace(meta, publication=meta.list_name)
-    if not meta.folder or _name_key(meta.publication) == _name_key(meta.folder):
+    if meta.folder and _name_key(meta.publication) == _name_key(meta.folder):
         return meta  # the sender's name is the newsletter's ("City Notes" in `city-notes/`)
+    if not meta.folder:
+        return _project_post(meta)
     opening = _opening_name(meta.title or "", meta.folder)
     named = next((n for n in (meta.list_name, opening)
                   if n and _name_key(n) == _name_key(meta.folder)), None)
@@ -929,9 +931,18 @@ def sender_names(meta: Meta, profile: Profile, opening: Sequence[str] = ()) -> M
             return meta  # "Тиждень Києва" over the label spelling it in Latin letters
         named = " ".join(named.replace("_", "-").split("-")).title()
     if not named:
-        return meta
+        return _project_post(meta)
     author = None if meta.author == meta.list_name else meta.author  # no sender's name
     return dataclasses.replace(meta, publication=named, author=author)
+
+
+def _project_post(meta: Meta) -> Meta:
+    """A person posting to a project's mailing list ("Tomás Halloran" sending "[ANN]
+    Quillmark 1.9.0"): the project is the publication, the person its author, unless their
+    name already holds the project's ("Quillmark Release Team")."""
+    if not meta.project or _written(meta.project, [meta.publication or ""]):
+        return meta
+    return dataclasses.replace(meta, publication=meta.project)
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")

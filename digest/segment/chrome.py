@@ -110,7 +110,49 @@ def footer(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         end -= 1
     if 0 < end < len(blocks) and kinds[end - 1] is None and _postal(blocks[end - 1]):
         kinds[end - 1] = "chrome"
+    if end == len(blocks):
+        kinds = _sender_card(blocks, kinds)
+        while end > 0 and kinds[end - 1] == "chrome":
+            end -= 1
     return _ruled_names(blocks, kinds, end)
+
+
+CARD_LINES = 3  # the sender's name and address, how to reach them, their register number
+
+
+def _sender_card(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with the sender's card that ends an issue with no other footer as chrome: up to
+    CARD_LINES short lines, each an address, a register's line or contact details, among them
+    a postal address and a way to reach the sender ("Otterbrook Community Centre, Station
+    Road, …" / "Tel 01632 960 774 / hello@…" / "Charity no. 1098765"); not when a line so
+    detailed stands above too (each of a calendar's entries giving its venue)."""
+    start = len(blocks)
+    while start > 0 and len(blocks) - start < CARD_LINES and kinds[start - 1] is None and \
+            _card_line(blocks[start - 1]):
+        start -= 1
+    card = blocks[start:]
+    if not card or not any(_postal(b) for b in card) or \
+            not any(_reaches(b.text) for b in card) or \
+            any(_postal(b) and _reaches(b.text) for b in blocks[:start]):
+        return kinds
+    return kinds[:start] + ["chrome"] * len(card)
+
+
+_MAIL_OR_WEB = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|"
+                          r"\b[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+
+
+def _reaches(text: str) -> bool:
+    """Text giving a way to reach someone: a telephone number, an e-mail or web address."""
+    return bool(_PHONE_IN.search(text) or _MAIL_OR_WEB.search(text))
+
+
+def _card_line(block: Block) -> bool:
+    """A short line of a sender's card, no sentence: an address, a register's line, or
+    contact details ("Tel 0113 496 0551 · orders@… · greenwaywholesale.example")."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and count_words(text) <= POSTAL_WORDS and \
+        not ENDS_SENTENCE.search(text) and (_postal(block) or _reaches(text))
 
 
 def _ruled_names(blocks: list[Block], kinds: list[str | None], end: int) -> list[str | None]:

@@ -331,6 +331,23 @@ def sign_offs(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 _postscript(blocks, i + 1)) and not _over_table(blocks, i):
             kinds[i] = "signoff"  # "Cheers,⏎Lea" read as one paragraph, "Yours, Ines", "— Sam"
             # (over a postscript too: "- Dana" over "P.S. The spring session starts…")
+    return _fingerprints(blocks, kinds)
+
+
+# An OpenPGP key's fingerprint: forty hex digits in ten groups of four, after a short label
+# ("PGP: 7A3C 91F0 … 1C39", "Key fingerprint = 7A3C 91F0 …").
+_FINGERPRINT = re.compile(r"(?:[0-9A-F]{4}\s{1,2}){9}[0-9A-F]{4}\s*$", re.IGNORECASE)
+FINGERPRINT_LABEL_WORDS = 3
+
+
+def _fingerprints(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
+    """Kinds with a key's fingerprint line right under a signature as part of it."""
+    for i in range(1, len(blocks)):
+        found = _FINGERPRINT.search(blocks[i].text)
+        if kinds[i] is None and kinds[i - 1] == "signoff" and found and \
+                blocks[i].kind == "paragraph" and \
+                words(blocks[i].text[:found.start()]) <= FINGERPRINT_LABEL_WORDS:
+            kinds[i] = "signoff"
     return kinds
 
 

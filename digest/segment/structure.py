@@ -177,10 +177,11 @@ _CLOCK = re.compile(r"(?<![£$€¥.,\d])\b\d{1,2}(?::\d{2}(?:\s*(?:[ap]\.?m\.?|
 
 
 def caps_heading(marks: Marks, i: int) -> int | None:
-    """A short line in capitals: at least three letters, none of them lower-case; not a
-    card's button, one link to the page its title above links ("RSVP")."""
+    """A short line in capitals, its number aside ("1. WHEN THE DISK IS FULL"): at least
+    three letters, none of them lower-case; not a card's button, one link to the page its
+    title above links ("RSVP")."""
     block = _bare(marks, i)
-    if block is None or not in_capitals(block.text):
+    if block is None or not in_capitals(_unnumbered(block.text)):
         return None
     if one_link(block, BUTTON_WORDS) and any(
             link.url == block.links[0].url for b in marks.blocks[max(0, i - CARD_BLOCKS):i]
@@ -190,6 +191,12 @@ def caps_heading(marks: Marks, i: int) -> int | None:
 
 
 CARD_BLOCKS = 6  # a card's title, details and blurb above its button
+
+
+def _unnumbered(text: str) -> str:
+    """The text without the number it opens with ("1. ", "3) ")."""
+    found = _ENTRY.match(text)
+    return text[found.end():] if found and found[2] else text
 
 
 def emoji_heading(marks: Marks, i: int) -> int | None:
@@ -303,7 +310,7 @@ def _numbered_heading(rest: str) -> bool:
         not _TERMINAL.search(rest)
 
 
-NUMBERED_HEADING_WORDS = 8
+NUMBERED_HEADING_WORDS = 10  # as many as a line in capitals may have
 
 
 def text_lists(marks: Marks) -> None:
