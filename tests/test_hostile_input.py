@@ -143,6 +143,14 @@ def corpus(folder: Path) -> dict[str, str | None]:
                           "QUFB" * 25_000 + "> and " + "x" * 60_000 + " [\n\n" +
                           "a." * 30_000 + " [1]\n\nA body paragraph that is fine.\n\n"
                           "[1] https://a.example/1\n[2] https://a.example/2\n", None),
+        # a run of one sign or letter on a line of its own: a printed page's last word, a
+        # Markdown link's or template tag's opening, searched for from every place in it
+        "printed-word.txt": ("WEEKLY\n\n" + "a" * 90_000 + "\n\fA body paragraph that is "
+                             "fine, on the second page of the letter.\n", None),
+        "brackets.txt": ("Weekly, 13 March 2024\n\n" + "[" * 90_000 + "\n\nA body paragraph "
+                         "that is fine.\n", None),
+        "braces.md": ("---\ntitle: Weekly\ndate: 2024-03-13\n---\n\n- " + "{" * 90_000 +
+                      "\n\nA body paragraph that is fine." + " " * 90_000 + "{{name}}.\n", None),
     }
     folder.mkdir()
     for name, (data, _) in cases.items():
@@ -201,6 +209,13 @@ def test_each_bad_file_gets_one_clear_message_naming_it(hostile):
             continue
         assert about, f"no message names {name}:\n{stderr}"
         assert any(word.lower() in line.lower() for line in about), (name, about)
+
+
+def test_long_runs_inside_a_line_are_read_within_the_files_time_budget(hostile):
+    """The files made of one long run of spaces, signs or letters (see `corpus`) are read, not
+    skipped: no search over a line may take time growing with its length squared."""
+    _, _, stderr, _ = hostile
+    assert not [line for line in stderr.splitlines() if "took longer than" in line], stderr
 
 
 def test_nothing_outside_the_input_folder_is_read(hostile):

@@ -98,8 +98,9 @@ def detect_format(name: str, head: str) -> str:
 # MARKDOWN_MARKS times; a stray "*" or "#" in a mail's text part makes none of it.
 MARKDOWN_LINKS = 3
 MARKDOWN_MARKS = 2
-_MD_LINK = re.compile(r"!?\[[^\]\n]*\]\((?:https?://|mailto:)[^)\s]+\)", re.IGNORECASE)
-_MD_REFERENCE = re.compile(r"\[[^\]\n]+\]\[([^\]\n]+)\]")
+# (A link's words hold no "[": a line of "[" then takes linear time, not quadratic.)
+_MD_LINK = re.compile(r"!?\[[^\[\]\n]*\]\((?:https?://|mailto:)[^)\s]+\)", re.IGNORECASE)
+_MD_REFERENCE = re.compile(r"\[[^\[\]\n]+\]\[([^\]\n]+)\]")
 _MD_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]+\S", re.MULTILINE)
 _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _MD_BOLD = re.compile(r"\*\*[^*\s][^*\n]*\*\*|__[^_\s][^_\n]*__")

@@ -38,8 +38,11 @@ _YAML_KEY = re.compile(r"^\s*[\w-]+\s*:")
 _SCRIPT_OPEN = re.compile(r"^<(script|style)\b", re.IGNORECASE)
 _LEAD_HTML = re.compile(r"^<(strong|b|a)(?:\s[^>]*)?>$", re.IGNORECASE)
 # Leftover template markup: undefined image references used as badges, Liquid/Jinja tags.
-_LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%.*?%\}|\{\{.*?\}\}")
-_LEFTOVER_BEFORE_MARK = re.compile(rf"\s*(?:{_LEFTOVER.pattern})(?=[,.!?;:])")  # "Hi {{name}},"
+# (A tag holds no brace, and spaces before one are taken from the first: a run of "{" or of
+# spaces then takes linear time, not quadratic.)
+_LEFTOVER = re.compile(r"(?<!\S)!\[[^\]\n]*\](?!\S)|\{%[^{}\n]*?%\}|\{\{[^{}\n]*?\}\}")
+# "Hi {{name}},": the tag and the spaces before it, before a mark
+_LEFTOVER_BEFORE_MARK = re.compile(rf"(?<!\s)\s*(?:{_LEFTOVER.pattern})(?=[,.!?;:])")
 # Footnotes of Markdown's common extension: a reference ("…failed.[^1]") and a definition
 # opening a paragraph ("[^1]: One of them failed twice.").
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")

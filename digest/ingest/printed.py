@@ -87,8 +87,12 @@ class Pages:
 
 def _last_word(line: str) -> str:
     """The letters before the hyphen a line ends with ("informa-" → "informa")."""
-    found = re.search(r"([^\W\d_]+)-$", line.rstrip())
+    line = line.rstrip()
+    found = _LAST_WORD.search(line) if line.endswith("-") else None
     return found[1] if found else ""
+
+
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")  # from a word's start: linear
 
 
 def read_pages(raw: list[str], lines: list[str]) -> Pages:
