@@ -32,6 +32,9 @@ _MONTH_YEAR = re.compile(rf"(?<![^\W\d_]){_MONTH}\.?,?\s+(?:[^\W\d_]{{1,3}}\s+)?
 # "Sáb 14 dic — …", "Dec 7: …", "14 de diciembre —"): an entry of a calendar.
 _DAY_MONTH = re.compile(
     rf"^(?:[^\W\d_]{{2,12}}\.?,?\s+)?(?:{_DAY}{_GAP}{_MONTH}|{_MONTH}\.?\s+{_DAY})(?![^\W_])")
+# The same with no short word between the day and the month: a month of three letters or
+# fewer is no such word ("13. Mai wie gewohnt", "7 May the hall opens").
+_DAY_MONTH_CLOSE = re.compile(rf"^(?:[^\W\d_]{{2,12}}\.?,?\s+)?{_DAY}\.?,?\s+{_MONTH}(?![^\W_])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "2026/11/24", "2026.3.11", and Korean "2026.3.11." and "2026. 3. 11." (a dot after each part)
 _YEAR_FIRST = re.compile(r"(?<![\d./])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/]|\.\d)")
@@ -219,8 +222,12 @@ def _date_found(text: str) -> tuple[dt.date | None, int, int] | None:
 def opens_with_day(text: str) -> bool:
     """The text opens with a day of a month named in words, with no year needed ("Sat 7 Dec
     — Winter social ride")."""
-    found = _DAY_MONTH.match(joined(text).strip())
-    return found is not None and month_number(found[2] or found[3]) is not None
+    text = joined(text).strip()
+    found = _DAY_MONTH.match(text)
+    if found is not None and month_number(found[2] or found[3]) is not None:
+        return True
+    found = _DAY_MONTH_CLOSE.match(text)
+    return found is not None and month_number(found[2]) is not None
 
 
 def written_month(text: str) -> dt.date | None:

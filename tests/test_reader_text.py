@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 from conftest import run_digest
 
-from digest.ingest.text import read_text
+from digest.ingest.text import read_text, wrap_width
 
 ISSUE = """\
 ---
@@ -387,3 +387,142 @@ def test_titles_over_fields_footers_and_lettered_entries_stay_apart():
         "St. Brendan's Catholic Church | 215 Chapel Street, Maple Falls, ST 29630",
         "Parish office: (555) 410-7781 | office@stbrendans.example.org",
         "Sedge-announce mailing list", "Sedge-announce@lists.sedge-project.example"]
+
+
+def test_a_paragraph_on_the_next_line_stays_apart_where_its_first_word_would_have_fitted():
+    """A text wrapped tightly at 64 columns (a line breaks only where the next word would
+    not fit), its paragraphs with no blank line between them: a line ending its sentence
+    with room for the next line's first word ends its paragraph, though it comes within a
+    tenth of the width; a sentence's end the next word would not have fitted after is
+    still a wrap."""
+    body = ("Morning all. The pool reopens on Monday after the retiling, and\n"
+            "the lane ropes are back where they were, so please swim in the\n"
+            "lane that suits your pace, and keep left when you pass.\n"
+            "Coach Imogen is away on Saturday and Sunday this weekend.\n"
+            "The sessions will be taken by Tomas, who ran the winter squad\n"
+            "last year and knows most of you already. Please arrive ten\n"
+            "minutes early.\n"
+            "\n"
+            "Lockers now take a pound coin, which you get back when you are\n"
+            "done with it. The old tokens work until the end of the month.\n"
+            "Reception will swap them for coins.\n")
+    assert [(b.line, b.end_line) for b in read_text(body).blocks] == [
+        (1, 3), (4, 4), (5, 7), (9, 11)]
+
+
+def test_a_text_wrapped_with_slack_still_runs_a_sentences_end_on_into_the_next_line():
+    """Lines broken by hand or balanced (`fmt`), some stopping short mid-sentence: a line
+    ending its sentence near the width runs on as before, though the next word would have
+    fitted after it."""
+    body = ("The allotment society met on Tuesday evening to agree\n"
+            "the rents for next year, which will stay as they are.\n"
+            "The committee thanks everyone who came along and stayed for\n"
+            "tea, and especially those who brought cake for the raffle,\n"
+            "which raised more than we had hoped. Water troughs fill\n"
+            "from April; please do not use hoses on the main supply,\n"
+            "which is metered, and report leaks to the secretary as\n"
+            "soon as you can find her at the gate on a Saturday.\n")
+    (block,) = read_text(body).blocks
+    assert "as they are. The committee thanks" in block.text
+
+
+def test_a_tables_wrapped_cells_and_a_footers_lines_of_parts_do_not_widen_the_width():
+    """Prose wrapped at 66 columns, with a cell's words wrapped in their column under a
+    table's row (to 76 columns) and a footer's lines of parts (74): the width is 66, so a
+    sentence wrapped at it stays whole ("…in March" over "and to the scouts…", which 76
+    columns cut) and a paragraph on the next line stays apart."""
+    body = ("The hall committee met on Thursday and agreed the spring programme\n"
+            "for the village, which is printed below with the times.\n"
+            "Tickets for the quiz are on sale at the bar and in the shop.\n"
+            "\n"
+            "Sat 5 Apr    14:00   Seed swap and plant sale\n"
+            "                     Bring cuttings in labelled pots; tea and cakes\n"
+            "                     in the small hall, and a raffle for the roof fund.\n"
+            "Thu 10 Apr   19:30   Quiz night\n"
+            "                     Teams of up to six. Entry £2 a head, paid on the night.\n"
+            "\n"
+            "The kitchen will be closed for a week in April while the new ovens\n"
+            "are fitted, so please bring a packed lunch to the club.\n"
+            "Our thanks to the volunteers who painted the small hall in March\n"
+            "and to the scouts who cleared the gutters and the drains on the\n"
+            "north side of the hall.\n"
+            "\n"
+            "Millbrook Village Hall · Station Road, Millbrook MB4 2LW · Charity 1098765\n"
+            "Tel 01632 960 774 · hello@millbrookhall.example · millbrookhall.example\n")
+    assert wrap_width(body.split("\n")) == 66
+    blocks = read_text(body).blocks
+    assert [(b.line, b.end_line) for b in blocks if b.line < 5 or b.line > 10] == [
+        (1, 2), (3, 3), (11, 12), (13, 15), (17, 17), (18, 18)]
+
+
+def test_a_footer_sentence_past_the_width_does_not_widen_it():
+    """A footer's sentence two columns past the 62 the letter is wrapped at: breaks
+    mid-sentence that left room for the next word at 64 ("…the mill has" over "lost…") show
+    the width is 62, and a paragraph ending where the next one's first word fits at 62
+    stays apart."""
+    body = ("We would only add that the path is very muddy in places. Not\n"
+            "every stile is passable either, and the one by the mill has\n"
+            "lost its step, so bring a stick and wear boots you do not mind\n"
+            "ruining on the way up to the ridge and back down again.\n"
+            "Dogs must be kept on a lead through the farm and past the\n"
+            "sheep in the top field, and the gates should be left as found.\n"
+            "\n"
+            "--\n"
+            "The Ridgeway Walkers' Letter goes out on the first of the month.\n"
+            "Reply to this address to write back; we read everything.\n")
+    assert wrap_width(body.split("\n")) == 62
+    assert [(b.line, b.end_line) for b in read_text(body).blocks][:2] == [(1, 4), (5, 6)]
+
+
+def test_a_day_and_its_month_opening_a_wrapped_line_is_no_list_entry():
+    """"…beginnt am" over "14. Juni um 15 Uhr…": German writes a day with a dot, and a wrap
+    set it at the line's start; the sentence goes on, no entry numbered 14 opens. A list
+    numbered in order under a line ending its sentence stays a list, its entry "2. Mai:
+    …" too."""
+    body = ("Nach den Osterferien beginnt wieder der normale Betrieb. Wir freuen uns,\n"
+            "dass so viele Kinder gesund aus dem Urlaub zurückgekommen sind. Das\n"
+            "Sommerfest im Garten beginnt in diesem Jahr etwas später, nämlich am\n"
+            "14. Juni um 15 Uhr, und endet wie immer mit dem Lagerfeuer am Abend.\n"
+            "\n"
+            "Tagesordnung des Elternabends:\n"
+            "1. Begrüßung und Bericht der Leitung über das vergangene Kita-Jahr und\n"
+            "2. Mai: Ausflug in den Tierpark\n"
+            "3. Wahl der Elternvertretung\n")
+    texts = [b.text for b in read_text(body).blocks]
+    assert texts[0].endswith("nämlich am 14. Juni um 15 Uhr, und endet wie immer mit dem "
+                             "Lagerfeuer am Abend.")
+    assert texts[2:] == [
+        "1. Begrüßung und Bericht der Leitung über das vergangene Kita-Jahr und",
+        "2. Mai: Ausflug in den Tierpark", "3. Wahl der Elternvertretung"]
+
+
+def test_comma_separated_records_stay_lines_of_their_own():
+    """A list pasted from a spreadsheet ("VG151,Cucumbers,NL,12 pcs,7.90,0.00") inside text
+    wrapped at 72 columns: each record is a line of its own, never run on into the next."""
+    body = ("Good morning. Prices below are per case unless stated, delivered to your\n"
+            "door within our usual zone. Orders placed before 2pm are delivered the\n"
+            "next working day, and orders placed after it on the day after that.\n"
+            "\n"
+            "VG151,Cucumbers,NL,12 pcs,7.90,0.00\n"
+            "FR201,Lemons,ES,15kg,24.60,+2.40\n"
+            "HB301,Flat parsley,UK,1kg,6.20,0.00\n"
+            "HB302,Coriander,CY,1kg,6.90,+0.30\n")
+    assert [b.text for b in read_text(body).blocks][1:] == [
+        "VG151,Cucumbers,NL,12 pcs,7.90,0.00", "FR201,Lemons,ES,15kg,24.60,+2.40",
+        "HB301,Flat parsley,UK,1kg,6.20,0.00", "HB302,Coriander,CY,1kg,6.90,+0.30"]
+
+
+def test_an_ellipsis_is_no_leaders_and_an_address_line_stays_over_its_telephone():
+    """"…additional time... but" is a sentence with an ellipsis, no row set out with dot
+    leaders, so its paragraph is not cut there; in text wrapped tightly at 66 columns, a
+    footer's address line over a line opening in capitals that would have fitted after it
+    stays a line of its own."""
+    body = ("Spring is here and the centre's calendar is fuller than it has\n"
+            "been for years. Our thanks to the new volunteers who have taken on\n"
+            "the Tuesday evening slot, which had been empty since the autumn,\n"
+            "and to the choir, who will sing at the reopening... and then stay\n"
+            "for the ceilidh, we are told, however late it runs on the night.\n"
+            "\n"
+            "Otterbrook Community Centre, Station Road, Otterbrook OT4 2LW\n"
+            "Tel 01632 960 774 / hello@otterbrookcc.example\n")
+    assert [(b.line, b.end_line) for b in read_text(body).blocks] == [(1, 5), (7, 7), (8, 8)]

@@ -2,8 +2,11 @@
 
 Text is hard-wrapped when the lines inside its paragraphs end where the next word would not
 have fitted a common width; there a line runs on into the next (a shorter line ends its
-paragraph: a sign-off, an address). In a `format=flowed` e-mail (RFC 3676) the sender says
-so itself: a line ending in a space runs on.
+paragraph: a sign-off, an address). A text wrapped tightly (no break mid-sentence where the
+next word would have fitted, as mail programs wrap) is read with no slack: a line ending its
+sentence where the next line's first word would have fitted ends its paragraph, though no
+blank line follows. In a `format=flowed` e-mail (RFC 3676) the sender says so itself: a
+line ending in a space runs on.
 
 List entries (`-`, `*`, `+`, `•`, `–`, `1.`, `1)`, `a)`) keep their marker; their nesting
 comes from indentation (`level`, 0 for the outermost entries) and an indented line under an
@@ -98,18 +101,84 @@ def wrap_width(lines: list[str], printed: bool = False) -> int | None:
     line that others come near (a line holding a link may run past it: a link cannot be
     wrapped), when most breaks after long lines inside paragraphs fall where the next word
     would not have fitted. A break after a full sentence, or after a "Subject: …" line,
-    tells neither way. Lines set in columns (a table's rows) are no prose; and when a few
-    longer lines come near each other (a list's footer left unwrapped), the next width that
-    lines come near is tried. A `printed` text was typeset in a proportional font: a line
-    that ends no sentence may stop further short of the width (PRINTED_SLACK)."""
+    tells neither way. Lines set in columns (a table's rows, and a cell's words wrapped in
+    its column under them) and lines of parts (a footer's "Tel … · orders@… · site") are no
+    prose; and when a few longer lines come near each other (a list's footer left
+    unwrapped), the next width that lines come near is tried; and when the text was
+    wrapped `_tight`ly at a narrower width than that, that one. A `printed` text was
+    typeset in a proportional font: a line that ends no sentence may stop further short of
+    the width (PRINTED_SLACK)."""
+    return _wrapping(lines, printed)[0]
+
+
+def _wrapping(lines: list[str], printed: bool = False) -> tuple[int | None, bool]:
+    """The width the text was hard-wrapped at (`wrap_width`), and whether it was wrapped
+    `_tight`ly at it: no line broken where the next word would have fitted."""
+    lines = _prose_lines(lines)
     prose = [line.rstrip() for line in lines if line.strip() and "://" not in line
              and not LIST_MARKER.match(line) and not _UNDERLINE.match(line)
              and not _no_prose(line)]
     for n, width in enumerate(_widths(sorted(map(columns, prose), reverse=True))):
         if WRAP_MIN <= width <= WRAP_MAX and _wrapped_at(lines, width, narrower=n > 0,
                                                          printed=printed):
-            return width
+            tight = None if printed else _tight(lines, prose, width)
+            return (width, False) if tight is None else (tight, True)
+    return None, False
+
+
+def _prose_lines(lines: list[str]) -> list[str]:
+    """The lines as the width is read from them: a line of parts ("Tel 0113 496 0551 ·
+    orders@… · greenwaywholesale.example", a footer's or masthead's, left as long as it is)
+    and a cell's words wrapped in its column under a row ("Sat 5 Apr    14:00   Plant
+    swap" over "                     Bring cuttings in labelled pots…", wrapped at the
+    column's own width) blanked."""
+    kept, starts = [], []
+    for line in lines:
+        if not line.strip():
+            starts = []
+        elif _indent(line) in starts[1:]:
+            line = ""  # a cell's words under its column (the lines under it stay in it)
+        else:
+            starts = _cell_starts(line) if _set_out(line) else []
+        kept.append("" if _PARTED.search(line) else line)
+    return kept
+
+
+TIGHT_WRAPS = 3  # breaks mid-sentence that show a text wrapped tightly
+
+
+def _tight(lines: list[str], prose: list[str], width: int) -> int | None:
+    """The width a text was wrapped at tightly (as mail programs and most tools wrap: a
+    line breaks only where the next word would not fit), when TIGHT_WRAPS breaks mid-sentence
+    or more all fall so: `width`, or the longest prose line under it when a longer one
+    left room for the next word (the width came from lines left unwrapped: a footer's
+    sentence, a table's); None when the text was wrapped with slack (`fmt` and `par`
+    balance a paragraph's lines, a hand breaks them unevenly)."""
+    reach = [columns(line.rstrip()) + 1 + columns(following.split()[0])
+             for line, following in zip(lines, lines[1:])
+             if _mid_sentence(line, following) and columns(line.rstrip()) * 2 >= width]
+    if len(reach) < TIGHT_WRAPS:
+        return None
+    if min(reach) > width:
+        return width
+    lengths = sorted((x for x in map(columns, prose) if x < min(reach)), reverse=True)
+    longer = len(prose) - len(lengths)
+    narrower = lengths[0] if lengths else 0
+    if narrower >= WRAP_MIN and longer <= max(WIDER_LINES, len(prose) * WIDER_SHARE) and \
+            _near(narrower, lengths) and _wrapped_at(lines, narrower, narrower=True):
+        return narrower
     return None
+
+
+def _mid_sentence(line: str, following: str) -> bool:
+    """A break inside a sentence of prose: a line that ends none over one going on in lower
+    case (a wrap, wherever the text was wrapped; not in quoted mail, which another's
+    program wrapped)."""
+    return bool(following.strip()) and following.lstrip()[:1].islower() and \
+        not _QUOTED.match(line) and \
+        not _ENDED.search(line) and "://" not in line + following and \
+        not _RULE.match(line) and not _no_prose(line) and not _no_prose(following) and \
+        not LIST_MARKER.match(following)
 
 
 def _wrapped_at(lines: list[str], width: int, narrower: bool = False,
@@ -148,7 +217,7 @@ def _set_out(line: str) -> bool:
     return bool(_COLUMNS.search(line.strip()) or _LEADERS_RUN.search(line))
 
 
-_LEADERS_RUN = re.compile(r"\S ?(?:\.{3,}|…{2,}) ?\S")
+_LEADERS_RUN = re.compile(r"\S ?(?:\.{4,}|…{2,}) ?\S")  # not an ellipsis: "require... but"
 # Cells two spaces apart, not after a sentence's end ("sha256  9f2c…  tool-1.2.tar.gz").
 _GAPPED = re.compile(f"[^\\s{SENTENCE_ENDS}:;](?: {{2,}}|\t)\\S")
 _UNBROKEN = re.compile(r"\S{40,}")  # a checksum, a key, a path: no word a wrap would break
@@ -181,19 +250,21 @@ def _widths(lengths: list[int]) -> list[int]:
     past at most one longer line (else the longest line); then shorter such lengths, past
     at most WIDER_LINES longer lines or WIDER_SHARE of them (a footer left unwrapped),
     WIDTHS_TRIED in all."""
-    def near(length: int) -> bool:
-        return sum(length * (1 - WRAP_SLACK) <= x <= length for x in lengths) >= WIDTH_LINES
-
     if not lengths:
         return []
-    found = [next((x for x in lengths[:2] if near(x)), lengths[0])]
+    found = [next((x for x in lengths[:2] if _near(x, lengths)), lengths[0])]
     wider = max(WIDER_LINES, int(len(lengths) * WIDER_SHARE))
     for length in lengths[:wider + 1]:
         if len(found) == WIDTHS_TRIED:
             break
-        if length < found[-1] * (1 - WRAP_SLACK) and near(length):
+        if length < found[-1] * (1 - WRAP_SLACK) and _near(length, lengths):
             found.append(length)
     return found
+
+
+def _near(length: int, lengths: list[int]) -> bool:
+    """WIDTH_LINES lines come within WRAP_SLACK of `length`: a width they were wrapped at."""
+    return sum(length * (1 - WRAP_SLACK) <= x <= length for x in lengths) >= WIDTH_LINES
 
 
 _CLAUSE_MARKS = ("、", "，", ",")
@@ -224,13 +295,16 @@ def _hand_wrapped(last: str, line: str) -> bool:
         _NUMBERED_ENTRY.match(line) is None
 
 
-def _full(line: str, following: str, width: int, printed: bool = False) -> bool:
+def _full(line: str, following: str, width: int, printed: bool = False,
+          slack: float | None = None) -> bool:
     """The next line's first word would not have fitted at the end of this one (in Chinese
-    and Japanese, which wrap anywhere, its first character); in a `printed` text, set in a
-    proportional font, with more slack for a line that ends no sentence."""
+    and Japanese, which wrap anywhere, its first character), up to a `slack` share of the
+    width short of it (WRAP_SLACK); in a `printed` text, set in a proportional font, with
+    more slack for a line that ends no sentence."""
     first = following.split()[0]
     needs = columns(first[0]) if _wide(first[0]) else 1 + columns(first)
-    slack = PRINTED_SLACK if printed and not _ENDED.search(line) else WRAP_SLACK
+    if slack is None:
+        slack = PRINTED_SLACK if printed and not _ENDED.search(line) else WRAP_SLACK
     return columns(line.rstrip()) + needs > width * (1 - slack)
 
 
@@ -238,6 +312,17 @@ def _full(line: str, following: str, width: int, printed: bool = False) -> bool:
 # "To post to this group, send email to ramblers@…"): a line of its own, not prose a wrap
 # carried on (in wrapped text, unless the next line goes on in lower case).
 _ENDS_WITH_ADDRESS = re.compile(r"(?:https?://\S+|\S+@[\w-]+(?:\.[\w-]+)+)\s*$", re.IGNORECASE)
+# Four comma-separated fields or more, none after a space ("VG151,Cucumbers,NL,12 pcs,7.90").
+_RECORD = re.compile(r"^\s*[^\s,]+(?:,[^,\s][^,]*){3,}$")
+
+
+def _record(line: str) -> bool:
+    """A record of comma-separated values (a list pasted from a spreadsheet), a line of its
+    own: more fields than words ("VG120,Potatoes Maris Piper,UK,25kg,14.75,0.00"), never
+    prose with figures ("(5,200 hectares) from the 32,000 acre (13,000 hectare) farm.")."""
+    return _RECORD.match(line) is not None and line.count(",") >= len(line.split())
+
+
 # An e-mail address alone on its line ("Sedge-announce@lists.example.org" in a list's
 # footer): a line of its own, never the words a wrap carried over.
 _MAIL_LINE = re.compile(r"^\s*\S+@[\w-]+(?:\.[\w-]+)+\s*$")
@@ -249,7 +334,8 @@ _SYMBOL_START = re.compile("^\\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff※]")
 def _kept_apart(last: str, line: str, width: int) -> bool:
     """Two lines of wrapped text that stay apart though the next word would not have fitted:
     a row set out in columns or leaders or with cells two spaces apart, a checksum or a
-    key (forty characters with no space) under an address alone, a field under a field
+    key (forty characters with no space) under an address alone, a record of
+    comma-separated values or a line over one, a field under a field
     or under a title ("Authors: …" over "Categories: …", "Visiting Fellowships at the
     Institute for Polar Studies" over "Sponsor: …"), a line of parts under another or under
     a title ("St. Brendan's | 215 Chapel Street" over "Parish office: … | office@…"), an
@@ -267,6 +353,7 @@ def _kept_apart(last: str, line: str, width: int) -> bool:
         _PARTED.search(line) is not None and (_PARTED.search(last) is not None or
                                               _titled(last)) or \
         _MAIL_LINE.match(last) is not None or \
+        _record(last) or _record(line) or \
         _MAIL_LINE.match(line) is not None and columns(last.rstrip()) * 2 < width or \
         ended and columns(last.rstrip()) > width or \
         ended and _ADDRESS_LINE.match(line) is not None or \
@@ -305,9 +392,11 @@ class _Reader:
     def __init__(self, width: int | None, flowed: bool, delsp: bool,
                  digest: ListDigest | None = None,
                  speakers: frozenset[str] = frozenset(), pages: Pages | None = None,
-                 delimited: dict[int, list[str]] | None = None) -> None:
+                 delimited: dict[int, list[str]] | None = None,
+                 tight: bool = False) -> None:
         self.width, self.flowed, self.delsp = width, flowed, delsp
         self.delimited = delimited or {}  # a table's lines set out with separators: cells
+        self.tight = tight  # wrapped with no slack: a line breaks only where a word won't fit
         self.pages = pages or Pages()  # a printed text's page breaks, furniture, contents
         self.aside: list[Block] = []  # that furniture and those contents (`page` blocks)
         self.crossed = False  # a page break or furniture since the last line of text
@@ -379,7 +468,8 @@ class _Reader:
             return
         if self._command(number, line, touching, prev):
             return
-        if LIST_MARKER.match(line) and not (touching and _comment_goes_on(prev, stripped)):
+        if LIST_MARKER.match(line) and not (touching and _comment_goes_on(prev, stripped)) \
+                and not (touching and self._dated_wrap(prev, last, line)):
             level = self._level(_indent(line))
             self.blocks.append(Block(text=stripped, line=number, end_line=number, level=level))
             self.in_entry, self.entry_title = True, LIST_MARKER.sub("", stripped)
@@ -513,6 +603,11 @@ class _Reader:
         if self.width is not None and self.pages.printed and _ENDED.search(last) and \
                 not self._long(line):
             return False  # a sentence over a short line: a name, a question, a caption's credit
+        if self.tight and (_ENDED.search(last) and not line.lstrip()[:1].islower() or
+                           line.lstrip()[:1].isupper()) and \
+                not _full(last, line, self.width, slack=0):
+            return False  # a paragraph's last sentence (or an address's line over the
+            # next, "… Otterbrook OT4 2LW" over "Tel 01632 …"): the next word would have fitted
         if self.width is not None:
             return (_full(last, line, self.width, self.pages.printed) or
                     _clause_break(last, line) or _hand_wrapped(last, line)) and \
@@ -521,6 +616,17 @@ class _Reader:
         # next one going on in lower case ("…drops by" over "a third on desktops."), is one
         # paragraph; short lines ("march 3 - meetup") stay apart.
         return _prose_runs_on(last, line) or _hand_wrapped(last, line)
+
+    def _dated_wrap(self, prev: Block, last: str, line: str) -> bool:
+        """A line opening with a day and its month ("30. März mit dem Heimspiel…", as German
+        and the Nordic languages write a day) under prose stopping mid-sentence ("…Die
+        Rückrunde beginnt am") that runs on into it: the sentence wrapped, no entry numbered
+        30 (but under the entry numbered 29, the next entry: "1. Begrüßung" over "2. Mai:
+        Ausflug")."""
+        day, entry = _DAY_DOT.match(line), _DAY_DOT.match(prev.text)
+        return prev.kind == "paragraph" and day is not None and opens_with_day(line) and \
+            not _ENDED.search(last) and self._runs_on(last, line) and \
+            not (entry is not None and int(entry[1]) + 1 == int(day[1]))
 
     def _long(self, line: str) -> bool:
         """A line as long as a wrapped line of the text's prose (RUN_ON_WORDS words when its
@@ -588,11 +694,16 @@ class _Reader:
 
 def _prose_runs_on(last: str, line: str) -> bool:
     """A line of prose (RUN_ON_WORDS words or more) that stops mid-sentence, over one going
-    on in lower case: one paragraph (not a line ending with a web address, nor a row set
-    out in columns or leaders: "Day     Low     High" over "mon. 9     4,1     13,2")."""
+    on in lower case or with a day and its month ("…beginnt am" over "30. März mit…"): one
+    paragraph (not a line ending with a web address, nor a row set out in columns or
+    leaders: "Day     Low     High" over "mon. 9     4,1     13,2")."""
     return len(last.split()) >= RUN_ON_WORDS and not _ENDED.search(last) and \
-        line.lstrip()[:1].islower() and not _ENDS_WITH_ADDRESS.search(last) and \
+        (line.lstrip()[:1].islower() or _DAY_DOT.match(line) is not None and
+         opens_with_day(line)) and not _ENDS_WITH_ADDRESS.search(last) and \
         not _set_out(last) and not _set_out(line)
+
+
+_DAY_DOT = re.compile(r"^\s*(\d{1,2})\.\s")  # "30. März": a day, as German writes it
 
 
 def _capitals(line: str) -> bool:
@@ -618,8 +729,8 @@ def read_text(text: str, flowed: bool = False, delsp: bool = False) -> Part:
     delimited = delimited_rows(raw)
     text_lines = [line if not pages.apart(n) and n not in delimited else ""
                   for n, line in enumerate(lines, start=1)]
-    width = None if flowed else wrap_width(text_lines, pages.printed)
-    reader = _Reader(width, flowed, delsp, digest, _speakers(lines), pages, delimited)
+    width, tight = (None, False) if flowed else _wrapping(text_lines, pages.printed)
+    reader = _Reader(width, flowed, delsp, digest, _speakers(lines), pages, delimited, tight)
     for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     _masthead(reader)
