@@ -149,6 +149,11 @@ def corpus(folder: Path) -> dict[str, str | None]:
                              "fine, on the second page of the letter.\n", None),
         "brackets.txt": ("Weekly, 13 March 2024\n\n" + "[" * 90_000 + "\n\nA body paragraph "
                          "that is fine.\n", None),
+        # one paragraph of 6,000 wrapped lines: each line's test for a word broken at its
+        # hyphen looked through the whole paragraph so far
+        "long-paragraph.txt": ("Weekly, 13 March 2024\n\n" + "\n".join(
+            ["the tide came in over the flats and the birds rose from the mud in one"] * 6000)
+            + ".\n", None),
         "braces.md": ("---\ntitle: Weekly\ndate: 2024-03-13\n---\n\n- " + "{" * 90_000 +
                       "\n\nA body paragraph that is fine." + " " * 90_000 + "{{name}}.\n", None),
     }

@@ -500,17 +500,17 @@ class _Reader:
             self.below_title.end_line = number
             self.blocks.append(self.below_title)  # the entry's text under its linked title
             return
-        if continues and _WRAPPED_HYPHEN.search(prev.text) and \
+        if continues and _WRAPPED_HYPHEN.search(prev.text[-2:]) and \
                 self.pages.joined(prev.text, stripped):  # printed "informa-⏎tion"
             prev.text, prev.end_line = f"{prev.text[:-1]}{stripped}", number
             return
         if continues:
             glued = self.flowed and self.delsp and not last.endswith("  ")  # RFC 3676 4.2
             glued = glued or (self.width is not None or self.pages.printed) and \
-                _WRAPPED_HYPHEN.search(prev.text) is not None and \
+                _WRAPPED_HYPHEN.search(prev.text[-2:]) is not None and \
                 stripped[:1].isalpha()  # "twenty-⏎three": one word
-            glued = glued or self.pages.printed and _WRAPPED_DASH.search(prev.text) is not None \
-                and stripped[:1].isalpha()  # a typeset "Wave–⏎current", "the group—⏎which"
+            glued = glued or self.pages.printed and stripped[:1].isalpha() and \
+                _WRAPPED_DASH.search(prev.text[-2:]) is not None  # "Wave–⏎current"
             glued = glued or _wide(prev.text[-1]) and _wide(stripped[0])  # 読書会の⏎ご案内
             prev.text = f"{prev.text}{'' if glued else ' '}{stripped}"
             prev.end_line = number
