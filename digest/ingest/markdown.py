@@ -143,7 +143,21 @@ def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]]:
         return 0, {}
     inner = "\n".join(lines[1:end])
     fields = _yaml(inner) if first == "---" else _toml(inner)
-    return (0, {}) if fields is None else (end + 1, fields)
+    return (0, {}) if fields is None else (end + 1, _with_own_fields(fields))
+
+
+# The tables a site generator keeps a post's own fields in, beside those it knows (Zola's
+# `[extra]`, Hugo's `[params]`): `author` or `series` under `[extra]` are the post's.
+OWN_TABLES = ("extra", "params")
+
+
+def _with_own_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields, with those of an own-fields table where the top level lacks them."""
+    for table in OWN_TABLES:
+        if isinstance(fields.get(table), dict):
+            for key, value in _lower(fields[table]).items():
+                fields.setdefault(key, value)
+    return fields
 
 
 @lru_cache(maxsize=1)
@@ -221,11 +235,14 @@ def meta_from(fields: dict[str, Any]) -> Meta:
         return None
 
     date = next((fields[key] for key in DATE_KEYS if fields.get(key)), None)
+    if isinstance(date, dict):  # MkDocs' blog: `date: {created: 2026-03-16, updated: …}`
+        date = next((value for key, value in _lower(date).items() if key in DATE_KEYS), None)
     return Meta(
         title=first("title", "subject"),
         date=parse_date(date),
-        # Pelican's one `Category` names the newsletter; Jekyll's `categories` are topics
-        publication=first("publication", "newsletter") or (
+        # Pelican's one `Category` names the newsletter; Jekyll's `categories` are topics; a
+        # Hugo post's `series` is the run of issues it belongs to
+        publication=first("publication", "newsletter", "series") or (
             _text(fields["category"]) if isinstance(fields.get("category"), str) else None),
         publisher=first("publisher"),
         author=first("author", "authors"),

@@ -7,13 +7,17 @@ link), MkDocs' admonitions and content tabs (their title kept, their body dedent
 kramdown's attribute lists and `{:toc}`, `[TOC]` markers, Obsidian's wikilinks, embeds,
 comments (private notes: never published), highlights, block ids, tag lines and titled
 callouts, Notion's `<aside>` and `<details>` wrappers, emoji shortcodes (`:rocket:`), and
-links whose address is a template tag. Every line stays where it was (a line taken out is
-left blank), so block line numbers stay those of the file; code blocks are left as written.
+links whose address is a template tag, and a template's loops (Liquid's, Nunjucks', Tera's
+`{% for %}` … `{% endfor %}`), which repeat lines from the site's data; a highlight tag's
+lines (Jekyll's `{% highlight ruby %}`, Hugo's `{{< highlight go >}}`) are a code block.
+Every line stays where it was (a line taken out is left blank), so block line numbers stay
+those of the file; code blocks are left as written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A container's fence (":::tip", "::: warning Mind the gap", ":::"), as Docusaurus, VitePress
@@ -54,12 +58,24 @@ _SHORTCODE = re.compile(r":(?<![\w:/]:)(?=[\w+-]*[a-z])[a-z0-9_+-]{2,40}:(?![\w:
 _TEMPLATE_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*(?:(?:\{\{.*?\}\}|\{%.*?%\})\s*)+\)")
 _TASK = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+")
 _COMMENT_MARK = "%%"
+_LOOP_OPEN = re.compile(r"^\s*\{%-?\s*for\s[^%\n]*%\}\s*$")  # "{% for post in site.posts %}"
+_LOOP_CLOSE = re.compile(r"^\s*\{%-?\s*endfor\s*-?%\}\s*$")
+LOOP_LINES = 40  # a loop's lines, at most
+_HIGHLIGHT_OPEN = re.compile(
+    r"^ {0,3}(?:\{%-?\s*highlight\s[^%\n]*%\}|\{\{<\s*highlight\s[^>\n]*>\}\})\s*$")
+_HIGHLIGHT_CLOSE = re.compile(
+    r"^ {0,3}(?:\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*/highlight\s*>\}\})\s*$")
 _FENCES = ("!!!", "???", "===")
 
 
 def without_tool_markup(lines: list[str]) -> list[str]:
     """The lines with the markup above turned into what it shows."""
-    signs = _signs("\n".join(lines))
+    text = "\n".join(lines)
+    if "{%" in text and "endfor" in text:
+        lines = _without_loops(lines)
+    if "highlight" in text:
+        lines = _highlights_fenced(lines)
+    signs = _signs(text)
     if not signs:
         return lines
     mdx = "mdx" in signs
@@ -141,6 +157,59 @@ def _signs(text: str) -> set[str]:
             any(_MDX_LINE.match(line) for line in text.split("\n", 40)[:40]):
         signs.add("mdx")
     return signs
+
+
+def _without_loops(lines: list[str]) -> list[str]:
+    """A template's loop, its opening and closing tags alone on their lines, left blank: its
+    lines are filled in from the site's data ("- {{ event.title }} on {{ event.date }}"),
+    which the file does not hold, and what is left of them is no text ("- on")."""
+    out = list(lines)
+    for n in _outside_fences(out):
+        if "{%" in out[n] and _LOOP_OPEN.match(out[n]):
+            end = _loop_end(out, n)
+            if end is not None:
+                out[n:end + 1] = [""] * (end + 1 - n)
+    return out
+
+
+def _loop_end(lines: list[str], start: int) -> int | None:
+    """The line closing the loop opened at `start` (loops inside it counted), if it is near."""
+    depth = 0
+    for n in range(start, min(len(lines), start + LOOP_LINES)):
+        if _FENCE.match(lines[n]):
+            return None
+        if _LOOP_OPEN.match(lines[n]):
+            depth += 1
+        elif _LOOP_CLOSE.match(lines[n]):
+            depth -= 1
+            if depth == 0:
+                return n
+    return None
+
+
+def _highlights_fenced(lines: list[str]) -> list[str]:
+    """A highlight tag and its closing tag, each alone on its line, as a code block's fences
+    (one with no closing tag below it before the next fence left as it is)."""
+    out, stop = list(lines), -1  # where the last search for a closing tag stopped
+    for n in _outside_fences(lines):
+        if n <= stop or "highlight" not in lines[n] or not _HIGHLIGHT_OPEN.match(lines[n]):
+            continue
+        stop = next((k for k in range(n + 1, len(lines))
+                     if _HIGHLIGHT_CLOSE.match(lines[k]) or _FENCE.match(lines[k])), len(lines))
+        if stop < len(lines) and _HIGHLIGHT_CLOSE.match(lines[stop]):
+            out[n] = out[stop] = "```"
+    return out
+
+
+def _outside_fences(lines: list[str]) -> Iterator[int]:
+    """The numbers of the lines outside code fences (and not fences themselves)."""
+    fence = ""
+    for n in range(len(lines)):
+        opened = _FENCE.match(lines[n])
+        if opened and (not fence or opened[1].startswith(fence)):
+            fence = "" if fence else opened[1][0] * 3
+        elif not fence:
+            yield n
 
 
 def _uncommented(line: str, inside: bool) -> tuple[str, bool]:
