@@ -415,13 +415,29 @@ def classify(blocks: list[Block], profile: Profile) -> list[str | None]:
     kinds = over_notes(blocks, after_sign_off(blocks, kinds, profile), profile)
     kinds = _lone_counts(blocks, [k or ("chrome" if _wordless(b) else None)
                                   for b, k in zip(blocks, kinds)])
+    titled = _pictured_titles(blocks)
     for i in range(len(blocks) - 1):
         if kinds[i] is None and is_caption_before(blocks[i], blocks[i + 1], kinds[i + 1]) and \
                 not _pictured_story(blocks, i) and not _only_text(blocks, kinds, i):
             kinds[i] = "caption"
-        elif is_caption_under(blocks[i], blocks[i + 1], kinds[i + 1]):
+        elif is_caption_under(blocks[i], blocks[i + 1], kinds[i + 1]) and \
+                i + 1 not in titled:
             kinds[i + 1] = "caption"
     return kinds
+
+
+def _pictured_titles(blocks: list[Block]) -> set[int]:
+    """The bold lines each under a picture and over text of their own, when two entries or more
+    are so laid out (a cover, "**The Lighthouse Ledger**", its blurb): entries' titles, not
+    captions."""
+    found = {i for i in range(1, len(blocks) - 1)
+             if blocks[i - 1].kind == "caption" and _all_bold(blocks[i]) and
+             blocks[i + 1].kind == "paragraph" and not _all_bold(blocks[i + 1])}
+    return found if len(found) >= 2 else set()
+
+
+def _all_bold(block: Block) -> bool:
+    return block.kind == "paragraph" and block.lead_kind == "strong" and block.lead == block.text
 
 
 def _pictured_story(blocks: list[Block], i: int) -> bool:

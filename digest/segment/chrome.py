@@ -235,7 +235,7 @@ def _sweep(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
         short = True  # rows of short links above it; the lowest may hold a longer call
         while start > 0 and kinds[start - 1] is None and short and \
                 _only_links(blocks[start - 1], FOOTER_ROW_WORDS) and \
-                not _entry_call(blocks, start - 1):
+                not entry_call(blocks, start - 1):
             short = _only_links(blocks[start - 1])
             start -= 1  # the footer's row of links above it: social pages, the website, "Support
             # the show on Patreon · Merch"
@@ -276,7 +276,7 @@ def _opens_footer(blocks: list[Block], kinds: list[str | None], start: int) -> b
     return named or chrome >= 2 and chrome * 2 >= len(tail)
 
 
-def _entry_call(blocks: list[Block], i: int) -> bool:
+def entry_call(blocks: list[Block], i: int) -> bool:
     """A line that is one link whose words other lines of the issue link elsewhere ("View
     job" under each of three jobs): each entry's own call, not the footer's."""
     if len(blocks[i].links) != 1:
@@ -383,14 +383,14 @@ def _plain_words(text: str) -> str:
 def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with the rows of links above an issue's first text as chrome: where to listen,
     read online or follow ("Apple Podcasts · Spotify · RSS"), and a lone short link opening the
-    issue right above its title ("Zobacz w przeglądarce", whatever the language); further
-    down, a row of three such links or more, unless each names a version or a figure
-    (releases: "Biome 2.5 · Turbopack 3.2 · Lerna 11.0")."""
+    issue right above its title or the logo over it ("Zobacz w przeglądarce", "View as
+    Webpage", whatever the language); further down, a row of three such links or more, unless
+    each names a version or a figure (releases: "Biome 2.5 · Turbopack 3.2 · Lerna 11.0")."""
     kinds = list(kinds)
     for i, block in enumerate(blocks):
         if block.kind == "heading" or kinds[i] is not None:
             continue
-        above_title = i == 0 and len(blocks) > 1 and blocks[1].kind == "heading"
+        above_title = i == 0 and _over_title(blocks, i)
         if not (_only_links(block) and (len(block.links) >= 2 or above_title) or
                 i == 0 and _asked_and_linked(block)):
             break
@@ -401,6 +401,17 @@ def top_rows(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
                 not all(any(c.isdigit() for c in link.text) for link in block.links):
             kinds[i] = "chrome"  # "Listen on the web · Spotify · RSS"; not "Biome 2.5 · …"
     return kinds
+
+
+LOGO_PICTURES = 2  # pictures that may stand between a top link and the title: a logo, a banner
+
+
+def _over_title(blocks: list[Block], i: int) -> bool:
+    """A heading comes next, maybe under a picture or two: the logo between a "View as
+    Webpage" row and the issue's title."""
+    below = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind != "caption"), None)
+    return below is not None and below - i - 1 <= LOGO_PICTURES and \
+        blocks[below].kind == "heading"
 
 
 def _asked_and_linked(block: Block) -> bool:

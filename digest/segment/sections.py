@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from digest.model import Block, Dropped, Item, Link, Paragraph, Section, Subsection
 from digest.textwords import bracketed, count_words, is_emoji, without_leading_mark
 
-from .chrome import links_to_chrome
+from .chrome import entry_call, links_to_chrome
 from .names import line_author, take_credit
 from .profiles import Profile, SectionRule, heading_key
 from .roundup import item_from, item_level
@@ -170,8 +170,10 @@ def section_link(state: State, i: int, block: Block) -> bool:
     closing a headed section with text, gives the section its link: the story it tells; so
     does any call of up to CALL_WORDS words ("Tickets", "Details and booking"), or of up to
     LINK_LINE_WORDS opening with a call ("Read the case study"), closing a section of prose
-    only, where a heading or a rule follows. In a section of two subheads or more (two
-    exhibitions), a "Find out more" closes the last one's part, not the section."""
+    only, where a heading or a rule follows (or only furniture, when earlier entries closed
+    with the same call: the last book's "Reserve a copy" over the footer). In a section of
+    two subheads or more (two exhibitions), a "Find out more" closes the last one's part, not
+    the section."""
     current = state.current
     marks = state.marks
     if current is None or current.level is None or current.section.link or \
@@ -186,7 +188,7 @@ def section_link(state: State, i: int, block: Block) -> bool:
         return False  # (under two subheads or more, it closes the last one's part)
     if not more and (marks.kinds[i] is not None or
                      count_words(block.text) > CALL_WORDS and not _opens_call(block, state) or
-                     after is None or
+                     after is None and not entry_call(marks.blocks, i) or
                      current.section.items or current.section.subsections or
                      i and marks.kinds[i - 1] is None and one_link(marks.blocks[i - 1],
                                                                     LINK_LINE_WORDS)):
