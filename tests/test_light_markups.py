@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from _issues import issue_of, texts
+
 from digest.config import FeedConfig, SiteConfig
-from digest.ingest import detect_format, read_bytes
+from digest.ingest import detect_format
 from digest.render import render_site
-from digest.segment import load_profiles, segment_document
 from digest.summarize import SummaryConfig, summarize_issue
 from digest.weeks import group_by_week
-
-
-def issue_of(name: str, text: str):
-    (issue,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
-    return issue
-
-
-def texts(issue) -> list[str]:
-    return [p.text for s in issue.sections for p in s.paragraphs] + \
-        [i.text for s in issue.sections for i in s.items]
 
 
 def items(issue) -> list:

@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from digest.ingest import read_bytes
-from digest.segment import load_profiles, segment_document
-
-
-def issue_of(name: str, text: str):
-    (issue,), _ = segment_document(read_bytes(name, text.encode()), *load_profiles())
-    return issue
-
-
-def texts(issue) -> list[str]:
-    return [p.text for s in issue.sections for p in s.paragraphs] + \
-        [i.text for s in issue.sections for i in s.items]
-
+from _issues import issue_of, texts
 
 ELEVENTY = """---
 title: Notes from the Kiln
