@@ -9,6 +9,7 @@ import os
 import pty
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,52 @@ def test_an_entry_its_feed_revised_replaces_the_copy_saved_before(tmp_path, serv
     text = (root / "seeds" / page).read_text(encoding="utf-8")
     assert "runs as usual" in text and "suspended until March" not in text
     assert run_digest("fetch", cwd=root).stdout.strip() == "Tidewater Ledger: 0 new, 1 known"
+
+
+def _described(title: str, link: str, description: str) -> str:
+    """An RSS item carrying only a <description>, as Buttondown's and WordPress's feeds do."""
+    return (f"<item><title>{escape(title)}</title><link>{link}</link><guid>{link}</guid>"
+            "<pubDate>Mon, 09 Nov 2026 14:00:00 +0000</pubDate><category>Council</category>"
+            f"<description>{escape(description)}</description></item>")
+
+
+def _channel(title: str, items: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>{escape(title)}</title><link>https://news.example/</link>"
+            f"<description>{escape(title)}</description>{items}</channel></rss>").encode()
+
+
+ALLOTMENT = ("<h1>Compost as a queue</h1><p>This week the three compost bays became a queue: "
+             "first in, first out, turned left to right every fortnight.</p><h2>The setup</h2>"
+             "<ul><li>Bay one takes kitchen scraps.</li><li>Bay two gets turned.</li></ul>"
+             '<p>The <a href="/letters/archive/">archive</a> has the raised beds issue.</p>')
+SHELTER = ("<p>The parish council put off its decision on the Mill Lane bus shelter for the "
+           "third meeting running, because the quote for the glass panels had expired. "
+           'Residents who queued in the rain last winter were not impressed. <a href="'
+           'https://parish.example/2026/11/shelter/#more-12" class="more-link">Continue reading'
+           ' <span class="screen-reader-text">Shelter vote delayed again</span> &#8594;</a></p>')
+
+
+def test_an_rss_description_is_the_whole_post_unless_it_links_back_to_it(tmp_path, server):
+    server.routes["/letters/rss"] = Route(_channel("Allotment Letters", _described(
+        "Issue 14: Compost", "https://letters.example/letters/archive/issue-14/", ALLOTMENT)))
+    server.routes["/feed/"] = Route(_channel("Parish Post", _described(
+        "Shelter vote delayed again", "https://parish.example/2026/11/shelter/", SHELTER)))
+    root = project(tmp_path, [{"name": "Allotment Letters", "feed": server.url("/letters/rss")},
+                              {"name": "Parish Post", "feed": server.url("/feed/")}])
+    run_digest("fetch", cwd=root)
+    whole = root / "seeds/allotment-letters/2026-11-09-issue-14-compost.html"
+    assert "digest-content" not in whole.read_text()
+    assert "only the feed's summary" not in run_digest("inspect", str(whole), cwd=root).stderr
+    excerpt = root / "seeds/parish-post/2026-11-09-shelter-vote-delayed-again.html"
+    assert '<meta name="digest-content" content="summary-only">' in excerpt.read_text()
+
+
+def test_a_continue_reading_link_back_to_the_post_naming_it_is_left_out(tmp_path, server):
+    server.routes["/feed/"] = Route(_channel("Parish Post", _described(
+        "Shelter vote delayed again", "https://parish.example/2026/11/shelter/", SHELTER)))
+    root = project(tmp_path, [{"name": "Parish Post", "feed": server.url("/feed/")}])
+    run_digest("fetch", cwd=root)
+    shown = run_digest("summarize", "seeds/parish-post", cwd=root).stdout
+    assert "were not impressed." in shown
+    assert "Continue reading" not in shown and "→" not in shown

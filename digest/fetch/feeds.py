@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -95,7 +95,8 @@ def parse_feed(body: bytes, url: str = "") -> tuple[list[Entry], str | None]:
         raise http.FetchError(f"malformed feed ({reason})")
     generator = _text(parsed.feed.get("generator"))
     language = _language(parsed.feed.get("language"))
-    entries = [dataclasses.replace(_from_feedparser(e, generator), language=language)
+    rss = str(parsed.get("version", "")).startswith("rss")
+    entries = [dataclasses.replace(_from_feedparser(e, generator, rss), language=language)
                for e in parsed.entries]
     warning = f"malformed feed, {len(entries)} entries read anyway ({reason})" if reason else None
     return entries, warning
@@ -128,7 +129,9 @@ def _bozo_reason(problem: object) -> str | None:
     return f"line {line}: {text}" if line else str(text)
 
 
-def _from_feedparser(entry: Any, generator: str) -> Entry:
+def _from_feedparser(entry: Any, generator: str, rss: bool = False) -> Entry:
+    """The entry; an RSS item's only <description> is its whole post (Buttondown's, a
+    micro-blog's) unless it looks cut short, as Atom's <summary> always is a summary."""
     contents = [c for c in entry.get("content", []) if c.get("value")]
     contents.sort(key=lambda c: c.get("type") != "text/html")
     body = contents[0]["value"] if contents else entry.get("summary", "")
@@ -145,10 +148,36 @@ def _from_feedparser(entry: Any, generator: str) -> Entry:
     # (feedparser maps a missing `updated` to `published`, with a warning: look for it first)
     updated = _written_time(dict.get(entry, "updated")) if entry.get("published") and \
         dict.__contains__(entry, "updated") else None
+    summary_only = not contents and (not rss or _cut_short(body, link))
     return Entry(id=entry.get("id") or link or title, title=title, html=body,
-                 summary_only=not contents, published=published,
+                 summary_only=summary_only, published=published,
                  author=entry.get("author", ""), link=link, generator=generator,
                  revised=updated is not None and published is not None and updated > published)
+
+
+_CUT_MARKS = ("…", "...", "[…]", "[...]")
+
+
+def _cut_short(body: str, link: str) -> bool:
+    """A description that ends in an ellipsis or links back to its own post ("Continue
+    reading →", "The post … appeared first on …"): an excerpt of it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    if soup.get_text(" ").rstrip().endswith(_CUT_MARKS):
+        return True
+    own = _page(link)
+    return bool(own) and any(_page(urljoin(link, str(a["href"]))) == own
+                             for a in soup.find_all("a", href=True))
+
+
+def _page(url: str) -> str:
+    """Host and path, lower-cased: two links to one page compare equal."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return (parts.netloc + parts.path.rstrip("/")).lower() if parts.netloc else ""
 
 
 def _json_feed(body: bytes) -> list[Entry]:

@@ -571,7 +571,8 @@ def build_issue(blocks: list[Block], profile: Profile, meta: Meta, doc: Document
     kept = [b for b in blocks if b.kind != "page"]  # a printed page's furniture is chrome, read
     pages = [b for b in blocks if b.kind == "page"] if kept else []  # past before all else
     blocks = kept or blocks
-    blocks = sponsor_leads(without_more_links(without_merge_tags(blocks), profile.more), profile)
+    blocks = sponsor_leads(without_more_links(without_merge_tags(blocks), profile.more,
+                                                  meta.address, meta.title), profile)
     blocks = numbered_notes(blocks, profile.notes)
     kinds = classify(blocks, profile)
     meta = sender_names(meta, profile, [b.text for b, k in zip(blocks, kinds) if k is None][

@@ -734,18 +734,23 @@ def without_merge_tags(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def without_more_links(blocks: list[Block], more: frozenset[str]) -> list[Block]:
+def without_more_links(blocks: list[Block], more: frozenset[str], address: str | None = None,
+                       title: str | None = None) -> list[Block]:
     """Blocks without the "read more" link an excerpt ends with, after the mark that cuts it
-    ("… so I worked in some … Continue reading "Garlic in, leeks out""): a call to go
-    elsewhere, not the story's words. `more` holds the profile's "read more" lines."""
+    ("… so I worked in some … Continue reading "Garlic in, leeks out""), or pointing to the
+    issue's own page (`address`; a feed's excerpt, "Continue reading <its title> →"): a call
+    to go elsewhere, not the story's words. `more` holds the profile's "read more" lines."""
+    own = address_key(address) if address else None
     out = []
     for block in blocks:
         last = block.links[-1] if block.links else None
         words = last.text.strip() if last else ""
         text = block.text.rstrip()[:-len(words)].rstrip(" →»|·-–—") if words else ""
+        home = last is not None and own is not None and address_key(last.url) == own
         if last is None or block.kind not in ("paragraph", "item") or \
                 not block.text.rstrip().endswith(words) or \
-                not text.endswith(("…", "...", "[…]", "[...]")) or not _is_more_link(words, more):
+                not (home or text.endswith(("…", "...", "[…]", "[...]"))) or \
+                not _is_more_link(words, more, title if home else None):
             out.append(block)
             continue
         out.append(dataclasses.replace(block, text=text, links=block.links[:-1]))
@@ -754,13 +759,20 @@ def without_more_links(blocks: list[Block], more: frozenset[str]) -> list[Block]
 
 # What may follow "Continue reading" in a read-more link: an arrow, or the post's title quoted.
 _MORE_TAIL = re.compile(r"\s*(?:[→»›>….]+|[\"“«„'‘][^\"”»“']{1,120}[\"”»“'’])?\s*[→»›>….]*")
+_ARROWS = " →»›>…."
 
 
-def _is_more_link(words: str, more: frozenset[str]) -> bool:
-    """Link words that are a "read more" line, maybe with an arrow or the post's title."""
+def _is_more_link(words: str, more: frozenset[str], title: str | None = None) -> bool:
+    """Link words that are a "read more" line, maybe with an arrow or the post's title
+    (`title`: also unquoted, as a link back to the post itself says it)."""
     folded = words.casefold()
     phrase = max((m for m in more if folded.startswith(m)), key=len, default=None)
-    return phrase is not None and bool(_MORE_TAIL.fullmatch(folded[len(phrase):]))
+    if phrase is None:
+        return False
+    tail = folded[len(phrase):]
+    named = bool(title) and " ".join(tail.strip(_ARROWS).split()) == \
+        " ".join(title.casefold().split())
+    return named or bool(_MORE_TAIL.fullmatch(tail))
 
 
 def _untagged(text: str) -> str:
