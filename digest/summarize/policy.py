@@ -22,6 +22,7 @@ from digest.model import (
 )
 from digest.textwords import (
     ARMENIAN_STOP,
+    ENDS_SENTENCE,
     QUESTION_MARKS,
     SENTENCE_ENDS,
     closed_runs,
@@ -58,6 +59,7 @@ GREETING_WORDS = 8  # an issue's opening line this short, ending in "!" or ",", 
 # three times as long, opening with a greeting that welcomes: "Hello and welcome to Earshot, the
 # weekly letter of podcast picks from me, Dara.")
 _CLOSERS = SENTENCE_ENDS + ":："  # what may close a title set in bold ("**Frost.**")
+_QUOTES = "\"')”’»"  # what may follow a sentence's full stop: "…said \"yes.\""
 _SPACED_ENDS = SENTENCE_ENDS.translate(str.maketrans("", "", "。！？"))  # a space follows these
 # A sentence's end with more after it: a mark of any script and a space ("।", "።", "։", "။",
 # "។"; Armenian's typed as a colon), or a Chinese or Japanese mark, which no space follows.
@@ -539,7 +541,7 @@ def _summarize_section(
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
              and not _link_row(par) and not (units and _closes_list(par, section))
              and not _table_note(section, p, split[(s, p)], lexicon)
-             and not _table_caption(section, p)]
+             and not _table_caption(section, p) and not _field(par)]
     texts = _own_words(section, [p for p in texts if split[(s, p)]], lexicon)
     places = [(p, i) for p in texts for i in range(len(split[(s, p)]))
               if (s, p, i + 1) not in labels]
@@ -593,6 +595,13 @@ def _summarize_section(
         if chosen:
             sentence_units.append(Unit(sum(count_words(x.text) for x in chosen), chosen))
     return digest, sentence_units + units
+
+
+def _field(paragraph: Paragraph) -> bool:
+    """A repeated label's line whose value closes no sentence ("Amount: Up to $450,000 over
+    three years"): a field of a record, not a sentence to show alone."""
+    return paragraph.label is not None and \
+        not ENDS_SENTENCE.search(paragraph.text.rstrip().rstrip(_QUOTES))
 
 
 def _shown(split: dict[tuple[int, int], list[str]], s: int, p: int, i: int) -> str:

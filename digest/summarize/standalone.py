@@ -71,6 +71,8 @@ class Words:
     demonstratives: frozenset[str] = frozenset({"this", "that", "these", "those"})
     teasers: tuple[str, ...] = ()  # "next week:": what the next issue holds, as written
     table_notes: tuple[str, ...] = ()  # "as of": a table's note on when its figures were taken
+    additives: frozenset[str] = frozenset()  # "also": after `auxiliaries`, adds to the one before
+    auxiliaries: frozenset[str] = frozenset()  # "has", "are": "The guide has also been redone."
 
 
 @lru_cache(maxsize=8)
@@ -103,7 +105,9 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table.get(
                      "demonstratives", ("this", "that", "these", "those"))),
                  tuple(t.lower().replace("’", "'") for t in table.get("teasers", ())),
-                 tuple(t.lower() for t in table.get("table_notes", ())))
+                 tuple(t.lower() for t in table.get("table_notes", ())),
+                 frozenset(w.lower() for w in table.get("additives", ())),
+                 frozenset(w.lower() for w in table.get("auxiliaries", ())))
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -115,7 +119,8 @@ _ELIDED = ("was", "is", "are", "were", "will", "has", "had", "did")  # "This yea
 
 
 def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
-    """The connective or pointing word a sentence opens with, if any."""
+    """The connective or pointing word a sentence opens with, if any: also an additive word
+    right after its first verb ("The guide has also been rewritten", "Tickets are also…")."""
     lexicon = lexicon or words()
     tokens = _tokens(sentence[:200])
     if not tokens or any(tuple(tokens[:len(p)]) == p for p in lexicon.standing):
@@ -123,6 +128,23 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     for phrase in lexicon.connectives:
         if tuple(tokens[: len(phrase)]) == phrase:
             return " ".join(phrase)
+    return _opening_pointer(tokens, lexicon) or _additive(sentence, lexicon)
+
+
+ADDITIVE_REACH = 5  # words into a sentence's first clause an "also" after its verb leans back
+
+
+def _additive(sentence: str, lexicon: Words) -> str | None:
+    """The additive word ("also") right after an auxiliary verb in the first few words of a
+    sentence's first clause: what it adds to is in the sentence before."""
+    tokens = _tokens(sentence[:200].split(",", 1)[0])[:ADDITIVE_REACH + 1]
+    return next((word for before, word in zip(tokens, tokens[1:])
+                 if word in lexicon.additives and before in lexicon.auxiliaries), None)
+
+
+def _opening_pointer(tokens: list[str], lexicon: Words) -> str | None:
+    """The pointing word (`openers`) a sentence's `tokens` open with, unless a time after a
+    demonstrative makes it stand ("This week…")."""
     first = tokens[0]
     if first in lexicon.openers:
         follows = tokens[1] if len(tokens) > 1 else ""
