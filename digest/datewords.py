@@ -164,6 +164,7 @@ def joined(text: str) -> str:
     return spaced[0].sub(lambda m: "".join(m[0].split()), text)
 
 
+@lru_cache(maxsize=8192)
 def month_number(word: str) -> int | None:
     """The month a word names: a month's name, or three or more of its first letters."""
     word = word.casefold()
@@ -191,6 +192,8 @@ def without_date(text: str) -> str:
 
 def _date_found(text: str) -> tuple[dt.date | None, int, int] | None:
     """The first whole date a text (its two-word months joined) writes, and where."""
+    if not _FIGURE.search(text):  # every way of writing a date has a figure
+        return None
     for pattern in (_ISO, _CJK, _YEAR_FIRST, _YEAR_FIRST_SPACED):
         found = pattern.search(text)
         if found:

@@ -113,6 +113,8 @@ def is_count_row(text: str) -> bool:
     """A post's or repository card's counts: two or more figures, each after its pictograph or
     abbreviated ("♡ 843 · ⇄ 96", "3.8K Likes • 612 Retweets"), then short labels at most
     ("⭐ 4,213 stars · 🍴 188 forks · Rust · MIT"); never a line of named figures."""
+    if not _MARKED_COUNT.search(text):
+        return False
     counts = 0
     for n, field in enumerate(_COUNT_FIELDS.split(text.strip())):
         found = [m.group() for m in _COUNT.finditer(field)]
@@ -121,7 +123,7 @@ def is_count_row(text: str) -> bool:
         elif n == 0 or counts < 2 or field[:1].isdigit() or \
                 len(field.split()) > COUNT_LABEL_WORDS:
             return False
-    return counts >= 2 and bool(_MARKED_COUNT.search(text))
+    return counts >= 2
 
 
 def _without_addresses(text: str) -> str | None:
