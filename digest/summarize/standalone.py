@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from digest.datewords import month_number, written_date, written_month
 from digest.textwords import ARMENIAN, ENDS_SENTENCE, LETTER, LOWER, UPPER, has_cjk
@@ -74,6 +74,25 @@ class Words:
     additives: frozenset[str] = frozenset()  # "also": after `auxiliaries`, adds to the one before
     auxiliaries: frozenset[str] = frozenset()  # "has", "are": "The guide has also been redone."
 
+    def opening(self, kind: str, tokens: Sequence[str]) -> tuple[str, ...] | None:
+        """The first phrase of the list `kind` ("connectives", "requests"…) that `tokens`
+        open with."""
+        places, lengths = self._openings[kind]
+        found = [places[head] for head in (tuple(tokens[:n]) for n in lengths) if head in places]
+        return getattr(self, kind)[min(found)] if found else None
+
+    @cached_property
+    def _openings(self) -> dict[str, tuple[dict[tuple[str, ...], int], set[int]]]:
+        """Each phrase list's first place of each phrase, and its phrases' lengths: an opening
+        is looked up once per length, not compared with every phrase."""
+        lists = {kind: getattr(self, kind) for kind in _PHRASE_LISTS}
+        return {kind: ({p: n for n, p in reversed(list(enumerate(phrases)))},
+                       {len(p) for p in phrases}) for kind, phrases in lists.items()}
+
+
+_PHRASE_LISTS = ("connectives", "thanks", "requests", "greetings", "ahead", "standing",
+                 "welcomes")
+
 
 @lru_cache(maxsize=8)
 def words(language: str = "en") -> Words:
@@ -110,8 +129,9 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table.get("auxiliaries", ())))
 
 
-def _tokens(sentence: str) -> list[str]:
-    return [t.replace("’", "'").lower() for t in _TOKEN.findall(sentence)]
+@lru_cache(maxsize=4096)  # a sentence's opening is read by several rules
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(t.replace("’", "'").lower() for t in _TOKEN.findall(sentence))
 
 
 _BACK_SUBJECTS = ("it", "its", "it's", "they", "their", "they're")  # after "This week"
@@ -123,11 +143,11 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     right after its first verb ("The guide has also been rewritten", "Tickets are also…")."""
     lexicon = lexicon or words()
     tokens = _tokens(sentence[:200])
-    if not tokens or any(tuple(tokens[:len(p)]) == p for p in lexicon.standing):
+    if not tokens or lexicon.opening("standing", tokens) is not None:
         return None
-    for phrase in lexicon.connectives:
-        if tuple(tokens[: len(phrase)]) == phrase:
-            return " ".join(phrase)
+    phrase = lexicon.opening("connectives", tokens)
+    if phrase is not None:
+        return " ".join(phrase)
     return _opening_pointer(tokens, lexicon) or _additive(sentence, lexicon)
 
 
@@ -142,7 +162,7 @@ def _additive(sentence: str, lexicon: Words) -> str | None:
                  if word in lexicon.additives and before in lexicon.auxiliaries), None)
 
 
-def _opening_pointer(tokens: list[str], lexicon: Words) -> str | None:
+def _opening_pointer(tokens: Sequence[str], lexicon: Words) -> str | None:
     """The pointing word (`openers`) a sentence's `tokens` open with, unless a time after a
     demonstrative makes it stand ("This week…")."""
     first = tokens[0]
@@ -265,7 +285,7 @@ def _bare_surname(sentence: str, surnames: set[str]) -> str | None:
 def greets(sentence: str, lexicon: Words) -> bool:
     """The sentence opens with a greeting ("Hello friends, welcome to the 88th issue.")."""
     tokens = _tokens(sentence[:80])
-    return any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.greetings)
+    return lexicon.opening("greetings", tokens) is not None
 
 
 WELCOME_TOKENS = 6  # where a greeting's welcome is said: "Hello and welcome to Earshot, …"
@@ -277,7 +297,7 @@ def welcomes(sentence: str, lexicon: Words) -> bool:
     however long, unlike "Hi all, this week I finally finished the bookshelf."."""
     tokens = _tokens(sentence[:120])
     return greets(sentence, lexicon) and any(
-        tuple(tokens[n:n + len(phrase)]) == phrase
+        tokens[n:n + len(phrase)] == phrase
         for phrase in lexicon.welcomes for n in range(WELCOME_TOKENS))
 
 
@@ -327,7 +347,7 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     if _CUT_SHORT.search(text):
         return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"
     opening = _tokens(text[:60])
-    if any(tuple(opening[:len(phrase)]) == phrase for phrase in lexicon.ahead):
+    if lexicon.opening("ahead", opening) is not None:
         return "points at what follows"
     addresses = _ADDRESS.findall(text)
     if addresses and (len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS or
@@ -388,10 +408,10 @@ def _thanks_or_request(text: str, lexicon: Words) -> str | None:
         clauses.append(rest.strip())
     for clause in clauses:
         tokens = _tokens(clause[:200])
-        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.requests):
+        if lexicon.opening("requests", tokens) is not None:
             return "only asks the reader for something"
         if len(clause.split()) <= THANKS_WORDS and \
-                any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.thanks):
+                lexicon.opening("thanks", tokens) is not None:
             return "only thanks someone"
     return None
 
