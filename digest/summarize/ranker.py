@@ -59,7 +59,7 @@ def item_terms(text: str, language: str = "en") -> tuple[str, ...]:
 def _terms(found: list[str], ascii_only: bool, language: str) -> tuple[str, ...]:
     """The terms of a text's words; words of an ASCII text are each one term (`grams`)."""
     words = found if ascii_only else [g for w in found for g in grams(w)]
-    return tuple(term for term in map(_term, words, repeat(language)) if term is not None)
+    return tuple([term for term in map(_term, words, repeat(language)) if term is not None])
 
 
 def centrality_scores(sentences: Sequence[str], language: str = "en") -> list[float]:

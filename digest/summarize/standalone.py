@@ -78,7 +78,7 @@ class Words:
         """The first phrase of the list `kind` ("connectives", "requests"…) that `tokens`
         open with."""
         places, lengths = self._openings[kind]
-        found = [places[head] for head in (tuple(tokens[:n]) for n in lengths) if head in places]
+        found = [places[head] for n in lengths if (head := tuple(tokens[:n])) in places]
         return getattr(self, kind)[min(found)] if found else None
 
     @cached_property
@@ -344,12 +344,12 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     text = sentence.strip()
     if text.endswith((":", "：")) and not _ARMENIAN_END.search(text):  # "各位學員…，大家好：" too
         return "ends with a colon"
-    if _CUT_SHORT.search(text):
+    if text.endswith("…") and _CUT_SHORT.search(text):
         return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"
     opening = _tokens(text[:60])
     if lexicon.opening("ahead", opening) is not None:
         return "points at what follows"
-    addresses = _ADDRESS.findall(text)
+    addresses = _ADDRESS.findall(text) if "://" in text or "www." in text else []
     if addresses and (len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS or
                       sum(map(len, addresses)) * 2 > len(text)):
         return "only an address"  # "Listen: https://…", "Links: - https://… - https://…"
@@ -359,10 +359,9 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     if text.startswith(("—", "―", "– ", "-- ")):
         return "only credits a quote"  # "— /u/kibwen answering …"
     fields = _FIELD_BREAK.split(text.rstrip("."))
-    most = DETAIL_WORDS * (2 if any(map(written_date, fields)) else 1)  # a dateline's parts
     if (len(fields) >= DETAIL_FIELDS or len(fields) == 2 and
             any(_DURATION.fullmatch(f.strip()) for f in fields)) and \
-            all(len(f.split()) <= most for f in fields):
+            max(len(f.split()) for f in fields) <= _detail_words(fields):
         return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m", "with X · 34 min",
         # "Thursday 3 October 2024 · Issue 412 · Your town, every week since 1887"
     if len(fields) == 2 and not any(ENDS_SENTENCE.search(f.strip()) for f in fields) and \
@@ -384,6 +383,12 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
         if len(tags) >= 2 and all(0 < len(t.split()) <= _TAG_WORDS for t in tags):
             return "a label and a list of tags"
     return None
+
+
+def _detail_words(fields: list[str]) -> int:
+    """The words each of a line's details may have: twice as many when one is a date (a
+    dateline's parts)."""
+    return DETAIL_WORDS * (2 if any(map(written_date, fields)) else 1)
 
 
 def teases(sentence: str, lexicon: Words) -> bool:
