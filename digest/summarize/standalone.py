@@ -206,6 +206,8 @@ def _unnamed_person(sentence: str, lexicon: Words, alone: set[str] = frozenset()
     name opening the sentence with its age ("Marisol, 61, deadlifted her…"), nor the full name
     opening its clause after an opening phrase that holds the pronoun ("For her show, Yuki
     Albright…")."""
+    if lexicon.persons.isdisjoint(map(str.lower, _TOKEN.findall(sentence))):
+        return None  # most sentences have no pronoun: no match objects made for their words
     for match in _TOKEN.finditer(sentence):
         word = match.group().lower()
         if word in lexicon.persons:
