@@ -45,7 +45,7 @@ def content_terms(sentence: str, language: str = "en") -> tuple[str, ...]:
     return _terms(split_words(sentence), sentence.isascii(), language)
 
 
-_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=16384)

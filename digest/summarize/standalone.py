@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from digest.datewords import month_number, written_date, written_month
-from digest.textwords import ARMENIAN, ENDS_SENTENCE, LETTER, LOWER, UPPER, has_cjk
+from digest.textwords import ARMENIAN, ENDS_SENTENCE, LOWER, MARKS, UPPER, has_cjk
 
 from .words import has_language_data, language_data
 
-_TOKEN = re.compile(rf"[^\W\d_](?:[\w'’-]|{LETTER})*")  # "इसके" whole, vowel signs and all
+# A word whole, vowel signs and all ("इसके"): letters, figures and marks as one class, which
+# `textwords.LETTER`'s letters and marks are in.
+_TOKEN = re.compile(rf"[^\W\d_][\w'’{MARKS}-]*")
 # Mc-, Mac- and O' too, and any Latin, Greek or Cyrillic letter ("Tomás", "Núñez", "Zoë")
 _CAPITALISED = rf"(?:Ma?c|O['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)?"
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
