@@ -36,7 +36,7 @@ CHANCE_WEIGHTS = (1.973, -5.652, 0.996)
 # longer it is and an unlikely one costs its length. Chosen on BBC business among 0.4–1.2.
 WORTH_BAR = 0.85
 WORTH_WORDS = 60  # words counted at most: a run-on "sentence" (a list glued together) no more
-_WORD = re.compile(rf"[^\W_](?:[^\W_]|{LETTER})*")  # "किताब" one word, not three
+_WORD = re.compile(rf"[^\W_](?:[^\W_]+|{LETTER})*")  # "किताब" one word, not three
 
 
 def chances(scores: Sequence[float]) -> list[float]:

@@ -248,8 +248,8 @@ def _asks(item: Item) -> bool:
 
 def _item_words(items: list[Item]) -> int:
     """Words of the items as the issue page shows them: text, excerpt and sub-items."""
-    return sum(count_words(i.text) + count_words(i.excerpt or "") + _item_words(i.sub_items)
-               for i in items)
+    return sum(count_words(i.text) + count_words(i.excerpt or "") +
+               (_item_words(i.sub_items) if i.sub_items else 0) for i in items)
 
 
 def summarize_issue(
@@ -538,8 +538,9 @@ def _summarize_section(
         units, digest.more_items = _item_units(section, splitter, config.roundup_items,
                                                language, headline)
     lexicon = words(language)
+    closers = _list_closers(section) if units else set()
     texts = [p for p, par in enumerate(section.paragraphs) if par.kind in SUMMARIZED_PARAGRAPHS
-             and not _link_row(par) and not (units and _closes_list(par, section))
+             and not _link_row(par) and p not in closers
              and not _table_note(section, p, split[(s, p)], lexicon)
              and not _table_caption(section, p) and not _field(par)]
     texts = _own_words(section, [p for p in texts if split[(s, p)]], lexicon)
@@ -615,17 +616,18 @@ def _shown(split: dict[tuple[int, int], list[str]], s: int, p: int, i: int) -> s
     return text
 
 
-def _closes_list(paragraph: Paragraph, section: Section) -> bool:
-    """A paragraph below the last item of a list that nothing led into: how the section (or
+def _list_closers(section: Section) -> set[int]:
+    """The paragraphs below the last item of a list that nothing led into: how the section (or
     the letter) closes ("Next week: …", an appeal, a P.S.), never what the list is about.
     Prose going on after a list it led into is the section's own."""
     def place(x: Paragraph | Item) -> tuple[int, int]:
         return x.line, x.place
 
-    if place(paragraph) < max(map(place, section.items)):
-        return False
     first = min(map(place, section.items))
-    return not any(p.kind == "text" and place(p) < first for p in section.paragraphs)
+    if any(p.kind == "text" and place(p) < first for p in section.paragraphs):
+        return set()
+    last = max(map(place, section.items))
+    return {p for p, paragraph in enumerate(section.paragraphs) if place(paragraph) >= last}
 
 
 TABLE_NOTE_WORDS = 10  # each sentence of a table's note at most: "Prices as of 4:00 PM ET."

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from digest.textwords import grams
 
@@ -27,7 +28,13 @@ CENTRALITY = "centrality"
 @lru_cache(maxsize=65536)
 def _term(word: str, language: str = "en") -> str | None:
     """The stem of a word as written, or None for a stop word."""
-    lowered = word.lower()
+    return _stem(word.lower(), language)
+
+
+@lru_cache(maxsize=65536)
+def _stem(lowered: str, language: str) -> str | None:
+    """The stem of a lower-cased word, or None for a stop word (kept apart from `_term`: "Rust"
+    and "rust" are stemmed once)."""
     return None if lowered in ranking_stop_words(language) else stemmer(language)(lowered)
 
 
@@ -35,11 +42,10 @@ def _term(word: str, language: str = "en") -> str | None:
 def content_terms(sentence: str, language: str = "en") -> tuple[str, ...]:
     """Stemmed, lower-cased words of a sentence, stop words removed (kept: an issue's texts
     are ranked as items, as sections and as sentences, and repeat across those)."""
-    return tuple(term for term in (_term(g, language) for w in split_words(sentence)
-                                   for g in grams(w)) if term is not None)
+    return _terms(split_words(sentence), sentence.isascii(), language)
 
 
-_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=16384)
@@ -47,8 +53,13 @@ def item_terms(text: str, language: str = "en") -> tuple[str, ...]:
     """The stemmed content words of a list item, found by one regex: items are only ranked
     against each other, and a roundup has hundreds of them, which NLTK's rules take five times
     longer to read (they also drop a word glued to a full stop before another sentence)."""
-    return tuple(term for term in (_term(g, language) for w in _WORDS.findall(text)
-                                   for g in grams(w)) if term is not None)
+    return _terms(_WORDS.findall(text), text.isascii(), language)
+
+
+def _terms(found: list[str], ascii_only: bool, language: str) -> tuple[str, ...]:
+    """The terms of a text's words; words of an ASCII text are each one term (`grams`)."""
+    words = found if ascii_only else [g for w in found for g in grams(w)]
+    return tuple([term for term in map(_term, words, repeat(language)) if term is not None])
 
 
 def centrality_scores(sentences: Sequence[str], language: str = "en") -> list[float]:
@@ -66,11 +77,11 @@ def centrality_of_terms(texts: Sequence[Sequence[str]]) -> list[float]:
 
     n = len(texts)
     vocabulary: dict[str, int] = {}
-    rows, cols = [], []
+    rows: list[int] = []
+    cols: list[int] = []
     for i, terms in enumerate(texts):
-        for term in terms:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+        rows += [i] * len(terms)
+        cols += [vocabulary.setdefault(term, len(vocabulary)) for term in terms]
     if not rows:
         return [0.0] * n
     size = len(vocabulary)

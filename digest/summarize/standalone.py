@@ -12,14 +12,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from digest.datewords import month_number, written_date, written_month
-from digest.textwords import ARMENIAN, ENDS_SENTENCE, LETTER, LOWER, UPPER, has_cjk
+from digest.textwords import ARMENIAN, ENDS_SENTENCE, LOWER, MARKS, UPPER, has_cjk
 
 from .words import has_language_data, language_data
 
-_TOKEN = re.compile(rf"[^\W\d_](?:[\w'’-]|{LETTER})*")  # "इसके" whole, vowel signs and all
+# A word whole, vowel signs and all ("इसके"): letters, figures and marks as one class, which
+# `textwords.LETTER`'s letters and marks are in.
+_TOKEN = re.compile(rf"[^\W\d_][\w'’{MARKS}-]*")
 # Mc-, Mac- and O' too, and any Latin, Greek or Cyrillic letter ("Tomás", "Núñez", "Zoë")
 _CAPITALISED = rf"(?:Ma?c|O['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)?"
 _CAPITAL_RUN = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+\b")
@@ -74,6 +76,25 @@ class Words:
     additives: frozenset[str] = frozenset()  # "also": after `auxiliaries`, adds to the one before
     auxiliaries: frozenset[str] = frozenset()  # "has", "are": "The guide has also been redone."
 
+    def opening(self, kind: str, tokens: Sequence[str]) -> tuple[str, ...] | None:
+        """The first phrase of the list `kind` ("connectives", "requests"…) that `tokens`
+        open with."""
+        places, lengths = self._openings[kind]
+        found = [places[head] for n in lengths if (head := tuple(tokens[:n])) in places]
+        return getattr(self, kind)[min(found)] if found else None
+
+    @cached_property
+    def _openings(self) -> dict[str, tuple[dict[tuple[str, ...], int], set[int]]]:
+        """Each phrase list's first place of each phrase, and its phrases' lengths: an opening
+        is looked up once per length, not compared with every phrase."""
+        lists = {kind: getattr(self, kind) for kind in _PHRASE_LISTS}
+        return {kind: ({p: n for n, p in reversed(list(enumerate(phrases)))},
+                       {len(p) for p in phrases}) for kind, phrases in lists.items()}
+
+
+_PHRASE_LISTS = ("connectives", "thanks", "requests", "greetings", "ahead", "standing",
+                 "welcomes")
+
 
 @lru_cache(maxsize=8)
 def words(language: str = "en") -> Words:
@@ -110,8 +131,9 @@ def words(language: str = "en") -> Words:
                  frozenset(w.lower() for w in table.get("auxiliaries", ())))
 
 
-def _tokens(sentence: str) -> list[str]:
-    return [t.replace("’", "'").lower() for t in _TOKEN.findall(sentence)]
+@lru_cache(maxsize=4096)  # a sentence's opening is read by several rules
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(t.replace("’", "'").lower() for t in _TOKEN.findall(sentence))
 
 
 _BACK_SUBJECTS = ("it", "its", "it's", "they", "their", "they're")  # after "This week"
@@ -123,11 +145,11 @@ def opening_word(sentence: str, lexicon: Words | None = None) -> str | None:
     right after its first verb ("The guide has also been rewritten", "Tickets are also…")."""
     lexicon = lexicon or words()
     tokens = _tokens(sentence[:200])
-    if not tokens or any(tuple(tokens[:len(p)]) == p for p in lexicon.standing):
+    if not tokens or lexicon.opening("standing", tokens) is not None:
         return None
-    for phrase in lexicon.connectives:
-        if tuple(tokens[: len(phrase)]) == phrase:
-            return " ".join(phrase)
+    phrase = lexicon.opening("connectives", tokens)
+    if phrase is not None:
+        return " ".join(phrase)
     return _opening_pointer(tokens, lexicon) or _additive(sentence, lexicon)
 
 
@@ -142,7 +164,7 @@ def _additive(sentence: str, lexicon: Words) -> str | None:
                  if word in lexicon.additives and before in lexicon.auxiliaries), None)
 
 
-def _opening_pointer(tokens: list[str], lexicon: Words) -> str | None:
+def _opening_pointer(tokens: Sequence[str], lexicon: Words) -> str | None:
     """The pointing word (`openers`) a sentence's `tokens` open with, unless a time after a
     demonstrative makes it stand ("This week…")."""
     first = tokens[0]
@@ -186,6 +208,8 @@ def _unnamed_person(sentence: str, lexicon: Words, alone: set[str] = frozenset()
     name opening the sentence with its age ("Marisol, 61, deadlifted her…"), nor the full name
     opening its clause after an opening phrase that holds the pronoun ("For her show, Yuki
     Albright…")."""
+    if lexicon.persons.isdisjoint(map(str.lower, _TOKEN.findall(sentence))):
+        return None  # most sentences have no pronoun: no match objects made for their words
     for match in _TOKEN.finditer(sentence):
         word = match.group().lower()
         if word in lexicon.persons:
@@ -265,7 +289,7 @@ def _bare_surname(sentence: str, surnames: set[str]) -> str | None:
 def greets(sentence: str, lexicon: Words) -> bool:
     """The sentence opens with a greeting ("Hello friends, welcome to the 88th issue.")."""
     tokens = _tokens(sentence[:80])
-    return any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.greetings)
+    return lexicon.opening("greetings", tokens) is not None
 
 
 WELCOME_TOKENS = 6  # where a greeting's welcome is said: "Hello and welcome to Earshot, …"
@@ -277,7 +301,7 @@ def welcomes(sentence: str, lexicon: Words) -> bool:
     however long, unlike "Hi all, this week I finally finished the bookshelf."."""
     tokens = _tokens(sentence[:120])
     return greets(sentence, lexicon) and any(
-        tuple(tokens[n:n + len(phrase)]) == phrase
+        tokens[n:n + len(phrase)] == phrase
         for phrase in lexicon.welcomes for n in range(WELCOME_TOKENS))
 
 
@@ -324,12 +348,12 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     text = sentence.strip()
     if text.endswith((":", "：")) and not _ARMENIAN_END.search(text):  # "各位學員…，大家好：" too
         return "ends with a colon"
-    if _CUT_SHORT.search(text):
+    if text.endswith("…") and _CUT_SHORT.search(text):
         return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"
     opening = _tokens(text[:60])
-    if any(tuple(opening[:len(phrase)]) == phrase for phrase in lexicon.ahead):
+    if lexicon.opening("ahead", opening) is not None:
         return "points at what follows"
-    addresses = _ADDRESS.findall(text)
+    addresses = _ADDRESS.findall(text) if "://" in text or "www." in text else []
     if addresses and (len(_ADDRESS.sub(" ", text).split()) <= ADDRESS_LABEL_WORDS or
                       sum(map(len, addresses)) * 2 > len(text)):
         return "only an address"  # "Listen: https://…", "Links: - https://… - https://…"
@@ -339,10 +363,9 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     if text.startswith(("—", "―", "– ", "-- ")):
         return "only credits a quote"  # "— /u/kibwen answering …"
     fields = _FIELD_BREAK.split(text.rstrip("."))
-    most = DETAIL_WORDS * (2 if any(map(written_date, fields)) else 1)  # a dateline's parts
     if (len(fields) >= DETAIL_FIELDS or len(fields) == 2 and
             any(_DURATION.fullmatch(f.strip()) for f in fields)) and \
-            all(len(f.split()) <= most for f in fields):
+            max(len(f.split()) for f in fields) <= _detail_words(fields):
         return "only a line of details"  # "★★★★☆ · dir. Ana Ruiz · 1h 48m", "with X · 34 min",
         # "Thursday 3 October 2024 · Issue 412 · Your town, every week since 1887"
     if len(fields) == 2 and not any(ENDS_SENTENCE.search(f.strip()) for f in fields) and \
@@ -364,6 +387,12 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
         if len(tags) >= 2 and all(0 < len(t.split()) <= _TAG_WORDS for t in tags):
             return "a label and a list of tags"
     return None
+
+
+def _detail_words(fields: list[str]) -> int:
+    """The words each of a line's details may have: twice as many when one is a date (a
+    dateline's parts)."""
+    return DETAIL_WORDS * (2 if any(map(written_date, fields)) else 1)
 
 
 def teases(sentence: str, lexicon: Words) -> bool:
@@ -388,10 +417,10 @@ def _thanks_or_request(text: str, lexicon: Words) -> str | None:
         clauses.append(rest.strip())
     for clause in clauses:
         tokens = _tokens(clause[:200])
-        if any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.requests):
+        if lexicon.opening("requests", tokens) is not None:
             return "only asks the reader for something"
         if len(clause.split()) <= THANKS_WORDS and \
-                any(tuple(tokens[:len(phrase)]) == phrase for phrase in lexicon.thanks):
+                lexicon.opening("thanks", tokens) is not None:
             return "only thanks someone"
     return None
 
