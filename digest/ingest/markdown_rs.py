@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 from bisect import bisect_left
+from collections.abc import Iterator
 from types import MappingProxyType
 from typing import IO, Any
 from urllib.parse import unquote
@@ -26,13 +27,15 @@ except ImportError:  # optional: markdown-it-py alone gives the same tokens, onl
 _BLOCK = {"paragraph", "heading", "lheading", "bullet_list", "ordered_list", "list_item",
           "blockquote", "fence", "code_block", "html_block", "hr", "table", "thead", "tbody",
           "trow", "tcell", "definition"}
+_CONTAINERS = {"blockquote", "bullet_list", "ordered_list", "list_item"}  # blocks of blocks
 _PAIRED = {"em": "em", "strong": "strong", "strikethrough": "s"}
 _PANIC = re.compile(rb"thread '[^'\n]*' panicked at ")
 # The Rust parser recurses once per nesting level and overflows the stack (killing the process,
 # not raising) somewhere past 10,000 levels; text that could nest a hundredth as deep goes to
 # markdown-it-py, which does not recurse. Real newsletters stay far below both limits.
 _INLINE_DELIMITERS = 2000  # `*`, `_`, `~` and `[` in one run of lines between blank lines
-_NESTED_LINE = re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])){100}", re.MULTILINE)
+# searched in "\n" + text: a literal first is found fast, a line start (^) is tried everywhere
+_NESTED_LINE = re.compile(r"\n(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])){100}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DEFINITION = re.compile(r"\s*\[(?:\\.|[^\\\]])*\]:\s*")
 _NO_ATTRS: MappingProxyType[str, Any] = MappingProxyType({})
@@ -98,7 +101,7 @@ def tokens(text: str, max_nesting: int) -> list[Token] | None:
 
 
 def _could_nest_deeply(text: str) -> bool:
-    if _NESTED_LINE.search(text):
+    if _NESTED_LINE.search("\n" + text):
         return True
     if sum(map(text.count, "*_~[")) <= _INLINE_DELIMITERS:
         return False
@@ -372,15 +375,23 @@ class _Tokens:
         """The destination as written of the reference definition the link resolved to."""
         if self.definitions is None:
             self.definitions = {}
-            for node in self.root.walk() if self.root is not None else []:
-                if node.name != "definition":
-                    continue
+            for node in _definitions(self.root) if self.root is not None else []:
                 text = self.source[node.srcmap[0]:node.srcmap[1]].decode(errors="replace")
                 label = _DEFINITION.match(text)
                 found = _destination(text, label.end()) if label else None
                 if found is not None:
                     self.definitions.setdefault(unquote(node.meta["destination"]), found)
         return self.definitions.get(unquote(url))
+
+
+def _definitions(node: Node) -> Iterator[Node]:
+    """The reference definitions under `node`, in the order of the text: they stand only in
+    containers of blocks, so the inline nodes (most of a tree) are not walked."""
+    for child in node.children:
+        if child.name == "definition":
+            yield child
+        elif child.name in _CONTAINERS:
+            yield from _definitions(child)
 
 
 def _destination(text: str, pos: int) -> str | None:
