@@ -14,7 +14,6 @@ import re
 import sys
 import tempfile
 from bisect import bisect_left
-from collections.abc import Iterator
 from types import MappingProxyType
 from typing import IO, Any
 from urllib.parse import unquote
@@ -27,7 +26,6 @@ except ImportError:  # optional: markdown-it-py alone gives the same tokens, onl
 _BLOCK = {"paragraph", "heading", "lheading", "bullet_list", "ordered_list", "list_item",
           "blockquote", "fence", "code_block", "html_block", "hr", "table", "thead", "tbody",
           "trow", "tcell", "definition"}
-_CONTAINERS = {"blockquote", "bullet_list", "ordered_list", "list_item"}  # blocks of blocks
 _PAIRED = {"em": "em", "strong": "strong", "strikethrough": "s"}
 _PANIC = re.compile(rb"thread '[^'\n]*' panicked at ")
 # The Rust parser recurses once per nesting level and overflows the stack (killing the process,
@@ -156,8 +154,10 @@ class _Tokens:
         self.source = text.encode()
         self.newlines = [m.start() for m in re.finditer(b"\n", self.source)]
         self.out: list[Token] = []
-        self.root: Node | None = None
+        self.definition_nodes: list[Node] = []  # met in the walk, in the order of the text
         self.definitions: dict[str, str] | None = None
+        # addresses to take from a reference definition, once the walk has met them all
+        self.referenced: list[tuple[dict[str, Any], str, str]] = []
 
     def lines(self, node: Node) -> list[int]:
         """0-based [first line, line after the last] of a node, as markdown-it-py's `map`."""
@@ -166,25 +166,28 @@ class _Tokens:
         return [first, max(bisect_left(self.newlines, max(end - 1, start)) + 1, first + 1)]
 
     def block(self, root: Node) -> list[Token]:
-        self.root = root
         self._children(root, 0)
+        for attrs, key, url in self.referenced:
+            found = self._definition(url)
+            if found is not None and unquote(found) == unquote(url):
+                attrs[key] = found
         return self.out
 
     def _children(self, node: Node, level: int) -> None:
         run: list[Node] = []
         for child in node.children:
-            if child.name in _BLOCK:
+            if child.name not in _BLOCK:
+                run.append(child)
+                continue
+            if run:
                 self._hidden_paragraph(run, level)
                 run = []
-                self._node(child, level)
-            else:
-                run.append(child)
-        self._hidden_paragraph(run, level)
+            self._node(child, level)
+        if run:
+            self._hidden_paragraph(run, level)
 
     def _hidden_paragraph(self, run: list[Node], level: int) -> None:
         """A tight list item's text, which the tree gives without a paragraph around it."""
-        if not run:
-            return
         start, end = run[0].srcmap[0], run[-1].srcmap[1]
         first = bisect_left(self.newlines, start)
         span = [first, max(bisect_left(self.newlines, max(end - 1, start)) + 1, first + 1)]
@@ -230,6 +233,8 @@ class _Tokens:
             self._push("hr", "hr", 0, level, span, markup=meta["marker"] * meta["marker_len"])
         elif name == "table":
             self._table(node, level, span)
+        elif name == "definition":
+            self.definition_nodes.append(node)
 
     def _inline_bytes(self, node: Node) -> tuple[int, int]:
         children = node.children
@@ -320,7 +325,8 @@ class _Tokens:
 
     def _link(self, node: Node, out: list[Token], level: int) -> None:
         meta = node.meta
-        attrs = {"href": self._url(node, meta["url"])}
+        attrs: dict[str, Any] = {}
+        self._url(node, meta["url"], attrs, "href")
         if meta.get("title"):
             attrs["title"] = meta["title"]
         auto = node.name == "autolink"
@@ -341,25 +347,31 @@ class _Tokens:
         children: list[Token] = []
         self._spans(node.children, children, 0)
         meta = node.meta
-        attrs = {"src": self._url(node, meta["url"]), "alt": ""}
+        attrs: dict[str, Any] = {}
+        self._url(node, meta["url"], attrs, "src")
+        attrs["alt"] = ""
         if meta.get("title"):
             attrs["title"] = meta["title"]
         out.append(Token("image", "img", 0, level=level, attrs=attrs, children=children,
                          content=self.source[start:end].decode(errors="replace")))
 
-    def _url(self, node: Node, url: str) -> str:
-        """A link's destination as written: the tree gives it (`url`) percent-encoded, which
-        the reader's markdown-it-py is set not to do."""
+    def _url(self, node: Node, url: str, attrs: dict[str, Any], key: str) -> None:
+        """`attrs[key]`: a link's destination as written, as the tree gives it (`url`)
+        percent-encoded, which the reader's markdown-it-py is set not to do. One written in
+        a reference definition is set by `block`, once the walk has met every definition."""
+        attrs[key] = url
         if "%" not in url:  # encoding only ever adds "%…"
-            return url
+            return
         if node.name == "autolink":
             text = "".join(child.meta.get("content", "") for child in node.children)
-            return text if url.startswith("mailto:") <= text.startswith("mailto:") else (
+            attrs[key] = text if url.startswith("mailto:") <= text.startswith("mailto:") else (
                 "mailto:" + text)
+            return
         found = self._inline_destination(node)
         if found is None:
-            found = self._definition(url)
-        return found if found is not None and unquote(found) == unquote(url) else url
+            self.referenced.append((attrs, key, url))
+        elif unquote(found) == unquote(url):
+            attrs[key] = found
 
     def _inline_destination(self, node: Node) -> str | None:
         start, end = node.srcmap
@@ -375,23 +387,13 @@ class _Tokens:
         """The destination as written of the reference definition the link resolved to."""
         if self.definitions is None:
             self.definitions = {}
-            for node in _definitions(self.root) if self.root is not None else []:
+            for node in self.definition_nodes:
                 text = self.source[node.srcmap[0]:node.srcmap[1]].decode(errors="replace")
                 label = _DEFINITION.match(text)
                 found = _destination(text, label.end()) if label else None
                 if found is not None:
                     self.definitions.setdefault(unquote(node.meta["destination"]), found)
         return self.definitions.get(unquote(url))
-
-
-def _definitions(node: Node) -> Iterator[Node]:
-    """The reference definitions under `node`, in the order of the text: they stand only in
-    containers of blocks, so the inline nodes (most of a tree) are not walked."""
-    for child in node.children:
-        if child.name == "definition":
-            yield child
-        elif child.name in _CONTAINERS:
-            yield from _definitions(child)
 
 
 def _destination(text: str, pos: int) -> str | None:
