@@ -123,9 +123,13 @@ def _properties(lines: list[str]) -> dict[str, Any]:
 def _shallow(line: str) -> str:
     """A line nested past MAX_MARKERS markers or MAX_INDENT columns, brought up to them."""
     found = _MARKERS.match(line)
-    if found and len(re.findall(r"[-*+>]|\d[.)]", found[0])) > MAX_MARKERS:
+    # (n markers take 2n - 1 characters at least: a shorter run holds too few to count)
+    if found and len(found[0]) > 2 * MAX_MARKERS and \
+            len(re.findall(r"[-*+>]|\d[.)]", found[0])) > MAX_MARKERS:
         kept = _KEPT.match(line)
         line = (kept[0] if kept else "") + line[found.end():]
+    if not line.startswith((" ", "\t")):  # not indented
+        return line
     indent = len(line) - len(line.lstrip(" \t"))
     if len(line[:indent].expandtabs(4)) > MAX_INDENT:
         line = " " * MAX_INDENT + line[indent:]
