@@ -162,8 +162,9 @@ class _Tokens:
     def lines(self, node: Node) -> list[int]:
         """0-based [first line, line after the last] of a node, as markdown-it-py's `map`."""
         start, end = node.srcmap or (0, 0)
-        first = bisect_left(self.newlines, start)
-        return [first, max(bisect_left(self.newlines, max(end - 1, start)) + 1, first + 1)]
+        # (the last line, that of max(end - 1, start), is never before the first)
+        return [bisect_left(self.newlines, start),
+                bisect_left(self.newlines, max(end - 1, start)) + 1]
 
     def block(self, root: Node) -> list[Token]:
         self._children(root, 0)
@@ -189,8 +190,8 @@ class _Tokens:
     def _hidden_paragraph(self, run: list[Node], level: int) -> None:
         """A tight list item's text, which the tree gives without a paragraph around it."""
         start, end = run[0].srcmap[0], run[-1].srcmap[1]
-        first = bisect_left(self.newlines, start)
-        span = [first, max(bisect_left(self.newlines, max(end - 1, start)) + 1, first + 1)]
+        span = [bisect_left(self.newlines, start),
+                bisect_left(self.newlines, max(end - 1, start)) + 1]  # as `lines`
         self._push("paragraph_open", "p", 1, level, span, hidden=True)
         self._inline(run, span, level + 1, self.source[start:end])
         self._push("paragraph_close", "p", -1, level, None, hidden=True)
@@ -205,23 +206,25 @@ class _Tokens:
 
     def _node(self, node: Node, level: int) -> None:
         name, span = node.name, self.lines(node)
-        if name in ("paragraph", "heading", "lheading"):
-            tag = "p" if name == "paragraph" else f"h{node.meta['level']}"
-            markup = "" if name == "paragraph" else (
-                "#" * node.meta["level"] if name == "heading" else node.meta["marker"])
-            kind = "paragraph" if name == "paragraph" else "heading"
+        if name in {"paragraph", "heading", "lheading"}:
+            if name == "paragraph":
+                kind, tag, markup = "paragraph", "p", ""
+            else:
+                meta = node.meta
+                kind, tag = "heading", f"h{meta['level']}"
+                markup = "#" * meta["level"] if name == "heading" else meta["marker"]
             self._push(f"{kind}_open", tag, 1, level, span, markup=markup)
             inner = [span[0], span[1] - 1] if name == "lheading" else span
             start, end = self._inline_bytes(node)
             self._inline(node.children, inner, level + 1, self.source[start:end])
             self._push(f"{kind}_close", tag, -1, level, None, markup=markup)
-        elif name in ("bullet_list", "ordered_list"):
+        elif name in {"bullet_list", "ordered_list"}:
             self._list(node, level, span)
         elif name == "blockquote":
             self._push("blockquote_open", "blockquote", 1, level, span, markup=">")
             self._children(node, level + 1)
             self._push("blockquote_close", "blockquote", -1, level, None, markup=">")
-        elif name in ("fence", "code_block"):
+        elif name in {"fence", "code_block"}:
             meta = node.meta
             markup = meta.get("marker", "") * meta.get("marker_len", 0)
             self._push(name, "code", 0, level, span, content=meta.get("content", ""),
@@ -243,10 +246,10 @@ class _Tokens:
         return children[0].srcmap[0], children[-1].srcmap[1]
 
     def _list(self, node: Node, level: int, span: list[int]) -> None:
-        ordered = node.name == "ordered_list"
-        kind, tag, marker = ("ordered_list", "ol", node.meta["marker"]) if ordered else (
-            "bullet_list", "ul", node.meta["marker"])
-        attrs = {"start": node.meta["start"]} if ordered and node.meta["start"] != 1 else {}
+        ordered, meta = node.name == "ordered_list", node.meta
+        kind, tag, marker = ("ordered_list", "ol", meta["marker"]) if ordered else (
+            "bullet_list", "ul", meta["marker"])
+        attrs = {"start": meta["start"]} if ordered and meta["start"] != 1 else {}
         self._push(f"{kind}_open", tag, 1, level, span, markup=marker, attrs=attrs)
         for item in node.children:
             number = self._number(item) if ordered else ""
@@ -315,7 +318,7 @@ class _Tokens:
                 out.append(Token(f"{tag}_close", tag, -1, level, "", None, None, markup))
             elif name == "code_inline":
                 meta = node.meta
-                content = "".join(child.meta.get("content", "") for child in node.children)
+                content = "".join([child.meta.get("content", "") for child in node.children])
                 out.append(Token("code_inline", "code", 0, level, content, None, None,
                                  meta["marker"] * meta["marker_len"]))
             elif name == "image":
