@@ -73,7 +73,7 @@ def without_tool_markup(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
     if "{%" in text and "endfor" in text:
         lines = _without_loops(lines)
-    if "highlight" in text:
+    if "highlight" in text and ("{%" in text or "{{<" in text):  # what a highlight tag opens with
         lines = _highlights_fenced(lines)
     signs = _signs(text)
     if not signs:
@@ -253,9 +253,9 @@ def _inline(line: str, signs: set[str]) -> str:
     head = line.lstrip()[:1]
     if "mdx" in signs and head in ("i", "e") and _MDX_LINE.match(line):
         return ""
-    if head in ("{", "[", "#", "<") and (
-            _IAL_LINE.match(line) and not _TOC_MARK.match(line) or _TOC_LINE.match(line) or
-            _TAGS_LINE.match(line) or _WRAPPER.match(line)):
+    if head == "{" and _IAL_LINE.match(line) and not _TOC_MARK.match(line) or \
+            head == "[" and _TOC_LINE.match(line) or head == "#" and _TAGS_LINE.match(line) or \
+            head == "<" and _WRAPPER.match(line):  # (each opens with its own mark)
         return ""
     if head == "<" and "<summary" in line.lower():
         summary = _SUMMARY.match(line)
