@@ -575,10 +575,11 @@ def _date_not_item(number: int | None, text: str) -> bool:
     """"23. November 2026" on a line of its own, or opening one ("3. März: Elternabend"): a
     date written day first with a dot (German, Nordic, Czech…), which Markdown reads as an
     entry numbered 23."""
+    if number is None or not 1 <= number <= 31:  # (most entries: no text to look at)
+        return False
     found = _MONTH_YEAR.match(text)
-    return number is not None and 1 <= number <= 31 and (
-        found is not None and month_number(found[1]) is not None or
-        opens_with_day(f"{number}. {text}"))
+    return found is not None and month_number(found[1]) is not None or \
+        opens_with_day(f"{number}. {text}")
 
 
 def _only_comment(html: str) -> bool:
