@@ -357,6 +357,9 @@ class _Blocks:
         over "*Photo: Ines Alvarez*"): the picture's alt text is a caption block of its own,
         and what follows it (the token given back) is read as the paragraph."""
         children = token.children or []
+        if not children or children[0].type in {"text", "text_special"} and \
+                children[0].content.strip():  # text first: no picture over it
+            return token
         first = next((n for n, c in enumerate(children)
                       if c.type in {"softbreak", "hardbreak"}), None)
         if first is None or not _only_images(children[:first]) or \
