@@ -34,7 +34,12 @@ PROPERTY_LINES = 2  # Logseq's page properties: so many `key:: value` lines at t
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
     data = tomllib.loads((Path(__file__).with_name("clippings.toml")).read_text("utf-8"))
-    return {key: frozenset(value) for key, value in data.items()}
+    words = {key: frozenset(value) for key, value in data.items()}
+    # the hosts to look for in a text: one holding another ("app.omnivore.app") is found
+    # wherever that one is
+    words["host_marks"] = frozenset(host for host in words["hosts"] if not any(
+        other != host and other in host for other in words["hosts"]))
+    return words
 
 
 def clipped(lines: list[str], fields: dict[str, Any]) -> tuple[dict[str, Any], int]:
@@ -47,7 +52,7 @@ def clipped(lines: list[str], fields: dict[str, Any]) -> tuple[dict[str, Any], i
     web_clip = {"source", "created"} <= fields.keys() and \
         str(fields["source"]).startswith(("https://", "http://"))  # Obsidian's Web Clipper
     if not (fields.keys() & words["saved_keys"] or properties or web_clip or
-            any(site in text for site in words["hosts"]) and _tool_link(text, words["hosts"])):
+            any(site in text for site in words["host_marks"]) and _tool_link(text, words["hosts"])):
         return {}, 0
     found: dict[str, Any] = {**properties, "clipping": True}
     for key in words["saved_keys"] | {"created"}:  # the day it was saved or clipped

@@ -17,6 +17,7 @@ _MIDDLE_DOTS = str.maketrans("\u22c5\u2219", "\u00b7\u00b7")
 _TYPESET = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\uf0b7": "•",
                           "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓"})
+_TRANSLATED = re.compile(f"[{''.join(map(chr, {**_ZERO_WIDTH, **_MIDDLE_DOTS, **_TYPESET}))}]")
 # The joiners: part of a word between two letters of a script that uses them (Persian "نامه‌ی",
 # Hindi conjuncts) or of an emoji between two symbols ("👩‍💻"); anywhere else (a preheader's
 # padding, a Latin word broken so that mail apps do not link it) nothing.
@@ -341,13 +342,16 @@ def clean_line(line: str) -> str:
     """Normalise one line: NFC, odd spaces to plain spaces, "⋅" to "·", zero-width and control
     chars removed."""
     if line.isascii():  # most lines: already NFC, with no odd or zero-width space
-        return _CONTROL.sub("", line.replace("\t", " "))
+        # (a tab and the controls are all that is not printable in ASCII)
+        return line if line.isprintable() else _CONTROL.sub("", line.replace("\t", " "))
     line = unicodedata.normalize("NFC", _C1.sub(_as_cp1252, line))
-    line = line.translate(_ZERO_WIDTH).translate(_MIDDLE_DOTS).translate(_TYPESET)
+    if _TRANSLATED.search(line):  # (a translation looks each character up: slow)
+        line = line.translate(_ZERO_WIDTH).translate(_MIDDLE_DOTS).translate(_TYPESET)
     if "\u200c" in line or "\u200d" in line:
         line = _JOINER.sub(lambda m: m.group() if _joins(m.string, m.start()) else "", line)
-    line = _SPACES.sub(" ", line)
-    return _CONTROL.sub("", line)
+    if line.isprintable():  # odd spaces and controls are not printable
+        return line
+    return _CONTROL.sub("", _SPACES.sub(" ", line))
 
 
 def _as_cp1252(found: re.Match[str]) -> str:

@@ -123,9 +123,13 @@ def _properties(lines: list[str]) -> dict[str, Any]:
 def _shallow(line: str) -> str:
     """A line nested past MAX_MARKERS markers or MAX_INDENT columns, brought up to them."""
     found = _MARKERS.match(line)
-    if found and len(re.findall(r"[-*+>]|\d[.)]", found[0])) > MAX_MARKERS:
+    # (n markers take 2n - 1 characters at least: a shorter run holds too few to count)
+    if found and len(found[0]) > 2 * MAX_MARKERS and \
+            len(re.findall(r"[-*+>]|\d[.)]", found[0])) > MAX_MARKERS:
         kept = _KEPT.match(line)
         line = (kept[0] if kept else "") + line[found.end():]
+    if not line.startswith((" ", "\t")):  # not indented
+        return line
     indent = len(line) - len(line.lstrip(" \t"))
     if len(line[:indent].expandtabs(4)) > MAX_INDENT:
         line = " " * MAX_INDENT + line[indent:]
@@ -283,7 +287,7 @@ class _Blocks:
         opened: Token | None = None
         for token in tokens:
             kind = token.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
+            if kind in {"bullet_list_open", "ordered_list_open"}:
                 self.stack.append("list")
             elif kind == "list_item_open":
                 self.stack.append("item")
@@ -291,10 +295,10 @@ class _Blocks:
                 self.item_used = False
             elif kind == "blockquote_open":
                 self.stack.append("quote")
-            elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close",
-                          "blockquote_close"):
+            elif kind in {"bullet_list_close", "ordered_list_close", "list_item_close",
+                          "blockquote_close"}:
                 self.stack.pop()
-            elif kind in ("paragraph_open", "heading_open"):
+            elif kind in {"paragraph_open", "heading_open"}:
                 opened = token
             elif kind == "tr_open":
                 self.row, opened = [], token
@@ -304,7 +308,7 @@ class _Blocks:
                 self._inline(token, opened)
             elif kind == "code_block" and self._after_note(token):
                 self._note_continued(token)
-            elif kind in ("fence", "code_block"):
+            elif kind in {"fence", "code_block"}:
                 self._code(token)
             elif kind == "hr":
                 line = _lines(token)[0]
@@ -353,8 +357,11 @@ class _Blocks:
         over "*Photo: Ines Alvarez*"): the picture's alt text is a caption block of its own,
         and what follows it (the token given back) is read as the paragraph."""
         children = token.children or []
+        if not children or children[0].type in {"text", "text_special"} and \
+                children[0].content.strip():  # text first: no picture over it
+            return token
         first = next((n for n, c in enumerate(children)
-                      if c.type in ("softbreak", "hardbreak")), None)
+                      if c.type in {"softbreak", "hardbreak"}), None)
         if first is None or not _only_images(children[:first]) or \
                 _only_images(children[first + 1:]) or \
                 not any(c.type != "softbreak" and c.type != "hardbreak" and
@@ -437,7 +444,7 @@ class _Blocks:
             if skip_until:
                 if kind == "html_inline" and child.content.lower().startswith(skip_until):
                     skip_until = None
-            elif kind in ("text", "text_special"):
+            elif kind in {"text", "text_special"}:
                 parts.append(self._uncomment(child.content))
                 if "[^" in parts[-1]:
                     parts[-1] = _FOOTNOTE_REF.sub("", parts[-1])
@@ -448,7 +455,7 @@ class _Blocks:
                 continue
             elif kind == "code_inline":
                 parts.append(child.content)
-            elif kind in ("softbreak", "hardbreak"):
+            elif kind in {"softbreak", "hardbreak"}:
                 first_break = len(parts) if first_break is None else first_break
                 parts.append(" ")
             elif kind == "image":
@@ -477,6 +484,8 @@ class _Blocks:
 
     def _uncomment(self, text: str) -> str:
         """Text outside `<!-- -->`, for comments the parser left as literal text."""
+        if not self.in_comment and "<!--" not in text:  # most text
+            return text
         kept: list[str] = []
         while text:
             if self.in_comment:
@@ -513,7 +522,7 @@ def _lines_of(token: Token) -> list[list[Token]]:
     """An inline token's children, line by line (split at its line breaks)."""
     lines: list[list[Token]] = [[]]
     for child in token.children or []:
-        if child.type in ("softbreak", "hardbreak"):
+        if child.type in {"softbreak", "hardbreak"}:
             lines.append([])
         else:
             lines[-1].append(child)
@@ -546,7 +555,7 @@ def _detail_lines(token: Token) -> list[Token] | None:
             details != list(range(details[0], details[-1] + 1)):
         return None
     children = token.children or []
-    breaks = [n for n, c in enumerate(children) if c.type in ("softbreak", "hardbreak")]
+    breaks = [n for n, c in enumerate(children) if c.type in {"softbreak", "hardbreak"}]
     rest = children[breaks[details[-1]] + 1:] if details[-1] < len(breaks) else []
     return _pieces(token, [*lines[:details[-1] + 1], *([rest] if rest else [])])
 
@@ -554,13 +563,13 @@ def _detail_lines(token: Token) -> list[Token] | None:
 def _details(line: list[Token]) -> bool:
     if any(c.type == "link_open" for c in line):
         return False
-    text = "".join(c.content for c in line if c.type in ("text", "code_inline")).strip()
+    text = "".join(c.content for c in line if c.type in {"text", "code_inline"}).strip()
     return bool(_DETAIL_SEPARATOR.search(text)) and any(c.isdigit() for c in text) and \
         len(text.split()) <= DETAIL_WORDS and text[-1:] not in ".!?:;,"
 
 
 def _labelled(line: list[Token]) -> bool:
-    text = "".join(c.content for c in line if c.type in ("text", "code_inline")).lstrip()
+    text = "".join(c.content for c in line if c.type in {"text", "code_inline"}).lstrip()
     found = _FIELD_LABEL.match(text)
     return found is not None and len(found[0].split()) <= FIELD_LABEL_WORDS
 
@@ -569,10 +578,11 @@ def _date_not_item(number: int | None, text: str) -> bool:
     """"23. November 2026" on a line of its own, or opening one ("3. März: Elternabend"): a
     date written day first with a dot (German, Nordic, Czech…), which Markdown reads as an
     entry numbered 23."""
+    if number is None or not 1 <= number <= 31:  # (most entries: no text to look at)
+        return False
     found = _MONTH_YEAR.match(text)
-    return number is not None and 1 <= number <= 31 and (
-        found is not None and month_number(found[1]) is not None or
-        opens_with_day(f"{number}. {text}"))
+    return found is not None and month_number(found[1]) is not None or \
+        opens_with_day(f"{number}. {text}")
 
 
 def _only_comment(html: str) -> bool:
@@ -610,9 +620,9 @@ def opening_title(children: list[Token]) -> tuple[str | None, str | None]:
                 title = collapse("".join(parts))
                 return (title, kind) if title else (None, None)
             depth -= 1
-        elif child.type in ("text", "text_special", "code_inline"):
+        elif child.type in {"text", "text_special", "code_inline"}:
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+        elif child.type in {"softbreak", "hardbreak"}:
             parts.append(" ")
     return None, None
 
@@ -640,9 +650,9 @@ def _only_images(children: list[Token]) -> bool:
     for child in children:
         if child.type == "image":
             found = True
-        elif child.type in ("text", "text_special"):
+        elif child.type in {"text", "text_special"}:
             if child.content.strip():
                 return False
-        elif child.type not in ("softbreak", "hardbreak", "link_open", "link_close"):
+        elif child.type not in {"softbreak", "hardbreak", "link_open", "link_close"}:
             return False
     return found

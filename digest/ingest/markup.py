@@ -73,7 +73,7 @@ def without_tool_markup(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
     if "{%" in text and "endfor" in text:
         lines = _without_loops(lines)
-    if "highlight" in text:
+    if "highlight" in text and ("{%" in text or "{{<" in text):  # what a highlight tag opens with
         lines = _highlights_fenced(lines)
     signs = _signs(text)
     if not signs:
@@ -129,11 +129,13 @@ def without_tool_markup(lines: list[str]) -> list[str]:
     return _without_toc_lists(out) if "ial" in signs else out
 
 
-# What each kind of markup writes somewhere, looked for in the whole text first (a substring
-# search is fast): a document with none of it is left as it is.
+# What each kind of markup writes somewhere, looked for in the whole text first: a document
+# with none of it is left as it is. The signs opening with a mark are looked for in one search
+# (the marks are rare enough for it to skip most of the text fast), the others one by one.
 _SIGNS = (":::", "[[", "==", "]({", "[ ]", "[x]", "[X]", "[!", "{:", "{#", "{.", "{ #", "{ .", "%%",
-          "<aside", "<details", "<summary", "!!!", "???", "[TOC", "[toc", "[[_TOC", "import ",
-          "export ", " ^")
+          "<aside", "<details", "<summary", "!!!", "???", "[TOC", "[toc", "[[_TOC")
+_SIGN = re.compile("|".join(map(re.escape, _SIGNS)))
+_WORD_SIGNS = ("import ", "export ", " ^")
 _TAGS_START = re.compile(r"\n[ \t]*#[^\s#]")  # searched in "\n" + text (a literal first: fast)
 _COMPONENT_START = re.compile(r"\n[ \t]*</?[A-Z][a-z]")
 
@@ -144,7 +146,7 @@ def _signs(text: str) -> set[str]:
     signs = {"shortcode"} if ":" in text and _SHORTCODE.search(text) else set()
     component = "<" in text and _COMPONENT_START.search("\n" + text) is not None
     tagged = "#" in text and _TAGS_START.search("\n" + text) is not None
-    if not (component or tagged or "===" in text or any(sign in text for sign in _SIGNS)):
+    if not (component or tagged or _SIGN.search(text) or any(sign in text for sign in _WORD_SIGNS)):
         return signs
     signs.add("lines")
     if component:
@@ -251,9 +253,9 @@ def _inline(line: str, signs: set[str]) -> str:
     head = line.lstrip()[:1]
     if "mdx" in signs and head in ("i", "e") and _MDX_LINE.match(line):
         return ""
-    if head in ("{", "[", "#", "<") and (
-            _IAL_LINE.match(line) and not _TOC_MARK.match(line) or _TOC_LINE.match(line) or
-            _TAGS_LINE.match(line) or _WRAPPER.match(line)):
+    if head == "{" and _IAL_LINE.match(line) and not _TOC_MARK.match(line) or \
+            head == "[" and _TOC_LINE.match(line) or head == "#" and _TAGS_LINE.match(line) or \
+            head == "<" and _WRAPPER.match(line):  # (each opens with its own mark)
         return ""
     if head == "<" and "<summary" in line.lower():
         summary = _SUMMARY.match(line)
