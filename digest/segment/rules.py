@@ -345,10 +345,10 @@ FINGERPRINT_LABEL_WORDS = 3
 def _fingerprints(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with a key's fingerprint line right under a signature as part of it."""
     for i in range(1, len(blocks)):
+        if kinds[i] is not None or kinds[i - 1] != "signoff" or blocks[i].kind != "paragraph":
+            continue  # (the pattern is searched under a signature only: it is slow on long text)
         found = _FINGERPRINT.search(blocks[i].text)
-        if kinds[i] is None and kinds[i - 1] == "signoff" and found and \
-                blocks[i].kind == "paragraph" and \
-                words(blocks[i].text[:found.start()]) <= FINGERPRINT_LABEL_WORDS:
+        if found and words(blocks[i].text[:found.start()]) <= FINGERPRINT_LABEL_WORDS:
             kinds[i] = "signoff"
     return kinds
 
