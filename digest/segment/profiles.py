@@ -73,6 +73,8 @@ class Profile:
 
     def section_for(self, text: str) -> SectionRule | None:
         """The section a heading opens, matched case- and punctuation-insensitively."""
+        if not self.sections:
+            return None
         key = heading_key(text)
         for rule in self.sections:
             if any(heading_key(h) == key for h in rule.headings):
@@ -85,7 +87,10 @@ class Profile:
 
 def heading_key(text: str) -> str:
     """Text compared as a heading: case, punctuation and spacing set aside."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
+
+
+_NOT_WORD = re.compile(r"[^\w\s]")
 
 
 def _compile(path: Path, key: str, pattern: object) -> re.Pattern[str]:
