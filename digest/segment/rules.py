@@ -105,6 +105,7 @@ _ADDRESS_IN_TEXT = re.compile(r"[\s:：→-]*<?https?://\S+?>?(?=\s|$)")
 _SYMBOL = "[\u2190-\u21ff\u2300-\u2bff\u2440-\u244a\U0001f300-\U0001faff]\ufe0f?"  # ♡ ⇄ ⭐ ⑂ 💬
 _COUNT = re.compile(rf"(?:{_SYMBOL}\s*)?\d[\d,.]*[KkMm]?(?:\s+[^\W\d]+)?")
 _MARKED_COUNT = re.compile(rf"{_SYMBOL}\s*\d|\d[KkMm]\b")
+_DIGIT = re.compile(r"\d")
 _COUNT_FIELDS = re.compile(r"\s*[·•|∙]\s*")
 COUNT_LABEL_WORDS = 2  # a repository card's language or licence after its counts
 
@@ -113,7 +114,7 @@ def is_count_row(text: str) -> bool:
     """A post's or repository card's counts: two or more figures, each after its pictograph or
     abbreviated ("♡ 843 · ⇄ 96", "3.8K Likes • 612 Retweets"), then short labels at most
     ("⭐ 4,213 stars · 🍴 188 forks · Rust · MIT"); never a line of named figures."""
-    if not _MARKED_COUNT.search(text):
+    if not (_DIGIT.search(text) and _MARKED_COUNT.search(text)):  # (finding no digit is faster)
         return False
     counts = 0
     for n, field in enumerate(_COUNT_FIELDS.split(text.strip())):
