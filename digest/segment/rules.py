@@ -545,8 +545,10 @@ def _is_closing(text: str) -> bool:
     last = text[:-1].split()[-1:] if text.endswith(":") else []
     if last and last[0].casefold() in closing_words():
         return words(text) <= CLOSING_WORDS and not any(c.isdigit() for c in text)
+    if not text.endswith(_CLOSING_COMMAS):  # (most text: its words are not counted)
+        return False
     count = max(words(part) for part in _LANGUAGES_APART.split(text))
-    return (text.endswith(_CLOSING_COMMAS) and 1 <= count <= CLOSING_WORDS
+    return (1 <= count <= CLOSING_WORDS
             and (not opens_lower(text) or count == 1) and not any(c.isdigit() for c in text)
             and ":" not in text and "：" not in text
             and not _BULLET.match(text) and not _NUMBERED.match(text))
