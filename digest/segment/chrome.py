@@ -58,12 +58,12 @@ def links_to_chrome(block: Block, profile: Profile) -> bool:
     or that is one link within the page ("Back to top")."""
     if not block.links:
         return False
-    if count_words(block.text) <= UNSUBSCRIBE_WORDS and any(
-            _unsubscribes(link, profile) for link in block.links):
+    n = count_words(block.text)
+    if n <= UNSUBSCRIBE_WORDS and any(_unsubscribes(link, profile) for link in block.links):
         return True  # "… To turn it off, click here to unsubscribe or visit your preferences."
     if block.kind == "heading":  # (a heading linking the way out is one too)
         return False
-    if count_words(block.text) > LINK_CHROME_WORDS:
+    if n > LINK_CHROME_WORDS:
         return False
     if profile.own and all(address_key(link.url) in profile.own for link in block.links):
         return True
