@@ -166,9 +166,10 @@ def reading_time(language: str | None) -> re.Pattern[str]:
 def reading_line(language: str | None) -> re.Pattern[str]:
     """A line that is only a reading time, and short fields around it ("6 min read ·
     Member-only", "Engineering Today · 6 min read")."""
-    # possessive: a paragraph is not tried 40 ways; a figure's dot is no sentence's end
+    # possessive: a paragraph is not tried 40 ways; a figure's dot is no sentence's end; a
+    # reading time has a figure, so a line with none fails at the lookahead
     field = r"(?:[^.!?·•|\n]|(?<=\d)[.,](?=\d)){1,40}+"
-    return re.compile(rf"^(?:{field}\s*+[·•|]\s*)?(?:{reading_time(language).pattern})"
+    return re.compile(rf"^(?=\D*+\d)(?:{field}\s*+[·•|]\s*)?(?:{reading_time(language).pattern})"
                       rf"(?:\s*[·•|]\s*{field})?$", re.IGNORECASE)
 
 

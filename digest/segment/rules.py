@@ -105,6 +105,7 @@ _ADDRESS_IN_TEXT = re.compile(r"[\s:：→-]*<?https?://\S+?>?(?=\s|$)")
 _SYMBOL = "[\u2190-\u21ff\u2300-\u2bff\u2440-\u244a\U0001f300-\U0001faff]\ufe0f?"  # ♡ ⇄ ⭐ ⑂ 💬
 _COUNT = re.compile(rf"(?:{_SYMBOL}\s*)?\d[\d,.]*[KkMm]?(?:\s+[^\W\d]+)?")
 _MARKED_COUNT = re.compile(rf"{_SYMBOL}\s*\d|\d[KkMm]\b")
+_DIGIT = re.compile(r"\d")
 _COUNT_FIELDS = re.compile(r"\s*[·•|∙]\s*")
 COUNT_LABEL_WORDS = 2  # a repository card's language or licence after its counts
 
@@ -113,7 +114,7 @@ def is_count_row(text: str) -> bool:
     """A post's or repository card's counts: two or more figures, each after its pictograph or
     abbreviated ("♡ 843 · ⇄ 96", "3.8K Likes • 612 Retweets"), then short labels at most
     ("⭐ 4,213 stars · 🍴 188 forks · Rust · MIT"); never a line of named figures."""
-    if not _MARKED_COUNT.search(text):
+    if not (_DIGIT.search(text) and _MARKED_COUNT.search(text)):  # (finding no digit is faster)
         return False
     counts = 0
     for n, field in enumerate(_COUNT_FIELDS.split(text.strip())):
@@ -345,10 +346,10 @@ FINGERPRINT_LABEL_WORDS = 3
 def _fingerprints(blocks: list[Block], kinds: list[str | None]) -> list[str | None]:
     """Kinds with a key's fingerprint line right under a signature as part of it."""
     for i in range(1, len(blocks)):
+        if kinds[i] is not None or kinds[i - 1] != "signoff" or blocks[i].kind != "paragraph":
+            continue  # (the pattern is searched under a signature only: it is slow on long text)
         found = _FINGERPRINT.search(blocks[i].text)
-        if kinds[i] is None and kinds[i - 1] == "signoff" and found and \
-                blocks[i].kind == "paragraph" and \
-                words(blocks[i].text[:found.start()]) <= FINGERPRINT_LABEL_WORDS:
+        if found and words(blocks[i].text[:found.start()]) <= FINGERPRINT_LABEL_WORDS:
             kinds[i] = "signoff"
     return kinds
 
@@ -544,8 +545,10 @@ def _is_closing(text: str) -> bool:
     last = text[:-1].split()[-1:] if text.endswith(":") else []
     if last and last[0].casefold() in closing_words():
         return words(text) <= CLOSING_WORDS and not any(c.isdigit() for c in text)
+    if not text.endswith(_CLOSING_COMMAS):  # (most text: its words are not counted)
+        return False
     count = max(words(part) for part in _LANGUAGES_APART.split(text))
-    return (text.endswith(_CLOSING_COMMAS) and 1 <= count <= CLOSING_WORDS
+    return (1 <= count <= CLOSING_WORDS
             and (not opens_lower(text) or count == 1) and not any(c.isdigit() for c in text)
             and ":" not in text and "：" not in text
             and not _BULLET.match(text) and not _NUMBERED.match(text))
