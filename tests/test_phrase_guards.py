@@ -34,8 +34,9 @@ def _patterns() -> list[str]:
     return [s for f in files for s in _strings(tomllib.loads(f.read_text("utf-8")))]
 
 
-def _group(text: str, start: int) -> str:
-    """The body of the group opening at `start` ("(?:"), up to its closing bracket."""
+def _marks(text: str, start: int = 0):
+    """Each bracket or bar of `text` from `start` with the group depth after it, skipping
+    escaped characters and character classes."""
     depth, n = 0, start
     while n < len(text):
         if text[n] == "\\":
@@ -43,34 +44,22 @@ def _group(text: str, start: int) -> str:
             continue
         if text[n] == "[":
             n = text.index("]", n + 2)
-        elif text[n] == "(":
-            depth += 1
-        elif text[n] == ")":
-            depth -= 1
-            if depth == 0:
-                return text[start + 3:n]
+        elif text[n] in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[text[n]]
+            yield n, text[n], depth
         n += 1
-    raise ValueError(f"unclosed group in {text!r}")
+
+
+def _group(text: str, start: int) -> str:
+    """The body of the group opening at `start` ("(?:"), up to its closing bracket."""
+    end = next(n for n, mark, depth in _marks(text, start) if mark == ")" and depth == 0)
+    return text[start + 3:end]
 
 
 def _alternatives(body: str) -> list[str]:
     """The alternatives of a group's body, split at its own `|` only."""
-    parts, depth, last, n = [], 0, 0, 0
-    while n < len(body):
-        if body[n] == "\\":
-            n += 2
-            continue
-        if body[n] == "[":
-            n = body.index("]", n + 2)
-        elif body[n] == "(":
-            depth += 1
-        elif body[n] == ")":
-            depth -= 1
-        elif body[n] == "|" and depth == 0:
-            parts.append(body[last:n])
-            last = n + 1
-        n += 1
-    return parts + [body[last:]]
+    bars = [n for n, mark, depth in _marks(body) if mark == "|" and depth == 0]
+    return [body[a + 1:b] for a, b in zip([-1, *bars], [*bars, len(body)])]
 
 
 def _first_letters(alternative: str) -> set[str]:
