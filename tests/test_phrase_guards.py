@@ -102,3 +102,13 @@ def test_the_checker_finds_a_missing_letter():
     pattern = "(?i)^.{0,80}\\b(?=[rs])(?:reply|send|write back) with"
     with pytest.raises(AssertionError, match="w"):
         test_a_first_letter_guard_lists_every_alternative(pattern)
+
+
+ANCHORED = [p for p in _patterns() if p.startswith(("^", "(?i)^"))]
+
+
+@pytest.mark.parametrize("pattern", ANCHORED)
+def test_an_anchored_pattern_is_anchored_as_a_whole(pattern):
+    """Anchored phrases and chrome links are combined as `^(?:…|…)`, tried at the start only:
+    a bar outside any group (`^a|b`, "b" anywhere) would change what matches."""
+    assert not any(mark == "|" and depth == 0 for _, mark, depth in _marks(pattern)), pattern
