@@ -100,30 +100,38 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
     fragment = ctx.env.get_template("feed_entry.html")
     files: dict[str, bytes] = {}
     entries = []
-    def entry_html(week: Week, issues: list[IssueDigest], whole: bool = True) -> str:
+    def entry_html(week: Week, issues: list[IssueDigest], whole: bool = True,
+                   load: Callable[[IssueDigest], IssueDigest] = ctx.load) -> str:
         def make() -> str:
-            view = ctx.digest_view(week, [ctx.load(d) for d in issues], whole)
+            view = ctx.digest_view(week, [load(d) for d in issues], whole)
             return fragment.render(url=url, site=site, **view)
 
         return ctx.fragment(make, issues, week.key, whole, stories_key(week))
 
+    dated = [d for _, issues in ctx.weeks for d in issues]
+    week_of = {id(d): week for week, issues in ctx.weeks for d in issues}
+    newest = {publication: sorted((d for d in dated if d.issue.publication == publication),
+                                  key=lambda d: issue_order(d.issue), reverse=True)[: feed.entries]
+              for publication in sorted({d.issue.publication for d in dated + ctx.undated})}
+    in_feeds = {id(d) for own in newest.values() for d in own}
+    issue_html: dict[int, str] = {}
     for week, issues in ctx.weeks[: feed.entries]:
+        load = _loading_once(ctx.load)  # the week's digests, read once for both feeds
         titles = "; ".join(d.issue.title for d in issues)
         entries.append(Entry(f"{dates.week_title(week)} ({dates.week_span(week)})",
                              url(paths.week(week)),
                              max(d.issue.date for d in issues if d.issue.date), titles,
-                             entry_html(week, issues)))
+                             entry_html(week, issues, load=load)))
+        issue_html.update((id(d), entry_html(week, [d], False, load))
+                          for d in issues if id(d) in in_feeds)
     channel = Channel(site.title, site.description, url("index.html"), "feed.xml", "atom.xml",
                       "feed.json")
     files.update(feed_files(channel, entries, site, feed, url("")))
-    dated = [d for _, issues in ctx.weeks for d in issues]
-    week_of = {id(d): week for week, issues in ctx.weeks for d in issues}
-    for publication in sorted({d.issue.publication for d in dated + ctx.undated}):
-        own = sorted((d for d in dated if d.issue.publication == publication),
-                     key=lambda d: issue_order(d.issue), reverse=True)
+    for publication, own in newest.items():
         entries = []
-        for d in own[: feed.entries]:
-            html = entry_html(week_of[id(d)], [d], False)
+        for d in own:
+            html = issue_html[id(d)] if id(d) in issue_html else \
+                entry_html(week_of[id(d)], [d], False)
             entries.append(Entry(d.issue.title, url(paths.issue(d.issue)), d.issue.date,
                                  d.issue.dek or d.issue.title, html))
         channel = Channel(f"{publication} — {site.title}",
@@ -134,6 +142,19 @@ def _feeds(ctx: Context, feed: FeedConfig) -> dict[str, bytes]:
                           paths.newsletter(publication, ".json"))
         files.update(feed_files(channel, entries, site, feed, url("")))
     return files
+
+
+def _loading_once(load: Callable[[IssueDigest], IssueDigest]
+                  ) -> Callable[[IssueDigest], IssueDigest]:
+    """`load`, reading each digest at most once (reading a whole digest back is costly)."""
+    loaded: dict[int, IssueDigest] = {}
+
+    def once(digest: IssueDigest) -> IssueDigest:
+        if id(digest) not in loaded:
+            loaded[id(digest)] = load(digest)
+        return loaded[id(digest)]
+
+    return once
 
 
 def _static(folder: Path) -> dict[str, bytes]:
