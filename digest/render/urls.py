@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from digest.model import Issue, IssueDigest, Week
 from digest.textwords import to_ascii
@@ -77,11 +78,17 @@ def relative(page: str) -> Callable[[str], str]:
         path, _, fragment = target.partition("#")
         rel = seen.get(path)
         if rel is None:
-            rel = posixpath.relpath(path, folder or ".") if path else posixpath.basename(page)
+            rel = _relpath(path, folder) if path else posixpath.basename(page)
             seen[path] = rel
         return rel + (f"#{fragment}" if fragment else "")
 
     return link
+
+
+@lru_cache(maxsize=4096)
+def _relpath(path: str, folder: str) -> str:
+    """Cached: every page links to the same few paths (home, archive, feeds, styles)."""
+    return posixpath.relpath(path, folder or ".")
 
 
 def absolute(base_url: str) -> Callable[[str], str]:
