@@ -34,7 +34,7 @@ def sentence_id(section: int, paragraph: int, index: int) -> str:
 
 
 def item_id(section: int, *path: int) -> str:
-    return f"s{section}-item-" + "-".join(str(n) for n in path)
+    return f"s{section}-item-" + "-".join(map(str, path))
 
 
 @dataclass
