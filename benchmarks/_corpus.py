@@ -2,8 +2,9 @@
 
 Corpus A is the This Week in Rust archive but its newest issue (held back: the issue a
 rebuild adds) plus `seeds/` (with its metadata.toml); corpus B
-repeats the archive's Markdown files with their `Date:` shifted by whole spans of the archive
-(so no week collides with another copy) and " (copy N)" appended to each `Title:`.
+repeats the archive's Markdown files with their `Date:` moved back by whole weeks (copy N by N
+steps, all after 1980, as digest trusts no earlier date) and " (copy N)" appended to each
+`Title:`.
 """
 
 from __future__ import annotations
@@ -59,18 +60,25 @@ def corpus_a(files: list[Path], seeds: Path, folder: Path) -> Path:
 
 
 def corpus_b(files: list[Path], total: int, folder: Path) -> Path:
-    """`total` issues: the originals, then copies shifted by N spans of the archive."""
+    """`total` issues: the originals, then copies dated back by N steps, each copy a step of
+    whole weeks further back, so that every copy's dates stay between EARLIEST and the
+    archive's own (digest builds an issue dated before 1980 or after today as undated, and a
+    copy left undated is then dropped as a repeat of its original)."""
     texts = [(p, p.read_text(encoding="utf-8")) for p in files]
     dates = [date_of(t) for _, t in texts]
-    span = dt.timedelta(weeks=(max(dates) - min(dates)).days // 7 + 1)
+    copies = max(1, -(-total // len(texts)) - 1)
+    step = dt.timedelta(weeks=(min(dates) - EARLIEST).days // 7 // copies)
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(total):
         copy, index = divmod(n, len(texts))
         path, text = texts[index]
         if copy:
-            text = rewrite(text, dates[index] + copy * span, f" (copy {copy})")
+            text = rewrite(text, dates[index] - copy * step, f" (copy {copy})")
         (folder / f"{path.stem}-{copy}.md").write_text(text, encoding="utf-8")
     return folder
+
+
+EARLIEST = dt.date(1981, 1, 1)  # the oldest date a copy gets: digest trusts none before 1980
 
 
 def hold_back_newest(files: list[Path]) -> tuple[list[Path], Path]:
