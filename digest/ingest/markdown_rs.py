@@ -161,7 +161,10 @@ class _Tokens:
 
     def lines(self, node: Node) -> list[int]:
         """0-based [first line, line after the last] of a node, as markdown-it-py's `map`."""
-        start, end = node.srcmap or (0, 0)
+        return self.span(*(node.srcmap or (0, 0)))
+
+    def span(self, start: int, end: int) -> list[int]:
+        """The lines of the bytes from `start` to `end`, as `lines` gives them."""
         # (the last line, that of max(end - 1, start), is never before the first)
         return [bisect_left(self.newlines, start),
                 bisect_left(self.newlines, max(end - 1, start)) + 1]
@@ -190,8 +193,7 @@ class _Tokens:
     def _hidden_paragraph(self, run: list[Node], level: int) -> None:
         """A tight list item's text, which the tree gives without a paragraph around it."""
         start, end = run[0].srcmap[0], run[-1].srcmap[1]
-        span = [bisect_left(self.newlines, start),
-                bisect_left(self.newlines, max(end - 1, start)) + 1]  # as `lines`
+        span = self.span(start, end)
         self._push("paragraph_open", "p", 1, level, span, hidden=True)
         self._inline(run, span, level + 1, self.source[start:end])
         self._push("paragraph_close", "p", -1, level, None, hidden=True)
