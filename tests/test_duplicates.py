@@ -74,3 +74,35 @@ def test_a_correction_sent_the_same_day_is_the_copy_kept_whatever_the_file_names
     (page,) = (tmp_path / "site" / "issues").glob("*.html")
     html = page.read_text(encoding="utf-8")
     assert "Friday: film night" in html and "Saturday: film night" not in html
+
+
+def test_only_issues_sent_within_days_of_a_same_titled_one_are_read_back_to_compare():
+    """A newsletter whose every issue bears one title: a year of weeklies is not read back
+    (an archive of thousands would be, and its fingerprints held, on every build), but the
+    copy sent again the next day still is found, and an undated one is compared with all."""
+    import datetime as dt
+
+    from digest.model import Issue
+    from digest.segment.dedupe import cross_file_duplicates
+
+    def issue(name: str, day: dt.date | None) -> Issue:
+        return Issue(name, 0, "eml", "Library News", "What's on", 1, 9, date=day)
+
+    start = dt.date(2026, 1, 5)
+    weeklies = [issue(f"week-{n}.eml", start + dt.timedelta(weeks=n)) for n in range(52)]
+    resent = issue("resent.eml", start + dt.timedelta(weeks=20, days=1))
+    read: list[str] = []
+
+    def text_of(one: Issue) -> str:
+        read.append(one.source)
+        return " ".join(EVENTS)
+
+    kept, repeats = cross_file_duplicates(weeklies + [resent], text_of)
+    assert sorted(read) == ["resent.eml", "week-20.eml"]
+    assert [(r.source, k.source) for r, k in repeats] == [("week-20.eml", "resent.eml")]
+    assert len(kept) == 52  # the copy sent later kept: it may correct the first
+
+    read.clear()
+    kept, repeats = cross_file_duplicates(weeklies[:3] + [issue("undated.eml", None)], text_of)
+    assert len(read) == 4
+    assert [(r.source, k.source) for r, k in repeats] == [("undated.eml", "week-0.eml")]

@@ -63,14 +63,14 @@ def cross_file_duplicates(
     """
     groups: dict[tuple[str, str], list[tuple[Issue, frozenset[int]]]] = {}
     dropped: dict[int, Issue] = {}
-    titles: dict[tuple[str, str], int] = {}
+    titled: dict[tuple[str, str], list[Issue]] = {}
+    for issue in issues:
+        titled.setdefault(_key(issue), []).append(issue)
+    compared = {id(i) for same in titled.values() for i in _with_a_neighbour(same)}
     for issue in issues:
         key = _key(issue)
-        titles[key] = titles.get(key, 0) + 1
-    for issue in issues:
-        key = _key(issue)
-        if titles[key] == 1:
-            groups[key] = [(issue, frozenset())]
+        if id(issue) not in compared:  # no issue it could repeat, nor one repeating it
+            groups.setdefault(key, []).append((issue, frozenset()))
             continue
         prints = fingerprint((text_of or issue_text)(issue))
         group = groups.setdefault(key, [])
@@ -119,6 +119,20 @@ def _near_in_time(one: Issue, other: Issue) -> bool:
     listing that repeats last week's, a year in review quoting the year's issues)."""
     return one.date is None or other.date is None or \
         abs((one.date - other.date).days) <= RESEND_DAYS
+
+
+def _with_a_neighbour(same: list[Issue]) -> list[Issue]:
+    """Those of one title's issues that another of them is near in time to: the only ones a
+    copy can be found among (a newsletter whose every issue bears one title is read back and
+    fingerprinted only where two issues came out within days)."""
+    if len(same) < 2:
+        return []
+    if any(i.date is None for i in same):
+        return same
+    ordered = sorted(same, key=lambda i: i.date)
+    return [issue for n, issue in enumerate(ordered)
+            if n and _near_in_time(ordered[n - 1], issue)
+            or n + 1 < len(ordered) and _near_in_time(issue, ordered[n + 1])]
 
 
 def _last(dropped: dict[int, Issue], issue: Issue, final: dict[int, Issue]) -> Issue:
