@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from digest.segment.profiles import bar_outside_groups
+
 PROFILES = Path(__file__).resolve().parents[1] / "digest" / "profiles"
 FIRST_LETTERS = re.compile(r"\(\?=\[([a-z]+)\]\)(?:\(\?=[^)]*\))*\(\?:")
 NEEDED_SIGN = re.compile(r"\(\?=\[\^([^\]]+)\]\*\+(?:\[[^\]]+\]|\\?.)\)")
@@ -111,13 +113,4 @@ def test_an_anchored_pattern_is_anchored_as_a_whole():
     """Anchored phrases and chrome links are combined as `^(?:…|…)`, tried at the start only:
     a bar outside any group (`^a|b`, "b" anywhere) would change what matches."""
     assert len(ANCHORED) > 100
-    assert [p for p in ANCHORED if _bar_outside_groups(p)] == []
-
-
-def _bar_outside_groups(pattern: str) -> bool:
-    return any(mark == "|" and depth == 0 for _, mark, depth in _marks(pattern))
-
-
-def test_the_anchor_check_finds_a_bar_outside_groups():
-    assert _bar_outside_groups("^a(?:x|y)|b")
-    assert not _bar_outside_groups(r"^a(?:x|y)[|]b\|c")
+    assert [p for p in ANCHORED if bar_outside_groups(p)] == []

@@ -341,7 +341,9 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
     an issue written in any language (Mailchimp's "Our mailing address is:"); the generic
     English ones are not, as they may read a line of another language ("Open Online ist…")."""
     sets = [generic] + ([platform] if platform else [])
-    drop = dict(profile.drop)
+    drop = {kind: [*searched_together(tuple(p for p in patterns if isinstance(p, re.Pattern))),
+                   *(p for p in patterns if not isinstance(p, re.Pattern))]
+            for kind, patterns in profile.drop.items()}
     own = _phrases([platform.chrome], FALLBACK_LANGUAGE) if platform and language and \
         language != FALLBACK_LANGUAGE else ()  # a platform's English strings in any issue
     drop["chrome"] = list(drop.get("chrome", [])) + [_short_lines(
@@ -395,6 +397,59 @@ def _anchored_apart(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
     anywhere = tuple(p for p in patterns if not p.startswith(("^", "(?i)^")))
     found = [re.compile(f"^(?:{_combined(anchored).pattern})")] if anchored else []
     return found + [_combined(anywhere)] if anywhere else found
+
+
+# Patterns joined into one find alone what they found apart only when no flag but
+# case-insensitivity applies and no group is referred to (by number or name, or a condition).
+_JOINABLE_FLAGS = re.IGNORECASE | re.UNICODE
+_GROUP_REFERENCES = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(")
+_LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+
+
+@lru_cache(maxsize=64)
+def searched_together(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns a text is searched with one by one (`any(p.search(text) for p in …)`), joined
+    into fewer that find the same texts: those anchored at the start as one tried there alone,
+    the others as one, and apart those that cannot be joined (a newsletter's own drop patterns
+    and the common ones were a search each: some thirty a paragraph)."""
+    anchored, anywhere, apart = [], [], []
+    for pattern in patterns:
+        if pattern.flags & ~_JOINABLE_FLAGS or _GROUP_REFERENCES.search(pattern.pattern):
+            apart.append(pattern)
+            continue
+        body = _LEADING_FLAGS.sub("", pattern.pattern, count=1)
+        scope = "?i:" if pattern.flags & re.IGNORECASE else "?:"
+        if body.startswith("^") and not bar_outside_groups(body):
+            anchored.append(f"({scope}{body[1:]})")
+        else:
+            anywhere.append(f"({scope}{body})")
+    try:
+        joined = [re.compile(f"^(?:{'|'.join(anchored)})")] if anchored else []
+        joined += [re.compile("|".join(anywhere))] if anywhere else []
+    except re.error:  # (a pattern that only compiles alone)
+        return patterns
+    return (*joined, *apart)
+
+
+def bar_outside_groups(pattern: str) -> bool:
+    """Whether a pattern has a `|` outside any group (`^a|b` finds "b" anywhere), skipping
+    escaped characters and character classes."""
+    depth, n = 0, 0
+    while n < len(pattern):
+        char = pattern[n]
+        if char == "\\":
+            n += 1
+        elif char == "[":  # a class: a "]" right after "[" or "[^" is one of its characters
+            n += 2 if pattern.startswith("^", n + 1) else 1
+            n += 1 if pattern.startswith("]", n) else 0
+            while n < len(pattern) and pattern[n] != "]":
+                n += 2 if pattern[n] == "\\" else 1
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+        n += 1
+    return False
 
 
 CHROME_CHARS = 600  # platform chrome is a short line: longer paragraphs are never searched
