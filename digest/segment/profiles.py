@@ -323,7 +323,7 @@ def detect_platform(platforms: tuple[Platform, ...], origins: list[str],
     named = next((p for p in platforms if p.named_by(origins)), None)
     if named is not None:
         return named
-    anywhere = _anchored_apart(tuple(c.pattern for p in platforms for c in p.chrome_links))
+    anywhere = searched_together(tuple(c for p in platforms for c in p.chrome_links))
     distinct = Counter(url for url in links if any(p.search(url) for p in anywhere))
     counts = {p.name: sum(n for url, n in distinct.items()
                           if any(c.search(url) for c in p.chrome_links)) for p in platforms}
@@ -357,8 +357,8 @@ def with_platform(profile: Profile, generic: Platform, platform: Platform | None
         sponsor=profile.sponsor + _compiled(_phrases([s.sponsor for s in sets], language)),
         sponsor_openings=profile.sponsor_openings + _compiled(
             _phrases([s.sponsor_openings for s in sets], language)),
-        chrome_links=_anchored_apart(tuple(p.pattern for p in profile.chrome_links + [
-            c for s in sets for c in s.chrome_links])),  # two searches a link at most
+        chrome_links=list(searched_together(tuple(profile.chrome_links + [
+            c for s in sets for c in s.chrome_links]))),  # two searches a link at most
         unsubscribe=[address_key(u) for u in unsubscribe],
         own=_own(address) if address else (),
         platform=platform.name if platform else None,
@@ -380,25 +380,6 @@ def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in patterns]
 
 
-@lru_cache(maxsize=32)
-def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """Many patterns as one, searched once per paragraph (a leading `(?i)` kept as a scope)."""
-    scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
-    return re.compile("|".join(scoped) or "(?!)")
-
-
-@lru_cache(maxsize=32)
-def _anchored_apart(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    """Many patterns as two: those anchored at the start (`^` before any `|` out of a group,
-    a leading `(?i)` kept as a scope) tried there alone, then the others; as one pattern the
-    anchored ones were tried at every character of the text, and a search cost twice as much."""
-    anchored = tuple(f"(?i){p[5:]}" if p.startswith("(?i)^") else p[1:]
-                     for p in patterns if p.startswith(("^", "(?i)^")))
-    anywhere = tuple(p for p in patterns if not p.startswith(("^", "(?i)^")))
-    found = [re.compile(f"^(?:{_combined(anchored).pattern})")] if anchored else []
-    return found + [_combined(anywhere)] if anywhere else found
-
-
 # Patterns joined into one find alone what they found apart only when no flag but
 # case-insensitivity applies and no group is referred to (by number or name, or a condition).
 _JOINABLE_FLAGS = re.IGNORECASE | re.UNICODE
@@ -409,9 +390,10 @@ _LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
 @lru_cache(maxsize=64)
 def searched_together(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
     """Patterns a text is searched with one by one (`any(p.search(text) for p in …)`), joined
-    into fewer that find the same texts: those anchored at the start as one tried there alone,
-    the others as one, and apart those that cannot be joined (a newsletter's own drop patterns
-    and the common ones were a search each: some thirty a paragraph)."""
+    into fewer that find the same texts: those anchored at the start as one tried there alone
+    (in one pattern with the others they were tried at every character: twice the cost), the
+    others as one, and apart those that cannot be joined. A newsletter's drop patterns were a
+    search each, some thirty a paragraph; chrome links are searched so too."""
     anchored, anywhere, apart = [], [], []
     for pattern in patterns:
         if pattern.flags & ~_JOINABLE_FLAGS or _GROUP_REFERENCES.search(pattern.pattern):
