@@ -9,6 +9,12 @@ archive is indexed in parts of `PART_PAGES` pages, one run each (the newest page
 there are `PART_PAGES` of them, in parts of `OPEN_PAGES`): the first part is the main bundle,
 the others go in `pagefind/part-N/`, listed in `pagefind/parts.json`, and the search box merges
 them. A rebuild makes again only the parts whose pages changed.
+
+Each run reads its pages from, and writes its bundle to, a scratch folder: in memory
+(`/dev/shm`) where Linux has it, as creating the bundle's files on disk took a quarter of
+Pagefind's CPU on the machine the benchmarks run on; beside the site elsewhere. The scratch
+folders in memory are named after the build's process, so that a later build clears those
+of a build that was killed (`clear_scratch`).
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -36,6 +44,8 @@ OPEN_PAGES = 50
 # Bundle files of the search boxes this site does not use (a part needs none at all).
 UNUSED = ("pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 BOX = ("pagefind-ui.",)
+MEMORY = Path("/dev/shm")
+SCRATCH = "digest-search-"  # then the build's process id
 
 
 class SearchError(RuntimeError):
@@ -84,28 +94,102 @@ def index_site(site: Path, language: str) -> dict[str, bytes]:
 
 def index_part(site: Path, pages: list[str], language: str, folder: str) -> dict[str, bytes]:
     """One part's bundle: Pagefind's own binary (from the `pagefind` wheel) over a folder
-    holding `pages` (linked, at their paths in the site); several times faster than handing
-    it the pages one by one through its Python API."""
+    holding `pages` at their paths in the site, as `for_indexing` gives them; several times
+    faster than handing it the pages one by one through its Python API. The folder is in
+    memory where there is one with room for it, else beside the site."""
+    if _in_memory() and _room_in_memory(sum((site / page).stat().st_size for page in pages)):
+        try:
+            with tempfile.TemporaryDirectory(prefix=f"{SCRATCH}{os.getpid()}-",
+                                             dir=MEMORY) as scratch:
+                return _index_in(Path(scratch), site, pages, language, folder)
+        except (OSError, SearchError):
+            pass  # no room (a container's /dev/shm may hold 64 MB): on disk, then
+    # Named after the site, so that its next build clears what a killed one left (writer.tidy).
+    with tempfile.TemporaryDirectory(prefix=f"{site.name}.search-", dir=site.parent) as scratch:
+        return _index_in(Path(scratch), site, pages, language, folder)
+
+
+def _index_in(scratch: Path, site: Path, pages: list[str], language: str,
+              folder: str) -> dict[str, bytes]:
     skip = UNUSED if folder == FOLDER else UNUSED + BOX
-    # Beside the site, so pages are hard-linked, not copied, and named after it, so that the
-    # next build clears what a killed one left here (writer.tidy).
-    with tempfile.TemporaryDirectory(prefix=f"{site.name}.search-", dir=site.parent) as tmp:
-        source, out = Path(tmp) / "site", Path(tmp) / "bundle"
-        for page in pages:
-            target = source / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / page, target)
-            except OSError:
-                shutil.copyfile(site / page, target)
-        done = subprocess.run(
-            [*_ending_with_us(), *pagefind_command(), "--site", str(source), "--output-path",
-             str(out), "--force-language", language, "--keep-index-url", "--silent"],
-            capture_output=True, text=True, timeout=1800, check=False)
-        if done.returncode:
-            raise SearchError(f"pagefind exited {done.returncode}: {done.stderr.strip()}")
-        return {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes()
-                for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(skip)}
+    source, out = scratch / "site", scratch / "bundle"
+    for page in pages:
+        target = source / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(for_indexing((site / page).read_bytes()))
+    done = subprocess.run(
+        [*_ending_with_us(), *pagefind_command(), "--site", str(source), "--output-path",
+         str(out), "--force-language", language, "--keep-index-url", "--silent"],
+        capture_output=True, text=True, timeout=1800, check=False)
+    if done.returncode:
+        raise SearchError(f"pagefind exited {done.returncode}: {done.stderr.strip()}")
+    if _full(scratch):
+        raise SearchError(f"no room left for the index in {scratch.parent}")
+    return {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes()
+            for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(skip)}
+
+
+def for_indexing(page: bytes) -> bytes:
+    """The page with its links unwrapped to their text, but those that carry a Pagefind
+    attribute: Pagefind makes the same index of it (it reads no link's address), and half of
+    an issue page's bytes are addresses, parsed for nothing (12 % of its CPU on A)."""
+    return _LINK.sub(rb"\1", page)
+
+
+# Our own pages: attribute values and text are escaped, so no `>` inside a tag, no `</a>` in
+# a link's text, and links do not nest.
+_LINK = re.compile(rb"<a\b(?![^>]*\bdata-pagefind-)[^>]*>(.*?)</a>", re.S)
+
+
+def _in_memory() -> bool:
+    """There is a memory-backed folder to write to (Linux's /dev/shm)."""
+    return MEMORY.is_dir() and os.access(MEMORY, os.W_OK | os.X_OK)
+
+
+def _room_in_memory(pages: int) -> bool:
+    """Room for a part whose pages hold `pages` bytes, with a margin: their copies, and a
+    bundle about a third of their size, for each of the parts made at once."""
+    try:
+        free = os.statvfs(MEMORY)
+    except OSError:
+        return False
+    return free.f_bavail * free.f_frsize > 4 * pages
+
+
+def _full(folder: Path) -> bool:
+    """The file system ran out of room (under 1 MB left): Pagefind 1.5 cuts short the files it
+    has no room for and exits 0 all the same."""
+    try:
+        free = os.statvfs(folder)
+    except OSError:
+        return False
+    return free.f_bavail * free.f_frsize < 2**20
+
+
+def clear_scratch() -> None:
+    """Remove the in-memory scratch folders that builds killed while Pagefind ran left (this
+    user's, whose process is gone)."""
+    if not _in_memory():
+        return
+    for entry in MEMORY.glob(f"{SCRATCH}*"):
+        pid = entry.name[len(SCRATCH):].partition("-")[0]
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        if (pid.isdigit() and stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+                and not _running(int(pid))):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _ending_with_us() -> tuple[str, ...]:
@@ -165,6 +249,7 @@ def index_pages(writer: Any, language: str, last: object,
                 writer.reuse(name)
         else:
             todo.append((folder, names))
+    clear_scratch()
     try:
         bundles = _index_parts(writer.fresh, todo, language, workers)
     except (OSError, SearchError, subprocess.SubprocessError) as exc:

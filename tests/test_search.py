@@ -4,12 +4,14 @@ only when an issue page changed. (Searching it in Chromium: tests/test_browser.p
 from __future__ import annotations
 
 import contextlib
+import gzip
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -166,7 +168,10 @@ def test_a_new_issue_makes_again_only_a_small_part(tmp_path, monkeypatch):
 
 
 def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
-    """SIGKILL gives the build no chance to stop its children: Pagefind must not live on."""
+    """SIGKILL gives the build no chance to stop its children: Pagefind must not live on, and
+    the next build clears the scratch folder the killed one left."""
+    from digest import search
+
     if not sys.platform.startswith("linux") or shutil.which("setpriv") is None:
         pytest.skip("the parent-death signal is set through util-linux's setpriv")
     folder = project(tmp_path)
@@ -190,11 +195,115 @@ def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
         while running(pid):
             assert time.monotonic() < deadline, "Pagefind outlived the build"
             time.sleep(0.05)
+        left = [*search.MEMORY.glob(f"{search.SCRATCH}{build.pid}-*"),
+                *folder.glob(".output.*search-*")]
+        assert left  # the scratch folder of the run it killed
+        run_digest("build", "-q", cwd=folder)
+        assert not any(os.path.lexists(p) for p in left)
     finally:
         build.kill()
         if pid is not None and running(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_pagefind_indexes_a_page_with_its_links_unwrapped_as_it_indexes_the_page(tmp_path):
+    """What Pagefind is given (`for_indexing`) has no link tags but the filter's: the index
+    and fragments it makes are the same, file for file, as those it makes of the pages
+    themselves, and the filters hold the same (Pagefind writes them in no fixed order)."""
+    from digest.search import for_indexing, pagefind_command
+
+    folder = project(tmp_path)
+    run_digest("build", "-q", cwd=folder)
+    pages = sorted((folder / "output" / "issues").glob("*.html"))
+    made = {}
+    for name, given in (("as written", lambda b: b), ("for indexing", for_indexing)):
+        site = tmp_path / name / "site"
+        (site / "issues").mkdir(parents=True)
+        for page in pages:  # one at a time, in the same order: Pagefind numbers them so
+            (site / "issues" / page.name).write_bytes(given(page.read_bytes()))
+        subprocess.run([*pagefind_command(), "--site", str(site), "--output-path",
+                        str(site.parent / "bundle"), "--force-language", "en",
+                        "--keep-index-url", "--silent"], check=True, timeout=300)
+        bundle = site.parent / "bundle"
+        made[name] = {p.relative_to(bundle).as_posix(): p.read_bytes()
+                      for p in [*bundle.glob("index/*"), *bundle.glob("fragment/*")]}
+        made[name]["filters"] = sorted(b"".join(
+            gzip.decompress(p.read_bytes()) for p in bundle.glob("filter/*")))
+    assert any(p.read_bytes().count(b"<a ") > 3 for p in pages)
+    assert [for_indexing(p.read_bytes()).count(b"<a ") for p in pages] == [1] * len(pages)
+    assert made["for indexing"] == made["as written"]
+    assert any(name.startswith("fragment/") for name in made["as written"])
+
+
+def test_a_build_clears_the_scratch_folders_of_killed_builds(tmp_path, monkeypatch):
+    from digest import search
+
+    monkeypatch.setattr(search, "MEMORY", tmp_path)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    gone, here = int(ended.stdout), os.getpid()
+    for pid in (gone, here):
+        (tmp_path / f"{search.SCRATCH}{pid}-x1" / "bundle").mkdir(parents=True)
+    (tmp_path / f"{search.SCRATCH}notapid").mkdir()
+    search.clear_scratch()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"{search.SCRATCH}{here}-x1", f"{search.SCRATCH}notapid"]
+
+
+@contextlib.contextmanager
+def small_tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A file system of `size` at `folder` (Pagefind's bundle for three pages: 365 KB)."""
+    folder.mkdir()
+    mounted = sys.platform.startswith("linux") and os.geteuid() == 0 and not subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True, check=False).returncode
+    if not mounted:
+        pytest.skip("needs a small tmpfs mounted (root, on Linux)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.mark.parametrize(("size", "tried"), [("16k", ["disk"]), ("256k", ["memory", "disk"])])
+def test_a_small_memory_folder_leaves_the_index_to_the_disk(tmp_path, monkeypatch, size, tried):
+    """16 KB: no room for the pages (20 KB), so the disk at once; 256 KB: room for them, but
+    Pagefind's bundle does not fit, so the disk after all. The index is made either way."""
+    from digest import search
+    from digest.build import build
+    from digest.config import load_config
+
+    with small_tmpfs(tmp_path / "shm", size) as small:
+        monkeypatch.setattr(search, "MEMORY", small)
+        places = []
+        index_in = search._index_in
+
+        def noted(scratch, *args):
+            places.append("memory" if scratch.parent == small else "disk")
+            return index_in(scratch, *args)
+
+        monkeypatch.setattr(search, "_index_in", noted)
+        folder = project(tmp_path / "site")
+        assert "search index of 3 pages" in build(load_config(folder / "digest.toml")).search
+        assert places == tried
+        assert len(list((folder / "output" / "pagefind" / "fragment").iterdir())) == 3
+        assert list(small.iterdir()) == []
+
+
+def test_a_disk_too_full_for_the_index_is_an_error_not_an_index_cut_short(tmp_path, monkeypatch):
+    """Pagefind exits 0 when it had no room for its files, leaving them cut short."""
+    from digest import search
+
+    built = project(tmp_path / "built")
+    run_digest("build", "-q", cwd=built)
+    monkeypatch.setattr(search, "MEMORY", tmp_path / "no-such-folder")
+    with small_tmpfs(tmp_path / "disk", "128k") as disk:
+        shutil.copytree(built / "output" / "issues", disk / "site" / "issues")
+        pages = sorted(f"issues/{p.name}" for p in (disk / "site" / "issues").iterdir())
+        with pytest.raises(search.SearchError, match="no room left"):
+            search.index_part(disk / "site", pages, "en", search.FOLDER)
+        assert sorted(p.name for p in disk.iterdir()) == ["site"]
 
 
 def test_pagefind_is_not_started_for_a_build_that_died_while_starting_it(tmp_path):
