@@ -10,7 +10,8 @@ issue is added (a weekly build's work), then a copy of it dated a week later. Co
 5,000 issues made from the archive with shifted dates. Both are
 generated into a temp folder. --extras adds cold builds of corpus A with stories and search
 both on and both off, back to back in each run (--extras-only: those alone), to show what the
-two add (the ratio of their medians, and the median of each run's own ratio). Every build
+two add (the ratio of their medians, the median of each run's own ratio, and the share of the
+two stages in the "on" builds' own time). Every build
 runs as a subprocess; wall time includes start-up (digest's modules are byte-compiled first,
 as an installed package's are) and peak RSS sums the process and its
 workers (psutil polling). Prints a Markdown table of medians of --runs runs (peak RSS: the
@@ -394,6 +395,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  - each run's pair (on and off built back to back), median of their ratios: "
               f"{_paired(extras, lambda r: r.seconds):.3f} wall, "
               f"{_paired(extras, lambda r: r.cpu):.3f} CPU")
+        share = _extras_share(extras[True])
+        print(f"  - within each \"on\" build, the stories and search stages' share of its time"
+              f" (median): {share:.1%}, so at least {1 / (1 - share):.3f} of the same build"
+              f" without them, whatever the host does between builds")
     if found := problems(rows):
         print("\n### Problems printed by digest build (first run)\n")
         print("\n".join(found))
@@ -408,6 +413,15 @@ def _paired(extras: dict[bool, list[Run]], measure: Callable[[Run], float | None
                                                              strict=True)
               if measure(on) and measure(off)]
     return statistics.median(ratios) if ratios else float("nan")
+
+
+def _extras_share(runs: list[Run]) -> float:
+    """The median share of the stories and search stages (both run in the build process, after
+    the others) in the build's own total: measured inside one build, so the host's slow spells
+    between builds, which move the on / off ratio by a tenth and more, do not enter it."""
+    shares = [(r.stages.get("stories", 0) + r.stages.get("search", 0)) / r.stages["total"]
+              for r in runs if r.stages.get("total")]
+    return statistics.median(shares) if shares else float("nan")
 
 
 if __name__ == "__main__":
