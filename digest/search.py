@@ -239,7 +239,8 @@ def index_pages(writer: Any, language: str, last: object,
     out without an index), what became of the index, and the failure."""
     issues = sorted(n for n in writer.names if PurePosixPath(n).match(PAGES))
     planned = parts(issues)
-    keys = [digest_of(version(), language, folder, names) for folder, names in planned]
+    made_by = version()
+    keys = [digest_of(made_by, language, folder, names) for folder, names in planned]
     known = last if isinstance(last, list) else []
     todo = []
     for n, ((folder, names), key) in enumerate(zip(planned, keys, strict=True)):
