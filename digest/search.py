@@ -150,28 +150,28 @@ def _room_in_memory(pages: int) -> bool:
     """Room for a part whose pages hold `pages` bytes, with a margin: their copies, and a
     bundle about a third of their size, for each of the parts made at once."""
     try:
-        free = os.statvfs(MEMORY)
+        return shutil.disk_usage(MEMORY).free > 4 * pages
     except OSError:
         return False
-    return free.f_bavail * free.f_frsize > 4 * pages
 
 
 def _full(folder: Path) -> bool:
     """The file system ran out of room (under 1 MB left): Pagefind 1.5 cuts short the files it
     has no room for and exits 0 all the same."""
     try:
-        free = os.statvfs(folder)
+        return shutil.disk_usage(folder).free < 2**20
     except OSError:
         return False
-    return free.f_bavail * free.f_frsize < 2**20
 
 
 def clear_scratch() -> None:
     """Remove the in-memory scratch folders that builds killed while Pagefind ran left (this
     user's, whose process is gone)."""
-    if not _in_memory():
+    try:
+        left = list(MEMORY.glob(f"{SCRATCH}*")) if _in_memory() else []
+    except OSError:
         return
-    for entry in MEMORY.glob(f"{SCRATCH}*"):
+    for entry in left:
         pid = entry.name[len(SCRATCH):].partition("-")[0]
         try:
             info = entry.lstat()
