@@ -253,7 +253,7 @@ def test_a_build_clears_the_scratch_folders_of_killed_builds(tmp_path, monkeypat
 
 @contextlib.contextmanager
 def small_tmpfs(folder: Path, size: str) -> Iterator[Path]:
-    """A file system of `size` at `folder` (Pagefind's bundle for three pages: 365 KB)."""
+    """A file system of `size` at `folder` (Pagefind's bundle for three pages: over 365 KB)."""
     folder.mkdir()
     mounted = sys.platform.startswith("linux") and os.geteuid() == 0 and not subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
@@ -268,8 +268,9 @@ def small_tmpfs(folder: Path, size: str) -> Iterator[Path]:
 
 @pytest.mark.parametrize(("size", "tried"), [("16k", ["disk"]), ("256k", ["memory", "disk"])])
 def test_a_small_memory_folder_leaves_the_index_to_the_disk(tmp_path, monkeypatch, size, tried):
-    """16 KB: no room for the pages (20 KB), so the disk at once; 256 KB: room for them, but
-    Pagefind's bundle does not fit, so the disk after all. The index is made either way."""
+    """16 KB: less than a part of these pages (12 KB) is given room for (four times its
+    pages), so the disk at once; 256 KB: room enough by that measure, but Pagefind's bundle
+    does not fit, so the disk after all. The index is made either way."""
     from digest import search
     from digest.build import build
     from digest.config import load_config
