@@ -11,10 +11,10 @@ the others go in `pagefind/part-N/`, listed in `pagefind/parts.json`, and the se
 them. A rebuild makes again only the parts whose pages changed.
 
 Each run reads its pages from, and writes its bundle to, a scratch folder: in memory
-(`/dev/shm`) where Linux has it, as creating the bundle's files on disk took a tenth to a
-quarter of Pagefind's CPU on the machine the benchmarks run on; beside the site elsewhere.
-The scratch folders in memory are named after the build's process, so that a later build
-clears those of a build that was killed (`clear_scratch`).
+(`/dev/shm`) where Linux has it, as creating the bundle's files on disk took up to a quarter of
+Pagefind's CPU (a twelfth over a whole site) on the machine the benchmarks run on; beside the
+site elsewhere. The scratch folders in memory are named after the build's process, so that a
+later build clears those of a build that was killed (`clear_scratch`).
 """
 
 from __future__ import annotations
