@@ -348,7 +348,7 @@ def not_a_summary_sentence(sentence: str, lexicon: Words | None = None) -> str |
     text = sentence.strip()
     if text.endswith((":", "：")) and not _ARMENIAN_END.search(text):  # "各位學員…，大家好：" too
         return "ends with a colon"
-    if text.endswith(("…", "…\n")) and _CUT_SHORT.search(text):  # (its `$` allows a newline)
+    if text.endswith("…") and _CUT_SHORT.search(text):  # (`text` is stripped)
         return "cut short"  # a feed's excerpt ending mid-sentence: "…we agreed that…"
     opening = _tokens(text[:60])
     if lexicon.opening("ahead", opening) is not None:
