@@ -15,7 +15,8 @@ two stages in the "on" builds' own time). Every build
 runs as a subprocess; wall time includes start-up (digest's modules are byte-compiled first,
 as an installed package's are) and peak RSS sums the process and its
 workers (psutil polling). Prints a Markdown table of medians of --runs runs (peak RSS: the
-largest of the runs), the ratios, and the targets; always exits 0.
+largest of the runs), the CPU time of corpus A's cold build by kind of process (the build,
+each pool of workers, Pagefind), the ratios, and the targets; always exits 0.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _corpus  # noqa: E402
@@ -41,6 +43,10 @@ import _corpus  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 STAGES = ("ingest", "segment", "summarize", "render", "write", "stories", "search")
 ADDED = ("add one issue", "add a copy of it")
+# Each poll lists the process tree, which reads every process's /proc entry: about 2 ms of a
+# core here, a tenth of one at a 20 ms interval, taken from a build that keeps every core busy
+# (and not from Pelican, which uses one).
+POLL = 0.05
 PROBLEM = re.compile(r": (info|warning|error): (.*)$")
 PELICAN_CONF = """\
 PATH = {content!r}
@@ -62,6 +68,17 @@ class Run:
     stages: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     summary: str = ""
+    processes: list[Group] = field(default_factory=list)  # CPU by kind of process
+
+
+@dataclass
+class Group:
+    """Processes of one kind in a build, and the CPU seconds they spent."""
+
+    label: str
+    count: int
+    started: float  # seconds after the build started, its first process
+    cpu: float
 
 
 @dataclass
@@ -99,7 +116,8 @@ class Row:
 
 def run(cmd: list[str], cwd: Path) -> tuple[Run, str, str]:
     """Run a command to completion: its wall time, the peak of the summed RSS of it and its
-    worker processes (psutil, polled every 20 ms), stdout and stderr."""
+    worker processes and the CPU time of each (psutil, polled every POLL seconds), stdout and
+    stderr."""
     import psutil
 
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -108,11 +126,14 @@ def run(cmd: list[str], cwd: Path) -> tuple[Run, str, str]:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
         tree, peak = psutil.Process(proc.pid), 0
+        seen: dict[int, Seen] = {}
         while proc.poll() is None:
             with contextlib.suppress(psutil.Error):  # a worker ended while being read
-                peak = max(peak, sum(p.memory_info().rss
-                                     for p in [tree, *tree.children(recursive=True)]))
-            time.sleep(0.02)
+                processes = [tree, *tree.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in processes))
+                for process in processes:
+                    _note(process, seen)
+            time.sleep(POLL)
         seconds = time.perf_counter() - start
         now = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
@@ -123,7 +144,56 @@ def run(cmd: list[str], cwd: Path) -> tuple[Run, str, str]:
           flush=True)
     if proc.returncode:
         print(f"  {cmd[2]} exited {proc.returncode}: {stderr.strip()[-500:]}", file=sys.stderr)
-    return Run(seconds, rss, cpu), stdout, stderr
+    return Run(seconds, rss, cpu, processes=by_process(proc.pid, seen, cpu)), stdout, stderr
+
+
+@dataclass
+class Seen:
+    """A process as last polled: when it started (seconds since the epoch), its name, and
+    the CPU time it had spent by then."""
+
+    started: float
+    name: str
+    cpu: float
+
+
+def _note(process: Any, seen: dict[int, Seen]) -> None:
+    import psutil
+
+    with contextlib.suppress(psutil.Error), process.oneshot():
+        times = process.cpu_times()
+        seen[process.pid] = Seen(process.create_time(), process.name(), times.user + times.system)
+
+
+POOL_GAP = 0.5  # worker processes started within this many seconds of a pool's first join it
+
+
+def by_process(root: int, seen: dict[int, Seen], total: float) -> list[Group]:
+    """CPU seconds by kind of process: the build's own, each pool of its Python workers (a
+    cold build of many files starts three: reading and segmenting, summarizing, rendering
+    pages), Pagefind's runs, and what polling did not see (processes that lived less than a
+    poll, and what each spent after its last one)."""
+    if root not in seen:
+        return []
+    began = seen[root].started
+    groups = [Group("build process", 1, 0.0, seen[root].cpu)]
+    pagefind = [s for s in seen.values() if "pagefind" in s.name]
+    workers = sorted((s for pid, s in seen.items() if pid != root and "pagefind" not in s.name),
+                     key=lambda s: s.started)
+    pools: list[list[Seen]] = []
+    for worker in workers:
+        if pools and worker.started - pools[-1][0].started <= POOL_GAP:
+            pools[-1].append(worker)
+        else:
+            pools.append([worker])
+    for n, pool in enumerate(pools, 1):
+        groups.append(Group(f"workers, pool {n}", len(pool), pool[0].started - began,
+                            sum(s.cpu for s in pool)))
+    if pagefind:
+        groups.append(Group("Pagefind", len(pagefind), min(s.started for s in pagefind) - began,
+                            sum(s.cpu for s in pagefind)))
+    groups.append(Group("not seen by polling", 0, 0.0, total - sum(g.cpu for g in groups)))
+    return groups
 
 
 def digest_build(config: Path) -> Run:
@@ -227,6 +297,24 @@ def table(rows: list[Row]) -> str:
         lines.append(f"| {row.corpus} | {row.tool} | {row.case} | {row.seconds:.2f} | "
                      f"{fmt(row.cpu)} | {fmt(row.rss_mb, 0)} | {stages} |")
     return "\n".join(lines)
+
+
+def process_table(runs: list[Run]) -> str:
+    """Medians of each kind of process over the runs (those whose processes came out in the
+    same groups as the first run's)."""
+    labels = [g.label for g in runs[0].processes]
+    alike = [r.processes for r in runs if [g.label for g in r.processes] == labels]
+    total = statistics.median(r.cpu or 0.0 for r in runs)
+    lines = ["| process | count | started at s | CPU s | share |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for n, label in enumerate(labels):
+        cpu = statistics.median(g[n].cpu for g in alike)
+        started = statistics.median(g[n].started for g in alike)
+        count = alike[0][n].count
+        lines.append(f"| {label} | {count or '–'} | {fmt(started) if count else '–'} | "
+                     f"{cpu:.2f} | {cpu / total:.1%} |")
+    lines.append(f"| all (getrusage) | | | {total:.2f} | |")
+    return "\n".join(lines) + f"\n\n{len(alike)} of {len(runs)} runs grouped alike."
 
 
 def verdicts(rows: list[Row], stock: float | None) -> list[str]:
@@ -386,6 +474,9 @@ def main(argv: list[str] | None = None) -> int:
         if row.tool == "digest" and row.runs[0].summary:
             summary = re.sub(r" into \S+ ", " ", row.runs[0].summary)
             print(f"- {row.corpus}, {row.case}: {summary}")
+    if cold := next((r for r in rows if r.tool == "digest" and r.case == "cold"), None):
+        print(f"\n### {cold.corpus}, cold build: CPU by process\n")
+        print(process_table(cold.runs))
     print("\n### Ratios and targets\n")
     print("\n".join(verdicts(rows, statistics.median(stock) if stock else None)))
     if extras[True] and extras[False]:
