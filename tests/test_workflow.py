@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_digest
+from test_build import files, tree
 
 from tests._tools import ROOT, actionlint, require
 
@@ -89,6 +94,56 @@ def test_pages_workflow_caches_pip_and_uses_current_action_majors() -> None:
               "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
     for action, version in used.items():
         assert int(version.lstrip("v").split(".")[0]) >= majors.get(action, 0), action
+
+
+def _build_cache() -> tuple[dict, list[dict]]:
+    build = _pages()["jobs"]["build"]
+    (cache,) = [c for c in _steps(build, "actions/cache") if "digest-build" in c["with"]["key"]]
+    return cache, build["steps"]
+
+
+def test_the_build_restores_the_last_build_before_building_and_saves_a_new_one() -> None:
+    cache, steps = _build_cache()
+    build_step = next(s for s in steps if "digest build" in s.get("run", ""))
+    assert steps.index(cache) < steps.index(build_step)
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+    assert "github.run_id" in key and key.startswith(restore)  # an entry is never overwritten
+
+
+def test_what_the_build_caches_lets_the_next_run_rebuild_as_it_would_locally(tmp_path):
+    """A fresh checkout given the paths the workflow caches, as the last build left them,
+    reuses as much as a rebuild where that build ran (all but what the new issue changes),
+    and makes the same site as a cold build; the paths cover all that a build leaves."""
+    cache, _ = _build_cache()
+    patterns = cache["with"]["path"].split()
+    last = tmp_path / "last"
+    shutil.copytree(ROOT / "seeds", last / "seeds")
+    run_digest("build", "-q", cwd=last)
+    made = sorted(p.name for p in last.iterdir() if p.name != "seeds")
+    assert made and all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+                        for name in made if name != ".output.lock"), made
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "seeds", checkout / "seeds")
+    for name in made:
+        if any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
+            source, target = last / name, checkout / name
+            if source.is_symlink():
+                target.symlink_to(os.readlink(source))
+            else:
+                shutil.copytree(source, target, symlinks=True)
+    issue = ("---\ntitle: A fetched issue\ndate: 2024-04-03\n---\n\nThe intro of the issue "
+             "fetched this week, long enough to be summarized.\n\n## News\n\nOne story.\n")
+    (checkout / "seeds" / "fetched.md").write_text(issue, encoding="utf-8")
+    done = run_digest("build", "-v", cwd=checkout)
+    (last / "seeds" / "fetched.md").write_text(issue, encoding="utf-8")
+    local = run_digest("build", "-v", cwd=last)  # the same rebuild where the last build ran
+    reused = re.compile(r"reused from the cache: (\d+) of \d+ files")
+    assert reused.findall(done.stdout) == reused.findall(local.stdout) != ["0"], done.stdout
+    cold = tmp_path / "cold"
+    shutil.copytree(checkout / "seeds", cold / "seeds")
+    run_digest("build", "-q", cwd=cold)
+    assert tree(checkout / "output") == tree(cold / "output")
+    assert files(checkout / "output") == files(cold / "output")
 
 
 def test_the_fetch_job_alone_may_write_and_the_build_uses_its_commit() -> None:
