@@ -136,6 +136,19 @@ def test_a_broken_config_exits_2_naming_the_key(tmp_path):
     assert done.returncode == 2 and "digest.toml" in done.stderr
 
 
+def test_a_broken_profile_exits_2_naming_the_file_and_keeps_the_last_site(tmp_path):
+    folder = project(tmp_path)
+    run_digest("build", "-q", cwd=folder)
+    site = tree(folder / "output")
+    (folder / "profiles").mkdir()
+    (folder / "profiles" / "bad.toml").write_text(
+        'name = "Bad"\n[rules]\ndisable = ["no_such_rule"]\n', encoding="utf-8")
+    done = run_digest("build", cwd=folder, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith("digest: profile error:") and "bad.toml" in done.stderr
+    assert "Traceback" not in done.stderr and tree(folder / "output") == site
+
+
 def test_base_url_comes_from_flag_then_environment_then_config(tmp_path):
     folder = project(tmp_path)
     (folder / "digest.toml").write_text('[site]\nbase_url = "https://config.example/"\n')
