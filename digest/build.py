@@ -7,6 +7,7 @@ a hash of what it was made from, and skips everything when nothing changed.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import importlib
@@ -23,6 +24,7 @@ from digest.buildcache import (
     FileResult,
     Store,
     code_fingerprint,
+    content_digests,
     digest_of,
     folder_fingerprint,
     hollowed,
@@ -216,8 +218,10 @@ def _listing(paths: list[Path]) -> str:
     return digest_of(*marks)
 
 
-def _sources(config: Config, folder: Path, paths: list[Path]) -> tuple[list[Source], str]:
-    """Every input file with its key, and the key of everything else the site depends on."""
+def _sources(config: Config, folder: Path, paths: list[Path], store: Store,
+             ) -> tuple[list[Source], str]:
+    """Every input file with its key, and the key of everything else the site depends on;
+    files unchanged since the last build (by their marks in the cache) are not read."""
     from digest.ingest import METADATA_FILE
 
     extra = config.path(config.build.profiles)
@@ -225,10 +229,14 @@ def _sources(config: Config, folder: Path, paths: list[Path]) -> tuple[list[Sour
         if folder.is_dir() else []
     upstream = digest_of(code_fingerprint(), folder_fingerprint(extra, contents=True), metadata,
                          repr(config.summary))
+    known = store.load("marks")
+    contents, marks = content_digests(paths, lambda path: _content(path, folder), known)
+    if marks != known:
+        with contextlib.suppress(OSError):  # a cache it cannot write only costs reading again
+            store.save("marks", marks)
     sources = []
-    for path in paths:
+    for path, content in zip(paths, contents, strict=True):
         display = _display(path, folder)
-        content = _content(path, folder)
         sources.append(Source(path, display, digest_of(upstream, display, content), folder))
     return sources, upstream
 
@@ -427,7 +435,7 @@ def _build(config: Config, log: Log, output: Path) -> BuildReport:
     early = _early_worker(config, store, report) if state and state.get("listing") != listing \
         else None
     try:
-        sources, upstream = _sources(config, folder, paths)
+        sources, upstream = _sources(config, folder, paths, store)
         found_problems = len(report.problems)
         templates = _templates(config)
         fingerprint = digest_of(upstream, [s.key for s in sources], repr(config.site),

@@ -13,6 +13,8 @@ import gc
 import hashlib
 import os
 import pickle
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,40 @@ def folder_fingerprint(folder: Path, contents: bool = False) -> str:
             mark = repr(exc)
         found.append((path.relative_to(folder).as_posix(), mark))
     return digest_of(*found, *map(str, refused))
+
+
+# A file changed this close before it is read may change again within the same tick of the
+# file system's clock, keeping its size and times: its hash is not reused (git's "racy" rule).
+RACY_NS = 2 * 10**9
+Mark = tuple[int, int, int, int, int]  # device, inode, size, mtime and ctime in ns
+Marks = dict[str, tuple[Mark, str]]  # path -> its mark and the hash of its bytes then
+
+
+def content_digests(paths: list[Path], read: Callable[[Path], bytes], known: Marks,
+                    ) -> tuple[list[str], Marks]:
+    """The hash of each file's bytes, and the marks to keep for the next build: a file whose
+    inode, size and times are those `known` has for it (every write moves its ctime, which,
+    unlike its modification time, programs cannot set) is not read again."""
+    now = time.time_ns()
+    digests: list[str] = []
+    marks: Marks = {}
+    for path in paths:
+        name = str(path)
+        try:
+            info = os.stat(path)
+            mark: Mark | None = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                                 info.st_ctime_ns)
+        except OSError:
+            mark = None
+        if mark is not None and name in known and known[name][0] == mark:
+            marks[name] = known[name]
+            digests.append(known[name][1])
+            continue
+        found = digest_of(read(path))
+        if mark is not None and now - max(mark[3], mark[4]) > RACY_NS:
+            marks[name] = (mark, found)
+        digests.append(found)
+    return digests, marks
 
 
 def code_fingerprint() -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 from _tools import running
 from conftest import ROOT, run_digest
 
+from digest.buildcache import RACY_NS, content_digests
+
 # Pagefind writes its filter tables in no fixed order (upstream: Pagefind/pagefind#638), so
 # they, and the two files naming them by hash, differ from one run to the next: left out.
 UNSTABLE = ("pagefind/filter/", "pagefind/pagefind-entry.json", "pagefind/pagefind.")
@@ -134,6 +136,52 @@ def test_a_broken_config_exits_2_naming_the_key(tmp_path):
     (folder / "digest.toml").write_text("[site\n", encoding="utf-8")
     done = run_digest("build", cwd=folder, check=False)
     assert done.returncode == 2 and "digest.toml" in done.stderr
+
+
+EDITED = ("---\ntitle: Orchard notes\ndate: 2024-05-07\n---\n\nThis week the orchard sold "
+          "{fruit} by the crate, and the market stayed open late for the first time.\n")
+
+
+def test_an_edit_that_keeps_the_files_size_and_time_is_still_seen(tmp_path):
+    """A rebuild does not read again a file whose inode, size and times are those of the last
+    build; an edit that keeps its size and modification time still moves its ctime."""
+    folder = project(tmp_path)
+    issue = folder / "seeds" / "orchard.md"
+    issue.write_text(EDITED.format(fruit="apples"), encoding="utf-8")
+    time.sleep(RACY_NS / 1e9 + 0.5)  # past the clock's tick: the file's hash is kept as read
+    run_digest("build", "-q", cwd=folder)
+    page = next((folder / "output" / "issues").glob("*orchard*.html"))
+    assert "apples" in page.read_text(encoding="utf-8")
+    before = issue.stat()
+    issue.write_text(EDITED.format(fruit="melons"), encoding="utf-8")
+    os.utime(issue, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = issue.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    run_digest("build", "-q", cwd=folder)
+    assert "melons" in page.read_text(encoding="utf-8")
+
+
+def test_unchanged_files_are_not_read_again_unless_they_just_changed(tmp_path):
+    old, fresh = tmp_path / "old.md", tmp_path / "fresh.md"
+    old.write_text("old")
+    os.utime(old, ns=(0, 0))  # its ctime is still now: racy at first
+    reads: list[str] = []
+
+    def read(path: Path) -> bytes:
+        reads.append(path.name)
+        return path.read_bytes()
+
+    _, marks = content_digests([old], read, {})
+    assert marks == {} and reads == ["old.md"]  # changed too recently to trust its times
+    time.sleep(RACY_NS / 1e9 + 0.5)
+    first, marks = content_digests([old], read, {})
+    fresh.write_text("fresh")
+    second, again = content_digests([old, fresh], read, marks)
+    assert reads == ["old.md", "old.md", "fresh.md"] and second[0] == first[0]
+    assert set(again) == {str(old)}  # the fresh file is read again next time
+    old.write_text("new")
+    third, _ = content_digests([old], read, again)
+    assert reads[-1] == "old.md" and third[0] != first[0]
 
 
 def test_a_broken_profile_exits_2_naming_the_file_and_keeps_the_last_site(tmp_path):
